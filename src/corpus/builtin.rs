@@ -1,0 +1,48 @@
+//! The built-in corpus, embedded in the binary so `entente` needs no files at run time.
+
+use super::load::{LoadedCorpus, merge_and_validate, parse_str};
+use super::problem::Problems;
+
+/// The built-in corpus files, by name, as embedded at build time.
+pub const FILES: &[(&str, &str)] = &[
+    (
+        "<built-in>/sources.json",
+        include_str!("../../assets/corpus/sources.json"),
+    ),
+    (
+        "<built-in>/meetings.json",
+        include_str!("../../assets/corpus/meetings.json"),
+    ),
+    (
+        "<built-in>/events.json",
+        include_str!("../../assets/corpus/events.json"),
+    ),
+    (
+        "<built-in>/organisations.json",
+        include_str!("../../assets/corpus/organisations.json"),
+    ),
+    (
+        "<built-in>/people.json",
+        include_str!("../../assets/corpus/people.json"),
+    ),
+    (
+        "<built-in>/topics.json",
+        include_str!("../../assets/corpus/topics.json"),
+    ),
+];
+
+/// Loads and validates the built-in corpus.
+pub fn load() -> Result<LoadedCorpus, Problems> {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for (name, text) in FILES {
+        match parse_str(text, name) {
+            Ok(c) => files.push((name.to_string(), c)),
+            Err(p) => problems.push(p),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Problems(problems));
+    }
+    merge_and_validate(files)
+}

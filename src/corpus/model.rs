@@ -1,0 +1,422 @@
+//! The corpus data model: the serde types of the JSON format, exactly as stored.
+//!
+//! Every fact carries citations (`cite`): a list of `{source, paragraph}` pairs that point at a
+//! cleaned, 1-based paragraph of a [`Source`]. The types here are plain data: they know nothing
+//! of loading, validation or display. Field names are the JSON field names (snake_case).
+//! Unknown fields are rejected so that a typo in a user's corpus is reported, not ignored.
+
+use serde::{Deserialize, Serialize};
+
+/// The format tag every corpus file carries, so a future format can be told apart.
+pub const FORMAT: &str = "entente-corpus/1";
+
+/// One corpus file, or the merge of several. Every list may be absent (empty), so a corpus can
+/// be split across files in a directory.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Corpus {
+    /// Must be [`FORMAT`].
+    pub format: String,
+    /// A human name for the corpus, shown in the header.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meetings: Vec<Meeting>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<Event>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub organisations: Vec<Organisation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Person>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<Topic>,
+}
+
+/// A reference to one cleaned paragraph of a source (1-based).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    pub source: String,
+    pub paragraph: u32,
+}
+
+/// Which party a delegation, organisation or role belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    /// The European Union (its institutions, and its member states as a group).
+    Eu,
+    /// The Republic of Korea.
+    Rok,
+    /// A multilateral body (UN, NATO, OSCE, ARF, …).
+    Multilateral,
+    /// Anything else (a project, a research institute of no stated side, …).
+    Other,
+}
+
+impl Side {
+    /// A short label for display ("EU", "ROK", …).
+    pub fn label(self) -> &'static str {
+        match self {
+            Side::Eu => "EU",
+            Side::Rok => "ROK",
+            Side::Multilateral => "Multilateral",
+            Side::Other => "Other",
+        }
+    }
+}
+
+/// What kind of document a source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    /// An official press release of a party (EEAS, a ministry, …).
+    PressRelease,
+    /// A news item or summary by a third party.
+    NewsItem,
+}
+
+/// One source document: the raw text as received and the cleaned, numbered paragraphs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Short, stable slug, e.g. `eeas-2025-05-7th-cyber-dialogue`.
+    pub id: String,
+    /// The document's own headline.
+    pub title: String,
+    /// Who published it, only where the text itself shows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// BCP 47 language tag of the text, e.g. `en`.
+    pub language: String,
+    pub kind: SourceKind,
+    /// Publication date, only where the text states it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<DateFact>,
+    /// Which party the account speaks for, where the text makes it plain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub side: Option<Side>,
+    /// Remarks on the document itself, e.g. "unofficial translation".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// The text exactly as received (menus, counters and contacts included).
+    pub raw: String,
+    /// The cleaned text, one entry per paragraph; citations use 1-based indices into this list.
+    pub paragraphs: Vec<String>,
+}
+
+/// How precisely a date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Day,
+    Month,
+    Year,
+}
+
+/// Whether a fact is stated in a source or inferred from one or more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Provenance {
+    Stated,
+    Inferred,
+}
+
+/// A date, how precise it is, and where it comes from.
+///
+/// `value` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, matching `precision`. An `inferred` date must
+/// say `how` (e.g. "the source gives 24 November without a year; 2020 from …").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateFact {
+    pub value: String,
+    /// Last day of a range (e.g. a session of 7–11 July), same format as `value`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+    pub precision: Precision,
+    pub provenance: Provenance,
+    /// How an inferred date (or its year) is known. Required when `provenance` is `inferred`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub how: Option<String>,
+    pub cite: Vec<Citation>,
+}
+
+/// Where a meeting took place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    /// City (or "virtual" style description where no city applies).
+    pub city: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Building or host institution, where stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub venue: Option<String>,
+    pub provenance: Provenance,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub how: Option<String>,
+    pub cite: Vec<Citation>,
+}
+
+/// In person or virtual.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MeetingFormat {
+    InPerson,
+    Virtual,
+}
+
+impl MeetingFormat {
+    pub fn label(self) -> &'static str {
+        match self {
+            MeetingFormat::InPerson => "in person",
+            MeetingFormat::Virtual => "virtual",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormatFact {
+    pub value: MeetingFormat,
+    pub provenance: Provenance,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub how: Option<String>,
+    pub cite: Vec<Citation>,
+}
+
+/// The name one side uses for a meeting ("Cyber Dialogue" / "Cyber Policy Consultation").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SideName {
+    pub side: Side,
+    pub name: String,
+    pub cite: Vec<Citation>,
+}
+
+/// A head of delegation or chair: who, with the title and organisation the source gives.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Head {
+    /// A person id.
+    pub person: String,
+    /// "head", "chair", "co-chair", as the source puts it.
+    pub role: String,
+    /// Title as written in the source.
+    pub title: String,
+    /// An organisation id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    pub cite: Vec<Citation>,
+}
+
+/// An organisation taking part, by id, with the source's wording where it adds something.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrgRef {
+    pub organisation: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub cite: Vec<Citation>,
+}
+
+/// One side's delegation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Delegation {
+    pub side: Side,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub heads: Vec<Head>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<OrgRef>,
+    /// Free-text remarks with citations, e.g. "officials of counter-terrorism agencies".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Statement>,
+}
+
+/// A cited sentence: an outcome, a remark, a description.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
+    pub text: String,
+    pub cite: Vec<Citation>,
+}
+
+/// A topic discussed at a meeting, with what was said of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicRef {
+    /// A topic id.
+    pub topic: String,
+    /// What the meeting said of it, in a sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    pub cite: Vec<Citation>,
+}
+
+/// A reference from a meeting to an event (co-located meeting, next meeting, …).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventRef {
+    /// An event id.
+    pub event: String,
+    pub text: String,
+    pub cite: Vec<Citation>,
+}
+
+/// A source that reports a meeting, and the side whose account it is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Account {
+    /// A source id.
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub side: Option<Side>,
+}
+
+/// A meeting reported in the sources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    pub id: String,
+    /// Series slug, e.g. `eu-rok-cyber-dialogue`.
+    pub series: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<u32>,
+    /// Display title, e.g. "7th EU–ROK Cyber Dialogue".
+    pub title: String,
+    /// A short title for the timeline row, e.g. "7th Cyber Dialogue".
+    pub short_title: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<SideName>,
+    pub date: DateFact,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<FormatFact>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub co_located: Vec<EventRef>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub delegations: Vec<Delegation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub observers: Vec<OrgRef>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<TopicRef>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outcomes: Vec<Statement>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_meeting: Option<EventRef>,
+    /// Remarks, including where accounts disagree.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Statement>,
+    pub accounts: Vec<Account>,
+}
+
+/// Whether an event is merely mentioned as having happened, or announced for the future.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventKind {
+    Mentioned,
+    Planned,
+}
+
+/// An event the sources mention or announce but do not report in full.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub id: String,
+    pub kind: EventKind,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<DateFact>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
+    /// What the sources say of it.
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub organisations: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
+    pub cite: Vec<Citation>,
+}
+
+/// What an organisation is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OrgKind {
+    Ministry,
+    Agency,
+    Institution,
+    Service,
+    International,
+    Forum,
+    Initiative,
+    Research,
+    Group,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acronym: Option<String>,
+    /// Other names the sources use.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    pub side: Side,
+    pub kind: OrgKind,
+    /// The id of the organisation this one belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    pub cite: Vec<Citation>,
+}
+
+/// A role a person held, as a source states it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    pub side: Side,
+    /// The meeting at which the role is reported, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<String>,
+    pub cite: Vec<Citation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub id: String,
+    /// The name as written in the sources (family name first where the source does so).
+    pub name: String,
+    /// Honorific as written ("Mr.", "Dr"), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub honorific: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    pub roles: Vec<Role>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    pub id: String,
+    pub label: String,
+    /// Other words a reader might search for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+}

@@ -1,0 +1,95 @@
+//! A problem found while loading or validating a corpus, with where it is and what is wrong.
+
+use std::fmt;
+
+/// Where a problem is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// A position in a file (1-based line and column), for syntax and type errors.
+    Position { line: usize, column: usize },
+    /// A field of a record, for semantic errors: `record` is e.g. `meeting eu-rok-2019`,
+    /// `field` a path such as `delegations[0].heads[1].person`.
+    Field { record: String, field: String },
+    /// The file as a whole (unreadable, empty, too large, not UTF-8).
+    File,
+}
+
+/// One problem: the file it is in (if any), where, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file (a path, or `<built-in>/name.json`), when known.
+    pub file: Option<String>,
+    pub location: Location,
+    /// What is wrong and, where it helps, what was expected.
+    pub message: String,
+}
+
+impl Problem {
+    pub fn at_position(file: &str, line: usize, column: usize, message: impl Into<String>) -> Self {
+        Problem {
+            file: Some(file.to_string()),
+            location: Location::Position { line, column },
+            message: message.into(),
+        }
+    }
+
+    pub fn in_file(file: &str, message: impl Into<String>) -> Self {
+        Problem {
+            file: Some(file.to_string()),
+            location: Location::File,
+            message: message.into(),
+        }
+    }
+
+    pub fn in_field(
+        file: Option<&str>,
+        record: impl Into<String>,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Problem {
+            file: file.map(str::to_string),
+            location: Location::Field {
+                record: record.into(),
+                field: field.into(),
+            },
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let file = self.file.as_deref().unwrap_or("<corpus>");
+        match &self.location {
+            Location::Position { line, column } => {
+                write!(f, "{file}:{line}:{column}: {}", self.message)
+            }
+            Location::Field { record, field } => {
+                write!(f, "{file}: {record}, field `{field}`: {}", self.message)
+            }
+            Location::File => write!(f, "{file}: {}", self.message),
+        }
+    }
+}
+
+/// Every problem found in a corpus; the error type of loading.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Problems(pub Vec<Problem>);
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.0.len();
+        writeln!(
+            f,
+            "the corpus has {n} problem{}:",
+            if n == 1 { "" } else { "s" }
+        )?;
+        for problem in &self.0 {
+            writeln!(f, "  {problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Problems {}

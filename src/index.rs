@@ -1,0 +1,1 @@
+//! Derived lookups built once on load.

@@ -1,0 +1,18 @@
+//! entente: a keyboard-first terminal browser for the record of diplomatic dialogues.
+//!
+//! Architecture (domain first, terminal last):
+//! - [`corpus`]: the data model (serde types), loading from JSON files or directories, the
+//!   validator that reports every problem with its location, and the built-in corpus.
+//! - [`index`]: derived lookups built once on load — topic, organisation, person, place →
+//!   meetings and citations; the timeline order.
+//! - [`text`]: sanitising of untrusted corpus text before it reaches any terminal.
+//! - [`search`]: the fuzzy finder engine (over names, acronyms, aliases) and full-text search.
+//! - [`cli`]: the non-interactive subcommands and their text / JSON output.
+//!
+//! Domain modules never import ratatui or crossterm.
+
+pub mod cli;
+pub mod corpus;
+pub mod index;
+pub mod search;
+pub mod text;

@@ -1,0 +1,1 @@
+//! The fuzzy finder engine and full-text search (pure, no terminal).

@@ -1,0 +1,1 @@
+//! Sanitising untrusted corpus text before it reaches a terminal.
