@@ -1,0 +1,9 @@
+//! The integration test binary: one binary (as ripgrep does) that pulls in every suite, so the
+//! crate links once. Each module owns one area; `support` holds shared helpers.
+
+mod support;
+
+mod cli;
+mod corpus_facts;
+mod malformed_corpora;
+mod pty;
