@@ -117,7 +117,7 @@ pub fn fold(s: &str) -> String {
 }
 
 /// The sortable date of an entry: its date value, or `None` when undated (sorted last).
-fn entry_date<'a>(corpus: &'a Corpus, entry: EntryRef) -> Option<&'a str> {
+fn entry_date(corpus: &Corpus, entry: EntryRef) -> Option<&str> {
     match entry {
         EntryRef::Meeting(i) => Some(corpus.meetings[i].date.value.as_str()),
         EntryRef::Event(i) => corpus.events[i].date.as_ref().map(|d| d.value.as_str()),
