@@ -1,1 +1,100 @@
-//! The non-interactive subcommands.
+//! The command line: arguments (clap), and the subcommands that answer without a screen.
+//!
+//! Each subcommand returns an [`Outcome`] (found / nothing found) and writes through an
+//! [`output::Out`], which turns a closed pipe (`entente list | head -1`) into a quiet success.
+//! Exit codes: 0 found, 1 nothing found, 2 bad usage or invalid corpus.
+
+pub mod args;
+mod check;
+mod find;
+mod list;
+pub mod output;
+mod search;
+mod show;
+
+use std::io::Write;
+
+use anyhow::Result;
+
+pub use args::{Args, Command};
+
+use crate::corpus::LoadedCorpus;
+use crate::index::Index;
+
+/// What a subcommand found; decides the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Something was found (exit 0).
+    Found,
+    /// Nothing matched (exit 1).
+    NothingFound,
+    /// The input (e.g. the corpus given to `check`) is invalid (exit 2).
+    Invalid,
+}
+
+impl Outcome {
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Outcome::Found => 0,
+            Outcome::NothingFound => 1,
+            Outcome::Invalid => 2,
+        }
+    }
+
+    fn from_found(found: bool) -> Outcome {
+        if found {
+            Outcome::Found
+        } else {
+            Outcome::NothingFound
+        }
+    }
+}
+
+/// A loaded corpus and its index: what every subcommand but `check` reads.
+pub struct Library {
+    pub loaded: LoadedCorpus,
+    pub index: Index,
+}
+
+impl Library {
+    pub fn new(loaded: LoadedCorpus) -> Library {
+        let index = Index::build(&loaded.corpus);
+        Library { loaded, index }
+    }
+}
+
+/// Runs one subcommand against a library, writing to `out`.
+pub fn run(
+    command: &Command,
+    json: bool,
+    library: &Library,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
+    match command {
+        Command::List(filter) => list::run(library, filter, json, out),
+        Command::Show { id } => show::run(library, id, json, out),
+        Command::Find(find) => find::run(library, find, json, out),
+        Command::Search { text, limit } => search::run(library, text, *limit, json, out),
+        Command::Check { .. } => unreachable_check(),
+    }
+}
+
+/// `check` loads its own corpus (it must report problems instead of failing to start), so
+/// `main` dispatches it to [`check_path`] before any library is loaded.
+fn unreachable_check() -> Result<Outcome> {
+    anyhow::bail!("internal: `check` is dispatched before loading a corpus")
+}
+
+pub use check::run as check_path;
+
+/// A look-up that found nothing by that name (exit 1, not 2): the message says what to try.
+#[derive(Debug)]
+pub struct NotFound(pub String);
+
+impl std::fmt::Display for NotFound {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for NotFound {}

@@ -1,1 +1,83 @@
-fn main() {}
+//! The `entente` binary: arguments → a subcommand or the browser; errors → an exit code.
+//!
+//! `main` returns an exit code; `run` returns `anyhow::Result`. A closed pipe
+//! (`entente list | head -1`) is success, not an error; errors print their whole chain.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::Parser;
+
+use entente::cli::{self, Args, Command, Library};
+use entente::corpus::{builtin, load_path};
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(&args) {
+        Ok(code) => ExitCode::from(code),
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            // Messages can quote a user's corpus (ids, file names): sanitise, keep line breaks.
+            let message = format!("entente: {error:#}");
+            eprint!("{}", entente::text::sanitize_block(&message));
+            let not_found = error.downcast_ref::<cli::NotFound>().is_some();
+            ExitCode::from(if not_found { 1 } else { 2 })
+        }
+    }
+}
+
+fn run(args: &Args) -> Result<u8> {
+    if let Some(Command::Check { path }) = &args.command {
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        let outcome = cli::check_path(path, args.json, &mut out)?;
+        out.flush()?;
+        return Ok(outcome.exit_code());
+    }
+    let library = load_library(args)?;
+    match &args.command {
+        Some(command) => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let outcome = cli::run(command, args.json, &library, &mut out)?;
+            out.flush()?;
+            Ok(outcome.exit_code())
+        }
+        None => browse(args, library),
+    }
+}
+
+fn load_library(args: &Args) -> Result<Library> {
+    let loaded = match &args.corpus {
+        Some(path) => load_path(path).with_context(|| {
+            format!(
+                "cannot load the corpus at {}; run `entente check {}` to list every problem",
+                path.display(),
+                path.display()
+            )
+        })?,
+        None => {
+            builtin::load().context("the built-in corpus is invalid (a bug: please report it)")?
+        }
+    };
+    Ok(Library::new(loaded))
+}
+
+fn browse(_args: &Args, _library: Library) -> Result<u8> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!(
+            "the browser needs a terminal, and stdin or stdout is not one; \
+             for output to a pipe or file use `entente list` (see `entente --help`)"
+        );
+    }
+    anyhow::bail!("the browser is not built yet")
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

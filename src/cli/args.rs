@@ -1,0 +1,121 @@
+//! The command-line arguments, as clap derives them.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+const EXAMPLES: &str = "\
+Examples:
+  entente                              open the browser on the built-in corpus
+  entente list                         every meeting and event, in date order
+  entente list --topic ransomware      meetings that discussed it
+  entente list --org EEAS --year 2025  filters combine
+  entente show eu-rok-cyber-7          one record, every fact with its citation
+  entente find kisa                    fuzzy, over names, acronyms and aliases
+  entente find '#capacity'             # topics  @ organisations  ~ people
+  entente search 'Budapest Convention' full text, each hit with its citation
+  entente check ./my-corpus/           validate a corpus, report every problem
+  entente list --json | jq '.items[].id'
+
+Exit codes: 0 found, 1 nothing found, 2 bad usage or invalid corpus.";
+
+/// A keyboard-first terminal browser for the record of diplomatic dialogues.
+#[derive(Debug, Parser)]
+#[command(name = "entente", version, about, after_help = EXAMPLES)]
+pub struct Args {
+    /// Load this corpus (a JSON file, or a directory of them) instead of the built-in one.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub corpus: Option<PathBuf>,
+
+    /// Print machine-readable JSON (shapes are documented in README.md).
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Browser: turn on mouse wheel scrolling and clicks (off by default, so the terminal's
+    /// own text selection keeps working).
+    #[arg(long)]
+    pub mouse: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List meetings and events in date order, optionally filtered.
+    List(ListArgs),
+    /// Show one record (meeting, event, organisation, person, topic or source) by id.
+    Show {
+        /// A record id, as `list` and `find` print it.
+        id: String,
+    },
+    /// Fuzzy-find topics, organisations, people, meetings and places (like `fzf --filter`).
+    Find(FindArgs),
+    /// Search the full text of the sources; each hit with its citation.
+    Search {
+        /// Words that must all appear in a paragraph (any case), or a "quoted phrase".
+        text: String,
+        /// Print at most this many hits (0: all).
+        #[arg(long, default_value_t = 0)]
+        limit: usize,
+    },
+    /// Validate a corpus (a JSON file or a directory) and report every problem.
+    Check {
+        /// The corpus file or directory to check.
+        path: PathBuf,
+    },
+}
+
+/// Filters for `list`; each takes a name, acronym, alias or id in any case.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ListArgs {
+    /// Only entries that discussed this topic.
+    #[arg(long)]
+    pub topic: Option<String>,
+    /// Only entries this organisation took part in or was named in.
+    #[arg(long)]
+    pub org: Option<String>,
+    /// Only entries this person took part in.
+    #[arg(long)]
+    pub person: Option<String>,
+    /// Only entries held in this place (city).
+    #[arg(long)]
+    pub place: Option<String>,
+    /// Only entries of this year.
+    #[arg(long)]
+    pub year: Option<String>,
+    /// Only entries of this series (e.g. eu-rok-cyber-dialogue).
+    #[arg(long)]
+    pub series: Option<String>,
+    /// Only meetings, or only events.
+    #[arg(long, value_enum)]
+    pub kind: Option<EntryKind>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EntryKind {
+    Meeting,
+    Event,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct FindArgs {
+    /// The query: words match in any order; a leading # @ ~ : % narrows to topics,
+    /// organisations, people, meetings, places.
+    pub query: String,
+    /// Only candidates of this kind.
+    #[arg(long, value_enum)]
+    pub kind: Option<FindKind>,
+    /// Print at most this many matches (0: all, as `fzf --filter` does).
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FindKind {
+    Topic,
+    Org,
+    Person,
+    Meeting,
+    Place,
+}

@@ -1,0 +1,12 @@
+//! `entente find` (TEMP: filled in when the search engine lands).
+use super::{Library, Outcome};
+use anyhow::Result;
+use std::io::Write;
+pub fn run(
+    _l: &Library,
+    _a: &super::args::FindArgs,
+    _j: bool,
+    _o: &mut dyn Write,
+) -> Result<Outcome> {
+    anyhow::bail!("not yet")
+}
