@@ -99,11 +99,13 @@ pub fn run(library: &Library, args: &ListArgs, json: bool, out: &mut dyn Write) 
         .index
         .filtered(corpus, &filter)
         .into_iter()
-        .filter(|e| match (args.kind, e) {
-            (None, _) => true,
-            (Some(EntryKind::Meeting), EntryRef::Meeting(_)) => true,
-            (Some(EntryKind::Event), EntryRef::Event(_)) => true,
-            _ => false,
+        .filter(|e| {
+            matches!(
+                (args.kind, e),
+                (None, _)
+                    | (Some(EntryKind::Meeting), EntryRef::Meeting(_))
+                    | (Some(EntryKind::Event), EntryRef::Event(_))
+            )
         })
         .collect();
     let total = library.index.timeline().len();
