@@ -7,6 +7,7 @@
 //!   meetings and citations; the timeline order.
 //! - [`text`]: sanitising of untrusted corpus text before it reaches any terminal.
 //! - [`search`]: the fuzzy finder engine (over names, acronyms, aliases) and full-text search.
+//! - [`synth`]: deterministic synthetic corpora for benchmarks and scale tests.
 //! - [`cli`]: the non-interactive subcommands and their text / JSON output.
 //!
 //! Domain modules never import ratatui or crossterm.
@@ -15,4 +16,5 @@ pub mod cli;
 pub mod corpus;
 pub mod index;
 pub mod search;
+pub mod synth;
 pub mod text;
