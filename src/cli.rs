@@ -6,6 +6,7 @@
 
 pub mod args;
 mod check;
+mod export;
 mod find;
 mod list;
 pub mod output;
@@ -75,6 +76,7 @@ pub fn run(
         Command::Show { id } => show::run(library, id, json, out),
         Command::Find(find) => find::run(library, find, json, out),
         Command::Search { text, limit } => search::run(library, text, *limit, json, out),
+        Command::Export { id, output } => export::run(library, id, output.as_deref(), out),
         Command::Check { .. } => unreachable_check(),
     }
 }

@@ -8,10 +8,14 @@
 //! - [`text`]: sanitising of untrusted corpus text before it reaches any terminal.
 //! - [`search`]: the fuzzy finder engine (over names, acronyms, aliases) and full-text search.
 //! - [`synth`]: deterministic synthetic corpora for benchmarks and scale tests.
+//! - [`briefing`]: the Markdown briefing note of a meeting (export).
+//! - [`atomic`]: atomic file writes (temporary file + rename) for exports.
 //! - [`cli`]: the non-interactive subcommands and their text / JSON output.
 //!
 //! Domain modules never import ratatui or crossterm.
 
+pub mod atomic;
+pub mod briefing;
 pub mod cli;
 pub mod corpus;
 pub mod index;

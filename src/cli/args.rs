@@ -14,6 +14,7 @@ Examples:
   entente find kisa                    fuzzy, over names, acronyms and aliases
   entente find '#capacity'             # topics  @ organisations  ~ people
   entente search 'Budapest Convention' full text, each hit with its citation
+  entente export eu-rok-cyber-7        Markdown briefing note (-o FILE)
   entente check ./my-corpus/           validate a corpus, report every problem
   entente list --json | jq '.items[].id'
 
@@ -58,6 +59,14 @@ pub enum Command {
         /// Print at most this many hits (0: all).
         #[arg(long, default_value_t = 0)]
         limit: usize,
+    },
+    /// Write a Markdown briefing note of a meeting (to stdout, or to a file with --output).
+    Export {
+        /// A meeting id, as `entente list` prints it.
+        id: String,
+        /// Write the note to this file (atomically: a temporary file, then a rename).
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Validate a corpus (a JSON file or a directory) and report every problem.
     Check {

@@ -9,59 +9,12 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use crate::corpus::{Citation, Corpus};
 use crate::text::{sanitize_line, wrap};
 
 /// Width that plain output is wrapped to: readable in an 80-column terminal.
 pub const WIDTH: usize = 80;
 
-/// Numbers sources in order of first citation, so citations print short (`[1¶7]`) and a legend
-/// at the end says which source each number is.
-#[derive(Debug, Default)]
-pub struct Legend {
-    sources: Vec<String>,
-}
-
-impl Legend {
-    fn number(&mut self, source: &str) -> usize {
-        match self.sources.iter().position(|s| s == source) {
-            Some(i) => i + 1,
-            None => {
-                self.sources.push(source.to_string());
-                self.sources.len()
-            }
-        }
-    }
-
-    /// `[1¶3, 1¶5, 2¶7]`, or empty when there are no citations.
-    pub fn cite(&mut self, cites: &[Citation]) -> String {
-        if cites.is_empty() {
-            return String::new();
-        }
-        let parts: Vec<String> = cites
-            .iter()
-            .map(|c| format!("{}¶{}", self.number(&c.source), c.paragraph))
-            .collect();
-        format!("[{}]", parts.join(", "))
-    }
-
-    /// The legend lines: `[1] source-id — title`.
-    pub fn lines(&self, corpus: &Corpus) -> Vec<String> {
-        self.sources
-            .iter()
-            .enumerate()
-            .map(|(i, id)| {
-                let title = corpus
-                    .sources
-                    .iter()
-                    .find(|s| &s.id == id)
-                    .map(|s| s.title.as_str())
-                    .unwrap_or("");
-                format!("[{}] {id} — {title}", i + 1)
-            })
-            .collect()
-    }
-}
+pub use crate::briefing::Legend;
 
 /// A text document being built: lines of sanitised, wrapped text.
 #[derive(Debug, Default)]
@@ -123,62 +76,11 @@ pub fn write_json(out: &mut dyn Write, value: &serde_json::Value) -> Result<()> 
     Ok(())
 }
 
-/// A date for people: `28 June 2019`, `March 2024`, `2021`, from `YYYY[-MM[-DD]]`.
-pub fn human_date(value: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let parts: Vec<&str> = value.split('-').collect();
-    let month = |m: &str| {
-        m.parse::<usize>()
-            .ok()
-            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
-            .copied()
-    };
-    match parts.as_slice() {
-        [y, m, d] => match (month(m), d.parse::<u32>()) {
-            (Some(m), Ok(d)) => format!("{d} {m} {y}"),
-            _ => value.to_string(),
-        },
-        [y, m] => month(m).map_or_else(|| value.to_string(), |m| format!("{m} {y}")),
-        _ => value.to_string(),
-    }
-}
+pub use crate::briefing::human_date;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_read_as_people_write_them() {
-        assert_eq!(human_date("2019-06-28"), "28 June 2019");
-        assert_eq!(human_date("2024-03"), "March 2024");
-        assert_eq!(human_date("2021"), "2021");
-        assert_eq!(human_date("2021-13"), "2021-13");
-    }
-
-    #[test]
-    fn legend_numbers_sources_in_order_of_first_use() {
-        let mut legend = Legend::default();
-        let c = |s: &str, p| Citation {
-            source: s.into(),
-            paragraph: p,
-        };
-        assert_eq!(legend.cite(&[c("b", 2), c("a", 1)]), "[1¶2, 2¶1]");
-        assert_eq!(legend.cite(&[c("a", 4)]), "[2¶4]");
-        assert_eq!(legend.cite(&[]), "");
-    }
 
     #[test]
     fn lines_fit_80_columns_and_carry_no_controls() {

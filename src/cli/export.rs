@@ -1,0 +1,39 @@
+//! `entente export ID`: the Markdown briefing note of a meeting, to stdout or (atomically) to a
+//! file with `--output`.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Result;
+
+use super::{Library, NotFound, Outcome};
+use crate::briefing::meeting_note;
+use crate::index::RecordKind;
+use crate::text::sanitize_line;
+
+pub fn run(
+    library: &Library,
+    id: &str,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
+    let meeting = match library.index.record(id) {
+        Some((RecordKind::Meeting, i)) => i,
+        _ => {
+            return Err(NotFound(format!(
+                "no meeting has the id {:?}; `entente list --kind meeting` prints their ids",
+                sanitize_line(id)
+            ))
+            .into());
+        }
+    };
+    let note = meeting_note(&library.loaded.corpus, &library.index, meeting);
+    match output {
+        Some(path) => {
+            crate::atomic::write_atomic(path, note.as_bytes())?;
+            writeln!(out, "wrote {}", path.display())?;
+        }
+        None => out.write_all(note.as_bytes())?,
+    }
+    Ok(Outcome::Found)
+}
