@@ -1,14 +1,29 @@
 //! Reading corpus JSON from strings, files and directories, and merging several files.
 //!
-//! Parsing reports syntax and type errors as file:line:column. After parsing, the merged corpus
-//! goes through [`super::validate`], so a loaded corpus is always a valid one.
+//! Every problem is reported, not only the first: each file of a directory is read and parsed
+//! on its own, so a syntax error in one file does not hide the problems of the others. Syntax
+//! and type errors come as file:line:column (columns count characters) with the JSON path of the
+//! value when serde knows it. After parsing, every string is brought to NFC ([`nfc`]) and the
+//! files go through [`super::validate`], so a [`LoadedCorpus`] is always a valid one.
+//!
+//! Memory: a file is read once into one buffer (its size known up front, so no regrowth), parsed
+//! from that buffer, and the buffer is dropped before the next file is read; a corpus file is
+//! thus held at most twice (its bytes and its parsed records), never more.
+
+mod nfc;
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 
-use super::model::Corpus;
+use super::model::{Corpus, FORMAT};
 use super::problem::{Problem, Problems};
-use super::validate;
+use super::validate::{self, Scope};
+use nfc::Normalise;
+
+/// The largest corpus file read, in bytes (256 MiB). Larger corpora can be split across the
+/// files of a directory.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// A corpus that parsed and validated, with the file each record came from.
 #[derive(Debug, Clone, Default)]
@@ -18,39 +33,191 @@ pub struct LoadedCorpus {
     pub origins: HashMap<String, String>,
 }
 
-/// Parses one corpus file's text. `file` names it in messages.
+/// Parses one corpus file's text. `file` names it in messages. A leading byte-order mark is
+/// accepted; every string of the result is in NFC. Only syntax and type errors are found here:
+/// semantic checks are [`merge_and_validate`]'s.
 pub fn parse_str(text: &str, file: &str) -> Result<Corpus, Problem> {
+    let (text, bom) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => (rest, true),
+        None => (text, false),
+    };
+    if text.is_empty() {
+        return Err(Problem::in_file(
+            file,
+            format!(
+                "the file is empty; expected a JSON object such as {{\"format\": \"{FORMAT}\"}}"
+            ),
+        ));
+    }
     if text.trim().is_empty() {
         return Err(Problem::in_file(
             file,
-            "the file is empty; expected a JSON object with \"format\": \"entente-corpus/1\"",
+            format!(
+                "the file holds only whitespace; expected a JSON object such as \
+                 {{\"format\": \"{FORMAT}\"}}"
+            ),
         ));
     }
-    serde_json::from_str::<Corpus>(text)
-        .map_err(|e| Problem::at_position(file, e.line(), e.column(), e.to_string()))
+    let mut de = serde_json::Deserializer::from_str(text);
+    let parsed = serde_path_to_error::deserialize::<_, Corpus>(&mut de)
+        .map_err(|e| {
+            let path = e.path().to_string();
+            (path, e.into_inner())
+        })
+        .and_then(|corpus| match de.end() {
+            Ok(()) => Ok(corpus),
+            Err(e) => Err((String::new(), e)),
+        });
+    match parsed {
+        Ok(mut corpus) => {
+            corpus.normalise();
+            Ok(corpus)
+        }
+        Err((path, e)) => Err(json_problem(text, file, bom, &path, &e)),
+    }
 }
 
-/// Merges parsed files (name, corpus) into one, validates it, and records origins.
+/// Parses one corpus file's bytes: checks the size cap and UTF-8 (naming the byte offset and
+/// line:column of the first bad byte), then [`parse_str`].
+pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Corpus, Problem> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(file, bytes.len() as u64));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_str(text, file),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            // The prefix up to the bad byte is valid UTF-8 by definition.
+            let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+            let line = valid.matches('\n').count() + 1;
+            let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            Err(Problem::at_position(
+                file,
+                line,
+                column,
+                format!(
+                    "the file is not valid UTF-8: bad byte 0x{:02x} at byte offset {offset}; \
+                     expected UTF-8 text (re-save the file as UTF-8)",
+                    bytes[offset]
+                ),
+            ))
+        }
+    }
+}
+
+/// Validates parsed files (name, corpus) and merges them into one corpus, recording the file
+/// each record came from. Every problem of every file is reported.
 pub fn merge_and_validate(files: Vec<(String, Corpus)>) -> Result<LoadedCorpus, Problems> {
+    let problems = validate::validate(&files, Scope::Complete);
+    if !problems.is_empty() {
+        return Err(Problems(problems));
+    }
+    Ok(merge(files))
+}
+
+/// Loads a corpus from a JSON file, or from every `*.json` file in a directory (merged, in
+/// file-name order; subdirectories are not searched).
+pub fn load_path(path: &Path) -> Result<LoadedCorpus, Problems> {
+    let names = corpus_files(path).map_err(|p| Problems(vec![p]))?;
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for p in names {
+        let name = p.display().to_string();
+        match read_capped(&p, &name).and_then(|bytes| parse_bytes(&bytes, &name)) {
+            Ok(corpus) => files.push((name, corpus)),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    if problems.is_empty() {
+        return merge_and_validate(files);
+    }
+    // Some files did not parse: still check the others, leaving out the dangling references
+    // that could point into the files that failed.
+    problems.extend(validate::validate(&files, Scope::Partial));
+    Err(Problems(problems))
+}
+
+/// The files a path names: itself, or the `*.json` files of a directory, sorted.
+fn corpus_files(path: &Path) -> Result<Vec<PathBuf>, Problem> {
+    let display = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| {
+        let why = if e.kind() == std::io::ErrorKind::NotFound {
+            "no such file or directory".to_string()
+        } else {
+            format!("cannot read it: {e}")
+        };
+        Problem::in_file(
+            &display,
+            format!(
+                "{why}; expected a corpus file (*.json) or a directory of them — check the path"
+            ),
+        )
+    })?;
+    if !meta.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let entries = std::fs::read_dir(path)
+        .map_err(|e| Problem::in_file(&display, format!("cannot read the directory: {e}")))?;
+    let mut names = Vec::new();
+    for entry in entries {
+        let entry = entry
+            .map_err(|e| Problem::in_file(&display, format!("cannot read the directory: {e}")))?;
+        let p = entry.path();
+        if p.extension().is_some_and(|x| x == "json") && p.is_file() {
+            names.push(p);
+        }
+    }
+    names.sort();
+    if names.is_empty() {
+        return Err(Problem::in_file(
+            &display,
+            "the directory holds no *.json file; expected one or more corpus files \
+             (subdirectories are not searched)",
+        ));
+    }
+    Ok(names)
+}
+
+/// Reads a file whole, refusing one over [`MAX_FILE_BYTES`] before reading it.
+fn read_capped(path: &Path, name: &str) -> Result<Vec<u8>, Problem> {
+    let cannot = |e: std::io::Error| Problem::in_file(name, format!("cannot read the file: {e}"));
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let len = file.metadata().map_err(cannot)?.len();
+    if len > MAX_FILE_BYTES {
+        return Err(too_large(name, len));
+    }
+    // Sized up front so the buffer is allocated once; `take` guards a file that grows meanwhile.
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(name, bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn too_large(file: &str, len: u64) -> Problem {
+    const MIB: f64 = 1024.0 * 1024.0;
+    Problem::in_file(
+        file,
+        format!(
+            "the file is {:.1} MiB, over the limit of {} MiB; split the corpus across several \
+             *.json files in a directory",
+            len as f64 / MIB,
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
+    )
+}
+
+/// Moves the records of every file into one corpus.
+fn merge(files: Vec<(String, Corpus)>) -> LoadedCorpus {
     let mut merged = Corpus {
-        format: super::model::FORMAT.to_string(),
+        format: FORMAT.to_string(),
         ..Corpus::default()
     };
     let mut origins = HashMap::new();
-    let mut problems = Vec::new();
     for (file, corpus) in files {
-        if corpus.format != super::model::FORMAT {
-            problems.push(Problem::in_field(
-                Some(&file),
-                "corpus",
-                "format",
-                format!(
-                    "unknown format {:?}; expected {:?}",
-                    corpus.format,
-                    super::model::FORMAT
-                ),
-            ));
-        }
         if merged.title.is_none() {
             merged.title = corpus.title;
         }
@@ -73,70 +240,126 @@ pub fn merge_and_validate(files: Vec<(String, Corpus)>) -> Result<LoadedCorpus, 
         merged.people.extend(corpus.people);
         merged.topics.extend(corpus.topics);
     }
-    problems.extend(validate::validate(&merged, &origins));
-    if problems.is_empty() {
-        Ok(LoadedCorpus {
-            corpus: merged,
-            origins,
-        })
-    } else {
-        Err(Problems(problems))
+    LoadedCorpus {
+        corpus: merged,
+        origins,
     }
 }
 
-/// Loads a corpus from a JSON file, or from every `*.json` file in a directory (merged).
-pub fn load_path(path: &Path) -> Result<LoadedCorpus, Problems> {
-    let display = path.display().to_string();
-    let mut names = Vec::new();
-    if path.is_dir() {
-        let entries = std::fs::read_dir(path).map_err(|e| {
-            Problems(vec![Problem::in_file(
-                &display,
-                format!("cannot read the directory: {e}"),
-            )])
-        })?;
-        for entry in entries.flatten() {
-            let p = entry.path();
-            if p.extension().is_some_and(|x| x == "json") {
-                names.push(p);
-            }
-        }
-        names.sort();
-        if names.is_empty() {
-            return Err(Problems(vec![Problem::in_file(
-                &display,
-                "the directory holds no *.json corpus file",
-            )]));
-        }
+/// Turns a serde_json error into a problem at file:line:column, with the JSON path (if any)
+/// before a message reworded for people who do not read serde's internals.
+fn json_problem(text: &str, file: &str, bom: bool, path: &str, e: &serde_json::Error) -> Problem {
+    let (line, byte_column) = (e.line(), e.column());
+    let mut column = char_column(text, line, byte_column);
+    if bom && line == 1 {
+        column += 1;
+    }
+    let raw = e.to_string();
+    let suffix = format!(" at line {line} column {byte_column}");
+    let bare = raw.strip_suffix(&suffix).unwrap_or(&raw);
+    let message = readable(bare, path);
+    if path.is_empty() || path == "." {
+        Problem::at_position(file, line, column, message)
     } else {
-        names.push(path.to_path_buf());
+        Problem::at_position(file, line, column, format!("{path}: {message}"))
     }
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    for p in names {
-        let name = p.display().to_string();
-        match std::fs::read(&p) {
-            Err(e) => problems.push(Problem::in_file(
-                &name,
-                format!("cannot read the file: {e}"),
-            )),
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Err(e) => problems.push(Problem::in_file(
-                    &name,
-                    format!(
-                        "the file is not valid UTF-8 (first bad byte at offset {})",
-                        e.utf8_error().valid_up_to()
-                    ),
-                )),
-                Ok(text) => match parse_str(&text, &name) {
-                    Ok(c) => files.push((name, c)),
-                    Err(problem) => problems.push(problem),
-                },
-            },
+}
+
+/// serde_json counts columns in bytes; people and editors count characters.
+fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return byte_column;
+    };
+    let mut end = byte_column.min(line_text.len());
+    while !line_text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let chars = line_text[..end].chars().count();
+    // serde_json's column points at the byte it stopped on; keep it 1-based.
+    if end < byte_column { chars + 1 } else { chars }.max(1)
+}
+
+/// Rewords serde_json's terse messages into what is wrong and what was expected.
+fn readable(message: &str, path: &str) -> String {
+    let fixed: Option<&str> = match message {
+        "EOF while parsing a value" => {
+            Some("the file ends where a value was expected; is it cut short?")
         }
+        "EOF while parsing an object" => {
+            Some("the file ends inside an object; expected more fields or a closing `}`")
+        }
+        "EOF while parsing a list" => {
+            Some("the file ends inside a list; expected more items or a closing `]`")
+        }
+        "EOF while parsing a string" => {
+            Some("the file ends inside a string; expected a closing `\"`")
+        }
+        "trailing comma" => Some(
+            "trailing comma: JSON allows no comma after the last item of a list or object; \
+             expected a value after it, or remove it",
+        ),
+        "trailing characters" => {
+            Some("unexpected text after the end of the corpus object; expected the end of the file")
+        }
+        "recursion limit exceeded" => Some(
+            "the JSON nests too deeply (over 128 levels); expected a corpus object, which nests \
+             only a few levels",
+        ),
+        "expected value" => {
+            Some("expected a JSON value (a string, number, object, list, true, false or null)")
+        }
+        "key must be a string" => Some("expected a field name in double quotes"),
+        _ => None,
+    };
+    if let Some(fixed) = fixed {
+        return fixed.to_string();
     }
-    if !problems.is_empty() {
-        return Err(Problems(problems));
+    let mut out = message
+        .replace("invalid type: map", "invalid type: object")
+        .replace("invalid type: sequence", "invalid type: list")
+        .replace("expected a sequence", "expected a list")
+        .replace(
+            "expected u32",
+            "expected a whole number from 0 to 4294967295",
+        )
+        .replace("invalid value: integer", "invalid value: number");
+    if let Some(at) = out.find("expected struct ") {
+        let name = &out[at + "expected struct ".len()..];
+        let noun = match name {
+            "Corpus" => format!("a corpus object {{\"format\": \"{FORMAT}\", …}}"),
+            other => format!("an object ({other})"),
+        };
+        out = format!("{}expected {noun}", &out[..at]);
     }
-    merge_and_validate(files)
+    if (path.is_empty() || path == ".") && out.starts_with("invalid type") {
+        out.push_str(" at the top level of the file");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::problem::Location;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        // `x` is the 16th character of the line but its 20th byte.
+        let p = parse_str("{\"title\": \"한국\" x}", "f.json").unwrap_err();
+        assert_eq!(
+            p.location,
+            Location::Position {
+                line: 1,
+                column: 16
+            },
+            "{p}"
+        );
+    }
+
+    #[test]
+    fn top_level_list_says_what_was_expected() {
+        let p = parse_str("42", "f.json").unwrap_err();
+        assert!(p.message.contains("expected a corpus object"), "{p}");
+        assert!(p.message.contains("top level"), "{p}");
+    }
 }

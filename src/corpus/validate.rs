@@ -1,12 +1,856 @@
-//! Semantic checks serde cannot make: unique ids, references, citations, dates.
+//! Semantic checks serde cannot make: unique slug ids, references of the right kind, citations
+//! to existing paragraphs, real dates of the stated precision, provenance, non-empty text, no
+//! cycles among parents.
+//!
+//! Checks run over the parsed files before they are merged, so each problem names the file its
+//! record is in, and a duplicate id names both files. Every problem is a
+//! [`Problem::in_field`]: record like `meeting eu-rok-cyber-7`, field like
+//! `delegations[0].heads[1].person`, and a message saying what is wrong and what was expected.
+
+mod at;
+mod dates;
+mod suggest;
 
 use std::collections::HashMap;
 
-use super::model::Corpus;
+use super::model::{
+    Citation, Corpus, DateFact, Event, EventRef, FORMAT, FormatFact, Meeting, OrgRef, Organisation,
+    Person, Place, Provenance, Source, Statement, Topic, TopicRef,
+};
 use super::problem::Problem;
+use at::At;
 
-/// Every semantic problem of a merged corpus. `origins` maps record ids to files.
-pub fn validate(corpus: &Corpus, origins: &HashMap<String, String>) -> Vec<Problem> {
-    let _ = (corpus, origins);
-    Vec::new()
+/// Whether the files given are the whole corpus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// All files parsed: a reference to an id defined nowhere is an error.
+    Complete,
+    /// Some files failed to parse: a reference to an unknown id may point into one of them, so
+    /// it is not reported (references to ids of the wrong kind, and citations to paragraphs
+    /// that do not exist, still are).
+    Partial,
+}
+
+/// The kinds of records, which share one id space.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Source,
+    Meeting,
+    Event,
+    Organisation,
+    Person,
+    Topic,
+}
+
+impl Kind {
+    const ALL: [Kind; 6] = [
+        Kind::Source,
+        Kind::Meeting,
+        Kind::Event,
+        Kind::Organisation,
+        Kind::Person,
+        Kind::Topic,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Source => "source",
+            Kind::Meeting => "meeting",
+            Kind::Event => "event",
+            Kind::Organisation => "organisation",
+            Kind::Person => "person",
+            Kind::Topic => "topic",
+        }
+    }
+
+    /// The list the records of this kind live in.
+    fn list(self) -> &'static str {
+        match self {
+            Kind::Source => "sources",
+            Kind::Meeting => "meetings",
+            Kind::Event => "events",
+            Kind::Organisation => "organisations",
+            Kind::Person => "people",
+            Kind::Topic => "topics",
+        }
+    }
+
+    fn article(self) -> &'static str {
+        match self {
+            Kind::Event | Kind::Organisation => "an",
+            _ => "a",
+        }
+    }
+}
+
+/// Where an id was first defined.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    kind: Kind,
+    file: usize,
+    pos: usize,
+}
+
+/// The record a check is looking at.
+#[derive(Clone, Copy)]
+struct Rec<'a> {
+    file: &'a str,
+    kind: Kind,
+    id: &'a str,
+    pos: usize,
+}
+
+impl Rec<'_> {
+    fn label(&self) -> String {
+        if self.id.trim().is_empty() {
+            format!("{} at {}[{}]", self.kind.name(), self.kind.list(), self.pos)
+        } else {
+            format!("{} {}", self.kind.name(), self.id)
+        }
+    }
+}
+
+/// How many candidate ids the "did you mean" suggestions may compare in one validation.
+const SUGGESTION_BUDGET: usize = 2_000_000;
+
+/// Every semantic problem of a corpus given as parsed files (name, corpus), in file order.
+pub fn validate(files: &[(String, Corpus)], scope: Scope) -> Vec<Problem> {
+    let mut checker = Checker::new(files, scope);
+    for (f, (file, corpus)) in files.iter().enumerate() {
+        checker.corpus_header(file, corpus);
+        checker.ids(f);
+        for (pos, r) in corpus.sources.iter().enumerate() {
+            checker.source(Rec::new(file, Kind::Source, &r.id, pos), r);
+        }
+        for (pos, r) in corpus.meetings.iter().enumerate() {
+            checker.meeting(Rec::new(file, Kind::Meeting, &r.id, pos), r);
+        }
+        for (pos, r) in corpus.events.iter().enumerate() {
+            checker.event(Rec::new(file, Kind::Event, &r.id, pos), r);
+        }
+        for (pos, r) in corpus.organisations.iter().enumerate() {
+            checker.organisation(Rec::new(file, Kind::Organisation, &r.id, pos), r);
+        }
+        for (pos, r) in corpus.people.iter().enumerate() {
+            checker.person(Rec::new(file, Kind::Person, &r.id, pos), r);
+        }
+        for (pos, r) in corpus.topics.iter().enumerate() {
+            checker.topic(Rec::new(file, Kind::Topic, &r.id, pos), r);
+        }
+    }
+    checker.cycles(Kind::Organisation);
+    checker.cycles(Kind::Topic);
+    checker.problems
+}
+
+impl<'a> Rec<'a> {
+    fn new(file: &'a str, kind: Kind, id: &'a str, pos: usize) -> Self {
+        Rec {
+            file,
+            kind,
+            id,
+            pos,
+        }
+    }
+}
+
+struct Checker<'a> {
+    files: &'a [(String, Corpus)],
+    scope: Scope,
+    /// Id → its first definition, across every file and kind.
+    index: HashMap<&'a str, Entry>,
+    /// The ids of each kind, in `Kind::ALL` order, for suggestions.
+    ids_by_kind: [Vec<&'a str>; 6],
+    budget: usize,
+    problems: Vec<Problem>,
+}
+
+/// The id and record list of every kind in one file, as (kind, ids).
+fn ids_of(corpus: &Corpus) -> [(Kind, Vec<&str>); 6] {
+    [
+        (
+            Kind::Source,
+            corpus.sources.iter().map(|r| r.id.as_str()).collect(),
+        ),
+        (
+            Kind::Meeting,
+            corpus.meetings.iter().map(|r| r.id.as_str()).collect(),
+        ),
+        (
+            Kind::Event,
+            corpus.events.iter().map(|r| r.id.as_str()).collect(),
+        ),
+        (
+            Kind::Organisation,
+            corpus.organisations.iter().map(|r| r.id.as_str()).collect(),
+        ),
+        (
+            Kind::Person,
+            corpus.people.iter().map(|r| r.id.as_str()).collect(),
+        ),
+        (
+            Kind::Topic,
+            corpus.topics.iter().map(|r| r.id.as_str()).collect(),
+        ),
+    ]
+}
+
+fn kind_slot(kind: Kind) -> usize {
+    Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
+}
+
+fn is_slug(s: &str) -> bool {
+    let mut bytes = s.bytes();
+    bytes
+        .next()
+        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A slug made from any text, to suggest in place of a malformed id.
+fn slugify(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// A BCP 47 tag, loosely: a 2–3 letter language, then subtags of 1–8 letters or digits.
+fn is_language_tag(s: &str) -> bool {
+    let mut parts = s.split('-');
+    parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()))
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+impl<'a> Checker<'a> {
+    fn new(files: &'a [(String, Corpus)], scope: Scope) -> Self {
+        let mut index = HashMap::new();
+        let mut ids_by_kind: [Vec<&'a str>; 6] = Default::default();
+        for (f, (_, corpus)) in files.iter().enumerate() {
+            for (kind, ids) in ids_of(corpus) {
+                for (pos, id) in ids.into_iter().enumerate() {
+                    if !index.contains_key(id) {
+                        index.insert(id, Entry { kind, file: f, pos });
+                        ids_by_kind[kind_slot(kind)].push(id);
+                    }
+                }
+            }
+        }
+        Checker {
+            files,
+            scope,
+            index,
+            ids_by_kind,
+            budget: SUGGESTION_BUDGET,
+            problems: Vec::new(),
+        }
+    }
+
+    fn report(&mut self, rec: Rec<'_>, at: &At<'_>, message: impl Into<String>) {
+        self.problems.push(Problem::in_field(
+            Some(rec.file),
+            rec.label(),
+            at.render(),
+            message,
+        ));
+    }
+
+    fn corpus_header(&mut self, file: &str, corpus: &Corpus) {
+        if corpus.format != FORMAT {
+            self.problems.push(Problem::in_field(
+                Some(file),
+                "corpus",
+                "format",
+                format!("unknown format `{}`; expected `{FORMAT}`", corpus.format),
+            ));
+        }
+        if corpus.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
+            self.problems.push(Problem::in_field(
+                Some(file),
+                "corpus",
+                "title",
+                "the title is empty; expected a name for the corpus, or no `title` field",
+            ));
+        }
+    }
+
+    /// Ids of one file: slug-shaped, and defined once across all files and kinds.
+    fn ids(&mut self, f: usize) {
+        let files = self.files;
+        let (file, corpus) = &files[f];
+        for (kind, ids) in ids_of(corpus) {
+            for (pos, id) in ids.into_iter().enumerate() {
+                let rec = Rec::new(file, kind, id, pos);
+                let at = At::top("id");
+                if id.trim().is_empty() {
+                    self.report(
+                        rec,
+                        &at,
+                        "the id is empty; expected a slug such as `eu-rok-cyber-7`",
+                    );
+                    continue;
+                }
+                if !is_slug(id) {
+                    let hint = slugify(id);
+                    let hint = if hint.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" — e.g. `{hint}`")
+                    };
+                    self.report(
+                        rec,
+                        &at,
+                        format!(
+                            "id `{id}` is not a slug; expected lowercase ASCII letters, digits \
+                             and `-`, starting with a letter or digit{hint}"
+                        ),
+                    );
+                }
+                let Some(first) = self.index.get(id).copied() else {
+                    continue;
+                };
+                if first.file == f && first.kind == kind && first.pos == pos {
+                    continue;
+                }
+                let first_file = &files[first.file].0;
+                let place = if first.file == f {
+                    "earlier in this file".to_string()
+                } else {
+                    format!("in {first_file}")
+                };
+                self.report(
+                    rec,
+                    &at,
+                    format!(
+                        "duplicate id `{id}`: this {} in {file} reuses the id of {} {} defined \
+                         {place} ({}[{}]); expected ids unique across all records",
+                        kind.name(),
+                        first.kind.article(),
+                        first.kind.name(),
+                        first.kind.list(),
+                        first.pos
+                    ),
+                );
+            }
+        }
+    }
+
+    /// A required string: present and not blank.
+    fn text(&mut self, rec: Rec<'_>, at: &At<'_>, value: &str, what: &str) {
+        if value.trim().is_empty() {
+            self.report(rec, at, format!("empty text; expected {what}"));
+        }
+    }
+
+    /// An optional string: if present, not blank.
+    fn opt_text(&mut self, rec: Rec<'_>, at: &At<'_>, value: Option<&str>, what: &str) {
+        if let Some(v) = value {
+            self.text(rec, at, v, &format!("{what}, or no such field"));
+        }
+    }
+
+    fn texts(&mut self, rec: Rec<'_>, at: &At<'_>, values: &[String], what: &str) {
+        for (i, v) in values.iter().enumerate() {
+            self.text(rec, &at.index(i), v, what);
+        }
+    }
+
+    fn slug(&mut self, rec: Rec<'_>, at: &At<'_>, value: &str) {
+        if !is_slug(value) {
+            self.report(
+                rec,
+                at,
+                format!(
+                    "`{value}` is not a slug; expected lowercase ASCII letters, digits and `-` \
+                     (e.g. `eu-rok-cyber-dialogue`)"
+                ),
+            );
+        }
+    }
+
+    /// The record `id` refers to, if it exists and is of kind `want`; reports otherwise.
+    fn reference(&mut self, rec: Rec<'_>, at: &At<'_>, id: &str, want: Kind) -> Option<Entry> {
+        let expected = format!("expected the id of a record in `{}`", want.list());
+        match self.index.get(id).copied() {
+            Some(entry) if entry.kind == want => Some(entry),
+            Some(entry) => {
+                self.report(
+                    rec,
+                    at,
+                    format!(
+                        "`{id}` is {} {}, not {} {}; {expected}",
+                        entry.kind.article(),
+                        entry.kind.name(),
+                        want.article(),
+                        want.name()
+                    ),
+                );
+                None
+            }
+            None => {
+                if self.scope == Scope::Complete {
+                    let candidates = &self.ids_by_kind[kind_slot(want)];
+                    let hint = suggest::closest(id, candidates, &mut self.budget)
+                        .map(|s| format!(" — did you mean `{s}`?"))
+                        .unwrap_or_default();
+                    self.report(
+                        rec,
+                        at,
+                        format!("unknown {} `{id}`; {expected}{hint}", want.name()),
+                    );
+                }
+                None
+            }
+        }
+    }
+
+    /// A list of citations: non-empty, each to an existing paragraph of an existing source.
+    fn cites(&mut self, rec: Rec<'_>, at: &At<'_>, cites: &[Citation]) {
+        if cites.is_empty() {
+            self.report(
+                rec,
+                at,
+                "no citation; expected at least one {\"source\": …, \"paragraph\": …} \
+                 (every fact is cited)",
+            );
+        }
+        for (i, c) in cites.iter().enumerate() {
+            let at = at.index(i);
+            let Some(entry) = self.reference(rec, &at.field("source"), &c.source, Kind::Source)
+            else {
+                continue;
+            };
+            let count = self.files[entry.file].1.sources[entry.pos].paragraphs.len();
+            let p = c.paragraph as usize;
+            if p == 0 || p > count {
+                let why = if p == 0 {
+                    "paragraphs are numbered from 1".to_string()
+                } else {
+                    format!("source `{}` has {count} paragraph(s)", c.source)
+                };
+                self.report(
+                    rec,
+                    &at.field("paragraph"),
+                    format!(
+                        "paragraph {p} does not exist: {why}; expected a number in 1..={count}"
+                    ),
+                );
+            }
+        }
+    }
+
+    fn provenance(&mut self, rec: Rec<'_>, at: &At<'_>, prov: Provenance, how: Option<&str>) {
+        if prov == Provenance::Inferred && how.is_none_or(|h| h.trim().is_empty()) {
+            self.report(
+                rec,
+                &at.field("how"),
+                "the provenance is `inferred` but `how` is missing or empty; expected a \
+                 sentence saying how it was inferred",
+            );
+        } else if let Some(h) = how {
+            self.text(
+                rec,
+                &at.field("how"),
+                h,
+                "how the fact is known, or no `how`",
+            );
+        }
+    }
+
+    fn date(&mut self, rec: Rec<'_>, at: &At<'_>, d: &DateFact) {
+        let start = match dates::parse(&d.value, d.precision) {
+            Ok(key) => Some(key),
+            Err(message) => {
+                self.report(rec, &at.field("value"), message);
+                None
+            }
+        };
+        if let Some(end) = &d.end {
+            match dates::parse(end, d.precision) {
+                Err(message) => self.report(rec, &at.field("end"), message),
+                Ok(end_key) => {
+                    if start.is_some_and(|s| end_key < s) {
+                        self.report(
+                            rec,
+                            &at.field("end"),
+                            format!(
+                                "the end `{end}` is before the start `{}`; expected an end on \
+                                 or after the start",
+                                d.value
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+        self.provenance(rec, at, d.provenance, d.how.as_deref());
+        self.cites(rec, &at.field("cite"), &d.cite);
+    }
+
+    fn place(&mut self, rec: Rec<'_>, at: &At<'_>, p: &Place) {
+        self.text(rec, &at.field("city"), &p.city, "a city");
+        self.opt_text(rec, &at.field("country"), p.country.as_deref(), "a country");
+        self.opt_text(rec, &at.field("venue"), p.venue.as_deref(), "a venue");
+        self.provenance(rec, at, p.provenance, p.how.as_deref());
+        self.cites(rec, &at.field("cite"), &p.cite);
+    }
+
+    fn format_fact(&mut self, rec: Rec<'_>, at: &At<'_>, f: &FormatFact) {
+        self.provenance(rec, at, f.provenance, f.how.as_deref());
+        self.cites(rec, &at.field("cite"), &f.cite);
+    }
+
+    fn statements(&mut self, rec: Rec<'_>, at: &At<'_>, list: &[Statement]) {
+        for (i, s) in list.iter().enumerate() {
+            let at = at.index(i);
+            self.text(rec, &at.field("text"), &s.text, "a sentence");
+            self.cites(rec, &at.field("cite"), &s.cite);
+        }
+    }
+
+    fn org_refs(&mut self, rec: Rec<'_>, at: &At<'_>, list: &[OrgRef]) {
+        for (i, o) in list.iter().enumerate() {
+            let at = at.index(i);
+            self.reference(
+                rec,
+                &at.field("organisation"),
+                &o.organisation,
+                Kind::Organisation,
+            );
+            self.opt_text(rec, &at.field("note"), o.note.as_deref(), "a note");
+            self.cites(rec, &at.field("cite"), &o.cite);
+        }
+    }
+
+    fn event_ref(&mut self, rec: Rec<'_>, at: &At<'_>, e: &EventRef) {
+        self.reference(rec, &at.field("event"), &e.event, Kind::Event);
+        self.text(
+            rec,
+            &at.field("text"),
+            &e.text,
+            "what the source says of the event",
+        );
+        self.cites(rec, &at.field("cite"), &e.cite);
+    }
+
+    fn topic_refs(&mut self, rec: Rec<'_>, at: &At<'_>, list: &[TopicRef]) {
+        for (i, t) in list.iter().enumerate() {
+            let at = at.index(i);
+            self.reference(rec, &at.field("topic"), &t.topic, Kind::Topic);
+            self.opt_text(rec, &at.field("summary"), t.summary.as_deref(), "a summary");
+            self.cites(rec, &at.field("cite"), &t.cite);
+        }
+    }
+
+    fn edition(&mut self, rec: Rec<'_>, edition: Option<u32>) {
+        if edition == Some(0) {
+            self.report(
+                rec,
+                &At::top("edition"),
+                "edition 0; expected 1 or more (the 1st meeting of a series is edition 1)",
+            );
+        }
+    }
+
+    fn source(&mut self, rec: Rec<'_>, s: &Source) {
+        self.text(rec, &At::top("title"), &s.title, "the document's headline");
+        self.opt_text(
+            rec,
+            &At::top("publisher"),
+            s.publisher.as_deref(),
+            "a publisher",
+        );
+        if !is_language_tag(&s.language) {
+            self.report(
+                rec,
+                &At::top("language"),
+                format!(
+                    "`{}` is not a language tag; expected a BCP 47 tag such as `en` or `ko`",
+                    s.language
+                ),
+            );
+        }
+        if let Some(d) = &s.published {
+            self.date(rec, &At::top("published"), d);
+        }
+        self.texts(rec, &At::top("notes"), &s.notes, "a remark");
+        if s.paragraphs.is_empty() {
+            self.report(
+                rec,
+                &At::top("paragraphs"),
+                "no paragraphs; expected the cleaned text as one or more paragraphs",
+            );
+        }
+        self.texts(
+            rec,
+            &At::top("paragraphs"),
+            &s.paragraphs,
+            "a paragraph's text",
+        );
+    }
+
+    fn meeting(&mut self, rec: Rec<'_>, m: &Meeting) {
+        self.text(rec, &At::top("series"), &m.series, "a series slug");
+        if !m.series.trim().is_empty() {
+            self.slug(rec, &At::top("series"), &m.series);
+        }
+        self.edition(rec, m.edition);
+        self.text(rec, &At::top("title"), &m.title, "a display title");
+        self.text(
+            rec,
+            &At::top("short_title"),
+            &m.short_title,
+            "a short title",
+        );
+        let names = At::top("names");
+        for (i, n) in m.names.iter().enumerate() {
+            let at = names.index(i);
+            self.text(rec, &at.field("name"), &n.name, "the name this side uses");
+            self.cites(rec, &at.field("cite"), &n.cite);
+        }
+        self.date(rec, &At::top("date"), &m.date);
+        if let Some(p) = &m.place {
+            self.place(rec, &At::top("place"), p);
+        }
+        if let Some(f) = &m.format {
+            self.format_fact(rec, &At::top("format"), f);
+        }
+        let co = At::top("co_located");
+        for (i, e) in m.co_located.iter().enumerate() {
+            self.event_ref(rec, &co.index(i), e);
+        }
+        let delegations = At::top("delegations");
+        for (i, d) in m.delegations.iter().enumerate() {
+            let at = delegations.index(i);
+            let heads = at.field("heads");
+            for (j, h) in d.heads.iter().enumerate() {
+                let at = heads.index(j);
+                self.reference(rec, &at.field("person"), &h.person, Kind::Person);
+                self.text(
+                    rec,
+                    &at.field("role"),
+                    &h.role,
+                    "a role such as `head` or `chair`",
+                );
+                self.text(
+                    rec,
+                    &at.field("title"),
+                    &h.title,
+                    "the title the source gives",
+                );
+                if let Some(o) = &h.organisation {
+                    self.reference(rec, &at.field("organisation"), o, Kind::Organisation);
+                }
+                self.cites(rec, &at.field("cite"), &h.cite);
+            }
+            self.org_refs(rec, &at.field("members"), &d.members);
+            self.statements(rec, &at.field("notes"), &d.notes);
+        }
+        self.org_refs(rec, &At::top("observers"), &m.observers);
+        self.topic_refs(rec, &At::top("topics"), &m.topics);
+        self.statements(rec, &At::top("outcomes"), &m.outcomes);
+        if let Some(e) = &m.next_meeting {
+            self.event_ref(rec, &At::top("next_meeting"), e);
+        }
+        self.statements(rec, &At::top("notes"), &m.notes);
+        let accounts = At::top("accounts");
+        if m.accounts.is_empty() {
+            self.report(
+                rec,
+                &accounts,
+                "no accounts; expected at least one {\"source\": …} that reports the meeting",
+            );
+        }
+        for (i, a) in m.accounts.iter().enumerate() {
+            self.reference(
+                rec,
+                &accounts.index(i).field("source"),
+                &a.source,
+                Kind::Source,
+            );
+        }
+    }
+
+    fn event(&mut self, rec: Rec<'_>, e: &Event) {
+        self.text(rec, &At::top("title"), &e.title, "a title");
+        if let Some(series) = &e.series {
+            self.slug(rec, &At::top("series"), series);
+        }
+        self.edition(rec, e.edition);
+        if let Some(d) = &e.date {
+            self.date(rec, &At::top("date"), d);
+        }
+        if let Some(p) = &e.place {
+            self.place(rec, &At::top("place"), p);
+        }
+        self.text(
+            rec,
+            &At::top("description"),
+            &e.description,
+            "what the sources say of it",
+        );
+        let orgs = At::top("organisations");
+        for (i, o) in e.organisations.iter().enumerate() {
+            self.reference(rec, &orgs.index(i), o, Kind::Organisation);
+        }
+        let topics = At::top("topics");
+        for (i, t) in e.topics.iter().enumerate() {
+            self.reference(rec, &topics.index(i), t, Kind::Topic);
+        }
+        self.cites(rec, &At::top("cite"), &e.cite);
+    }
+
+    fn organisation(&mut self, rec: Rec<'_>, o: &Organisation) {
+        self.text(rec, &At::top("name"), &o.name, "the canonical name");
+        self.opt_text(rec, &At::top("acronym"), o.acronym.as_deref(), "an acronym");
+        self.texts(rec, &At::top("aliases"), &o.aliases, "another name");
+        if let Some(parent) = &o.parent {
+            self.reference(rec, &At::top("parent"), parent, Kind::Organisation);
+        }
+        self.cites(rec, &At::top("cite"), &o.cite);
+    }
+
+    fn person(&mut self, rec: Rec<'_>, p: &Person) {
+        self.text(
+            rec,
+            &At::top("name"),
+            &p.name,
+            "the name as the sources write it",
+        );
+        self.opt_text(
+            rec,
+            &At::top("honorific"),
+            p.honorific.as_deref(),
+            "an honorific",
+        );
+        self.texts(rec, &At::top("aliases"), &p.aliases, "another name");
+        let roles = At::top("roles");
+        for (i, r) in p.roles.iter().enumerate() {
+            let at = roles.index(i);
+            self.text(
+                rec,
+                &at.field("title"),
+                &r.title,
+                "the title the source gives",
+            );
+            if let Some(o) = &r.organisation {
+                self.reference(rec, &at.field("organisation"), o, Kind::Organisation);
+            }
+            if let Some(m) = &r.meeting {
+                self.reference(rec, &at.field("meeting"), m, Kind::Meeting);
+            }
+            self.cites(rec, &at.field("cite"), &r.cite);
+        }
+    }
+
+    fn topic(&mut self, rec: Rec<'_>, t: &Topic) {
+        self.text(rec, &At::top("label"), &t.label, "a label");
+        self.texts(
+            rec,
+            &At::top("aliases"),
+            &t.aliases,
+            "another word for the topic",
+        );
+        if let Some(parent) = &t.parent {
+            self.reference(rec, &At::top("parent"), parent, Kind::Topic);
+        }
+    }
+
+    /// The parent of the record an entry points at, if it has one (organisations and topics).
+    fn parent_of(&self, entry: Entry) -> Option<&'a str> {
+        let corpus = &self.files[entry.file].1;
+        match entry.kind {
+            Kind::Organisation => corpus.organisations[entry.pos].parent.as_deref(),
+            Kind::Topic => corpus.topics[entry.pos].parent.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// Reports each cycle among the `parent` links of one kind once, at the record where the
+    /// walk closes it. Links to missing or wrong-kind ids were reported already; they end a walk.
+    fn cycles(&mut self, kind: Kind) {
+        #[derive(Clone, Copy, PartialEq)]
+        enum State {
+            OnPath,
+            Done,
+        }
+        let mut state: HashMap<&'a str, State> = HashMap::new();
+        let ids = self.ids_by_kind[kind_slot(kind)].clone();
+        for start in ids {
+            let mut path: Vec<&'a str> = Vec::new();
+            let mut current = Some(start);
+            while let Some(id) = current {
+                match state.get(id) {
+                    Some(State::Done) => break,
+                    Some(State::OnPath) => {
+                        let from = path.iter().position(|p| *p == id).unwrap_or(0);
+                        let mut chain: Vec<String> =
+                            path[from..].iter().map(|p| format!("`{p}`")).collect();
+                        chain.push(format!("`{id}`"));
+                        let last = path.last().copied().unwrap_or(id);
+                        if let Some(entry) = self.index.get(last).copied() {
+                            let file = self.files[entry.file].0.as_str();
+                            let rec = Rec::new(file, kind, last, entry.pos);
+                            self.report(
+                                rec,
+                                &At::top("parent"),
+                                format!(
+                                    "the parents of {} form a cycle: {}; expected a tree (no {} \
+                                     can be its own ancestor)",
+                                    kind.list(),
+                                    chain.join(" → "),
+                                    kind.name()
+                                ),
+                            );
+                        }
+                        break;
+                    }
+                    None => {}
+                }
+                state.insert(id, State::OnPath);
+                path.push(id);
+                current = self
+                    .index
+                    .get(id)
+                    .copied()
+                    .filter(|e| e.kind == kind)
+                    .and_then(|e| self.parent_of(e))
+                    .filter(|p| self.index.get(p).is_some_and(|e| e.kind == kind));
+            }
+            for id in path {
+                state.insert(id, State::Done);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_lowercase_ascii_with_hyphens() {
+        assert!(is_slug("eu-rok-cyber-7"));
+        assert!(is_slug("7th"));
+        assert!(!is_slug("-lead"));
+        assert!(!is_slug("Kim"));
+        assert!(!is_slug("kim_gunn"));
+        assert!(!is_slug(""));
+        assert_eq!(slugify("Kim Gunn"), "kim-gunn");
+    }
+
+    #[test]
+    fn language_tags_are_checked_loosely() {
+        assert!(is_language_tag("en"));
+        assert!(is_language_tag("ko-KR"));
+        assert!(!is_language_tag("english"));
+        assert!(!is_language_tag(""));
+    }
 }

@@ -1,0 +1,82 @@
+//! NFC normalisation of every string of a parsed corpus.
+//!
+//! Korean text in NFD renders badly in terminals (see PITFALLS), and ids or names that differ
+//! only in normal form would not match each other; so every string is brought to NFC once, on
+//! load, before validation. Strings already in NFC (the usual case) are left untouched, without
+//! allocating.
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+use crate::corpus::model::{
+    Account, Citation, Corpus, DateFact, Delegation, Event, EventRef, FormatFact, Head, Meeting,
+    OrgRef, Organisation, Person, Place, Role, SideName, Source, Statement, Topic, TopicRef,
+};
+
+/// Something whose strings can be brought to NFC in place.
+pub(crate) trait Normalise {
+    fn normalise(&mut self);
+}
+
+impl Normalise for String {
+    fn normalise(&mut self) {
+        if is_nfc_quick(self.chars()) == IsNormalized::Yes {
+            return;
+        }
+        let nfc: String = self.nfc().collect();
+        if nfc != *self {
+            *self = nfc;
+        }
+    }
+}
+
+impl<T: Normalise> Normalise for Option<T> {
+    fn normalise(&mut self) {
+        if let Some(value) = self {
+            value.normalise();
+        }
+    }
+}
+
+impl<T: Normalise> Normalise for Vec<T> {
+    fn normalise(&mut self) {
+        self.iter_mut().for_each(Normalise::normalise);
+    }
+}
+
+/// Implements [`Normalise`] for a model type by listing its string-bearing fields. A field left
+/// out here would escape normalisation; the test `every_string_is_nfc_after_parsing` catches it.
+macro_rules! normalise_fields {
+    ($($ty:ty => [$($field:ident),* $(,)?]),* $(,)?) => {
+        $(impl Normalise for $ty {
+            fn normalise(&mut self) {
+                $(self.$field.normalise();)*
+            }
+        })*
+    };
+}
+
+normalise_fields! {
+    Corpus => [format, title, sources, meetings, events, organisations, people, topics],
+    Citation => [source],
+    Source => [id, title, publisher, language, published, notes, raw, paragraphs],
+    DateFact => [value, end, how, cite],
+    Place => [city, country, venue, how, cite],
+    FormatFact => [how, cite],
+    SideName => [name, cite],
+    Head => [person, role, title, organisation, cite],
+    OrgRef => [organisation, note, cite],
+    Delegation => [heads, members, notes],
+    Statement => [text, cite],
+    TopicRef => [topic, summary, cite],
+    EventRef => [event, text, cite],
+    Account => [source],
+    Meeting => [
+        id, series, title, short_title, names, date, place, format, co_located, delegations,
+        observers, topics, outcomes, next_meeting, notes, accounts,
+    ],
+    Event => [id, title, series, date, place, description, organisations, topics, cite],
+    Organisation => [id, name, acronym, aliases, parent, cite],
+    Role => [title, organisation, meeting, cite],
+    Person => [id, name, honorific, aliases, roles],
+    Topic => [id, label, aliases, parent],
+}
