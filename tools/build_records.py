@@ -205,13 +205,15 @@ MEETINGS = [
                   "open and safe cyberspace.",
                   c(R5, 3)),
             topic("multilateral-cooperation",
-                  "The account says the meetings served to seek ways to respond jointly on "
-                  "multilateral platforms, including the UN and the ARF.",
+                  "The account says the meetings are seen to have served as opportunities to seek "
+                  "ways to respond jointly on multilateral platforms, including the UN and "
+                  "the ARF.",
                   c(R5, 7)),
             topic("regional-fora",
-                  "The ARF is named as a platform for joint responses, and the two sides "
-                  "reviewed an agenda for the ARF Inter-Sessional Meeting on Counter-Terrorism "
-                  "and Transnational Crime, to be co-chaired by the EU.",
+                  "The account names the ARF among the platforms for joint responses; at the "
+                  "co-located Working Group meeting the two sides reviewed agenda they could "
+                  "cooperate on at the ARF Inter-Sessional Meeting on Counter-Terrorism and "
+                  "Transnational Crime, to be co-chaired by the EU.",
                   c(R5, 6, 7)),
             topic("counter-terrorism",
                   "At the co-located Working Group meeting the two sides assessed the terrorist "
@@ -232,9 +234,11 @@ MEETINGS = [
             st("The only account of the 5th meeting is the ROK's, and it is marked "
                "\"* unofficial translation\".", c(R5, 8)),
             st("The ROK account calls the meeting the \"Cyber Policy Consultation\"; no EU "
-               "account of the 5th is among the sources. It belongs to the series that the EU "
-               "numbers as its 6th and 7th \"Cyber Dialogue\", which the ROK numbers as its 6th "
-               "and 7th \"Cyber Policy Consultation\".",
+               "account of the 5th is among the sources. It is taken as the 5th of the series "
+               "the EU calls \"Cyber Dialogue\" because the numbering runs on: the EU calls "
+               "the meetings of 2020 and 2025 its 6th and 7th \"Cyber Dialogue\", and the ROK "
+               "calls the 2025 meeting its 7th \"Cyber Policy Consultation\", following the "
+               "6th session of 2020.",
                c(R5, 1) + c(E6, 1) + c(E7, 1) + c(R7, 1, 3)),
             st("The Consultation \"was also attended by officials of cybersecurity- and "
                "counter-terrorism-related agencies\"; the account does not say of which side.",
@@ -256,15 +260,15 @@ MEETINGS = [
             "2020-11-24",
             "day",
             c(E6, 1, 5) + c(R7, 3),
-            how="INFERRED: The EU account gives \"On November 24\" without a year (002 ¶1). "
-            "The year is 2020 because the ROK account of the 7th says the 6th session was "
-            "\"held virtually during the COVID-19 pandemic in 2020\" (001 ¶3), and 002 ¶5 "
-            "announces the next dialogue \"in 2021\".",
+            how="INFERRED: The EU account of the 6th gives \"On November 24\" without a year "
+            "(its ¶1). The year is 2020 because the ROK account of the 7th says the 6th "
+            "session was \"held virtually during the COVID-19 pandemic in 2020\" (its ¶3), "
+            "and the EU account of the 6th announces the next dialogue \"in 2021\" (its ¶5).",
         ),
         format=fmt(
             "virtual",
             c(R7, 3),
-            how="Stated in the ROK account of the 7th (001 ¶3: \"the 6th session held "
+            how="Stated in the ROK account of the 7th (its ¶3: \"the 6th session held "
             "virtually during the COVID-19 pandemic in 2020\"), not in the EU account of the "
             "6th, which names no place or format.",
         ),
@@ -329,7 +333,8 @@ MEETINGS = [
                   c(E6, 2)),
             topic("multilateral-cooperation",
                   "They recalled the importance of international cooperation on cyber issues "
-                  "and supported a Programme of Action within the United Nations.",
+                  "and supported the establishment of a Programme of Action within the United "
+                  "Nations.",
                   c(E6, 2)),
             topic("open-secure-cyberspace",
                   "Both reaffirmed their commitment to an open, free, stable and secure "
@@ -360,8 +365,8 @@ MEETINGS = [
             st("The EU account names no place and no format; the ROK account of the 7th says "
                "the 6th session was held virtually during the COVID-19 pandemic in 2020.",
                c(E6, 1) + c(R7, 3)),
-            st("The EU account announced the next Dialogue for Brussels in 2021. The sources "
-               "report no dialogue between the 6th and the 7th: the 7th was held in Seoul on "
+            st("The EU account announced the next Dialogue for Brussels in 2021. None of these "
+               "sources reports a dialogue between the 6th and the 7th: the 7th was held in Seoul on "
                "20 May 2025, and the ROK account says it followed the 6th session of 2020.",
                c(E6, 5) + c(E7, 1) + c(R7, 1, 3)),
             st("The Dialogue was preceded the same year by Track 1.5 EU-Republic of Korea "
@@ -410,10 +415,10 @@ MEETINGS = [
         ],
         topics=[
             topic("semiconductors",
-                  "The parties pledged continued cooperation on semiconductors, stressed "
-                  "innovation cooperation and the exchange of information on semiconductors "
-                  "and their supply chains, and launched the Joint EU-Republic of Korea "
-                  "Semiconductors Researchers Forum.",
+                  "The parties pledged continued cooperation on semiconductors; the Council "
+                  "stressed the need for innovation cooperation and the exchange of "
+                  "information on semiconductors and their supply chains, and launched the "
+                  "Joint EU-Republic of Korea Semiconductors Researchers Forum.",
                   c(N2, 3, 5)),
             topic("quantum",
                   "Quantum computing is among the key technologies in which the parties "
@@ -451,9 +456,10 @@ MEETINGS = [
                   "funding and research have been successfully finalised.",
                   c(N2, 4)),
             topic("digital-rights",
-                  "Sharing a vision of a fair, safe and secure internet, both aim to implement "
-                  "the Declaration for the Future of Internet and the European Declaration on "
-                  "Digital Rights and Principles.",
+                  "Sharing a common vision of a fair, safe and secure internet, both partners "
+                  "aim to pursue it through the implementation of the Declaration for the "
+                  "Future of Internet and the European Declaration on Digital Rights and "
+                  "Principles.",
                   c(N2, 5)),
         ],
         outcomes=[
@@ -471,8 +477,9 @@ MEETINGS = [
                "been issued.", c(N2, 5)),
             st("The parties reasserted the critical importance of the AI communication channel "
                "between the two regions, established in 2023.", c(N2, 5)),
-            st("Both aim to implement the Declaration for the Future of Internet and the "
-               "European Declaration on Digital Rights and Principles.", c(N2, 5)),
+            st("Both partners aim to pursue a fair, safe and secure internet through the "
+               "implementation of the Declaration for the Future of Internet and the European "
+               "Declaration on Digital Rights and Principles.", c(N2, 5)),
             st("The EU has incorporated undersea cable connectivity projects in the Arctic to "
                "ensure trusted and secure data flows with third countries.", c(N2, 5)),
         ],
@@ -483,9 +490,9 @@ MEETINGS = [
             "cite": c(N2, 6),
         },
         notes=[
-            st("The only account is a third-party news item; it calls the meeting the "
-               "\"Second Digital Partnership Council\" and names neither side's own name for "
-               "it.", c(N2, 1, 2)),
+            st("The only account is a third-party news item, which calls the meeting the "
+               "\"Second Digital Partnership Council\"; no account by either side is among "
+               "the sources.", c(N2, 1, 2)),
             st("The news item places the EU–Korea partnership within the EU's larger Strategy "
                "for cooperation and strengthening of EU partnerships in the Indo-Pacific "
                "region.", c(N2, 7)),
@@ -506,8 +513,8 @@ MEETINGS = [
             "2025-05-20",
             "day",
             c(E7, 1) + c(R7, 1),
-            how="Stated in the EU account (000 ¶1: \"On 20 May 2025\"). The ROK account gives "
-            "\"Tuesday, May 20\" without a year (001 ¶1); 20 May 2025 was a Tuesday.",
+            how="Stated in the EU account (its ¶1: \"On 20 May 2025\"). The ROK account gives "
+            "\"Tuesday, May 20\" without a year (its ¶1); 20 May 2025 was a Tuesday.",
         ),
         place=place("Seoul", c(E7, 1) + c(R7, 1), country="Republic of Korea",
                     venue="Ministry of Foreign Affairs"),
@@ -594,11 +601,12 @@ MEETINGS = [
                   "Forum.",
                   c(E7, 4) + c(R7, 7)),
             topic("capacity-building",
-                  "Both sides shared updates on their cyber capacity-building programs and "
-                  "explored areas for collaboration in supporting regional partners.",
+                  "Recognising the importance of supporting capacity-building efforts among "
+                  "regional partners, both sides shared updates on their cyber "
+                  "capacity-building programs and explored potential areas for collaboration.",
                   c(E7, 5) + c(R7, 8)),
             topic("open-secure-cyberspace",
-                  "Supporting capacity-building among regional partners is to promote a "
+                  "Both accounts tie the capacity-building collaboration to promoting a "
                   "peaceful, secure, and open cyberspace.",
                   c(E7, 5) + c(R7, 8)),
             topic("cyber-international-security",
@@ -634,10 +642,10 @@ MEETINGS = [
         },
         notes=[
             st("The accounts differ on when the last in-person meeting was. The EU account "
-               "calls this \"the first in-person meeting since 2020\" (000 ¶1). The ROK account "
+               "calls this \"the first in-person meeting since 2020\" (its ¶1). The ROK account "
                "calls it \"the first in-person consultation in five years, following the 6th "
-               "session held virtually during the COVID-19 pandemic in 2020\" (001 ¶3). No "
-               "source reports an in-person meeting in 2020.",
+               "session held virtually during the COVID-19 pandemic in 2020\" (its ¶3). None "
+               "of these sources reports an in-person meeting in 2020.",
                c(E7, 1) + c(R7, 3)),
             st("The ROK account gives the date as \"Tuesday, May 20\" without a year; the EU "
                "account gives \"20 May 2025\".", c(R7, 1) + c(E7, 1)),
@@ -706,7 +714,8 @@ EVENTS = [
         date_=date(
             "2020", "year", c(E6, 3) + c(R7, 3),
             how="INFERRED: The EU account of the 6th says the Dialogue \"was preceded this "
-            "year\" by the consultations (002 ¶3); the 6th was held in 2020 (001 ¶3).",
+            "year\" by the consultations (its ¶3); the ROK account of the 7th says the 6th "
+            "was held in 2020 (its ¶3).",
         ),
         organisations=["eu-cyber-direct", "nsr"],
     ),
@@ -714,12 +723,12 @@ EVENTS = [
         "rok-eu-ct-working-group-2", "mentioned",
         "2nd meeting of the ROK–EU Specialised Working Group on Counter-Terrorism",
         "Held by the ROK Ministry of Foreign Affairs in Brussels together with the 5th Cyber "
-        "Policy Consultation, which it followed. The two sides shared assessments of the "
+        "Policy Consultation, which it followed. The two sides shared assessments on the "
         "current terrorist threat environment and discussed ways to work together on "
-        "counter-terrorism in Asia and Europe: the relocation of foreign terrorist fighters, "
-        "preventing and countering violent extremism, and countering the financing of "
-        "terrorism. They also reviewed an agenda for the ARF Inter-Sessional Meeting on "
-        "Counter-Terrorism and Transnational Crime.",
+        "counter-terrorism in Asia and Europe, and such matters as the relocation of foreign "
+        "terrorist fighters, preventing and countering violent extremism, and countering the "
+        "financing of terrorism. They also reviewed agenda they could cooperate on at the ARF "
+        "Inter-Sessional Meeting on Counter-Terrorism and Transnational Crime.",
         c(R5, 1, 5, 6, 7),
         series="rok-eu-ct-working-group",
         edition=2,
@@ -747,8 +756,8 @@ EVENTS = [
         "eu-rok-cyber-next-brussels-2021", "planned",
         "Next EU–ROK Cyber Dialogue (Brussels, 2021)",
         "Announced in the EU account of the 6th: \"The European Union will host the next "
-        "EU-Republic of Korea Cyber Dialogue in Brussels in 2021.\" The sources report no such "
-        "meeting: the next one they report, the 7th, was held in Seoul on 20 May 2025, and the "
+        "EU-Republic of Korea Cyber Dialogue in Brussels in 2021.\" None of these sources reports "
+        "such a meeting: the next one they report, the 7th, was held in Seoul on 20 May 2025, and the "
         "ROK account says it followed the 6th session of 2020.",
         c(E6, 5) + c(E7, 1) + c(R7, 1, 3),
         series=CYBER,
@@ -795,9 +804,9 @@ EVENTS = [
         date_=date(
             "2025-07-07", "day", c(E7, 1, 3) + c(R7, 5),
             end="2025-07-11",
-            how="INFERRED: Both accounts of the 7th give \"July 7–11\" without a year (000 ¶3, "
-            "001 ¶5) and call the session \"upcoming\" at the meeting of 20 May 2025 (000 ¶1), "
-            "so July 2025.",
+            how="INFERRED: Both accounts of the 7th give \"July 7–11\" without a year (EU "
+            "account ¶3, ROK account ¶5) and call the session \"upcoming\" at the meeting "
+            "of 20 May 2025 (EU account ¶1), so July 2025.",
         ),
         organisations=["oewg-ict", "un"],
         topics=["un-oewg"],
