@@ -925,7 +925,8 @@ ORGANISATIONS = [
                  c(E6, 4) + c(R5, 4), aliases=["Member States"]),
     organisation("eu-council", "Council of the European Union", "eu", "institution",
                  c(R5, 4), aliases=["Council"]),
-    organisation("eu-cyber-direct", "EU Cyber Direct", "eu", "other", c(E6, 3),
+    # "the EU Cyber Direct project": the text says no more of who runs it.
+    organisation("eu-cyber-direct", "EU Cyber Direct", "other", "other", c(E6, 3),
                  aliases=["EU Cyber Direct project"]),
     organisation("rok-mofa", "Ministry of Foreign Affairs", "rok", "ministry",
                  c(R7, 1, 2) + c(E6, 4) + c(R5, 1),

@@ -55,8 +55,8 @@ SOURCES = [
         "kind": "press-release",
         "side": "eu",
         "notes": [
-            "An EU account of the 7th Cyber Dialogue: it calls the meeting the EU's "
-            "\"Cyber Dialogue\" and says \"The EU will host the next EU-Republic of Korea "
+            "An EU account of the 7th meeting: it uses the EU's name, \"Cyber Dialogue\", "
+            "puts the EU first, and says \"The EU will host the next EU-Republic of Korea "
             "Cyber Dialogue in Brussels\" (¶6). The text names neither its publisher nor its "
             "publication date.",
             "The headline appears twice at the top of the text, with a teaser between the two "
