@@ -1061,11 +1061,11 @@ fn next_meetings_are_the_planned_events_each_account_announces() {
     assert_eq!(next("eu-rok-cyber-5"), None);
     assert_eq!(
         next("eu-rok-cyber-6"),
-        Some("eu-rok-cyber-next-brussels-2021")
+        Some("cyber-next-2021")
     );
-    assert_eq!(next("eu-rok-cyber-7"), Some("eu-rok-cyber-next-brussels"));
-    assert_eq!(next("eu-rok-dpc-2"), Some("eu-rok-dpc-next-seoul-2025"));
-    let e2021 = event("eu-rok-cyber-next-brussels-2021");
+    assert_eq!(next("eu-rok-cyber-7"), Some("cyber-next-brussels"));
+    assert_eq!(next("eu-rok-dpc-2"), Some("dpc-next-2025"));
+    let e2021 = event("cyber-next-2021");
     assert_eq!(e2021.kind, EventKind::Planned);
     assert_eq!(
         e2021.date.as_ref().map(|d| (d.value.as_str(), d.precision)),
@@ -1075,7 +1075,7 @@ fn next_meetings_are_the_planned_events_each_account_announces() {
         e2021.place.as_ref().map(|p| p.city.as_str()),
         Some("Brussels")
     );
-    let after7 = event("eu-rok-cyber-next-brussels");
+    let after7 = event("cyber-next-brussels");
     assert_eq!(after7.kind, EventKind::Planned);
     assert!(
         after7.date.is_none(),
@@ -1088,7 +1088,7 @@ fn next_meetings_are_the_planned_events_each_account_announces() {
             paragraph: 6
         }]
     );
-    let dpc3 = event("eu-rok-dpc-next-seoul-2025");
+    let dpc3 = event("dpc-next-2025");
     assert_eq!(dpc3.date.as_ref().map(|d| d.value.as_str()), Some("2025"));
     assert_eq!(dpc3.place.as_ref().map(|p| p.city.as_str()), Some("Seoul"));
 }
@@ -1097,8 +1097,8 @@ fn next_meetings_are_the_planned_events_each_account_announces() {
 fn the_5th_was_co_located_with_the_counter_terrorism_working_group() {
     let m = meeting("eu-rok-cyber-5");
     assert_eq!(m.co_located.len(), 1);
-    assert_eq!(m.co_located[0].event, "rok-eu-ct-working-group-2");
-    let e = event("rok-eu-ct-working-group-2");
+    assert_eq!(m.co_located[0].event, "ct-working-group-2");
+    let e = event("ct-working-group-2");
     assert_eq!((e.kind, e.edition), (EventKind::Mentioned, Some(2)));
     assert_eq!(
         e.date.as_ref().map(|d| d.value.as_str()),
@@ -1121,11 +1121,11 @@ fn mentioned_events_carry_the_dates_the_sources_give() {
         (d.value.as_str(), d.precision, d.provenance)
     };
     assert_eq!(
-        date("eu-rok-cyber-dialogues-since-2014"),
+        date("cyber-dialogues-2014"),
         ("2014", Precision::Year, Provenance::Stated)
     );
     assert_eq!(
-        date("eu-rok-track-1-5-cyber-consultations-2020"),
+        date("track-1-5-2020"),
         ("2020", Precision::Year, Provenance::Inferred)
     );
     assert_eq!(
@@ -1133,30 +1133,30 @@ fn mentioned_events_carry_the_dates_the_sources_give() {
         ("2023-06-23", Precision::Day, Provenance::Stated)
     );
     assert_eq!(
-        date("un-cybercrime-convention-2024"),
+        date("un-cybercrime-conv-2024"),
         ("2024", Precision::Year, Provenance::Stated)
     );
     assert_eq!(
-        date("rok-national-cybersecurity-strategy-2019"),
+        date("rok-cyber-strategy-2019"),
         ("2019-04", Precision::Month, Provenance::Stated)
     );
     assert_eq!(
-        date("eu-council-cyber-sanctions-decision-2019"),
+        date("eu-cyber-sanctions-2019"),
         ("2019-05", Precision::Month, Provenance::Stated)
     );
     assert_eq!(
-        date("eu-rok-ai-communication-channel"),
+        date("ai-channel-2023"),
         ("2023", Precision::Year, Provenance::Stated)
     );
     assert_eq!(
-        date("eu-japan-digital-partnership"),
+        date("eu-japan-dp-2022"),
         ("2022", Precision::Year, Provenance::Stated)
     );
     assert_eq!(
-        date("eu-singapore-digital-partnership"),
+        date("eu-singapore-dp-2023"),
         ("2023", Precision::Year, Provenance::Stated)
     );
-    assert!(event("rok-horizon-association").date.is_none());
+    assert!(event("horizon-association").date.is_none());
     assert_eq!(
         event("eu-rok-dpc-1")
             .place
@@ -1164,13 +1164,13 @@ fn mentioned_events_carry_the_dates_the_sources_give() {
             .map(|p| p.city.as_str()),
         Some("Seoul")
     );
-    let track = event("eu-rok-track-1-5-cyber-consultations-2020");
+    let track = event("track-1-5-2020");
     assert_eq!(track.organisations, ["eu-cyber-direct", "nsr"]);
 }
 
 #[test]
 fn the_oewg_session_is_7_to_11_july_2025_with_the_year_explained() {
-    let e = event("oewg-ict-11th-session");
+    let e = event("oewg-11th-session");
     assert_eq!(e.kind, EventKind::Planned);
     let d = e.date.as_ref().expect("date");
     assert_eq!(
@@ -1288,4 +1288,30 @@ fn people_are_named_as_written_and_press_contacts_are_not_people() {
         );
         assert_eq!(p.roles.len(), 1, "{} appears at one meeting", p.id);
     }
+}
+
+#[test]
+fn a_country_is_recorded_only_where_a_cited_paragraph_states_it() {
+    let loaded = entente::corpus::builtin::load().expect("built-in corpus loads");
+    let corpus = &loaded.corpus;
+    let places = corpus
+        .meetings
+        .iter()
+        .filter_map(|m| m.place.as_ref())
+        .chain(corpus.events.iter().filter_map(|e| e.place.as_ref()));
+    let mut checked = 0;
+    for place in places {
+        let Some(country) = &place.country else { continue };
+        let stated = place.cite.iter().any(|c| {
+            corpus
+                .sources
+                .iter()
+                .find(|s| s.id == c.source)
+                .and_then(|s| s.paragraphs.get(c.paragraph as usize - 1))
+                .is_some_and(|p| p.contains(country.as_str()))
+        });
+        assert!(stated, "{} is not stated for {}", country, place.city);
+        checked += 1;
+    }
+    assert_eq!(checked, 2, "the 5th and its co-located meeting (Kingdom of Belgium)");
 }

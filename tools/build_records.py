@@ -145,7 +145,7 @@ MEETINGS = [
         ),
         co_located=[
             {
-                "event": "rok-eu-ct-working-group-2",
+                "event": "ct-working-group-2",
                 "text": "The Ministry of Foreign Affairs held the 2nd meeting of the ROK-EU "
                 "Specialised Working Group on Counter-Terrorism in Brussels on the same day, "
                 "following the Consultation.",
@@ -356,7 +356,7 @@ MEETINGS = [
                c(E6, 2)),
         ],
         next_meeting={
-            "event": "eu-rok-cyber-next-brussels-2021",
+            "event": "cyber-next-2021",
             "text": "The European Union will host the next EU-Republic of Korea Cyber Dialogue "
             "in Brussels in 2021.",
             "cite": c(E6, 5),
@@ -389,7 +389,7 @@ MEETINGS = [
             "the first Council took place in Seoul on 23 June 2023 (¶7) and that the next is "
             "scheduled for 2025 (¶6), so the March between them is March 2024.",
         ),
-        place=place("Brussels", c(N2, 1, 2), country="Belgium"),
+        place=place("Brussels", c(N2, 1, 2)),
         format=fmt(
             "in-person",
             c(N2, 1, 2),
@@ -484,7 +484,7 @@ MEETINGS = [
                "ensure trusted and secure data flows with third countries.", c(N2, 5)),
         ],
         next_meeting={
-            "event": "eu-rok-dpc-next-seoul-2025",
+            "event": "dpc-next-2025",
             "text": "The next Digital Partnership Council is scheduled to take place in 2025 in "
             "Seoul.",
             "cite": c(N2, 6),
@@ -516,7 +516,7 @@ MEETINGS = [
             how="Stated in the EU account (its ¶1: \"On 20 May 2025\"). The ROK account gives "
             "\"Tuesday, May 20\" without a year (its ¶1); 20 May 2025 was a Tuesday.",
         ),
-        place=place("Seoul", c(E7, 1) + c(R7, 1), country="Republic of Korea",
+        place=place("Seoul", c(E7, 1) + c(R7, 1),
                     venue="Ministry of Foreign Affairs"),
         format=fmt("in-person", c(E7, 1) + c(R7, 3)),
         delegations=[
@@ -635,7 +635,7 @@ MEETINGS = [
                "technologies.", c(E7, 6) + c(R7, 9)),
         ],
         next_meeting={
-            "event": "eu-rok-cyber-next-brussels",
+            "event": "cyber-next-brussels",
             "text": "The EU will host the next EU-Republic of Korea Cyber Dialogue in "
             "Brussels (no date given).",
             "cite": c(E7, 6),
@@ -690,7 +690,7 @@ DPC2_DATE_HOW = (
 
 EVENTS = [
     event(
-        "eu-rok-cyber-dialogues-since-2014", "mentioned",
+        "cyber-dialogues-2014", "mentioned",
         "Regular EU–ROK cyber dialogues since 2014",
         "The European Union and the Republic of Korea have pursued regular cyber dialogues "
         "since 2014. They aim at strengthening cooperation on bilateral, regional and global "
@@ -704,7 +704,7 @@ EVENTS = [
                 "cybercrime"],
     ),
     event(
-        "eu-rok-track-1-5-cyber-consultations-2020", "mentioned",
+        "track-1-5-2020", "mentioned",
         "Track 1.5 EU–Republic of Korea Cyber Consultations (2020)",
         "Track 1.5 EU-Republic of Korea Cyber Consultations, organised by the EU Cyber Direct "
         "project and the National Security Research Institute (NSR), preceded the 6th Cyber "
@@ -720,7 +720,7 @@ EVENTS = [
         organisations=["eu-cyber-direct", "nsr"],
     ),
     event(
-        "rok-eu-ct-working-group-2", "mentioned",
+        "ct-working-group-2", "mentioned",
         "2nd meeting of the ROK–EU Specialised Working Group on Counter-Terrorism",
         "Held by the ROK Ministry of Foreign Affairs in Brussels together with the 5th Cyber "
         "Policy Consultation, which it followed. The two sides shared assessments on the "
@@ -753,7 +753,7 @@ EVENTS = [
         topics=["counter-terrorism", "regional-fora"],
     ),
     event(
-        "eu-rok-cyber-next-brussels-2021", "planned",
+        "cyber-next-2021", "planned",
         "Next EU–ROK Cyber Dialogue (Brussels, 2021)",
         "Announced in the EU account of the 6th: \"The European Union will host the next "
         "EU-Republic of Korea Cyber Dialogue in Brussels in 2021.\" None of these sources reports "
@@ -762,16 +762,16 @@ EVENTS = [
         c(E6, 5) + c(E7, 1) + c(R7, 1, 3),
         series=CYBER,
         date_=date("2021", "year", c(E6, 5)),
-        place_=place("Brussels", c(E6, 5), country="Belgium"),
+        place_=place("Brussels", c(E6, 5)),
     ),
     event(
-        "eu-rok-cyber-next-brussels", "planned",
+        "cyber-next-brussels", "planned",
         "Next EU–ROK Cyber Dialogue (Brussels)",
         "Announced in the EU account of the 7th: \"The EU will host the next EU-Republic of "
         "Korea Cyber Dialogue in Brussels.\" No date is given.",
         c(E7, 6),
         series=CYBER,
-        place_=place("Brussels", c(E7, 6), country="Belgium"),
+        place_=place("Brussels", c(E7, 6)),
     ),
     event(
         "eu-rok-dpc-1", "mentioned",
@@ -782,19 +782,19 @@ EVENTS = [
         series=DPC,
         edition=1,
         date_=date("2023-06-23", "day", c(N2, 7)),
-        place_=place("Seoul", c(N2, 7), country="Republic of Korea"),
+        place_=place("Seoul", c(N2, 7)),
     ),
     event(
-        "eu-rok-dpc-next-seoul-2025", "planned",
+        "dpc-next-2025", "planned",
         "Next EU–ROK Digital Partnership Council (Seoul, 2025)",
         "The next Digital Partnership Council is scheduled to take place in 2025 in Seoul.",
         c(N2, 6),
         series=DPC,
         date_=date("2025", "year", c(N2, 6)),
-        place_=place("Seoul", c(N2, 6), country="Republic of Korea"),
+        place_=place("Seoul", c(N2, 6)),
     ),
     event(
-        "oewg-ict-11th-session", "planned",
+        "oewg-11th-session", "planned",
         "11th substantive session of the UN OEWG on ICTs",
         "The upcoming 11th substantive session of the UN Open-ended Working Group on "
         "Information and Communication Technologies (OEWG on ICTs), scheduled for July 7–11. "
@@ -812,7 +812,7 @@ EVENTS = [
         topics=["un-oewg"],
     ),
     event(
-        "un-cybercrime-convention-2024", "mentioned",
+        "un-cybercrime-conv-2024", "mentioned",
         "UN convention against cybercrime adopted (2024)",
         "The United Nations convention against cybercrime, adopted in 2024. At the 7th meeting "
         "the two sides discussed it and the Budapest Convention as key frameworks for "
@@ -823,7 +823,7 @@ EVENTS = [
         topics=["cybercrime"],
     ),
     event(
-        "rok-national-cybersecurity-strategy-2019", "mentioned",
+        "rok-cyber-strategy-2019", "mentioned",
         "ROK National Cybersecurity Strategy announced",
         "The ROK's National Cybersecurity Strategy, announced in April 2019; the two sides "
         "shared its contents at the 5th Cyber Policy Consultation.",
@@ -832,7 +832,7 @@ EVENTS = [
         topics=["cyber-policy-strategy"],
     ),
     event(
-        "eu-council-cyber-sanctions-decision-2019", "mentioned",
+        "eu-cyber-sanctions-2019", "mentioned",
         "EU Council decision on restrictive measures against cyber-attacks",
         "The EU's Council decision concerning restrictive measures against cyber-attacks "
         "threatening the Union or its Member States, announced in May 2019; the two sides "
@@ -843,7 +843,7 @@ EVENTS = [
         topics=["diplomatic-responses"],
     ),
     event(
-        "eu-rok-semiconductors-researchers-forum", "mentioned",
+        "semiconductor-forum", "mentioned",
         "Launch of the Joint EU–Republic of Korea Semiconductors Researchers Forum",
         "The Second Digital Partnership Council launched the Joint EU-Republic of Korea "
         "Semiconductors Researchers Forum for researchers from both regions.",
@@ -856,7 +856,7 @@ EVENTS = [
         topics=["semiconductors"],
     ),
     event(
-        "eu-rok-ran-6g-call", "mentioned",
+        "ran-6g-call", "mentioned",
         "Call for research proposals in Radio Access Networks and 6G",
         "Reported with the Second Digital Partnership Council: a call for research proposals "
         "in Radio Access Networks and 6G technology has been issued. No date is given.",
@@ -864,7 +864,7 @@ EVENTS = [
         topics=["5g-6g"],
     ),
     event(
-        "eu-rok-ai-communication-channel", "mentioned",
+        "ai-channel-2023", "mentioned",
         "EU–ROK AI communication channel established",
         "The AI communication channel between the EU and the Republic of Korea was "
         "established in 2023; the Second Digital Partnership Council reasserted its critical "
@@ -874,21 +874,21 @@ EVENTS = [
         topics=["artificial-intelligence"],
     ),
     event(
-        "eu-japan-digital-partnership", "mentioned",
+        "eu-japan-dp-2022", "mentioned",
         "EU–Japan Digital Partnership",
         "The EU signed a Digital Partnership with Japan in 2022.",
         c(N2, 7),
         date_=date("2022", "year", c(N2, 7)),
     ),
     event(
-        "eu-singapore-digital-partnership", "mentioned",
+        "eu-singapore-dp-2023", "mentioned",
         "EU–Singapore Digital Partnership",
         "The EU signed a Digital Partnership with Singapore in 2023.",
         c(N2, 7),
         date_=date("2023", "year", c(N2, 7)),
     ),
     event(
-        "rok-horizon-association", "mentioned",
+        "horizon-association", "mentioned",
         "Negotiations on Korea's inclusion in Horizon finalised",
         "Reported with the Second Digital Partnership Council: \"negotiations to include the "
         "country in the EU Horizon program for funding and research have also been "

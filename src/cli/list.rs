@@ -122,8 +122,10 @@ pub fn run(library: &Library, args: &ListArgs, json: bool, out: &mut dyn Write) 
             }),
         )?;
     } else {
+        // One id column for all rows, so the summaries line up.
+        let id_width = rows.iter().map(|r| r.id.chars().count()).max().unwrap_or(0);
         for r in &rows {
-            writeln!(out, "{}", format_row(r))?;
+            writeln!(out, "{}", format_row(r, id_width))?;
         }
         if std::io::stdout().is_terminal() {
             let inferred = rows.iter().any(|r| {
@@ -142,7 +144,7 @@ pub fn run(library: &Library, args: &ListArgs, json: bool, out: &mut dyn Write) 
 
 /// `2019-06-28  5th Cyber Dialogue — Brussels, in person       eu-rok-cyber-5`, within 80
 /// columns whenever the id leaves room; the id is never cut (people copy it).
-pub fn format_row(r: &Row) -> String {
+pub fn format_row(r: &Row, id_width: usize) -> String {
     let date = match &r.date {
         Some(d) if d.provenance == Provenance::Inferred => format!("{}*", d.value),
         Some(d) => d.value.clone(),
@@ -150,7 +152,7 @@ pub fn format_row(r: &Row) -> String {
     };
     let mut summary = String::new();
     if r.kind != "meeting" {
-        summary.push_str(&format!("({}) ", r.kind));
+        summary.push_str(if r.kind == "planned" { "(planned) " } else { "(mention) " });
     }
     summary.push_str(&sanitize_line(&r.title));
     let place: Vec<String> = r
@@ -164,7 +166,9 @@ pub fn format_row(r: &Row) -> String {
         summary.push_str(&place.join(", "));
     }
     let id = sanitize_line(&r.id);
-    let room = WIDTH.saturating_sub(12 + 2 + id.chars().count()).max(20);
+    let room = WIDTH
+        .saturating_sub(12 + 2 + id_width.max(id.chars().count()))
+        .max(20);
     let summary = fit(&summary, room);
     format!("{date:<11} {summary:<room$}  {id}")
 }
