@@ -1,1 +1,14 @@
-//! Sanitising untrusted corpus text before it reaches a terminal.
+//! Sanitising, measuring and wrapping of untrusted corpus text before it reaches a terminal.
+//!
+//! Every string that comes from a corpus (the built-in one or a user's `--corpus`) passes
+//! through [`sanitize_line`] or [`sanitize_paragraphs`] before it is drawn or printed: a
+//! corpus must never be able to move the cursor, retitle the window, write the clipboard
+//! (OSC 52), reorder text with bidi overrides or overwrite a line with a carriage return.
+//! [`wrap`] and [`truncate`] then lay the clean text out by display width (Hangul and other
+//! wide characters take two columns).
+
+mod sanitize;
+mod wrap;
+
+pub use sanitize::{sanitize_line, sanitize_line_cow, sanitize_paragraphs};
+pub use wrap::{display_width, truncate, wrap};
