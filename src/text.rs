@@ -1,50 +1,22 @@
-//! Sanitising untrusted corpus text before it reaches a terminal.
-// TEMP STAND-IN: replaced by the real sanitiser from branch `search`.
+//! Sanitising, measuring and wrapping of untrusted corpus text before it reaches a terminal.
+//!
+//! Every string that comes from a corpus (the built-in one or a user's `--corpus`) passes
+//! through [`sanitize_line`] or [`sanitize_paragraphs`] before it is drawn or printed: a
+//! corpus must never be able to move the cursor, retitle the window, write the clipboard
+//! (OSC 52), reorder text with bidi overrides or overwrite a line with a carriage return.
+//! [`wrap`] and [`truncate`] then lay the clean text out by display width (Hangul and other
+//! wide characters take two columns).
 
-/// Removes control characters from one display line.
-pub fn sanitize_line(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c == '\n' || c == '\r' || c == '\t' {
-                ' '
-            } else {
-                c
-            }
-        })
-        .filter(|c| !c.is_control())
-        .collect()
-}
+mod sanitize;
+mod wrap;
 
-/// Word wrap by chars; the real one measures display width.
-pub fn wrap(s: &str, width: usize) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut last_space = None;
-    let mut count = 0;
-    for (i, c) in s.char_indices() {
-        if c == ' ' {
-            last_space = Some(i);
-        }
-        count += 1;
-        if count > width.max(1) {
-            let end = last_space.filter(|&sp| sp > start).unwrap_or(i);
-            out.push(start..end);
-            start = if s[end..].starts_with(' ') {
-                end + 1
-            } else {
-                end
-            };
-            count = s[start..=i].chars().count();
-            last_space = None;
-        }
-    }
-    if start < s.len() {
-        out.push(start..s.len());
-    }
-    out
-}
+pub use sanitize::{sanitize_line, sanitize_line_cow, sanitize_paragraphs};
+pub use wrap::{display_width, truncate, wrap};
 
-/// Sanitises text of several lines, keeping the line breaks.
+/// Sanitises text of several lines for printing (error messages that quote a user's corpus),
+/// keeping its line breaks; ends with one newline.
 pub fn sanitize_block(s: &str) -> String {
-    s.lines().map(sanitize_line).collect::<Vec<_>>().join("\n") + "\n"
+    let mut out: Vec<String> = s.lines().map(sanitize_line).collect();
+    out.push(String::new());
+    out.join("\n")
 }
