@@ -470,6 +470,15 @@ pub fn generate(spec: Spec) -> Corpus {
     }
 }
 
+/// The corpus's finder candidates as plain lines, one per candidate — the label, then its other
+/// keys (acronym, aliases) — so `fzf --filter` can be run over the same strings.
+pub fn candidate_lines(corpus: &Corpus) -> Vec<String> {
+    crate::search::fuzzy::candidates_from(corpus)
+        .into_iter()
+        .map(|c| c.keys.join(" | "))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

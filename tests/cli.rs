@@ -290,14 +290,19 @@ fn bad_usage_exits_2() {
 #[test]
 fn a_closed_pipe_is_not_an_error() {
     use std::io::Read;
+    // Far more output than a pipe buffers (64 KiB), so the writer really meets EPIPE.
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = entente::synth::generate(entente::synth::Spec::with_candidates(20_000));
+    let path = dir.path().join("big.json");
+    std::fs::write(&path, serde_json::to_string(&corpus).unwrap()).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_entente"))
-        .args(["search", "the"])
+        .args(["--corpus", path.to_str().unwrap(), "list"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    // Read one byte, then close our end, as `| head -c1` would.
-    let mut first = [0u8; 1];
+    // Read one line, then close our end, as `| head -1` would.
+    let mut first = [0u8; 64];
     child
         .stdout
         .as_mut()
@@ -315,6 +320,32 @@ fn a_closed_pipe_is_not_an_error() {
         .unwrap();
     assert!(status.success(), "exit {status:?}, stderr {err}");
     assert!(err.is_empty(), "no message on a closed pipe: {err}");
+}
+
+#[test]
+fn export_writes_a_cited_markdown_briefing_note_atomically() {
+    let o = entente(&["export", "eu-rok-cyber-7"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let note = stdout(&o);
+    assert!(note.starts_with("# 7th EU–ROK Cyber Dialogue"), "{note}");
+    assert!(note.contains("Maciej Stadejek"), "{note}");
+    assert!(note.contains("## Sources"), "{note}");
+    assert!(note.contains("Counter ransomware"), "{note}");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("note.md");
+    let o = entente(&["export", "eu-rok-cyber-7", "-o", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), note);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary left"
+    );
+    assert_eq!(
+        entente(&["export", "kisa"]).status.code(),
+        Some(1),
+        "not a meeting"
+    );
 }
 
 #[test]

@@ -1059,10 +1059,7 @@ fn topics_recur_across_meetings_where_the_sources_say_so() {
 fn next_meetings_are_the_planned_events_each_account_announces() {
     let next = |id: &str| meeting(id).next_meeting.as_ref().map(|n| n.event.as_str());
     assert_eq!(next("eu-rok-cyber-5"), None);
-    assert_eq!(
-        next("eu-rok-cyber-6"),
-        Some("cyber-next-2021")
-    );
+    assert_eq!(next("eu-rok-cyber-6"), Some("cyber-next-2021"));
     assert_eq!(next("eu-rok-cyber-7"), Some("cyber-next-brussels"));
     assert_eq!(next("eu-rok-dpc-2"), Some("dpc-next-2025"));
     let e2021 = event("cyber-next-2021");
@@ -1301,7 +1298,9 @@ fn a_country_is_recorded_only_where_a_cited_paragraph_states_it() {
         .chain(corpus.events.iter().filter_map(|e| e.place.as_ref()));
     let mut checked = 0;
     for place in places {
-        let Some(country) = &place.country else { continue };
+        let Some(country) = &place.country else {
+            continue;
+        };
         let stated = place.cite.iter().any(|c| {
             corpus
                 .sources
@@ -1313,5 +1312,8 @@ fn a_country_is_recorded_only_where_a_cited_paragraph_states_it() {
         assert!(stated, "{} is not stated for {}", country, place.city);
         checked += 1;
     }
-    assert_eq!(checked, 2, "the 5th and its co-located meeting (Kingdom of Belgium)");
+    assert_eq!(
+        checked, 2,
+        "the 5th and its co-located meeting (Kingdom of Belgium)"
+    );
 }

@@ -1,12 +1,86 @@
-//! `entente find` (TEMP: filled in when the search engine lands).
-use super::{Library, Outcome};
-use anyhow::Result;
+//! `entente find QUERY`: fuzzy over names, acronyms and aliases, ranked like `fzf --filter`.
+
 use std::io::Write;
-pub fn run(
-    _l: &Library,
-    _a: &super::args::FindArgs,
-    _j: bool,
-    _o: &mut dyn Write,
-) -> Result<Outcome> {
-    anyhow::bail!("not yet")
+
+use anyhow::Result;
+use serde_json::json;
+
+use super::args::{FindArgs, FindKind};
+use super::output::write_json;
+use super::{Library, Outcome};
+use crate::search::fuzzy::{Finder, Kind, Query, candidates_from};
+use crate::text::sanitize_line;
+
+fn kind(k: FindKind) -> Kind {
+    match k {
+        FindKind::Topic => Kind::Topic,
+        FindKind::Org => Kind::Organisation,
+        FindKind::Person => Kind::Person,
+        FindKind::Meeting => Kind::Meeting,
+        FindKind::Place => Kind::Place,
+    }
+}
+
+pub fn run(library: &Library, args: &FindArgs, json: bool, out: &mut dyn Write) -> Result<Outcome> {
+    let finder = Finder::new(candidates_from(&library.loaded.corpus));
+    // `--kind` is the same as typing the kind's prefix.
+    let query_text = match args.kind {
+        Some(k) => format!("{}{}", kind(k).prefix(), args.query),
+        None => args.query.clone(),
+    };
+    let query = Query::parse(&query_text);
+    let limit = if args.limit == 0 {
+        usize::MAX
+    } else {
+        args.limit
+    };
+    let results = finder.search(&query, limit);
+    let candidates = finder.candidates();
+    if json {
+        let matches: Vec<_> = results
+            .matches
+            .iter()
+            .map(|m| {
+                let c = &candidates[m.candidate];
+                json!({
+                    "kind": c.kind.label(),
+                    "id": c.id,
+                    "label": c.label,
+                    "detail": c.detail,
+                    "score": m.score,
+                    "matched_key": c.keys.get(m.key),
+                    "positions": m.positions,
+                })
+            })
+            .collect();
+        write_json(
+            out,
+            &json!({ "query": args.query, "total": results.total, "matches": matches }),
+        )?;
+    } else {
+        for m in &results.matches {
+            let c = &candidates[m.candidate];
+            let via = match c.keys.get(m.key) {
+                Some(key) if m.key != 0 => format!(" (via {})", sanitize_line(key)),
+                _ => String::new(),
+            };
+            let detail = if c.detail.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", sanitize_line(&c.detail))
+            };
+            writeln!(
+                out,
+                "{} {}{via}{detail}  [{}]",
+                c.kind.badge(),
+                sanitize_line(&c.label),
+                sanitize_line(&c.id)
+            )?;
+        }
+    }
+    Ok(if results.total == 0 {
+        Outcome::NothingFound
+    } else {
+        Outcome::Found
+    })
 }

@@ -152,7 +152,11 @@ pub fn format_row(r: &Row, id_width: usize) -> String {
     };
     let mut summary = String::new();
     if r.kind != "meeting" {
-        summary.push_str(if r.kind == "planned" { "(planned) " } else { "(mention) " });
+        summary.push_str(if r.kind == "planned" {
+            "(planned) "
+        } else {
+            "(mention) "
+        });
     }
     summary.push_str(&sanitize_line(&r.title));
     let place: Vec<String> = r

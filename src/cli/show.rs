@@ -180,7 +180,7 @@ fn meeting(doc: &mut Doc, legend: &mut Legend, library: &Library, m: &Meeting) {
         .unwrap_or_default();
     doc.field("Series", &format!("{}{edition}", m.series));
     for n in &m.names {
-        let label = format!("{} calls it", n.side.label());
+        let label = format!("{} name", n.side.label());
         doc.field(&label, &format!("{} {}", n.name, legend.cite(&n.cite)));
     }
     for c in &m.co_located {
