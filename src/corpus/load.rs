@@ -11,6 +11,7 @@
 //! thus held at most twice (its bytes and its parsed records), never more.
 
 mod nfc;
+mod strict;
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -20,6 +21,8 @@ use super::model::{Corpus, FORMAT};
 use super::problem::{Problem, Problems};
 use super::validate::{self, Scope};
 use nfc::Normalise;
+use serde::Deserialize;
+use strict::Strict;
 
 /// The largest corpus file read, in bytes (256 MiB). Larger corpora can be split across the
 /// files of a directory.
@@ -59,15 +62,14 @@ pub fn parse_str(text: &str, file: &str) -> Result<Corpus, Problem> {
         ));
     }
     let mut de = serde_json::Deserializer::from_str(text);
-    let parsed = serde_path_to_error::deserialize::<_, Corpus>(&mut de)
-        .map_err(|e| {
-            let path = e.path().to_string();
-            (path, e.into_inner())
-        })
-        .and_then(|corpus| match de.end() {
-            Ok(()) => Ok(corpus),
-            Err(e) => Err((String::new(), e)),
-        });
+    let mut track = serde_path_to_error::Track::new();
+    let parsed = Corpus::deserialize(Strict(serde_path_to_error::Deserializer::new(
+        &mut de, &mut track,
+    )));
+    let parsed = match parsed {
+        Ok(corpus) => de.end().map(|()| corpus).map_err(|e| (String::new(), e)),
+        Err(e) => Err((json_path(&track.path()), e)),
+    };
     match parsed {
         Ok(mut corpus) => {
             corpus.normalise();
@@ -250,11 +252,23 @@ fn merge(files: Vec<(String, Corpus)>) -> LoadedCorpus {
 /// before a message reworded for people who do not read serde's internals.
 fn json_problem(text: &str, file: &str, bom: bool, path: &str, e: &serde_json::Error) -> Problem {
     let (line, byte_column) = (e.line(), e.column());
-    let mut column = char_column(text, line, byte_column);
+    let raw = e.to_string();
+    let at_string = [
+        "unknown field",
+        "unknown variant",
+        "invalid type: string",
+        "invalid value: string",
+    ]
+    .iter()
+    .any(|m| raw.starts_with(m));
+    let mut column = if at_string {
+        char_column(text, line, string_start(text, line, byte_column))
+    } else {
+        char_column(text, line, byte_column)
+    };
     if bom && line == 1 {
         column += 1;
     }
-    let raw = e.to_string();
     let suffix = format!(" at line {line} column {byte_column}");
     let bare = raw.strip_suffix(&suffix).unwrap_or(&raw);
     let message = readable(bare, path);
@@ -263,6 +277,49 @@ fn json_problem(text: &str, file: &str, bom: bool, path: &str, e: &serde_json::E
     } else {
         Problem::at_position(file, line, column, format!("{path}: {message}"))
     }
+}
+
+/// The JSON path of a value as `meetings[2].date`, leaving out the segments serde could not name.
+fn json_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Segment::Unknown => {}
+        }
+    }
+    out
+}
+
+/// serde_json reports a string it rejects (an unknown field or variant, a string of the wrong
+/// type) at the string's closing quote; point at its opening quote instead, where a reader's
+/// eye and an editor's cursor want to be. `byte_column` is serde's 1-based byte column.
+fn string_start(text: &str, line: usize, byte_column: usize) -> usize {
+    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return byte_column;
+    };
+    let bytes = line_text.as_bytes();
+    if byte_column == 0 || bytes.get(byte_column - 1) != Some(&b'"') {
+        return byte_column;
+    }
+    let mut i = byte_column - 1;
+    while i > 0 {
+        i -= 1;
+        if bytes[i] == b'"' {
+            let backslashes = bytes[..i].iter().rev().take_while(|b| **b == b'\\').count();
+            if backslashes % 2 == 0 {
+                return i + 1;
+            }
+        }
+    }
+    byte_column
 }
 
 /// serde_json counts columns in bytes; people and editors count characters.

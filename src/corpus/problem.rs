@@ -93,3 +93,26 @@ impl fmt::Display for Problems {
 }
 
 impl std::error::Error for Problems {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_three_message_shapes() {
+        let at = Problem::at_position("a.json", 3, 7, "expected `,` or `}`");
+        assert_eq!(at.to_string(), "a.json:3:7: expected `,` or `}`");
+        let field = Problem::in_field(Some("a.json"), "meeting m1", "date.value", "bad");
+        assert_eq!(
+            field.to_string(),
+            "a.json: meeting m1, field `date.value`: bad"
+        );
+        let file = Problem::in_file("a.json", "the file is empty");
+        assert_eq!(file.to_string(), "a.json: the file is empty");
+        let all = Problems(vec![at, file]).to_string();
+        assert!(
+            all.starts_with("the corpus has 2 problems:\n  a.json:3:7:"),
+            "{all}"
+        );
+    }
+}
