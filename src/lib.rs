@@ -8,6 +8,8 @@
 //! - [`text`]: sanitising of untrusted corpus text before it reaches any terminal.
 //! - [`search`]: the fuzzy finder engine (over names, acronyms, aliases) and full-text search.
 //! - [`cli`]: the non-interactive subcommands and their text / JSON output.
+//! - [`tui`]: the terminal layer — setup and restore, signals and hang-ups, the event loop a
+//!   full-screen [`tui::Program`] plugs into.
 //!
 //! Domain modules never import ratatui or crossterm.
 
@@ -16,3 +18,4 @@ pub mod corpus;
 pub mod index;
 pub mod search;
 pub mod text;
+pub mod tui;
