@@ -7,6 +7,7 @@
 //! - `frame_writer`: holds a whole frame so that it leaves in one `write`.
 //! - `hangup`: a signal thread (SIGHUP/SIGTERM/SIGINT/SIGQUIT) and a watchdog that notices a
 //!   terminal gone without a signal, because crossterm's reader spins forever on a dead tty.
+//! - `input`: re-arms crossterm's reader when a resize made it miss pending keys.
 //! - `event_loop`: [`run`], which draws only when the program asks for it.
 //!
 //! Nothing here knows about the corpus; the browser lives in its own modules.
@@ -14,6 +15,7 @@
 mod event_loop;
 mod frame_writer;
 mod hangup;
+mod input;
 pub mod program;
 mod session;
 

@@ -13,9 +13,11 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event};
 use ratatui::crossterm::queue;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use ratatui::layout::Size;
 
 use super::frame_writer::{Committer, FrameWriter};
 use super::hangup;
+use super::input;
 use super::program::{Flow, Options, Program};
 use super::session::{Session, TerminalOut};
 
@@ -44,17 +46,23 @@ pub fn run<P: Program>(program: &mut P, options: &Options) -> anyhow::Result<()>
 
 fn event_loop<P: Program>(program: &mut P) -> anyhow::Result<()> {
     let (writer, committer) = FrameWriter::new(TerminalOut::new()?);
-    let mut terminal = Terminal::new(CrosstermBackend::new(writer))?;
-    let mut triggers = TestTriggers::from_env();
+    let terminal = Terminal::new(CrosstermBackend::new(writer))?;
+    let known_size = terminal.size()?;
+    let mut screen = Screen {
+        terminal,
+        committer,
+        known_size,
+        triggers: TestTriggers::from_env(),
+    };
     let mut dirty = true;
     loop {
         if dirty {
-            draw(&mut terminal, &committer, program).context("cannot draw")?;
+            screen.draw(program).context("cannot draw")?;
             dirty = false;
         }
         let input = !program.busy() || event::poll(BACKGROUND_TICK)?;
         if input {
-            match handle_queued(&mut terminal, program, &mut triggers)? {
+            match screen.handle_queued(program)? {
                 Flow::Quit => return Ok(()),
                 Flow::Redraw => dirty = true,
                 Flow::Idle => {}
@@ -64,44 +72,77 @@ fn event_loop<P: Program>(program: &mut P) -> anyhow::Result<()> {
     }
 }
 
-/// Handle the next event (waiting for it) and the ones already queued behind it.
-fn handle_queued<P: Program>(
-    terminal: &mut Terminal<Backend>,
-    program: &mut P,
-    triggers: &mut TestTriggers,
-) -> anyhow::Result<Flow> {
-    let mut outcome = Flow::Idle;
-    for _ in 0..MAX_BATCH {
-        let event = event::read().context("cannot read terminal input")?;
-        if matches!(event, Event::Key(_)) {
-            triggers.on_key()?;
-        }
-        let resized = matches!(event, Event::Resize(..));
-        if resized {
-            terminal.autoresize().context("cannot resize")?;
-        }
-        match program.handle(event) {
-            Flow::Quit => return Ok(Flow::Quit),
-            Flow::Redraw => outcome = Flow::Redraw,
-            Flow::Idle if resized => outcome = Flow::Redraw,
-            Flow::Idle => {}
-        }
-        if !event::poll(Duration::ZERO)? {
-            break;
-        }
-    }
-    Ok(outcome)
+/// The terminal as the loop drives it.
+struct Screen {
+    terminal: Terminal<Backend>,
+    committer: Committer,
+    /// The size the program was last told about (by a resize event).
+    known_size: Size,
+    triggers: TestTriggers,
 }
 
-fn draw<P: Program>(
-    terminal: &mut Terminal<Backend>,
-    committer: &Committer,
-    program: &P,
-) -> std::io::Result<()> {
-    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    terminal.draw(|frame| program.draw(frame))?;
-    queue!(terminal.backend_mut(), EndSynchronizedUpdate)?;
-    committer.commit(terminal.backend_mut())
+impl Screen {
+    /// Handle the next event (waiting for it) and the ones already queued behind it.
+    fn handle_queued<P: Program>(&mut self, program: &mut P) -> anyhow::Result<Flow> {
+        let mut outcome = Flow::Idle;
+        let mut resized = false;
+        for _ in 0..MAX_BATCH {
+            let event = event::read().context("cannot read terminal input")?;
+            if matches!(event, Event::Key(_)) {
+                self.triggers.on_key()?;
+            }
+            if let Event::Resize(width, height) = event {
+                self.terminal.autoresize().context("cannot resize")?;
+                self.known_size = Size { width, height };
+                resized = true;
+                outcome = Flow::Redraw;
+            }
+            match program.handle(event) {
+                Flow::Quit => return Ok(Flow::Quit),
+                Flow::Redraw => outcome = Flow::Redraw,
+                Flow::Idle => {}
+            }
+            if !event::poll(Duration::ZERO)? {
+                if resized {
+                    input::rearm_after_resize();
+                }
+                break;
+            }
+        }
+        Ok(match self.unreported_resize(program)? {
+            Flow::Idle => outcome,
+            flow => flow,
+        })
+    }
+
+    /// crossterm can also drop a resize that arrives together with a key (see `input`): if
+    /// the size changed without an event, tell the program as if one had come.
+    fn unreported_resize<P: Program>(&mut self, program: &mut P) -> anyhow::Result<Flow> {
+        let size = self
+            .terminal
+            .size()
+            .context("cannot read the terminal size")?;
+        if size == self.known_size {
+            return Ok(Flow::Idle);
+        }
+        self.known_size = size;
+        self.terminal.autoresize().context("cannot resize")?;
+        Ok(
+            match program.handle(Event::Resize(size.width, size.height)) {
+                Flow::Quit => Flow::Quit,
+                Flow::Redraw | Flow::Idle => Flow::Redraw,
+            },
+        )
+    }
+
+    fn draw<P: Program>(&mut self, program: &P) -> std::io::Result<()> {
+        let backend = self.terminal.backend_mut();
+        queue!(backend, BeginSynchronizedUpdate)?;
+        self.terminal.draw(|frame| program.draw(frame))?;
+        let backend = self.terminal.backend_mut();
+        queue!(backend, EndSynchronizedUpdate)?;
+        self.committer.commit(backend)
+    }
 }
 
 /// Failure triggers for the end-to-end tests, read from the environment; debug builds only.

@@ -88,6 +88,13 @@ pub(super) fn is_active() -> bool {
     ACTIVE.load(Ordering::SeqCst)
 }
 
+/// Run `change` (a change of terminal attributes) only while the session is active, and never
+/// concurrently with a restore, which could otherwise be undone by it.
+pub(super) fn while_active<T>(change: impl FnOnce() -> T) -> Option<T> {
+    let _output = lock_output();
+    is_active().then(change)
+}
+
 /// Restore the terminal if a session is active; a no-op otherwise. Never prints.
 pub fn restore() -> io::Result<()> {
     if !ACTIVE.swap(false, Ordering::SeqCst) {

@@ -198,14 +198,18 @@ impl Pty {
     }
 
     /// Change the terminal size (the child gets SIGWINCH) and the screen model's.
+    ///
+    /// The model is resized first: output drawn for the new size must never reach a model of
+    /// the old size (shrinking it would then push rows into scrollback and shift the screen).
+    /// Late output drawn for the old size is overwritten by the child's redraw after SIGWINCH.
     pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.pump();
+        self.parser.set_size(nonzero(rows), nonzero(cols));
         self.master
             .as_ref()
             .expect("resize after close_master")
             .resize(size(cols, rows))
             .unwrap_or_else(|err| panic!("cannot resize to {cols}x{rows}: {err:#}"));
-        self.pump();
-        self.parser.set_size(nonzero(rows), nonzero(cols));
     }
 
     /// Close every handle on the master, as a dropped SSH link would; no signal is sent by
