@@ -11,6 +11,8 @@
 //! - [`briefing`]: the Markdown briefing note of a meeting (export).
 //! - [`atomic`]: atomic file writes (temporary file + rename) for exports.
 //! - [`cli`]: the non-interactive subcommands and their text / JSON output.
+//! - [`tui`]: the terminal layer — setup and restore, signals and hang-ups, the event loop a
+//!   full-screen [`tui::Program`] plugs into.
 //!
 //! Domain modules never import ratatui or crossterm.
 
@@ -22,3 +24,4 @@ pub mod index;
 pub mod search;
 pub mod synth;
 pub mod text;
+pub mod tui;
