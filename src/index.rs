@@ -340,28 +340,41 @@ impl Index {
     }
 
     /// Links organisations and people to the meetings whose accounts name them.
+    ///
+    /// One Aho-Corasick automaton over every name, acronym and alias scans each paragraph once,
+    /// so the cost grows with the text, not with text × names (a ministry's corpus has tens of
+    /// thousands of names).
     fn link_mentions(&mut self, corpus: &Corpus) {
-        let org_terms: Vec<(&str, Vec<&str>)> = corpus
-            .organisations
-            .iter()
-            .map(|o| {
-                let terms = std::iter::once(o.name.as_str())
-                    .chain(o.acronym.as_deref())
-                    .chain(o.aliases.iter().map(String::as_str))
-                    .collect();
-                (o.id.as_str(), terms)
-            })
-            .collect();
-        let person_terms: Vec<(&str, Vec<&str>)> = corpus
-            .people
-            .iter()
-            .map(|p| {
-                let terms = std::iter::once(p.name.as_str())
-                    .chain(p.aliases.iter().map(String::as_str))
-                    .collect();
-                (p.id.as_str(), terms)
-            })
-            .collect();
+        #[derive(Clone, Copy)]
+        enum Owner {
+            Organisation(usize),
+            Person(usize),
+        }
+        let mut terms: Vec<&str> = Vec::new();
+        let mut owners: Vec<Owner> = Vec::new();
+        for (i, o) in corpus.organisations.iter().enumerate() {
+            let names = std::iter::once(o.name.as_str())
+                .chain(o.acronym.as_deref())
+                .chain(o.aliases.iter().map(String::as_str));
+            for name in names.filter(|n| !n.is_empty()) {
+                terms.push(name);
+                owners.push(Owner::Organisation(i));
+            }
+        }
+        for (i, p) in corpus.people.iter().enumerate() {
+            let names =
+                std::iter::once(p.name.as_str()).chain(p.aliases.iter().map(String::as_str));
+            for name in names.filter(|n| !n.is_empty()) {
+                terms.push(name);
+                owners.push(Owner::Person(i));
+            }
+        }
+        if terms.is_empty() {
+            return;
+        }
+        let Ok(automaton) = aho_corasick::AhoCorasick::new(&terms) else {
+            return;
+        };
         let sources: HashMap<&str, &crate::corpus::Source> =
             corpus.sources.iter().map(|s| (s.id.as_str(), s)).collect();
         for (i, meeting) in corpus.meetings.iter().enumerate() {
@@ -375,14 +388,27 @@ impl Index {
                         source: source.id.clone(),
                         paragraph: (p + 1) as u32,
                     };
-                    for (id, terms) in &org_terms {
-                        if terms.iter().any(|t| contains_term(paragraph, t)) {
-                            push_one(&mut self.by_organisation, id, entry, Role::Mentioned, &cite);
+                    // Overlapping search: "National Intelligence Service" and "NCSC" may
+                    // overlap other names; every whole-word occurrence counts.
+                    for found in automaton.find_overlapping_iter(paragraph.as_str()) {
+                        if !is_whole_word(paragraph, found.start(), found.end()) {
+                            continue;
                         }
-                    }
-                    for (id, terms) in &person_terms {
-                        if terms.iter().any(|t| contains_term(paragraph, t)) {
-                            push_one(&mut self.by_person, id, entry, Role::Mentioned, &cite);
+                        match owners[found.pattern().as_usize()] {
+                            Owner::Organisation(o) => {
+                                let id = &corpus.organisations[o].id;
+                                push_one(
+                                    &mut self.by_organisation,
+                                    id,
+                                    entry,
+                                    Role::Mentioned,
+                                    &cite,
+                                );
+                            }
+                            Owner::Person(q) => {
+                                let id = &corpus.people[q].id;
+                                push_one(&mut self.by_person, id, entry, Role::Mentioned, &cite);
+                            }
                         }
                     }
                 }
@@ -587,30 +613,27 @@ fn merge_appearances(list: &mut Vec<Appearance>) {
     list.extend(by_entry.into_values());
 }
 
-/// Whether `text` contains `term` as a whole word (not inside a longer word). Acronyms of two
-/// or three letters would otherwise match everywhere ("EC" in "security").
+/// Whether `text[begin..end]` is a whole word (not inside a longer word). Acronyms of two or
+/// three letters would otherwise match everywhere ("EC" in "security").
+fn is_whole_word(text: &str, begin: usize, end: usize) -> bool {
+    let before_ok = text[..begin]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    let after_ok = text[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric());
+    before_ok && after_ok
+}
+
+/// Whether `text` contains `term` as a whole word.
 pub fn contains_term(text: &str, term: &str) -> bool {
     if term.is_empty() {
         return false;
     }
-    let mut start = 0;
-    while let Some(pos) = text[start..].find(term) {
-        let begin = start + pos;
-        let end = begin + term.len();
-        let before_ok = text[..begin]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let after_ok = text[end..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        if before_ok && after_ok {
-            return true;
-        }
-        start = begin + text[begin..].chars().next().map_or(1, char::len_utf8);
-    }
-    false
+    text.match_indices(term)
+        .any(|(begin, m)| is_whole_word(text, begin, begin + m.len()))
 }
 
 #[cfg(test)]

@@ -22,7 +22,11 @@ fn main() -> ExitCode {
             // Messages can quote a user's corpus (ids, file names): sanitise, keep line breaks.
             let message = format!("entente: {error:#}");
             // stderr may be a dead terminal: a failed write must not panic.
-            let _ = write!(std::io::stderr(), "{}", entente::text::sanitize_block(&message));
+            let _ = write!(
+                std::io::stderr(),
+                "{}",
+                entente::text::sanitize_block(&message)
+            );
             let not_found = error.downcast_ref::<cli::NotFound>().is_some();
             ExitCode::from(if not_found { 1 } else { 2 })
         }
@@ -114,8 +118,7 @@ mod placeholder {
         }
 
         fn draw(&self, frame: &mut Frame) {
-            let text =
-                Paragraph::new(self.last.as_str()).block(Block::bordered().title("entente"));
+            let text = Paragraph::new(self.last.as_str()).block(Block::bordered().title("entente"));
             frame.render_widget(text, frame.area());
         }
     }
