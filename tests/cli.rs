@@ -292,7 +292,7 @@ fn a_closed_pipe_is_not_an_error() {
     use std::io::Read;
     // Far more output than a pipe buffers (64 KiB), so the writer really meets EPIPE.
     let dir = tempfile::tempdir().unwrap();
-    let corpus = entente::synth::generate(entente::synth::Spec::with_candidates(20_000));
+    let corpus = entente::synth::generate(entente::synth::Spec::with_candidates(8_000));
     let path = dir.path().join("big.json");
     std::fs::write(&path, serde_json::to_string(&corpus).unwrap()).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_entente"))
