@@ -11,8 +11,12 @@
 //!
 //! Domain modules never import ratatui or crossterm.
 
+pub mod app;
 pub mod cli;
+pub mod compare;
 pub mod corpus;
 pub mod index;
 pub mod search;
 pub mod text;
+pub mod tui;
+pub mod ui;

@@ -1,0 +1,48 @@
+// TEMP STAND-IN: copied from branch `term` (take theirs).
+//! The contract between the event loop and a screen: what a program receives, what it answers,
+//! and the few options that change how the terminal is set up.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::Event;
+
+/// A full-screen program driven by [`run`](crate::tui::run).
+///
+/// State changes only in [`handle`](Program::handle) and
+/// [`poll_background`](Program::poll_background); [`draw`](Program::draw) reads it.
+pub trait Program {
+    /// One input event (key, resize, mouse, paste, focus). Returns what to do next.
+    fn handle(&mut self, event: Event) -> Flow;
+
+    /// Draw the whole screen from state; must not change state.
+    fn draw(&self, frame: &mut Frame);
+
+    /// True while background work (e.g. a fuzzy match on a big list) is pending; the loop then
+    /// wakes every ~15 ms to call `poll_background` instead of sleeping until input.
+    fn busy(&self) -> bool {
+        false
+    }
+
+    /// Collect finished background work; true if the screen must be redrawn.
+    fn poll_background(&mut self) -> bool {
+        false
+    }
+}
+
+/// What the event loop does after an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    /// State changed: draw a new frame.
+    Redraw,
+    /// Nothing visible changed: do not draw (no bytes leave for the terminal).
+    Idle,
+    /// Leave the loop; the terminal is restored before `run` returns.
+    Quit,
+}
+
+/// How the terminal is set up for a run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Capture the mouse (clicks, wheel). Off by default: capture stops the terminal's own
+    /// text selection, which a reader over SSH often wants.
+    pub mouse: bool,
+}
