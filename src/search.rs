@@ -1,5 +1,13 @@
 //! The fuzzy finder engine and full-text search (pure, no terminal).
-// TEMP STAND-IN: minimal versions of branch `search`'s API so `ui` compiles; take theirs.
+//!
+//! - [`fuzzy`]: the finder over topics, organisations, people, meetings and places, built on
+//!   fuzzy-matcher's `SkimMatcherV2` with our own query syntax, Unicode case folding,
+//!   prefilter, parallel scan and incremental [`fuzzy::Session`].
+//! - [`fulltext`]: search for words or a quoted phrase in the cleaned source paragraphs, and
+//!   [`fulltext::find_in`] for `/` inside one text.
+//!
+//! Both match case-folded text (see `fold`) and report positions in the original text.
 
+mod fold;
 pub mod fulltext;
 pub mod fuzzy;

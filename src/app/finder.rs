@@ -7,7 +7,7 @@
 //! rest of the app changing.
 
 use crate::corpus::Corpus;
-use crate::search::fuzzy::{self, Candidate, Finder, Kind, Query};
+use crate::search::fuzzy::{self, Candidate, Finder, Kind, Query, Session};
 
 use super::input::LineInput;
 
@@ -28,19 +28,12 @@ pub const KINDS: [Option<Kind>; 6] = [
 
 /// The query prefix that narrows to a kind.
 pub fn prefix(kind: Kind) -> char {
-    match kind {
-        Kind::Topic => '#',
-        Kind::Organisation => '@',
-        Kind::Person => '~',
-        Kind::Meeting => ':',
-        Kind::Place => '%',
-    }
+    kind.prefix()
 }
 
 /// The kind a query's prefix names, if any.
 pub fn kind_of(query: &str) -> Option<Kind> {
-    let c = query.chars().next()?;
-    KINDS.iter().flatten().copied().find(|k| prefix(*k) == c)
+    query.chars().next().and_then(Kind::from_prefix)
 }
 
 /// The badge shown on a result row.
@@ -68,29 +61,29 @@ pub fn kind_name(kind: Option<Kind>) -> &'static str {
 
 /// Runs fuzzy queries over the corpus's candidates.
 pub struct FinderWorker {
-    candidates: Vec<Candidate>,
     finder: Finder,
+    /// Re-scores only the previous matches while a query is being refined.
+    session: Session,
     pending: Option<fuzzy::Results>,
 }
 
 impl FinderWorker {
     pub fn new(corpus: &Corpus) -> FinderWorker {
-        let candidates = fuzzy::candidates_from(corpus);
         FinderWorker {
-            finder: Finder::new(candidates.clone()),
-            candidates,
+            finder: Finder::new(fuzzy::candidates_from(corpus)),
+            session: Session::new(),
             pending: None,
         }
     }
 
     pub fn candidates(&self) -> &[Candidate] {
-        &self.candidates
+        self.finder.candidates()
     }
 
     /// Starts a query. Synchronous today: the results are ready at once for [`Self::poll`].
     pub fn submit(&mut self, query: &str) {
         let q = Query::parse(query);
-        self.pending = Some(self.finder.search(&q, LIMIT));
+        self.pending = Some(self.session.search(&self.finder, &q, LIMIT));
     }
 
     /// Results of the last query, once.

@@ -1,12 +1,34 @@
-//! Fuzzy finder over named records.
-// TEMP STAND-IN: take branch `search`'s version.
+//! The fuzzy finder engine: one list over topics, organisations, people, meetings and places.
+//!
+//! Scoring is fuzzy-matcher's `SkimMatcherV2` (its score ported in `score` for speed and
+//! determinism, checked against the crate; positions from the crate itself); around it we add what it lacks (see
+//! PITFALLS.md): Unicode case folding done once per key at build time, words matched in any
+//! order, a byte prefilter that rejects most keys before the scorer runs, a scan split over
+//! both cores with rayon, top-`limit` selection instead of a full sort, positions computed
+//! only for the rows returned, and an incremental [`Session`] that re-scans only the previous
+//! matches while the query is being refined. Ranking follows `fzf --filter`: score, then the
+//! shorter key, then candidate order.
+
+mod candidates;
+mod query;
+mod score;
+mod session;
+
+use std::cmp::Ordering;
+use std::sync::atomic::{AtomicU64, Ordering as AtomicOrdering};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
 
-use crate::corpus::Corpus;
+use super::fold::{fold_into, fold_with_char_map};
+pub use candidates::candidates_from;
+pub use query::Query;
+use query::is_subsequence;
+pub use session::Session;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// What a candidate is. The order is the order kinds are listed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
     Topic,
     Organisation,
@@ -15,169 +37,322 @@ pub enum Kind {
     Place,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Candidate {
-    pub kind: Kind,
-    pub id: String,
-    pub label: String,
-    pub keys: Vec<String>,
-    pub detail: String,
-}
+impl Kind {
+    /// Every kind, in order.
+    pub const ALL: [Kind; 5] = [
+        Kind::Topic,
+        Kind::Organisation,
+        Kind::Person,
+        Kind::Meeting,
+        Kind::Place,
+    ];
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Query {
-    pub kind: Option<Kind>,
-    pub text: String,
-}
-
-impl Query {
-    pub fn parse(s: &str) -> Query {
-        let kind = match s.chars().next() {
-            Some('#') => Some(Kind::Topic),
-            Some('@') => Some(Kind::Organisation),
-            Some('~') => Some(Kind::Person),
-            Some(':') => Some(Kind::Meeting),
-            Some('%') => Some(Kind::Place),
-            _ => None,
-        };
-        let text = if kind.is_some() { &s[1..] } else { s };
-        Query {
-            kind,
-            text: text.trim().to_string(),
+    /// A human name ("organisation").
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Topic => "topic",
+            Kind::Organisation => "organisation",
+            Kind::Person => "person",
+            Kind::Meeting => "meeting",
+            Kind::Place => "place",
         }
+    }
+
+    /// A short fixed-width tag for list rows.
+    pub fn badge(self) -> &'static str {
+        match self {
+            Kind::Topic => "TOP",
+            Kind::Organisation => "ORG",
+            Kind::Person => "PER",
+            Kind::Meeting => "MTG",
+            Kind::Place => "PLC",
+        }
+    }
+
+    /// The query prefix that narrows the finder to this kind.
+    pub fn prefix(self) -> char {
+        match self {
+            Kind::Topic => '#',
+            Kind::Organisation => '@',
+            Kind::Person => '~',
+            Kind::Meeting => ':',
+            Kind::Place => '%',
+        }
+    }
+
+    /// The kind a query prefix stands for.
+    pub fn from_prefix(c: char) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.prefix() == c)
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// One row the finder can offer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub kind: Kind,
+    /// The record id, or the place name for places.
+    pub id: String,
+    /// What the list shows.
+    pub label: String,
+    /// What the query is matched against: the label first, then acronyms, aliases…
+    pub keys: Vec<String>,
+    /// Short context shown beside the label: side, title, date.
+    pub detail: String,
+}
+
+/// One matching candidate.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {
+    /// Index into [`Finder::candidates`].
     pub candidate: usize,
+    /// Sum of the words' scores on the matched key (0 for an empty query).
     pub score: i64,
+    /// Index into the candidate's `keys` of the key that matched best; when it is not 0 the
+    /// list can say "(via ACRONYM)".
     pub key: usize,
+    /// Matched characters of `keys[key]`, as sorted CHAR indices (not bytes) into the original
+    /// (unfolded) key.
     pub positions: Vec<usize>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+/// The best matches (at most `limit`, best first) and how many candidates matched in all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Results {
     pub matches: Vec<Match>,
     pub total: usize,
 }
 
+/// A key, folded once at build time, as a span of [`Finder`]'s shared buffer.
+struct FoldedKey {
+    start: usize,
+    end: usize,
+    /// Length in chars of the original key (the ranking's tie-break).
+    chars: u32,
+    /// Folded char i came from original char i, so positions need no mapping.
+    identity: bool,
+}
+
+/// A scored candidate during a scan: small and `Copy`, positions come later.
+#[derive(Debug, Clone, Copy)]
+struct Scored {
+    score: i64,
+    key_chars: u32,
+    candidate: u32,
+    key: u32,
+}
+
+/// Below this many candidates a scan stays on the calling thread (rayon's hand-off would
+/// cost more than it saves).
+const PARALLEL_MIN: usize = 4096;
+/// Candidates per rayon task: large enough to amortise the split.
+const TASK_MIN: usize = 1024;
+
+static NEXT_FINDER_ID: AtomicU64 = AtomicU64::new(0);
+
+/// The candidates and their folded keys, built once; searched on every keystroke.
 pub struct Finder {
     candidates: Vec<Candidate>,
+    kinds: Vec<Kind>,
+    /// Candidate i's keys are `keys[first_key[i]..first_key[i + 1]]`.
+    first_key: Vec<usize>,
+    keys: Vec<FoldedKey>,
+    /// Every folded key, end to end: one allocation, scanned front to back.
+    folded: String,
+    /// Tells a [`Session`] whether its remembered matches belong to this finder.
+    id: u64,
 }
 
 impl Finder {
-    pub fn new(candidates: Vec<Candidate>) -> Finder {
-        Finder { candidates }
+    /// Folds every key once. Candidate order is kept: it is the order of an empty query and
+    /// the last tie-break.
+    pub fn new(candidates: Vec<Candidate>) -> Self {
+        let mut kinds = Vec::with_capacity(candidates.len());
+        let mut first_key = Vec::with_capacity(candidates.len() + 1);
+        let mut keys = Vec::new();
+        let mut folded = String::new();
+        for c in &candidates {
+            kinds.push(c.kind);
+            first_key.push(keys.len());
+            for key in &c.keys {
+                let start = folded.len();
+                let identity = fold_into(key, &mut folded);
+                keys.push(FoldedKey {
+                    start,
+                    end: folded.len(),
+                    chars: u32::try_from(key.chars().count()).unwrap_or(u32::MAX),
+                    identity,
+                });
+            }
+        }
+        first_key.push(keys.len());
+        Finder {
+            candidates,
+            kinds,
+            first_key,
+            keys,
+            folded,
+            id: NEXT_FINDER_ID.fetch_add(1, AtomicOrdering::Relaxed),
+        }
     }
 
     pub fn candidates(&self) -> &[Candidate] {
         &self.candidates
     }
 
-    pub fn search(&self, query: &Query, limit: usize) -> Results {
-        let matcher = SkimMatcherV2::default();
-        let mut matches = Vec::new();
-        for (i, c) in self.candidates.iter().enumerate() {
-            if query.kind.is_some_and(|k| k != c.kind) {
+    /// The best `limit` matches for `q`, best first, and the number of matches in all.
+    pub fn search(&self, q: &Query, limit: usize) -> Results {
+        let scored = self.scan_all(q);
+        let total = scored.len();
+        Results {
+            matches: self.best(q, scored, limit),
+            total,
+        }
+    }
+
+    pub(crate) fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// Scores every candidate.
+    fn scan_all(&self, q: &Query) -> Vec<Scored> {
+        let n = self.candidates.len();
+        if n < PARALLEL_MIN {
+            (0..n).filter_map(|i| self.score(i, q)).collect()
+        } else {
+            (0..n)
+                .into_par_iter()
+                .with_min_len(TASK_MIN)
+                .filter_map(|i| self.score(i, q))
+                .collect()
+        }
+    }
+
+    /// Scores only the given candidates (ascending indices, as a previous scan returned them).
+    fn scan_subset(&self, q: &Query, subset: &[u32]) -> Vec<Scored> {
+        let score = |&i: &u32| self.score(i as usize, q);
+        if subset.len() < PARALLEL_MIN {
+            subset.iter().filter_map(score).collect()
+        } else {
+            subset
+                .par_iter()
+                .with_min_len(TASK_MIN)
+                .filter_map(score)
+                .collect()
+        }
+    }
+
+    /// Candidate `i`'s best key for `q`, if some key holds every word.
+    fn score(&self, i: usize, q: &Query) -> Option<Scored> {
+        if q.kind.is_some_and(|k| self.kinds[i] != k) {
+            return None;
+        }
+        let candidate = u32::try_from(i).ok()?;
+        let first = self.first_key[i];
+        let keys = &self.keys[first..self.first_key[i + 1]];
+        if q.words.is_empty() {
+            let key_chars = keys.first().map_or(0, |k| k.chars);
+            return Some(Scored {
+                score: 0,
+                key_chars,
+                candidate,
+                key: 0,
+            });
+        }
+        let mut best: Option<Scored> = None;
+        'keys: for (k, key) in keys.iter().enumerate() {
+            let text = &self.folded[key.start..key.end];
+            if !q.words.iter().all(|w| is_subsequence(w, text)) {
                 continue;
             }
-            if query.text.is_empty() {
-                matches.push(Match {
-                    candidate: i,
-                    score: 0,
-                    key: 0,
-                    positions: Vec::new(),
-                });
-                continue;
+            let mut score = 0;
+            for w in &q.words {
+                match score::score(text, w) {
+                    Some(s) => score += s,
+                    None => continue 'keys,
+                }
             }
-            let best = c
-                .keys
-                .iter()
-                .enumerate()
-                .filter_map(|(k, key)| {
-                    matcher
-                        .fuzzy_indices(&key.to_lowercase(), &query.text.to_lowercase())
-                        .map(|(s, p)| (s, k, p))
-                })
-                .max_by_key(|(s, _, _)| *s);
-            if let Some((score, key, positions)) = best {
-                matches.push(Match {
-                    candidate: i,
-                    score,
-                    key,
-                    positions,
-                });
+            let here = Scored {
+                score,
+                key_chars: key.chars,
+                candidate,
+                key: u32::try_from(k).ok()?,
+            };
+            // Ties keep the earlier key: the label wins over an alias that scores the same.
+            if best.is_none_or(|b| rank(&here, &b) == Ordering::Less) {
+                best = Some(here);
             }
         }
-        matches.sort_by(|a, b| b.score.cmp(&a.score).then(a.candidate.cmp(&b.candidate)));
-        let total = matches.len();
-        matches.truncate(limit);
-        Results { matches, total }
+        best
+    }
+
+    /// Keeps the best `limit` of `scored` (in candidate order), ranks them and computes their
+    /// positions. An empty query keeps candidate order.
+    fn best(&self, q: &Query, mut scored: Vec<Scored>, limit: usize) -> Vec<Match> {
+        if limit == 0 {
+            return Vec::new();
+        }
+        if !q.words.is_empty() {
+            if scored.len() > limit {
+                scored.select_nth_unstable_by(limit - 1, rank);
+                scored.truncate(limit);
+            }
+            scored.sort_unstable_by(rank);
+        }
+        scored.truncate(limit);
+        scored.iter().map(|s| self.to_match(q, s)).collect()
+    }
+
+    fn to_match(&self, q: &Query, s: &Scored) -> Match {
+        let candidate = s.candidate as usize;
+        let key = s.key as usize;
+        Match {
+            candidate,
+            score: s.score,
+            key,
+            positions: self.positions(q, candidate, key),
+        }
+    }
+
+    /// The union of every word's matched characters in the key, as original char indices.
+    fn positions(&self, q: &Query, candidate: usize, key: usize) -> Vec<usize> {
+        let Some(folded_key) = self.keys.get(self.first_key[candidate] + key) else {
+            return Vec::new();
+        };
+        let text = &self.folded[folded_key.start..folded_key.end];
+        // A new matcher per call: a reused one carries state from earlier calls (see
+        // `score`), which would make the highlighted characters depend on history. This runs
+        // for the returned rows only.
+        let mut positions: Vec<usize> = q
+            .words
+            .iter()
+            .filter_map(|w| {
+                SkimMatcherV2::default()
+                    .respect_case()
+                    .fuzzy_indices(text, w)
+            })
+            .flat_map(|(_, p)| p)
+            .collect();
+        if !folded_key.identity {
+            let (_, map) = fold_with_char_map(&self.candidates[candidate].keys[key]);
+            for p in &mut positions {
+                *p = map.get(*p).copied().unwrap_or(*p);
+            }
+        }
+        positions.sort_unstable();
+        positions.dedup();
+        positions
     }
 }
 
-pub fn candidates_from(corpus: &Corpus) -> Vec<Candidate> {
-    let mut out = Vec::new();
-    for t in &corpus.topics {
-        let mut keys = vec![t.label.clone()];
-        keys.extend(t.aliases.iter().cloned());
-        out.push(Candidate {
-            kind: Kind::Topic,
-            id: t.id.clone(),
-            label: t.label.clone(),
-            keys,
-            detail: String::new(),
-        });
-    }
-    for o in &corpus.organisations {
-        let mut keys = vec![o.name.clone()];
-        keys.extend(o.acronym.iter().cloned());
-        keys.extend(o.aliases.iter().cloned());
-        out.push(Candidate {
-            kind: Kind::Organisation,
-            id: o.id.clone(),
-            label: o.name.clone(),
-            keys,
-            detail: o.side.label().to_string(),
-        });
-    }
-    for p in &corpus.people {
-        let mut keys = vec![p.name.clone()];
-        keys.extend(p.aliases.iter().cloned());
-        let detail = p.roles.first().map(|r| r.title.clone()).unwrap_or_default();
-        out.push(Candidate {
-            kind: Kind::Person,
-            id: p.id.clone(),
-            label: p.name.clone(),
-            keys,
-            detail,
-        });
-    }
-    for m in &corpus.meetings {
-        out.push(Candidate {
-            kind: Kind::Meeting,
-            id: m.id.clone(),
-            label: m.title.clone(),
-            keys: vec![m.title.clone(), m.short_title.clone()],
-            detail: m.date.value.clone(),
-        });
-    }
-    let mut places: Vec<String> = corpus
-        .meetings
-        .iter()
-        .filter_map(|m| m.place.as_ref().map(|p| p.city.clone()))
-        .collect();
-    places.sort();
-    places.dedup();
-    for p in places {
-        out.push(Candidate {
-            kind: Kind::Place,
-            id: p.clone(),
-            label: p.clone(),
-            keys: vec![p],
-            detail: String::new(),
-        });
-    }
-    out
+/// Best first: higher score, then shorter key, then earlier candidate (a total order, so
+/// unstable sorts and selection give the same, deterministic result as a stable sort).
+fn rank(a: &Scored, b: &Scored) -> Ordering {
+    b.score
+        .cmp(&a.score)
+        .then(a.key_chars.cmp(&b.key_chars))
+        .then(a.candidate.cmp(&b.candidate))
+        .then(a.key.cmp(&b.key))
 }
+
+#[cfg(test)]
+mod tests;

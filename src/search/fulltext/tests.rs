@@ -1,0 +1,160 @@
+//! Tests of full-text search: terms, phrases, order, and ranges that slice the original text
+//! even where folding changes byte lengths.
+
+use super::*;
+use crate::corpus::{FORMAT, Source, SourceKind};
+use proptest::prelude::*;
+
+fn source(id: &str, paragraphs: &[&str]) -> Source {
+    Source {
+        id: id.into(),
+        title: id.into(),
+        publisher: None,
+        language: "en".into(),
+        kind: SourceKind::NewsItem,
+        published: None,
+        side: None,
+        notes: vec![],
+        raw: paragraphs.join("\n\n"),
+        paragraphs: paragraphs.iter().map(|p| (*p).to_owned()).collect(),
+    }
+}
+
+fn index() -> TextIndex {
+    TextIndex::new(&Corpus {
+        format: FORMAT.into(),
+        sources: vec![
+            source(
+                "eeas",
+                &[
+                    "The EU and the Republic of Korea held the Cyber Dialogue in Seoul.",
+                    "They discussed ransomware and the UN cybercrime convention.",
+                    "Capacity building in the Indo-Pacific was addressed.",
+                ],
+            ),
+            source(
+                "mofa",
+                &[
+                    "외교부 사이버 정책 협의회 (Cyber Policy Consultation) in SEOUL",
+                    "İSTANBUL and STRAẞE are not in the corpus; ransomware is.",
+                ],
+            ),
+        ],
+        ..Corpus::default()
+    })
+}
+
+fn slices(index: &TextIndex, hit: &Hit) -> Vec<String> {
+    let text = index.text(&hit.source, hit.paragraph).unwrap_or_default();
+    hit.ranges
+        .iter()
+        .map(|r| text[r.clone()].to_owned())
+        .collect()
+}
+
+#[test]
+fn all_words_must_appear_in_source_then_paragraph_order() {
+    let idx = index();
+    let hits = idx.search("seoul cyber");
+    let at: Vec<(&str, u32)> = hits
+        .iter()
+        .map(|h| (h.source.as_str(), h.paragraph))
+        .collect();
+    assert_eq!(at, vec![("eeas", 1), ("mofa", 1)]);
+    assert_eq!(slices(&idx, &hits[0]), vec!["Cyber", "Seoul"]);
+    assert_eq!(slices(&idx, &hits[1]), vec!["Cyber", "SEOUL"]);
+    let ransom: Vec<(String, u32)> = idx
+        .search("RANSOMWARE")
+        .into_iter()
+        .map(|h| (h.source, h.paragraph))
+        .collect();
+    assert_eq!(ransom, vec![("eeas".into(), 2), ("mofa".into(), 2)]);
+    assert!(idx.search("seoul ransomware").is_empty());
+    assert!(idx.search("").is_empty());
+    assert!(idx.search("  \"\" ").is_empty());
+}
+
+#[test]
+fn every_occurrence_is_highlighted() {
+    let idx = index();
+    let hits = idx.search("the");
+    assert_eq!(slices(&idx, &hits[0]), vec!["The", "the", "the"]);
+    // A word also matches inside a longer one.
+    let hits = idx.search("cyber");
+    assert_eq!(slices(&idx, &hits[1]), vec!["cyber"]);
+}
+
+#[test]
+fn quoted_phrases_match_exactly() {
+    let idx = index();
+    let hits = idx.search("\"capacity building\"");
+    assert_eq!(hits.len(), 1);
+    assert_eq!(slices(&idx, &hits[0]), vec!["Capacity building"]);
+    assert!(idx.search("\"building capacity\"").is_empty());
+    // A word and a phrase together; an unclosed quote runs to the end.
+    let hits = idx.search("un \"cybercrime conv");
+    assert_eq!(slices(&idx, &hits[0]), vec!["UN", "cybercrime conv"]);
+}
+
+#[test]
+fn ranges_slice_the_original_when_folding_changes_lengths() {
+    let idx = index();
+    let hits = idx.search("istanbul strasse");
+    assert_eq!(hits.len(), 1);
+    assert_eq!(slices(&idx, &hits[0]), vec!["İSTANBUL", "STRAẞE"]);
+    let hits = idx.search("사이버");
+    assert_eq!(slices(&idx, &hits[0]), vec!["사이버"]);
+    // After the length-changing characters, later ranges are still right.
+    let hits = idx.search("ransomware strasse");
+    assert_eq!(slices(&idx, &hits[0]), vec!["STRAẞE", "ransomware"]);
+}
+
+#[test]
+fn find_in_one_text() {
+    let text = "İİ ẞ straße, Straße: STRASSE";
+    let ranges = find_in(text, "strasse");
+    let found: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(found, vec!["straße", "Straße", "STRASSE"]);
+    let ranges = find_in(text, "i");
+    assert_eq!(ranges, vec![0..2, 2..4]);
+    // One "s" in ß, twice: a single, whole-character range.
+    assert_eq!(find_in("ß", "s"), vec![0..2]);
+    assert_eq!(find_in("aaaa", "aa"), vec![0..2, 2..4]);
+    assert!(find_in(text, "").is_empty());
+    assert_eq!(find_in("a cyber threat", "CYBER THREAT"), vec![2..14]);
+}
+
+#[test]
+fn hostile_paragraphs_are_sanitised_before_indexing() {
+    let idx = TextIndex::new(&Corpus {
+        format: FORMAT.into(),
+        sources: vec![source("x", &["bad\x1b]0;title\x07 word"])],
+        ..Corpus::default()
+    });
+    let hits = idx.search("title");
+    assert!(hits.is_empty());
+    let hits = idx.search("word");
+    assert_eq!(idx.text("x", 1), Some("bad word"));
+    assert_eq!(slices(&idx, &hits[0]), vec!["word"]);
+    assert_eq!(idx.text("x", 2), None);
+    assert_eq!(idx.text("nope", 1), None);
+}
+
+proptest! {
+    #[test]
+    fn find_in_ranges_are_ordered_and_fold_to_the_query(
+        text in "[aAsSßẞİiéÉ한 ]{0,24}",
+        query in "[asßi한é]{1,3}",
+    ) {
+        let ranges = find_in(&text, &query);
+        let mut last = 0;
+        for r in &ranges {
+            prop_assert!(r.start >= last && r.start < r.end);
+            prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+            // The folded slice holds the folded query (a slice may be wider when one original
+            // character folded to several).
+            prop_assert!(fold_text(&text[r.clone()]).contains(&fold_text(&query)));
+            last = r.end;
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! Building the finder's candidate list from a corpus.
+//!
+//! Every string is sanitised here (corpus text is untrusted and the list is drawn as is),
+//! empty keys and keys that fold alike are dropped, and the order is topics, organisations, people,
+//! meetings, places, each in corpus order.
+
+use std::collections::HashMap;
+
+use super::{Candidate, Kind};
+use crate::corpus::{Corpus, DateFact, OrgKind};
+use crate::search::fold::fold;
+use crate::text::sanitize_line;
+
+/// The finder's candidates for a corpus: topics (label, aliases), organisations (name,
+/// acronym, aliases), people (name, aliases), meetings (title, short title, each side's name)
+/// and places (the distinct cities of meetings and events).
+pub fn candidates_from(corpus: &Corpus) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let topic_labels: HashMap<&str, &str> = corpus
+        .topics
+        .iter()
+        .map(|t| (t.id.as_str(), t.label.as_str()))
+        .collect();
+    for t in &corpus.topics {
+        let parent = t.parent.as_deref().and_then(|p| topic_labels.get(p));
+        out.push(candidate(
+            Kind::Topic,
+            &t.id,
+            &t.label,
+            t.aliases.iter().map(String::as_str),
+            parent.map(|p| format!("in {p}")).unwrap_or_default(),
+        ));
+    }
+    for o in &corpus.organisations {
+        out.push(candidate(
+            Kind::Organisation,
+            &o.id,
+            &o.name,
+            o.acronym.iter().chain(&o.aliases).map(String::as_str),
+            format!("{} {}", o.side.label(), org_kind_label(o.kind)),
+        ));
+    }
+    let meeting_dates: HashMap<&str, &str> = corpus
+        .meetings
+        .iter()
+        .map(|m| (m.id.as_str(), m.date.value.as_str()))
+        .collect();
+    for p in &corpus.people {
+        // The latest role is the one at the latest meeting; undated roles count as oldest,
+        // and among equals the one listed last wins.
+        let latest = p
+            .roles
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, r)| {
+                let date = r.meeting.as_deref().and_then(|m| meeting_dates.get(m));
+                (date.copied(), *i)
+            })
+            .map(|(_, r)| r.title.clone())
+            .unwrap_or_default();
+        out.push(candidate(
+            Kind::Person,
+            &p.id,
+            &p.name,
+            p.aliases.iter().map(String::as_str),
+            latest,
+        ));
+    }
+    for m in &corpus.meetings {
+        let others =
+            std::iter::once(m.short_title.as_str()).chain(m.names.iter().map(|n| n.name.as_str()));
+        out.push(candidate(
+            Kind::Meeting,
+            &m.id,
+            &m.title,
+            others,
+            date_label(&m.date),
+        ));
+    }
+    for (city, country) in places(corpus) {
+        out.push(candidate(
+            Kind::Place,
+            &city,
+            &city,
+            std::iter::empty(),
+            country,
+        ));
+    }
+    out
+}
+
+/// Distinct cities, in order of first mention, with the first country given for each.
+fn places(corpus: &Corpus) -> Vec<(String, String)> {
+    let all = corpus
+        .meetings
+        .iter()
+        .filter_map(|m| m.place.as_ref())
+        .chain(corpus.events.iter().filter_map(|e| e.place.as_ref()));
+    let mut out: Vec<(String, String)> = Vec::new();
+    for place in all {
+        let city = sanitize_line(place.city.trim());
+        if city.is_empty() {
+            continue;
+        }
+        let country = place
+            .country
+            .as_deref()
+            .map(sanitize_line)
+            .unwrap_or_default();
+        match out.iter_mut().find(|(c, _)| *c == city) {
+            Some((_, known)) => {
+                if known.is_empty() {
+                    *known = country;
+                }
+            }
+            None => out.push((city, country)),
+        }
+    }
+    out
+}
+
+fn candidate<'a>(
+    kind: Kind,
+    id: &str,
+    label: &str,
+    other_keys: impl Iterator<Item = &'a str>,
+    detail: String,
+) -> Candidate {
+    let label = sanitize_line(label.trim());
+    let mut keys: Vec<String> = Vec::new();
+    // A key that folds like an earlier one can never match differently: it would only cost.
+    let mut folded: Vec<String> = Vec::new();
+    let mut add = |key: String| {
+        let f = fold(&key);
+        if !key.is_empty() && !folded.contains(&f) {
+            keys.push(key);
+            folded.push(f);
+        }
+    };
+    add(label.clone());
+    for key in other_keys {
+        add(sanitize_line(key.trim()));
+    }
+    Candidate {
+        kind,
+        id: id.to_owned(),
+        label,
+        keys,
+        detail: sanitize_line(&detail),
+    }
+}
+
+fn date_label(date: &DateFact) -> String {
+    match &date.end {
+        Some(end) => format!("{}–{}", date.value, end),
+        None => date.value.clone(),
+    }
+}
+
+fn org_kind_label(kind: OrgKind) -> &'static str {
+    match kind {
+        OrgKind::Ministry => "ministry",
+        OrgKind::Agency => "agency",
+        OrgKind::Institution => "institution",
+        OrgKind::Service => "service",
+        OrgKind::International => "international",
+        OrgKind::Forum => "forum",
+        OrgKind::Initiative => "initiative",
+        OrgKind::Research => "research",
+        OrgKind::Group => "group",
+        OrgKind::Other => "other",
+    }
+}

@@ -1,0 +1,117 @@
+//! The finder's query language: an optional kind prefix, then words that must all match.
+//!
+//! `#` topics, `@` organisations, `~` people, `:` meetings, `%` places; a lone prefix lists
+//! everything of that kind. Words are split on whitespace and case-folded once here, so the
+//! scan compares folded bytes only.
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::Kind;
+use crate::search::fold::fold;
+
+/// A parsed finder query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    pub(super) kind: Option<Kind>,
+    /// Folded, non-empty words.
+    pub(super) words: Vec<String>,
+}
+
+impl Query {
+    /// Parses what the user typed. Never fails: any input is a query.
+    pub fn parse(input: &str) -> Query {
+        let trimmed = input.trim_start();
+        let mut chars = trimmed.chars();
+        let (kind, rest) = match chars.next().and_then(Kind::from_prefix) {
+            Some(kind) => (Some(kind), chars.as_str()),
+            None => (None, trimmed),
+        };
+        // Typed text may arrive decomposed (NFD); the keys are NFC.
+        let normal: String = rest.nfc().collect();
+        let words = normal.split_whitespace().map(fold).collect();
+        Query { kind, words }
+    }
+
+    /// The kind the query is narrowed to, if any.
+    pub fn kind(&self) -> Option<Kind> {
+        self.kind
+    }
+
+    /// The folded words, in the order typed.
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
+    /// True when there are no words (everything of the kind matches, in candidate order).
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// True when every candidate matching `self` also matches `prev`, so a search for `self`
+    /// need only look at `prev`'s matches. A word matches a key when its characters appear in
+    /// order in it; so if each of `prev`'s words appears in order inside one of `self`'s words,
+    /// any key holding all of `self`'s words holds all of `prev`'s.
+    pub fn refines(&self, prev: &Query) -> bool {
+        let kind_ok = prev.kind.is_none() || prev.kind == self.kind;
+        kind_ok
+            && prev
+                .words
+                .iter()
+                .all(|old| self.words.iter().any(|new| is_subsequence(old, new)))
+    }
+}
+
+/// Whether the bytes of `needle` appear in order in `haystack`. On UTF-8 this is implied by
+/// the characters appearing in order, so it is a safe prefilter for character matching.
+pub(super) fn is_subsequence(needle: &str, haystack: &str) -> bool {
+    let mut hay = haystack.as_bytes().iter();
+    needle
+        .as_bytes()
+        .iter()
+        .all(|&b| hay.by_ref().any(|&h| h == b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_prefixes_and_words() {
+        let q = Query::parse("  @Cyber  EU ");
+        assert_eq!(q.kind(), Some(Kind::Organisation));
+        assert_eq!(q.words(), ["cyber", "eu"]);
+        assert_eq!(Query::parse("#").kind(), Some(Kind::Topic));
+        assert!(Query::parse("#").is_empty());
+        assert_eq!(Query::parse("~kim").kind(), Some(Kind::Person));
+        assert_eq!(Query::parse(":7th").kind(), Some(Kind::Meeting));
+        assert_eq!(Query::parse("% seoul").kind(), Some(Kind::Place));
+        assert_eq!(Query::parse("seoul #x").kind(), None);
+        assert_eq!(Query::parse("seoul #x").words(), ["seoul", "#x"]);
+        assert_eq!(Query::parse("ÉLYSÉE").words(), ["elysee"]);
+        assert!(Query::parse("   ").is_empty());
+    }
+
+    #[test]
+    fn refinement() {
+        let q = Query::parse;
+        assert!(q("eu c").refines(&q("eu")));
+        assert!(q("eu cy").refines(&q("eu c")));
+        assert!(q("cyber eu").refines(&q("eu cy")));
+        assert!(q("#cy").refines(&q("cy")));
+        assert!(q("#cy").refines(&q("#")));
+        assert!(q("x").refines(&q("")));
+        assert!(!q("eu c").refines(&q("eu cy")));
+        assert!(!q("cy").refines(&q("#cy")));
+        assert!(!q("@cy").refines(&q("#cy")));
+        assert!(!q("").refines(&q("a")));
+    }
+
+    #[test]
+    fn subsequence_on_bytes() {
+        assert!(is_subsequence("ecd", "eu cyber direct"));
+        assert!(!is_subsequence("dce", "eu cyber direct"));
+        assert!(is_subsequence("", "x"));
+        assert!(is_subsequence("한국", "대한민국"));
+        assert!(!is_subsequence("국한", "대한민국"));
+    }
+}

@@ -1,0 +1,55 @@
+//! Incremental search: while the user refines a query, only the previous matches are
+//! re-scored.
+//!
+//! Typing one more character (or another word) can only shrink the match set (see
+//! [`Query::refines`]), so the scan shrinks with it; any other edit falls back to a full
+//! scan. The results are exactly those of a fresh [`Finder::search`].
+
+use super::{Finder, Query, Results};
+
+/// Remembers the last query and every candidate it matched.
+#[derive(Debug, Default)]
+pub struct Session {
+    last: Option<Remembered>,
+}
+
+#[derive(Debug)]
+struct Remembered {
+    finder: u64,
+    query: Query,
+    /// Matching candidate indices, ascending.
+    matches: Vec<u32>,
+}
+
+impl Session {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Searches like [`Finder::search`], scanning only the last matches when `q` refines the
+    /// last query on the same finder.
+    pub fn search(&mut self, finder: &Finder, q: &Query, limit: usize) -> Results {
+        let scored = match &self.last {
+            Some(last) if last.finder == finder.id() && q.refines(&last.query) => {
+                finder.scan_subset(q, &last.matches)
+            }
+            _ => finder.scan_all(q),
+        };
+        let matches = scored.iter().map(|s| s.candidate).collect();
+        self.last = Some(Remembered {
+            finder: finder.id(),
+            query: q.clone(),
+            matches,
+        });
+        let total = scored.len();
+        Results {
+            matches: finder.best(q, scored, limit),
+            total,
+        }
+    }
+
+    /// Forgets the last query (the next search scans everything).
+    pub fn reset(&mut self) {
+        self.last = None;
+    }
+}

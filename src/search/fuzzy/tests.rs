@@ -1,0 +1,533 @@
+//! Tests of the finder: query semantics, folding and positions, ranking, incremental search,
+//! and the candidate list built from a corpus.
+
+use super::*;
+use crate::search::fold::fold;
+use proptest::prelude::*;
+
+fn cand(kind: Kind, label: &str, others: &[&str]) -> Candidate {
+    Candidate {
+        kind,
+        id: label.to_lowercase().replace(' ', "-"),
+        label: label.to_owned(),
+        keys: std::iter::once(label)
+            .chain(others.iter().copied())
+            .map(str::to_owned)
+            .collect(),
+        detail: String::new(),
+    }
+}
+
+/// A matcher with no state left from earlier calls.
+fn fresh() -> SkimMatcherV2 {
+    SkimMatcherV2::default().respect_case()
+}
+
+fn sample() -> Finder {
+    Finder::new(vec![
+        cand(Kind::Topic, "Cybercrime", &["UN cybercrime convention"]),
+        cand(
+            Kind::Topic,
+            "Ransomware",
+            &["Counter Ransomware Initiative"],
+        ),
+        cand(Kind::Organisation, "EU Cyber Direct", &["EUCD"]),
+        cand(
+            Kind::Organisation,
+            "European Union Agency for Cybersecurity",
+            &["ENISA"],
+        ),
+        cand(
+            Kind::Organisation,
+            "외교부",
+            &["Ministry of Foreign Affairs", "MOFA"],
+        ),
+        cand(Kind::Person, "Élysée Dupont", &[]),
+        cand(
+            Kind::Meeting,
+            "7th EU–ROK Cyber Dialogue",
+            &["7th Cyber Dialogue"],
+        ),
+        cand(Kind::Place, "Seoul", &[]),
+        cand(Kind::Place, "Brussels", &[]),
+    ])
+}
+
+fn labels(f: &Finder, r: &Results) -> Vec<String> {
+    r.matches
+        .iter()
+        .map(|m| f.candidates()[m.candidate].label.clone())
+        .collect()
+}
+
+fn search(f: &Finder, q: &str) -> Results {
+    f.search(&Query::parse(q), 100)
+}
+
+#[test]
+fn words_match_in_any_order() {
+    let f = sample();
+    for q in ["cyber eu", "eu cyber", "direct cyber eu"] {
+        let r = search(&f, q);
+        assert_eq!(
+            labels(&f, &r).first().map(String::as_str),
+            Some("EU Cyber Direct"),
+            "{q}"
+        );
+    }
+    // Every word must match: nothing holds both "seoul" and "ransom".
+    assert_eq!(search(&f, "seoul ransom").total, 0);
+}
+
+#[test]
+fn all_words_must_match_one_key() {
+    let f = sample();
+    // "enisa" is only in the acronym, "agency" only in the name: no single key has both.
+    assert_eq!(search(&f, "enisa agency").total, 0);
+    assert_eq!(search(&f, "agency cyber").total, 1);
+}
+
+#[test]
+fn folding_beyond_ascii_with_original_positions() {
+    let f = sample();
+    for q in ["élysée", "ÉLYSÉE", "elysee"] {
+        let r = search(&f, q);
+        assert_eq!(labels(&f, &r), vec!["Élysée Dupont"], "{q}");
+        assert_eq!(r.matches[0].positions, vec![0, 1, 2, 3, 4, 5], "{q}");
+    }
+    let r = search(&f, "dup");
+    assert_eq!(r.matches[0].positions, vec![7, 8, 9]);
+}
+
+#[test]
+fn positions_are_char_indices_of_the_original_key() {
+    let f = sample();
+    let r = search(&f, "외교");
+    assert_eq!(r.matches[0].key, 0);
+    assert_eq!(r.matches[0].positions, vec![0, 1]);
+    // After Hangul (3 bytes a char) and an en dash, indices still count chars.
+    let f = Finder::new(vec![cand(Kind::Meeting, "한국–EU 대화 Straße", &[])]);
+    let r = search(&f, "대화");
+    assert_eq!(r.matches[0].positions, vec![6, 7]);
+    // ß folds to "ss": both folded chars highlight the one original char.
+    let r = search(&f, "strasse");
+    assert_eq!(r.matches[0].positions, vec![9, 10, 11, 12, 13, 14]);
+    let key: Vec<char> = f.candidates()[0].keys[0].chars().collect();
+    let shown: String = r.matches[0].positions.iter().map(|&i| key[i]).collect();
+    assert_eq!(shown, "Straße");
+}
+
+#[test]
+fn reports_the_key_that_matched() {
+    let f = sample();
+    let r = search(&f, "enisa");
+    assert_eq!(
+        labels(&f, &r),
+        vec!["European Union Agency for Cybersecurity"]
+    );
+    assert_eq!(r.matches[0].key, 1);
+    assert_eq!(r.matches[0].positions, vec![0, 1, 2, 3, 4]);
+    let r = search(&f, "mofa");
+    assert_eq!(r.matches[0].key, 2);
+}
+
+#[test]
+fn multi_word_positions_merge() {
+    let f = sample();
+    let r = search(&f, "direct eu");
+    let m = &r.matches[0];
+    assert_eq!(m.key, 0);
+    assert_eq!(m.positions, vec![0, 1, 9, 10, 11, 12, 13, 14]);
+    let direct = fresh().fuzzy_match("eu cyber direct", "direct");
+    let eu = fresh().fuzzy_match("eu cyber direct", "eu");
+    assert_eq!(Some(m.score), direct.zip(eu).map(|(a, b)| a + b));
+}
+
+#[test]
+fn prefixes_narrow_the_kind() {
+    let f = sample();
+    let r = search(&f, "@cyber");
+    assert!(r.total > 0);
+    assert!(
+        r.matches
+            .iter()
+            .all(|m| f.candidates()[m.candidate].kind == Kind::Organisation)
+    );
+    assert_eq!(labels(&f, &search(&f, "%")), vec!["Seoul", "Brussels"]);
+    assert_eq!(search(&f, "#").total, 2);
+    assert_eq!(search(&f, "~").total, 1);
+    assert_eq!(
+        labels(&f, &search(&f, ": cyber")),
+        vec!["7th EU–ROK Cyber Dialogue"]
+    );
+    assert_eq!(search(&f, "%cyber").total, 0);
+}
+
+#[test]
+fn empty_query_lists_everything_in_candidate_order() {
+    let f = sample();
+    let r = search(&f, "   ");
+    assert_eq!(r.total, f.candidates().len());
+    let order: Vec<usize> = r.matches.iter().map(|m| m.candidate).collect();
+    assert_eq!(order, (0..f.candidates().len()).collect::<Vec<_>>());
+    assert!(
+        r.matches
+            .iter()
+            .all(|m| m.score == 0 && m.positions.is_empty())
+    );
+}
+
+#[test]
+fn limit_keeps_the_best_and_counts_all() {
+    let f = sample();
+    let all = search(&f, "c");
+    let top = f.search(&Query::parse("c"), 2);
+    assert_eq!(top.total, all.total);
+    assert!(all.total > 2);
+    assert_eq!(top.matches, all.matches[..2].to_vec());
+    assert!(f.search(&Query::parse("c"), 0).matches.is_empty());
+    assert_eq!(f.search(&Query::parse(""), 3).matches.len(), 3);
+}
+
+#[test]
+fn ties_go_to_the_shorter_key_then_candidate_order() {
+    let f = Finder::new(vec![
+        cand(Kind::Topic, "abc long tail", &[]),
+        cand(Kind::Topic, "abc", &[]),
+        cand(Kind::Topic, "abc mid", &[]),
+        cand(Kind::Topic, "abc", &[]),
+    ]);
+    let r = search(&f, "ab");
+    assert!(r.matches.windows(2).all(|w| w[0].score == w[1].score));
+    let order: Vec<usize> = r.matches.iter().map(|m| m.candidate).collect();
+    assert_eq!(order, vec![1, 3, 2, 0]);
+}
+
+#[test]
+fn better_scores_rank_first() {
+    let f = Finder::new(vec![
+        cand(Kind::Topic, "a_x_b_x_c", &[]),
+        cand(Kind::Topic, "abc", &[]),
+    ]);
+    let r = search(&f, "abc");
+    assert_eq!(r.matches[0].candidate, 1);
+    assert!(r.matches[0].score > r.matches[1].score);
+}
+
+/// A reference implementation: score every key of every candidate with the plain matcher,
+/// sort stably by (score desc, key length asc). The engine must agree with it exactly.
+fn reference(cands: &[Candidate], q: &str, limit: usize) -> (Vec<(usize, i64, usize)>, usize) {
+    let query = Query::parse(q);
+    let mut hits = Vec::new();
+    for (i, c) in cands.iter().enumerate() {
+        if query.kind().is_some_and(|k| k != c.kind) {
+            continue;
+        }
+        if query.is_empty() {
+            hits.push((i, 0, 0, 0));
+            continue;
+        }
+        let mut best: Option<(i64, usize, usize)> = None;
+        for (k, key) in c.keys.iter().enumerate() {
+            let folded = fold(key);
+            let scores: Option<Vec<i64>> = query
+                .words()
+                .iter()
+                .map(|w| fresh().fuzzy_match(&folded, w))
+                .collect();
+            if let Some(s) = scores {
+                let s: i64 = s.iter().sum();
+                let len = key.chars().count();
+                if best.is_none_or(|(bs, bl, _)| s > bs || (s == bs && len < bl)) {
+                    best = Some((s, len, k));
+                }
+            }
+        }
+        if let Some((s, len, k)) = best {
+            hits.push((i, s, len, k));
+        }
+    }
+    let total = hits.len();
+    if !query.is_empty() {
+        hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    }
+    hits.truncate(limit);
+    (
+        hits.into_iter().map(|(i, s, _, k)| (i, s, k)).collect(),
+        total,
+    )
+}
+
+/// Deterministic names from a small alphabet so that short queries match many of them.
+fn synthetic(n: usize) -> Vec<Candidate> {
+    const WORDS: &[&str] = &[
+        "cyber",
+        "Europe",
+        "dialogue",
+        "서울",
+        "Korea",
+        "agency",
+        "Élysée",
+        "council",
+        "data",
+        "policy",
+        "외교부",
+        "ransom",
+        "NIS",
+        "union",
+        "Straße",
+        "forum",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move |below: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % below as u64) as usize
+    };
+    (0..n)
+        .map(|i| {
+            let words = 2 + next(3);
+            let label = (0..words)
+                .map(|_| WORDS[next(WORDS.len())])
+                .collect::<Vec<_>>()
+                .join(" ");
+            let alias = WORDS[next(WORDS.len())].to_owned();
+            let kind = Kind::ALL[i % Kind::ALL.len()];
+            Candidate {
+                kind,
+                id: format!("c{i}"),
+                keys: vec![label.clone(), alias],
+                label,
+                detail: String::new(),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn agrees_with_the_reference_on_a_parallel_scan() {
+    let cands = synthetic(PARALLEL_MIN * 2 + 17);
+    let f = Finder::new(cands.clone());
+    for q in [
+        "c",
+        "cy eu",
+        "eur",
+        "서울",
+        "elysee dial",
+        "@nis",
+        ":",
+        "zzz",
+        "ss",
+    ] {
+        let got = f.search(&Query::parse(q), 50);
+        let (want, total) = reference(&cands, q, 50);
+        assert_eq!(got.total, total, "{q}");
+        let got: Vec<(usize, i64, usize)> = got
+            .matches
+            .iter()
+            .map(|m| (m.candidate, m.score, m.key))
+            .collect();
+        assert_eq!(got, want, "{q}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn session_equals_fresh_search(
+        edits in prop::collection::vec(
+            prop_oneof![
+                3 => prop::sample::select(vec!['c', 'e', 'u', 'r', 'o', 's', 'a', '서', 'é', ' ']).prop_map(Some),
+                1 => prop::sample::select(vec!['#', '@', ':']).prop_map(Some),
+                2 => Just(None),
+            ],
+            1..30,
+        ),
+        limit in 0usize..20,
+    ) {
+        let finder = Finder::new(synthetic(300));
+        let mut session = Session::new();
+        let mut typed = String::new();
+        for edit in edits {
+            match edit {
+                Some(c) => typed.push(c),
+                None => { typed.pop(); }
+            }
+            let q = Query::parse(&typed);
+            let fresh = finder.search(&q, limit);
+            let incremental = session.search(&finder, &q, limit);
+            prop_assert_eq!(incremental, fresh, "query {:?}", typed);
+        }
+    }
+}
+
+#[test]
+fn session_is_not_fooled_by_another_finder() {
+    let a = sample();
+    let b = Finder::new(synthetic(50));
+    let mut s = Session::new();
+    let q = Query::parse("c");
+    s.search(&a, &q, 10);
+    let q2 = Query::parse("cy");
+    assert_eq!(s.search(&b, &q2, 10), b.search(&q2, 10));
+}
+
+mod from_corpus {
+    use super::super::candidates_from;
+    use super::Kind;
+    use crate::corpus::*;
+
+    fn date(value: &str) -> DateFact {
+        DateFact {
+            value: value.into(),
+            end: None,
+            precision: Precision::Day,
+            provenance: Provenance::Stated,
+            how: None,
+            cite: vec![],
+        }
+    }
+
+    fn place(city: &str, country: Option<&str>) -> Place {
+        Place {
+            city: city.into(),
+            country: country.map(Into::into),
+            venue: None,
+            provenance: Provenance::Stated,
+            how: None,
+            cite: vec![],
+        }
+    }
+
+    fn meeting(id: &str, title: &str, day: &str, city: &str) -> Meeting {
+        Meeting {
+            id: id.into(),
+            series: "s".into(),
+            edition: None,
+            title: title.into(),
+            short_title: format!("short {title}"),
+            names: vec![SideName {
+                side: Side::Rok,
+                name: "Cyber Policy Consultation".into(),
+                cite: vec![],
+            }],
+            date: date(day),
+            place: Some(place(city, Some("Korea"))),
+            format: None,
+            co_located: vec![],
+            delegations: vec![],
+            observers: vec![],
+            topics: vec![],
+            outcomes: vec![],
+            next_meeting: None,
+            notes: vec![],
+            accounts: vec![],
+        }
+    }
+
+    fn role(title: &str, meeting: Option<&str>) -> Role {
+        Role {
+            title: title.into(),
+            organisation: None,
+            side: Side::Eu,
+            meeting: meeting.map(Into::into),
+            cite: vec![],
+        }
+    }
+
+    #[test]
+    fn builds_every_kind_sanitised() {
+        let corpus = Corpus {
+            format: FORMAT.into(),
+            topics: vec![
+                Topic {
+                    id: "crime".into(),
+                    label: "Cybercrime".into(),
+                    aliases: vec!["cybercrime".into(), "Budapest Convention".into()],
+                    parent: None,
+                },
+                Topic {
+                    id: "ransom".into(),
+                    label: "Ransomware\x1b]0;pwn\x07".into(),
+                    aliases: vec![],
+                    parent: Some("crime".into()),
+                },
+            ],
+            organisations: vec![Organisation {
+                id: "enisa".into(),
+                name: "EU Agency for Cybersecurity".into(),
+                acronym: Some("ENISA".into()),
+                aliases: vec!["".into()],
+                side: Side::Eu,
+                kind: OrgKind::Agency,
+                parent: None,
+                cite: vec![],
+            }],
+            people: vec![Person {
+                id: "kim".into(),
+                name: "KIM Min-su".into(),
+                honorific: None,
+                aliases: vec!["Kim Minsu".into()],
+                roles: vec![
+                    role("Director", Some("m2")),
+                    role("Ambassador", Some("m1")),
+                    role("Undated", None),
+                ],
+            }],
+            meetings: vec![
+                meeting("m1", "1st Dialogue", "2014-05-01", "Seoul"),
+                meeting("m2", "2nd Dialogue", "2016-11-02", "Brussels"),
+            ],
+            events: vec![Event {
+                id: "e1".into(),
+                kind: EventKind::Planned,
+                title: "Next".into(),
+                series: None,
+                edition: None,
+                date: None,
+                place: Some(place("Seoul", None)),
+                description: "d".into(),
+                organisations: vec![],
+                topics: vec![],
+                cite: vec![],
+            }],
+            ..Corpus::default()
+        };
+        let c = candidates_from(&corpus);
+        let kinds: Vec<Kind> = c.iter().map(|c| c.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                Kind::Topic,
+                Kind::Topic,
+                Kind::Organisation,
+                Kind::Person,
+                Kind::Meeting,
+                Kind::Meeting,
+                Kind::Place,
+                Kind::Place
+            ]
+        );
+        // The alias that folds like the label is dropped; the escape sequence is gone.
+        assert_eq!(c[0].keys, vec!["Cybercrime", "Budapest Convention"]);
+        assert_eq!(c[1].label, "Ransomware");
+        assert_eq!(c[1].detail, "in Cybercrime");
+        assert_eq!(c[2].keys, vec!["EU Agency for Cybersecurity", "ENISA"]);
+        assert_eq!(c[2].detail, "EU agency");
+        // The role at the latest meeting, not the last listed.
+        assert_eq!(c[3].detail, "Director");
+        assert_eq!(
+            c[4].keys,
+            vec![
+                "1st Dialogue",
+                "short 1st Dialogue",
+                "Cyber Policy Consultation"
+            ]
+        );
+        assert_eq!(c[4].detail, "2014-05-01");
+        assert_eq!((c[6].id.as_str(), c[6].detail.as_str()), ("Seoul", "Korea"));
+        assert_eq!(c[7].label, "Brussels");
+    }
+}
