@@ -1,1 +1,1291 @@
-//! (to be written)
+//! The facts of the built-in corpus: that it loads, that its references and citations hold
+//! (checked here independently of the validator), that each source is the received text and
+//! its cleaned paragraphs are faithful, and specific facts of each meeting, so that a wrong
+//! corpus fails.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use entente::corpus::builtin;
+use entente::corpus::{
+    Citation, Corpus, DateFact, Event, EventKind, Head, Meeting, MeetingFormat, Precision,
+    Provenance, Side, Source, SourceKind,
+};
+
+const E7: &str = "eu-7th-cyber-dialogue";
+const R7: &str = "rok-7th-cyber-policy-consultation";
+const E6: &str = "eu-6th-cyber-dialogue";
+const R5: &str = "rok-5th-cyber-policy-consultation";
+const N2: &str = "news-2nd-digital-partnership-council";
+
+/// The files as received: `raw` must equal them byte for byte.
+const RAW_FILES: &[(&str, &str)] = &[
+    (
+        E7,
+        include_str!("../assets/sources/eu-7th-cyber-dialogue.txt"),
+    ),
+    (
+        R7,
+        include_str!("../assets/sources/rok-7th-cyber-policy-consultation.txt"),
+    ),
+    (
+        E6,
+        include_str!("../assets/sources/eu-6th-cyber-dialogue.txt"),
+    ),
+    (
+        R5,
+        include_str!("../assets/sources/rok-5th-cyber-policy-consultation.txt"),
+    ),
+    (
+        N2,
+        include_str!("../assets/sources/news-2nd-digital-partnership-council.txt"),
+    ),
+];
+
+fn corpus() -> &'static Corpus {
+    static CORPUS: OnceLock<Corpus> = OnceLock::new();
+    CORPUS.get_or_init(|| match builtin::load() {
+        Ok(loaded) => loaded.corpus,
+        Err(problems) => panic!("the built-in corpus does not load:\n{problems}"),
+    })
+}
+
+fn source(id: &str) -> &'static Source {
+    corpus()
+        .sources
+        .iter()
+        .find(|s| s.id == id)
+        .unwrap_or_else(|| panic!("no source {id}"))
+}
+
+fn meeting(id: &str) -> &'static Meeting {
+    corpus()
+        .meetings
+        .iter()
+        .find(|m| m.id == id)
+        .unwrap_or_else(|| panic!("no meeting {id}"))
+}
+
+fn event(id: &str) -> &'static Event {
+    corpus()
+        .events
+        .iter()
+        .find(|e| e.id == id)
+        .unwrap_or_else(|| panic!("no event {id}"))
+}
+
+fn paragraph(cite: &Citation) -> &'static str {
+    let paragraphs = &source(&cite.source).paragraphs;
+    let index = cite.paragraph as usize;
+    assert!(
+        (1..=paragraphs.len()).contains(&index),
+        "{}:{} is out of range",
+        cite.source,
+        cite.paragraph
+    );
+    &paragraphs[index - 1]
+}
+
+fn cites(list: &[Citation], source: &str, paragraph: u32) -> bool {
+    list.iter()
+        .any(|c| c.source == source && c.paragraph == paragraph)
+}
+
+fn heads(m: &Meeting, side: Side) -> Vec<&Head> {
+    m.delegations
+        .iter()
+        .filter(|d| d.side == side)
+        .flat_map(|d| d.heads.iter())
+        .collect()
+}
+
+fn members(m: &Meeting, side: Side) -> Vec<&str> {
+    m.delegations
+        .iter()
+        .filter(|d| d.side == side)
+        .flat_map(|d| d.members.iter().map(|o| o.organisation.as_str()))
+        .collect()
+}
+
+fn topic_cites<'a>(m: &'a Meeting, topic: &str) -> Option<&'a [Citation]> {
+    m.topics
+        .iter()
+        .find(|t| t.topic == topic)
+        .map(|t| t.cite.as_slice())
+}
+
+/// Every citation list in the corpus, with where it is, found by walking the serialised form
+/// so that no field carrying citations can be missed.
+fn all_cite_lists() -> Vec<(String, Vec<Citation>)> {
+    fn walk(value: &serde_json::Value, path: &str, out: &mut Vec<(String, Vec<Citation>)>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, child) in map {
+                    let here = format!("{path}.{key}");
+                    if key == "cite" {
+                        let list: Vec<Citation> = serde_json::from_value(child.clone())
+                            .unwrap_or_else(|e| panic!("{here}: {e}"));
+                        out.push((here.clone(), list));
+                    }
+                    walk(child, &here, out);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, child) in items.iter().enumerate() {
+                    let id = child.get("id").and_then(|v| v.as_str());
+                    let here = match id {
+                        Some(id) => format!("{path}[{id}]"),
+                        None => format!("{path}[{i}]"),
+                    };
+                    walk(child, &here, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let value = serde_json::to_value(corpus()).expect("the corpus serialises");
+    let mut out = Vec::new();
+    walk(&value, "corpus", &mut out);
+    out
+}
+
+fn all_ids() -> Vec<(&'static str, &'static str)> {
+    let c = corpus();
+    let mut ids = Vec::new();
+    ids.extend(c.sources.iter().map(|r| ("source", r.id.as_str())));
+    ids.extend(c.meetings.iter().map(|r| ("meeting", r.id.as_str())));
+    ids.extend(c.events.iter().map(|r| ("event", r.id.as_str())));
+    ids.extend(
+        c.organisations
+            .iter()
+            .map(|r| ("organisation", r.id.as_str())),
+    );
+    ids.extend(c.people.iter().map(|r| ("person", r.id.as_str())));
+    ids.extend(c.topics.iter().map(|r| ("topic", r.id.as_str())));
+    ids
+}
+
+fn ids_of(kind: &str) -> HashSet<&'static str> {
+    all_ids()
+        .into_iter()
+        .filter(|(k, _)| *k == kind)
+        .map(|(_, id)| id)
+        .collect()
+}
+
+fn contains_ci(haystack: &str, needle: &str) -> bool {
+    haystack.to_lowercase().contains(&needle.to_lowercase())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Integrity: checks the validator will make too, kept because they are cheap.
+
+#[test]
+fn the_builtin_corpus_loads_with_every_record() {
+    let c = corpus();
+    assert_eq!(c.format, "entente-corpus/1");
+    assert_eq!(
+        c.title.as_deref(),
+        Some("EU–Republic of Korea cyber and digital dialogues")
+    );
+    let sources: Vec<&str> = c.sources.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(sources, [E7, R7, E6, R5, N2]);
+    let meetings: Vec<&str> = c.meetings.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(
+        meetings,
+        [
+            "eu-rok-cyber-5",
+            "eu-rok-cyber-6",
+            "eu-rok-dpc-2",
+            "eu-rok-cyber-7"
+        ]
+    );
+    assert_eq!(c.events.len(), 18);
+    assert_eq!(c.organisations.len(), 21);
+    assert_eq!(c.people.len(), 8);
+    assert_eq!(c.topics.len(), 30);
+}
+
+#[test]
+fn every_citation_points_at_an_existing_paragraph_and_no_list_is_empty() {
+    let lists = all_cite_lists();
+    assert!(
+        lists.len() > 150,
+        "only {} citation lists found",
+        lists.len()
+    );
+    for (path, list) in &lists {
+        assert!(!list.is_empty(), "{path} cites nothing");
+        for cite in list {
+            let Some(s) = corpus().sources.iter().find(|s| s.id == cite.source) else {
+                panic!("{path} cites unknown source {}", cite.source);
+            };
+            assert!(
+                cite.paragraph >= 1 && cite.paragraph as usize <= s.paragraphs.len(),
+                "{path} cites {}:{} but it has {} paragraphs",
+                cite.source,
+                cite.paragraph,
+                s.paragraphs.len()
+            );
+        }
+    }
+}
+
+#[test]
+fn ids_are_unique_across_kinds_and_slug_shaped() {
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    for (kind, id) in all_ids() {
+        if let Some(other) = seen.insert(id, kind) {
+            panic!("id {id} is both a {other} and a {kind}");
+        }
+        let mut chars = id.chars();
+        let first_ok = chars
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+        assert!(
+            first_ok && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            "{kind} id {id:?} is not a slug"
+        );
+    }
+}
+
+#[test]
+fn every_referenced_id_exists_and_is_of_the_right_kind() {
+    let c = corpus();
+    let (sources, meetings, events) = (ids_of("source"), ids_of("meeting"), ids_of("event"));
+    let (orgs, people, topics) = (ids_of("organisation"), ids_of("person"), ids_of("topic"));
+    let check = |set: &HashSet<&str>, id: &str, what: &str| {
+        assert!(set.contains(id), "{what} refers to unknown id {id}");
+    };
+    for m in &c.meetings {
+        for a in &m.accounts {
+            check(&sources, &a.source, &m.id);
+        }
+        for e in m.co_located.iter().chain(m.next_meeting.iter()) {
+            check(&events, &e.event, &m.id);
+        }
+        for d in &m.delegations {
+            for h in &d.heads {
+                check(&people, &h.person, &m.id);
+                if let Some(o) = &h.organisation {
+                    check(&orgs, o, &m.id);
+                }
+            }
+            for o in &d.members {
+                check(&orgs, &o.organisation, &m.id);
+            }
+        }
+        for o in &m.observers {
+            check(&orgs, &o.organisation, &m.id);
+        }
+        for t in &m.topics {
+            check(&topics, &t.topic, &m.id);
+        }
+    }
+    for e in &c.events {
+        for o in &e.organisations {
+            check(&orgs, o, &e.id);
+        }
+        for t in &e.topics {
+            check(&topics, t, &e.id);
+        }
+    }
+    for o in &c.organisations {
+        if let Some(p) = &o.parent {
+            check(&orgs, p, &o.id);
+        }
+    }
+    for p in &c.people {
+        for r in &p.roles {
+            if let Some(o) = &r.organisation {
+                check(&orgs, o, &p.id);
+            }
+            if let Some(m) = &r.meeting {
+                check(&meetings, m, &p.id);
+            }
+        }
+    }
+    for t in &c.topics {
+        if let Some(p) = &t.parent {
+            check(&topics, p, &t.id);
+        }
+    }
+}
+
+#[test]
+fn every_topic_is_linked_from_a_meeting_or_an_event() {
+    let c = corpus();
+    let linked: HashSet<&str> = c
+        .meetings
+        .iter()
+        .flat_map(|m| m.topics.iter().map(|t| t.topic.as_str()))
+        .chain(
+            c.events
+                .iter()
+                .flat_map(|e| e.topics.iter().map(String::as_str)),
+        )
+        .chain(c.topics.iter().filter_map(|t| t.parent.as_deref()))
+        .collect();
+    for t in &c.topics {
+        assert!(linked.contains(t.id.as_str()), "topic {} is unused", t.id);
+    }
+}
+
+#[test]
+fn notes_speak_of_accounts_not_of_seed_file_numbers() {
+    // The seed files' numbers (000–004) are not kept in the repo, so a note citing "001 ¶3"
+    // would point a reader nowhere.
+    let c = corpus();
+    let texts = c
+        .meetings
+        .iter()
+        .map(|m| (&m.id, serde_json::to_string(m)))
+        .chain(c.events.iter().map(|e| (&e.id, serde_json::to_string(e))));
+    for (id, text) in texts {
+        let text = text.expect("serialises");
+        for n in ["000", "001", "002", "003", "004"] {
+            assert!(!text.contains(&format!("{n} ¶")), "{id} refers to {n}");
+        }
+    }
+}
+
+#[test]
+fn every_inferred_fact_says_how_and_short_titles_fit_a_timeline_row() {
+    let c = corpus();
+    let mut dates: Vec<(&str, &DateFact)> = c.meetings.iter().map(|m| (&*m.id, &m.date)).collect();
+    dates.extend(
+        c.events
+            .iter()
+            .filter_map(|e| e.date.as_ref().map(|d| (&*e.id, d))),
+    );
+    for (id, d) in dates {
+        if d.provenance == Provenance::Inferred {
+            assert!(d.how.as_deref().is_some_and(|h| h.len() > 40), "{id}");
+        }
+    }
+    for m in &c.meetings {
+        if let Some(f) = &m.format
+            && f.provenance == Provenance::Inferred
+        {
+            assert!(f.how.as_deref().is_some_and(|h| !h.is_empty()), "{}", m.id);
+        }
+        assert!(
+            m.short_title.chars().count() <= 28,
+            "{} short title {:?} is too long",
+            m.id,
+            m.short_title
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sources: the received text, and cleaned paragraphs faithful to it.
+
+#[test]
+fn raw_is_each_file_byte_for_byte() {
+    for (id, text) in RAW_FILES {
+        assert_eq!(source(id).raw.as_bytes(), text.as_bytes(), "{id}");
+    }
+}
+
+#[test]
+fn cleaned_paragraphs_are_verbatim_nfc_and_in_order() {
+    for s in &corpus().sources {
+        let mut from = 0;
+        for (i, p) in s.paragraphs.iter().enumerate() {
+            assert!(
+                unicode_normalization::is_nfc(p),
+                "{} ¶{} is not NFC",
+                s.id,
+                i + 1
+            );
+            assert_eq!(p.trim(), p, "{} ¶{} has white space at an end", s.id, i + 1);
+            assert!(!p.is_empty(), "{} ¶{} is empty", s.id, i + 1);
+            let at = s.raw[from..]
+                .find(p.as_str())
+                .unwrap_or_else(|| panic!("{} ¶{} is not verbatim in the raw text", s.id, i + 1));
+            from += at + p.len();
+        }
+    }
+}
+
+#[test]
+fn cleaned_text_has_no_menus_counters_contacts_or_subheadings() {
+    let forbidden_lines = [
+        "Go to Top",
+        "KOR",
+        "Press Releases",
+        "Date",
+        "hit",
+        "1013",
+        "2019-07-01",
+        "Key discussion points",
+        "Multilateral cooperation",
+        "Countering malicious cyber activities",
+        "Cyber capacity development",
+        "Future engagement",
+        "Why does this matter?",
+    ];
+    let forbidden_text = [
+        "Go to Top",
+        "바로가기",
+        "검색창",
+        "Nabila Massrali",
+        "Xavier Cifre Quatresols",
+        "Spokesperson",
+        "Press Officer",
+        "+32",
+    ];
+    for s in &corpus().sources {
+        for (i, p) in s.paragraphs.iter().enumerate() {
+            let at = format!("{} ¶{}", s.id, i + 1);
+            assert!(!forbidden_lines.contains(&p.as_str()), "{at}: {p:?}");
+            assert_ne!(p, &s.title, "{at} repeats the headline");
+            for f in forbidden_text {
+                assert!(!p.contains(f), "{at} contains {f:?}");
+            }
+            assert!(
+                !p.chars().any(|c| ('\u{ac00}'..='\u{d7a3}').contains(&c)),
+                "{at} has Hangul (a menu line?)"
+            );
+            let digits = p.chars().filter(char::is_ascii_digit).count();
+            assert!(
+                digits < 12 || p.len() > 80,
+                "{at} looks like a phone number"
+            );
+        }
+    }
+    // What was dropped stays in the raw text.
+    assert!(source(E7).raw.ends_with("Go to Top"));
+    assert!(source(R5).raw.contains("hit\n1013"));
+    assert!(source(E6).raw.contains("+32 (0) 2 29 88093"));
+}
+
+#[test]
+fn paragraph_counts_and_numbering_follow_the_texts() {
+    let counts: Vec<usize> = [E7, R7, E6, R5, N2]
+        .iter()
+        .map(|id| source(id).paragraphs.len())
+        .collect();
+    assert_eq!(counts, [6, 9, 5, 8, 7]);
+    // For the ROK account of the 7th, index = the text's own numbering.
+    for (i, p) in source(R7).paragraphs.iter().enumerate() {
+        assert!(p.starts_with(&format!("{}. ", i + 1)), "{p}");
+    }
+    // "°" sub-points are paragraphs of their own, between the numbered ones.
+    let r5 = &source(R5).paragraphs;
+    let starts: Vec<&str> = r5
+        .iter()
+        .map(|p| &p[..p.char_indices().nth(2).map_or(0, |(i, _)| i)])
+        .collect();
+    assert_eq!(starts, ["1.", "° ", "2.", "° ", "3.", "° ", "4.", "* "]);
+    assert_eq!(r5[7], "* unofficial translation");
+    assert!(source(E7).paragraphs[0].starts_with("On 20 May 2025, the European Union (EU)"));
+    assert!(source(N2).paragraphs[1].starts_with("On 26 March, the EU"));
+}
+
+#[test]
+fn source_metadata_is_what_the_texts_show() {
+    let kinds: Vec<SourceKind> = [E7, R7, E6, R5, N2]
+        .iter()
+        .map(|id| source(id).kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            SourceKind::PressRelease,
+            SourceKind::PressRelease,
+            SourceKind::PressRelease,
+            SourceKind::PressRelease,
+            SourceKind::NewsItem
+        ]
+    );
+    let sides: Vec<Option<Side>> = [E7, R7, E6, R5, N2]
+        .iter()
+        .map(|id| source(id).side)
+        .collect();
+    assert_eq!(
+        sides,
+        [
+            Some(Side::Eu),
+            Some(Side::Rok),
+            Some(Side::Eu),
+            Some(Side::Rok),
+            None
+        ]
+    );
+    for s in &corpus().sources {
+        assert_eq!(s.language, "en", "{}", s.id);
+        assert_eq!(s.publisher, None, "{}: no text names its publisher", s.id);
+        if s.id != R5 {
+            assert_eq!(
+                s.published, None,
+                "{}: only the 5th's text has a date line",
+                s.id
+            );
+        }
+    }
+    let published = source(R5).published.as_ref().expect("003 states its date");
+    assert_eq!(published.value, "2019-07-01");
+    assert_eq!(published.precision, Precision::Day);
+    assert_eq!(published.provenance, Provenance::Stated);
+    assert_eq!(
+        source(E7).title,
+        "EU and Republic of Korea hold 7th Cyber Dialogue in Seoul"
+    );
+    assert_eq!(
+        source(N2).title,
+        "EU and South Korea strengthen digital cooperation"
+    );
+}
+
+#[test]
+fn the_5th_source_notes_its_unofficial_translation() {
+    let notes = &source(R5).notes;
+    assert!(
+        notes.iter().any(|n| n.contains("nofficial translation")),
+        "{notes:?}"
+    );
+    let m = meeting("eu-rok-cyber-5");
+    assert!(
+        m.notes
+            .iter()
+            .any(|n| n.text.contains("unofficial translation") && cites(&n.cite, R5, 8))
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Faithfulness: what a record says can be found in the paragraphs it cites.
+
+#[test]
+fn heads_titles_and_names_are_written_as_in_their_citations() {
+    let c = corpus();
+    for m in &c.meetings {
+        for d in &m.delegations {
+            for h in &d.heads {
+                let person = c.people.iter().find(|p| p.id == h.person).expect("person");
+                let text: String = h.cite.iter().map(paragraph).collect();
+                assert!(text.contains(&person.name), "{}: {}", m.id, person.name);
+                assert!(text.contains(&h.title), "{}: {}", m.id, h.title);
+            }
+        }
+    }
+    for p in &c.people {
+        for r in &p.roles {
+            let text: String = r.cite.iter().map(paragraph).collect();
+            assert!(text.contains(&p.name), "{}", p.id);
+            assert!(text.contains(&r.title), "{}: {}", p.id, r.title);
+        }
+    }
+}
+
+#[test]
+fn every_organisation_is_named_in_each_paragraph_it_cites() {
+    for o in &corpus().organisations {
+        // The Minister's title names the ministry's field, not the ministry itself.
+        if o.id == "rok-msit" {
+            assert!(paragraph(&o.cite[0]).contains("Minister for Science and Information"));
+            continue;
+        }
+        let names: Vec<&str> = std::iter::once(o.name.as_str())
+            .chain(o.acronym.as_deref())
+            .chain(o.aliases.iter().map(String::as_str))
+            .collect();
+        for cite in &o.cite {
+            let p = paragraph(cite);
+            assert!(
+                names.iter().any(|n| p.contains(n)),
+                "{} is not named in {}:{}",
+                o.id,
+                cite.source,
+                cite.paragraph
+            );
+        }
+    }
+}
+
+#[test]
+fn every_topic_link_cites_a_paragraph_that_mentions_the_topic() {
+    let c = corpus();
+    let words = |id: &str| -> Vec<String> {
+        let t = c.topics.iter().find(|t| t.id == id).expect("topic");
+        let mut w = vec![t.label.clone(), t.id.replace('-', " ")];
+        w.extend(t.aliases.iter().cloned());
+        w
+    };
+    let mentions = |id: &str, cite: &[Citation]| {
+        cite.iter()
+            .any(|ci| words(id).iter().any(|w| contains_ci(paragraph(ci), w)))
+    };
+    for m in &c.meetings {
+        for t in &m.topics {
+            assert!(mentions(&t.topic, &t.cite), "{} / {}", m.id, t.topic);
+            assert!(
+                t.summary.as_deref().is_some_and(|s| s.ends_with('.')),
+                "{}",
+                t.topic
+            );
+        }
+    }
+    for e in &c.events {
+        for t in &e.topics {
+            assert!(mentions(t, &e.cite), "{} / {t}", e.id);
+        }
+    }
+}
+
+#[test]
+fn stated_dates_and_places_are_in_their_citations() {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let c = corpus();
+    let mut dates: Vec<(&str, &DateFact)> = c.meetings.iter().map(|m| (&*m.id, &m.date)).collect();
+    dates.extend(
+        c.events
+            .iter()
+            .filter_map(|e| e.date.as_ref().map(|d| (&*e.id, d))),
+    );
+    for (id, d) in dates {
+        if d.provenance != Provenance::Stated {
+            continue;
+        }
+        let text: String = d.cite.iter().map(paragraph).collect();
+        assert!(text.contains(&d.value[..4]), "{id}: year of {}", d.value);
+        if d.precision != Precision::Year {
+            let month: usize = d.value[5..7].parse().expect("month");
+            assert!(
+                text.contains(MONTHS[month - 1]),
+                "{id}: month of {}",
+                d.value
+            );
+        }
+    }
+    let places = c
+        .meetings
+        .iter()
+        .filter_map(|m| m.place.as_ref().map(|p| (&*m.id, p)))
+        .chain(
+            c.events
+                .iter()
+                .filter_map(|e| e.place.as_ref().map(|p| (&*e.id, p))),
+        );
+    for (id, p) in places {
+        for cite in &p.cite {
+            assert!(paragraph(cite).contains(&p.city), "{id}: {}", p.city);
+        }
+        if let Some(v) = &p.venue {
+            assert!(
+                p.cite.iter().any(|ci| paragraph(ci).contains(v)),
+                "{id}: {v}"
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates, places and formats of the meetings.
+
+#[test]
+fn the_5th_was_on_28_june_2019_in_brussels_year_inferred() {
+    let m = meeting("eu-rok-cyber-5");
+    assert_eq!(
+        (m.series.as_str(), m.edition),
+        ("eu-rok-cyber-dialogue", Some(5))
+    );
+    assert_eq!(m.date.value, "2019-06-28");
+    assert_eq!(m.date.precision, Precision::Day);
+    assert_eq!(m.date.provenance, Provenance::Inferred);
+    let how = m.date.how.as_deref().unwrap_or_default();
+    assert!(how.contains("June 28, local time"), "{how}");
+    assert!(
+        how.contains("2019-07-01") && how.contains("April and May 2019"),
+        "{how}"
+    );
+    assert!(cites(&m.date.cite, R5, 1) && cites(&m.date.cite, R5, 4));
+    let place = m.place.as_ref().expect("place");
+    assert_eq!(
+        (place.city.as_str(), place.country.as_deref()),
+        ("Brussels", Some("Belgium"))
+    );
+    assert_eq!(place.provenance, Provenance::Stated);
+    let format = m.format.as_ref().expect("format");
+    assert_eq!(format.value, MeetingFormat::InPerson);
+    assert_eq!(format.provenance, Provenance::Inferred);
+}
+
+#[test]
+fn the_6th_was_virtual_on_24_november_2020_year_inferred() {
+    let m = meeting("eu-rok-cyber-6");
+    assert_eq!(m.date.value, "2020-11-24");
+    assert_eq!(m.date.provenance, Provenance::Inferred);
+    let how = m.date.how.as_deref().unwrap_or_default();
+    assert!(
+        how.contains("November 24")
+            && how.contains("ROK account of the 7th")
+            && how.contains("2021")
+    );
+    assert!(cites(&m.date.cite, E6, 1) && cites(&m.date.cite, R7, 3) && cites(&m.date.cite, E6, 5));
+    assert!(m.place.is_none(), "no source names a place for the 6th");
+    let format = m.format.as_ref().expect("format");
+    assert_eq!(format.value, MeetingFormat::Virtual);
+    assert_eq!(format.provenance, Provenance::Stated);
+    // Stated in the ROK account of the 7th, not in the EU account of the 6th.
+    assert_eq!(
+        format.cite,
+        vec![Citation {
+            source: R7.into(),
+            paragraph: 3
+        }]
+    );
+}
+
+#[test]
+fn the_2nd_council_was_on_26_march_2024_in_brussels_year_inferred() {
+    let m = meeting("eu-rok-dpc-2");
+    assert_eq!(
+        (m.series.as_str(), m.edition),
+        ("eu-rok-digital-partnership-council", Some(2))
+    );
+    assert_eq!(m.date.value, "2024-03-26");
+    assert_eq!(m.date.provenance, Provenance::Inferred);
+    let how = m.date.how.as_deref().unwrap_or_default();
+    assert!(how.contains("26 March") && how.contains("23 June 2023") && how.contains("2025"));
+    assert!(cites(&m.date.cite, N2, 6) && cites(&m.date.cite, N2, 7));
+    assert_eq!(m.place.as_ref().map(|p| p.city.as_str()), Some("Brussels"));
+    assert_eq!(
+        m.format.as_ref().map(|f| f.provenance),
+        Some(Provenance::Inferred)
+    );
+}
+
+#[test]
+fn the_7th_was_in_person_on_20_may_2025_at_the_ministry_in_seoul() {
+    let m = meeting("eu-rok-cyber-7");
+    assert_eq!(m.date.value, "2025-05-20");
+    assert_eq!(m.date.provenance, Provenance::Stated);
+    assert!(cites(&m.date.cite, E7, 1) && cites(&m.date.cite, R7, 1));
+    assert!(
+        m.date
+            .how
+            .as_deref()
+            .unwrap_or_default()
+            .contains("Tuesday, May 20")
+    );
+    let place = m.place.as_ref().expect("place");
+    assert_eq!(place.city, "Seoul");
+    assert_eq!(place.venue.as_deref(), Some("Ministry of Foreign Affairs"));
+    let format = m.format.as_ref().expect("format");
+    assert_eq!(
+        (format.value, format.provenance),
+        (MeetingFormat::InPerson, Provenance::Stated)
+    );
+    assert!(cites(&format.cite, E7, 1) && cites(&format.cite, R7, 3));
+}
+
+#[test]
+fn each_side_names_the_cyber_meetings_its_own_way() {
+    let m = meeting("eu-rok-cyber-7");
+    let names: Vec<(Side, &str)> = m.names.iter().map(|n| (n.side, n.name.as_str())).collect();
+    assert_eq!(
+        names,
+        [
+            (Side::Eu, "Cyber Dialogue"),
+            (Side::Rok, "Cyber Policy Consultation")
+        ]
+    );
+    assert!(cites(&m.names[0].cite, E7, 1) && cites(&m.names[1].cite, R7, 1));
+    let fifth = meeting("eu-rok-cyber-5");
+    assert_eq!(
+        fifth.names.len(),
+        1,
+        "only the ROK's account of the 5th exists"
+    );
+    assert_eq!(fifth.names[0].side, Side::Rok);
+    assert_eq!(fifth.short_title, "5th Cyber Dialogue");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Delegations and observers.
+
+#[test]
+fn heads_of_delegation_with_titles_and_organisations() {
+    let expect = |m: &str, side: Side, person: &str, role: &str, title: &str, org: Option<&str>| {
+        let h = heads(meeting(m), side);
+        assert_eq!(h.len(), 1, "{m} {side:?}");
+        assert_eq!(
+            (
+                h[0].person.as_str(),
+                h[0].role.as_str(),
+                h[0].title.as_str(),
+                h[0].organisation.as_deref()
+            ),
+            (person, role, title, org),
+            "{m}"
+        );
+    };
+    expect(
+        "eu-rok-cyber-5",
+        Side::Rok,
+        "kim-gunn",
+        "head",
+        "Ambassador for International Security Affairs",
+        None,
+    );
+    expect(
+        "eu-rok-cyber-5",
+        Side::Eu,
+        "pawel-herczynski",
+        "head",
+        "Director for Security and Defence",
+        Some("eeas"),
+    );
+    expect(
+        "eu-rok-cyber-6",
+        Side::Eu,
+        "wiktor-staniecki",
+        "chair",
+        "Acting Deputy Head of the Security and Defence Policy Division",
+        Some("eeas"),
+    );
+    expect(
+        "eu-rok-cyber-6",
+        Side::Rok,
+        "kang-yoo-sik",
+        "head",
+        "Director of International Security Division",
+        Some("rok-mofa"),
+    );
+    expect(
+        "eu-rok-cyber-7",
+        Side::Rok,
+        "youn-jong-kwon",
+        "chair",
+        "Director-General for International Security",
+        Some("rok-mofa"),
+    );
+    expect(
+        "eu-rok-cyber-7",
+        Side::Eu,
+        "maciej-stadejek",
+        "head",
+        "Director for Security and Defence Policy",
+        Some("eeas"),
+    );
+    expect(
+        "eu-rok-dpc-2",
+        Side::Eu,
+        "thierry-breton",
+        "co-chair",
+        "Commissioner for the Internal Market",
+        Some("european-commission"),
+    );
+    expect(
+        "eu-rok-dpc-2",
+        Side::Rok,
+        "lee-jong-ho",
+        "co-chair",
+        "Minister for Science and Information and Communication Technology",
+        Some("rok-msit"),
+    );
+}
+
+#[test]
+fn participating_organisations_per_side() {
+    let seventh = meeting("eu-rok-cyber-7");
+    assert_eq!(
+        members(seventh, Side::Rok),
+        [
+            "rok-mofa",
+            "ncsc",
+            "supreme-prosecutors-office",
+            "knpa",
+            "kisa"
+        ]
+    );
+    assert_eq!(members(seventh, Side::Eu), ["eeas", "european-commission"]);
+    let sixth = meeting("eu-rok-cyber-6");
+    assert_eq!(
+        members(sixth, Side::Eu),
+        ["eeas", "european-commission", "cert-eu"]
+    );
+    assert_eq!(members(sixth, Side::Rok), ["rok-mofa"]);
+    let ec = sixth.delegations[0]
+        .members
+        .iter()
+        .find(|o| o.organisation == "european-commission")
+        .expect("EC");
+    assert_eq!(
+        ec.note.as_deref(),
+        Some("representatives from Commission services")
+    );
+}
+
+#[test]
+fn eu_member_states_observed_the_6th_only() {
+    let sixth = meeting("eu-rok-cyber-6");
+    assert_eq!(sixth.observers.len(), 1);
+    assert_eq!(sixth.observers[0].organisation, "eu-member-states");
+    assert!(cites(&sixth.observers[0].cite, E6, 4));
+    for id in ["eu-rok-cyber-5", "eu-rok-cyber-7", "eu-rok-dpc-2"] {
+        assert!(meeting(id).observers.is_empty(), "{id}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Topics.
+
+#[test]
+fn counter_ransomware_is_cited_in_both_accounts_of_the_7th_only() {
+    let seventh = meeting("eu-rok-cyber-7");
+    let cite = topic_cites(seventh, "counter-ransomware").expect("ransomware at the 7th");
+    assert!(cites(cite, E7, 4) && cites(cite, R7, 7), "{cite:?}");
+    let spyware = topic_cites(seventh, "commercial-spyware").expect("spyware at the 7th");
+    assert!(cites(spyware, E7, 4) && cites(spyware, R7, 7));
+    for id in ["eu-rok-cyber-5", "eu-rok-cyber-6", "eu-rok-dpc-2"] {
+        assert!(
+            topic_cites(meeting(id), "counter-ransomware").is_none(),
+            "{id}"
+        );
+    }
+}
+
+#[test]
+fn north_korean_crypto_theft_is_in_the_rok_account_only() {
+    let seventh = meeting("eu-rok-cyber-7");
+    let t = seventh
+        .topics
+        .iter()
+        .find(|t| t.topic == "north-korea-cyber-threats")
+        .expect("topic");
+    assert!(cites(&t.cite, E7, 2) && cites(&t.cite, R7, 4));
+    assert!(
+        t.summary
+            .as_deref()
+            .unwrap_or_default()
+            .contains("cryptocurrency theft")
+    );
+    assert!(
+        !source(E7)
+            .paragraphs
+            .iter()
+            .any(|p| p.contains("cryptocurrency"))
+    );
+    assert!(source(R7).paragraphs[3].contains("cryptocurrency theft by North Korea"));
+    let topic = corpus()
+        .topics
+        .iter()
+        .find(|t| t.id == "north-korea-cyber-threats")
+        .expect("t");
+    assert!(topic.aliases.iter().any(|a| a == "North Korea"));
+    assert!(
+        !topic.aliases.iter().any(|a| a == "DPRK"),
+        "no source says DPRK"
+    );
+}
+
+#[test]
+fn topics_recur_across_meetings_where_the_sources_say_so() {
+    let at = |topic: &str| -> Vec<&str> {
+        corpus()
+            .meetings
+            .iter()
+            .filter(|m| topic_cites(m, topic).is_some())
+            .map(|m| m.id.as_str())
+            .collect()
+    };
+    assert_eq!(
+        at("capacity-building"),
+        ["eu-rok-cyber-5", "eu-rok-cyber-6", "eu-rok-cyber-7"]
+    );
+    assert_eq!(
+        at("confidence-building-measures"),
+        ["eu-rok-cyber-5", "eu-rok-cyber-6"]
+    );
+    assert_eq!(at("programme-of-action"), ["eu-rok-cyber-6"]);
+    assert_eq!(at("un-oewg"), ["eu-rok-cyber-7"]);
+    assert_eq!(at("counter-terrorism"), ["eu-rok-cyber-5"]);
+    assert_eq!(
+        at("diplomatic-responses"),
+        ["eu-rok-cyber-5", "eu-rok-cyber-6"]
+    );
+    assert_eq!(at("semiconductors"), ["eu-rok-dpc-2"]);
+    assert_eq!(at("horizon"), ["eu-rok-dpc-2"]);
+    let cybercrime = topic_cites(meeting("eu-rok-cyber-7"), "cybercrime").expect("cybercrime");
+    assert!(
+        cites(cybercrime, R7, 6),
+        "Budapest and the UN convention are in 001 ¶6"
+    );
+    let topic = |id: &str| corpus().topics.iter().find(|t| t.id == id).expect("topic");
+    assert_eq!(
+        topic("un-oewg").parent.as_deref(),
+        Some("multilateral-cooperation")
+    );
+    assert!(
+        topic("counter-ransomware")
+            .aliases
+            .iter()
+            .any(|a| a == "ransomware")
+    );
+    assert!(
+        topic("capacity-building")
+            .aliases
+            .iter()
+            .any(|a| a == "capability-building")
+    );
+    assert!(
+        topic("confidence-building-measures")
+            .aliases
+            .iter()
+            .any(|a| a == "CBMs")
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events, next meetings, co-located meetings, accounts and notes.
+
+#[test]
+fn next_meetings_are_the_planned_events_each_account_announces() {
+    let next = |id: &str| meeting(id).next_meeting.as_ref().map(|n| n.event.as_str());
+    assert_eq!(next("eu-rok-cyber-5"), None);
+    assert_eq!(
+        next("eu-rok-cyber-6"),
+        Some("eu-rok-cyber-next-brussels-2021")
+    );
+    assert_eq!(next("eu-rok-cyber-7"), Some("eu-rok-cyber-next-brussels"));
+    assert_eq!(next("eu-rok-dpc-2"), Some("eu-rok-dpc-next-seoul-2025"));
+    let e2021 = event("eu-rok-cyber-next-brussels-2021");
+    assert_eq!(e2021.kind, EventKind::Planned);
+    assert_eq!(
+        e2021.date.as_ref().map(|d| (d.value.as_str(), d.precision)),
+        Some(("2021", Precision::Year))
+    );
+    assert_eq!(
+        e2021.place.as_ref().map(|p| p.city.as_str()),
+        Some("Brussels")
+    );
+    let after7 = event("eu-rok-cyber-next-brussels");
+    assert_eq!(after7.kind, EventKind::Planned);
+    assert!(
+        after7.date.is_none(),
+        "the 7th's accounts give no date for the next"
+    );
+    assert_eq!(
+        after7.cite,
+        vec![Citation {
+            source: E7.into(),
+            paragraph: 6
+        }]
+    );
+    let dpc3 = event("eu-rok-dpc-next-seoul-2025");
+    assert_eq!(dpc3.date.as_ref().map(|d| d.value.as_str()), Some("2025"));
+    assert_eq!(dpc3.place.as_ref().map(|p| p.city.as_str()), Some("Seoul"));
+}
+
+#[test]
+fn the_5th_was_co_located_with_the_counter_terrorism_working_group() {
+    let m = meeting("eu-rok-cyber-5");
+    assert_eq!(m.co_located.len(), 1);
+    assert_eq!(m.co_located[0].event, "rok-eu-ct-working-group-2");
+    let e = event("rok-eu-ct-working-group-2");
+    assert_eq!((e.kind, e.edition), (EventKind::Mentioned, Some(2)));
+    assert_eq!(
+        e.date.as_ref().map(|d| d.value.as_str()),
+        Some("2019-06-28")
+    );
+    assert!(e.topics.contains(&"counter-terrorism".to_string()));
+    let arf = event("arf-ism-ct-tc");
+    assert_eq!(arf.kind, EventKind::Planned);
+    assert_eq!(arf.organisations, ["arf"]);
+    assert!(arf.description.contains("co-chaired by the EU"));
+}
+
+#[test]
+fn mentioned_events_carry_the_dates_the_sources_give() {
+    let date = |id: &str| {
+        let d = event(id)
+            .date
+            .as_ref()
+            .unwrap_or_else(|| panic!("{id} has no date"));
+        (d.value.as_str(), d.precision, d.provenance)
+    };
+    assert_eq!(
+        date("eu-rok-cyber-dialogues-since-2014"),
+        ("2014", Precision::Year, Provenance::Stated)
+    );
+    assert_eq!(
+        date("eu-rok-track-1-5-cyber-consultations-2020"),
+        ("2020", Precision::Year, Provenance::Inferred)
+    );
+    assert_eq!(
+        date("eu-rok-dpc-1"),
+        ("2023-06-23", Precision::Day, Provenance::Stated)
+    );
+    assert_eq!(
+        date("un-cybercrime-convention-2024"),
+        ("2024", Precision::Year, Provenance::Stated)
+    );
+    assert_eq!(
+        date("rok-national-cybersecurity-strategy-2019"),
+        ("2019-04", Precision::Month, Provenance::Stated)
+    );
+    assert_eq!(
+        date("eu-council-cyber-sanctions-decision-2019"),
+        ("2019-05", Precision::Month, Provenance::Stated)
+    );
+    assert_eq!(
+        date("eu-rok-ai-communication-channel"),
+        ("2023", Precision::Year, Provenance::Stated)
+    );
+    assert_eq!(
+        date("eu-japan-digital-partnership"),
+        ("2022", Precision::Year, Provenance::Stated)
+    );
+    assert_eq!(
+        date("eu-singapore-digital-partnership"),
+        ("2023", Precision::Year, Provenance::Stated)
+    );
+    assert!(event("rok-horizon-association").date.is_none());
+    assert_eq!(
+        event("eu-rok-dpc-1")
+            .place
+            .as_ref()
+            .map(|p| p.city.as_str()),
+        Some("Seoul")
+    );
+    let track = event("eu-rok-track-1-5-cyber-consultations-2020");
+    assert_eq!(track.organisations, ["eu-cyber-direct", "nsr"]);
+}
+
+#[test]
+fn the_oewg_session_is_7_to_11_july_2025_with_the_year_explained() {
+    let e = event("oewg-ict-11th-session");
+    assert_eq!(e.kind, EventKind::Planned);
+    let d = e.date.as_ref().expect("date");
+    assert_eq!(
+        (d.value.as_str(), d.end.as_deref()),
+        ("2025-07-07", Some("2025-07-11"))
+    );
+    assert_eq!(d.provenance, Provenance::Inferred);
+    let how = d.how.as_deref().unwrap_or_default();
+    assert!(how.contains("July 7–11") && how.contains("upcoming") && how.contains("20 May 2025"));
+    assert!(cites(&d.cite, E7, 3) && cites(&d.cite, R7, 5));
+    assert_eq!(e.organisations, ["oewg-ict", "un"]);
+}
+
+#[test]
+fn the_7th_has_two_accounts_and_notes_where_they_differ() {
+    let m = meeting("eu-rok-cyber-7");
+    let accounts: Vec<(&str, Option<Side>)> = m
+        .accounts
+        .iter()
+        .map(|a| (a.source.as_str(), a.side))
+        .collect();
+    assert_eq!(accounts, [(E7, Some(Side::Eu)), (R7, Some(Side::Rok))]);
+    let in_person = m
+        .notes
+        .iter()
+        .find(|n| n.text.contains("since 2020"))
+        .expect("a note on the in-person claims");
+    assert!(in_person.text.contains("five years") && in_person.text.contains("virtually"));
+    assert!(cites(&in_person.cite, E7, 1) && cites(&in_person.cite, R7, 3));
+    for id in ["eu-rok-cyber-5", "eu-rok-cyber-6", "eu-rok-dpc-2"] {
+        assert_eq!(meeting(id).accounts.len(), 1, "{id}");
+    }
+    assert_eq!(
+        meeting("eu-rok-dpc-2").accounts[0].side,
+        None,
+        "a third party's item"
+    );
+}
+
+#[test]
+fn organisations_sides_parents_and_aliases() {
+    let org = |id: &str| {
+        corpus()
+            .organisations
+            .iter()
+            .find(|o| o.id == id)
+            .unwrap_or_else(|| panic!("no organisation {id}"))
+    };
+    assert_eq!(org("ncsc").parent.as_deref(), Some("nis"));
+    assert_eq!(org("oewg-ict").parent.as_deref(), Some("un"));
+    assert_eq!(org("ncsc").acronym.as_deref(), Some("NCSC"));
+    assert_eq!(
+        (org("eeas").side, org("eeas").acronym.as_deref()),
+        (Side::Eu, Some("EEAS"))
+    );
+    assert_eq!(org("kisa").name, "Korea Internet & Security Agency");
+    assert_eq!(org("kisa").side, Side::Rok);
+    assert!(
+        org("european-commission")
+            .aliases
+            .iter()
+            .any(|a| a == "Commission services")
+    );
+    assert_eq!(
+        org("eu-member-states").kind,
+        entente::corpus::OrgKind::Group
+    );
+    for id in [
+        "un",
+        "nato",
+        "osce",
+        "arf",
+        "cri",
+        "pall-mall-process",
+        "oewg-ict",
+    ] {
+        assert_eq!(org(id).side, Side::Multilateral, "{id}");
+    }
+    for id in [
+        "rok-mofa",
+        "nis",
+        "ncsc",
+        "supreme-prosecutors-office",
+        "knpa",
+        "kisa",
+        "rok-msit",
+    ] {
+        assert_eq!(org(id).side, Side::Rok, "{id}");
+    }
+}
+
+#[test]
+fn people_are_named_as_written_and_press_contacts_are_not_people() {
+    let person = |id: &str| {
+        corpus()
+            .people
+            .iter()
+            .find(|p| p.id == id)
+            .unwrap_or_else(|| panic!("no person {id}"))
+    };
+    let kang = person("kang-yoo-sik");
+    assert_eq!(kang.name, "KANG Yoo-sik");
+    assert_eq!(kang.aliases, ["Kang Yoo-sik"]);
+    assert_eq!(person("lee-jong-ho").honorific.as_deref(), Some("Dr"));
+    assert_eq!(
+        person("youn-jong-kwon").roles[0].meeting.as_deref(),
+        Some("eu-rok-cyber-7")
+    );
+    assert_eq!(person("kim-gunn").roles[0].side, Side::Rok);
+    for p in &corpus().people {
+        assert!(
+            !p.name.contains("Massrali") && !p.name.contains("Cifre"),
+            "{}",
+            p.name
+        );
+        assert_eq!(p.roles.len(), 1, "{} appears at one meeting", p.id);
+    }
+}
