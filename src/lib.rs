@@ -8,8 +8,14 @@
 //! - [`text`]: sanitising of untrusted corpus text before it reaches any terminal.
 //! - [`search`]: the fuzzy finder engine (over names, acronyms, aliases) and full-text search.
 //! - [`cli`]: the non-interactive subcommands and their text / JSON output.
+//! - [`tui`]: the terminal layer — setup and restore, signals and hang-ups, the event loop a
+//!   full-screen [`tui::Program`] plugs into.
+//! - [`app`]: the browser's state, its [`app::Action`] vocabulary, the key map table and
+//!   `App::update`, the only place that state changes.
+//! - [`ui`]: rendering — `ui::draw(&App, frame)` reads the state and never changes it.
+//! - [`compare`]: which sentences of one account of a meeting the other does not report.
 //!
-//! Domain modules never import ratatui or crossterm.
+//! Domain modules (corpus, index, text, search, compare) never import ratatui or crossterm.
 
 pub mod app;
 pub mod cli;

@@ -1,6 +1,24 @@
-//! The terminal layer.
-// TEMP STAND-IN: the Program contract of branch `term`, so `ui` compiles; take theirs.
+//! The terminal layer: everything between a [`Program`] (the browser's state and drawing) and
+//! the real terminal.
+//!
+//! - [`program`]: the interface a screen plugs into ([`Program`], [`Flow`], [`Options`]).
+//! - `session`: raw mode, alternate screen, bracketed paste, mouse capture; the one restore
+//!   path used on normal exit, error exit, panic, signals and hang-ups (idempotent, fallible).
+//! - `frame_writer`: holds a whole frame so that it leaves in one `write`.
+//! - `hangup`: a signal thread (SIGHUP/SIGTERM/SIGINT/SIGQUIT) and a watchdog that notices a
+//!   terminal gone without a signal, because crossterm's reader spins forever on a dead tty.
+//! - `input`: re-arms crossterm's reader when a resize made it miss pending keys.
+//! - `event_loop`: [`run`], which draws only when the program asks for it.
+//!
+//! Nothing here knows about the corpus; the browser lives in its own modules.
 
+mod event_loop;
+mod frame_writer;
+mod hangup;
+mod input;
 pub mod program;
+mod session;
 
+pub use event_loop::run;
 pub use program::{Flow, Options, Program};
+pub use session::restore;

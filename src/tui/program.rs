@@ -1,4 +1,3 @@
-// TEMP STAND-IN: copied from branch `term` (take theirs).
 //! The contract between the event loop and a screen: what a program receives, what it answers,
 //! and the few options that change how the terminal is set up.
 

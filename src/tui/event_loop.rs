@@ -1,0 +1,189 @@
+//! The event loop: read input, let the program update its state, draw only when it asks.
+//!
+//! There is no frame timer. The loop sleeps in crossterm's reader until input arrives, or wakes
+//! every [`BACKGROUND_TICK`] while the program reports background work. Events that are
+//! already queued (a paste, a burst of resizes, key repeat) are handled before one frame is
+//! drawn. Each frame is wrapped in a synchronized update and leaves in one write.
+
+use std::time::Duration;
+
+use anyhow::Context as _;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::queue;
+use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use ratatui::layout::Size;
+
+use super::frame_writer::{Committer, FrameWriter};
+use super::hangup;
+use super::input;
+use super::program::{Flow, Options, Program};
+use super::session::{Session, TerminalOut};
+
+/// How often the loop wakes while the program has background work pending.
+const BACKGROUND_TICK: Duration = Duration::from_millis(15);
+/// At most this many queued events are handled before a frame is drawn, so a flood of input
+/// cannot keep the screen from updating.
+const MAX_BATCH: usize = 64;
+
+type Backend = CrosstermBackend<FrameWriter<TerminalOut>>;
+
+/// Run `program` full-screen until it returns [`Flow::Quit`].
+///
+/// The terminal is restored before this returns, whether with `Ok` or with an error, and by
+/// the panic hook before a panic message is printed. SIGHUP, SIGTERM, SIGINT, SIGQUIT and a
+/// terminal that goes away end the process (exit status 128 + signal; 129 for a hang-up).
+pub fn run<P: Program>(program: &mut P, options: &Options) -> anyhow::Result<()> {
+    hangup::install().context("cannot watch for signals and hang-ups")?;
+    let session = Session::enter(options)
+        .context("cannot set up the terminal (raw mode, alternate screen)")?;
+    let outcome = event_loop(program);
+    let restored = session.leave().context("cannot restore the terminal");
+    outcome?;
+    restored
+}
+
+fn event_loop<P: Program>(program: &mut P) -> anyhow::Result<()> {
+    let (writer, committer) = FrameWriter::new(TerminalOut::new()?);
+    let terminal = Terminal::new(CrosstermBackend::new(writer))?;
+    let known_size = terminal.size()?;
+    let mut screen = Screen {
+        terminal,
+        committer,
+        known_size,
+        triggers: TestTriggers::from_env(),
+    };
+    let mut dirty = true;
+    loop {
+        if dirty {
+            screen.draw(program).context("cannot draw")?;
+            dirty = false;
+        }
+        let input = !program.busy() || event::poll(BACKGROUND_TICK)?;
+        if input {
+            match screen.handle_queued(program)? {
+                Flow::Quit => return Ok(()),
+                Flow::Redraw => dirty = true,
+                Flow::Idle => {}
+            }
+        }
+        dirty |= program.poll_background();
+    }
+}
+
+/// The terminal as the loop drives it.
+struct Screen {
+    terminal: Terminal<Backend>,
+    committer: Committer,
+    /// The size the program was last told about (by a resize event).
+    known_size: Size,
+    triggers: TestTriggers,
+}
+
+impl Screen {
+    /// Handle the next event (waiting for it) and the ones already queued behind it.
+    fn handle_queued<P: Program>(&mut self, program: &mut P) -> anyhow::Result<Flow> {
+        let mut outcome = Flow::Idle;
+        let mut resized = false;
+        for _ in 0..MAX_BATCH {
+            let event = event::read().context("cannot read terminal input")?;
+            if matches!(event, Event::Key(_)) {
+                self.triggers.on_key()?;
+            }
+            if let Event::Resize(width, height) = event {
+                self.terminal.autoresize().context("cannot resize")?;
+                self.known_size = Size { width, height };
+                resized = true;
+                outcome = Flow::Redraw;
+            }
+            match program.handle(event) {
+                Flow::Quit => return Ok(Flow::Quit),
+                Flow::Redraw => outcome = Flow::Redraw,
+                Flow::Idle => {}
+            }
+            if !event::poll(Duration::ZERO)? {
+                if resized {
+                    input::rearm_after_resize();
+                }
+                break;
+            }
+        }
+        Ok(match self.unreported_resize(program)? {
+            Flow::Idle => outcome,
+            flow => flow,
+        })
+    }
+
+    /// crossterm can also drop a resize that arrives together with a key (see `input`): if
+    /// the size changed without an event, tell the program as if one had come.
+    fn unreported_resize<P: Program>(&mut self, program: &mut P) -> anyhow::Result<Flow> {
+        let size = self
+            .terminal
+            .size()
+            .context("cannot read the terminal size")?;
+        if size == self.known_size {
+            return Ok(Flow::Idle);
+        }
+        self.known_size = size;
+        self.terminal.autoresize().context("cannot resize")?;
+        Ok(
+            match program.handle(Event::Resize(size.width, size.height)) {
+                Flow::Quit => Flow::Quit,
+                Flow::Redraw | Flow::Idle => Flow::Redraw,
+            },
+        )
+    }
+
+    fn draw<P: Program>(&mut self, program: &P) -> std::io::Result<()> {
+        let backend = self.terminal.backend_mut();
+        queue!(backend, BeginSynchronizedUpdate)?;
+        self.terminal.draw(|frame| program.draw(frame))?;
+        let backend = self.terminal.backend_mut();
+        queue!(backend, EndSynchronizedUpdate)?;
+        self.committer.commit(backend)
+    }
+}
+
+/// Failure triggers for the end-to-end tests, read from the environment; debug builds only.
+/// `ENTENTE_TEST_PANIC=1` panics on the first key, `ENTENTE_TEST_ERROR=1` returns an error.
+#[cfg(debug_assertions)]
+struct TestTriggers {
+    panic: bool,
+    error: bool,
+}
+
+#[cfg(debug_assertions)]
+impl TestTriggers {
+    fn from_env() -> Self {
+        let set = |name| std::env::var_os(name).is_some_and(|value| value == "1");
+        Self {
+            panic: set("ENTENTE_TEST_PANIC"),
+            error: set("ENTENTE_TEST_ERROR"),
+        }
+    }
+
+    fn on_key(&mut self) -> anyhow::Result<()> {
+        if self.panic {
+            panic!("deliberate panic on the first key (ENTENTE_TEST_PANIC=1)");
+        }
+        if self.error {
+            anyhow::bail!("deliberate error on the first key (ENTENTE_TEST_ERROR=1)");
+        }
+        Ok(())
+    }
+}
+
+#[cfg(not(debug_assertions))]
+struct TestTriggers;
+
+#[cfg(not(debug_assertions))]
+impl TestTriggers {
+    fn from_env() -> Self {
+        Self
+    }
+
+    fn on_key(&mut self) -> anyhow::Result<()> {
+        Ok(())
+    }
+}

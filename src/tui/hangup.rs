@@ -1,0 +1,172 @@
+//! Ending the process promptly when the terminal goes away (an SSH link drops, a terminal
+//! window closes) or a termination signal arrives.
+//!
+//! crossterm's event reader never returns an error on a dead terminal: `read`/`poll` spin on
+//! `read() = 0` at 100% CPU (crossterm issue 793), so the event loop cannot notice anything.
+//! Two threads, started once per process, do it from outside:
+//! - the signal thread waits for SIGHUP, SIGTERM, SIGINT or SIGQUIT, restores the terminal and
+//!   exits with 128 + the signal number. A signal ignored when entente started (`nohup`, or a
+//!   shell's `trap "" HUP`) stays ignored, as Unix programs conventionally do;
+//! - the watchdog covers a terminal gone without a signal (the PTY closed while SIGHUP is
+//!   ignored): it sleeps in `poll()` on the terminal descriptors, which wakes at once on
+//!   POLLHUP/POLLERR/POLLNVAL, and every interval also checks that they are still terminals
+//!   (`isatty` fails with EIO on a hung-up tty). It then exits with 129, as a hang-up would.
+//!
+//! Both call `std::process::exit` from their own thread on purpose: the main thread is stuck
+//! inside crossterm's reader and cannot be woken, and nothing is lost by not unwinding it (the
+//! program never writes files; its only resource, the terminal, is restored first or is gone).
+
+use std::fs::File;
+use std::io::{self, IsTerminal};
+use std::os::fd::{AsFd, AsRawFd};
+use std::sync::{Mutex, PoisonError};
+use std::thread;
+use std::time::Duration;
+
+use libc::c_int;
+use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::iterator::Signals;
+
+use super::session;
+
+/// The signals that end the program, restoring the terminal first.
+const TERMINATING: [c_int; 4] = [SIGHUP, SIGTERM, SIGINT, SIGQUIT];
+/// How often the watchdog double-checks the terminal when `poll` reports nothing; short
+/// enough to exit well within a second, long enough to cost nothing while idle.
+const WATCH_INTERVAL: Duration = Duration::from_millis(150);
+/// Exit status after a hang-up noticed by the watchdog: the same as after SIGHUP.
+const EXIT_HANGUP: i32 = 128 + SIGHUP;
+
+/// Start the signal thread and the watchdog, once per process.
+pub(super) fn install() -> io::Result<()> {
+    static SIGNALS: Mutex<bool> = Mutex::new(false);
+    static WATCHDOG: Mutex<bool> = Mutex::new(false);
+    once(&SIGNALS, watch_signals)?;
+    once(&WATCHDOG, watch_terminal)
+}
+
+fn once(done: &Mutex<bool>, start: fn() -> io::Result<()>) -> io::Result<()> {
+    let mut done = done.lock().unwrap_or_else(PoisonError::into_inner);
+    if !*done {
+        start()?;
+        *done = true;
+    }
+    Ok(())
+}
+
+fn watch_signals() -> io::Result<()> {
+    let wanted: Vec<c_int> = TERMINATING
+        .into_iter()
+        .filter(|&signal| !ignored_on_entry(signal))
+        .collect();
+    if wanted.is_empty() {
+        return Ok(());
+    }
+    let mut signals = Signals::new(&wanted)?;
+    thread::Builder::new()
+        .name("entente-signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                // Failure to restore has nowhere to be reported: the terminal may be gone.
+                let _ = session::restore();
+                std::process::exit(128 + signal);
+            }
+        })?;
+    Ok(())
+}
+
+/// True if `signal` is ignored (SIG_IGN) right now, i.e. as inherited from the parent.
+fn ignored_on_entry(signal: c_int) -> bool {
+    // SAFETY: `sigaction` with a null new action only reads the current disposition into
+    // `current`, a zero-initialised plain C struct that lives for the whole call.
+    unsafe {
+        let mut current: libc::sigaction = std::mem::zeroed();
+        libc::sigaction(signal, std::ptr::null(), &mut current) == 0
+            && current.sa_sigaction == libc::SIG_IGN
+    }
+}
+
+fn watch_terminal() -> io::Result<()> {
+    let mut watched: Vec<Box<dyn AsFd + Send>> = Vec::new();
+    if io::stdin().is_terminal() {
+        watched.push(Box::new(io::stdin()));
+    } else if let Ok(tty) = File::options().read(true).write(true).open("/dev/tty") {
+        // crossterm reads from /dev/tty when stdin is not a terminal: watch that one.
+        watched.push(Box::new(tty));
+    }
+    if io::stdout().is_terminal() {
+        watched.push(Box::new(io::stdout()));
+    }
+    if watched.is_empty() {
+        return Ok(());
+    }
+    thread::Builder::new()
+        .name("entente-watchdog".into())
+        .spawn(move || watchdog(&watched))?;
+    Ok(())
+}
+
+fn watchdog(watched: &[Box<dyn AsFd + Send>]) {
+    loop {
+        let gone =
+            hung_up(watched, WATCH_INTERVAL) || watched.iter().any(|fd| !fd.as_fd().is_terminal());
+        if !gone {
+            continue;
+        }
+        if !session::is_active() {
+            // Not drawing: nothing to end. Stop watching rather than wake in a loop on a
+            // descriptor that will report the hang-up forever.
+            return;
+        }
+        let _ = session::restore();
+        std::process::exit(EXIT_HANGUP);
+    }
+}
+
+/// Wait up to `timeout` for a hang-up or error on any of `watched`.
+fn hung_up(watched: &[Box<dyn AsFd + Send>], timeout: Duration) -> bool {
+    // No events requested: poll still reports POLLHUP, POLLERR and POLLNVAL, and sleeps
+    // otherwise, so the terminal's input is left to crossterm.
+    let mut fds: Vec<libc::pollfd> = watched
+        .iter()
+        .map(|fd| libc::pollfd {
+            fd: fd.as_fd().as_raw_fd(),
+            events: 0,
+            revents: 0,
+        })
+        .collect();
+    let millis = c_int::try_from(timeout.as_millis()).unwrap_or(c_int::MAX);
+    // SAFETY: `fds` is a live, exclusively borrowed array of `fds.len()` pollfd structs, and
+    // the descriptors stay open for the call (`watched` owns or borrows them).
+    let ready = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, millis) };
+    if ready < 0 {
+        // EINTR (a signal, e.g. SIGWINCH) is routine; any other error must not turn this
+        // thread into a busy loop.
+        if io::Error::last_os_error().kind() != io::ErrorKind::Interrupted {
+            thread::sleep(timeout);
+        }
+        return false;
+    }
+    fds.iter()
+        .any(|fd| fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_closed_pipe_reads_as_hung_up_and_an_open_one_does_not() {
+        let (reader, writer) = io::pipe().unwrap();
+        let watched: Vec<Box<dyn AsFd + Send>> = vec![Box::new(reader)];
+        assert!(!hung_up(&watched, Duration::from_millis(10)));
+        drop(writer);
+        assert!(hung_up(&watched, Duration::from_millis(1000)));
+    }
+
+    #[test]
+    fn default_signals_are_not_reported_as_ignored() {
+        // The test harness leaves SIGTERM at its default disposition.
+        assert!(!ignored_on_entry(SIGTERM));
+    }
+}
