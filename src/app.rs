@@ -146,6 +146,14 @@ impl App {
             quit: false,
         };
         app.refilter();
+        // Start on the latest reported meeting: "when did we last meet?" is the first question.
+        if let Some(last) = app
+            .filtered
+            .iter()
+            .rposition(|e| matches!(e, EntryRef::Meeting(_)))
+        {
+            app.timeline.select(last);
+        }
         app.refresh_detail(true);
         app
     }
@@ -232,6 +240,19 @@ impl App {
 
     pub fn search(&self) -> &SearchState {
         &self.search
+    }
+
+    /// "match 2 of 5" (or "no matches") while a search highlights the text.
+    pub fn search_status(&self) -> Option<String> {
+        if !self.search.active() {
+            return None;
+        }
+        let n = self.search.matches.len();
+        Some(if n == 0 {
+            strings::STATUS_NO_MATCHES.to_string()
+        } else {
+            strings::match_status(self.search.current + 1, n)
+        })
     }
 
     pub fn help_scroll(&self) -> usize {

@@ -41,6 +41,7 @@ pub const ONLY_IN: &str = "only in";
 pub const ACCOUNT: &str = "account";
 pub const CITED_SOURCE: &str = "cited source";
 pub const CITATIONS: &str = "Citations";
+pub const SOURCE_NOTES: &str = "Notes on this source";
 pub const TEXT_KEYS_TWO: &str = "a other account · c compare · / search";
 pub const COMPARE_KEYS: &str = "c ends the comparison · a swaps sides";
 

@@ -275,3 +275,6 @@ impl App {
         crate::text::sanitize_line(&s)
     }
 }
+
+#[cfg(test)]
+mod tests;

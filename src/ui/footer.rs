@@ -84,7 +84,7 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
             Span::styled(strings::SEARCH_PROMPT, theme.hint_key()),
             Span::raw(super::clean(input.text())),
         ];
-        if let Some(status) = app.status() {
+        if let Some(status) = app.search_status() {
             spans.push(Span::styled(format!("   {status}"), theme.status()));
         }
         frame.render_widget(Paragraph::new(Line::from(fit(spans, width))), g.footer);

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use crate::app::layout::{Focus, Geometry};
 use crate::app::{App, format, strings};
 use crate::index::fold;
-use crate::text::display_width;
+use crate::text::{display_width, truncate};
 
 use super::theme::Theme;
 use super::{clean, fit};
@@ -56,24 +56,34 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
         .title
         .as_deref()
         .unwrap_or(strings::UNTITLED_CORPUS);
-    let mut left = vec![Span::styled(
-        format!(" {} · {} ", strings::APP_NAME, clean(title)),
-        theme.header(),
-    )];
+    let mut rest = Vec::new();
     for part in filter_parts(app) {
-        left.push(Span::styled(format!(" {part} "), theme.header_filter()));
-        left.push(Span::styled(" ", theme.header()));
+        rest.push(Span::styled(format!(" {part} "), theme.header_filter()));
+        rest.push(Span::styled(" ", theme.header()));
     }
     if !g.wide {
         let pane = match app.focus() {
             Focus::Timeline => strings::TIMELINE,
             Focus::Detail => strings::DETAIL,
         };
-        left.push(Span::styled(
+        rest.push(Span::styled(
             format!(" [{pane}] {} ", strings::TAB_SWITCHES),
             theme.header(),
         ));
     }
+    // The corpus title gives way first: filters, the pane and the count matter more.
+    let rest_w: usize = rest.iter().map(|s| display_width(&s.content)).sum();
+    let room = width.saturating_sub(display_width(&right) + rest_w);
+    let name = format!(" {} · {} ", strings::APP_NAME, clean(title));
+    let name = if display_width(&name) <= room {
+        name
+    } else if room > display_width(strings::APP_NAME) + 2 {
+        format!("{} ", truncate(&name, room.saturating_sub(1)))
+    } else {
+        String::new()
+    };
+    let mut left = vec![Span::styled(name, theme.header())];
+    left.extend(rest);
     let right_w = display_width(&right).min(width);
     let mut spans = fit(left, width.saturating_sub(right_w));
     let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();

@@ -125,9 +125,15 @@ impl Writer<'_> {
         } else {
             format!("{copy_label}: {body}")
         };
+        // Continuation rows hang under the text, not under a bullet or an inner indent.
+        let hang: usize = lead
+            .iter()
+            .take_while(|s| s.text.trim().is_empty() || s.text == "• ")
+            .map(|s| s.text.chars().count())
+            .sum();
         let mut segs = vec![Seg::plain(ITEM)];
         segs.extend(lead);
-        self.line(segs, cite, ITEM.len() + 2, &copy);
+        self.line(segs, cite, ITEM.len() + hang, &copy);
     }
 }
 

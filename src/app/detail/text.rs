@@ -13,8 +13,9 @@ use crate::text::{display_width, sanitize_line};
 
 use super::DocMatch;
 
-/// Detail widths from which a comparison is drawn in two columns.
-pub const SIDE_BY_SIDE_FROM: usize = 70;
+/// Text widths from which a comparison may be drawn in two columns (in a wide layout only:
+/// a narrow terminal gets one column with markers).
+pub const SIDE_BY_SIDE_FROM: usize = 60;
 
 /// A source whose text the Text tab can show for an entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,6 +75,8 @@ pub struct TextRequest<'a> {
     pub current: usize,
     pub highlight: Option<&'a Citation>,
     pub width: usize,
+    /// The layout is wide (both panes shown): two columns fit when `width` allows.
+    pub wide: bool,
 }
 
 /// The Text tab's document and what `update` needs to move in it.
@@ -119,7 +122,7 @@ pub fn build(corpus: &Corpus, entry: EntryRef, req: TextRequest) -> TextDoc {
         && current.account
         && let Some(other) = other
     {
-        return compared(corpus, current, other, req.width);
+        return compared(corpus, current, other, req.width, req.wide);
     }
     single(corpus, &sources, current, req)
 }
@@ -150,10 +153,6 @@ fn single(
         ])
         .with_indent(2),
     );
-    for note in &src.notes {
-        out.doc
-            .push(DocLine::fixed(vec![Seg::new(note, Tone::Dim)]).with_indent(2));
-    }
     if sources.len() > 1 {
         out.doc.push(DocLine::fixed(vec![Seg::new(
             strings::TEXT_KEYS_TWO,
@@ -197,6 +196,19 @@ fn single(
                 .with_target(Some(Target::Cite(cite))),
         );
         out.paragraph_lines.push(line);
+    }
+    // The curators' remarks on the source, after the text they describe.
+    if !src.notes.is_empty() {
+        out.doc.push(DocLine::blank());
+        out.doc.push(DocLine::fixed(vec![Seg::new(
+            strings::SOURCE_NOTES,
+            Tone::Label,
+        )]));
+        for note in &src.notes {
+            out.doc.push(
+                DocLine::fixed(vec![Seg::plain("  "), Seg::new(note, Tone::Dim)]).with_indent(2),
+            );
+        }
     }
     out
 }
@@ -258,7 +270,13 @@ fn account_doc(id: &str, paras: &[String], only: &[compare::Sentence], side: &st
     doc
 }
 
-fn compared(corpus: &Corpus, left: &TextSource, right: &TextSource, width: usize) -> TextDoc {
+fn compared(
+    corpus: &Corpus,
+    left: &TextSource,
+    right: &TextSource,
+    width: usize,
+    wide: bool,
+) -> TextDoc {
     let lp = paragraphs(corpus, &left.id);
     let rp = paragraphs(corpus, &right.id);
     let cmp: Comparison = compare::compare(&lp, &rp);
@@ -275,7 +293,7 @@ fn compared(corpus: &Corpus, left: &TextSource, right: &TextSource, width: usize
         Seg::new(strings::COMPARE_KEYS, Tone::Dim),
     ]));
     out.doc.push(DocLine::blank());
-    if width >= SIDE_BY_SIDE_FROM {
+    if wide && width >= SIDE_BY_SIDE_FROM {
         let right_doc = account_doc(&right.id, &rp, &cmp.right, r_side);
         side_by_side(&mut out.doc, &left_doc, &right_doc, (&ln, &rn), width);
         return out;

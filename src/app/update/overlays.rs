@@ -164,7 +164,6 @@ impl App {
                 if !self.search.active() {
                     self.search.clear();
                 }
-                self.match_status();
             }
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
@@ -184,7 +183,6 @@ impl App {
                         self.refresh_detail(false);
                     }
                     self.reveal_match();
-                    self.match_status();
                 }
             }
         }
@@ -206,7 +204,6 @@ impl App {
             self.refresh_detail(false);
         }
         self.reveal_match();
-        self.match_status();
     }
 
     fn reveal_match(&mut self) {
@@ -214,18 +211,6 @@ impl App {
             let (line, at) = (m.line, m.range.start);
             self.detail.reveal_byte(line, at);
         }
-    }
-
-    fn match_status(&mut self) {
-        if !self.search.active() {
-            return;
-        }
-        let n = self.search.matches.len();
-        self.status = Some(if n == 0 {
-            strings::STATUS_NO_MATCHES.to_string()
-        } else {
-            strings::match_status(self.search.current + 1, n)
-        });
     }
 
     pub(super) fn help_action(&mut self, action: Action) {

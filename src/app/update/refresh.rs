@@ -25,7 +25,8 @@ impl App {
     /// Rebuilds the detail document for the selected entry and tab (and the search matches in
     /// the Text tab); `reset` puts the cursor back at the top.
     pub(in crate::app) fn refresh_detail(&mut self, reset: bool) {
-        let area = self.geometry().detail_text();
+        let geometry = self.geometry();
+        let area = geometry.detail_text();
         let (width, height) = (usize::from(area.width), usize::from(area.height));
         let mut matches = Vec::new();
         self.paragraph_lines.clear();
@@ -49,6 +50,7 @@ impl App {
                             current: self.search.current,
                             highlight: self.highlight.as_ref(),
                             width,
+                            wide: geometry.wide,
                         },
                     );
                     matches = t.matches;
