@@ -2,5 +2,7 @@
 //!
 //! - [`pty`]: runs the real binary in a pseudo-terminal and reads its screen (vt100) and every
 //!   byte it wrote.
+//! - [`screen`]: the browser drawn headless on ratatui's `TestBackend`, as text.
 
 pub mod pty;
+pub mod screen;

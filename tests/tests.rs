@@ -7,3 +7,4 @@ mod cli;
 mod corpus_facts;
 mod malformed_corpora;
 mod pty;
+mod snapshots;

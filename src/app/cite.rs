@@ -2,6 +2,9 @@
 //! "S1¶7" otherwise, with a legend line that names the sources in full.
 
 use crate::corpus::{Citation, Corpus, Side};
+use crate::index::EntryRef;
+
+use super::detail::text::text_sources;
 
 /// The labels of the sources one entry cites, in the order given.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -11,9 +14,11 @@ pub struct CiteLabels {
 }
 
 impl CiteLabels {
-    /// Labels for `sources` (ids, first occurrence kept). A source whose side no other source
-    /// shares is labelled by its side; the rest "S1", "S2", … by position.
-    pub fn new(corpus: &Corpus, sources: &[String]) -> CiteLabels {
+    /// Labels for `sources` (ids, first occurrence kept), of which the first `accounts` are
+    /// the entry's own accounts. An account whose side no other account shares is labelled by
+    /// its side ("ROK"); so is any other source whose side no source at all shares; the rest
+    /// "S1", "S2", … by position.
+    pub fn new(corpus: &Corpus, sources: &[String], accounts: usize) -> CiteLabels {
         let mut ids: Vec<&String> = Vec::new();
         for s in sources {
             if !ids.contains(&s) {
@@ -28,20 +33,36 @@ impl CiteLabels {
                 .and_then(|s| s.side)
         };
         let sides: Vec<Option<Side>> = ids.iter().map(|id| side_of(id)).collect();
+        let accounts = accounts.min(ids.len());
+        let count =
+            |list: &[Option<Side>], side: Side| list.iter().filter(|s| **s == Some(side)).count();
         let labels = ids
             .iter()
             .enumerate()
             .map(|(i, id)| {
-                let label = match sides[i] {
-                    Some(side) if sides.iter().filter(|s| **s == Some(side)).count() == 1 => {
-                        side.label().to_string()
+                let unique = sides[i].filter(|side| {
+                    if i < accounts {
+                        count(&sides[..accounts], *side) == 1
+                    } else {
+                        count(&sides, *side) == 1
                     }
-                    _ => format!("S{}", i + 1),
+                });
+                let label = match unique {
+                    Some(side) => side.label().to_string(),
+                    None => format!("S{}", i + 1),
                 };
                 ((*id).clone(), label)
             })
             .collect();
         CiteLabels { labels }
+    }
+
+    /// Labels for the sources of a timeline entry (its accounts first).
+    pub fn for_entry(corpus: &Corpus, entry: EntryRef) -> CiteLabels {
+        let sources = text_sources(corpus, entry);
+        let accounts = sources.iter().take_while(|s| s.account).count();
+        let ids: Vec<String> = sources.into_iter().map(|s| s.id).collect();
+        CiteLabels::new(corpus, &ids, accounts)
     }
 
     /// The short label of a source ("EU"), or the source id when it is not one of them.
@@ -127,7 +148,7 @@ mod tests {
             .iter()
             .map(|s| s.to_string())
             .collect();
-        let l = CiteLabels::new(&corpus, &ids);
+        let l = CiteLabels::new(&corpus, &ids, 2);
         let c = |s: &str, p| Citation {
             source: s.into(),
             paragraph: p,
@@ -149,8 +170,12 @@ mod tests {
             sources: vec![source("a", Some(Side::Eu)), source("b", Some(Side::Eu))],
             ..Corpus::default()
         };
-        let l = CiteLabels::new(&corpus, &["a".to_string(), "b".to_string()]);
+        let l = CiteLabels::new(&corpus, &["a".to_string(), "b".to_string()], 2);
         assert_eq!(l.source_label("a"), "S1");
+        assert_eq!(l.source_label("b"), "S2");
+        // One account of a side keeps its side even when other cited sources share it.
+        let l = CiteLabels::new(&corpus, &["a".to_string(), "b".to_string()], 1);
+        assert_eq!(l.source_label("a"), "EU");
         assert_eq!(l.source_label("b"), "S2");
     }
 }

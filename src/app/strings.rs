@@ -85,3 +85,13 @@ pub fn counts(shown: usize, total: usize) -> String {
 pub fn showing_account(label: &str) -> String {
     format!("showing {label}")
 }
+
+/// "2 sentences only in the EU account, 7 only in the ROK account".
+pub fn compare_summary(left: &str, left_only: usize, right: &str, right_only: usize) -> String {
+    let noun = if left_only == 1 {
+        "sentence"
+    } else {
+        "sentences"
+    };
+    format!("{left_only} {noun} {ONLY_IN} the {left}, {right_only} {ONLY_IN} the {right}")
+}

@@ -8,8 +8,6 @@ use crate::app::strings::{self, label};
 use crate::corpus::{Citation, Corpus, Event, Meeting, Provenance};
 use crate::index::EntryRef;
 
-use super::text::text_sources;
-
 /// Width of the label column ("Format  ").
 const LABEL_W: usize = 8;
 /// Indent of items under a section heading.
@@ -17,11 +15,7 @@ const ITEM: &str = "  ";
 
 /// The Overview of one entry.
 pub fn build(corpus: &Corpus, entry: EntryRef) -> Doc {
-    let sources: Vec<String> = text_sources(corpus, entry)
-        .into_iter()
-        .map(|s| s.id)
-        .collect();
-    let labels = CiteLabels::new(corpus, &sources);
+    let labels = CiteLabels::for_entry(corpus, entry);
     let mut w = Writer {
         doc: Doc::default(),
         labels: &labels,
@@ -130,7 +124,8 @@ impl Writer<'_> {
             .iter()
             .take_while(|s| s.text.trim().is_empty() || s.text == "• ")
             .map(|s| s.text.chars().count())
-            .sum();
+            .sum::<usize>()
+            .max(2);
         let mut segs = vec![Seg::plain(ITEM)];
         segs.extend(lead);
         self.line(segs, cite, ITEM.len() + hang, &copy);

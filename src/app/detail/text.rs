@@ -292,6 +292,10 @@ fn compared(
         Seg::new(&format!("{ln} ⇄ {rn}  "), Tone::Label),
         Seg::new(strings::COMPARE_KEYS, Tone::Dim),
     ]));
+    out.doc.push(DocLine::fixed(vec![Seg::new(
+        &strings::compare_summary(&ln, cmp.only(true).count(), &rn, cmp.only(false).count()),
+        Tone::Dim,
+    )]));
     out.doc.push(DocLine::blank());
     if wide && width >= SIDE_BY_SIDE_FROM {
         let right_doc = account_doc(&right.id, &rp, &cmp.right, r_side);

@@ -182,7 +182,14 @@ impl App {
                         self.search.current = first;
                         self.refresh_detail(false);
                     }
-                    self.reveal_match();
+                    match (self.search.matches.is_empty(), self.search.saved) {
+                        // Nothing matches (yet): back to where the search started.
+                        (true, Some((cursor, scroll))) => {
+                            self.detail.cursor = cursor;
+                            self.detail.scroll = scroll.min(self.detail.max_scroll());
+                        }
+                        _ => self.reveal_match(),
+                    }
                 }
             }
         }

@@ -7,7 +7,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::app::cite::CiteLabels;
-use crate::app::detail::text::text_sources;
 use crate::app::{App, format, strings};
 use crate::index::{Appearance, EntryRef, RecordKind};
 use crate::search::fuzzy::{Candidate, Kind};
@@ -88,11 +87,7 @@ fn appearance_lines(
         ],
         width + 1,
     )));
-    let sources: Vec<String> = text_sources(corpus, a.entry)
-        .into_iter()
-        .map(|s| s.id)
-        .collect();
-    let labels = CiteLabels::new(corpus, &sources);
+    let labels = CiteLabels::for_entry(corpus, a.entry);
     out.push(Line::from(fit(
         vec![
             Span::styled(format!("   {}  ", a.role.label()), theme.dim()),
