@@ -1,7 +1,7 @@
 //! The terminal layer: everything between a [`Program`] (the browser's state and drawing) and
 //! the real terminal.
 //!
-//! - [`program`]: the interface a screen plugs into ([`Program`], [`Flow`], [`Options`]).
+//! - `program`: the interface a screen plugs into ([`Program`], [`Flow`], [`Options`]).
 //! - `session`: raw mode, alternate screen, bracketed paste, mouse capture; the one restore
 //!   path used on normal exit, error exit, panic, signals and hang-ups (idempotent, fallible).
 //! - `frame_writer`: holds a whole frame so that it leaves in one `write`.
@@ -16,7 +16,7 @@ mod event_loop;
 mod frame_writer;
 mod hangup;
 mod input;
-pub mod program;
+mod program;
 mod session;
 
 pub use event_loop::run;

@@ -231,7 +231,11 @@ fn assert_exits_when_the_terminal_vanishes(mut pty: Pty, how: &str) {
     let status = status.unwrap_or_else(|| {
         panic!("{how}: still running {took:?} after the master closed ({cpu_used:?} of CPU)")
     });
-    assert_eq!(status.exit_code(), 129, "{how}: exits as after a hang-up");
+    assert_eq!(
+        (status.exit_code(), status.signal()),
+        (129, None),
+        "{how}: exits as after a hang-up: {status:?}"
+    );
     assert!(took < PROMPT_EXIT, "{how}: exit took {took:?}");
     assert!(
         cpu_used < Duration::from_millis(500),
@@ -242,8 +246,12 @@ fn assert_exits_when_the_terminal_vanishes(mut pty: Pty, how: &str) {
 
 #[test]
 fn closing_the_terminal_ends_the_process_promptly() {
-    let pty = started(&[], &[]);
-    assert_exits_when_the_terminal_vanishes(pty, "master closed");
+    // Several times: the hang-up races the kernel's SIGHUP, the watchdog and the event loop
+    // (which once reported an error, status 1, when it won); the status must not depend on it.
+    for _ in 0..5 {
+        let pty = started(&[], &[]);
+        assert_exits_when_the_terminal_vanishes(pty, "master closed");
+    }
 }
 
 #[test]

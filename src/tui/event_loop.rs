@@ -40,11 +40,17 @@ pub fn run<P: Program>(program: &mut P, options: &Options) -> anyhow::Result<()>
         .context("cannot set up the terminal (raw mode, alternate screen)")?;
     let outcome = event_loop(program);
     let restored = session.leave().context("cannot restore the terminal");
+    if outcome.is_err() || restored.is_err() {
+        hangup::end_if_hung_up();
+    }
     outcome?;
     restored
 }
 
 fn event_loop<P: Program>(program: &mut P) -> anyhow::Result<()> {
+    // crossterm starts its reader on first use; start it now, while the terminal is surely
+    // there, so that a failure shows before anything is drawn.
+    event::poll(Duration::ZERO).context("cannot read terminal input")?;
     let (writer, committer) = FrameWriter::new(TerminalOut::new()?);
     let terminal = Terminal::new(CrosstermBackend::new(writer))?;
     let known_size = terminal.size()?;

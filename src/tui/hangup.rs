@@ -12,6 +12,9 @@
 //!   POLLHUP/POLLERR/POLLNVAL, and every interval also checks that they are still terminals
 //!   (`isatty` fails with EIO on a hung-up tty). It then exits with 129, as a hang-up would.
 //!
+//! If the event loop fails first (crossterm cannot even start its reader on a dead terminal),
+//! `run` asks [`end_if_hung_up`], so the status is 129 whichever thread notices first.
+//!
 //! Both call `std::process::exit` from their own thread on purpose: the main thread is stuck
 //! inside crossterm's reader and cannot be woken, and nothing is lost by not unwinding it (the
 //! program never writes files; its only resource, the terminal, is restored first or is gone).
@@ -19,7 +22,8 @@
 use std::fs::File;
 use std::io::{self, IsTerminal};
 use std::os::fd::{AsFd, AsRawFd};
-use std::sync::{Mutex, PoisonError};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, OnceLock, PoisonError};
 use std::thread;
 use std::time::Duration;
 
@@ -54,6 +58,39 @@ fn once(done: &Mutex<bool>, start: fn() -> io::Result<()>) -> io::Result<()> {
     Ok(())
 }
 
+/// Set by the first thread that starts ending the process.
+static ENDING: AtomicBool = AtomicBool::new(false);
+/// Whether stdin and stdout were terminals when the watchers started.
+static WERE_TERMINALS: OnceLock<(bool, bool)> = OnceLock::new();
+
+/// Restore the terminal and exit with `code`. Only the first caller does it (its status is
+/// the one reported); a later caller waits for that exit instead of racing it.
+fn end_process(code: i32) -> ! {
+    if ENDING.swap(true, Ordering::SeqCst) {
+        loop {
+            thread::park();
+        }
+    }
+    // Failure to restore has nowhere to be reported: the terminal may be gone.
+    let _ = session::restore();
+    std::process::exit(code)
+}
+
+/// Called by the event loop after it failed: if the failure comes from a terminal that went
+/// away (the loop can see it before the watchdog does), end the process as a hang-up, so the
+/// exit status does not depend on which thread noticed first. Returns otherwise.
+pub(super) fn end_if_hung_up() {
+    if ENDING.load(Ordering::SeqCst) || terminal_gone() {
+        end_process(EXIT_HANGUP);
+    }
+}
+
+/// True if stdin or stdout was a terminal and no longer is (`isatty` fails on a hung-up tty).
+fn terminal_gone() -> bool {
+    let (stdin, stdout) = WERE_TERMINALS.get().copied().unwrap_or_default();
+    (stdin && !io::stdin().is_terminal()) || (stdout && !io::stdout().is_terminal())
+}
+
 fn watch_signals() -> io::Result<()> {
     let wanted: Vec<c_int> = TERMINATING
         .into_iter()
@@ -67,9 +104,7 @@ fn watch_signals() -> io::Result<()> {
         .name("entente-signals".into())
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
-                // Failure to restore has nowhere to be reported: the terminal may be gone.
-                let _ = session::restore();
-                std::process::exit(128 + signal);
+                end_process(128 + signal);
             }
         })?;
     Ok(())
@@ -87,6 +122,7 @@ fn ignored_on_entry(signal: c_int) -> bool {
 }
 
 fn watch_terminal() -> io::Result<()> {
+    let _ = WERE_TERMINALS.set((io::stdin().is_terminal(), io::stdout().is_terminal()));
     let mut watched: Vec<Box<dyn AsFd + Send>> = Vec::new();
     if io::stdin().is_terminal() {
         watched.push(Box::new(io::stdin()));
@@ -114,12 +150,11 @@ fn watchdog(watched: &[Box<dyn AsFd + Send>]) {
             continue;
         }
         if !session::is_active() {
-            // Not drawing: nothing to end. Stop watching rather than wake in a loop on a
-            // descriptor that will report the hang-up forever.
+            // Not drawing (or already ending): nothing to do. Stop watching rather than wake
+            // in a loop on a descriptor that will report the hang-up forever.
             return;
         }
-        let _ = session::restore();
-        std::process::exit(EXIT_HANGUP);
+        end_process(EXIT_HANGUP);
     }
 }
 
