@@ -28,7 +28,7 @@ mod update;
 
 pub use action::{Action, Tab};
 pub use layout::Focus;
-pub use program::ClipboardSink;
+pub use program::{ClipboardSink, Osc52, run};
 
 use crate::corpus::{Corpus, LoadedCorpus};
 use crate::index::{EntryRef, Filter, Index};

@@ -6,7 +6,6 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use entente::app::{App, AppOptions};
 use entente::tui::{self, Flow, Options, Program};
 use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind};
@@ -44,8 +43,7 @@ fn browse(options: &Options) -> anyhow::Result<()> {
     let loaded = entente::corpus::builtin::load()
         .map_err(|p| anyhow::anyhow!("the built-in corpus is invalid: {p:?}"))?;
     let index = entente::index::Index::build(&loaded.corpus);
-    let mut app = App::new(loaded, index, AppOptions::from_env(options.mouse));
-    tui::run(&mut app, options)
+    entente::app::run(loaded, index, options.mouse)
 }
 
 fn main() -> ExitCode {

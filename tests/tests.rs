@@ -3,6 +3,7 @@
 
 mod support;
 
+mod app_props;
 mod cli;
 mod corpus_facts;
 mod malformed_corpora;

@@ -10,8 +10,10 @@ use ratatui::crossterm::execute;
 
 use super::action::Action;
 use super::keymap::{Context, action_for};
-use super::{App, Mode};
-use crate::tui::{Flow, Program};
+use super::{App, AppOptions, Mode};
+use crate::corpus::LoadedCorpus;
+use crate::index::Index;
+use crate::tui::{Flow, Options, Program};
 
 /// Where copied text goes.
 pub trait ClipboardSink {
@@ -28,6 +30,13 @@ impl ClipboardSink for Osc52 {
         execute!(out, CopyToClipboard::to_clipboard_from(text.as_bytes()))?;
         out.flush()
     }
+}
+
+/// Runs the browser on a loaded corpus until the user quits: what `entente` without a
+/// subcommand does. `NO_COLOR` and the terminal size are read here.
+pub fn run(loaded: LoadedCorpus, index: Index, mouse: bool) -> anyhow::Result<()> {
+    let mut app = App::new(loaded, index, AppOptions::from_env(mouse));
+    crate::tui::run(&mut app, &Options { mouse })
 }
 
 impl App {
