@@ -102,320 +102,92 @@ const fn b(keys: &'static [Key], context: Context, action: Action, help: &'stati
 use Context::{Browse, Detail, Finder, Help, Search};
 use Key::{AnyChar, Char, Code, Ctrl};
 
+// Named keys, so that the table below reads as a table.
+const UP: Key = Code(KeyCode::Up);
+const DOWN: Key = Code(KeyCode::Down);
+const LEFT: Key = Code(KeyCode::Left);
+const RIGHT: Key = Code(KeyCode::Right);
+const PGUP: Key = Code(KeyCode::PageUp);
+const PGDN: Key = Code(KeyCode::PageDown);
+const HOME: Key = Code(KeyCode::Home);
+const END: Key = Code(KeyCode::End);
+const ENTER: Key = Code(KeyCode::Enter);
+const ESC: Key = Code(KeyCode::Esc);
+const TAB: Key = Code(KeyCode::Tab);
+const BACKTAB: Key = Code(KeyCode::BackTab);
+const BACKSPACE: Key = Code(KeyCode::Backspace);
+const DELETE: Key = Code(KeyCode::Delete);
+
 /// Every key the browser knows.
+#[rustfmt::skip]
 pub static KEYMAP: &[Binding] = &[
     // Browsing.
-    b(&[Char('q'), Ctrl('c')], Browse, Action::Quit, "quit"),
-    b(
-        &[Char('j'), Code(KeyCode::Down)],
-        Browse,
-        Action::Down,
-        "next line",
-    ),
-    b(
-        &[Char('k'), Code(KeyCode::Up)],
-        Browse,
-        Action::Up,
-        "previous line",
-    ),
-    b(
-        &[Code(KeyCode::PageDown), Ctrl('d'), Char(' ')],
-        Browse,
-        Action::PageDown,
-        "page down",
-    ),
-    b(
-        &[Code(KeyCode::PageUp), Ctrl('u')],
-        Browse,
-        Action::PageUp,
-        "page up",
-    ),
-    b(
-        &[Char('g'), Code(KeyCode::Home)],
-        Browse,
-        Action::Top,
-        "first line",
-    ),
-    b(
-        &[Char('G'), Code(KeyCode::End)],
-        Browse,
-        Action::Bottom,
-        "last line",
-    ),
-    b(
-        &[Code(KeyCode::Tab), Code(KeyCode::BackTab)],
-        Browse,
-        Action::SwitchPane,
-        "switch pane",
-    ),
-    b(
-        &[Char('h'), Code(KeyCode::Left)],
-        Browse,
-        Action::FocusTimeline,
-        "focus the timeline",
-    ),
-    b(
-        &[Char('l'), Code(KeyCode::Right)],
-        Browse,
-        Action::FocusDetail,
-        "focus the detail",
-    ),
-    b(
-        &[Code(KeyCode::Enter)],
-        Browse,
-        Action::Activate,
-        "open: entry, cited paragraph, related meeting",
-    ),
-    b(
-        &[Code(KeyCode::Esc)],
-        Browse,
-        Action::ClearFilter,
-        "clear the search, else the filter",
-    ),
-    b(
-        &[Char('f'), Ctrl('p')],
-        Browse,
-        Action::OpenFinder,
-        "find a topic, organisation, person, meeting or place",
-    ),
-    b(&[Char('?')], Browse, Action::OpenHelp, "this help"),
+    b(&[Char('q'), Ctrl('c')],           Browse, Action::Quit,          "quit"),
+    b(&[Char('j'), DOWN],                Browse, Action::Down,          "next line"),
+    b(&[Char('k'), UP],                  Browse, Action::Up,            "previous line"),
+    b(&[PGDN, Ctrl('d'), Char(' ')],     Browse, Action::PageDown,      "page down"),
+    b(&[PGUP, Ctrl('u')],                Browse, Action::PageUp,        "page up"),
+    b(&[Char('g'), HOME],                Browse, Action::Top,           "first line"),
+    b(&[Char('G'), END],                 Browse, Action::Bottom,        "last line"),
+    b(&[TAB, BACKTAB],                   Browse, Action::SwitchPane,    "switch pane"),
+    b(&[Char('h'), LEFT],                Browse, Action::FocusTimeline, "focus the timeline"),
+    b(&[Char('l'), RIGHT],               Browse, Action::FocusDetail,   "focus the detail"),
+    b(&[ENTER],                          Browse, Action::Activate,      "open: entry, cited paragraph, related meeting"),
+    b(&[ESC],                            Browse, Action::ClearFilter,   "clear the search, else the filter"),
+    b(&[Char('f'), Ctrl('p')],           Browse, Action::OpenFinder,    "find a topic, organisation, person, meeting or place"),
+    b(&[Char('?')],                      Browse, Action::OpenHelp,      "this help"),
     // Detail.
-    b(
-        &[Char('1')],
-        Detail,
-        Action::SelectTab(Tab::Overview),
-        "Overview tab",
-    ),
-    b(
-        &[Char('2')],
-        Detail,
-        Action::SelectTab(Tab::Text),
-        "Text tab",
-    ),
-    b(
-        &[Char('3')],
-        Detail,
-        Action::SelectTab(Tab::Related),
-        "Related tab",
-    ),
-    b(&[Char(']')], Detail, Action::NextTab, "next tab"),
-    b(&[Char('[')], Detail, Action::PrevTab, "previous tab"),
-    b(
-        &[Char('a')],
-        Detail,
-        Action::SwitchAccount,
-        "other account (meetings reported twice)",
-    ),
-    b(
-        &[Char('c')],
-        Detail,
-        Action::ToggleCompare,
-        "compare the two accounts",
-    ),
-    b(
-        &[Char('/')],
-        Detail,
-        Action::StartSearch,
-        "search in the text",
-    ),
-    b(&[Char('n')], Detail, Action::NextMatch, "next match"),
-    b(&[Char('N')], Detail, Action::PrevMatch, "previous match"),
-    b(
-        &[Char('y')],
-        Detail,
-        Action::Copy,
-        "copy the fact or paragraph with its citation",
-    ),
+    b(&[Char('1')],                      Detail, Action::SelectTab(Tab::Overview), "Overview tab"),
+    b(&[Char('2')],                      Detail, Action::SelectTab(Tab::Text),     "Text tab"),
+    b(&[Char('3')],                      Detail, Action::SelectTab(Tab::Related),  "Related tab"),
+    b(&[Char(']')],                      Detail, Action::NextTab,       "next tab"),
+    b(&[Char('[')],                      Detail, Action::PrevTab,       "previous tab"),
+    b(&[Char('a')],                      Detail, Action::SwitchAccount, "other account (meetings reported twice)"),
+    b(&[Char('c')],                      Detail, Action::ToggleCompare, "compare the two accounts"),
+    b(&[Char('/')],                      Detail, Action::StartSearch,   "search in the text"),
+    b(&[Char('n')],                      Detail, Action::NextMatch,     "next match"),
+    b(&[Char('N')],                      Detail, Action::PrevMatch,     "previous match"),
+    b(&[Char('y')],                      Detail, Action::Copy,          "copy the fact or paragraph with its citation"),
     // Finder.
-    b(
-        &[Code(KeyCode::Enter)],
-        Finder,
-        Action::Accept,
-        "filter the timeline by the pick",
-    ),
-    b(
-        &[Code(KeyCode::Esc), Ctrl('c')],
-        Finder,
-        Action::Close,
-        "close",
-    ),
-    b(
-        &[Code(KeyCode::Down), Ctrl('n'), Ctrl('j')],
-        Finder,
-        Action::Down,
-        "next result",
-    ),
-    b(
-        &[Code(KeyCode::Up), Ctrl('p'), Ctrl('k')],
-        Finder,
-        Action::Up,
-        "previous result",
-    ),
-    b(
-        &[Code(KeyCode::PageDown)],
-        Finder,
-        Action::PageDown,
-        "page down",
-    ),
-    b(&[Code(KeyCode::PageUp)], Finder, Action::PageUp, "page up"),
-    b(
-        &[Code(KeyCode::Tab)],
-        Finder,
-        Action::NextKind,
-        "next kind (all, # @ ~ : %)",
-    ),
-    b(
-        &[Code(KeyCode::BackTab)],
-        Finder,
-        Action::PrevKind,
-        "previous kind",
-    ),
-    b(
-        &[Code(KeyCode::Backspace)],
-        Finder,
-        Action::Backspace,
-        "delete back",
-    ),
-    b(
-        &[Code(KeyCode::Delete)],
-        Finder,
-        Action::DeleteForward,
-        "delete forward",
-    ),
-    b(&[Ctrl('w')], Finder, Action::DeleteWord, "delete a word"),
-    b(&[Ctrl('u')], Finder, Action::ClearInput, "clear the query"),
-    b(
-        &[Code(KeyCode::Left)],
-        Finder,
-        Action::CursorLeft,
-        "cursor left",
-    ),
-    b(
-        &[Code(KeyCode::Right)],
-        Finder,
-        Action::CursorRight,
-        "cursor right",
-    ),
-    b(
-        &[Code(KeyCode::Home), Ctrl('a')],
-        Finder,
-        Action::CursorHome,
-        "start of the query",
-    ),
-    b(
-        &[Code(KeyCode::End), Ctrl('e')],
-        Finder,
-        Action::CursorEnd,
-        "end of the query",
-    ),
-    b(
-        &[AnyChar],
-        Finder,
-        Action::Insert(' '),
-        "type the query; # @ ~ : % narrow the kind",
-    ),
+    b(&[ENTER],                          Finder, Action::Accept,        "filter the timeline by the pick"),
+    b(&[ESC, Ctrl('c')],                 Finder, Action::Close,         "close"),
+    b(&[DOWN, Ctrl('n'), Ctrl('j')],     Finder, Action::Down,          "next result"),
+    b(&[UP, Ctrl('p'), Ctrl('k')],       Finder, Action::Up,            "previous result"),
+    b(&[PGDN],                           Finder, Action::PageDown,      "page down"),
+    b(&[PGUP],                           Finder, Action::PageUp,        "page up"),
+    b(&[TAB],                            Finder, Action::NextKind,      "next kind (all, # @ ~ : %)"),
+    b(&[BACKTAB],                        Finder, Action::PrevKind,      "previous kind"),
+    b(&[BACKSPACE],                      Finder, Action::Backspace,     "delete back"),
+    b(&[DELETE],                         Finder, Action::DeleteForward, "delete forward"),
+    b(&[Ctrl('w')],                      Finder, Action::DeleteWord,    "delete a word"),
+    b(&[Ctrl('u')],                      Finder, Action::ClearInput,    "clear the query"),
+    b(&[LEFT],                           Finder, Action::CursorLeft,    "cursor left"),
+    b(&[RIGHT],                          Finder, Action::CursorRight,   "cursor right"),
+    b(&[HOME, Ctrl('a')],                Finder, Action::CursorHome,    "start of the query"),
+    b(&[END, Ctrl('e')],                 Finder, Action::CursorEnd,     "end of the query"),
+    b(&[AnyChar],                        Finder, Action::Insert(' '),   "type the query; # @ ~ : % narrow the kind"),
     // Search prompt.
-    b(
-        &[Code(KeyCode::Enter)],
-        Search,
-        Action::Accept,
-        "keep the search (n/N to move)",
-    ),
-    b(
-        &[Code(KeyCode::Esc), Ctrl('c')],
-        Search,
-        Action::Close,
-        "cancel the search",
-    ),
-    b(
-        &[Code(KeyCode::Down), Ctrl('n')],
-        Search,
-        Action::NextMatch,
-        "next match",
-    ),
-    b(
-        &[Code(KeyCode::Up), Ctrl('p')],
-        Search,
-        Action::PrevMatch,
-        "previous match",
-    ),
-    b(
-        &[Code(KeyCode::Backspace)],
-        Search,
-        Action::Backspace,
-        "delete back",
-    ),
-    b(
-        &[Code(KeyCode::Delete)],
-        Search,
-        Action::DeleteForward,
-        "delete forward",
-    ),
-    b(&[Ctrl('w')], Search, Action::DeleteWord, "delete a word"),
-    b(&[Ctrl('u')], Search, Action::ClearInput, "clear"),
-    b(
-        &[Code(KeyCode::Left)],
-        Search,
-        Action::CursorLeft,
-        "cursor left",
-    ),
-    b(
-        &[Code(KeyCode::Right)],
-        Search,
-        Action::CursorRight,
-        "cursor right",
-    ),
-    b(
-        &[Code(KeyCode::Home), Ctrl('a')],
-        Search,
-        Action::CursorHome,
-        "start of the line",
-    ),
-    b(
-        &[Code(KeyCode::End), Ctrl('e')],
-        Search,
-        Action::CursorEnd,
-        "end of the line",
-    ),
-    b(
-        &[AnyChar],
-        Search,
-        Action::Insert(' '),
-        "type; matches show as you type",
-    ),
+    b(&[ENTER],                          Search, Action::Accept,        "keep the search (n/N to move)"),
+    b(&[ESC, Ctrl('c')],                 Search, Action::Close,         "cancel the search"),
+    b(&[DOWN, Ctrl('n')],                Search, Action::NextMatch,     "next match"),
+    b(&[UP, Ctrl('p')],                  Search, Action::PrevMatch,     "previous match"),
+    b(&[BACKSPACE],                      Search, Action::Backspace,     "delete back"),
+    b(&[DELETE],                         Search, Action::DeleteForward, "delete forward"),
+    b(&[Ctrl('w')],                      Search, Action::DeleteWord,    "delete a word"),
+    b(&[Ctrl('u')],                      Search, Action::ClearInput,    "clear"),
+    b(&[LEFT],                           Search, Action::CursorLeft,    "cursor left"),
+    b(&[RIGHT],                          Search, Action::CursorRight,   "cursor right"),
+    b(&[HOME, Ctrl('a')],                Search, Action::CursorHome,    "start of the line"),
+    b(&[END, Ctrl('e')],                 Search, Action::CursorEnd,     "end of the line"),
+    b(&[AnyChar],                        Search, Action::Insert(' '),   "type; matches show as you type"),
     // Help.
-    b(
-        &[Code(KeyCode::Esc), Char('?'), Char('q')],
-        Help,
-        Action::Close,
-        "close help",
-    ),
-    b(
-        &[Char('j'), Code(KeyCode::Down)],
-        Help,
-        Action::Down,
-        "scroll down",
-    ),
-    b(
-        &[Char('k'), Code(KeyCode::Up)],
-        Help,
-        Action::Up,
-        "scroll up",
-    ),
-    b(
-        &[Code(KeyCode::PageDown), Char(' ')],
-        Help,
-        Action::PageDown,
-        "page down",
-    ),
-    b(&[Code(KeyCode::PageUp)], Help, Action::PageUp, "page up"),
-    b(&[Char('g'), Code(KeyCode::Home)], Help, Action::Top, "top"),
-    b(
-        &[Char('G'), Code(KeyCode::End)],
-        Help,
-        Action::Bottom,
-        "bottom",
-    ),
+    b(&[ESC, Char('?'), Char('q')],      Help,   Action::Close,         "close help"),
+    b(&[Char('j'), DOWN],                Help,   Action::Down,          "scroll down"),
+    b(&[Char('k'), UP],                  Help,   Action::Up,            "scroll up"),
+    b(&[PGDN, Char(' ')],                Help,   Action::PageDown,      "page down"),
+    b(&[PGUP],                           Help,   Action::PageUp,        "page up"),
+    b(&[Char('g'), HOME],                Help,   Action::Top,           "top"),
+    b(&[Char('G'), END],                 Help,   Action::Bottom,        "bottom"),
 ];
 
 /// The action bound to a key event in the first of `contexts` that binds it. Key releases
@@ -449,110 +221,4 @@ pub fn key_for(action: &Action, context: Context) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
-        KeyEvent::new(code, modifiers)
-    }
-
-    const BROWSE: &[Context] = &[Context::Browse, Context::Detail];
-
-    #[test]
-    fn browse_keys_map_to_actions() {
-        let none = KeyModifiers::NONE;
-        let cases = [
-            (key(KeyCode::Char('j'), none), Action::Down),
-            (key(KeyCode::Down, none), Action::Down),
-            (key(KeyCode::Char('G'), KeyModifiers::SHIFT), Action::Bottom),
-            (
-                key(KeyCode::Char('p'), KeyModifiers::CONTROL),
-                Action::OpenFinder,
-            ),
-            (key(KeyCode::Char('f'), none), Action::OpenFinder),
-            (key(KeyCode::Char('2'), none), Action::SelectTab(Tab::Text)),
-            (
-                key(KeyCode::Char('N'), KeyModifiers::SHIFT),
-                Action::PrevMatch,
-            ),
-            (
-                key(KeyCode::Char('?'), KeyModifiers::SHIFT),
-                Action::OpenHelp,
-            ),
-            (key(KeyCode::Esc, none), Action::ClearFilter),
-            (
-                key(KeyCode::BackTab, KeyModifiers::SHIFT),
-                Action::SwitchPane,
-            ),
-        ];
-        for (event, action) in cases {
-            assert_eq!(action_for(&event, BROWSE), Some(action), "{event:?}");
-        }
-    }
-
-    #[test]
-    fn finder_takes_typed_characters_and_ctrl_p_moves_up() {
-        let finder = &[Context::Finder];
-        let none = KeyModifiers::NONE;
-        assert_eq!(
-            action_for(&key(KeyCode::Char('q'), none), finder),
-            Some(Action::Insert('q'))
-        );
-        assert_eq!(
-            action_for(&key(KeyCode::Char('한'), none), finder),
-            Some(Action::Insert('한'))
-        );
-        assert_eq!(
-            action_for(&key(KeyCode::Char('p'), KeyModifiers::CONTROL), finder),
-            Some(Action::Up)
-        );
-        assert_eq!(
-            action_for(&key(KeyCode::Tab, none), finder),
-            Some(Action::NextKind)
-        );
-        assert_eq!(
-            action_for(&key(KeyCode::Char('x'), KeyModifiers::ALT), finder),
-            None
-        );
-    }
-
-    #[test]
-    fn releases_and_unbound_keys_give_nothing() {
-        let mut release = key(KeyCode::Char('j'), KeyModifiers::NONE);
-        release.kind = KeyEventKind::Release;
-        assert_eq!(action_for(&release, BROWSE), None);
-        assert_eq!(
-            action_for(&key(KeyCode::F(5), KeyModifiers::NONE), BROWSE),
-            None
-        );
-    }
-
-    #[test]
-    fn no_key_is_bound_twice_in_one_mode() {
-        let modes: [&[Context]; 4] = [
-            BROWSE,
-            &[Context::Finder],
-            &[Context::Search],
-            &[Context::Help],
-        ];
-        for mode in modes {
-            let mut seen: Vec<Key> = Vec::new();
-            for binding in KEYMAP.iter().filter(|b| mode.contains(&b.context)) {
-                for key in binding.keys {
-                    assert!(!seen.contains(key), "{key:?} bound twice in {mode:?}");
-                    seen.push(*key);
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn key_names_read_well() {
-        assert_eq!(Key::Ctrl('p').name(), "Ctrl-P");
-        assert_eq!(Key::Code(KeyCode::PageDown).name(), "PgDn");
-        assert_eq!(
-            key_for(&Action::OpenFinder, Context::Browse).as_deref(),
-            Some("f")
-        );
-    }
-}
+mod tests;

@@ -5,11 +5,13 @@ use crate::app::cite::{CiteLabels, full_list};
 use crate::app::doc::{Doc, DocLine, Seg, Target, Tone};
 use crate::app::format;
 use crate::app::strings::{self, label};
-use crate::corpus::{Citation, Corpus, Event, Meeting, Provenance};
+use crate::corpus::{Citation, Corpus, Meeting, Provenance};
 use crate::index::EntryRef;
 
+mod event;
+
 /// Width of the label column ("Format  ").
-const LABEL_W: usize = 8;
+pub(super) const LABEL_W: usize = 8;
 /// Indent of items under a section heading.
 const ITEM: &str = "  ";
 
@@ -28,7 +30,7 @@ pub fn build(corpus: &Corpus, entry: EntryRef) -> Doc {
         }
         EntryRef::Event(i) => {
             if let Some(e) = corpus.events.get(i) {
-                event(&mut w, corpus, e);
+                event::event(&mut w, corpus, e);
             }
         }
     }
@@ -45,13 +47,13 @@ pub fn build(corpus: &Corpus, entry: EntryRef) -> Doc {
     w.doc
 }
 
-struct Writer<'a> {
-    doc: Doc,
-    labels: &'a CiteLabels,
+pub(super) struct Writer<'a> {
+    pub(super) doc: Doc,
+    pub(super) labels: &'a CiteLabels,
 }
 
 impl Writer<'_> {
-    fn heading(&mut self, text: &str) {
+    pub(super) fn heading(&mut self, text: &str) {
         if !self.doc.lines.is_empty() {
             self.doc.push(DocLine::blank());
         }
@@ -59,7 +61,7 @@ impl Writer<'_> {
             .push(DocLine::fixed(vec![Seg::new(text, Tone::Heading)]));
     }
 
-    fn sub(&mut self, text: &str) {
+    pub(super) fn sub(&mut self, text: &str) {
         self.doc.push(DocLine::fixed(vec![
             Seg::plain(ITEM),
             Seg::new(text, Tone::Label),
@@ -68,7 +70,7 @@ impl Writer<'_> {
 
     /// A selectable line: its segments, then the short citations; `copy` is what `y` copies,
     /// to which the full citations are added.
-    fn line(&mut self, lead: Vec<Seg>, cite: &[Citation], indent: usize, copy: &str) {
+    pub(super) fn line(&mut self, lead: Vec<Seg>, cite: &[Citation], indent: usize, copy: &str) {
         let mut segs = lead;
         if !cite.is_empty() {
             segs.push(Seg::plain("  "));
@@ -84,7 +86,7 @@ impl Writer<'_> {
     }
 
     /// "Date    20 May 2025  EU¶3".
-    fn fact(&mut self, name: &str, value: &str, cite: &[Citation]) {
+    pub(super) fn fact(&mut self, name: &str, value: &str, cite: &[Citation]) {
         let padded = format!("{name:<LABEL_W$}");
         let copy = if name.is_empty() {
             value.to_string()
@@ -100,7 +102,7 @@ impl Writer<'_> {
     }
 
     /// A note under a fact ("inferred: …").
-    fn aside(&mut self, text: &str) {
+    pub(super) fn aside(&mut self, text: &str) {
         self.doc.push(
             DocLine::fixed(vec![
                 Seg::plain(&" ".repeat(LABEL_W)),
@@ -111,7 +113,7 @@ impl Writer<'_> {
     }
 
     /// An item under a heading.
-    fn item(&mut self, lead: Vec<Seg>, cite: &[Citation], copy_label: &str) {
+    pub(super) fn item(&mut self, lead: Vec<Seg>, cite: &[Citation], copy_label: &str) {
         let body: String = lead.iter().map(|s| s.text.as_str()).collect();
         let body = body.trim().trim_start_matches("• ");
         let copy = if copy_label.is_empty() {
@@ -132,7 +134,7 @@ impl Writer<'_> {
     }
 }
 
-fn inferred(how: Option<&str>) -> String {
+pub(super) fn inferred(how: Option<&str>) -> String {
     match how {
         Some(h) => format!("{}: {h}", strings::INFERRED),
         None => strings::INFERRED.to_string(),
@@ -307,49 +309,5 @@ fn accounts(w: &mut Writer, corpus: &Corpus, m: &Meeting) {
                 .with_target(cite.first().cloned().map(Target::Cite))
                 .with_copy(format!("{title} [{}]", a.source)),
         );
-    }
-}
-
-fn event(w: &mut Writer, corpus: &Corpus, e: &Event) {
-    w.doc
-        .push(DocLine::fixed(vec![Seg::new(&e.title, Tone::Heading)]).with_indent(2));
-    w.fact(label::KIND, format::event_marker(e.kind), &[]);
-    if let Some(d) = &e.date {
-        w.fact(label::DATE, &format::long_date(d), &d.cite);
-        if d.provenance == Provenance::Inferred {
-            w.aside(&inferred(d.how.as_deref()));
-        }
-    }
-    if let Some(p) = &e.place {
-        w.fact(label::PLACE, &format::place(p, true), &p.cite);
-    }
-    if let Some(series) = &e.series {
-        let s = match e.edition {
-            Some(n) => format!("{series} · {} {n}", label::EDITION),
-            None => series.clone(),
-        };
-        w.fact(label::SERIES, &s, &[]);
-    }
-    w.heading(label::DESCRIPTION);
-    w.item(
-        vec![Seg::plain(&e.description)],
-        &e.cite,
-        label::DESCRIPTION,
-    );
-    if !e.organisations.is_empty() {
-        w.heading(label::ORGANISATIONS);
-        for o in &e.organisations {
-            w.item(vec![Seg::plain(&format::org_name(corpus, o))], &[], "");
-        }
-    }
-    if !e.topics.is_empty() {
-        w.heading(label::TOPICS);
-        for t in &e.topics {
-            w.item(
-                vec![Seg::new(format::topic_label(corpus, t), Tone::Label)],
-                &[],
-                "",
-            );
-        }
     }
 }
