@@ -43,6 +43,7 @@ pub const CITED_SOURCE: &str = "cited source";
 pub const CITATIONS: &str = "Citations";
 pub const SOURCE_NOTES: &str = "Notes on this source";
 pub const TEXT_KEYS_TWO: &str = "a other account · c compare · / search";
+pub const TEXT_KEYS_SOURCES: &str = "a next cited source · / search";
 pub const COMPARE_KEYS: &str = "c ends the comparison · a swaps sides";
 
 /// Labels of the facts in the Overview.

@@ -152,11 +152,14 @@ fn single(
         ])
         .with_indent(2),
     );
-    if sources.len() > 1 {
-        out.doc.push(DocLine::fixed(vec![Seg::new(
-            strings::TEXT_KEYS_TWO,
-            Tone::Dim,
-        )]));
+    let hint = match sources.iter().filter(|s| s.account).count() {
+        _ if sources.len() < 2 => None,
+        0 | 1 => Some(strings::TEXT_KEYS_SOURCES),
+        _ => Some(strings::TEXT_KEYS_TWO),
+    };
+    if let Some(hint) = hint {
+        out.doc
+            .push(DocLine::fixed(vec![Seg::new(hint, Tone::Dim)]));
     }
     let digits = src.paragraphs.len().to_string().len();
     let mut match_index = 0;

@@ -19,6 +19,7 @@ fn app_sized(w: u16, h: u16) -> App {
     let index = Index::build(&loaded.corpus);
     let options = AppOptions {
         size: (w, h),
+        mouse: true,
         ..AppOptions::default()
     };
     App::new(loaded, index, options)
@@ -361,4 +362,84 @@ fn every_action_is_safe_on_an_empty_corpus_and_a_tiny_terminal() {
     }
     assert_eq!(a.counts(), (0, 0));
     assert!(a.selected().is_none());
+}
+
+fn mouse(app: &mut App, kind: ratatui::crossterm::event::MouseEventKind, column: u16, row: u16) {
+    use ratatui::crossterm::event::MouseEvent;
+    let event = Event::Mouse(MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    });
+    if let Some(action) = app.action_for_event(&event) {
+        app.update(action);
+    }
+    app.check_invariants().unwrap();
+}
+
+#[test]
+fn clicks_select_rows_and_tabs_and_the_wheel_scrolls_the_pane_under_it() {
+    use ratatui::crossterm::event::{MouseButton, MouseEventKind};
+    let mut a = app_sized(120, 20);
+    typed(&mut a, "gj");
+    assert_eq!(a.timeline().scroll, 0);
+    let g = a.geometry();
+    // Row 2 of the timeline's inside is the first entry under the first year heading.
+    let first_entry_row = g.timeline.y + 2;
+    mouse(
+        &mut a,
+        MouseEventKind::Down(MouseButton::Left),
+        5,
+        first_entry_row,
+    );
+    assert_eq!(a.focus(), Focus::Timeline);
+    assert_eq!(a.selected(), a.filtered().first().copied());
+    // The "3 Related" title on the detail's top border.
+    let related = crate::app::layout::tab_titles(g.detail)[2].2.start;
+    mouse(
+        &mut a,
+        MouseEventKind::Down(MouseButton::Left),
+        related + 1,
+        g.detail.y,
+    );
+    assert_eq!((a.tab(), a.focus()), (Tab::Related, Focus::Detail));
+    typed(&mut a, "1");
+    let before = a.detail().scroll;
+    mouse(
+        &mut a,
+        MouseEventKind::ScrollDown,
+        g.detail.x + 5,
+        g.detail.y + 5,
+    );
+    assert!(a.detail().scroll > before || a.detail().cursor > 0);
+    let selected = a.selected();
+    mouse(&mut a, MouseEventKind::ScrollDown, 5, g.timeline.y + 5);
+    assert_eq!(a.timeline().scroll, 3);
+    assert!(a.selected().is_some() && a.selected() != selected);
+}
+
+#[test]
+fn without_mouse_capture_pointer_events_are_ignored() {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut a = app();
+    a.options.mouse = false;
+    let click = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 5,
+        row: 3,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert_eq!(a.handle(click), Flow::Idle);
+}
+
+#[test]
+fn pasted_text_goes_into_the_finder_query_on_one_line() {
+    let mut a = app();
+    assert_eq!(a.action_for_event(&Event::Paste("x".into())), None);
+    a.update(Action::OpenFinder);
+    a.handle(Event::Paste("counter\nransom".into()));
+    assert_eq!(a.finder().input.text(), "counter ransom");
+    let first = a.finder().rows[0].candidate;
+    assert_eq!(a.finder_candidates()[first].id, "counter-ransomware");
 }
