@@ -10,6 +10,7 @@ use crate::corpus::Corpus;
 use crate::search::fuzzy::{self, Candidate, Finder, Kind, Query, Session};
 
 use super::input::LineInput;
+use super::strings::kind;
 
 /// Results kept per query (the list shows what fits; the count says how many matched).
 pub const LIMIT: usize = 500;
@@ -39,11 +40,11 @@ pub fn kind_of(query: &str) -> Option<Kind> {
 /// The badge shown on a result row.
 pub fn badge(kind: Kind) -> &'static str {
     match kind {
-        Kind::Topic => "topic",
-        Kind::Organisation => "org",
-        Kind::Person => "person",
-        Kind::Meeting => "meeting",
-        Kind::Place => "place",
+        Kind::Topic => kind::TOPIC,
+        Kind::Organisation => kind::ORG,
+        Kind::Person => kind::PERSON,
+        Kind::Meeting => kind::MEETING,
+        Kind::Place => kind::PLACE,
     }
 }
 
@@ -51,11 +52,11 @@ pub fn badge(kind: Kind) -> &'static str {
 pub fn kind_name(kind: Option<Kind>) -> &'static str {
     match kind {
         None => super::strings::ALL_KINDS,
-        Some(Kind::Topic) => "# topics",
-        Some(Kind::Organisation) => "@ orgs",
-        Some(Kind::Person) => "~ people",
-        Some(Kind::Meeting) => ": meetings",
-        Some(Kind::Place) => "% places",
+        Some(Kind::Topic) => kind::TOPICS,
+        Some(Kind::Organisation) => kind::ORGS,
+        Some(Kind::Person) => kind::PEOPLE,
+        Some(Kind::Meeting) => kind::MEETINGS,
+        Some(Kind::Place) => kind::PLACES,
     }
 }
 

@@ -1,6 +1,7 @@
 //! The help overlay's lines, generated from the key map table, grouped by context.
 
 use super::keymap::{Context, KEYMAP};
+use super::strings::context;
 
 /// One line of help: a context heading, or the keys of one binding and what it does.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,11 +13,11 @@ pub enum HelpLine {
 
 fn context_name(c: Context) -> &'static str {
     match c {
-        Context::Browse => "Browsing",
-        Context::Detail => "Detail (tabs, accounts, search, copy)",
-        Context::Finder => "Finder (f or Ctrl-P)",
-        Context::Search => "Search prompt (/)",
-        Context::Help => "Help (?)",
+        Context::Browse => context::BROWSE,
+        Context::Detail => context::DETAIL,
+        Context::Finder => context::FINDER,
+        Context::Search => context::SEARCH,
+        Context::Help => context::HELP,
     }
 }
 

@@ -46,6 +46,66 @@ pub const TEXT_KEYS_TWO: &str = "a other account · c compare · / search";
 pub const TEXT_KEYS_SOURCES: &str = "a next cited source · / search";
 pub const COMPARE_KEYS: &str = "c ends the comparison · a swaps sides";
 
+/// The words after the keys in the footer.
+pub mod hint {
+    pub const QUIT: &str = "quit";
+    pub const HELP: &str = "help";
+    pub const FIND: &str = "find";
+    pub const PANE: &str = "pane";
+    pub const SEARCH: &str = "search";
+    pub const OPEN: &str = "open";
+    pub const CLEAR: &str = "clear";
+    pub const COPY: &str = "copy";
+    pub const ACCOUNT: &str = "account";
+    pub const COMPARE: &str = "compare";
+    pub const PICK: &str = "pick";
+    pub const CLOSE: &str = "close";
+    pub const KIND: &str = "kind";
+    pub const NEXT: &str = "next";
+    pub const PREVIOUS: &str = "previous";
+    pub const KEEP: &str = "keep";
+    pub const CANCEL: &str = "cancel";
+    pub const SCROLL: &str = "scroll";
+}
+
+/// The names of the key map's contexts, as help headings.
+pub mod context {
+    pub const BROWSE: &str = "Browsing";
+    pub const DETAIL: &str = "Detail (tabs, accounts, search, copy)";
+    pub const FINDER: &str = "Finder (f or Ctrl-P)";
+    pub const SEARCH: &str = "Search prompt (/)";
+    pub const HELP: &str = "Help (?)";
+}
+
+/// The finder's kind badges and kind-bar names.
+pub mod kind {
+    pub const TOPIC: &str = "topic";
+    pub const ORG: &str = "org";
+    pub const PERSON: &str = "person";
+    pub const MEETING: &str = "meeting";
+    pub const PLACE: &str = "place";
+    pub const TOPICS: &str = "# topics";
+    pub const ORGS: &str = "@ orgs";
+    pub const PEOPLE: &str = "~ people";
+    pub const MEETINGS: &str = ": meetings";
+    pub const PLACES: &str = "% places";
+}
+
+/// "topic: Counter ransomware", as the header names an active filter.
+pub fn filter_part(field: &str, value: &str) -> String {
+    format!("{field}: {value}")
+}
+
+/// The names of the filter fields.
+pub mod filter {
+    pub const TOPIC: &str = "topic";
+    pub const ORGANISATION: &str = "organisation";
+    pub const PERSON: &str = "person";
+    pub const PLACE: &str = "place";
+    pub const YEAR: &str = "year";
+    pub const SERIES: &str = "series";
+}
+
 /// Labels of the facts in the Overview.
 pub mod label {
     pub const DATE: &str = "Date";

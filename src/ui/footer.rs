@@ -9,7 +9,8 @@ use ratatui::widgets::Paragraph;
 use crate::app::action::Action;
 use crate::app::keymap::{Context, key_for};
 use crate::app::layout::Geometry;
-use crate::app::{App, Mode, strings};
+use crate::app::strings::{self, hint};
+use crate::app::{App, Mode};
 use crate::text::display_width;
 
 use super::fit;
@@ -19,33 +20,33 @@ use super::theme::Theme;
 fn hints(mode: Mode) -> &'static [(Action, Context, &'static str)] {
     match mode {
         Mode::Normal => &[
-            (Action::Quit, Context::Browse, "quit"),
-            (Action::OpenHelp, Context::Browse, "help"),
-            (Action::OpenFinder, Context::Browse, "find"),
-            (Action::SwitchPane, Context::Browse, "pane"),
-            (Action::StartSearch, Context::Detail, "search"),
-            (Action::Activate, Context::Browse, "open"),
-            (Action::ClearFilter, Context::Browse, "clear"),
-            (Action::Copy, Context::Detail, "copy"),
-            (Action::SwitchAccount, Context::Detail, "account"),
-            (Action::ToggleCompare, Context::Detail, "compare"),
+            (Action::Quit, Context::Browse, hint::QUIT),
+            (Action::OpenHelp, Context::Browse, hint::HELP),
+            (Action::OpenFinder, Context::Browse, hint::FIND),
+            (Action::SwitchPane, Context::Browse, hint::PANE),
+            (Action::StartSearch, Context::Detail, hint::SEARCH),
+            (Action::Activate, Context::Browse, hint::OPEN),
+            (Action::ClearFilter, Context::Browse, hint::CLEAR),
+            (Action::Copy, Context::Detail, hint::COPY),
+            (Action::SwitchAccount, Context::Detail, hint::ACCOUNT),
+            (Action::ToggleCompare, Context::Detail, hint::COMPARE),
         ],
         Mode::Finder => &[
-            (Action::Accept, Context::Finder, "pick"),
-            (Action::Close, Context::Finder, "close"),
-            (Action::NextKind, Context::Finder, "kind"),
-            (Action::Down, Context::Finder, "next"),
-            (Action::Up, Context::Finder, "previous"),
+            (Action::Accept, Context::Finder, hint::PICK),
+            (Action::Close, Context::Finder, hint::CLOSE),
+            (Action::NextKind, Context::Finder, hint::KIND),
+            (Action::Down, Context::Finder, hint::NEXT),
+            (Action::Up, Context::Finder, hint::PREVIOUS),
         ],
         Mode::Search => &[
-            (Action::Accept, Context::Search, "keep"),
-            (Action::Close, Context::Search, "cancel"),
-            (Action::NextMatch, Context::Search, "next"),
-            (Action::PrevMatch, Context::Search, "previous"),
+            (Action::Accept, Context::Search, hint::KEEP),
+            (Action::Close, Context::Search, hint::CANCEL),
+            (Action::NextMatch, Context::Search, hint::NEXT),
+            (Action::PrevMatch, Context::Search, hint::PREVIOUS),
         ],
         Mode::Help => &[
-            (Action::Close, Context::Help, "close"),
-            (Action::Down, Context::Help, "scroll"),
+            (Action::Close, Context::Help, hint::CLOSE),
+            (Action::Down, Context::Help, hint::SCROLL),
         ],
     }
 }

@@ -19,13 +19,22 @@ pub fn filter_parts(app: &App) -> Vec<String> {
     let f = app.filter();
     let mut parts = Vec::new();
     if let Some(t) = &f.topic {
-        parts.push(format!("topic: {}", format::topic_label(c, t)));
+        parts.push(strings::filter_part(
+            strings::filter::TOPIC,
+            format::topic_label(c, t),
+        ));
     }
     if let Some(o) = &f.organisation {
-        parts.push(format!("organisation: {}", format::org_short(c, o)));
+        parts.push(strings::filter_part(
+            strings::filter::ORGANISATION,
+            &format::org_short(c, o),
+        ));
     }
     if let Some(p) = &f.person {
-        parts.push(format!("person: {}", format::person_name(c, p)));
+        parts.push(strings::filter_part(
+            strings::filter::PERSON,
+            format::person_name(c, p),
+        ));
     }
     if let Some(p) = &f.place {
         let key = fold(p);
@@ -36,13 +45,13 @@ pub fn filter_parts(app: &App) -> Vec<String> {
             .chain(c.events.iter().filter_map(|e| e.place.as_ref()))
             .find(|pl| fold(&pl.city) == key)
             .map_or(p.as_str(), |pl| pl.city.as_str());
-        parts.push(format!("place: {city}"));
+        parts.push(strings::filter_part(strings::filter::PLACE, city));
     }
     if let Some(y) = &f.year {
-        parts.push(format!("year: {y}"));
+        parts.push(strings::filter_part(strings::filter::YEAR, y));
     }
     if let Some(s) = &f.series {
-        parts.push(format!("series: {s}"));
+        parts.push(strings::filter_part(strings::filter::SERIES, s));
     }
     parts.into_iter().map(|p| clean(&p)).collect()
 }
