@@ -73,6 +73,8 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::CursorRight),
         Just(Action::CursorHome),
         Just(Action::CursorEnd),
+        Just(Action::TakeResults),
+        Just(Action::CopyFailed),
     ];
     prop_oneof![
         6 => simple,

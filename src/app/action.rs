@@ -112,4 +112,8 @@ pub enum Action {
     Wheel { column: u16, row: u16, down: bool },
     /// Mouse click at a cell: select a timeline row or a tab.
     Click { column: u16, row: u16 },
+    /// Take the finder results that background matching has finished.
+    TakeResults,
+    /// The terminal could not take the copied text (OSC 52 write failed).
+    CopyFailed,
 }

@@ -92,6 +92,11 @@ impl FinderWorker {
         self.pending.take()
     }
 
+    /// Whether results are waiting to be taken.
+    pub fn ready(&self) -> bool {
+        self.pending.is_some()
+    }
+
     /// Whether a query is still running (never, while matching is synchronous).
     pub fn busy(&self) -> bool {
         false

@@ -86,13 +86,15 @@ impl Program for App {
             return Flow::Idle;
         };
         self.update(action);
+        // The terminal side of `y`: update produced the text, it leaves here, outside
+        // ratatui's buffer.
         if let Some(text) = self.pending_clipboard.take() {
             let result = match self.clipboard.as_mut() {
                 Some(sink) => sink.copy(&text),
                 None => Osc52.copy(&text),
             };
             if result.is_err() {
-                self.status = Some(super::strings::STATUS_COPY_FAILED.into());
+                self.update(Action::CopyFailed);
             }
         }
         if self.quit { Flow::Quit } else { Flow::Redraw }
@@ -107,6 +109,10 @@ impl Program for App {
     }
 
     fn poll_background(&mut self) -> bool {
-        self.poll_finder()
+        if !self.worker.ready() {
+            return false;
+        }
+        self.update(Action::TakeResults);
+        true
     }
 }

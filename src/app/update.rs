@@ -20,11 +20,15 @@ use crate::index::{EntryRef, Filter};
 impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize(..)) {
+        if !matches!(action, Action::Resize(..) | Action::TakeResults) {
             self.status = None;
         }
         match action {
             Action::Resize(w, h) => self.resize(w, h),
+            Action::TakeResults => {
+                self.poll_finder();
+            }
+            Action::CopyFailed => self.status = Some(strings::STATUS_COPY_FAILED.into()),
             Action::Quit => self.quit = true,
             Action::Wheel { column, row, down } => self.wheel(column, row, down),
             Action::Click { column, row } => self.click(column, row),

@@ -305,6 +305,25 @@ fn y_copies_the_fact_with_its_full_citation() {
     assert!(a.pending_clipboard.is_none());
 }
 
+struct Broken;
+
+impl ClipboardSink for Broken {
+    fn copy(&mut self, _: &str) -> std::io::Result<()> {
+        Err(std::io::Error::other("terminal gone"))
+    }
+}
+
+#[test]
+fn a_failed_copy_says_so() {
+    let mut a = app();
+    a.set_clipboard_sink(Box::new(Broken));
+    a.handle(Event::Key(KeyEvent::new(
+        KeyCode::Char('y'),
+        KeyModifiers::NONE,
+    )));
+    assert_eq!(a.status(), Some(crate::app::strings::STATUS_COPY_FAILED));
+}
+
 #[test]
 fn q_quits_and_unbound_keys_do_nothing() {
     let mut a = app();
