@@ -13,15 +13,22 @@
 //! - [`cli`]: the non-interactive subcommands and their text / JSON output.
 //! - [`tui`]: the terminal layer — setup and restore, signals and hang-ups, the event loop a
 //!   full-screen [`tui::Program`] plugs into.
+//! - [`app`]: the browser's state, its [`app::Action`] vocabulary, the key map table and
+//!   `App::update`, the only place that state changes.
+//! - [`ui`]: rendering — `ui::draw(&App, frame)` reads the state and never changes it.
+//! - [`compare`]: which sentences of one account of a meeting the other does not report.
 //!
-//! Domain modules never import ratatui or crossterm.
+//! Domain modules (corpus, index, text, search, compare) never import ratatui or crossterm.
 
+pub mod app;
 pub mod atomic;
 pub mod briefing;
 pub mod cli;
+pub mod compare;
 pub mod corpus;
 pub mod index;
 pub mod search;
 pub mod synth;
 pub mod text;
 pub mod tui;
+pub mod ui;

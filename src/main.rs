@@ -11,7 +11,6 @@ use clap::Parser;
 
 use entente::cli::{self, Args, Command, Library};
 use entente::corpus::{builtin, load_path};
-use entente::tui;
 
 fn main() -> ExitCode {
     let args = Args::parse();
@@ -70,56 +69,19 @@ fn load_library(args: &Args) -> Result<Library> {
     Ok(Library::new(loaded))
 }
 
-fn browse(args: &Args, _library: Library) -> Result<u8> {
+fn browse(args: &Args, library: Library) -> Result<u8> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!(
             "the browser needs a terminal, and stdin or stdout is not one; \
              for output to a pipe or file use `entente list` (see `entente --help`)"
         );
     }
-    let options = tui::Options { mouse: args.mouse };
-    let mut program = placeholder::Placeholder {
-        last: "press a key (q quits)".into(),
-    };
-    match tui::run(&mut program, &options) {
+    match entente::app::run(library.loaded, library.index, args.mouse) {
         Ok(()) => Ok(0),
         Err(err) => {
             // The terminal is restored by now; stderr may be gone, so never panic here.
             let _ = writeln!(std::io::stderr(), "entente: {err:#}");
             Ok(1)
-        }
-    }
-}
-
-mod placeholder {
-    //! TEMP: replaced by the browser App.
-    use entente::tui::{Flow, Program};
-    use ratatui::Frame;
-    use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind};
-    use ratatui::widgets::{Block, Paragraph};
-
-    pub struct Placeholder {
-        pub last: String,
-    }
-
-    impl Program for Placeholder {
-        fn handle(&mut self, event: Event) -> Flow {
-            self.last = match event {
-                Event::Key(key) if key.kind != KeyEventKind::Press => return Flow::Idle,
-                Event::Key(key) if key.code == KeyCode::Char('q') => return Flow::Quit,
-                Event::Key(key) if key.modifiers.is_empty() => format!("last key: {}", key.code),
-                Event::Key(key) => format!("last key: {}+{}", key.modifiers, key.code),
-                Event::Paste(text) => format!("pasted {} chars", text.chars().count()),
-                Event::Mouse(mouse) => format!("mouse: {:?}", mouse.kind),
-                Event::Resize(..) => return Flow::Redraw,
-                Event::FocusGained | Event::FocusLost => return Flow::Idle,
-            };
-            Flow::Redraw
-        }
-
-        fn draw(&self, frame: &mut Frame) {
-            let text = Paragraph::new(self.last.as_str()).block(Block::bordered().title("entente"));
-            frame.render_widget(text, frame.area());
         }
     }
 }

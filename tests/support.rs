@@ -2,5 +2,9 @@
 //!
 //! - [`pty`]: runs the real binary in a pseudo-terminal and reads its screen (vt100) and every
 //!   byte it wrote.
+//! - [`screen`]: the browser drawn headless on ratatui's `TestBackend`, as text.
+//! - [`corpora`]: generated corpora (empty, one meeting, thousands, hostile text).
 
+pub mod corpora;
 pub mod pty;
+pub mod screen;

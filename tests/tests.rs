@@ -3,7 +3,9 @@
 
 mod support;
 
+mod app_props;
 mod cli;
 mod corpus_facts;
 mod malformed_corpora;
 mod pty;
+mod snapshots;

@@ -25,6 +25,7 @@ use super::fold::{fold_into, fold_with_char_map};
 pub use candidates::candidates_from;
 pub use query::Query;
 use query::is_subsequence;
+use score::Scratch;
 pub use session::Session;
 
 /// What a candidate is. The order is the order kinds are listed in.
@@ -122,12 +123,22 @@ pub struct Results {
     pub total: usize,
 }
 
-/// A key, folded once at build time, as a span of [`Finder`]'s shared buffer.
+/// A key, folded once at build time, as spans of [`Finder`]'s shared buffers.
 struct FoldedKey {
+    /// Byte span in `folded`.
     start: usize,
     end: usize,
+    /// Where its units' in-place bonuses start in `bonuses`; a unit is a byte of an ASCII
+    /// key, a char of any other.
+    bonus_at: usize,
+    /// Number of units.
+    units: usize,
+    /// Where its chars start in `chars`, for a key that is not ASCII.
+    chars_at: Option<usize>,
+    /// Which characters it holds (see `query::mask`).
+    mask: u64,
     /// Length in chars of the original key (the ranking's tie-break).
-    chars: u32,
+    len: u32,
     /// Folded char i came from original char i, so positions need no mapping.
     identity: bool,
 }
@@ -136,7 +147,7 @@ struct FoldedKey {
 #[derive(Debug, Clone, Copy)]
 struct Scored {
     score: i64,
-    key_chars: u32,
+    key_len: u32,
     candidate: u32,
     key: u32,
 }
@@ -144,8 +155,10 @@ struct Scored {
 /// Below this many candidates a scan stays on the calling thread (rayon's hand-off would
 /// cost more than it saves).
 const PARALLEL_MIN: usize = 4096;
-/// Candidates per rayon task: large enough to amortise the split.
-const TASK_MIN: usize = 1024;
+/// Candidates per rayon task: large enough to amortise the hand-off, small enough that both
+/// cores stay busy to the end. Each task collects into its own vector (rayon's `flatten`
+/// over `Option`s allocated per item and cost more than the scoring itself).
+const CHUNK: usize = 4096;
 
 static NEXT_FINDER_ID: AtomicU64 = AtomicU64::new(0);
 
@@ -158,6 +171,10 @@ pub struct Finder {
     keys: Vec<FoldedKey>,
     /// Every folded key, end to end: one allocation, scanned front to back.
     folded: String,
+    /// The in-place bonus of every unit of every key.
+    bonuses: Vec<i8>,
+    /// The chars of the keys that are not ASCII.
+    chars: Vec<char>,
     /// Tells a [`Session`] whether its remembered matches belong to this finder.
     id: u64,
 }
@@ -170,16 +187,33 @@ impl Finder {
         let mut first_key = Vec::with_capacity(candidates.len() + 1);
         let mut keys = Vec::new();
         let mut folded = String::new();
+        let mut bonuses = Vec::new();
+        let mut chars = Vec::new();
         for c in &candidates {
             kinds.push(c.kind);
             first_key.push(keys.len());
             for key in &c.keys {
                 let start = folded.len();
                 let identity = fold_into(key, &mut folded);
+                let text = &folded[start..];
+                let bonus_at = bonuses.len();
+                let chars_at = if text.is_ascii() {
+                    score::push_bonuses(text.as_bytes(), &mut bonuses);
+                    None
+                } else {
+                    let at = chars.len();
+                    chars.extend(text.chars());
+                    score::push_bonuses(&chars[at..], &mut bonuses);
+                    Some(at)
+                };
                 keys.push(FoldedKey {
                     start,
                     end: folded.len(),
-                    chars: u32::try_from(key.chars().count()).unwrap_or(u32::MAX),
+                    bonus_at,
+                    units: bonuses.len() - bonus_at,
+                    chars_at,
+                    mask: query::mask(text),
+                    len: u32::try_from(key.chars().count()).unwrap_or(u32::MAX),
                     identity,
                 });
             }
@@ -191,6 +225,8 @@ impl Finder {
             first_key,
             keys,
             folded,
+            bonuses,
+            chars,
             id: NEXT_FINDER_ID.fetch_add(1, AtomicOrdering::Relaxed),
         }
     }
@@ -217,63 +253,94 @@ impl Finder {
     fn scan_all(&self, q: &Query) -> Vec<Scored> {
         let n = self.candidates.len();
         if n < PARALLEL_MIN {
-            (0..n).filter_map(|i| self.score(i, q)).collect()
-        } else {
-            (0..n)
-                .into_par_iter()
-                .with_min_len(TASK_MIN)
-                .filter_map(|i| self.score(i, q))
-                .collect()
+            return self.scan_range(q, 0..n);
         }
+        let chunks: Vec<Vec<Scored>> = (0..n.div_ceil(CHUNK))
+            .into_par_iter()
+            .map(|c| self.scan_range(q, c * CHUNK..n.min((c + 1) * CHUNK)))
+            .collect();
+        chunks.concat()
+    }
+
+    fn scan_range(&self, q: &Query, range: std::ops::Range<usize>) -> Vec<Scored> {
+        let mut scratch = Scratch::default();
+        // Short queries match most candidates: reserve once rather than grow and copy.
+        let mut out = Vec::with_capacity(range.len());
+        out.extend(range.filter_map(|i| self.score(i, q, &mut scratch)));
+        out
     }
 
     /// Scores only the given candidates (ascending indices, as a previous scan returned them).
     fn scan_subset(&self, q: &Query, subset: &[u32]) -> Vec<Scored> {
-        let score = |&i: &u32| self.score(i as usize, q);
         if subset.len() < PARALLEL_MIN {
-            subset.iter().filter_map(score).collect()
-        } else {
-            subset
-                .par_iter()
-                .with_min_len(TASK_MIN)
-                .filter_map(score)
-                .collect()
+            return self.scan_ids(q, subset);
         }
+        let chunks: Vec<Vec<Scored>> = subset
+            .par_chunks(CHUNK)
+            .map(|ids| self.scan_ids(q, ids))
+            .collect();
+        chunks.concat()
+    }
+
+    fn scan_ids(&self, q: &Query, ids: &[u32]) -> Vec<Scored> {
+        let mut scratch = Scratch::default();
+        let mut out = Vec::with_capacity(ids.len());
+        out.extend(
+            ids.iter()
+                .filter_map(|&i| self.score(i as usize, q, &mut scratch)),
+        );
+        out
     }
 
     /// Candidate `i`'s best key for `q`, if some key holds every word.
-    fn score(&self, i: usize, q: &Query) -> Option<Scored> {
+    fn score(&self, i: usize, q: &Query, scratch: &mut Scratch) -> Option<Scored> {
         if q.kind.is_some_and(|k| self.kinds[i] != k) {
             return None;
         }
         let candidate = u32::try_from(i).ok()?;
-        let first = self.first_key[i];
-        let keys = &self.keys[first..self.first_key[i + 1]];
+        let keys = &self.keys[self.first_key[i]..self.first_key[i + 1]];
         if q.words.is_empty() {
-            let key_chars = keys.first().map_or(0, |k| k.chars);
             return Some(Scored {
                 score: 0,
-                key_chars,
+                key_len: keys.first().map_or(0, |k| k.len),
                 candidate,
                 key: 0,
             });
         }
         let mut best: Option<Scored> = None;
         'keys: for (k, key) in keys.iter().enumerate() {
-            let text = &self.folded[key.start..key.end];
-            if !q.words.iter().all(|w| is_subsequence(w, text)) {
+            // Cheapest rejections first: the character masks, then order on bytes.
+            if q.compiled.iter().any(|w| w.mask & !key.mask != 0) {
                 continue;
             }
+            let text = &self.folded.as_bytes()[key.start..key.end];
+            if !q
+                .compiled
+                .iter()
+                .all(|w| is_subsequence(w.text.as_bytes(), text))
+            {
+                continue;
+            }
+            let bonuses = &self.bonuses[key.bonus_at..key.bonus_at + key.units];
             let mut score = 0;
-            for w in &q.words {
-                match score::score(text, w) {
+            for w in &q.compiled {
+                let word = match key.chars_at {
+                    None => score::score_units(text, bonuses, w.text.as_bytes(), scratch),
+                    Some(at) => score::score_units(
+                        &self.chars[at..at + key.units],
+                        bonuses,
+                        &w.chars,
+                        scratch,
+                    ),
+                };
+                match word {
                     Some(s) => score += s,
                     None => continue 'keys,
                 }
             }
             let here = Scored {
                 score,
-                key_chars: key.chars,
+                key_len: key.len,
                 candidate,
                 key: u32::try_from(k).ok()?,
             };
@@ -349,7 +416,7 @@ impl Finder {
 fn rank(a: &Scored, b: &Scored) -> Ordering {
     b.score
         .cmp(&a.score)
-        .then(a.key_chars.cmp(&b.key_chars))
+        .then(a.key_len.cmp(&b.key_len))
         .then(a.candidate.cmp(&b.candidate))
         .then(a.key.cmp(&b.key))
 }

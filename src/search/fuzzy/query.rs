@@ -15,6 +15,32 @@ pub struct Query {
     pub(super) kind: Option<Kind>,
     /// Folded, non-empty words.
     pub(super) words: Vec<String>,
+    /// The same words, prepared for the scan.
+    pub(super) compiled: Vec<Word>,
+}
+
+/// A folded word as the scan uses it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Word {
+    pub text: String,
+    /// Its chars, for keys that are not ASCII.
+    pub chars: Vec<char>,
+    /// See [`mask`].
+    pub mask: u64,
+}
+
+/// A 64-bit summary of which characters occur in folded text: one bit per ASCII letter and
+/// digit, the rest hashed onto the remaining bits. A word can only match a key whose mask
+/// covers the word's: one AND rejects most keys for a query of a few letters.
+pub(super) fn mask(folded: &str) -> u64 {
+    folded.chars().fold(0, |m, c| {
+        let bit = match c {
+            'a'..='z' => u32::from(c) - u32::from('a'),
+            '0'..='9' => 26 + u32::from(c) - u32::from('0'),
+            _ => 36 + u32::from(c) % 28,
+        };
+        m | 1 << bit
+    })
 }
 
 impl Query {
@@ -28,8 +54,20 @@ impl Query {
         };
         // Typed text may arrive decomposed (NFD); the keys are NFC.
         let normal: String = rest.nfc().collect();
-        let words = normal.split_whitespace().map(fold).collect();
-        Query { kind, words }
+        let words: Vec<String> = normal.split_whitespace().map(fold).collect();
+        let compiled = words
+            .iter()
+            .map(|w| Word {
+                text: w.clone(),
+                chars: w.chars().collect(),
+                mask: mask(w),
+            })
+            .collect();
+        Query {
+            kind,
+            words,
+            compiled,
+        }
     }
 
     /// The kind the query is narrowed to, if any.
@@ -54,21 +92,19 @@ impl Query {
     pub fn refines(&self, prev: &Query) -> bool {
         let kind_ok = prev.kind.is_none() || prev.kind == self.kind;
         kind_ok
-            && prev
-                .words
-                .iter()
-                .all(|old| self.words.iter().any(|new| is_subsequence(old, new)))
+            && prev.words.iter().all(|old| {
+                self.words
+                    .iter()
+                    .any(|new| is_subsequence(old.as_bytes(), new.as_bytes()))
+            })
     }
 }
 
 /// Whether the bytes of `needle` appear in order in `haystack`. On UTF-8 this is implied by
 /// the characters appearing in order, so it is a safe prefilter for character matching.
-pub(super) fn is_subsequence(needle: &str, haystack: &str) -> bool {
-    let mut hay = haystack.as_bytes().iter();
-    needle
-        .as_bytes()
-        .iter()
-        .all(|&b| hay.by_ref().any(|&h| h == b))
+pub(super) fn is_subsequence(needle: &[u8], haystack: &[u8]) -> bool {
+    let mut hay = haystack.iter();
+    needle.iter().all(|&b| hay.by_ref().any(|&h| h == b))
 }
 
 #[cfg(test)]
@@ -108,10 +144,20 @@ mod tests {
 
     #[test]
     fn subsequence_on_bytes() {
-        assert!(is_subsequence("ecd", "eu cyber direct"));
-        assert!(!is_subsequence("dce", "eu cyber direct"));
-        assert!(is_subsequence("", "x"));
-        assert!(is_subsequence("한국", "대한민국"));
-        assert!(!is_subsequence("국한", "대한민국"));
+        let sub = |a: &str, b: &str| is_subsequence(a.as_bytes(), b.as_bytes());
+        assert!(sub("ecd", "eu cyber direct"));
+        assert!(!sub("dce", "eu cyber direct"));
+        assert!(sub("", "x"));
+        assert!(sub("한국", "대한민국"));
+        assert!(!sub("국한", "대한민국"));
+    }
+
+    #[test]
+    fn masks_cover_their_text() {
+        assert_eq!(mask("ab") & !mask("a b c"), 0);
+        assert_ne!(mask("abz") & !mask("a b c"), 0);
+        assert_eq!(mask("9") & !mask("7th 9"), 0);
+        assert_eq!(mask("한") & !mask("대한민국"), 0);
+        assert_eq!(mask(""), 0);
     }
 }

@@ -7,7 +7,8 @@
 //! - Speed: the crate decodes both strings into vectors, allocates a bonus vector and looks
 //!   up three thread-locals on every call, ~0.7 µs for a 25-character key even for a
 //!   one-letter pattern (measured: 200 ms for 300,000 keys). Here ASCII keys are scanned as
-//!   bytes, the scratch rows are reused, and a call costs a few dozen nanoseconds.
+//!   bytes, the in-place bonuses are computed once per key at build time, the scratch rows
+//!   are reused, and a one-unit pattern (the first keystroke) needs no matrix at all.
 //! - Determinism: the crate's cached matrix is not cleared between calls and the
 //!   recurrence reads a cell's `bonus` before the call writes it, so a score can depend on
 //!   what was scored before on the same thread (its `use_cache(false)` panics with
@@ -15,8 +16,6 @@
 //!
 //! The port keeps the crate's quirks (the two reused rows, the left-over `bonus` of a cell
 //! within one call) on purpose: the scores are the crate's scores.
-
-use std::cell::RefCell;
 
 /// `SkimScoreConfig::default()`.
 const SCORE_MATCH: i32 = 16;
@@ -31,7 +30,7 @@ const BONUS_CONSECUTIVE: i32 = -(GAP_START + GAP_EXTENSION);
 const NEG_INFINITY: i32 = i16::MIN as i32;
 
 #[derive(Clone, Copy, PartialEq)]
-enum CharType {
+pub(super) enum CharType {
     Empty,
     Upper,
     Lower,
@@ -64,7 +63,7 @@ fn in_place_bonus(prev: CharType, cur: CharType) -> i32 {
 }
 
 /// A unit of text the matcher compares: a byte of ASCII text or a char.
-trait Unit: Copy + Eq {
+pub(super) trait Unit: Copy + Eq {
     fn char_type(self) -> CharType;
 }
 
@@ -77,6 +76,22 @@ impl Unit for u8 {
 impl Unit for char {
     fn char_type(self) -> CharType {
         CharType::of(self)
+    }
+}
+
+/// Appends the in-place bonus of every unit of `choice` (first-character multiplier
+/// included). They depend on the key alone, so the finder computes them once at build time.
+pub(super) fn push_bonuses<T: Unit>(choice: &[T], out: &mut Vec<i8>) {
+    let mut prev = CharType::Empty;
+    for (j, &c) in choice.iter().enumerate() {
+        let cur = c.char_type();
+        let mut bonus = in_place_bonus(prev, cur);
+        if j == 0 {
+            bonus *= BONUS_FIRST_CHAR_MULTIPLIER;
+        }
+        // At most 16: fits.
+        out.push(i8::try_from(bonus).unwrap_or(i8::MAX));
+        prev = cur;
     }
 }
 
@@ -94,157 +109,128 @@ const FRESH: Cell = Cell {
     bonus: 0,
 };
 
-/// Scratch space reused between calls on one thread (reset at every call).
+/// Buffers reused from one call to the next by one thread (reset at every call, so no
+/// state carries over).
 #[derive(Default)]
-struct Scratch {
+pub(super) struct Scratch {
     cells: Vec<Cell>,
-    bonuses: Vec<i32>,
     first: Vec<usize>,
-    choice: Vec<char>,
-    pattern: Vec<char>,
-}
-
-thread_local! {
-    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 /// SkimMatcherV2's score of `pattern` in `choice` (case-sensitive), or `None` when the
-/// pattern's characters do not all appear in order.
-pub(super) fn score(choice: &str, pattern: &str) -> Option<i64> {
-    if pattern.is_empty() {
-        return Some(0);
-    }
-    SCRATCH.with(|scratch| {
-        // A re-entrant call cannot happen (nothing here calls back out), but never panic.
-        let Ok(mut guard) = scratch.try_borrow_mut() else {
-            return fallback(choice, pattern);
-        };
-        let s = &mut *guard;
-        if choice.is_ascii() && pattern.is_ascii() {
-            score_units(
-                choice.as_bytes(),
-                pattern.as_bytes(),
-                &mut s.cells,
-                &mut s.bonuses,
-                &mut s.first,
-            )
-        } else {
-            s.choice.clear();
-            s.choice.extend(choice.chars());
-            s.pattern.clear();
-            s.pattern.extend(pattern.chars());
-            score_units(
-                &s.choice,
-                &s.pattern,
-                &mut s.cells,
-                &mut s.bonuses,
-                &mut s.first,
-            )
-        }
-    })
-}
-
-/// The same computation with its own buffers.
-fn fallback(choice: &str, pattern: &str) -> Option<i64> {
-    let choice: Vec<char> = choice.chars().collect();
-    let pattern: Vec<char> = pattern.chars().collect();
-    score_units(
-        &choice,
-        &pattern,
-        &mut Vec::new(),
-        &mut Vec::new(),
-        &mut Vec::new(),
-    )
-}
-
-/// The crate's `fuzzy` with `with_pos = false` (a two-row, "compressed" matrix).
-fn score_units<T: Unit>(
+/// pattern's units do not all appear in order. `bonuses` are `choice`'s, from
+/// [`push_bonuses`].
+pub(super) fn score_units<T: Unit>(
     choice: &[T],
+    bonuses: &[i8],
     pattern: &[T],
-    cells: &mut Vec<Cell>,
-    bonuses: &mut Vec<i32>,
-    first: &mut Vec<usize>,
+    scratch: &mut Scratch,
 ) -> Option<i64> {
+    let Some((&p0, rest)) = pattern.split_first() else {
+        return Some(0);
+    };
+    if rest.is_empty() {
+        // One unit: the recurrence reduces to 15 + the best in-place bonus among its
+        // occurrences (the diagonal is minus infinity and the skip score -1).
+        let best = choice
+            .iter()
+            .zip(bonuses)
+            .filter(|&(&c, _)| c == p0)
+            .map(|(_, &b)| i32::from(b))
+            .max()?;
+        return Some(i64::from(SCORE_MATCH + GAP_EXTENSION + best));
+    }
+
     // cheap_matches: the first occurrence of each pattern unit, greedily, in order.
+    let first = &mut scratch.first;
     first.clear();
-    let mut rest = pattern.iter().peekable();
+    let mut want = pattern.iter().peekable();
     for (idx, &c) in choice.iter().enumerate() {
-        match rest.peek() {
+        match want.peek() {
             Some(&&p) if p == c => {
                 first.push(idx);
-                rest.next();
+                want.next();
             }
             Some(_) => {}
             None => break,
         }
     }
-    if rest.peek().is_some() {
+    if want.peek().is_some() {
         return None;
     }
 
     let cols = choice.len() + 1;
+    let cells = &mut scratch.cells;
     cells.clear();
     cells.resize(2 * cols, FRESH);
-    let at = |row: usize, col: usize| row * cols + col;
-
-    bonuses.clear();
-    bonuses.resize(cols, 0);
-    let mut prev = CharType::Empty;
-    for (j, &c) in choice.iter().enumerate() {
-        let cur = c.char_type();
-        bonuses[j + 1] = in_place_bonus(prev, cur);
-        prev = cur;
-    }
-    if cols > 1 {
-        bonuses[1] *= BONUS_FIRST_CHAR_MULTIPLIER;
-    }
-
-    cells[at(0, 0)] = FRESH;
-    cells[at(1, first[0])] = FRESH;
+    // Row 0 is fully reset with a skip score of one gap extension; row 1 starts fresh.
     for cell in &mut cells[..cols] {
-        *cell = Cell {
-            p: GAP_EXTENSION,
-            ..FRESH
-        };
+        cell.p = GAP_EXTENSION;
     }
+    let (row0, row1) = cells.split_at_mut(cols);
 
     for (i, &p_ch) in pattern.iter().enumerate() {
-        let row = (i + 1) & 1;
-        let row_prev = i & 1;
+        // The crate's two reused rows: pattern unit i writes row (i + 1) % 2.
+        let (cur, prev): (&mut [Cell], &[Cell]) = if i.is_multiple_of(2) {
+            (&mut *row1, &*row0)
+        } else {
+            (&mut *row0, &*row1)
+        };
         let to_skip = first[i];
-        for (j, &c_ch) in choice[to_skip..].iter().enumerate() {
-            let col = to_skip + j + 1;
-            let col_prev = to_skip + j;
-            let cur = at(row, col);
-            let last = at(row, col_prev);
-            let diag = at(row_prev, col_prev);
-            if c_ch == p_ch {
-                let prev_match_score = cells[diag].m;
-                let prev_skip_score = cells[diag].p;
-                let prev_match_bonus = cells[last].bonus;
-                let in_place = bonuses[col];
-                let consecutive = prev_match_bonus.max(in_place.max(BONUS_CONSECUTIVE));
-                cells[last].bonus = consecutive;
-                let score_match = prev_match_score + consecutive;
-                let score_skip = prev_skip_score + in_place;
-                cells[cur].m = score_match.max(score_skip) + SCORE_MATCH;
+        // Walk the row keeping the previous cell in registers; `left` is that cell in memory,
+        // whose `bonus` a match overwrites (for the rows that reuse this one).
+        let (head, tail) = cur.split_at_mut(to_skip + 1);
+        let mut left = head.last_mut()?;
+        let mut last = *left;
+        let cells = choice[to_skip..]
+            .iter()
+            .zip(&bonuses[to_skip..])
+            .zip(&prev[to_skip..])
+            .zip(tail.iter_mut());
+        for (((&c_ch, &in_place), diag), cell) in cells {
+            let (m, bonus) = if c_ch == p_ch {
+                let in_place = i32::from(in_place);
+                let consecutive = last.bonus.max(in_place.max(BONUS_CONSECUTIVE));
+                left.bonus = consecutive;
+                let score_match = diag.m + consecutive;
+                let score_skip = diag.p + in_place;
+                // The crate leaves this cell's `bonus` as it was.
+                (score_match.max(score_skip) + SCORE_MATCH, cell.bonus)
             } else {
-                cells[cur].m = NEG_INFINITY;
-                cells[cur].bonus = 0;
-            }
-            let gap_open = GAP_START + GAP_EXTENSION + cells[last].m;
-            let gap_extend = GAP_EXTENSION + cells[last].p;
-            cells[cur].p = gap_open.max(gap_extend);
+                (NEG_INFINITY, 0)
+            };
+            let gap_open = GAP_START + GAP_EXTENSION + last.m;
+            let gap_extend = GAP_EXTENSION + last.p;
+            *cell = Cell {
+                m,
+                p: gap_open.max(gap_extend),
+                bonus,
+            };
+            last = *cell;
+            left = cell;
         }
     }
 
-    let last_first = first[first.len() - 1];
-    let row = pattern.len() & 1;
-    let best = cells[at(row, last_first)..at(row, cols)]
+    let last_row = if pattern.len().is_multiple_of(2) {
+        &*row0
+    } else {
+        &*row1
+    };
+    let best = last_row[first[first.len() - 1]..]
         .iter()
         .map(|c| c.m)
         .max()?;
     Some(i64::from(best))
+}
+
+/// Convenience for tests: scores `pattern` in `choice` from strings.
+#[cfg(test)]
+pub(super) fn score(choice: &str, pattern: &str) -> Option<i64> {
+    let choice: Vec<char> = choice.chars().collect();
+    let pattern: Vec<char> = pattern.chars().collect();
+    let mut bonuses = Vec::new();
+    push_bonuses(&choice, &mut bonuses);
+    score_units(&choice, &bonuses, &pattern, &mut Scratch::default())
 }
 
 #[cfg(test)]
@@ -297,6 +283,18 @@ mod tests {
             pattern in "[aeuEU c_é한]{1,5}",
         ) {
             prop_assert_eq!(score(&choice, &pattern), crate_score(&choice, &pattern));
+        }
+
+        #[test]
+        fn bytes_and_chars_agree_on_ascii(
+            choice in "[ -~]{0,40}",
+            pattern in "[ -~]{1,6}",
+        ) {
+            let mut bonuses = Vec::new();
+            push_bonuses(choice.as_bytes(), &mut bonuses);
+            let on_bytes =
+                score_units(choice.as_bytes(), &bonuses, pattern.as_bytes(), &mut Scratch::default());
+            prop_assert_eq!(on_bytes, crate_score(&choice, &pattern));
         }
 
         #[test]

@@ -1,0 +1,304 @@
+//! The browser's state and its only way of changing: [`App::update`] with an [`Action`].
+//!
+//! - [`action`]: the vocabulary; [`keymap`]: the table from keys to actions (and help).
+//! - [`timeline`], [`detail`], [`finder`], [`search`]: the state of each part of the screen.
+//! - [`doc`]: styled documents the detail pane shows, wrapped by display width.
+//! - [`layout`]: geometry as a pure function of the terminal size, shared with the renderer.
+//! - `update`: the transitions; `program`: the bridge to the terminal loop ([`crate::tui`]).
+//!
+//! Everything the renderer needs (filtered timeline, wrapped text, finder results) is
+//! computed here, so [`crate::ui::draw`] only reads.
+
+pub mod action;
+pub mod cite;
+pub mod cites;
+pub mod detail;
+pub mod doc;
+pub mod finder;
+pub mod format;
+pub mod help;
+pub mod input;
+pub mod keymap;
+pub mod layout;
+mod program;
+pub mod search;
+pub mod strings;
+pub mod timeline;
+mod update;
+
+pub use action::{Action, Tab};
+pub use layout::Focus;
+pub use program::{ClipboardSink, Osc52, run};
+
+use crate::corpus::{Corpus, LoadedCorpus};
+use crate::index::{EntryRef, Filter, Index};
+
+use detail::DetailView;
+use finder::{FinderState, FinderWorker};
+use layout::Geometry;
+use search::SearchState;
+use timeline::TimelineView;
+
+/// What is on top of the panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Browsing the timeline and the detail.
+    Normal,
+    /// The finder overlay is open.
+    Finder,
+    /// The search prompt is open.
+    Search,
+    /// The help overlay is open.
+    Help,
+}
+
+/// How the browser starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AppOptions {
+    /// No colours: bold, reverse and underline only (`NO_COLOR`).
+    pub monochrome: bool,
+    /// Mouse capture is on, so clicks and the wheel arrive.
+    pub mouse: bool,
+    /// The terminal size at start (a resize event updates it).
+    pub size: (u16, u16),
+}
+
+impl Default for AppOptions {
+    fn default() -> Self {
+        AppOptions {
+            monochrome: false,
+            mouse: false,
+            size: (80, 24),
+        }
+    }
+}
+
+impl AppOptions {
+    /// Options from the environment: `NO_COLOR` (set and non-empty) turns colours off; the size
+    /// is the terminal's (80x24 when it cannot be read).
+    pub fn from_env(mouse: bool) -> AppOptions {
+        AppOptions {
+            monochrome: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            mouse,
+            size: ratatui::crossterm::terminal::size().unwrap_or((80, 24)),
+        }
+    }
+}
+
+/// The whole state of the browser.
+pub struct App {
+    pub(crate) corpus: Corpus,
+    pub(crate) index: Index,
+    pub(crate) options: AppOptions,
+    pub(crate) size: (u16, u16),
+    pub(crate) mode: Mode,
+    pub(crate) focus: Focus,
+    pub(crate) filter: Filter,
+    pub(crate) filtered: Vec<EntryRef>,
+    pub(crate) timeline: TimelineView,
+    pub(crate) tab: Tab,
+    /// Index into the selected entry's text sources.
+    pub(crate) account: usize,
+    pub(crate) compare: bool,
+    pub(crate) detail: DetailView,
+    /// The line of each paragraph in the Text tab (single-account view).
+    pub(crate) paragraph_lines: Vec<usize>,
+    /// The paragraph a citation jumped to.
+    pub(crate) highlight: Option<crate::corpus::Citation>,
+    pub(crate) search: SearchState,
+    pub(crate) finder: FinderState,
+    pub(crate) worker: FinderWorker,
+    pub(crate) help_scroll: usize,
+    pub(crate) status: Option<String>,
+    /// Text to put on the clipboard; the terminal side takes it and writes OSC 52.
+    pub pending_clipboard: Option<String>,
+    pub(crate) clipboard: Option<Box<dyn ClipboardSink>>,
+    pub(crate) quit: bool,
+}
+
+impl App {
+    pub fn new(loaded: LoadedCorpus, index: Index, options: AppOptions) -> App {
+        let corpus = loaded.corpus;
+        let worker = FinderWorker::new(&corpus);
+        let mut app = App {
+            filtered: index.timeline().to_vec(),
+            corpus,
+            index,
+            options,
+            size: options.size,
+            mode: Mode::Normal,
+            focus: Focus::Timeline,
+            filter: Filter::default(),
+            timeline: TimelineView::default(),
+            tab: Tab::Overview,
+            account: 0,
+            compare: false,
+            detail: DetailView::default(),
+            paragraph_lines: Vec::new(),
+            highlight: None,
+            search: SearchState::default(),
+            finder: FinderState::default(),
+            worker,
+            help_scroll: 0,
+            status: None,
+            pending_clipboard: None,
+            clipboard: None,
+            quit: false,
+        };
+        app.refilter();
+        // Start on the latest reported meeting: "when did we last meet?" is the first question.
+        if let Some(last) = app
+            .filtered
+            .iter()
+            .rposition(|e| matches!(e, EntryRef::Meeting(_)))
+        {
+            app.timeline.select(last);
+        }
+        app.refresh_detail(true);
+        app
+    }
+
+    /// Where copied text goes (the terminal, as OSC 52, by default).
+    pub fn set_clipboard_sink(&mut self, sink: Box<dyn ClipboardSink>) {
+        self.clipboard = Some(sink);
+    }
+
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    pub fn options(&self) -> AppOptions {
+        self.options
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    pub fn tab(&self) -> Tab {
+        self.tab
+    }
+
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    /// The timeline as filtered, in date order.
+    pub fn filtered(&self) -> &[EntryRef] {
+        &self.filtered
+    }
+
+    /// The selected entry, if the filtered timeline has any.
+    pub fn selected(&self) -> Option<EntryRef> {
+        self.filtered.get(self.timeline.selected).copied()
+    }
+
+    /// (shown, total) for the header's "3 of 11".
+    pub fn counts(&self) -> (usize, usize) {
+        (self.filtered.len(), self.index.timeline().len())
+    }
+
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+
+    pub fn comparing(&self) -> bool {
+        self.compare
+    }
+
+    pub fn account(&self) -> usize {
+        self.account
+    }
+
+    pub fn highlight(&self) -> Option<&crate::corpus::Citation> {
+        self.highlight.as_ref()
+    }
+
+    pub fn detail(&self) -> &DetailView {
+        &self.detail
+    }
+
+    pub fn timeline(&self) -> &TimelineView {
+        &self.timeline
+    }
+
+    pub fn finder(&self) -> &FinderState {
+        &self.finder
+    }
+
+    pub fn finder_candidates(&self) -> &[crate::search::fuzzy::Candidate] {
+        self.worker.candidates()
+    }
+
+    pub fn search(&self) -> &SearchState {
+        &self.search
+    }
+
+    /// "match 2 of 5" (or "no matches") while a search highlights the text.
+    pub fn search_status(&self) -> Option<String> {
+        if !self.search.active() {
+            return None;
+        }
+        let n = self.search.matches.len();
+        Some(if n == 0 {
+            strings::STATUS_NO_MATCHES.to_string()
+        } else {
+            strings::match_status(self.search.current + 1, n)
+        })
+    }
+
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    /// The current terminal size as the app knows it.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    /// Geometry for the current size and focus.
+    pub fn geometry(&self) -> Geometry {
+        Geometry::new(self.size.0, self.size.1, self.focus)
+    }
+
+    /// Checks every invariant the renderer relies on; the property tests call it after each
+    /// step.
+    pub fn check_invariants(&self) -> Result<(), String> {
+        let expected = self.index.filtered(&self.corpus, &self.filter);
+        if expected != self.filtered {
+            return Err("filtered list differs from the index's answer".into());
+        }
+        self.timeline.check(self.filtered.len())?;
+        self.detail.check()?;
+        let f = &self.finder;
+        if !f.rows.is_empty() && f.selected >= f.rows.len() || f.rows.is_empty() && f.selected != 0
+        {
+            return Err(format!(
+                "finder selection {} of {}",
+                f.selected,
+                f.rows.len()
+            ));
+        }
+        if f.total < f.rows.len() {
+            return Err("finder total below its rows".into());
+        }
+        let s = &self.search;
+        if !s.matches.is_empty() && s.current >= s.matches.len()
+            || s.matches.is_empty() && s.current != 0
+        {
+            return Err(format!("search match {} of {}", s.current, s.matches.len()));
+        }
+        if self.mode == Mode::Search && self.tab != Tab::Text {
+            return Err("searching outside the Text tab".into());
+        }
+        Ok(())
+    }
+}

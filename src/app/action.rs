@@ -1,0 +1,119 @@
+//! The whole vocabulary of the browser: every change of state is one [`Action`].
+//!
+//! Keys become actions through the key map table ([`super::keymap`]); mouse, paste and resize
+//! events become actions in [`super::program`]. [`App::update`](super::App::update) is the
+//! only place an action changes state.
+
+/// A detail tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tab {
+    /// Facts about the selected entry, with citations.
+    Overview,
+    /// The full text of an account, with paragraph numbers.
+    Text,
+    /// Other meetings sharing topics, organisations or people.
+    Related,
+}
+
+impl Tab {
+    /// All tabs, in their order on screen.
+    pub const ALL: [Tab; 3] = [Tab::Overview, Tab::Text, Tab::Related];
+
+    /// Position in [`Tab::ALL`].
+    pub fn position(self) -> usize {
+        match self {
+            Tab::Overview => 0,
+            Tab::Text => 1,
+            Tab::Related => 2,
+        }
+    }
+}
+
+/// One thing the user (or the terminal) asks the browser to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the browser.
+    Quit,
+    /// Move the cursor one line down in the focused pane (or list).
+    Down,
+    /// Move the cursor one line up in the focused pane (or list).
+    Up,
+    /// Move one page down in the focused pane.
+    PageDown,
+    /// Move one page up in the focused pane.
+    PageUp,
+    /// Go to the first line of the focused pane.
+    Top,
+    /// Go to the last line of the focused pane.
+    Bottom,
+    /// Switch focus to the other pane (in a narrow terminal: show the other pane).
+    SwitchPane,
+    /// Focus the timeline pane.
+    FocusTimeline,
+    /// Focus the detail pane.
+    FocusDetail,
+    /// Show a detail tab.
+    SelectTab(Tab),
+    /// Show the next detail tab.
+    NextTab,
+    /// Show the previous detail tab.
+    PrevTab,
+    /// Open what is under the cursor: an entry, a citation's paragraph, a related meeting.
+    Activate,
+    /// Clear the search highlights if any, else the timeline filter.
+    ClearFilter,
+    /// Show the other account of a meeting reported twice.
+    SwitchAccount,
+    /// Toggle the comparison of two accounts.
+    ToggleCompare,
+    /// Copy the current fact or paragraph with its citation to the clipboard (OSC 52).
+    Copy,
+    /// Open the fuzzy finder overlay.
+    OpenFinder,
+    /// Open the help overlay.
+    OpenHelp,
+    /// Start a search in the account text.
+    StartSearch,
+    /// Go to the next search match.
+    NextMatch,
+    /// Go to the previous search match.
+    PrevMatch,
+    /// Close the overlay or prompt on top (finder, help, search) without acting.
+    Close,
+    /// Accept the finder pick or keep the search.
+    Accept,
+    /// Cycle the finder's kind filter forwards (all → topics → … → places).
+    NextKind,
+    /// Cycle the finder's kind filter backwards.
+    PrevKind,
+    /// Type one character into the input line.
+    Insert(char),
+    /// Insert pasted text into the input line.
+    Paste(String),
+    /// Delete the character before the input cursor.
+    Backspace,
+    /// Delete the character under the input cursor.
+    DeleteForward,
+    /// Delete the word before the input cursor.
+    DeleteWord,
+    /// Clear the input line.
+    ClearInput,
+    /// Move the input cursor one character left.
+    CursorLeft,
+    /// Move the input cursor one character right.
+    CursorRight,
+    /// Move the input cursor to the start of the line.
+    CursorHome,
+    /// Move the input cursor to the end of the line.
+    CursorEnd,
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+    /// Mouse wheel at a cell: scroll the pane under the pointer (down when true).
+    Wheel { column: u16, row: u16, down: bool },
+    /// Mouse click at a cell: select a timeline row or a tab.
+    Click { column: u16, row: u16 },
+    /// Take the finder results that background matching has finished.
+    TakeResults,
+    /// The terminal could not take the copied text (OSC 52 write failed).
+    CopyFailed,
+}

@@ -1,0 +1,216 @@
+//! The Text tab: the cleaned text of one account with paragraph numbers, search matches and
+//! the paragraph a citation jumped to highlighted; or two accounts compared (see
+//! `compare_view`).
+
+use crate::app::cite::full_list;
+use crate::app::doc::{Doc, DocLine, Seg, Target, Tone, highlight};
+use crate::app::strings;
+use crate::corpus::{Citation, Corpus, Side, Source};
+use crate::index::EntryRef;
+use crate::search::fulltext::find_in;
+use crate::text::{display_width, sanitize_line};
+
+use super::DocMatch;
+
+/// Text widths from which a comparison may be drawn in two columns (in a wide layout only:
+/// a narrow terminal gets one column with markers).
+pub const SIDE_BY_SIDE_FROM: usize = 60;
+
+/// A source whose text the Text tab can show for an entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextSource {
+    pub id: String,
+    /// An account of the meeting (rather than a source cited for one fact).
+    pub account: bool,
+    pub side: Option<Side>,
+}
+
+/// The sources of an entry: a meeting's accounts first, then any other source it cites; an
+/// event's cited sources. Only sources present in the corpus.
+pub fn text_sources(corpus: &Corpus, entry: EntryRef) -> Vec<TextSource> {
+    let mut out: Vec<TextSource> = Vec::new();
+    let mut add = |id: &str, account: bool, side: Option<Side>| {
+        if out.iter().any(|s| s.id == id) {
+            return;
+        }
+        if let Some(src) = corpus.sources.iter().find(|s| s.id == id) {
+            out.push(TextSource {
+                id: id.to_string(),
+                account,
+                side: side.or(src.side),
+            });
+        }
+    };
+    match entry {
+        EntryRef::Meeting(i) => {
+            if let Some(m) = corpus.meetings.get(i) {
+                for a in &m.accounts {
+                    add(&a.source, true, a.side);
+                }
+                for c in super::super::cites::meeting(m) {
+                    add(&c.source, false, None);
+                }
+            }
+        }
+        EntryRef::Event(i) => {
+            if let Some(e) = corpus.events.get(i) {
+                for c in super::super::cites::event(e) {
+                    add(&c.source, false, None);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What the reader asked the Text tab to show.
+#[derive(Debug, Clone, Copy)]
+pub struct TextRequest<'a> {
+    /// Index into [`text_sources`].
+    pub account: usize,
+    pub compare: bool,
+    pub query: &'a str,
+    /// Index of the current match among all matches.
+    pub current: usize,
+    pub highlight: Option<&'a Citation>,
+    pub width: usize,
+    /// The layout is wide (both panes shown): two columns fit when `width` allows.
+    pub wide: bool,
+}
+
+/// The Text tab's document and what `update` needs to move in it.
+#[derive(Debug, Clone, Default)]
+pub struct TextDoc {
+    pub doc: Doc,
+    pub matches: Vec<DocMatch>,
+    /// The line of each paragraph (by 0-based paragraph index) in single-account view.
+    pub paragraph_lines: Vec<usize>,
+    /// Whether the document is a comparison.
+    pub compared: bool,
+}
+
+pub(super) fn source<'a>(corpus: &'a Corpus, id: &str) -> Option<&'a Source> {
+    corpus.sources.iter().find(|s| s.id == id)
+}
+
+/// "EU account", "ROK account", "cited source".
+pub fn source_name(s: &TextSource) -> String {
+    let kind = if s.account {
+        strings::ACCOUNT
+    } else {
+        strings::CITED_SOURCE
+    };
+    match s.side {
+        Some(side) => format!("{} {kind}", side.label()),
+        None => kind.to_string(),
+    }
+}
+
+pub fn build(corpus: &Corpus, entry: EntryRef, req: TextRequest) -> TextDoc {
+    let sources = text_sources(corpus, entry);
+    let Some(current) = sources.get(req.account).or(sources.first()) else {
+        let mut doc = Doc::default();
+        doc.push(DocLine::fixed(vec![Seg::new(strings::NO_TEXT, Tone::Dim)]));
+        return TextDoc {
+            doc,
+            ..TextDoc::default()
+        };
+    };
+    let other = sources.iter().find(|s| s.account && s.id != current.id);
+    if req.compare
+        && current.account
+        && let Some(other) = other
+    {
+        return super::compare_view::compared(corpus, current, other, req.width, req.wide);
+    }
+    single(corpus, &sources, current, req)
+}
+
+fn single(
+    corpus: &Corpus,
+    sources: &[TextSource],
+    current: &TextSource,
+    req: TextRequest,
+) -> TextDoc {
+    let mut out = TextDoc::default();
+    let Some(src) = source(corpus, &current.id) else {
+        return out;
+    };
+    let position = sources.iter().position(|s| s.id == current.id).unwrap_or(0);
+    out.doc.push(
+        DocLine::fixed(vec![
+            Seg::new(
+                &format!(
+                    "{} ({} of {}) ",
+                    source_name(current),
+                    position + 1,
+                    sources.len()
+                ),
+                Tone::Label,
+            ),
+            Seg::new(&src.title, Tone::Heading),
+        ])
+        .with_indent(2),
+    );
+    let hint = match sources.iter().filter(|s| s.account).count() {
+        _ if sources.len() < 2 => None,
+        0 | 1 => Some(strings::TEXT_KEYS_SOURCES),
+        _ => Some(strings::TEXT_KEYS_TWO),
+    };
+    if let Some(hint) = hint {
+        out.doc
+            .push(DocLine::fixed(vec![Seg::new(hint, Tone::Dim)]));
+    }
+    let digits = src.paragraphs.len().to_string().len();
+    let mut match_index = 0;
+    for (p, raw) in src.paragraphs.iter().enumerate() {
+        let text = sanitize_line(raw);
+        let number = p + 1;
+        let prefix = format!("¶{number:<digits$} ");
+        let ranges = find_in(&text, req.query);
+        let targeted = req
+            .highlight
+            .is_some_and(|c| c.source == src.id && c.paragraph as usize == number);
+        let base = if targeted { Tone::Target } else { Tone::Plain };
+        let current_here = req
+            .current
+            .checked_sub(match_index)
+            .filter(|k| *k < ranges.len());
+        out.doc.push(DocLine::blank());
+        let line = out.doc.lines.len();
+        for r in &ranges {
+            out.matches.push(DocMatch {
+                line,
+                range: r.start + prefix.len()..r.end + prefix.len(),
+            });
+        }
+        match_index += ranges.len();
+        let mut segs = vec![Seg::new(&prefix, Tone::Dim)];
+        segs.extend(highlight(&text, base, &ranges, current_here));
+        let cite = Citation {
+            source: src.id.clone(),
+            paragraph: u32::try_from(number).unwrap_or(u32::MAX),
+        };
+        out.doc.push(
+            DocLine::item(segs)
+                .with_indent(display_width(&prefix))
+                .with_copy(format!("{text} {}", full_list(std::slice::from_ref(&cite))))
+                .with_target(Some(Target::Cite(cite))),
+        );
+        out.paragraph_lines.push(line);
+    }
+    // The curators' remarks on the source, after the text they describe.
+    if !src.notes.is_empty() {
+        out.doc.push(DocLine::blank());
+        out.doc.push(DocLine::fixed(vec![Seg::new(
+            strings::SOURCE_NOTES,
+            Tone::Label,
+        )]));
+        for note in &src.notes {
+            out.doc.push(
+                DocLine::fixed(vec![Seg::plain("  "), Seg::new(note, Tone::Dim)]).with_indent(2),
+            );
+        }
+    }
+    out
+}

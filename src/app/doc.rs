@@ -1,0 +1,302 @@
+//! A styled document for the detail pane, independent of ratatui: logical lines made of toned
+//! segments, wrapped into screen rows by display width.
+//!
+//! Every [`Seg`] goes through [`text::sanitize_line`] when it is made, so corpus text cannot
+//! reach a terminal unsanitised, whichever builder produced it. The theme (in `ui`) turns a
+//! [`Tone`] into a style; nothing here knows colours.
+
+use std::ops::Range;
+
+use crate::corpus::Citation;
+use crate::index::EntryRef;
+use crate::text;
+
+/// What a piece of text is, for the theme to style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tone {
+    Plain,
+    /// A section or record title.
+    Heading,
+    /// A field label ("Date", "Place").
+    Label,
+    /// Secondary text: paragraph numbers, hints, inferred-how notes.
+    Dim,
+    /// A short citation ("EU¶7").
+    Cite,
+    /// A textual marker that must survive without colour ("only in ROK account").
+    Marker,
+    /// A search match.
+    Match,
+    /// The search match the cursor is on.
+    CurrentMatch,
+    /// The paragraph a citation jumped to.
+    Target,
+    /// A sentence only one account reports.
+    OnlyHere,
+}
+
+/// A run of text with one tone. Sanitised on construction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seg {
+    pub text: String,
+    pub tone: Tone,
+}
+
+impl Seg {
+    /// A segment of (possibly untrusted) text; control characters and escapes are removed.
+    pub fn new(text: &str, tone: Tone) -> Seg {
+        Seg {
+            text: text::sanitize_line(text),
+            tone,
+        }
+    }
+
+    /// Plain text.
+    pub fn plain(text: &str) -> Seg {
+        Seg::new(text, Tone::Plain)
+    }
+}
+
+/// Where `Enter` on a line goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A cited paragraph, shown in the Text tab.
+    Cite(Citation),
+    /// A timeline entry.
+    Entry(EntryRef),
+}
+
+/// One logical line: wraps onto as many rows as it needs.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DocLine {
+    pub segs: Vec<Seg>,
+    /// Columns of hanging indent for continuation rows.
+    pub indent: usize,
+    pub target: Option<Target>,
+    /// Whether the cursor may rest on it (headings and blank lines: no).
+    pub selectable: bool,
+    /// What `y` copies when the cursor is on it.
+    pub copy: Option<String>,
+}
+
+impl DocLine {
+    /// A selectable line.
+    pub fn item(segs: Vec<Seg>) -> DocLine {
+        DocLine {
+            segs,
+            selectable: true,
+            ..DocLine::default()
+        }
+    }
+
+    /// A line the cursor skips.
+    pub fn fixed(segs: Vec<Seg>) -> DocLine {
+        DocLine {
+            segs,
+            ..DocLine::default()
+        }
+    }
+
+    pub fn blank() -> DocLine {
+        DocLine::default()
+    }
+
+    pub fn with_indent(mut self, indent: usize) -> DocLine {
+        self.indent = indent;
+        self
+    }
+
+    pub fn with_target(mut self, target: Option<Target>) -> DocLine {
+        self.target = target;
+        self
+    }
+
+    pub fn with_copy(mut self, copy: String) -> DocLine {
+        self.copy = Some(text::sanitize_line(&copy));
+        self
+    }
+
+    /// The line's text without tones.
+    pub fn plain_text(&self) -> String {
+        self.segs.iter().map(|s| s.text.as_str()).collect()
+    }
+}
+
+/// A document: what the detail pane shows for one entry and tab.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Doc {
+    pub lines: Vec<DocLine>,
+}
+
+impl Doc {
+    pub fn push(&mut self, line: DocLine) {
+        self.lines.push(line);
+    }
+}
+
+/// One screen row of a wrapped document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The logical line it belongs to.
+    pub line: usize,
+    /// Byte offset in the line's text (all its segments joined) where this row starts.
+    pub start: usize,
+    pub segs: Vec<Seg>,
+}
+
+/// A document wrapped to a width: its rows and, per logical line, the rows it covers.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Wrapped {
+    pub rows: Vec<Row>,
+    pub line_rows: Vec<Range<usize>>,
+}
+
+/// Wraps every line of `doc` to `width` columns. Width 0 gives no rows.
+pub fn wrap_doc(doc: &Doc, width: usize) -> Wrapped {
+    let mut out = Wrapped::default();
+    for (i, line) in doc.lines.iter().enumerate() {
+        let start = out.rows.len();
+        if width > 0 {
+            wrap_line(i, line, width, &mut out.rows);
+        }
+        out.line_rows.push(start..out.rows.len());
+    }
+    out
+}
+
+fn wrap_line(index: usize, line: &DocLine, width: usize, rows: &mut Vec<Row>) {
+    let mut full = String::new();
+    let mut tones: Vec<(Range<usize>, Tone)> = Vec::with_capacity(line.segs.len());
+    for seg in &line.segs {
+        let start = full.len();
+        full.push_str(&seg.text);
+        tones.push((start..full.len(), seg.tone));
+    }
+    // A hanging indent that leaves no room for text is dropped.
+    let indent = if line.indent.saturating_mul(2) < width {
+        line.indent
+    } else {
+        0
+    };
+    let pieces = text::wrap(&full, width.saturating_sub(indent));
+    if pieces.is_empty() {
+        rows.push(Row {
+            line: index,
+            start: 0,
+            segs: Vec::new(),
+        });
+        return;
+    }
+    for (k, piece) in pieces.iter().enumerate() {
+        let mut segs = Vec::new();
+        if k > 0 && indent > 0 {
+            segs.push(Seg {
+                text: " ".repeat(indent),
+                tone: Tone::Plain,
+            });
+        }
+        for (range, tone) in &tones {
+            let s = range.start.max(piece.start);
+            let e = range.end.min(piece.end);
+            if s < e
+                && let Some(text) = full.get(s..e)
+            {
+                segs.push(Seg {
+                    text: text.to_string(),
+                    tone: *tone,
+                });
+            }
+        }
+        rows.push(Row {
+            line: index,
+            start: piece.start,
+            segs,
+        });
+    }
+}
+
+/// Splits `text` into segments, giving `tone` to the byte `ranges` (sorted, non-overlapping)
+/// and `base` to the rest; `current` (an index into `ranges`) gets [`Tone::CurrentMatch`].
+pub fn highlight(
+    text: &str,
+    base: Tone,
+    ranges: &[Range<usize>],
+    current: Option<usize>,
+) -> Vec<Seg> {
+    let mut segs = Vec::new();
+    let mut at = 0;
+    for (i, r) in ranges.iter().enumerate() {
+        let (start, end) = (r.start.max(at), r.end.min(text.len()));
+        if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        if at < start {
+            segs.push(Seg::new(&text[at..start], base));
+        }
+        let tone = if current == Some(i) {
+            Tone::CurrentMatch
+        } else {
+            Tone::Match
+        };
+        segs.push(Seg::new(&text[start..end], tone));
+        at = end;
+    }
+    if at < text.len() {
+        segs.push(Seg::new(&text[at..], base));
+    }
+    segs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(row: &Row) -> String {
+        row.segs.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    #[test]
+    fn wraps_with_hanging_indent_and_keeps_tones() {
+        let mut doc = Doc::default();
+        doc.push(
+            DocLine::item(vec![
+                Seg::new("¶1 ", Tone::Dim),
+                Seg::plain("alpha beta gamma delta"),
+            ])
+            .with_indent(3),
+        );
+        doc.push(DocLine::blank());
+        let w = wrap_doc(&doc, 12);
+        let rows: Vec<String> = w.rows.iter().map(texts).collect();
+        assert_eq!(
+            rows,
+            vec!["¶1 alpha", "   beta", "   gamma", "   delta", ""]
+        );
+        assert_eq!(w.line_rows, vec![0..4, 4..5]);
+        assert_eq!(w.rows[0].segs[0].tone, Tone::Dim);
+    }
+
+    #[test]
+    fn width_zero_gives_no_rows() {
+        let mut doc = Doc::default();
+        doc.push(DocLine::item(vec![Seg::plain("x")]));
+        let w = wrap_doc(&doc, 0);
+        assert!(w.rows.is_empty());
+        assert_eq!(w.line_rows, vec![0..0]);
+    }
+
+    #[test]
+    fn segments_are_sanitised() {
+        let s = Seg::plain("a\u{1b}[2Jb\nc");
+        assert!(!s.text.contains('\u{1b}'));
+        assert!(!s.text.contains('\n'));
+    }
+
+    #[test]
+    fn highlight_splits_around_matches() {
+        let segs = highlight("one two one", Tone::Plain, &[0..3, 8..11], Some(1));
+        let tones: Vec<Tone> = segs.iter().map(|s| s.tone).collect();
+        assert_eq!(tones, vec![Tone::Match, Tone::Plain, Tone::CurrentMatch]);
+        assert_eq!(segs[1].text, " two ");
+    }
+}

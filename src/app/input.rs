@@ -1,0 +1,149 @@
+//! A one-line text input (the finder's query, the search prompt): editing by character and
+//! word, a byte cursor that always sits on a character boundary.
+
+use crate::text::display_width;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineInput {
+    text: String,
+    /// Byte offset, always on a char boundary.
+    cursor: usize,
+}
+
+impl LineInput {
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// Display columns before the cursor (where the terminal cursor goes).
+    pub fn cursor_column(&self) -> usize {
+        display_width(self.text.get(..self.cursor).unwrap_or(""))
+    }
+
+    /// Replaces the text and puts the cursor at its end.
+    pub fn set(&mut self, text: &str) {
+        self.text = text.to_string();
+        self.cursor = self.text.len();
+    }
+
+    pub fn insert(&mut self, c: char) {
+        if c.is_control() {
+            return;
+        }
+        self.text.insert(self.cursor, c);
+        self.cursor += c.len_utf8();
+    }
+
+    /// Inserts pasted text on one line (line breaks and controls become nothing or spaces).
+    pub fn insert_str(&mut self, s: &str) {
+        for c in s.chars() {
+            match c {
+                '\n' | '\r' | '\t' => self.insert(' '),
+                c => self.insert(c),
+            }
+        }
+    }
+
+    fn prev_boundary(&self) -> usize {
+        self.text[..self.cursor]
+            .char_indices()
+            .next_back()
+            .map_or(0, |(i, _)| i)
+    }
+
+    fn next_boundary(&self) -> usize {
+        self.text[self.cursor..]
+            .chars()
+            .next()
+            .map_or(self.cursor, |c| self.cursor + c.len_utf8())
+    }
+
+    pub fn backspace(&mut self) {
+        let start = self.prev_boundary();
+        self.text.replace_range(start..self.cursor, "");
+        self.cursor = start;
+    }
+
+    pub fn delete(&mut self) {
+        let end = self.next_boundary();
+        self.text.replace_range(self.cursor..end, "");
+    }
+
+    /// Deletes the word before the cursor and the spaces after it (like Ctrl-W in a shell).
+    pub fn delete_word(&mut self) {
+        let before = &self.text[..self.cursor];
+        let trimmed = before.trim_end();
+        let start = trimmed
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        self.text.replace_range(start..self.cursor, "");
+        self.cursor = start;
+    }
+
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.cursor = 0;
+    }
+
+    pub fn left(&mut self) {
+        self.cursor = self.prev_boundary();
+    }
+
+    pub fn right(&mut self) {
+        self.cursor = self.next_boundary();
+    }
+
+    pub fn home(&mut self) {
+        self.cursor = 0;
+    }
+
+    pub fn end(&mut self) {
+        self.cursor = self.text.len();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_by_character_with_multibyte_text() {
+        let mut i = LineInput::default();
+        for c in "사이버 x".chars() {
+            i.insert(c);
+        }
+        assert_eq!(i.cursor_column(), 8);
+        i.left();
+        i.left();
+        i.backspace();
+        assert_eq!(i.text(), "사이 x");
+        i.delete();
+        assert_eq!(i.text(), "사이x");
+        i.home();
+        i.backspace();
+        i.end();
+        i.right();
+        assert_eq!(i.cursor(), i.text().len());
+    }
+
+    #[test]
+    fn delete_word_and_clear() {
+        let mut i = LineInput::default();
+        i.set("counter ransom  ");
+        i.delete_word();
+        assert_eq!(i.text(), "counter ");
+        i.delete_word();
+        assert_eq!(i.text(), "");
+        i.delete_word();
+        i.insert_str("a\nb\u{1b}");
+        assert_eq!(i.text(), "a b");
+        i.clear();
+        assert_eq!((i.text(), i.cursor()), ("", 0));
+    }
+}

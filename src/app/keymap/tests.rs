@@ -1,0 +1,107 @@
+//! The key map: keys to actions per mode, no key bound twice, readable names.
+
+use super::*;
+
+fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+    KeyEvent::new(code, modifiers)
+}
+
+const BROWSE: &[Context] = &[Context::Browse, Context::Detail];
+
+#[test]
+fn browse_keys_map_to_actions() {
+    let none = KeyModifiers::NONE;
+    let cases = [
+        (key(KeyCode::Char('j'), none), Action::Down),
+        (key(KeyCode::Down, none), Action::Down),
+        (key(KeyCode::Char('G'), KeyModifiers::SHIFT), Action::Bottom),
+        (
+            key(KeyCode::Char('p'), KeyModifiers::CONTROL),
+            Action::OpenFinder,
+        ),
+        (key(KeyCode::Char('f'), none), Action::OpenFinder),
+        (key(KeyCode::Char('2'), none), Action::SelectTab(Tab::Text)),
+        (
+            key(KeyCode::Char('N'), KeyModifiers::SHIFT),
+            Action::PrevMatch,
+        ),
+        (
+            key(KeyCode::Char('?'), KeyModifiers::SHIFT),
+            Action::OpenHelp,
+        ),
+        (key(KeyCode::Esc, none), Action::ClearFilter),
+        (
+            key(KeyCode::BackTab, KeyModifiers::SHIFT),
+            Action::SwitchPane,
+        ),
+    ];
+    for (event, action) in cases {
+        assert_eq!(action_for(&event, BROWSE), Some(action), "{event:?}");
+    }
+}
+
+#[test]
+fn finder_takes_typed_characters_and_ctrl_p_moves_up() {
+    let finder = &[Context::Finder];
+    let none = KeyModifiers::NONE;
+    assert_eq!(
+        action_for(&key(KeyCode::Char('q'), none), finder),
+        Some(Action::Insert('q'))
+    );
+    assert_eq!(
+        action_for(&key(KeyCode::Char('한'), none), finder),
+        Some(Action::Insert('한'))
+    );
+    assert_eq!(
+        action_for(&key(KeyCode::Char('p'), KeyModifiers::CONTROL), finder),
+        Some(Action::Up)
+    );
+    assert_eq!(
+        action_for(&key(KeyCode::Tab, none), finder),
+        Some(Action::NextKind)
+    );
+    assert_eq!(
+        action_for(&key(KeyCode::Char('x'), KeyModifiers::ALT), finder),
+        None
+    );
+}
+
+#[test]
+fn releases_and_unbound_keys_give_nothing() {
+    let mut release = key(KeyCode::Char('j'), KeyModifiers::NONE);
+    release.kind = KeyEventKind::Release;
+    assert_eq!(action_for(&release, BROWSE), None);
+    assert_eq!(
+        action_for(&key(KeyCode::F(5), KeyModifiers::NONE), BROWSE),
+        None
+    );
+}
+
+#[test]
+fn no_key_is_bound_twice_in_one_mode() {
+    let modes: [&[Context]; 4] = [
+        BROWSE,
+        &[Context::Finder],
+        &[Context::Search],
+        &[Context::Help],
+    ];
+    for mode in modes {
+        let mut seen: Vec<Key> = Vec::new();
+        for binding in KEYMAP.iter().filter(|b| mode.contains(&b.context)) {
+            for key in binding.keys {
+                assert!(!seen.contains(key), "{key:?} bound twice in {mode:?}");
+                seen.push(*key);
+            }
+        }
+    }
+}
+
+#[test]
+fn key_names_read_well() {
+    assert_eq!(Key::Ctrl('p').name(), "Ctrl-P");
+    assert_eq!(Key::Code(KeyCode::PageDown).name(), "PgDn");
+    assert_eq!(
+        key_for(&Action::OpenFinder, Context::Browse).as_deref(),
+        Some("f")
+    );
+}

@@ -1,0 +1,177 @@
+//! The timeline pane's state: the filtered entries grouped under year headings, the selected
+//! entry and the scroll that keeps it (and its year heading) in view.
+
+use crate::corpus::Corpus;
+use crate::index::EntryRef;
+
+use super::format;
+
+/// One row of the timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TimelineRow {
+    /// A year heading ("2025", or "Undated"); not selectable.
+    Year(String),
+    /// An entry, by its index in the filtered list.
+    Entry(usize),
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TimelineView {
+    pub rows: Vec<TimelineRow>,
+    /// The row of each filtered entry.
+    row_of: Vec<usize>,
+    /// Index into the filtered list (0 when it is empty).
+    pub selected: usize,
+    /// The first row shown.
+    pub scroll: usize,
+    pub height: usize,
+}
+
+impl TimelineView {
+    /// Rebuilds the rows for a new filtered list; the selection is clamped.
+    pub fn rebuild(&mut self, corpus: &Corpus, filtered: &[EntryRef]) {
+        self.rows.clear();
+        self.row_of.clear();
+        let mut year: Option<Option<String>> = None;
+        for (i, entry) in filtered.iter().enumerate() {
+            let y = format::year(format::entry_date(corpus, *entry));
+            if year.as_ref() != Some(&y) {
+                let heading = y
+                    .clone()
+                    .unwrap_or_else(|| super::strings::UNDATED.to_string());
+                self.rows.push(TimelineRow::Year(heading));
+                year = Some(y);
+            }
+            self.row_of.push(self.rows.len());
+            self.rows.push(TimelineRow::Entry(i));
+        }
+        self.selected = self.selected.min(filtered.len().saturating_sub(1));
+        self.reveal();
+    }
+
+    pub fn set_height(&mut self, height: usize) {
+        self.height = height;
+        self.reveal();
+    }
+
+    /// Selects a filtered index (clamped) and scrolls it into view.
+    pub fn select(&mut self, index: usize) {
+        self.selected = index.min(self.row_of.len().saturating_sub(1));
+        self.reveal();
+    }
+
+    /// Moves the selection by `delta` entries.
+    pub fn move_by(&mut self, delta: isize) {
+        self.select(self.selected.saturating_add_signed(delta));
+    }
+
+    pub fn len(&self) -> usize {
+        self.row_of.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.row_of.is_empty()
+    }
+
+    /// The selected entry's row.
+    pub fn selected_row(&self) -> Option<usize> {
+        self.row_of.get(self.selected).copied()
+    }
+
+    fn max_scroll(&self) -> usize {
+        self.rows.len().saturating_sub(self.height)
+    }
+
+    fn reveal(&mut self) {
+        if let Some(row) = self.selected_row() {
+            // Keep the year heading just above the selection in view when scrolling up to it.
+            let top = if row > 0 && matches!(self.rows.get(row - 1), Some(TimelineRow::Year(_))) {
+                row - 1
+            } else {
+                row
+            };
+            if top < self.scroll {
+                self.scroll = top;
+            } else if row >= self.scroll.saturating_add(self.height) {
+                self.scroll = row.saturating_add(1).saturating_sub(self.height.max(1));
+            }
+        }
+        self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    /// Selects the entry shown at a screen row of the pane (for mouse clicks).
+    pub fn click(&mut self, visible_row: usize) {
+        if let Some(TimelineRow::Entry(i)) = self.rows.get(self.scroll.saturating_add(visible_row))
+        {
+            self.select(*i);
+        }
+    }
+
+    /// Scrolls by `delta` rows without moving the selection (mouse wheel), then pulls the
+    /// selection into view.
+    pub fn scroll_by(&mut self, delta: isize) {
+        self.scroll = self
+            .scroll
+            .saturating_add_signed(delta)
+            .min(self.max_scroll());
+        if let Some(row) = self.selected_row() {
+            let visible = self.scroll..self.scroll.saturating_add(self.height);
+            if !visible.contains(&row) {
+                let target = if row < visible.start {
+                    visible.start
+                } else {
+                    visible.end.saturating_sub(1)
+                };
+                let nearest = self
+                    .row_of
+                    .iter()
+                    .enumerate()
+                    .min_by_key(|(_, r)| r.abs_diff(target))
+                    .map(|(i, _)| i);
+                if let Some(i) = nearest {
+                    let keep = self.scroll;
+                    self.selected = i;
+                    self.reveal();
+                    // Revealing may pull the view back; prefer where the wheel put it.
+                    if self.selected_row().is_some_and(|r| visible.contains(&r)) {
+                        self.scroll = keep;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Checks the view's invariants against the filtered length (for tests).
+    pub fn check(&self, filtered: usize) -> Result<(), String> {
+        if self.row_of.len() != filtered {
+            return Err(format!(
+                "timeline has {} entries, filter {}",
+                self.row_of.len(),
+                filtered
+            ));
+        }
+        if filtered == 0 && self.selected != 0 || filtered > 0 && self.selected >= filtered {
+            return Err(format!(
+                "timeline selection {} of {}",
+                self.selected, filtered
+            ));
+        }
+        if self.scroll > self.max_scroll() {
+            return Err(format!(
+                "timeline scroll {} > {}",
+                self.scroll,
+                self.max_scroll()
+            ));
+        }
+        if let Some(row) = self.selected_row()
+            && self.height > 0
+            && !(self.scroll..self.scroll + self.height).contains(&row)
+        {
+            return Err(format!(
+                "selected row {row} not in view {}+{}",
+                self.scroll, self.height
+            ));
+        }
+        Ok(())
+    }
+}

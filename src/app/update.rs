@@ -1,0 +1,284 @@
+//! [`App::update`]: the only place state changes. Dispatches on the mode; browsing is here,
+//! overlays and prompts in [`overlays`], pointer events in [`mouse`], and the recomputation of
+//! derived state (filtered timeline, detail document) in [`refresh`].
+
+mod mouse;
+mod overlays;
+mod refresh;
+
+use super::action::{Action, Tab};
+use super::cite::full_list;
+use super::detail::text::{source_name, text_sources};
+use super::doc::Target;
+use super::format;
+use super::layout::Focus;
+use super::strings;
+use super::{App, Mode};
+use crate::corpus::Citation;
+use crate::index::{EntryRef, Filter};
+
+impl App {
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize(..) | Action::TakeResults) {
+            self.status = None;
+        }
+        match action {
+            Action::Resize(w, h) => self.resize(w, h),
+            Action::TakeResults => {
+                self.poll_finder();
+            }
+            Action::CopyFailed => self.status = Some(strings::STATUS_COPY_FAILED.into()),
+            Action::Quit => self.quit = true,
+            Action::Wheel { column, row, down } => self.wheel(column, row, down),
+            Action::Click { column, row } => self.click(column, row),
+            action => match self.mode {
+                Mode::Normal => self.browse(action),
+                Mode::Finder => self.finder_action(action),
+                Mode::Search => self.search_action(action),
+                Mode::Help => self.help_action(action),
+            },
+        }
+    }
+
+    /// Whether the user asked to quit.
+    pub fn wants_quit(&self) -> bool {
+        self.quit
+    }
+
+    fn browse(&mut self, action: Action) {
+        match action {
+            Action::Down => self.move_in_pane(|a| a.timeline.move_by(1), |a| a.detail.down()),
+            Action::Up => self.move_in_pane(|a| a.timeline.move_by(-1), |a| a.detail.up()),
+            Action::PageDown => self.move_in_pane(
+                |a| {
+                    let page = isize::try_from(a.timeline.height.max(1)).unwrap_or(1);
+                    a.timeline.move_by(page)
+                },
+                |a| a.detail.page_down(),
+            ),
+            Action::PageUp => self.move_in_pane(
+                |a| {
+                    let page = isize::try_from(a.timeline.height.max(1)).unwrap_or(1);
+                    a.timeline.move_by(-page)
+                },
+                |a| a.detail.page_up(),
+            ),
+            Action::Top => self.move_in_pane(|a| a.timeline.select(0), |a| a.detail.top()),
+            Action::Bottom => {
+                self.move_in_pane(|a| a.timeline.select(usize::MAX), |a| a.detail.bottom())
+            }
+            Action::SwitchPane => {
+                self.focus = match self.focus {
+                    Focus::Timeline => Focus::Detail,
+                    Focus::Detail => Focus::Timeline,
+                }
+            }
+            Action::FocusTimeline => self.focus = Focus::Timeline,
+            Action::FocusDetail => self.focus = Focus::Detail,
+            Action::SelectTab(tab) => self.show_tab(tab),
+            Action::NextTab => self.show_tab(Tab::ALL[(self.tab.position() + 1) % 3]),
+            Action::PrevTab => self.show_tab(Tab::ALL[(self.tab.position() + 2) % 3]),
+            Action::Activate => self.activate(),
+            Action::ClearFilter => self.clear(),
+            Action::SwitchAccount => self.switch_account(),
+            Action::ToggleCompare => self.toggle_compare(),
+            Action::Copy => self.copy(),
+            Action::OpenFinder => self.open_finder(),
+            Action::OpenHelp => {
+                self.mode = Mode::Help;
+                self.help_scroll = 0;
+            }
+            Action::StartSearch => self.start_search(),
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
+            _ => {}
+        }
+    }
+
+    /// Runs the timeline or detail motion depending on focus; a new timeline selection
+    /// rebuilds the detail.
+    fn move_in_pane(&mut self, timeline: impl FnOnce(&mut App), detail: impl FnOnce(&mut App)) {
+        match self.focus {
+            Focus::Timeline => {
+                let before = self.selected();
+                timeline(self);
+                if self.selected() != before {
+                    self.entry_changed();
+                }
+            }
+            Focus::Detail => detail(self),
+        }
+    }
+
+    /// A different entry is selected: back to its first account, no highlight, top of the tab.
+    pub(super) fn entry_changed(&mut self) {
+        self.account = 0;
+        self.highlight = None;
+        self.search.current = 0;
+        self.refresh_detail(true);
+    }
+
+    fn show_tab(&mut self, tab: Tab) {
+        self.focus = Focus::Detail;
+        if self.tab != tab {
+            self.tab = tab;
+            self.refresh_detail(true);
+        }
+    }
+
+    fn activate(&mut self) {
+        if self.focus == Focus::Timeline {
+            self.focus = Focus::Detail;
+            return;
+        }
+        match self.detail.cursor_line().and_then(|l| l.target.clone()) {
+            Some(Target::Cite(c)) => {
+                if self.tab == Tab::Text && !self.compare {
+                    // Already in the text: mark the paragraph under the cursor.
+                    self.highlight = Some(c);
+                    self.refresh_detail(false);
+                } else {
+                    self.jump_to_citation(&c);
+                }
+            }
+            Some(Target::Entry(e)) => self.jump_to_entry(e),
+            None => self.status = Some(strings::STATUS_NO_CITATION.into()),
+        }
+    }
+
+    /// Shows a cited paragraph in the Text tab, switching account as needed, highlighted.
+    pub(super) fn jump_to_citation(&mut self, c: &Citation) {
+        let Some(entry) = self.selected() else {
+            return;
+        };
+        let sources = text_sources(&self.corpus, entry);
+        let Some(pos) = sources.iter().position(|s| s.id == c.source) else {
+            self.status = Some(strings::STATUS_NOT_IN_TEXT.into());
+            return;
+        };
+        self.account = pos;
+        self.compare = false;
+        self.tab = Tab::Text;
+        self.focus = Focus::Detail;
+        self.highlight = Some(c.clone());
+        self.refresh_detail(true);
+        let para = usize::try_from(c.paragraph).unwrap_or(usize::MAX);
+        if let Some(&line) = para
+            .checked_sub(1)
+            .and_then(|p| self.paragraph_lines.get(p))
+        {
+            self.detail.jump_to(line);
+        }
+    }
+
+    /// Selects an entry (clearing the filter when it hides it) and shows its Overview.
+    pub(super) fn jump_to_entry(&mut self, entry: EntryRef) {
+        if !self.filtered.contains(&entry) {
+            self.filter = Filter::default();
+            self.refilter();
+            self.status = Some(strings::STATUS_FILTER_CLEARED.into());
+        }
+        if let Some(pos) = self.filtered.iter().position(|e| *e == entry) {
+            self.timeline.select(pos);
+        }
+        self.tab = Tab::Overview;
+        self.focus = Focus::Detail;
+        self.entry_changed();
+    }
+
+    /// Esc: the search and highlight first, then the filter.
+    fn clear(&mut self) {
+        if self.search.active() || self.highlight.is_some() {
+            self.search.clear();
+            self.highlight = None;
+            self.status = Some(strings::STATUS_SEARCH_CLEARED.into());
+            self.refresh_detail(false);
+        } else if !self.filter.is_empty() {
+            self.filter = Filter::default();
+            self.refilter();
+            self.status = Some(strings::STATUS_FILTER_CLEARED.into());
+        } else {
+            self.status = Some(strings::STATUS_NO_FILTER.into());
+        }
+    }
+
+    fn switch_account(&mut self) {
+        let Some(entry) = self.selected() else {
+            return;
+        };
+        let sources = text_sources(&self.corpus, entry);
+        if sources.len() < 2 {
+            self.status = Some(strings::STATUS_ONE_ACCOUNT.into());
+            return;
+        }
+        self.account = (self.account + 1) % sources.len();
+        self.highlight = None;
+        self.tab = Tab::Text;
+        self.focus = Focus::Detail;
+        if let Some(s) = sources.get(self.account) {
+            self.status = Some(strings::showing_account(&source_name(s)));
+        }
+        self.refresh_detail(true);
+    }
+
+    fn toggle_compare(&mut self) {
+        let Some(entry) = self.selected() else {
+            return;
+        };
+        let sources = text_sources(&self.corpus, entry);
+        if sources.iter().filter(|s| s.account).count() < 2 {
+            self.status = Some(strings::STATUS_ONE_ACCOUNT.into());
+            return;
+        }
+        if !sources.get(self.account).is_some_and(|s| s.account) {
+            self.account = 0;
+        }
+        self.compare = !self.compare;
+        self.search.clear();
+        self.tab = Tab::Text;
+        self.focus = Focus::Detail;
+        self.refresh_detail(true);
+    }
+
+    fn copy(&mut self) {
+        let text = match self.focus {
+            Focus::Timeline => self.selected().map(|e| self.entry_summary(e)),
+            Focus::Detail => self.detail.cursor_line().and_then(|l| l.copy.clone()),
+        };
+        match text {
+            Some(t) if !t.is_empty() => {
+                self.pending_clipboard = Some(t);
+                self.status = Some(strings::STATUS_COPIED.into());
+            }
+            _ => self.status = Some(strings::STATUS_NOTHING_TO_COPY.into()),
+        }
+    }
+
+    /// "7th EU–ROK Cyber Dialogue — 20 May 2025, Seoul [source ¶1]".
+    fn entry_summary(&self, entry: EntryRef) -> String {
+        let c = &self.corpus;
+        let mut s = format::entry_title(c, entry).to_string();
+        let mut cites = Vec::new();
+        if let Some(d) = format::entry_date(c, entry) {
+            s.push_str(" — ");
+            s.push_str(&format::long_date(d));
+            cites.extend(d.cite.iter().cloned());
+        }
+        if let Some(p) = format::entry_place(c, entry) {
+            s.push_str(", ");
+            s.push_str(&format::place(p, false));
+            cites.extend(p.cite.iter().cloned());
+        }
+        cites.dedup();
+        let list = full_list(&cites);
+        if !list.is_empty() {
+            s.push(' ');
+            s.push_str(&list);
+        }
+        crate::text::sanitize_line(&s)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,242 @@
+//! Transitions while an overlay or prompt is open: the finder (query editing, moving, kind
+//! cycling, picking), the search prompt (incremental matches, n/N) and the help overlay.
+
+use crate::app::action::{Action, Tab};
+use crate::app::input::LineInput;
+use crate::app::layout::Focus;
+use crate::app::{App, Mode, help, strings};
+use crate::index::{EntryRef, RecordKind};
+use crate::search::fuzzy::Kind;
+
+/// Applies an editing action to an input line; true when the text changed.
+fn edit(input: &mut LineInput, action: &Action) -> bool {
+    let before = input.text().len();
+    let old = input.text().to_string();
+    match action {
+        Action::Insert(c) => input.insert(*c),
+        Action::Paste(s) => input.insert_str(s),
+        Action::Backspace => input.backspace(),
+        Action::DeleteForward => input.delete(),
+        Action::DeleteWord => input.delete_word(),
+        Action::ClearInput => input.clear(),
+        Action::CursorLeft => input.left(),
+        Action::CursorRight => input.right(),
+        Action::CursorHome => input.home(),
+        Action::CursorEnd => input.end(),
+        _ => return false,
+    }
+    input.text().len() != before || input.text() != old
+}
+
+impl App {
+    pub(in crate::app) fn open_finder(&mut self) {
+        self.mode = Mode::Finder;
+        self.finder.input.clear();
+        self.run_finder();
+    }
+
+    fn finder_list_height(&self) -> usize {
+        usize::from(self.geometry().finder().list.height)
+    }
+
+    fn run_finder(&mut self) {
+        self.worker.submit(self.finder.input.text());
+        self.poll_finder();
+    }
+
+    /// Takes finished finder results, if any; true when there were some.
+    pub(in crate::app) fn poll_finder(&mut self) -> bool {
+        match self.worker.poll() {
+            Some(results) => {
+                self.finder
+                    .accept_results(results, self.worker.candidates());
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub(super) fn finder_action(&mut self, action: Action) {
+        let height = self.finder_list_height();
+        let page = isize::try_from(height.max(1)).unwrap_or(1);
+        match action {
+            Action::Close | Action::Quit => self.mode = Mode::Normal,
+            Action::Accept => self.pick(),
+            Action::Down => self.finder.move_by(1, height),
+            Action::Up => self.finder.move_by(-1, height),
+            Action::PageDown => self.finder.move_by(page, height),
+            Action::PageUp => self.finder.move_by(-page, height),
+            Action::NextKind | Action::PrevKind => {
+                self.finder.cycle_kind(action == Action::NextKind);
+                self.run_finder();
+            }
+            other => {
+                if edit(&mut self.finder.input, &other) {
+                    self.run_finder();
+                }
+            }
+        }
+    }
+
+    /// Acts on the selected finder row: filter by a topic, organisation, person or place and
+    /// select the first meeting; jump to a meeting.
+    fn pick(&mut self) {
+        self.mode = Mode::Normal;
+        let Some(row) = self.finder.rows.get(self.finder.selected) else {
+            return;
+        };
+        let index = row.candidate;
+        let Some(cand) = self.worker.candidates().get(index).cloned() else {
+            return;
+        };
+        self.finder.remember(index);
+        match cand.kind {
+            Kind::Topic => self.filter.topic = Some(cand.id),
+            Kind::Organisation => self.filter.organisation = Some(cand.id),
+            Kind::Person => self.filter.person = Some(cand.id),
+            Kind::Place => {
+                let key = self
+                    .index
+                    .resolve_place(&cand.id)
+                    .or_else(|| self.index.resolve_place(&cand.label))
+                    .unwrap_or(cand.label);
+                self.filter.place = Some(key);
+            }
+            Kind::Meeting => {
+                let entry = match self.index.record(&cand.id) {
+                    Some((RecordKind::Meeting, i)) => Some(EntryRef::Meeting(i)),
+                    Some((RecordKind::Event, i)) => Some(EntryRef::Event(i)),
+                    _ => None,
+                };
+                if let Some(e) = entry {
+                    self.jump_to_entry(e);
+                }
+                return;
+            }
+        }
+        self.refilter();
+        let first = self
+            .filtered
+            .iter()
+            .position(|e| matches!(e, EntryRef::Meeting(_)))
+            .unwrap_or(0);
+        let before = self.selected();
+        self.timeline.select(first);
+        if self.selected() != before {
+            self.entry_changed();
+        }
+        self.focus = Focus::Timeline;
+    }
+
+    pub(in crate::app) fn start_search(&mut self) {
+        if self.selected().is_none() {
+            return;
+        }
+        self.compare = false;
+        self.focus = Focus::Detail;
+        if self.tab != Tab::Text {
+            self.tab = Tab::Text;
+            self.refresh_detail(true);
+        }
+        self.search.clear();
+        self.search.saved = Some((self.detail.cursor, self.detail.scroll));
+        self.search.typing = true;
+        self.mode = Mode::Search;
+        self.refresh_detail(false);
+    }
+
+    pub(super) fn search_action(&mut self, action: Action) {
+        match action {
+            Action::Close | Action::Quit => {
+                let saved = self.search.saved;
+                self.search.clear();
+                self.mode = Mode::Normal;
+                self.refresh_detail(false);
+                if let Some((cursor, scroll)) = saved {
+                    self.detail.cursor = cursor;
+                    self.detail.scroll = scroll.min(self.detail.max_scroll());
+                    self.refresh_detail(false);
+                }
+            }
+            Action::Accept => {
+                self.mode = Mode::Normal;
+                self.search.typing = false;
+                if !self.search.active() {
+                    self.search.clear();
+                }
+            }
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
+            other => {
+                if edit(&mut self.search.input, &other) {
+                    self.search.current = 0;
+                    self.refresh_detail(false);
+                    let from = self.search.saved.map_or(0, |(cursor, _)| cursor);
+                    let first = self
+                        .search
+                        .matches
+                        .iter()
+                        .position(|m| m.line >= from)
+                        .unwrap_or(0);
+                    if first != 0 {
+                        self.search.current = first;
+                        self.refresh_detail(false);
+                    }
+                    match (self.search.matches.is_empty(), self.search.saved) {
+                        // Nothing matches (yet): back to where the search started.
+                        (true, Some((cursor, scroll))) => {
+                            self.detail.cursor = cursor;
+                            self.detail.scroll = scroll.min(self.detail.max_scroll());
+                        }
+                        _ => self.reveal_match(),
+                    }
+                }
+            }
+        }
+    }
+
+    /// n / N: the next or previous match, wrapping, shown in the Text tab.
+    pub(in crate::app) fn step_match(&mut self, forward: bool) {
+        if !self.search.active() {
+            self.status = Some(strings::STATUS_NO_SEARCH.into());
+            return;
+        }
+        if self.tab != Tab::Text || self.compare {
+            self.tab = Tab::Text;
+            self.compare = false;
+            self.focus = Focus::Detail;
+            self.refresh_detail(true);
+        } else {
+            self.search.step(forward);
+            self.refresh_detail(false);
+        }
+        self.reveal_match();
+    }
+
+    fn reveal_match(&mut self) {
+        if let Some(m) = self.search.matches.get(self.search.current) {
+            let (line, at) = (m.line, m.range.start);
+            self.detail.reveal_byte(line, at);
+        }
+    }
+
+    pub(super) fn help_action(&mut self, action: Action) {
+        let height = self.geometry().help_rows();
+        let max = help::max_scroll(height);
+        let s = self.help_scroll;
+        self.help_scroll = match action {
+            Action::Close | Action::OpenHelp | Action::Quit => {
+                self.mode = Mode::Normal;
+                0
+            }
+            Action::Down => s.saturating_add(1),
+            Action::Up => s.saturating_sub(1),
+            Action::PageDown => s.saturating_add(height.max(1)),
+            Action::PageUp => s.saturating_sub(height.max(1)),
+            Action::Top => 0,
+            Action::Bottom => max,
+            _ => s,
+        }
+        .min(max);
+    }
+}

@@ -1,0 +1,464 @@
+//! Transitions of `App::update` on the built-in corpus, driven through the key map as a user
+//! would drive them.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+use crate::app::action::{Action, Tab};
+use crate::app::doc::Target;
+use crate::app::layout::Focus;
+use crate::app::{App, AppOptions, ClipboardSink, Mode};
+use crate::corpus::{LoadedCorpus, builtin};
+use crate::index::{EntryRef, Index, RecordKind};
+use crate::tui::{Flow, Program};
+
+fn app_sized(w: u16, h: u16) -> App {
+    let loaded = builtin::load().expect("the built-in corpus loads");
+    let index = Index::build(&loaded.corpus);
+    let options = AppOptions {
+        size: (w, h),
+        mouse: true,
+        ..AppOptions::default()
+    };
+    App::new(loaded, index, options)
+}
+
+fn app() -> App {
+    app_sized(120, 40)
+}
+
+fn key(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+    let event = Event::Key(KeyEvent::new(code, modifiers));
+    if let Some(action) = app.action_for_event(&event) {
+        app.update(action);
+    }
+    app.check_invariants().unwrap();
+}
+
+/// Types each character as a key press (Shift for capitals), through the key map.
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let m = if c.is_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        key(app, KeyCode::Char(c), m);
+    }
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    key(app, code, KeyModifiers::NONE);
+}
+
+fn meeting(app: &App, id: &str) -> EntryRef {
+    match app.index().record(id) {
+        Some((RecordKind::Meeting, i)) => EntryRef::Meeting(i),
+        other => panic!("{id} is not a meeting: {other:?}"),
+    }
+}
+
+#[test]
+fn starts_on_the_latest_meeting_with_everything_shown() {
+    let a = app();
+    assert_eq!(a.selected(), Some(meeting(&a, "eu-rok-cyber-7")));
+    let (shown, total) = a.counts();
+    assert_eq!(shown, total);
+    assert_eq!(total, a.corpus().meetings.len() + a.corpus().events.len());
+}
+
+#[test]
+fn a_topic_pick_filters_the_timeline_and_esc_clears_it() {
+    let mut a = app();
+    typed(&mut a, "f");
+    assert_eq!(a.mode(), Mode::Finder);
+    typed(&mut a, "#counter ransom");
+    let first = a.finder().rows.first().expect("a result").candidate;
+    assert_eq!(a.finder_candidates()[first].id, "counter-ransomware");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.mode(), Mode::Normal);
+    assert_eq!(a.filter().topic.as_deref(), Some("counter-ransomware"));
+    let (shown, total) = a.counts();
+    assert!(shown > 0 && shown < total, "{shown} of {total}");
+    assert!(matches!(a.selected(), Some(EntryRef::Meeting(_))));
+    assert_eq!(a.focus(), Focus::Timeline);
+    press(&mut a, KeyCode::Esc);
+    assert!(a.filter().is_empty());
+    assert_eq!(a.counts().0, total);
+}
+
+#[test]
+fn a_meeting_pick_jumps_and_clears_a_filter_that_hides_it() {
+    let mut a = app();
+    a.update(Action::OpenFinder);
+    typed(&mut a, "@kisa");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.filter().organisation.as_deref(), Some("kisa"));
+    assert!(!a.filtered().contains(&meeting(&a, "eu-rok-cyber-6")));
+    a.update(Action::OpenFinder);
+    typed(&mut a, ":6th cyber");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.selected(), Some(meeting(&a, "eu-rok-cyber-6")));
+    assert!(a.filter().is_empty());
+    assert_eq!((a.tab(), a.focus()), (Tab::Overview, Focus::Detail));
+}
+
+#[test]
+fn recent_picks_come_first_when_the_finder_reopens() {
+    let mut a = app();
+    a.update(Action::OpenFinder);
+    typed(&mut a, "pall mall");
+    let picked = a.finder().rows[0].candidate;
+    press(&mut a, KeyCode::Enter);
+    a.update(Action::OpenFinder);
+    assert_eq!(a.finder().rows[0].candidate, picked);
+    assert!(a.finder().rows[0].recent);
+}
+
+#[test]
+fn tab_cycles_the_finder_kind_and_esc_closes() {
+    let mut a = app();
+    a.update(Action::OpenFinder);
+    press(&mut a, KeyCode::Tab);
+    press(&mut a, KeyCode::Tab);
+    assert_eq!(a.finder().input.text(), "@");
+    let cands = a.finder_candidates();
+    assert!(
+        a.finder()
+            .rows
+            .iter()
+            .all(|r| { cands[r.candidate].kind == crate::search::fuzzy::Kind::Organisation })
+    );
+    key(&mut a, KeyCode::BackTab, KeyModifiers::SHIFT);
+    assert_eq!(a.finder().input.text(), "#");
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.mode(), Mode::Normal);
+    assert!(a.filter().is_empty());
+}
+
+#[test]
+fn number_keys_and_brackets_switch_tabs() {
+    let mut a = app();
+    typed(&mut a, "2");
+    assert_eq!((a.tab(), a.focus()), (Tab::Text, Focus::Detail));
+    typed(&mut a, "]");
+    assert_eq!(a.tab(), Tab::Related);
+    typed(&mut a, "]");
+    assert_eq!(a.tab(), Tab::Overview);
+    typed(&mut a, "[");
+    assert_eq!(a.tab(), Tab::Related);
+    typed(&mut a, "1");
+    assert_eq!(a.tab(), Tab::Overview);
+}
+
+#[test]
+fn search_steps_wrap_around_both_ways() {
+    let mut a = app();
+    typed(&mut a, "/cyber");
+    assert_eq!((a.mode(), a.tab()), (Mode::Search, Tab::Text));
+    press(&mut a, KeyCode::Enter);
+    let n = a.search().matches.len();
+    assert!(n > 3, "{n} matches");
+    let start = a.search().current;
+    assert_eq!(
+        a.search_status(),
+        Some(format!("match {} of {n}", start + 1))
+    );
+    for _ in 0..n {
+        typed(&mut a, "n");
+    }
+    assert_eq!(a.search().current, start);
+    typed(&mut a, "gN");
+    assert_eq!(a.search().current, (start + n - 1) % n);
+    // The current match is on screen.
+    let m = &a.search().matches[a.search().current];
+    let rows = &a.detail().wrapped.line_rows[m.line];
+    let view = a.detail().scroll..a.detail().scroll + a.detail().height;
+    assert!(rows.clone().any(|r| view.contains(&r)));
+    press(&mut a, KeyCode::Esc);
+    assert!(!a.search().active());
+}
+
+#[test]
+fn cancelling_a_search_restores_the_view() {
+    let mut a = app();
+    typed(&mut a, "2jjj");
+    let before = (a.detail().cursor, a.detail().scroll);
+    typed(&mut a, "/budapest");
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.mode(), Mode::Normal);
+    assert!(!a.search().active());
+    assert_eq!((a.detail().cursor, a.detail().scroll), before);
+}
+
+#[test]
+fn enter_on_a_citation_opens_the_cited_paragraph_in_the_right_account() {
+    let mut a = app();
+    typed(&mut a, "l");
+    let rok = "rok-7th-cyber-policy-consultation";
+    let (line, cite) = a
+        .detail()
+        .doc
+        .lines
+        .iter()
+        .enumerate()
+        .find_map(|(i, l)| match &l.target {
+            Some(Target::Cite(c)) if c.source == rok => Some((i, c.clone())),
+            _ => None,
+        })
+        .expect("a line cites the ROK account");
+    a.detail.cursor = line;
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.tab(), Tab::Text);
+    assert_eq!(a.account(), 1);
+    assert_eq!(a.highlight(), Some(&cite));
+    let para_line = a.paragraph_lines[cite.paragraph as usize - 1];
+    assert_eq!(a.detail().cursor, para_line);
+}
+
+#[test]
+fn enter_on_a_related_meeting_jumps_there() {
+    let mut a = app();
+    typed(&mut a, "3");
+    let target = a.detail().cursor_line().and_then(|l| l.target.clone());
+    let Some(Target::Entry(entry)) = target else {
+        panic!("the first related line targets a meeting: {target:?}");
+    };
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.selected(), Some(entry));
+    assert_eq!(a.tab(), Tab::Overview);
+}
+
+#[test]
+fn accounts_switch_and_compare_marks_what_one_account_alone_says() {
+    let mut a = app_sized(80, 24);
+    typed(&mut a, "a");
+    assert_eq!((a.tab(), a.account()), (Tab::Text, 1));
+    assert_eq!(a.status(), Some("showing ROK account"));
+    typed(&mut a, "c");
+    assert!(a.comparing());
+    let text: Vec<String> = a
+        .detail()
+        .doc
+        .lines
+        .iter()
+        .map(|l| l.plain_text())
+        .collect();
+    let all = text.join("\n");
+    assert!(
+        all.contains("[only in ROK] They also discussed the Budapest Convention"),
+        "{all}"
+    );
+    assert!(all.contains("only in EU account"), "{all}");
+    // Wide enough: side by side, each account's only-here sentences marked.
+    a.update(Action::Resize(120, 40));
+    let all: String = a
+        .detail()
+        .doc
+        .lines
+        .iter()
+        .map(|l| l.plain_text() + "\n")
+        .collect();
+    assert!(all.contains("ROK account") && all.contains(" │ "), "{all}");
+    assert!(
+        all.contains("[only in ROK]") && all.contains("[only in EU]"),
+        "{all}"
+    );
+    typed(&mut a, "c");
+    assert!(!a.comparing());
+    // A meeting with one account has nothing to compare.
+    a.update(Action::OpenFinder);
+    typed(&mut a, ":6th cyber");
+    press(&mut a, KeyCode::Enter);
+    typed(&mut a, "c");
+    assert!(!a.comparing());
+    assert_eq!(a.status(), Some("only one account of this entry"));
+}
+
+struct Memory(Rc<RefCell<Vec<String>>>);
+
+impl ClipboardSink for Memory {
+    fn copy(&mut self, text: &str) -> std::io::Result<()> {
+        self.0.borrow_mut().push(text.to_string());
+        Ok(())
+    }
+}
+
+#[test]
+fn y_copies_the_fact_with_its_full_citation() {
+    let mut a = app();
+    let copied = Rc::new(RefCell::new(Vec::new()));
+    a.set_clipboard_sink(Box::new(Memory(copied.clone())));
+    typed(&mut a, "l");
+    let flow = a.handle(Event::Key(KeyEvent::new(
+        KeyCode::Char('y'),
+        KeyModifiers::NONE,
+    )));
+    assert_eq!(flow, Flow::Redraw);
+    assert_eq!(
+        copied.borrow().as_slice(),
+        ["Date: 20 May 2025 [eu-7th-cyber-dialogue ¶1; rok-7th-cyber-policy-consultation ¶1]"]
+    );
+    assert_eq!(a.status(), Some("copied"));
+    assert!(a.pending_clipboard.is_none());
+}
+
+struct Broken;
+
+impl ClipboardSink for Broken {
+    fn copy(&mut self, _: &str) -> std::io::Result<()> {
+        Err(std::io::Error::other("terminal gone"))
+    }
+}
+
+#[test]
+fn a_failed_copy_says_so() {
+    let mut a = app();
+    a.set_clipboard_sink(Box::new(Broken));
+    a.handle(Event::Key(KeyEvent::new(
+        KeyCode::Char('y'),
+        KeyModifiers::NONE,
+    )));
+    assert_eq!(a.status(), Some(crate::app::strings::STATUS_COPY_FAILED));
+}
+
+#[test]
+fn q_quits_and_unbound_keys_do_nothing() {
+    let mut a = app();
+    let f5 = Event::Key(KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE));
+    assert_eq!(a.handle(f5), Flow::Idle);
+    let q = Event::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE));
+    assert_eq!(a.handle(q), Flow::Quit);
+}
+
+#[test]
+fn narrow_terminals_switch_panes_with_tab() {
+    let mut a = app_sized(80, 24);
+    assert!(a.geometry().show_timeline && !a.geometry().show_detail);
+    press(&mut a, KeyCode::Tab);
+    assert!(!a.geometry().show_timeline && a.geometry().show_detail);
+    press(&mut a, KeyCode::Tab);
+    assert_eq!(a.focus(), Focus::Timeline);
+}
+
+#[test]
+fn every_action_is_safe_on_an_empty_corpus_and_a_tiny_terminal() {
+    let loaded = LoadedCorpus::default();
+    let index = Index::build(&loaded.corpus);
+    let mut a = App::new(loaded, index, AppOptions::default());
+    let actions = [
+        Action::Resize(1, 1),
+        Action::Down,
+        Action::PageDown,
+        Action::Bottom,
+        Action::Activate,
+        Action::Copy,
+        Action::SwitchAccount,
+        Action::ToggleCompare,
+        Action::StartSearch,
+        Action::NextMatch,
+        Action::OpenFinder,
+        Action::Insert('x'),
+        Action::Accept,
+        Action::OpenHelp,
+        Action::PageDown,
+        Action::Close,
+        Action::Click { column: 0, row: 0 },
+        Action::Wheel {
+            column: 0,
+            row: 0,
+            down: true,
+        },
+        Action::Resize(0, 0),
+        Action::ClearFilter,
+    ];
+    for action in actions {
+        a.update(action.clone());
+        a.check_invariants()
+            .unwrap_or_else(|e| panic!("after {action:?}: {e}"));
+    }
+    assert_eq!(a.counts(), (0, 0));
+    assert!(a.selected().is_none());
+}
+
+fn mouse(app: &mut App, kind: ratatui::crossterm::event::MouseEventKind, column: u16, row: u16) {
+    use ratatui::crossterm::event::MouseEvent;
+    let event = Event::Mouse(MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    });
+    if let Some(action) = app.action_for_event(&event) {
+        app.update(action);
+    }
+    app.check_invariants().unwrap();
+}
+
+#[test]
+fn clicks_select_rows_and_tabs_and_the_wheel_scrolls_the_pane_under_it() {
+    use ratatui::crossterm::event::{MouseButton, MouseEventKind};
+    let mut a = app_sized(120, 20);
+    typed(&mut a, "gj");
+    assert_eq!(a.timeline().scroll, 0);
+    let g = a.geometry();
+    // Row 2 of the timeline's inside is the first entry under the first year heading.
+    let first_entry_row = g.timeline.y + 2;
+    mouse(
+        &mut a,
+        MouseEventKind::Down(MouseButton::Left),
+        5,
+        first_entry_row,
+    );
+    assert_eq!(a.focus(), Focus::Timeline);
+    assert_eq!(a.selected(), a.filtered().first().copied());
+    // The "3 Related" title on the detail's top border.
+    let related = crate::app::layout::tab_titles(g.detail)[2].2.start;
+    mouse(
+        &mut a,
+        MouseEventKind::Down(MouseButton::Left),
+        related + 1,
+        g.detail.y,
+    );
+    assert_eq!((a.tab(), a.focus()), (Tab::Related, Focus::Detail));
+    typed(&mut a, "1");
+    let before = a.detail().scroll;
+    mouse(
+        &mut a,
+        MouseEventKind::ScrollDown,
+        g.detail.x + 5,
+        g.detail.y + 5,
+    );
+    assert!(a.detail().scroll > before || a.detail().cursor > 0);
+    let selected = a.selected();
+    mouse(&mut a, MouseEventKind::ScrollDown, 5, g.timeline.y + 5);
+    assert_eq!(a.timeline().scroll, 3);
+    assert!(a.selected().is_some() && a.selected() != selected);
+}
+
+#[test]
+fn without_mouse_capture_pointer_events_are_ignored() {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut a = app();
+    a.options.mouse = false;
+    let click = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 5,
+        row: 3,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert_eq!(a.handle(click), Flow::Idle);
+}
+
+#[test]
+fn pasted_text_goes_into_the_finder_query_on_one_line() {
+    let mut a = app();
+    assert_eq!(a.action_for_event(&Event::Paste("x".into())), None);
+    a.update(Action::OpenFinder);
+    a.handle(Event::Paste("counter\nransom".into()));
+    assert_eq!(a.finder().input.text(), "counter ransom");
+    let first = a.finder().rows[0].candidate;
+    assert_eq!(a.finder_candidates()[first].id, "counter-ransomware");
+}

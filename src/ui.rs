@@ -1,0 +1,104 @@
+//! Rendering: [`draw`] paints the whole screen from an [`App`] and never changes it.
+//!
+//! One widget per file: [`header`], [`timeline`], [`detail`], [`footer`], and the overlays
+//! [`finder`] and [`help`]; [`theme`] holds every style. Geometry comes from
+//! [`crate::app::layout`], computed from the frame's own size so that drawing can never step
+//! outside the buffer, whatever size the app last heard of.
+
+pub mod detail;
+pub mod finder;
+pub mod footer;
+pub mod header;
+pub mod help;
+pub mod theme;
+pub mod timeline;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::doc::Seg;
+use crate::app::layout::{Geometry, MIN_HEIGHT, MIN_WIDTH};
+use crate::app::{App, Mode, strings};
+use crate::text::{display_width, sanitize_line, truncate, wrap};
+
+use theme::Theme;
+
+/// Draws the whole screen.
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let g = Geometry::new(area.width, area.height, app.focus());
+    let theme = Theme::new(app.options().monochrome);
+    if g.too_small {
+        too_small(frame, area);
+        return;
+    }
+    header::draw(app, &g, &theme, frame);
+    if g.show_timeline {
+        timeline::draw(app, &g, &theme, frame);
+    }
+    if g.show_detail {
+        detail::draw(app, &g, &theme, frame);
+    }
+    footer::draw(app, &g, &theme, frame);
+    match app.mode() {
+        Mode::Finder => finder::draw(app, &g, &theme, frame),
+        Mode::Help => help::draw(app, &g, &theme, frame),
+        Mode::Normal | Mode::Search => {}
+    }
+}
+
+/// "terminal too small: need at least 40x8, have 30x5", wrapped, centred and cut to fit.
+fn too_small(frame: &mut Frame, area: Rect) {
+    let msg = strings::too_small(MIN_WIDTH, MIN_HEIGHT, area.width, area.height);
+    let width = usize::from(area.width);
+    let lines: Vec<Line> = wrap(&msg, width)
+        .into_iter()
+        .filter_map(|r| msg.get(r))
+        .take(usize::from(area.height))
+        .map(|s| Line::from(s.to_string()))
+        .collect();
+    let n = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let top = area.height.saturating_sub(n) / 2;
+    let rect = Rect::new(
+        area.x,
+        area.y.saturating_add(top),
+        area.width,
+        n.min(area.height),
+    );
+    frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), rect);
+}
+
+/// Spans of document segments, styled by the theme.
+pub fn seg_spans<'a>(segs: &'a [Seg], theme: &Theme) -> Vec<Span<'a>> {
+    segs.iter()
+        .map(|s| Span::styled(s.text.as_str(), theme.tone(s.tone)))
+        .collect()
+}
+
+/// Cuts a row of spans to `width` display columns (the span that overflows is truncated with
+/// an ellipsis; the rest are dropped).
+pub fn fit(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
+    let mut out = Vec::new();
+    let mut used = 0;
+    for span in spans {
+        let w = display_width(&span.content);
+        if used + w <= width {
+            used += w;
+            out.push(span);
+        } else {
+            let room = width.saturating_sub(used);
+            if room > 0 {
+                out.push(Span::styled(truncate(&span.content, room), span.style));
+            }
+            break;
+        }
+    }
+    out
+}
+
+/// Corpus text made safe for a span (escape sequences and controls removed).
+pub fn clean(s: &str) -> String {
+    sanitize_line(s)
+}

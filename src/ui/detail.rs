@@ -1,0 +1,60 @@
+//! The detail pane: the tab titles on its top border, the wrapped document of the current tab,
+//! and a gutter mark on the rows of the cursor line.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+
+use crate::app::App;
+use crate::app::layout::{Focus, Geometry, inner, tab_titles};
+
+use super::seg_spans;
+use super::theme::Theme;
+
+/// The gutter mark of the cursor line (a glyph, so it shows without colour).
+const CURSOR_MARK: &str = "▌";
+
+pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
+    let focused = app.focus() == Focus::Detail;
+    let tabs: Vec<Span> = tab_titles(g.detail)
+        .into_iter()
+        .map(|(tab, title, _)| Span::styled(title, theme.tab(tab == app.tab())))
+        .collect();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(theme.border(focused))
+        .title(Line::from(tabs));
+    frame.render_widget(block, g.detail);
+    let area = g.detail_text();
+    let gutter = inner(g.detail);
+    let view = app.detail();
+    let rows = view.visible_rows();
+    let height = usize::from(area.height);
+    let lines: Vec<Line> = rows
+        .iter()
+        .take(height)
+        .map(|r| Line::from(seg_spans(&r.segs, theme)))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+    if focused && gutter.width > 0 {
+        let marks: Vec<Line> = rows
+            .iter()
+            .take(height)
+            .map(|r| {
+                if r.line == view.cursor {
+                    Line::from(Span::styled(CURSOR_MARK, theme.cursor_mark()))
+                } else {
+                    Line::default()
+                }
+            })
+            .collect();
+        let col = Rect::new(gutter.x, gutter.y, 1, gutter.height);
+        frame.render_widget(Paragraph::new(marks), col);
+    }
+}

@@ -1,0 +1,214 @@
+//! The finder overlay: a centred popup with the query line (the terminal cursor sits in it, so
+//! input methods compose in place), the kind bar, the ranked list with kind badges and matched
+//! characters highlighted, and — when the popup is wide enough — a preview of where the
+//! selected item appears.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use crate::app::finder::{FinderRow, KINDS, badge, kind_name, kind_of};
+use crate::app::layout::Geometry;
+use crate::app::{App, strings};
+use crate::search::fuzzy::Candidate;
+use crate::text::display_width;
+
+use super::theme::Theme;
+use super::{clean, fit};
+
+mod preview;
+
+pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
+    let f = g.finder();
+    frame.render_widget(Clear, f.popup);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(Span::styled(
+            format!(" {} ", strings::FINDER_TITLE),
+            theme.title(true),
+        ));
+    frame.render_widget(block, f.popup);
+    let state = app.finder();
+
+    // The query line, with the terminal cursor in it.
+    let prompt = strings::FINDER_PROMPT;
+    let input = clean(state.input.text());
+    let line = fit(
+        vec![Span::styled(prompt, theme.hint_key()), Span::raw(input)],
+        usize::from(f.input.width),
+    );
+    frame.render_widget(Paragraph::new(Line::from(line)), f.input);
+    if f.input.width > 0 && f.input.height > 0 {
+        let column = display_width(prompt) + state.input.cursor_column();
+        let x = f
+            .input
+            .x
+            .saturating_add(u16::try_from(column).unwrap_or(u16::MAX))
+            .min(f.input.right().saturating_sub(1));
+        frame.set_cursor_position(Position::new(x, f.input.y));
+    }
+
+    // The kind bar and the count.
+    let active = kind_of(state.input.text());
+    let mut kinds: Vec<Span> = Vec::new();
+    for k in KINDS {
+        let style = if k == active {
+            theme.tab(true)
+        } else {
+            theme.dim()
+        };
+        kinds.push(Span::styled(format!(" {} ", kind_name(k)), style));
+    }
+    let count = format!(
+        " {} ",
+        strings::counts(state.rows.len().min(state.total), state.total)
+    );
+    let width = usize::from(f.kinds.width);
+    let mut bar = fit(kinds, width.saturating_sub(display_width(&count)));
+    let used: usize = bar.iter().map(|s| display_width(&s.content)).sum();
+    bar.push(Span::raw(
+        " ".repeat(width.saturating_sub(used + display_width(&count))),
+    ));
+    bar.push(Span::styled(count, theme.dim()));
+    frame.render_widget(Paragraph::new(Line::from(fit(bar, width))), f.kinds);
+
+    list(app, f.list, theme, frame);
+    if let Some(p) = f.preview {
+        let selected = state
+            .rows
+            .get(state.selected)
+            .and_then(|r| app.finder_candidates().get(r.candidate));
+        preview::draw(app, selected, p, theme, frame);
+    }
+}
+
+fn list(app: &App, area: Rect, theme: &Theme, frame: &mut Frame) {
+    let state = app.finder();
+    let width = usize::from(area.width);
+    if state.rows.is_empty() {
+        let line = Line::from(Span::styled(strings::FINDER_NO_RESULTS, theme.dim()));
+        frame.render_widget(Paragraph::new(line), area);
+        return;
+    }
+    let candidates = app.finder_candidates();
+    let lines: Vec<Line> = state
+        .rows
+        .iter()
+        .enumerate()
+        .skip(state.scroll)
+        .take(usize::from(area.height))
+        .map(|(i, row)| {
+            let Some(c) = candidates.get(row.candidate) else {
+                return Line::default();
+            };
+            let spans = fit(row_spans(c, row, theme), width);
+            if i == state.selected {
+                let style = theme.selected(true);
+                let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
+                let mut out: Vec<Span> = spans.into_iter().map(|s| s.patch_style(style)).collect();
+                out.push(Span::styled(" ".repeat(width.saturating_sub(used)), style));
+                Line::from(out)
+            } else {
+                Line::from(spans)
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// "topic   Counter ransomware (via CRI)  detail".
+fn row_spans(c: &Candidate, row: &FinderRow, theme: &Theme) -> Vec<Span<'static>> {
+    let mut spans = vec![Span::styled(
+        format!("{:<8}", badge(c.kind)),
+        theme.badge(c.kind),
+    )];
+    let key = c.keys.get(row.key);
+    let matched_label = row.key == 0 && key.is_some_and(|k| k == &c.label);
+    if matched_label || key.is_none() {
+        spans.extend(highlighted(&c.label, &row.positions, theme.matched()));
+    } else if let Some(k) = key {
+        spans.push(Span::raw(clean(&c.label)));
+        spans.push(Span::styled(" (via ", theme.dim()));
+        spans.extend(highlighted(k, &row.positions, theme.matched()));
+        spans.push(Span::styled(")", theme.dim()));
+    }
+    if !c.detail.is_empty() {
+        spans.push(Span::styled(format!("  {}", clean(&c.detail)), theme.dim()));
+    }
+    if row.recent {
+        spans.push(Span::styled(
+            format!("  {}", strings::FINDER_RECENT),
+            theme.dim(),
+        ));
+    }
+    spans
+}
+
+/// `text` with the characters at `positions` (char indices) in `style`. Text that sanitising
+/// would change is shown sanitised without highlights, since the indices no longer apply.
+pub fn highlighted(text: &str, positions: &[usize], style: Style) -> Vec<Span<'static>> {
+    let safe = clean(text);
+    if safe != text || positions.is_empty() {
+        return vec![Span::raw(safe)];
+    }
+    let mut spans = Vec::new();
+    let mut run = String::new();
+    let mut run_matched = false;
+    for (i, ch) in text.chars().enumerate() {
+        let m = positions.contains(&i);
+        if m != run_matched && !run.is_empty() {
+            let s = std::mem::take(&mut run);
+            spans.push(if run_matched {
+                Span::styled(s, style)
+            } else {
+                Span::raw(s)
+            });
+        }
+        run_matched = m;
+        run.push(ch);
+    }
+    if !run.is_empty() {
+        spans.push(if run_matched {
+            Span::styled(run, style)
+        } else {
+            Span::raw(run)
+        });
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Modifier;
+
+    #[test]
+    fn highlights_char_positions_not_bytes() {
+        let style = Style::default().add_modifier(Modifier::BOLD);
+        let spans = highlighted("한국 KISA", &[1, 3], style);
+        let parts: Vec<(&str, bool)> = spans
+            .iter()
+            .map(|s| (s.content.as_ref(), s.style == style))
+            .collect();
+        assert_eq!(
+            parts,
+            vec![
+                ("한", false),
+                ("국", true),
+                (" ", false),
+                ("K", true),
+                ("ISA", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn unsafe_text_is_cleaned_and_not_highlighted() {
+        let spans = highlighted("a\u{1b}[31mb", &[0], Style::default());
+        assert_eq!(spans.len(), 1);
+        assert!(!spans[0].content.contains('\u{1b}'));
+    }
+}

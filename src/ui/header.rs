@@ -1,0 +1,103 @@
+//! The header: corpus title, the active filters by name, the pane shown (narrow terminals) and
+//! the count "3 of 11", which is kept when the line must be cut.
+
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::layout::{Focus, Geometry};
+use crate::app::{App, format, strings};
+use crate::index::fold;
+use crate::text::{display_width, truncate};
+
+use super::theme::Theme;
+use super::{clean, fit};
+
+/// The active filters in words: "topic: Counter ransomware".
+pub fn filter_parts(app: &App) -> Vec<String> {
+    let c = app.corpus();
+    let f = app.filter();
+    let mut parts = Vec::new();
+    if let Some(t) = &f.topic {
+        parts.push(strings::filter_part(
+            strings::filter::TOPIC,
+            format::topic_label(c, t),
+        ));
+    }
+    if let Some(o) = &f.organisation {
+        parts.push(strings::filter_part(
+            strings::filter::ORGANISATION,
+            &format::org_short(c, o),
+        ));
+    }
+    if let Some(p) = &f.person {
+        parts.push(strings::filter_part(
+            strings::filter::PERSON,
+            format::person_name(c, p),
+        ));
+    }
+    if let Some(p) = &f.place {
+        let key = fold(p);
+        let city = c
+            .meetings
+            .iter()
+            .filter_map(|m| m.place.as_ref())
+            .chain(c.events.iter().filter_map(|e| e.place.as_ref()))
+            .find(|pl| fold(&pl.city) == key)
+            .map_or(p.as_str(), |pl| pl.city.as_str());
+        parts.push(strings::filter_part(strings::filter::PLACE, city));
+    }
+    if let Some(y) = &f.year {
+        parts.push(strings::filter_part(strings::filter::YEAR, y));
+    }
+    if let Some(s) = &f.series {
+        parts.push(strings::filter_part(strings::filter::SERIES, s));
+    }
+    parts.into_iter().map(|p| clean(&p)).collect()
+}
+
+pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
+    let width = usize::from(g.header.width);
+    let (shown, total) = app.counts();
+    let right = format!(" {} ", strings::counts(shown, total));
+    let title = app
+        .corpus()
+        .title
+        .as_deref()
+        .unwrap_or(strings::UNTITLED_CORPUS);
+    let mut rest = Vec::new();
+    for part in filter_parts(app) {
+        rest.push(Span::styled(format!(" {part} "), theme.header_filter()));
+        rest.push(Span::styled(" ", theme.header()));
+    }
+    if !g.wide {
+        let pane = match app.focus() {
+            Focus::Timeline => strings::TIMELINE,
+            Focus::Detail => strings::DETAIL,
+        };
+        rest.push(Span::styled(
+            format!(" [{pane}] {} ", strings::TAB_SWITCHES),
+            theme.header(),
+        ));
+    }
+    // The corpus title gives way first: filters, the pane and the count matter more.
+    let rest_w: usize = rest.iter().map(|s| display_width(&s.content)).sum();
+    let room = width.saturating_sub(display_width(&right) + rest_w);
+    let name = format!(" {} · {} ", strings::APP_NAME, clean(title));
+    let name = if display_width(&name) <= room {
+        name
+    } else if room > display_width(strings::APP_NAME) + 2 {
+        format!("{} ", truncate(&name, room.saturating_sub(1)))
+    } else {
+        String::new()
+    };
+    let mut left = vec![Span::styled(name, theme.header())];
+    left.extend(rest);
+    let right_w = display_width(&right).min(width);
+    let mut spans = fit(left, width.saturating_sub(right_w));
+    let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
+    let gap = width.saturating_sub(used + right_w);
+    spans.push(Span::styled(" ".repeat(gap), theme.header()));
+    spans.push(Span::styled(right, theme.header_filter()));
+    frame.render_widget(Paragraph::new(Line::from(spans)), g.header);
+}

@@ -1,0 +1,57 @@
+//! The help overlay: every key of the key map, grouped by context, scrollable.
+
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use crate::app::help::{HelpLine, lines};
+use crate::app::layout::{Geometry, inner};
+use crate::app::{App, strings};
+use crate::text::display_width;
+
+use super::fit;
+use super::theme::Theme;
+
+/// Columns of the keys column.
+const KEYS_W: usize = 22;
+
+pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
+    let area = g.help();
+    frame.render_widget(Clear, area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(Span::styled(
+            format!(" {} ", strings::HELP_TITLE),
+            theme.title(true),
+        ))
+        .title_bottom(Span::styled(
+            format!(" {} ", strings::HELP_FOOTER),
+            theme.dim(),
+        ));
+    frame.render_widget(block, area);
+    let body = inner(area);
+    let width = usize::from(body.width);
+    let keys_w = KEYS_W.min(width / 2);
+    let rows: Vec<Line> = lines()
+        .into_iter()
+        .skip(app.help_scroll())
+        .take(usize::from(body.height))
+        .map(|l| match l {
+            HelpLine::Heading(h) => Line::from(fit(vec![Span::styled(h, theme.heading())], width)),
+            HelpLine::Blank => Line::default(),
+            HelpLine::Binding { keys, text } => {
+                let pad = keys_w.saturating_sub(display_width(&keys) + 2);
+                Line::from(fit(
+                    vec![
+                        Span::styled(format!("  {keys}"), theme.hint_key()),
+                        Span::raw(" ".repeat(pad.max(1))),
+                        Span::raw(text),
+                    ],
+                    width,
+                ))
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(rows), body);
+}

@@ -1,0 +1,228 @@
+//! Every style the browser uses, in one place, in two flavours: colour, and monochrome for
+//! `NO_COLOR` (bold, reverse and underline only; anything that must be told apart without
+//! colour is also told apart by text).
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::app::doc::Tone;
+use crate::search::fuzzy::Kind;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    mono: bool,
+}
+
+const BOLD: Modifier = Modifier::BOLD;
+
+impl Theme {
+    pub fn new(monochrome: bool) -> Theme {
+        Theme { mono: monochrome }
+    }
+
+    fn pick(&self, colour: Style, mono: Style) -> Style {
+        if self.mono { mono } else { colour }
+    }
+
+    /// The style of a document tone.
+    pub fn tone(&self, tone: Tone) -> Style {
+        let s = Style::default();
+        match tone {
+            Tone::Plain => s,
+            Tone::Heading => self.pick(s.fg(Color::Cyan).add_modifier(BOLD), s.add_modifier(BOLD)),
+            Tone::Label => s.add_modifier(BOLD),
+            Tone::Dim => self.pick(s.fg(Color::DarkGray), s),
+            Tone::Cite => self.pick(s.fg(Color::Blue), s),
+            Tone::Marker => self.pick(s.fg(Color::Yellow).add_modifier(BOLD), s.add_modifier(BOLD)),
+            Tone::Match => self.pick(
+                s.fg(Color::Black).bg(Color::Yellow),
+                s.add_modifier(Modifier::UNDERLINED),
+            ),
+            Tone::CurrentMatch => self.pick(
+                s.fg(Color::Black).bg(Color::LightRed).add_modifier(BOLD),
+                s.add_modifier(Modifier::REVERSED),
+            ),
+            Tone::Target => self.pick(s.fg(Color::LightGreen), s.add_modifier(BOLD)),
+            Tone::OnlyHere => self.pick(
+                s.fg(Color::Magenta).add_modifier(Modifier::UNDERLINED),
+                s.add_modifier(Modifier::UNDERLINED),
+            ),
+        }
+    }
+
+    pub fn header(&self) -> Style {
+        self.pick(
+            Style::default().fg(Color::Black).bg(Color::Cyan),
+            Style::default().add_modifier(BOLD),
+        )
+    }
+
+    pub fn header_filter(&self) -> Style {
+        self.pick(
+            Style::default()
+                .fg(Color::Black)
+                .bg(Color::Cyan)
+                .add_modifier(BOLD),
+            Style::default().add_modifier(BOLD | Modifier::UNDERLINED),
+        )
+    }
+
+    pub fn footer(&self) -> Style {
+        Style::default()
+    }
+
+    pub fn hint_key(&self) -> Style {
+        self.pick(
+            Style::default().fg(Color::Cyan).add_modifier(BOLD),
+            Style::default().add_modifier(BOLD),
+        )
+    }
+
+    pub fn hint_text(&self) -> Style {
+        self.pick(Style::default().fg(Color::Gray), Style::default())
+    }
+
+    pub fn status(&self) -> Style {
+        self.pick(
+            Style::default().fg(Color::Yellow).add_modifier(BOLD),
+            Style::default().add_modifier(BOLD),
+        )
+    }
+
+    pub fn border(&self, focused: bool) -> Style {
+        match (focused, self.mono) {
+            (true, false) => Style::default().fg(Color::Cyan),
+            (true, true) => Style::default().add_modifier(BOLD),
+            (false, false) => Style::default().fg(Color::DarkGray),
+            (false, true) => Style::default(),
+        }
+    }
+
+    pub fn title(&self, focused: bool) -> Style {
+        if focused {
+            self.border(true).add_modifier(BOLD)
+        } else {
+            self.border(false)
+        }
+    }
+
+    pub fn tab(&self, active: bool) -> Style {
+        if active {
+            Style::default().add_modifier(Modifier::REVERSED | BOLD)
+        } else {
+            self.border(false)
+        }
+    }
+
+    /// The selected row of a list: always reverse, so it shows without colour.
+    pub fn selected(&self, focused: bool) -> Style {
+        let s = Style::default().add_modifier(Modifier::REVERSED);
+        if focused { s.add_modifier(BOLD) } else { s }
+    }
+
+    /// The gutter mark of the detail's cursor line.
+    pub fn cursor_mark(&self) -> Style {
+        self.pick(
+            Style::default().fg(Color::Cyan).add_modifier(BOLD),
+            Style::default().add_modifier(BOLD),
+        )
+    }
+
+    pub fn year(&self) -> Style {
+        self.pick(
+            Style::default().fg(Color::Cyan).add_modifier(BOLD),
+            Style::default().add_modifier(BOLD | Modifier::UNDERLINED),
+        )
+    }
+
+    /// Events (mentioned or planned) set apart from reported meetings.
+    pub fn event_row(&self) -> Style {
+        self.pick(
+            Style::default()
+                .fg(Color::DarkGray)
+                .add_modifier(Modifier::ITALIC),
+            Style::default(),
+        )
+    }
+
+    pub fn date(&self) -> Style {
+        self.pick(Style::default().fg(Color::Gray), Style::default())
+    }
+
+    pub fn badge(&self, kind: Kind) -> Style {
+        let c = match kind {
+            Kind::Topic => Color::Green,
+            Kind::Organisation => Color::Blue,
+            Kind::Person => Color::Magenta,
+            Kind::Meeting => Color::Cyan,
+            Kind::Place => Color::Yellow,
+        };
+        self.pick(Style::default().fg(c), Style::default())
+    }
+
+    /// Matched characters in a finder row.
+    pub fn matched(&self) -> Style {
+        self.pick(
+            Style::default().fg(Color::Yellow).add_modifier(BOLD),
+            Style::default().add_modifier(BOLD | Modifier::UNDERLINED),
+        )
+    }
+
+    pub fn dim(&self) -> Style {
+        self.tone(Tone::Dim)
+    }
+
+    pub fn heading(&self) -> Style {
+        self.tone(Tone::Heading)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn monochrome_uses_no_colour() {
+        let t = Theme::new(true);
+        let tones = [
+            Tone::Plain,
+            Tone::Heading,
+            Tone::Label,
+            Tone::Dim,
+            Tone::Cite,
+            Tone::Marker,
+            Tone::Match,
+            Tone::CurrentMatch,
+            Tone::Target,
+            Tone::OnlyHere,
+        ];
+        let mut styles: Vec<Style> = tones.iter().map(|x| t.tone(*x)).collect();
+        styles.extend([
+            t.header(),
+            t.header_filter(),
+            t.hint_key(),
+            t.status(),
+            t.border(true),
+            t.tab(true),
+            t.selected(false),
+            t.year(),
+            t.event_row(),
+            t.badge(Kind::Topic),
+            t.matched(),
+            t.cursor_mark(),
+        ]);
+        for s in styles {
+            assert_eq!(s.fg, None, "{s:?}");
+            assert_eq!(s.bg, None, "{s:?}");
+            let allowed = Modifier::BOLD | Modifier::REVERSED | Modifier::UNDERLINED;
+            assert!(allowed.contains(s.add_modifier), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn selection_is_reverse_in_both_flavours() {
+        for mono in [false, true] {
+            let s = Theme::new(mono).selected(false);
+            assert!(s.add_modifier.contains(Modifier::REVERSED));
+        }
+    }
+}

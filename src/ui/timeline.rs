@@ -1,0 +1,114 @@
+//! The timeline pane: entries in date order under year headings; each row shows the date (as
+//! precise as known), the short title, place and format. Events that were only mentioned or
+//! planned are dimmed and carry a marker in words, so they stand apart without colour too.
+
+use ratatui::Frame;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+
+use crate::app::layout::{Focus, Geometry, inner};
+use crate::app::timeline::TimelineRow;
+use crate::app::{App, format, strings};
+use crate::corpus::Corpus;
+use crate::index::EntryRef;
+use crate::text::display_width;
+
+use super::theme::Theme;
+use super::{clean, fit};
+
+/// Columns of the date column ("28 Jun").
+const DATE_W: usize = 6;
+
+/// The spans of one entry row, before fitting.
+pub fn entry_spans(corpus: &Corpus, entry: EntryRef, theme: &Theme) -> Vec<Span<'static>> {
+    let date = format::short_date(format::entry_date(corpus, entry));
+    let mut spans = vec![Span::styled(format!(" {date:>DATE_W$}  "), theme.date())];
+    let place = format::entry_place(corpus, entry).map(|p| clean(&p.city));
+    match entry {
+        EntryRef::Meeting(i) => {
+            let m = corpus.meetings.get(i);
+            spans.push(Span::raw(clean(format::entry_short_title(corpus, entry))));
+            let mut rest = String::new();
+            if let Some(p) = place {
+                rest.push_str(" · ");
+                rest.push_str(&p);
+            }
+            if let Some(f) = m.and_then(|m| m.format.as_ref()) {
+                rest.push_str(" · ");
+                rest.push_str(f.value.label());
+            }
+            spans.push(Span::styled(rest, theme.dim()));
+        }
+        EntryRef::Event(i) => {
+            let style = theme.event_row();
+            if let Some(e) = corpus.events.get(i) {
+                spans.push(Span::styled(
+                    format!("{}  ", format::event_marker(e.kind)),
+                    style,
+                ));
+            }
+            spans.push(Span::styled(
+                clean(format::entry_short_title(corpus, entry)),
+                style,
+            ));
+            if let Some(p) = place {
+                spans.push(Span::styled(format!(" · {p}"), style));
+            }
+        }
+    }
+    spans
+}
+
+pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
+    let focused = app.focus() == Focus::Timeline;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(theme.border(focused))
+        .title(Span::styled(
+            format!(" {} ", strings::TIMELINE),
+            theme.title(focused),
+        ));
+    frame.render_widget(block, g.timeline);
+    let area = inner(g.timeline);
+    let width = usize::from(area.width);
+    let view = app.timeline();
+    let filtered = app.filtered();
+    let lines: Vec<Line> = view
+        .rows
+        .iter()
+        .skip(view.scroll)
+        .take(usize::from(area.height))
+        .map(|row| match row {
+            TimelineRow::Year(y) => Line::from(fit(
+                vec![Span::styled(format!(" {}", clean(y)), theme.year())],
+                width,
+            )),
+            TimelineRow::Entry(i) => {
+                let Some(entry) = filtered.get(*i) else {
+                    return Line::default();
+                };
+                let spans = fit(entry_spans(app.corpus(), *entry, theme), width);
+                if *i == view.selected {
+                    selected(spans, width, theme.selected(focused))
+                } else {
+                    Line::from(spans)
+                }
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// A row drawn as selected: reverse across the whole width.
+fn selected(spans: Vec<Span<'static>>, width: usize, style: Style) -> Line<'static> {
+    let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
+    let mut out: Vec<Span> = spans.into_iter().map(|s| s.patch_style(style)).collect();
+    out.push(Span::styled(" ".repeat(width.saturating_sub(used)), style));
+    Line::from(out)
+}

@@ -1,0 +1,102 @@
+//! Whole-screen snapshots of the browser on the built-in corpus, at 80x24 and 120x40: each
+//! scenario is a key sequence typed through the key map, then the screen as text (insta).
+//! Review changes with `INSTA_UPDATE=always cargo test snapshots` and read the .snap files.
+
+use ratatui::style::Color;
+
+use crate::support::screen::{app_on, builtin_app, keys, render, screen};
+
+/// (name, keys): `⏎` Enter, `⎋` Esc, `⇥` Tab.
+const SCENARIOS: &[(&str, &str)] = &[
+    ("start", ""),
+    ("overview", "l"),
+    ("overview_scrolled", "ljjjjjjjjjjjj"),
+    ("event_overview", "hjl"),
+    ("text", "2"),
+    ("text_rok_account", "a"),
+    ("citation_jump", "ljjjjjjjjj⏎"),
+    ("compare", "c"),
+    ("related", "3"),
+    ("finder_query", "fkisa"),
+    ("finder_prefix", "f#cyber"),
+    ("finder_recent_first", "fpall mall⏎f"),
+    ("search_typing", "a/budapest"),
+    ("search_no_match", "/budapest"),
+    ("search_kept", "/cyber⏎nn"),
+    ("help", "?"),
+    ("help_scrolled", "?jjjjjjjjjjjjjjjjjjjj"),
+    ("filter_topic", "f#counter ransom⏎"),
+    ("filter_cleared", "f#counter ransom⏎⎋"),
+    ("year_heading_scroll", "gjj"),
+];
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+#[test]
+fn screens() {
+    for (name, typed) in SCENARIOS {
+        for (w, h) in SIZES {
+            let mut app = builtin_app(w, h);
+            keys(&mut app, typed);
+            app.check_invariants().unwrap();
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen(&app, w, h));
+        }
+    }
+}
+
+#[test]
+fn too_small() {
+    for (w, h) in [(39, 24), (80, 7), (20, 3), (1, 1)] {
+        let app = builtin_app(w, h);
+        insta::assert_snapshot!(format!("too_small_{w}x{h}"), screen(&app, w, h));
+    }
+}
+
+#[test]
+fn counts_in_the_header_follow_the_filter() {
+    let mut app = builtin_app(120, 40);
+    keys(&mut app, "f#counter ransom⏎");
+    let (shown, total) = app.counts();
+    let s = screen(&app, 120, 40);
+    let header = s.lines().next().unwrap_or_default();
+    assert!(header.ends_with(&format!("{shown} of {total}")), "{header}");
+    assert!(header.contains("topic: Counter ransomware"), "{header}");
+    assert_eq!(shown, app.filtered().len());
+}
+
+#[test]
+fn no_color_draws_without_colours_and_events_stay_distinct_by_text() {
+    let loaded = entente::corpus::builtin::load().unwrap();
+    for typed in ["", "f#cyber", "/cyber⏎", "c", "?"] {
+        let mut app = app_on(loaded.clone(), 120, 40, true);
+        keys(&mut app, typed);
+        let backend = render(&app, 120, 40);
+        for cell in &backend.buffer().content {
+            assert!(
+                matches!(cell.fg, Color::Reset) && matches!(cell.bg, Color::Reset),
+                "{typed:?}: coloured cell {cell:?}"
+            );
+        }
+    }
+    let app = app_on(loaded, 120, 40, true);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("· mentioned") && s.contains("◦ planned"), "{s}");
+}
+
+#[test]
+fn the_selection_is_drawn_in_reverse() {
+    use ratatui::style::Modifier;
+    let loaded = entente::corpus::builtin::load().unwrap();
+    let app = app_on(loaded, 120, 40, true);
+    let backend = render(&app, 120, 40);
+    let buf = backend.buffer();
+    let reversed_rows: Vec<u16> = (0..40)
+        .filter(|&y| (1..40).all(|x| buf[(x, y)].modifier.contains(Modifier::REVERSED)))
+        .collect();
+    assert_eq!(reversed_rows.len(), 1, "exactly one selected timeline row");
+    let row = reversed_rows[0];
+    let text: String = (0..48)
+        .map(|x| buf[(x, row)].symbol().to_string())
+        .collect();
+    assert!(text.contains("7th Cyber Dialogue"), "{text}");
+}

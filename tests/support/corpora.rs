@@ -1,0 +1,258 @@
+//! Generated corpora for stress tests of the browser: empty, one meeting, thousands of meetings,
+//! and hostile text (very long and very wide lines, Hangul, a 10,000-character word, escape
+//! sequences). Deterministic; not validated (the browser must cope with what loads).
+
+#![allow(dead_code)] // Helpers serve several suites; each suite uses a subset.
+
+use entente::corpus::{
+    Account, Citation, Corpus, DateFact, Delegation, Event, EventKind, FORMAT, FormatFact, Head,
+    LoadedCorpus, Meeting, MeetingFormat, OrgKind, OrgRef, Organisation, Person, Place, Precision,
+    Provenance, Role, Side, SideName, Source, SourceKind, Statement, Topic, TopicRef,
+};
+
+/// How the generated text looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// Short English-like sentences.
+    Plain,
+    /// Hangul, very long lines, a 10,000-character word, escapes and controls.
+    Hostile,
+}
+
+fn cite(source: &str, paragraph: u32) -> Vec<Citation> {
+    vec![Citation {
+        source: source.to_string(),
+        paragraph,
+    }]
+}
+
+fn words(style: Style, i: usize, n: usize) -> String {
+    match style {
+        Style::Plain => (0..n)
+            .map(|k| {
+                [
+                    "cyber",
+                    "dialogue",
+                    "ransomware",
+                    "capacity",
+                    "norms",
+                    "Seoul",
+                ][(i + k) % 6]
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+        Style::Hostile => {
+            let mut s = "사이버 정책 협의회 ".repeat(n);
+            s.push_str("\u{1b}[2J\u{1b}]52;c;aGk=\u{7}\ttab\r\nbreak\u{202e}rtl");
+            s
+        }
+    }
+}
+
+fn source(id: &str, side: Option<Side>, style: Style, i: usize) -> Source {
+    let mut paragraphs: Vec<String> = (0..6)
+        .map(|p| {
+            format!(
+                "{}. The {} EU and ROK sides met. They discussed {}.",
+                p + 1,
+                i,
+                words(style, i + p, 12 + p * 7)
+            )
+        })
+        .collect();
+    if style == Style::Hostile {
+        paragraphs.push("x".repeat(10_000));
+        paragraphs.push("가".repeat(3_000));
+        paragraphs.push(String::new());
+    }
+    Source {
+        id: id.to_string(),
+        title: format!("Source {i}: {}", words(style, i, 5)),
+        publisher: None,
+        language: "en".into(),
+        kind: SourceKind::PressRelease,
+        published: None,
+        side,
+        notes: vec![words(style, i, 20)],
+        raw: paragraphs.join("\n"),
+        paragraphs,
+    }
+}
+
+fn date(i: usize) -> DateFact {
+    let precision = [Precision::Day, Precision::Month, Precision::Year][i % 3];
+    let year = 2000 + (i / 40) % 30;
+    let month = 1 + i % 12;
+    let value = match precision {
+        Precision::Day => format!("{year}-{month:02}-{:02}", 1 + i % 28),
+        Precision::Month => format!("{year}-{month:02}"),
+        Precision::Year => format!("{year}"),
+    };
+    DateFact {
+        value,
+        end: None,
+        precision,
+        provenance: if i.is_multiple_of(5) {
+            Provenance::Inferred
+        } else {
+            Provenance::Stated
+        },
+        how: i
+            .is_multiple_of(5)
+            .then(|| "inferred from the page's date line".to_string()),
+        cite: cite(&format!("s{i}a"), 1),
+    }
+}
+
+/// A corpus of `meetings` meetings (every third with two accounts), a tenth as many events,
+/// and 40 topics, organisations and people.
+pub fn generated(meetings: usize, style: Style) -> LoadedCorpus {
+    let topics: Vec<Topic> = (0..40)
+        .map(|t| Topic {
+            id: format!("t{t}"),
+            label: format!("Topic {t} {}", words(style, t, 2)),
+            aliases: vec![format!("alias{t}")],
+            parent: None,
+        })
+        .collect();
+    let organisations: Vec<Organisation> = (0..40)
+        .map(|o| Organisation {
+            id: format!("o{o}"),
+            name: format!("Organisation {o} {}", words(style, o, 3)),
+            acronym: Some(format!("ORG{o}")),
+            aliases: vec![],
+            side: if o % 2 == 0 { Side::Eu } else { Side::Rok },
+            kind: OrgKind::Agency,
+            parent: None,
+            cite: vec![],
+        })
+        .collect();
+    let people: Vec<Person> = (0..40)
+        .map(|p| Person {
+            id: format!("p{p}"),
+            name: format!("Person {p} {}", words(style, p, 2)),
+            honorific: None,
+            aliases: vec![],
+            roles: vec![Role {
+                title: "Director".into(),
+                organisation: Some(format!("o{}", p % 40)),
+                side: Side::Eu,
+                meeting: (p < meetings).then(|| format!("m{p}")),
+                cite: cite(&format!("s{p}a"), 1),
+            }],
+        })
+        .collect();
+    let mut sources = Vec::new();
+    let mut list = Vec::new();
+    for i in 0..meetings {
+        let a = format!("s{i}a");
+        let b = format!("s{i}b");
+        sources.push(source(&a, Some(Side::Eu), style, i));
+        let mut accounts = vec![Account {
+            source: a.clone(),
+            side: Some(Side::Eu),
+        }];
+        if i % 3 == 0 {
+            sources.push(source(&b, Some(Side::Rok), style, i + 1));
+            accounts.push(Account {
+                source: b.clone(),
+                side: Some(Side::Rok),
+            });
+        }
+        list.push(Meeting {
+            id: format!("m{i}"),
+            series: format!("series-{}", i % 3),
+            edition: Some(u32::try_from(i + 1).unwrap_or(u32::MAX)),
+            title: format!("Meeting {i} {}", words(style, i, 8)),
+            short_title: format!("Meeting {i} {}", words(style, i, 3)),
+            names: vec![SideName {
+                side: Side::Eu,
+                name: words(style, i, 2),
+                cite: cite(&a, 1),
+            }],
+            date: date(i),
+            place: Some(Place {
+                city: ["Seoul", "Brussels", "서울", "Paris"][i % 4].to_string(),
+                country: None,
+                venue: (i % 2 == 0).then(|| words(style, i, 4)),
+                provenance: Provenance::Stated,
+                how: None,
+                cite: cite(&a, 1),
+            }),
+            format: Some(FormatFact {
+                value: if i % 2 == 0 {
+                    MeetingFormat::InPerson
+                } else {
+                    MeetingFormat::Virtual
+                },
+                provenance: Provenance::Stated,
+                how: None,
+                cite: cite(&a, 2),
+            }),
+            co_located: vec![],
+            delegations: vec![Delegation {
+                side: Side::Eu,
+                heads: vec![Head {
+                    person: format!("p{}", i % 40),
+                    role: "head".into(),
+                    title: words(style, i, 6),
+                    organisation: Some(format!("o{}", i % 40)),
+                    cite: cite(&a, 1),
+                }],
+                members: vec![OrgRef {
+                    organisation: format!("o{}", (i + 1) % 40),
+                    note: None,
+                    cite: cite(&a, 2),
+                }],
+                notes: vec![],
+            }],
+            observers: vec![],
+            topics: (0..3)
+                .map(|k| TopicRef {
+                    topic: format!("t{}", (i + k * 7) % 40),
+                    summary: Some(words(style, i + k, 15)),
+                    cite: cite(&a, 3),
+                })
+                .collect(),
+            outcomes: vec![Statement {
+                text: words(style, i, 25),
+                cite: cite(&a, 4),
+            }],
+            next_meeting: None,
+            notes: vec![],
+            accounts,
+        });
+    }
+    let events = (0..meetings / 10 + usize::from(meetings > 0))
+        .map(|e| Event {
+            id: format!("e{e}"),
+            kind: if e % 2 == 0 {
+                EventKind::Planned
+            } else {
+                EventKind::Mentioned
+            },
+            title: format!("Event {e} {}", words(style, e, 4)),
+            series: None,
+            edition: None,
+            date: (e % 4 != 0).then(|| date(e * 7)),
+            place: None,
+            description: words(style, e, 30),
+            organisations: vec![format!("o{}", e % 40)],
+            topics: vec![format!("t{}", e % 40)],
+            cite: cite("s0a", 2),
+        })
+        .collect();
+    LoadedCorpus {
+        corpus: Corpus {
+            format: FORMAT.to_string(),
+            title: Some(format!("Generated {}", words(style, meetings, 6))),
+            sources,
+            meetings: list,
+            events,
+            organisations,
+            people,
+            topics,
+        },
+        origins: Default::default(),
+    }
+}
