@@ -131,8 +131,9 @@ impl Index {
         index.build_timeline(corpus);
         index.register_names(corpus);
         for (i, meeting) in corpus.meetings.iter().enumerate() {
-            index.link_meeting(corpus, EntryRef::Meeting(i), meeting);
+            index.link_meeting(EntryRef::Meeting(i), meeting);
         }
+        index.link_roles(corpus);
         for (i, event) in corpus.events.iter().enumerate() {
             index.link_event(EntryRef::Event(i), event);
         }
@@ -233,7 +234,7 @@ impl Index {
         }
     }
 
-    fn link_meeting(&mut self, corpus: &Corpus, entry: EntryRef, meeting: &Meeting) {
+    fn link_meeting(&mut self, entry: EntryRef, meeting: &Meeting) {
         for topic in &meeting.topics {
             push(
                 &mut self.by_topic,
@@ -283,21 +284,6 @@ impl Index {
                 &observer.cite,
             );
         }
-        for person in &corpus.people {
-            for role in person
-                .roles
-                .iter()
-                .filter(|r| r.meeting.as_deref() == Some(&meeting.id))
-            {
-                push(
-                    &mut self.by_person,
-                    &person.id,
-                    entry,
-                    Role::Head,
-                    &role.cite,
-                );
-            }
-        }
         if let Some(place) = &meeting.place {
             let key = fold(&place.city);
             self.by_place.entry(key).or_default().push(Appearance {
@@ -305,6 +291,27 @@ impl Index {
                 role: Role::Venue,
                 cite: place.cite.clone(),
             });
+        }
+    }
+
+    /// Links people to the meetings their roles name (one pass over people, one id lookup each).
+    fn link_roles(&mut self, corpus: &Corpus) {
+        for person in &corpus.people {
+            for role in &person.roles {
+                let Some(meeting) = &role.meeting else {
+                    continue;
+                };
+                if let Some((RecordKind::Meeting, i)) = self.record(meeting) {
+                    let entry = EntryRef::Meeting(i);
+                    push(
+                        &mut self.by_person,
+                        &person.id,
+                        entry,
+                        Role::Head,
+                        &role.cite,
+                    );
+                }
+            }
         }
     }
 
