@@ -11,6 +11,7 @@
 
 mod candidates;
 mod query;
+mod scan;
 mod score;
 mod session;
 
@@ -19,13 +20,10 @@ use std::sync::atomic::{AtomicU64, Ordering as AtomicOrdering};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
-use rayon::prelude::*;
 
 use super::fold::{fold_into, fold_with_char_map};
 pub use candidates::candidates_from;
 pub use query::Query;
-use query::is_subsequence;
-use score::Scratch;
 pub use session::Session;
 
 /// What a candidate is. The order is the order kinds are listed in.
@@ -137,6 +135,10 @@ struct FoldedKey {
     chars_at: Option<usize>,
     /// Which characters it holds (see `query::mask`).
     mask: u64,
+    /// Its first folded char ('\0' for an empty key) and the characters at its word starts,
+    /// for `score::upper_bound`.
+    first: char,
+    heads: u64,
     /// Length in chars of the original key (the ranking's tie-break).
     len: u32,
     /// Folded char i came from original char i, so positions need no mapping.
@@ -151,14 +153,6 @@ struct Scored {
     candidate: u32,
     key: u32,
 }
-
-/// Below this many candidates a scan stays on the calling thread (rayon's hand-off would
-/// cost more than it saves).
-const PARALLEL_MIN: usize = 4096;
-/// Candidates per rayon task: large enough to amortise the hand-off, small enough that both
-/// cores stay busy to the end. Each task collects into its own vector (rayon's `flatten`
-/// over `Option`s allocated per item and cost more than the scoring itself).
-const CHUNK: usize = 4096;
 
 static NEXT_FINDER_ID: AtomicU64 = AtomicU64::new(0);
 
@@ -197,14 +191,16 @@ impl Finder {
                 let identity = fold_into(key, &mut folded);
                 let text = &folded[start..];
                 let bonus_at = bonuses.len();
-                let chars_at = if text.is_ascii() {
+                let (chars_at, heads) = if text.is_ascii() {
                     score::push_bonuses(text.as_bytes(), &mut bonuses);
-                    None
+                    let heads = score::bonus_mask(text.as_bytes(), &bonuses[bonus_at..]);
+                    (None, heads)
                 } else {
                     let at = chars.len();
                     chars.extend(text.chars());
                     score::push_bonuses(&chars[at..], &mut bonuses);
-                    Some(at)
+                    let heads = score::bonus_mask(&chars[at..], &bonuses[bonus_at..]);
+                    (Some(at), heads)
                 };
                 keys.push(FoldedKey {
                     start,
@@ -213,6 +209,8 @@ impl Finder {
                     units: bonuses.len() - bonus_at,
                     chars_at,
                     mask: query::mask(text),
+                    first: text.chars().next().unwrap_or('\0'),
+                    heads,
                     len: u32::try_from(key.chars().count()).unwrap_or(u32::MAX),
                     identity,
                 });
@@ -237,119 +235,15 @@ impl Finder {
 
     /// The best `limit` matches for `q`, best first, and the number of matches in all.
     pub fn search(&self, q: &Query, limit: usize) -> Results {
-        let scored = self.scan_all(q);
-        let total = scored.len();
+        let scan = self.scan(q, None, limit, false);
         Results {
-            matches: self.best(q, scored, limit),
-            total,
+            matches: self.best(q, scan.scored, limit),
+            total: scan.total,
         }
     }
 
     pub(crate) fn id(&self) -> u64 {
         self.id
-    }
-
-    /// Scores every candidate.
-    fn scan_all(&self, q: &Query) -> Vec<Scored> {
-        let n = self.candidates.len();
-        if n < PARALLEL_MIN {
-            return self.scan_range(q, 0..n);
-        }
-        let chunks: Vec<Vec<Scored>> = (0..n.div_ceil(CHUNK))
-            .into_par_iter()
-            .map(|c| self.scan_range(q, c * CHUNK..n.min((c + 1) * CHUNK)))
-            .collect();
-        chunks.concat()
-    }
-
-    fn scan_range(&self, q: &Query, range: std::ops::Range<usize>) -> Vec<Scored> {
-        let mut scratch = Scratch::default();
-        // Short queries match most candidates: reserve once rather than grow and copy.
-        let mut out = Vec::with_capacity(range.len());
-        out.extend(range.filter_map(|i| self.score(i, q, &mut scratch)));
-        out
-    }
-
-    /// Scores only the given candidates (ascending indices, as a previous scan returned them).
-    fn scan_subset(&self, q: &Query, subset: &[u32]) -> Vec<Scored> {
-        if subset.len() < PARALLEL_MIN {
-            return self.scan_ids(q, subset);
-        }
-        let chunks: Vec<Vec<Scored>> = subset
-            .par_chunks(CHUNK)
-            .map(|ids| self.scan_ids(q, ids))
-            .collect();
-        chunks.concat()
-    }
-
-    fn scan_ids(&self, q: &Query, ids: &[u32]) -> Vec<Scored> {
-        let mut scratch = Scratch::default();
-        let mut out = Vec::with_capacity(ids.len());
-        out.extend(
-            ids.iter()
-                .filter_map(|&i| self.score(i as usize, q, &mut scratch)),
-        );
-        out
-    }
-
-    /// Candidate `i`'s best key for `q`, if some key holds every word.
-    fn score(&self, i: usize, q: &Query, scratch: &mut Scratch) -> Option<Scored> {
-        if q.kind.is_some_and(|k| self.kinds[i] != k) {
-            return None;
-        }
-        let candidate = u32::try_from(i).ok()?;
-        let keys = &self.keys[self.first_key[i]..self.first_key[i + 1]];
-        if q.words.is_empty() {
-            return Some(Scored {
-                score: 0,
-                key_len: keys.first().map_or(0, |k| k.len),
-                candidate,
-                key: 0,
-            });
-        }
-        let mut best: Option<Scored> = None;
-        'keys: for (k, key) in keys.iter().enumerate() {
-            // Cheapest rejections first: the character masks, then order on bytes.
-            if q.compiled.iter().any(|w| w.mask & !key.mask != 0) {
-                continue;
-            }
-            let text = &self.folded.as_bytes()[key.start..key.end];
-            if !q
-                .compiled
-                .iter()
-                .all(|w| is_subsequence(w.text.as_bytes(), text))
-            {
-                continue;
-            }
-            let bonuses = &self.bonuses[key.bonus_at..key.bonus_at + key.units];
-            let mut score = 0;
-            for w in &q.compiled {
-                let word = match key.chars_at {
-                    None => score::score_units(text, bonuses, w.text.as_bytes(), scratch),
-                    Some(at) => score::score_units(
-                        &self.chars[at..at + key.units],
-                        bonuses,
-                        &w.chars,
-                        scratch,
-                    ),
-                };
-                match word {
-                    Some(s) => score += s,
-                    None => continue 'keys,
-                }
-            }
-            let here = Scored {
-                score,
-                key_len: key.len,
-                candidate,
-                key: u32::try_from(k).ok()?,
-            };
-            // Ties keep the earlier key: the label wins over an alias that scores the same.
-            if best.is_none_or(|b| rank(&here, &b) == Ordering::Less) {
-                best = Some(here);
-            }
-        }
-        best
     }
 
     /// Keeps the best `limit` of `scored` (in candidate order), ranks them and computes their

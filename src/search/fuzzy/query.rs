@@ -33,14 +33,17 @@ pub(super) struct Word {
 /// digit, the rest hashed onto the remaining bits. A word can only match a key whose mask
 /// covers the word's: one AND rejects most keys for a query of a few letters.
 pub(super) fn mask(folded: &str) -> u64 {
-    folded.chars().fold(0, |m, c| {
-        let bit = match c {
-            'a'..='z' => u32::from(c) - u32::from('a'),
-            '0'..='9' => 26 + u32::from(c) - u32::from('0'),
-            _ => 36 + u32::from(c) % 28,
-        };
-        m | 1 << bit
-    })
+    folded.chars().fold(0, |m, c| m | char_bit(c))
+}
+
+/// The bit of one character in a [`mask`].
+pub(super) fn char_bit(c: char) -> u64 {
+    let bit = match c {
+        'a'..='z' => u32::from(c) - u32::from('a'),
+        '0'..='9' => 26 + u32::from(c) - u32::from('0'),
+        _ => 36 + u32::from(c) % 28,
+    };
+    1 << bit
 }
 
 impl Query {

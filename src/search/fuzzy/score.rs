@@ -17,6 +17,8 @@
 //! The port keeps the crate's quirks (the two reused rows, the left-over `bonus` of a cell
 //! within one call) on purpose: the scores are the crate's scores.
 
+use super::query::char_bit;
+
 /// `SkimScoreConfig::default()`.
 const SCORE_MATCH: i32 = 16;
 const GAP_START: i32 = -3;
@@ -158,6 +160,12 @@ pub(super) fn score_units<T: Unit>(
     if want.peek().is_some() {
         return None;
     }
+    // Columns after the last occurrence of the last unit cannot change the score: cells only
+    // read to their left (and the same column of an earlier row), and there the last row holds
+    // no match. Cutting them is exact and saves much of the matrix on long keys.
+    let last_unit = pattern[pattern.len() - 1];
+    let end = choice.iter().rposition(|&c| c == last_unit)? + 1;
+    let (choice, bonuses) = (&choice[..end], &bonuses[..end.min(bonuses.len())]);
 
     let cols = choice.len() + 1;
     let cells = &mut scratch.cells;
@@ -221,6 +229,56 @@ pub(super) fn score_units<T: Unit>(
         .map(|c| c.m)
         .max()?;
     Some(i64::from(best))
+}
+
+/// The characters (as [`char_bit`]s) that occur with an in-place bonus after the key's first
+/// unit: word starts and the like. With the key's first character, that is all
+/// [`upper_bound`] needs to know of a key.
+pub(super) fn bonus_mask<T: Unit + Into<char>>(choice: &[T], bonuses: &[i8]) -> u64 {
+    choice
+        .iter()
+        .zip(bonuses)
+        .skip(1)
+        .filter(|&(_, &b)| b > 0)
+        .fold(0, |m, (&c, _)| m | char_bit(c.into()))
+}
+
+/// The highest score `word` can reach in a key whose first unit is `first` and whose
+/// [`bonus_mask`] is `heads` (from the recurrence, checked by a property test):
+///
+/// - the first unit scores `SCORE_MATCH + GAP_EXTENSION` plus its in-place bonus: the
+///   first-character bonus only at the key's first unit, a word-start bonus (at most
+///   `BONUS_HEAD`) only where its character is in `heads`, else nothing;
+/// - every later unit adds `SCORE_MATCH` and `max(in-place bonus, BONUS_CONSECUTIVE)`. The
+///   crate's "consecutive" bonus never carries a bonus from another column: a cell's stored
+///   bonus is only ever written while scoring the next column, with that column's in-place
+///   bonus, so reading it back gives nothing more. Later units cannot reach the key's first
+///   unit, so their bonus is at most `BONUS_HEAD` (in `heads`) or `BONUS_CONSECUTIVE`;
+/// - gaps only subtract.
+pub(super) fn upper_bound(word: &[char], first: char, heads: u64) -> i64 {
+    let Some((&p0, rest)) = word.split_first() else {
+        return 0;
+    };
+    let head = |c: char| heads & char_bit(c) != 0;
+    let first_bonus = if p0 == first {
+        BONUS_HEAD * BONUS_FIRST_CHAR_MULTIPLIER
+    } else if head(p0) {
+        BONUS_HEAD
+    } else {
+        0
+    };
+    let later: i32 = rest
+        .iter()
+        .map(|&c| {
+            SCORE_MATCH
+                + if head(c) {
+                    BONUS_HEAD
+                } else {
+                    BONUS_CONSECUTIVE
+                }
+        })
+        .sum();
+    i64::from(SCORE_MATCH + GAP_EXTENSION + first_bonus) + i64::from(later)
 }
 
 /// Convenience for tests: scores `pattern` in `choice` from strings.
@@ -295,6 +353,22 @@ mod tests {
             let on_bytes =
                 score_units(choice.as_bytes(), &bonuses, pattern.as_bytes(), &mut Scratch::default());
             prop_assert_eq!(on_bytes, crate_score(&choice, &pattern));
+        }
+
+        #[test]
+        fn never_exceeds_the_upper_bound(
+            choice in prop_oneof!["[aeuEU c_/.1é한-]{0,30}", "([aeiurs]{1,5}[ -]){1,6}"],
+            pattern in prop_oneof!["[aeuEU c_é한]{1,6}", "[aeiurs]{1,6}"],
+        ) {
+            if let Some(s) = score(&choice, &pattern) {
+                let chars: Vec<char> = choice.chars().collect();
+                let mut bonuses = Vec::new();
+                push_bonuses(&chars, &mut bonuses);
+                let heads = bonus_mask(&chars, &bonuses);
+                let word: Vec<char> = pattern.chars().collect();
+                let first = chars.first().copied().unwrap_or('\0');
+                prop_assert!(s <= upper_bound(&word, first, heads), "{} > bound", s);
+            }
         }
 
         #[test]

@@ -29,22 +29,21 @@ impl Session {
     /// Searches like [`Finder::search`], scanning only the last matches when `q` refines the
     /// last query on the same finder.
     pub fn search(&mut self, finder: &Finder, q: &Query, limit: usize) -> Results {
-        let scored = match &self.last {
+        let subset = match &self.last {
             Some(last) if last.finder == finder.id() && q.refines(&last.query) => {
-                finder.scan_subset(q, &last.matches)
+                Some(last.matches.as_slice())
             }
-            _ => finder.scan_all(q),
+            _ => None,
         };
-        let matches = scored.iter().map(|s| s.candidate).collect();
+        let scan = finder.scan(q, subset, limit, true);
         self.last = Some(Remembered {
             finder: finder.id(),
             query: q.clone(),
-            matches,
+            matches: scan.matched,
         });
-        let total = scored.len();
         Results {
-            matches: finder.best(q, scored, limit),
-            total,
+            matches: finder.best(q, scan.scored, limit),
+            total: scan.total,
         }
     }
 

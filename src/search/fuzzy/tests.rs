@@ -307,9 +307,9 @@ fn synthetic(n: usize) -> Vec<Candidate> {
 
 #[test]
 fn agrees_with_the_reference_on_a_parallel_scan() {
-    let cands = synthetic(PARALLEL_MIN * 2 + 17);
+    let cands = synthetic(scan::PARALLEL_MIN * 2 + 17);
     let f = Finder::new(cands.clone());
-    for q in [
+    let queries = [
         "c",
         "cy eu",
         "eur",
@@ -319,16 +319,20 @@ fn agrees_with_the_reference_on_a_parallel_scan() {
         ":",
         "zzz",
         "ss",
-    ] {
-        let got = f.search(&Query::parse(q), 50);
-        let (want, total) = reference(&cands, q, 50);
-        assert_eq!(got.total, total, "{q}");
-        let got: Vec<(usize, i64, usize)> = got
-            .matches
-            .iter()
-            .map(|m| (m.candidate, m.score, m.key))
-            .collect();
-        assert_eq!(got, want, "{q}");
+    ];
+    for q in queries {
+        // Small limits exercise the bound that skips scoring; no limit, a full ranking.
+        for limit in [0, 1, 7, 50, usize::MAX] {
+            let got = f.search(&Query::parse(q), limit);
+            let (want, total) = reference(&cands, q, limit);
+            assert_eq!(got.total, total, "{q} {limit}");
+            let got: Vec<(usize, i64, usize)> = got
+                .matches
+                .iter()
+                .map(|m| (m.candidate, m.score, m.key))
+                .collect();
+            assert_eq!(got, want, "{q} {limit}");
+        }
     }
 }
 

@@ -1,0 +1,234 @@
+//! The scan: every candidate (or the previous match set) tested and scored against a query.
+//!
+//! Work per key, cheapest first: the kind, the character masks, the bytes in order, then
+//! the score. Two things keep the score (a dynamic program) off most keys:
+//!
+//! - A bound: a key cannot score above `score::upper_bound` (from its first character and
+//!   the characters at its word starts). Each task keeps the `limit` best scores it has seen;
+//!   a key whose bound is below the lowest of them cannot reach the results, so it is only
+//!   counted. This is exact: a skipped candidate has at least `limit` better ones in its own
+//!   task. While a name is typed from its start, this skips most keys.
+//! - Both cores: tasks of [`CHUNK`] candidates, each with its own buffers and results.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use super::query::is_subsequence;
+use super::score::{self, Scratch};
+use super::{Finder, Query, Scored, rank};
+
+/// Below this many candidates a scan stays on the calling thread (rayon's hand-off would
+/// cost more than it saves).
+pub(super) const PARALLEL_MIN: usize = 4096;
+/// Candidates per rayon task: large enough to amortise the hand-off, small enough that both
+/// cores stay busy to the end. Each task collects into its own vectors (rayon's `flatten`
+/// over `Option`s allocated per item and cost more than the scoring itself).
+const CHUNK: usize = 4096;
+
+/// What a scan found.
+#[derive(Default)]
+pub(super) struct Scan {
+    /// How many candidates matched.
+    pub total: usize,
+    /// Their indices, ascending (only when asked for: a [`super::Session`] keeps them).
+    pub matched: Vec<u32>,
+    /// Candidates with their best score; a superset of the best `limit`. An empty query
+    /// scores every candidate 0.
+    pub scored: Vec<Scored>,
+}
+
+/// What one candidate came to.
+enum Outcome {
+    NoMatch,
+    /// Matches, but cannot be among the best: not scored.
+    Below,
+    Scored(Scored),
+}
+
+/// The `limit` best scores of a task so far: the lowest of them is the bar a key's bound must
+/// reach to be worth scoring.
+struct Bar {
+    heap: BinaryHeap<Reverse<i64>>,
+    limit: usize,
+}
+
+impl Bar {
+    fn new(limit: usize) -> Self {
+        Bar {
+            heap: BinaryHeap::with_capacity(limit.min(CHUNK) + 1),
+            limit,
+        }
+    }
+
+    /// Keys whose bound is below this need no score.
+    fn floor(&self) -> Option<i64> {
+        if self.limit == 0 {
+            Some(i64::MAX)
+        } else if self.heap.len() >= self.limit {
+            self.heap.peek().map(|r| r.0)
+        } else {
+            None
+        }
+    }
+
+    fn push(&mut self, score: i64) {
+        if self.limit == 0 {
+            return;
+        }
+        self.heap.push(Reverse(score));
+        if self.heap.len() > self.limit {
+            self.heap.pop();
+        }
+    }
+}
+
+impl Finder {
+    /// Scans all candidates (`subset` = `None`) or the given ones (ascending indices).
+    pub(super) fn scan(
+        &self,
+        q: &Query,
+        subset: Option<&[u32]>,
+        limit: usize,
+        keep_ids: bool,
+    ) -> Scan {
+        let n = subset.map_or(self.candidates.len(), <[u32]>::len);
+        let task = |range: Range<usize>| {
+            let ids = range.map(|k| subset.map_or(k, |s| s[k] as usize));
+            self.scan_task(q, ids, limit, keep_ids)
+        };
+        if n < PARALLEL_MIN {
+            return task(0..n);
+        }
+        let parts: Vec<Scan> = (0..n.div_ceil(CHUNK))
+            .into_par_iter()
+            .map(|c| task(c * CHUNK..n.min((c + 1) * CHUNK)))
+            .collect();
+        let mut all = Scan {
+            total: parts.iter().map(|p| p.total).sum(),
+            matched: Vec::with_capacity(if keep_ids { n } else { 0 }),
+            scored: Vec::new(),
+        };
+        for part in parts {
+            all.matched.extend(part.matched);
+            all.scored.extend(part.scored);
+        }
+        all
+    }
+
+    fn scan_task(
+        &self,
+        q: &Query,
+        ids: impl Iterator<Item = usize>,
+        limit: usize,
+        keep_ids: bool,
+    ) -> Scan {
+        let mut scratch = Scratch::default();
+        let mut bar = Bar::new(limit);
+        let mut out = Scan::default();
+        for i in ids {
+            match self.score(i, q, bar.floor(), &mut scratch) {
+                Outcome::NoMatch => continue,
+                Outcome::Below => {}
+                Outcome::Scored(s) => {
+                    bar.push(s.score);
+                    out.scored.push(s);
+                }
+            }
+            out.total += 1;
+            if keep_ids {
+                out.matched.extend(u32::try_from(i).ok());
+            }
+        }
+        out
+    }
+
+    /// Candidate `i`'s best key for `q`, if some key holds every word. Keys whose bound is
+    /// below `floor` are only tested, not scored.
+    fn score(&self, i: usize, q: &Query, floor: Option<i64>, scratch: &mut Scratch) -> Outcome {
+        if q.kind.is_some_and(|k| self.kinds[i] != k) {
+            return Outcome::NoMatch;
+        }
+        let Ok(candidate) = u32::try_from(i) else {
+            return Outcome::NoMatch;
+        };
+        let keys = &self.keys[self.first_key[i]..self.first_key[i + 1]];
+        if q.words.is_empty() {
+            return Outcome::Scored(Scored {
+                score: 0,
+                key_len: keys.first().map_or(0, |k| k.len),
+                candidate,
+                key: 0,
+            });
+        }
+        let mut matched = false;
+        let mut best: Option<Scored> = None;
+        'keys: for (k, key) in (0u32..).zip(keys) {
+            if q.compiled.iter().any(|w| w.mask & !key.mask != 0) {
+                continue;
+            }
+            let text = &self.folded.as_bytes()[key.start..key.end];
+            if !q
+                .compiled
+                .iter()
+                .all(|w| is_subsequence(w.text.as_bytes(), text))
+            {
+                continue;
+            }
+            let chars = key.chars_at.map(|at| &self.chars[at..at + key.units]);
+            // Bytes in order do not imply characters in order (a character's bytes may be
+            // found in different characters): for a key that is not ASCII, check chars.
+            if let Some(chars) = chars
+                && !q.compiled.iter().all(|w| chars_in_order(&w.chars, chars))
+            {
+                continue;
+            }
+            matched = true;
+            if let Some(floor) = floor {
+                let bound: i64 = q
+                    .compiled
+                    .iter()
+                    .map(|w| score::upper_bound(&w.chars, key.first, key.heads))
+                    .sum();
+                if bound < floor {
+                    continue;
+                }
+            }
+            let bonuses = &self.bonuses[key.bonus_at..key.bonus_at + key.units];
+            let mut total = 0;
+            for w in &q.compiled {
+                let word = match chars {
+                    None => score::score_units(text, bonuses, w.text.as_bytes(), scratch),
+                    Some(chars) => score::score_units(chars, bonuses, &w.chars, scratch),
+                };
+                match word {
+                    Some(s) => total += s,
+                    None => continue 'keys,
+                }
+            }
+            let here = Scored {
+                score: total,
+                key_len: key.len,
+                candidate,
+                key: k,
+            };
+            // Ties keep the earlier key: the label wins over an alias that scores the same.
+            if best.is_none_or(|b| rank(&here, &b).is_lt()) {
+                best = Some(here);
+            }
+        }
+        match best {
+            Some(s) => Outcome::Scored(s),
+            None if matched => Outcome::Below,
+            None => Outcome::NoMatch,
+        }
+    }
+}
+
+/// Whether `needle`'s chars appear in order in `haystack`.
+fn chars_in_order(needle: &[char], haystack: &[char]) -> bool {
+    let mut hay = haystack.iter();
+    needle.iter().all(|c| hay.by_ref().any(|h| h == c))
+}
