@@ -42,6 +42,23 @@ pub fn lines() -> Vec<HelpLine> {
     out
 }
 
+/// The key map as Markdown tables, one per context: README.md embeds this text verbatim (a
+/// test keeps the two equal), so the documentation cannot drift from the keys.
+pub fn markdown() -> String {
+    let mut out = String::new();
+    for line in lines() {
+        match line {
+            HelpLine::Heading(h) => out.push_str(&format!("\n**{h}**\n\n| keys | action |\n|---|---|\n")),
+            HelpLine::Binding { keys, text } => {
+                let keys = keys.replace('|', "\\|");
+                out.push_str(&format!("| `{keys}` | {text} |\n"));
+            }
+            HelpLine::Blank => {}
+        }
+    }
+    out
+}
+
 /// How far the help can scroll for a viewport of `height` rows.
 pub fn max_scroll(height: usize) -> usize {
     lines().len().saturating_sub(height)
@@ -50,6 +67,16 @@ pub fn max_scroll(height: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn readme_embeds_the_generated_key_tables() {
+        let readme = include_str!("../../README.md");
+        let tables = markdown();
+        assert!(
+            readme.contains(&tables),
+            "README.md's key tables differ from the key map; paste this between the markers:\n{tables}"
+        );
+    }
 
     #[test]
     fn help_lists_every_binding_once() {
