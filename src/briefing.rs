@@ -75,27 +75,8 @@ fn date_text(date: &crate::corpus::DateFact) -> String {
 
 /// A date for people: `28 June 2019`, `March 2024`, `2021`, from `YYYY[-MM[-DD]]`.
 pub fn human_date(value: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let parts: Vec<&str> = value.split('-').collect();
-    let month = |m: &str| {
-        m.parse::<usize>()
-            .ok()
-            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
-            .copied()
-    };
+    let month = |m: &str| m.parse::<usize>().ok().and_then(crate::corpus::month_name);
     match parts.as_slice() {
         [y, m, d] => match (month(m), d.parse::<u32>()) {
             (Some(m), Ok(d)) => format!("{d} {m} {y}"),

@@ -4,21 +4,6 @@
 use crate::corpus::{Corpus, DateFact, EventKind, Place, Precision};
 use crate::index::EntryRef;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// (year, month 1–12, day) parsed from `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; parts that are
 /// missing or malformed are `None`.
 fn parts(value: &str) -> (Option<&str>, Option<usize>, Option<u32>) {
@@ -36,7 +21,7 @@ fn parts(value: &str) -> (Option<&str>, Option<usize>, Option<u32>) {
 }
 
 fn month_name(m: usize) -> &'static str {
-    MONTHS.get(m.wrapping_sub(1)).copied().unwrap_or("")
+    crate::corpus::month_name(m).unwrap_or("")
 }
 
 fn month_abbr(m: usize) -> &'static str {

@@ -48,7 +48,9 @@ pub fn markdown() -> String {
     let mut out = String::new();
     for line in lines() {
         match line {
-            HelpLine::Heading(h) => out.push_str(&format!("\n**{h}**\n\n| keys | action |\n|---|---|\n")),
+            HelpLine::Heading(h) => {
+                out.push_str(&format!("\n**{h}**\n\n| keys | action |\n|---|---|\n"))
+            }
             HelpLine::Binding { keys, text } => {
                 let keys = keys.replace('|', "\\|");
                 out.push_str(&format!("| `{keys}` | {text} |\n"));

@@ -116,6 +116,26 @@ pub enum Precision {
     Year,
 }
 
+/// The English name of month 1–12, or `None` outside that range. The one table of month names
+/// that validation messages, the CLI and the browser share.
+pub fn month_name(month: usize) -> Option<&'static str> {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    NAMES.get(month.wrapping_sub(1)).copied()
+}
+
 /// Whether a fact is stated in a source or inferred from one or more.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -81,24 +81,7 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 }
 
 fn month_name(month: u32) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    NAMES
-        .get(month.saturating_sub(1) as usize)
-        .copied()
-        .unwrap_or("that month")
+    crate::corpus::month_name(month as usize).unwrap_or("that month")
 }
 
 #[cfg(test)]
