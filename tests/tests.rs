@@ -4,6 +4,7 @@
 mod support;
 
 mod app_props;
+mod browser_e2e;
 mod cli;
 mod corpus_facts;
 mod malformed_corpora;
