@@ -227,6 +227,12 @@ impl App {
             self.compare = false;
             self.focus = Focus::Detail;
             self.refresh_detail(true);
+            if self.search.matches.is_empty()
+                && let Some(account) = self.search.account_after(self.account, forward)
+            {
+                self.show_match_in(account, 0);
+                return;
+            }
         } else {
             self.step_across_accounts(forward);
             return;

@@ -224,6 +224,12 @@ fn a_search_finds_what_only_the_other_account_says() {
     );
     typed(&mut a, "n");
     assert_eq!((a.account(), match_position(&a)), (1, (1, 1)));
+    // From another tab, n comes back to the Text tab on the account holding the match.
+    typed(&mut a, "a1");
+    assert_eq!((a.account(), a.tab()), (0, Tab::Overview));
+    typed(&mut a, "n");
+    assert_eq!((a.tab(), a.account()), (Tab::Text, 1));
+    assert_eq!(match_position(&a), (1, 1));
 }
 
 #[test]
