@@ -132,9 +132,12 @@ impl App {
         if self.selected().is_none() {
             return;
         }
+        // The search runs in the single-account text: leave the comparison first, so the view
+        // saved below (and restored on cancel) belongs to the document searched.
+        let was_comparing = self.compare;
         self.compare = false;
         self.focus = Focus::Detail;
-        if self.tab != Tab::Text {
+        if self.tab != Tab::Text || was_comparing {
             self.tab = Tab::Text;
             self.refresh_detail(true);
         }
@@ -156,8 +159,7 @@ impl App {
                 self.account = origin;
                 self.refresh_detail(false);
                 if let Some((cursor, scroll)) = saved {
-                    self.detail.cursor = cursor;
-                    self.detail.scroll = scroll.min(self.detail.max_scroll());
+                    self.detail.restore(cursor, scroll);
                     self.refresh_detail(false);
                 }
             }
@@ -180,8 +182,7 @@ impl App {
                         self.highlight = None;
                         self.refresh_detail(false);
                         if let Some((cursor, scroll)) = self.search.saved {
-                            self.detail.cursor = cursor;
-                            self.detail.scroll = scroll.min(self.detail.max_scroll());
+                            self.detail.restore(cursor, scroll);
                         }
                     }
                     self.refresh_detail(false);
@@ -206,8 +207,7 @@ impl App {
                     match (self.search.matches.is_empty(), self.search.saved) {
                         // Nothing matches (yet): back to where the search started.
                         (true, Some((cursor, scroll))) => {
-                            self.detail.cursor = cursor;
-                            self.detail.scroll = scroll.min(self.detail.max_scroll());
+                            self.detail.restore(cursor, scroll);
                         }
                         _ => self.reveal_match(),
                     }

@@ -233,6 +233,21 @@ fn a_search_finds_what_only_the_other_account_says() {
 }
 
 #[test]
+fn a_search_started_at_the_end_of_a_comparison_keeps_the_cursor_in_the_text() {
+    // Found by the property tests at 1x1: the view saved at `/` came from the (longer)
+    // comparison, and a query matching nothing put the cursor back past the text's end.
+    let mut a = app_sized(1, 1);
+    a.update(Action::ToggleCompare);
+    a.update(Action::Bottom);
+    a.update(Action::StartSearch);
+    a.check_invariants().unwrap();
+    a.update(Action::Insert('#'));
+    a.check_invariants().unwrap();
+    a.update(Action::Close);
+    a.check_invariants().unwrap();
+}
+
+#[test]
 fn cancelling_a_search_returns_to_the_account_it_started_in() {
     let mut a = app();
     typed(&mut a, "2/Budapest");
