@@ -162,6 +162,63 @@ fn browsing_a_hostile_corpus_writes_no_attack_to_the_terminal() {
     assert_eq!(reached, 0);
 }
 
+/// Standard base64 (what OSC 52 carries), for reading back what a copy put on the clipboard.
+fn base64_decode(text: &[u8]) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => Some(c - b'A'),
+        b'a'..=b'z' => Some(c - b'a' + 26),
+        b'0'..=b'9' => Some(c - b'0' + 52),
+        b'+' => Some(62),
+        b'/' => Some(63),
+        _ => None,
+    };
+    let sextets: Vec<u8> = text.iter().filter_map(|&c| value(c)).collect();
+    let mut out = Vec::new();
+    for chunk in sextets.chunks(4) {
+        let bits = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, &v)| acc | u32::from(v) << (18 - 6 * i));
+        let bytes = bits.to_be_bytes();
+        out.extend_from_slice(&bytes[1..chunk.len()]);
+    }
+    out
+}
+
+#[test]
+fn copying_hostile_text_puts_no_attack_on_the_clipboard() {
+    // `y` is the one way the browser writes an OSC sequence of its own (52, the clipboard);
+    // what it carries is corpus text, so it must be the sanitised text.
+    let mut pty = Pty::spawn(&["--corpus", CORPUS], &[], 120, 40);
+    pty.wait_for_text("Hostile 7th", WAIT).expect("first frame");
+    pty.send_key(Key::Char('2'));
+    pty.wait_for_text("hostile paragraph", WAIT)
+        .expect("the Text tab");
+    let mark = pty.mark();
+    pty.send_key(Key::Char('y'));
+    pty.wait_for_text("copied", WAIT).expect("copied");
+    let written = pty.bytes_since(mark).to_vec();
+    const OSC52: &[u8] = b"\x1b]52;c;";
+    let start = find_from(&written, OSC52, 0).expect("the copy writes OSC 52") + OSC52.len();
+    let end = written[start..]
+        .iter()
+        .position(|&b| b == 0x07 || b == 0x1b)
+        .map(|n| start + n)
+        .expect("OSC 52 is terminated");
+    let copied = base64_decode(&written[start..end]);
+    let copied_text = String::from_utf8_lossy(&copied);
+    assert!(
+        copied_text.contains("hostile paragraph") && copied_text.contains("ZQ-CLEAR"),
+        "the paragraph was copied: {copied_text:?}"
+    );
+    assert_clean(&copied, "the copied text");
+    // Outside the clipboard sequence itself, nothing else.
+    let rest = [&written[..start - OSC52.len()], &written[end + 1..]].concat();
+    assert_clean(&rest, "the bytes around the copy");
+    pty.send_key(Key::Char('q'));
+    assert_eq!(pty.wait_exit(WAIT).map(|s| s.exit_code()), Some(0));
+}
+
 // (b) and (c): the command line.
 
 fn entente(args: &[&str]) -> Output {
