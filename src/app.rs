@@ -242,16 +242,17 @@ impl App {
         &self.search
     }
 
-    /// "match 2 of 5" (or "no matches") while a search highlights the text.
+    /// "match 2 of 5" over every account of the entry (or "no matches") while a search
+    /// highlights the text.
     pub fn search_status(&self) -> Option<String> {
         if !self.search.active() {
             return None;
         }
-        let n = self.search.matches.len();
-        Some(if n == 0 {
-            strings::STATUS_NO_MATCHES.to_string()
-        } else {
-            strings::match_status(self.search.current + 1, n)
+        let total = self.search.total();
+        Some(match self.search.position(self.account) {
+            _ if total == 0 => strings::STATUS_NO_MATCHES.to_string(),
+            Some(position) => strings::match_status(position, total),
+            None => strings::matches_elsewhere(total),
         })
     }
 

@@ -4,8 +4,10 @@
 mod support;
 
 mod app_props;
+mod browser_e2e;
 mod cli;
 mod corpus_facts;
+mod hostile;
 mod malformed_corpora;
 mod pty;
 mod snapshots;

@@ -237,6 +237,13 @@ impl DetailView {
         self.wrapped.rows.get(self.scroll..end).unwrap_or(&[])
     }
 
+    /// Puts the cursor and scroll back where they were, clamped to the current document (it
+    /// may have changed since: another account, the comparison ended, a resize).
+    pub fn restore(&mut self, cursor: usize, scroll: usize) {
+        self.cursor = cursor.min(self.doc.lines.len().saturating_sub(1));
+        self.scroll = scroll.min(self.max_scroll());
+    }
+
     /// The line under the cursor, if the document has one.
     pub fn cursor_line(&self) -> Option<&super::doc::DocLine> {
         self.doc.lines.get(self.cursor)

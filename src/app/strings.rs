@@ -137,6 +137,11 @@ pub fn match_status(current: usize, total: usize) -> String {
     format!("match {current} of {total}")
 }
 
+/// A kept search whose matches are all in accounts other than the one shown.
+pub fn matches_elsewhere(total: usize) -> String {
+    format!("{total} in other accounts (n goes there)")
+}
+
 /// "3 of 11".
 pub fn counts(shown: usize, total: usize) -> String {
     format!("{shown} of {total}")

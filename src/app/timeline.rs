@@ -85,7 +85,12 @@ impl TimelineView {
     fn reveal(&mut self) {
         if let Some(row) = self.selected_row() {
             // Keep the year heading just above the selection in view when scrolling up to it.
-            let top = if row > 0 && matches!(self.rows.get(row - 1), Some(TimelineRow::Year(_))) {
+            // Only when the pane has room for both: with one row the heading would push the
+            // selection itself out of view.
+            let top = if self.height >= 2
+                && row > 0
+                && matches!(self.rows.get(row - 1), Some(TimelineRow::Year(_)))
+            {
                 row - 1
             } else {
                 row
@@ -173,5 +178,47 @@ impl TimelineView {
             ));
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// "2019", entry 0, "2020", entry 1, entry 2.
+    fn view(height: usize) -> TimelineView {
+        let mut v = TimelineView {
+            rows: vec![
+                TimelineRow::Year("2019".into()),
+                TimelineRow::Entry(0),
+                TimelineRow::Year("2020".into()),
+                TimelineRow::Entry(1),
+                TimelineRow::Entry(2),
+            ],
+            row_of: vec![1, 3, 4],
+            ..TimelineView::default()
+        };
+        v.set_height(height);
+        v.select(2);
+        v
+    }
+
+    #[test]
+    fn moving_up_shows_the_year_heading_when_there_is_room() {
+        let mut v = view(3);
+        v.move_by(-1);
+        assert_eq!((v.selected, v.scroll), (1, 2));
+        v.check(3).unwrap();
+    }
+
+    #[test]
+    fn a_one_row_pane_keeps_the_selection_itself_in_view() {
+        // Found by the property tests (a 1x5 terminal, PageUp): the heading took the only row.
+        let mut v = view(1);
+        for _ in 0..2 {
+            v.move_by(-1);
+            v.check(3).unwrap();
+        }
+        assert_eq!((v.selected, v.scroll), (0, 1));
     }
 }

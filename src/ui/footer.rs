@@ -104,13 +104,7 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
             format!(" {} ", super::clean(status)),
             theme.status(),
         ));
-    } else if app.search().active() {
-        let n = app.search().matches.len();
-        let s = if n == 0 {
-            strings::STATUS_NO_MATCHES.to_string()
-        } else {
-            strings::match_status(app.search().current + 1, n)
-        };
+    } else if let Some(s) = app.search_status() {
         spans.push(Span::styled(
             format!(" /{} {s} ", super::clean(app.search().query())),
             theme.status(),

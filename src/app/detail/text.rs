@@ -63,6 +63,22 @@ pub fn text_sources(corpus: &Corpus, entry: EntryRef) -> Vec<TextSource> {
     out
 }
 
+/// How many matches of `query` each of [`text_sources`] holds, counted as the single-account
+/// view finds them (in the sanitised paragraphs), so the counts agree with its matches.
+pub fn match_counts(corpus: &Corpus, entry: EntryRef, query: &str) -> Vec<usize> {
+    text_sources(corpus, entry)
+        .iter()
+        .map(|s| {
+            source(corpus, &s.id).map_or(0, |src| {
+                src.paragraphs
+                    .iter()
+                    .map(|raw| find_in(&sanitize_line(raw), query).len())
+                    .sum()
+            })
+        })
+        .collect()
+}
+
 /// What the reader asked the Text tab to show.
 #[derive(Debug, Clone, Copy)]
 pub struct TextRequest<'a> {

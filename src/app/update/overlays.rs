@@ -132,14 +132,18 @@ impl App {
         if self.selected().is_none() {
             return;
         }
+        // The search runs in the single-account text: leave the comparison first, so the view
+        // saved below (and restored on cancel) belongs to the document searched.
+        let was_comparing = self.compare;
         self.compare = false;
         self.focus = Focus::Detail;
-        if self.tab != Tab::Text {
+        if self.tab != Tab::Text || was_comparing {
             self.tab = Tab::Text;
             self.refresh_detail(true);
         }
         self.search.clear();
         self.search.saved = Some((self.detail.cursor, self.detail.scroll));
+        self.search.origin = self.account;
         self.search.typing = true;
         self.mode = Mode::Search;
         self.refresh_detail(false);
@@ -149,12 +153,13 @@ impl App {
         match action {
             Action::Close | Action::Quit => {
                 let saved = self.search.saved;
+                let origin = self.search.origin;
                 self.search.clear();
                 self.mode = Mode::Normal;
+                self.account = origin;
                 self.refresh_detail(false);
                 if let Some((cursor, scroll)) = saved {
-                    self.detail.cursor = cursor;
-                    self.detail.scroll = scroll.min(self.detail.max_scroll());
+                    self.detail.restore(cursor, scroll);
                     self.refresh_detail(false);
                 }
             }
@@ -170,7 +175,24 @@ impl App {
             other => {
                 if edit(&mut self.search.input, &other) {
                     self.search.current = 0;
+                    // Each edit searches again from where the search started.
+                    let origin = self.search.origin;
+                    if self.account != origin {
+                        self.account = origin;
+                        self.highlight = None;
+                        self.refresh_detail(false);
+                        if let Some((cursor, scroll)) = self.search.saved {
+                            self.detail.restore(cursor, scroll);
+                        }
+                    }
                     self.refresh_detail(false);
+                    if self.search.matches.is_empty()
+                        && let Some(account) = self.search.account_after(origin, true)
+                    {
+                        // Not in this account: show the next one that has it.
+                        self.show_match_in(account, 0);
+                        return;
+                    }
                     let from = self.search.saved.map_or(0, |(cursor, _)| cursor);
                     let first = self
                         .search
@@ -185,8 +207,7 @@ impl App {
                     match (self.search.matches.is_empty(), self.search.saved) {
                         // Nothing matches (yet): back to where the search started.
                         (true, Some((cursor, scroll))) => {
-                            self.detail.cursor = cursor;
-                            self.detail.scroll = scroll.min(self.detail.max_scroll());
+                            self.detail.restore(cursor, scroll);
                         }
                         _ => self.reveal_match(),
                     }
@@ -206,10 +227,61 @@ impl App {
             self.compare = false;
             self.focus = Focus::Detail;
             self.refresh_detail(true);
+            if self.search.matches.is_empty()
+                && let Some(account) = self.search.account_after(self.account, forward)
+            {
+                self.show_match_in(account, 0);
+                return;
+            }
         } else {
+            self.step_across_accounts(forward);
+            return;
+        }
+        self.reveal_match();
+    }
+
+    /// The next (previous) match in this account, else the first (last) one of the next
+    /// (previous) account holding any, wrapping around.
+    fn step_across_accounts(&mut self, forward: bool) {
+        if self.search.counts.is_empty() {
+            // No counts (not the single-account view): wrap inside the document.
             self.search.step(forward);
             self.refresh_detail(false);
+            self.reveal_match();
+            return;
         }
+        let here = self.search.matches.len();
+        let current = self.search.current;
+        let within = if forward {
+            (current + 1 < here).then(|| current + 1)
+        } else {
+            (here > 0 && current > 0).then(|| current - 1)
+        };
+        if let Some(next) = within {
+            self.search.current = next;
+            self.refresh_detail(false);
+            self.reveal_match();
+            return;
+        }
+        let Some(account) = self.search.account_after(self.account, forward) else {
+            self.search.current = 0;
+            self.refresh_detail(false);
+            return;
+        };
+        let count = self.search.counts.get(account).copied().unwrap_or(0);
+        let index = if forward { 0 } else { count.saturating_sub(1) };
+        self.show_match_in(account, index);
+    }
+
+    /// Shows match `index` of `account`'s text, switching to that account when needed.
+    fn show_match_in(&mut self, account: usize, index: usize) {
+        let switched = account != self.account;
+        if switched {
+            self.account = account;
+            self.highlight = None;
+        }
+        self.search.current = index;
+        self.refresh_detail(switched);
         self.reveal_match();
     }
 

@@ -29,6 +29,7 @@ impl App {
         let area = geometry.detail_text();
         let (width, height) = (usize::from(area.width), usize::from(area.height));
         let mut matches = Vec::new();
+        let mut counts = Vec::new();
         self.paragraph_lines.clear();
         let doc = match self.selected() {
             None => message(if self.index.timeline().is_empty() {
@@ -57,12 +58,16 @@ impl App {
                     self.paragraph_lines = t.paragraph_lines;
                     if !t.compared {
                         self.compare = false;
+                        if self.search.active() {
+                            counts = text::match_counts(&self.corpus, entry, self.search.query());
+                        }
                     }
                     t.doc
                 }
             },
         };
         self.search.set_matches(matches);
+        self.search.counts = counts;
         self.detail.set(doc, width, height);
         if reset {
             self.detail.reset();

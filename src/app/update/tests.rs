@@ -153,25 +153,45 @@ fn number_keys_and_brackets_switch_tabs() {
     assert_eq!(a.tab(), Tab::Overview);
 }
 
+/// The 1-based position and total in "match 3 of 7".
+fn match_position(a: &App) -> (usize, usize) {
+    let status = a.search_status().expect("a search is active");
+    let numbers: Vec<usize> = status.split(' ').filter_map(|w| w.parse().ok()).collect();
+    match numbers[..] {
+        [position, total] => (position, total),
+        _ => panic!("not a match position: {status:?}"),
+    }
+}
+
 #[test]
-fn search_steps_wrap_around_both_ways() {
+fn search_steps_wrap_around_both_ways_across_accounts() {
     let mut a = app();
     typed(&mut a, "/cyber");
     assert_eq!((a.mode(), a.tab()), (Mode::Search, Tab::Text));
     press(&mut a, KeyCode::Enter);
-    let n = a.search().matches.len();
-    assert!(n > 3, "{n} matches");
-    let start = a.search().current;
-    assert_eq!(
-        a.search_status(),
-        Some(format!("match {} of {n}", start + 1))
+    let counts = a.search().counts.clone();
+    assert_eq!(counts.len(), 2, "the 7th has two accounts: {counts:?}");
+    assert!(
+        counts.iter().all(|&c| c > 0),
+        "both mention cyber: {counts:?}"
     );
-    for _ in 0..n {
+    let n: usize = counts.iter().sum();
+    let (start, total) = match_position(&a);
+    assert_eq!(total, n);
+    let mut accounts = std::collections::BTreeSet::new();
+    for step in 1..=n {
         typed(&mut a, "n");
+        accounts.insert(a.account());
+        assert_eq!(
+            match_position(&a).0,
+            (start - 1 + step) % n + 1,
+            "after {step} n"
+        );
+        assert_eq!(a.search().matches.len(), counts[a.account()]);
     }
-    assert_eq!(a.search().current, start);
+    assert_eq!(accounts.len(), 2, "n visits both accounts");
     typed(&mut a, "gN");
-    assert_eq!(a.search().current, (start + n - 1) % n);
+    assert_eq!(match_position(&a).0, (start + n - 2) % n + 1);
     // The current match is on screen.
     let m = &a.search().matches[a.search().current];
     let rows = &a.detail().wrapped.line_rows[m.line];
@@ -179,6 +199,77 @@ fn search_steps_wrap_around_both_ways() {
     assert!(rows.clone().any(|r| view.contains(&r)));
     press(&mut a, KeyCode::Esc);
     assert!(!a.search().active());
+}
+
+#[test]
+fn a_search_finds_what_only_the_other_account_says() {
+    let mut a = app();
+    typed(&mut a, "2");
+    assert_eq!(a.account(), 0, "starts on the EU account");
+    typed(&mut a, "/Budapest");
+    assert_eq!(a.account(), 1, "the ROK account holds the match");
+    assert_eq!(a.search_status().as_deref(), Some("match 1 of 1"));
+    assert_eq!(a.search().counts, vec![0, 1]);
+    press(&mut a, KeyCode::Enter);
+    typed(&mut a, "n");
+    assert_eq!((a.account(), match_position(&a)), (1, (1, 1)));
+    typed(&mut a, "N");
+    assert_eq!((a.account(), match_position(&a)), (1, (1, 1)));
+    // Shown on another account, the status says where the matches are.
+    typed(&mut a, "a");
+    assert_eq!(a.account(), 0);
+    assert_eq!(
+        a.search_status(),
+        Some(crate::app::strings::matches_elsewhere(1))
+    );
+    typed(&mut a, "n");
+    assert_eq!((a.account(), match_position(&a)), (1, (1, 1)));
+    // From another tab, n comes back to the Text tab on the account holding the match.
+    typed(&mut a, "a1");
+    assert_eq!((a.account(), a.tab()), (0, Tab::Overview));
+    typed(&mut a, "n");
+    assert_eq!((a.tab(), a.account()), (Tab::Text, 1));
+    assert_eq!(match_position(&a), (1, 1));
+}
+
+#[test]
+fn a_search_started_at_the_end_of_a_comparison_keeps_the_cursor_in_the_text() {
+    // Found by the property tests at 1x1: the view saved at `/` came from the (longer)
+    // comparison, and a query matching nothing put the cursor back past the text's end.
+    let mut a = app_sized(1, 1);
+    a.update(Action::ToggleCompare);
+    a.update(Action::Bottom);
+    a.update(Action::StartSearch);
+    a.check_invariants().unwrap();
+    a.update(Action::Insert('#'));
+    a.check_invariants().unwrap();
+    a.update(Action::Close);
+    a.check_invariants().unwrap();
+}
+
+#[test]
+fn cancelling_a_search_returns_to_the_account_it_started_in() {
+    let mut a = app();
+    typed(&mut a, "2/Budapest");
+    assert_eq!(a.account(), 1);
+    press(&mut a, KeyCode::Esc);
+    assert_eq!((a.mode(), a.account()), (Mode::Normal, 0));
+    // Editing the query searches from the first account again.
+    typed(&mut a, "/Budapest");
+    assert_eq!(a.account(), 1);
+    for _ in 0.."Budapest".len() {
+        press(&mut a, KeyCode::Backspace);
+    }
+    typed(&mut a, "cyber");
+    assert_eq!(
+        a.account(),
+        0,
+        "cyber is in the account the search started in"
+    );
+    assert_eq!(
+        match_position(&a).1,
+        a.search().counts.iter().sum::<usize>()
+    );
 }
 
 #[test]
