@@ -163,7 +163,8 @@ fn a_search_finds_and_highlights_what_only_the_rok_account_says() {
     // The EU account, shown first, lacks the word: the search moves to the ROK account's ¶6
     // (numbered "6." in its text, which the EU account never does).
     let screen = until(&mut pty, "the match in the ROK account", |s| {
-        s.contains("match 1 of 1") && s.contains("6. Acknowledging")
+        // "/Budapest" whole: the frame for "Budapes" already says "match 1 of 1".
+        s.contains("/Budapest") && s.contains("match 1 of 1") && s.contains("6. Acknowledging")
     });
     assert!(!screen.contains("EU account (1 of 2)"), "{screen}");
     let found = vt::find(pty.screen(), "Budapest");
