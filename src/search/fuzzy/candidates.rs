@@ -70,8 +70,13 @@ pub fn candidates_from(corpus: &Corpus) -> Vec<Candidate> {
         ));
     }
     for m in &corpus.meetings {
-        let others =
-            std::iter::once(m.short_title.as_str()).chain(m.names.iter().map(|n| n.name.as_str()));
+        // The title with its year as one key, so "2019" or "cyber 2019" finds the meeting (all
+        // words of a query must match one key).
+        let year = m.date.value.get(..4).unwrap_or_default();
+        let dated = format!("{} {year}", m.title);
+        let others = std::iter::once(m.short_title.as_str())
+            .chain(m.names.iter().map(|n| n.name.as_str()))
+            .chain(std::iter::once(dated.as_str()));
         out.push(candidate(
             Kind::Meeting,
             &m.id,

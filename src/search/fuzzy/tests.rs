@@ -544,8 +544,9 @@ mod from_corpus {
             "1st Dialogue",
             "short 1st Dialogue",
             "Cyber Policy Consultation",
+            "1st Dialogue 2014",
         ];
-        assert_eq!(c[5].keys, keys);
+        assert_eq!(c[5].keys, keys, "the title with its year is a key");
         assert_eq!(c[5].detail, "2014-05-01");
         assert_eq!((c[7].id.as_str(), c[7].detail.as_str()), ("Seoul", "Korea"));
         assert_eq!(c[8].label, "Brussels");
