@@ -113,6 +113,8 @@ pub struct App {
     /// Text to put on the clipboard; the terminal side takes it and writes OSC 52.
     pub pending_clipboard: Option<String>,
     pub(crate) clipboard: Option<Box<dyn ClipboardSink>>,
+    /// A briefing note to write (file name, Markdown); the terminal side writes it atomically.
+    pub pending_export: Option<(String, String)>,
     pub(crate) quit: bool,
 }
 
@@ -143,6 +145,7 @@ impl App {
             status: None,
             pending_clipboard: None,
             clipboard: None,
+            pending_export: None,
             quit: false,
         };
         app.refilter();

@@ -68,6 +68,12 @@ pub enum Action {
     ToggleCompare,
     /// Copy the current fact or paragraph with its citation to the clipboard (OSC 52).
     Copy,
+    /// Write a Markdown briefing note of the selected meeting to the current directory.
+    Export,
+    /// The briefing note was written to this file (the terminal side reports back).
+    Exported(String),
+    /// The briefing note could not be written: the error, for the status line.
+    ExportFailed(String),
     /// Open the fuzzy finder overlay.
     OpenFinder,
     /// Open the help overlay.

@@ -148,6 +148,7 @@ pub static KEYMAP: &[Binding] = &[
     b(&[Char('n')],                      Detail, Action::NextMatch,     "next match"),
     b(&[Char('N')],                      Detail, Action::PrevMatch,     "previous match"),
     b(&[Char('y')],                      Detail, Action::Copy,          "copy the fact or paragraph with its citation"),
+    b(&[Char('e')],                      Detail, Action::Export,        "write a briefing note to ./entente-ID.md"),
     // Finder.
     b(&[ENTER],                          Finder, Action::Accept,        "filter the timeline by the pick"),
     b(&[ESC, Ctrl('c')],                 Finder, Action::Close,         "close"),

@@ -97,6 +97,16 @@ impl Program for App {
                 self.update(Action::CopyFailed);
             }
         }
+        // The side of `e` that touches the disk: atomically, never over a corpus file (the
+        // name is derived from a meeting id, in the current directory).
+        if let Some((file, note)) = self.pending_export.take() {
+            let action =
+                match crate::atomic::write_atomic(std::path::Path::new(&file), note.as_bytes()) {
+                    Ok(()) => Action::Exported(file),
+                    Err(e) => Action::ExportFailed(format!("{e:#}")),
+                };
+            self.update(action);
+        }
         if self.quit { Flow::Quit } else { Flow::Redraw }
     }
 

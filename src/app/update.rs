@@ -29,6 +29,12 @@ impl App {
                 self.poll_finder();
             }
             Action::CopyFailed => self.status = Some(strings::STATUS_COPY_FAILED.into()),
+            Action::Exported(file) => {
+                self.status = Some(format!("{} {file}", strings::STATUS_EXPORTED))
+            }
+            Action::ExportFailed(error) => {
+                self.status = Some(format!("{}: {error}", strings::STATUS_EXPORT_FAILED));
+            }
             Action::Quit => self.quit = true,
             Action::Wheel { column, row, down } => self.wheel(column, row, down),
             Action::Click { column, row } => self.click(column, row),
@@ -84,6 +90,7 @@ impl App {
             Action::SwitchAccount => self.switch_account(),
             Action::ToggleCompare => self.toggle_compare(),
             Action::Copy => self.copy(),
+            Action::Export => self.export(),
             Action::OpenFinder => self.open_finder(),
             Action::OpenHelp => {
                 self.mode = Mode::Help;
@@ -239,6 +246,18 @@ impl App {
         self.tab = Tab::Text;
         self.focus = Focus::Detail;
         self.refresh_detail(true);
+    }
+
+    /// Prepares the briefing note of the selected meeting; the terminal side writes it.
+    fn export(&mut self) {
+        match self.selected() {
+            Some(EntryRef::Meeting(i)) => {
+                let note = crate::briefing::meeting_note(&self.corpus, &self.index, i);
+                let file = format!("entente-{}.md", self.corpus.meetings[i].id);
+                self.pending_export = Some((file, note));
+            }
+            _ => self.status = Some(strings::STATUS_NOTHING_TO_EXPORT.into()),
+        }
     }
 
     fn copy(&mut self) {

@@ -553,3 +553,26 @@ fn pasted_text_goes_into_the_finder_query_on_one_line() {
     let first = a.finder().rows[0].candidate;
     assert_eq!(a.finder_candidates()[first].id, "counter-ransomware");
 }
+
+#[test]
+fn e_prepares_the_briefing_note_of_the_selected_meeting() {
+    let mut app = app();
+    // The browser opens on the latest reported meeting, the 7th.
+    key(&mut app, KeyCode::Char('e'), KeyModifiers::NONE);
+    let (file, note) = app.pending_export.take().expect("a note to write");
+    assert_eq!(file, "entente-eu-rok-cyber-7.md");
+    assert!(note.starts_with("# 7th EU–ROK Cyber Dialogue"), "{note}");
+    assert!(note.contains("## Sources"));
+    app.update(Action::Exported(file));
+    assert!(
+        app.status
+            .as_deref()
+            .is_some_and(|s| s.contains("entente-eu-rok-cyber-7.md"))
+    );
+    app.update(Action::ExportFailed("disk full".into()));
+    assert!(
+        app.status
+            .as_deref()
+            .is_some_and(|s| s.contains("disk full"))
+    );
+}
