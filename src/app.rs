@@ -114,6 +114,8 @@ pub struct App {
     pub pending_clipboard: Option<String>,
     pub(crate) clipboard: Option<Box<dyn ClipboardSink>>,
     pub(crate) quit: bool,
+    /// Rows of the detail pane that scrolled since the last frame (see `tui::ScrollHint`).
+    pub(crate) scroll_hint: Option<crate::tui::ScrollHint>,
 }
 
 impl App {
@@ -144,6 +146,7 @@ impl App {
             pending_clipboard: None,
             clipboard: None,
             quit: false,
+            scroll_hint: None,
         };
         app.refilter();
         // Start on the latest reported meeting: "when did we last meet?" is the first question.

@@ -9,3 +9,4 @@ mod corpus_facts;
 mod malformed_corpora;
 mod pty;
 mod snapshots;
+mod terminal_bytes;
