@@ -11,8 +11,8 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use entente::candidate_cache::{decode, encode};
-use entente::corpus::load::{merge_and_validate, parse_str};
 use entente::corpus::builtin;
+use entente::corpus::load::{merge_and_validate, parse_str};
 use entente::index::Index;
 use entente::search::fulltext::TextIndex;
 use entente::search::fuzzy::{Finder, candidates_from};

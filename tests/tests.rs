@@ -8,5 +8,6 @@ mod cli;
 mod corpus_facts;
 mod malformed_corpora;
 mod pty;
+mod scale;
 mod snapshots;
 mod terminal_bytes;
