@@ -10,17 +10,25 @@
 //! corpus, and failing to write it is not an error. `ENTENTE_NO_CACHE=1` turns it off.
 //!
 //! Format (little-endian): a magic line, the key (length-prefixed), the number of candidates,
-//! each candidate as a kind byte and length-prefixed id, label, detail and keys, then a
-//! checksum of everything before it.
+//! the end offsets of the chunks of [`CHUNK`] candidates (so they decode in parallel), each
+//! candidate as a kind byte and length-prefixed id, label (unless it is the first key),
+//! detail and keys, then a checksum of everything before it.
 
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
+
+use rayon::prelude::*;
 
 use crate::corpus::{Problems, load_path};
 use crate::search::fuzzy::{Candidate, Kind, candidates_from};
 
 /// Bumped whenever the format or the way candidates are built changes.
-const MAGIC: &[u8] = b"entente-candidates v1\n";
+const MAGIC: &[u8] = b"entente-candidates v2\n";
+/// Candidates per chunk; chunks are decoded in parallel.
+const CHUNK: usize = 4096;
+/// Set in a candidate's kind byte when its label is its first key (the usual case), which is
+/// then stored once.
+const LABEL_IS_KEY: u8 = 0x80;
 
 /// Where the candidates came from: the cache, or a full load (then written to the cache).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,17 +128,33 @@ pub fn encode(key: &[u8], candidates: &[Candidate]) -> Vec<u8> {
     out.extend_from_slice(&(key.len() as u64).to_le_bytes());
     out.extend_from_slice(key);
     out.extend_from_slice(&(candidates.len() as u64).to_le_bytes());
-    for c in candidates {
-        let kind = Kind::ALL.iter().position(|k| *k == c.kind).unwrap_or(0);
-        out.push(kind as u8);
-        push_str(&mut out, &c.id);
-        push_str(&mut out, &c.label);
-        push_str(&mut out, &c.detail);
-        out.extend_from_slice(&(c.keys.len() as u32).to_le_bytes());
-        for k in &c.keys {
-            push_str(&mut out, k);
+    let mut body = Vec::with_capacity(size);
+    let mut ends = Vec::new();
+    for chunk in candidates.chunks(CHUNK) {
+        for c in chunk {
+            let kind = Kind::ALL.iter().position(|k| *k == c.kind).unwrap_or(0) as u8;
+            let label_is_key = c.keys.first() == Some(&c.label);
+            body.push(if label_is_key {
+                kind | LABEL_IS_KEY
+            } else {
+                kind
+            });
+            push_str(&mut body, &c.id);
+            if !label_is_key {
+                push_str(&mut body, &c.label);
+            }
+            push_str(&mut body, &c.detail);
+            body.extend_from_slice(&(c.keys.len() as u32).to_le_bytes());
+            for k in &c.keys {
+                push_str(&mut body, k);
+            }
         }
+        ends.push(body.len() as u64);
     }
+    for end in ends {
+        out.extend_from_slice(&end.to_le_bytes());
+    }
+    out.extend_from_slice(&body);
     let sum = checksum(&out);
     out.extend_from_slice(&sum.to_le_bytes());
     out
@@ -149,18 +173,56 @@ pub fn decode(bytes: &[u8], key: &[u8]) -> Option<Vec<Candidate>> {
         return None;
     }
     let count = usize::try_from(r.u64()?).ok()?;
-    // Each candidate takes at least 17 bytes: a claimed count beyond that is damage.
-    let mut out = Vec::with_capacity(count.min(r.0.len() / 17));
-    for _ in 0..count {
-        let kind = *Kind::ALL.get(usize::from(r.take(1)?[0]))?;
+    let chunks = count.div_ceil(CHUNK);
+    let mut ends = Vec::with_capacity(chunks.min(r.0.len() / 8));
+    for _ in 0..chunks {
+        ends.push(usize::try_from(r.u64()?).ok()?);
+    }
+    let body = r.0;
+    if ends.last().copied().unwrap_or(0) != body.len() {
+        return None;
+    }
+    let mut spans = Vec::with_capacity(chunks);
+    let mut start = 0;
+    for (i, &end) in ends.iter().enumerate() {
+        let n = CHUNK.min(count - i * CHUNK);
+        spans.push((body.get(start..end)?, n));
+        start = end;
+    }
+    let decoded: Vec<Option<Vec<Candidate>>> = spans
+        .into_par_iter()
+        .map(|(bytes, n)| decode_chunk(bytes, n))
+        .collect();
+    let mut out = Vec::with_capacity(count);
+    for chunk in decoded {
+        out.extend(chunk?);
+    }
+    Some(out)
+}
+
+/// One chunk's `n` candidates, which must fill `bytes` exactly.
+fn decode_chunk(bytes: &[u8], n: usize) -> Option<Vec<Candidate>> {
+    let mut r = Reader(bytes);
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        let tag = r.take(1)?[0];
+        let kind = *Kind::ALL.get(usize::from(tag & !LABEL_IS_KEY))?;
         let id = r.string()?;
-        let label = r.string()?;
+        let label = if tag & LABEL_IS_KEY == 0 {
+            Some(r.string()?)
+        } else {
+            None
+        };
         let detail = r.string()?;
-        let n = r.u32()? as usize;
-        let mut keys = Vec::with_capacity(n.min(r.0.len() / 4));
-        for _ in 0..n {
+        let k = r.u32()? as usize;
+        let mut keys = Vec::with_capacity(k.min(r.0.len() / 4));
+        for _ in 0..k {
             keys.push(r.string()?);
         }
+        let label = match label {
+            Some(label) => label,
+            None => keys.first()?.clone(),
+        };
         out.push(Candidate {
             kind,
             id,
@@ -217,13 +279,18 @@ mod tests {
     use super::*;
 
     fn sample() -> Vec<Candidate> {
-        let corpus = crate::synth::generate(crate::synth::Spec::with_candidates(200));
-        candidates_from(&corpus)
+        let corpus = crate::synth::generate(crate::synth::Spec::with_candidates(5_000));
+        let mut c = candidates_from(&corpus);
+        // A label that is not the first key, and a candidate without keys, are kept too.
+        c[1].label = "Shown differently".into();
+        c[2].keys.clear();
+        c
     }
 
     #[test]
     fn round_trips_and_rejects_another_key() {
         let c = sample();
+        assert!(c.len() > CHUNK, "several chunks: {}", c.len());
         let bytes = encode(b"key", &c);
         assert_eq!(decode(&bytes, b"key").as_deref(), Some(&c[..]));
         assert!(decode(&bytes, b"other").is_none());
