@@ -58,7 +58,7 @@ for q in "eu" "national cyber security agency" "cyber european" "zzqxj"; do
     done
     em=$(printf '%s\n' "${e[@]}" | median)
     fm=$(printf '%s\n' "${f[@]}" | median)
-    hits="$("$BIN" --corpus "$DIR/corpus.json" find --limit 0 "$q" | wc -l)/$("$FZF" --filter "$q" <"$DIR/candidates.txt" | wc -l)"
+    hits="$( ("$BIN" --corpus "$DIR/corpus.json" find --limit 0 "$q" || true) | wc -l)/$( ("$FZF" --filter "$q" <"$DIR/candidates.txt" || true) | wc -l)"
     printf '%-32s %10s %10s %8s %8s\n' "\"$q\"" "$em" "$fm" \
         "$(awk -v a="$em" -v b="$fm" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')" "$hits"
 done
