@@ -1,13 +1,14 @@
 //! The fuzzy finder engine: one list over topics, organisations, people, meetings and places.
 //!
-//! Scoring is fuzzy-matcher's `SkimMatcherV2` (its score ported in `score` for speed and
-//! determinism, checked against the crate; positions from the crate itself); around it we add what it lacks (see
-//! PITFALLS.md): Unicode case folding done once per key at build time, words matched in any
-//! order, a byte prefilter that rejects most keys before the scorer runs, a scan split over
-//! both cores with rayon, top-`limit` selection instead of a full sort, positions computed
-//! only for the rows returned, and an incremental [`Session`] that re-scans only the previous
-//! matches while the query is being refined. Ranking follows `fzf --filter`: score, then the
-//! shorter key, then candidate order.
+//! Scores are fuzzy-matcher's `SkimMatcherV2` scores: `score` ports its scoring (for speed
+//! and because the crate's reused matrix makes a score depend on earlier calls) and a test
+//! holds the port to the crate; highlighted positions come from the crate itself. Around it
+//! we add what it lacks (see PITFALLS.md): Unicode case folding done once per key at build
+//! time, words matched in any order, a query prefix per kind, cheap rejections before any
+//! scoring (character masks, bytes in order, an exact score bound), a scan over both cores,
+//! top-`limit` selection instead of a full sort, positions for the returned rows only, and an
+//! incremental [`Session`] that re-scans only the previous matches while a query is refined.
+//! Ranking follows `fzf --filter`: score, then the shorter key, then candidate order.
 
 mod candidates;
 mod query;

@@ -197,7 +197,7 @@ mod tests {
 
     #[test]
     fn hangul_counts_two_columns() {
-        // "사이버 대화" is 5 + 5 columns with the space: 사이버 (6) + space + 대화 (4) = 11.
+        // 사이버 (6 columns) + space + 대화 (4) = 11 columns.
         assert_eq!(lines("사이버 대화", 10), vec!["사이버", "대화"]);
         assert_eq!(lines("사이버 대화", 11), vec!["사이버 대화"]);
         assert_eq!(lines("사이버", 4), vec!["사이", "버"]);

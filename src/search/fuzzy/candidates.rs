@@ -37,7 +37,10 @@ pub fn candidates_from(corpus: &Corpus) -> Vec<Candidate> {
             &o.id,
             &o.name,
             o.acronym.iter().chain(&o.aliases).map(String::as_str),
-            format!("{} {}", o.side.label(), org_kind_label(o.kind)),
+            match org_kind_label(o.kind) {
+                Some(kind) => format!("{} {kind}", o.side.label()),
+                None => o.side.label().to_owned(),
+            },
         ));
     }
     let meeting_dates: HashMap<&str, &str> = corpus
@@ -157,8 +160,9 @@ fn date_label(date: &DateFact) -> String {
     }
 }
 
-fn org_kind_label(kind: OrgKind) -> &'static str {
-    match kind {
+/// What the finder says of an organisation's kind ("other" says nothing).
+fn org_kind_label(kind: OrgKind) -> Option<&'static str> {
+    Some(match kind {
         OrgKind::Ministry => "ministry",
         OrgKind::Agency => "agency",
         OrgKind::Institution => "institution",
@@ -168,6 +172,6 @@ fn org_kind_label(kind: OrgKind) -> &'static str {
         OrgKind::Initiative => "initiative",
         OrgKind::Research => "research",
         OrgKind::Group => "group",
-        OrgKind::Other => "other",
-    }
+        OrgKind::Other => return None,
+    })
 }

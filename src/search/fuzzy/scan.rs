@@ -6,13 +6,15 @@
 //! - A bound: a key cannot score above `score::upper_bound` (from its first character and
 //!   the characters at its word starts). Each task keeps the `limit` best scores it has seen;
 //!   a key whose bound is below the lowest of them cannot reach the results, so it is only
-//!   counted. This is exact: a skipped candidate has at least `limit` better ones in its own
-//!   task. While a name is typed from its start, this skips most keys.
+//!   counted. This is exact: a skipped candidate has at least `limit` better ones in that
+//!   task. Tasks share the highest such bar, so later tasks skip from their first key. While
+//!   a name is typed from its start, this skips most keys.
 //! - Both cores: tasks of [`CHUNK`] candidates, each with its own buffers and results.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::ops::Range;
+use std::sync::atomic::{AtomicI64, Ordering};
 
 use rayon::prelude::*;
 
@@ -95,9 +97,10 @@ impl Finder {
         keep_ids: bool,
     ) -> Scan {
         let n = subset.map_or(self.candidates.len(), <[u32]>::len);
+        let shared = AtomicI64::new(i64::MIN);
         let task = |range: Range<usize>| {
             let ids = range.map(|k| subset.map_or(k, |s| s[k] as usize));
-            self.scan_task(q, ids, limit, keep_ids)
+            self.scan_task(q, ids, limit, keep_ids, &shared)
         };
         if n < PARALLEL_MIN {
             return task(0..n);
@@ -124,17 +127,29 @@ impl Finder {
         ids: impl Iterator<Item = usize>,
         limit: usize,
         keep_ids: bool,
+        shared: &AtomicI64,
     ) -> Scan {
         let mut scratch = Scratch::default();
         let mut bar = Bar::new(limit);
         let mut out = Scan::default();
         for i in ids {
-            match self.score(i, q, bar.floor(), &mut scratch) {
+            // Any task's bar is valid for all: it has `limit` candidates at or above it.
+            let others = shared.load(Ordering::Relaxed);
+            let floor = match bar.floor() {
+                Some(own) => Some(own.max(others)),
+                None => (others > i64::MIN).then_some(others),
+            };
+            match self.score(i, q, floor, &mut scratch) {
                 Outcome::NoMatch => continue,
                 Outcome::Below => {}
                 Outcome::Scored(s) => {
                     bar.push(s.score);
                     out.scored.push(s);
+                    if let Some(own) = bar.floor()
+                        && own > others
+                    {
+                        shared.fetch_max(own, Ordering::Relaxed);
+                    }
                 }
             }
             out.total += 1;
@@ -169,6 +184,19 @@ impl Finder {
             if q.compiled.iter().any(|w| w.mask & !key.mask != 0) {
                 continue;
             }
+            let below = floor.is_some_and(|floor| {
+                let bound: i64 = q
+                    .compiled
+                    .iter()
+                    .map(|w| score::upper_bound(&w.chars, key.first, key.heads))
+                    .sum();
+                bound < floor
+            });
+            // Once the candidate is known to match, a key that cannot reach the results needs
+            // no test at all.
+            if below && matched {
+                continue;
+            }
             let text = &self.folded.as_bytes()[key.start..key.end];
             if !q
                 .compiled
@@ -186,15 +214,8 @@ impl Finder {
                 continue;
             }
             matched = true;
-            if let Some(floor) = floor {
-                let bound: i64 = q
-                    .compiled
-                    .iter()
-                    .map(|w| score::upper_bound(&w.chars, key.first, key.heads))
-                    .sum();
-                if bound < floor {
-                    continue;
-                }
+            if below {
+                continue;
             }
             let bonuses = &self.bonuses[key.bonus_at..key.bonus_at + key.units];
             let mut total = 0;

@@ -350,8 +350,12 @@ mod tests {
         ) {
             let mut bonuses = Vec::new();
             push_bonuses(choice.as_bytes(), &mut bonuses);
-            let on_bytes =
-                score_units(choice.as_bytes(), &bonuses, pattern.as_bytes(), &mut Scratch::default());
+            let on_bytes = score_units(
+                choice.as_bytes(),
+                &bonuses,
+                pattern.as_bytes(),
+                &mut Scratch::default(),
+            );
             prop_assert_eq!(on_bytes, crate_score(&choice, &pattern));
         }
 
