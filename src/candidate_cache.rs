@@ -5,7 +5,8 @@
 //! After a corpus loads and validates, its candidates are written to
 //! `$XDG_CACHE_HOME/entente/` (or `~/.cache/entente/`), keyed by the corpus's canonical path
 //! and the path, size and modification time of each of its files (and of the directory, so an
-//! added or removed file changes the key). The cache is never the only truth: a missing,
+//! added or removed file changes the key), and of the running executable (a new build may
+//! build candidates differently). The cache is never the only truth: a missing,
 //! stale, truncated or corrupt entry (checked by a checksum) is ignored and rebuilt from the
 //! corpus, and failing to write it is not an error. `ENTENTE_NO_CACHE=1` turns it off.
 //!
@@ -75,6 +76,10 @@ pub fn cache_dir() -> Option<PathBuf> {
 fn entry_for(path: &Path) -> Option<(PathBuf, Vec<u8>)> {
     let canonical = std::fs::canonicalize(path).ok()?;
     let mut key = Vec::new();
+    // A new build of entente may build candidates differently: its own file is in the key.
+    if let Ok(exe) = std::env::current_exe() {
+        push_stat(&mut key, &exe)?;
+    }
     push_stat(&mut key, &canonical)?;
     if canonical.is_dir() {
         let mut files: Vec<PathBuf> = std::fs::read_dir(&canonical)
@@ -87,7 +92,12 @@ fn entry_for(path: &Path) -> Option<(PathBuf, Vec<u8>)> {
             push_stat(&mut key, file)?;
         }
     }
-    let name = format!("candidates-{:016x}.bin", checksum(&key));
+    // One entry per corpus path (the rest of the key is checked inside), so editing a corpus
+    // replaces its entry instead of adding one.
+    let name = format!(
+        "candidates-{:016x}.bin",
+        checksum(canonical.to_string_lossy().as_bytes())
+    );
     Some((cache_dir()?.join(name), key))
 }
 
