@@ -116,6 +116,8 @@ pub struct App {
     /// A briefing note to write (file name, Markdown); the terminal side writes it atomically.
     pub pending_export: Option<(String, String)>,
     pub(crate) quit: bool,
+    /// Rows of the detail pane that scrolled since the last frame (see `tui::ScrollHint`).
+    pub(crate) scroll_hint: Option<crate::tui::ScrollHint>,
 }
 
 impl App {
@@ -147,6 +149,7 @@ impl App {
             clipboard: None,
             pending_export: None,
             quit: false,
+            scroll_hint: None,
         };
         app.refilter();
         // Start on the latest reported meeting: "when did we last meet?" is the first question.

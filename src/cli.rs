@@ -88,6 +88,7 @@ fn unreachable_check() -> Result<Outcome> {
 }
 
 pub use check::run as check_path;
+pub use find::run_on as find_on;
 
 /// A look-up that found nothing by that name (exit 1, not 2): the message says what to try.
 #[derive(Debug)]

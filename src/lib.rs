@@ -9,6 +9,7 @@
 //! - [`search`]: the fuzzy finder engine (over names, acronyms, aliases) and full-text search.
 //! - [`synth`]: deterministic synthetic corpora for benchmarks and scale tests.
 //! - [`briefing`]: the Markdown briefing note of a meeting (export).
+//! - [`candidate_cache`]: validated finder candidates kept between runs of `entente find`.
 //! - [`atomic`]: atomic file writes (temporary file + rename) for exports.
 //! - [`cli`]: the non-interactive subcommands and their text / JSON output.
 //! - [`tui`]: the terminal layer — setup and restore, signals and hang-ups, the event loop a
@@ -23,6 +24,7 @@
 pub mod app;
 pub mod atomic;
 pub mod briefing;
+pub mod candidate_cache;
 pub mod cli;
 pub mod compare;
 pub mod corpus;

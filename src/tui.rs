@@ -8,7 +8,8 @@
 //! - `hangup`: a signal thread (SIGHUP/SIGTERM/SIGINT/SIGQUIT) and a watchdog that notices a
 //!   terminal gone without a signal, because crossterm's reader spins forever on a dead tty.
 //! - `input`: re-arms crossterm's reader when a resize made it miss pending keys.
-//! - `event_loop`: [`run`], which draws only when the program asks for it.
+//! - `event_loop`: [`run`], which draws only when the program asks for it, and moves scrolled
+//!   rows with a terminal scroll region when the program says a full-width pane scrolled.
 //!
 //! Nothing here knows about the corpus; the browser lives in its own modules.
 
@@ -20,5 +21,5 @@ mod program;
 mod session;
 
 pub use event_loop::run;
-pub use program::{Flow, Options, Program};
+pub use program::{Flow, Options, Program, ScrollHint};
 pub use session::restore;

@@ -10,4 +10,6 @@ mod corpus_facts;
 mod hostile;
 mod malformed_corpora;
 mod pty;
+mod scale;
 mod snapshots;
+mod terminal_bytes;

@@ -10,10 +10,11 @@ use ratatui::crossterm::execute;
 
 use super::action::Action;
 use super::keymap::{Context, action_for};
+use super::layout::{Focus, Geometry};
 use super::{App, AppOptions, Mode};
 use crate::corpus::LoadedCorpus;
 use crate::index::Index;
-use crate::tui::{Flow, Options, Program};
+use crate::tui::{Flow, Options, Program, ScrollHint};
 
 /// Where copied text goes.
 pub trait ClipboardSink {
@@ -80,12 +81,77 @@ impl App {
     }
 }
 
+/// What must stay the same for a change of the detail pane's scroll to be a plain scroll.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DetailScrollState {
+    mode: Mode,
+    focus: Focus,
+    size: (u16, u16),
+    tab: super::action::Tab,
+    account: usize,
+    compare: bool,
+    selected: usize,
+    rows: usize,
+    width: usize,
+    scroll: usize,
+}
+
+impl App {
+    fn detail_scroll_state(&self) -> DetailScrollState {
+        DetailScrollState {
+            mode: self.mode,
+            focus: self.focus,
+            size: self.size,
+            tab: self.tab,
+            account: self.account,
+            compare: self.compare,
+            selected: self.timeline.selected,
+            rows: self.detail.rows(),
+            width: self.detail.width,
+            scroll: self.detail.scroll,
+        }
+    }
+
+    /// The scroll hint for an update, if all it did to the detail pane was scroll it and the
+    /// pane spans the full width (terminal scroll regions move whole rows).
+    fn detail_scrolled(&self, before: DetailScrollState) -> Option<ScrollHint> {
+        let after = self.detail_scroll_state();
+        if before.mode != Mode::Normal
+            || before
+                != (DetailScrollState {
+                    scroll: before.scroll,
+                    ..after.clone()
+                })
+        {
+            return None;
+        }
+        let geometry = Geometry::new(self.size.0, self.size.1, self.focus);
+        let text = geometry.detail_text();
+        let full_width = geometry.detail.x == 0 && geometry.detail.width == self.size.0;
+        let lines = i32::try_from(after.scroll).ok()? - i32::try_from(before.scroll).ok()?;
+        (geometry.show_detail
+            && full_width
+            && lines != 0
+            && lines.unsigned_abs() < u32::from(text.height))
+        .then(|| ScrollHint {
+            rows: text.y..text.y + text.height,
+            lines,
+        })
+    }
+}
+
 impl Program for App {
     fn handle(&mut self, event: Event) -> Flow {
         let Some(action) = self.action_for_event(&event) else {
             return Flow::Idle;
         };
+        let before = self.detail_scroll_state();
         self.update(action);
+        let hint = self.detail_scrolled(before);
+        self.scroll_hint = match (self.scroll_hint.take(), hint) {
+            (Some(pending), Some(hint)) => pending.then(hint),
+            (_, hint) => hint,
+        };
         // The terminal side of `y`: update produced the text, it leaves here, outside
         // ratatui's buffer.
         if let Some(text) = self.pending_clipboard.take() {
@@ -116,6 +182,10 @@ impl Program for App {
 
     fn busy(&self) -> bool {
         self.worker.busy()
+    }
+
+    fn scroll_hint(&mut self) -> Option<ScrollHint> {
+        self.scroll_hint.take()
     }
 
     fn poll_background(&mut self) -> bool {

@@ -22,7 +22,22 @@ fn kind(k: FindKind) -> Kind {
 }
 
 pub fn run(library: &Library, args: &FindArgs, json: bool, out: &mut dyn Write) -> Result<Outcome> {
-    let finder = Finder::new(candidates_from(&library.loaded.corpus));
+    run_on(
+        &Finder::new(candidates_from(&library.loaded.corpus)),
+        args,
+        json,
+        out,
+    )
+}
+
+/// `find` with a finder already built: `main` builds it from the candidates alone (from the
+/// cache, or from a corpus loaded without an index), since finding needs nothing else.
+pub fn run_on(
+    finder: &Finder,
+    args: &FindArgs,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
     // `--kind` is the same as typing the kind's prefix.
     let query_text = match args.kind {
         Some(k) => format!("{}{}", kind(k).prefix(), args.query),

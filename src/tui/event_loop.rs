@@ -9,16 +9,18 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{Backend as _, CrosstermBackend};
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::crossterm::event::{self, Event};
 use ratatui::crossterm::queue;
+use ratatui::crossterm::style::{Attribute, ResetColor, SetAttribute};
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::layout::Size;
 
 use super::frame_writer::{Committer, FrameWriter};
 use super::hangup;
 use super::input;
-use super::program::{Flow, Options, Program};
+use super::program::{Flow, Options, Program, ScrollHint};
 use super::session::{Session, TerminalOut};
 
 /// How often the loop wakes while the program has background work pending.
@@ -59,11 +61,13 @@ fn event_loop<P: Program>(program: &mut P) -> anyhow::Result<()> {
         committer,
         known_size,
         triggers: TestTriggers::from_env(),
+        last: Buffer::empty(ratatui::layout::Rect::ZERO),
     };
     let mut dirty = true;
     loop {
+        let hint = program.scroll_hint();
         if dirty {
-            screen.draw(program).context("cannot draw")?;
+            screen.draw(program, hint).context("cannot draw")?;
             dirty = false;
         }
         let input = !program.busy() || event::poll(BACKGROUND_TICK)?;
@@ -85,6 +89,9 @@ struct Screen {
     /// The size the program was last told about (by a resize event).
     known_size: Size,
     triggers: TestTriggers,
+    /// The last frame drawn, for a scroll hint: shifted like the terminal's rows, it becomes
+    /// what the next frame is compared against.
+    last: Buffer,
 }
 
 impl Screen {
@@ -141,14 +148,81 @@ impl Screen {
         )
     }
 
-    fn draw<P: Program>(&mut self, program: &P) -> std::io::Result<()> {
+    fn draw<P: Program>(&mut self, program: &P, hint: Option<ScrollHint>) -> std::io::Result<()> {
         let backend = self.terminal.backend_mut();
         queue!(backend, BeginSynchronizedUpdate)?;
-        self.terminal.draw(|frame| program.draw(frame))?;
+        if let Some(hint) = hint {
+            self.scroll(&hint)?;
+        }
+        let completed = self.terminal.draw(|frame| program.draw(frame))?;
+        self.last.clone_from(completed.buffer);
         let backend = self.terminal.backend_mut();
         queue!(backend, EndSynchronizedUpdate)?;
         self.committer.commit(backend)
     }
+
+    /// Moves the hinted rows on the terminal with a scroll region, and makes the shifted last
+    /// frame the one ratatui compares the next frame with, so only what differs is sent.
+    /// A hint that does not fit the last frame (a resize came between) is ignored.
+    fn scroll(&mut self, hint: &ScrollHint) -> std::io::Result<()> {
+        let area = self.last.area;
+        let rows = hint.rows.clone();
+        let n = hint.lines.unsigned_abs();
+        let height = u32::from(rows.end.saturating_sub(rows.start));
+        if area != self.terminal.get_frame().area()
+            || area.x != 0
+            || area.y != 0
+            || rows.end > area.height
+            || n == 0
+            || n >= height
+        {
+            return Ok(());
+        }
+        let Some(shifted) = shifted(&self.last, &rows, hint.lines) else {
+            return Ok(());
+        };
+        let backend = self.terminal.backend_mut();
+        // The rows that scroll in are blanked in the current colours: make them the defaults.
+        queue!(backend, SetAttribute(Attribute::Reset), ResetColor)?;
+        let amount = u16::try_from(n).unwrap_or(u16::MAX);
+        if hint.lines > 0 {
+            backend.scroll_region_up(rows, amount)?;
+        } else {
+            backend.scroll_region_down(rows, amount)?;
+        }
+        *self.terminal.current_buffer_mut() = shifted;
+        self.terminal.swap_buffers();
+        Ok(())
+    }
+}
+
+/// `last` as the terminal shows it after its rows `rows` moved by `lines` (positive: up),
+/// the rows that scrolled in marked to be drawn whole; `None` if the rows are not inside the
+/// buffer.
+fn shifted(last: &Buffer, rows: &std::ops::Range<u16>, lines: i32) -> Option<Buffer> {
+    let width = usize::from(last.area.width);
+    let (top, bottom) = (usize::from(rows.start), usize::from(rows.end));
+    if bottom > usize::from(last.area.height) || top >= bottom {
+        return None;
+    }
+    let n = usize::try_from(lines.unsigned_abs())
+        .ok()?
+        .min(bottom - top);
+    let mut out = last.clone();
+    let cells = &mut out.content[top * width..bottom * width];
+    // The terminal blanks the rows that scroll in; marking them as holding something no
+    // frame draws makes ratatui write them whole, left to right, instead of skipping each
+    // blank cell with a cursor move (a move costs more than the space it skips).
+    let blank = Cell::new("\u{fffe}");
+    let len = cells.len();
+    if lines > 0 {
+        cells.rotate_left(n * width);
+        cells[len - n * width..].fill(blank);
+    } else {
+        cells.rotate_right(n * width);
+        cells[..n * width].fill(blank);
+    }
+    Some(out)
 }
 
 /// Failure triggers for the end-to-end tests, read from the environment; debug builds only.

@@ -1,6 +1,8 @@
 //! The contract between the event loop and a screen: what a program receives, what it answers,
 //! and the few options that change how the terminal is set up.
 
+use std::ops::Range;
+
 use ratatui::Frame;
 use ratatui::crossterm::event::Event;
 
@@ -24,6 +26,33 @@ pub trait Program {
     /// Collect finished background work; true if the screen must be redrawn.
     fn poll_background(&mut self) -> bool {
         false
+    }
+
+    /// Taken by the loop before each frame: the updates since the last frame scrolled the
+    /// content of some full-width rows, so the terminal can move those rows itself (a scroll
+    /// region) and only the rows that scrolled in are sent. A wrong hint costs bytes, never
+    /// correctness: the loop shifts its copy of the last frame to match the terminal and
+    /// draws the difference as usual.
+    fn scroll_hint(&mut self) -> Option<ScrollHint> {
+        None
+    }
+}
+
+/// Screen rows `rows` (each spanning the full width) now show their old content moved by
+/// `lines`: positive when it moved up (the reader scrolled down), negative when it moved down.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScrollHint {
+    pub rows: Range<u16>,
+    pub lines: i32,
+}
+
+impl ScrollHint {
+    /// Two hints in a row over the same rows add up; anything else cannot be said in one.
+    pub fn then(self, next: ScrollHint) -> Option<ScrollHint> {
+        (self.rows == next.rows).then(|| ScrollHint {
+            rows: next.rows,
+            lines: self.lines + next.lines,
+        })
     }
 }
 
