@@ -8,6 +8,8 @@ fn entente(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_entente"))
         .args(args)
         .env_remove("NO_COLOR")
+        // A test never writes to the user's cache directory.
+        .env("ENTENTE_NO_CACHE", "1")
         .stdin(Stdio::null())
         .output()
         .expect("the entente binary runs")

@@ -226,6 +226,8 @@ fn entente(args: &[&str]) -> Output {
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("NO_COLOR")
+        // A test never writes to the user's cache directory.
+        .env("ENTENTE_NO_CACHE", "1")
         .output()
         .expect("run entente")
 }
