@@ -49,7 +49,12 @@ pub fn run_on(
     } else {
         args.limit
     };
-    let results = finder.search(&query, limit);
+    // Plain text shows no highlights: do not compute them.
+    let results = if json {
+        finder.search(&query, limit)
+    } else {
+        finder.search_unhighlighted(&query, limit)
+    };
     let candidates = finder.candidates();
     if json {
         let matches: Vec<_> = results

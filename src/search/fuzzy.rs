@@ -238,7 +238,17 @@ impl Finder {
     pub fn search(&self, q: &Query, limit: usize) -> Results {
         let scan = self.scan(q, None, limit, false);
         Results {
-            matches: self.best(q, scan.scored, limit),
+            matches: self.best(q, scan.scored, limit, true),
+            total: scan.total,
+        }
+    }
+
+    /// As [`Finder::search`], but every `Match::positions` is left empty: for callers that show
+    /// no highlights (plain `entente find`), where positions would cost more than the search.
+    pub fn search_unhighlighted(&self, q: &Query, limit: usize) -> Results {
+        let scan = self.scan(q, None, limit, false);
+        Results {
+            matches: self.best(q, scan.scored, limit, false),
             total: scan.total,
         }
     }
@@ -249,7 +259,13 @@ impl Finder {
 
     /// Keeps the best `limit` of `scored` (in candidate order), ranks them and computes their
     /// positions. An empty query keeps candidate order.
-    fn best(&self, q: &Query, mut scored: Vec<Scored>, limit: usize) -> Vec<Match> {
+    fn best(
+        &self,
+        q: &Query,
+        mut scored: Vec<Scored>,
+        limit: usize,
+        with_positions: bool,
+    ) -> Vec<Match> {
         if limit == 0 {
             return Vec::new();
         }
@@ -261,17 +277,24 @@ impl Finder {
             scored.sort_unstable_by(rank);
         }
         scored.truncate(limit);
-        scored.iter().map(|s| self.to_match(q, s)).collect()
+        scored
+            .iter()
+            .map(|s| self.to_match(q, s, with_positions))
+            .collect()
     }
 
-    fn to_match(&self, q: &Query, s: &Scored) -> Match {
+    fn to_match(&self, q: &Query, s: &Scored, with_positions: bool) -> Match {
         let candidate = s.candidate as usize;
         let key = s.key as usize;
         Match {
             candidate,
             score: s.score,
             key,
-            positions: self.positions(q, candidate, key),
+            positions: if with_positions {
+                self.positions(q, candidate, key)
+            } else {
+                Vec::new()
+            },
         }
     }
 

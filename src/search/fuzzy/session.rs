@@ -42,7 +42,7 @@ impl Session {
             matches: scan.matched,
         });
         Results {
-            matches: finder.best(q, scan.scored, limit),
+            matches: finder.best(q, scan.scored, limit, true),
             total: scan.total,
         }
     }

@@ -552,3 +552,23 @@ mod from_corpus {
         assert_eq!(c[8].label, "Brussels");
     }
 }
+
+#[test]
+fn unhighlighted_search_ranks_exactly_as_search_does() {
+    for finder in [sample(), Finder::new(synthetic(5_000))] {
+        for text in ["cy", "cyber", "counter ransomware", "#cr", "zzqxj", ""] {
+            let q = Query::parse(text);
+            let full = finder.search(&q, 50);
+            let bare = finder.search_unhighlighted(&q, 50);
+            assert_eq!(full.total, bare.total, "{text}");
+            let order = |r: &Results| {
+                r.matches
+                    .iter()
+                    .map(|m| (m.candidate, m.score, m.key))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(order(&full), order(&bare), "{text}");
+            assert!(bare.matches.iter().all(|m| m.positions.is_empty()));
+        }
+    }
+}
