@@ -379,7 +379,12 @@ impl Index {
         if terms.is_empty() {
             return;
         }
-        let Ok(automaton) = aho_corasick::AhoCorasick::new(&terms) else {
+        // A contiguous NFA builds in microseconds; the default may build a DFA, which costs a
+        // millisecond at start-up for a scan that runs once.
+        let Ok(automaton) = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(&terms)
+        else {
             return;
         };
         let sources: HashMap<&str, &crate::corpus::Source> =
