@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::app::App;
 use crate::app::layout::{Focus, Geometry, inner, tab_titles};
@@ -21,15 +21,7 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
         .into_iter()
         .map(|(tab, title, _)| Span::styled(title, theme.tab(tab == app.tab())))
         .collect();
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(if focused {
-            BorderType::Thick
-        } else {
-            BorderType::Plain
-        })
-        .border_style(theme.border(focused))
-        .title(Line::from(tabs));
+    let block = theme.pane(focused).title(Line::from(tabs));
     frame.render_widget(block, g.detail);
     let area = g.detail_text();
     let gutter = inner(g.detail);

@@ -88,6 +88,20 @@ impl Theme {
         )
     }
 
+    /// A pane's frame: thick and highlighted when it has the focus, plain otherwise (the
+    /// thickness keeps focus visible under NO_COLOR).
+    pub fn pane<'a>(&self, focused: bool) -> ratatui::widgets::Block<'a> {
+        use ratatui::widgets::{Block, BorderType, Borders};
+        Block::default()
+            .borders(Borders::ALL)
+            .border_type(if focused {
+                BorderType::Thick
+            } else {
+                BorderType::Plain
+            })
+            .border_style(self.border(focused))
+    }
+
     pub fn border(&self, focused: bool) -> Style {
         match (focused, self.mono) {
             (true, false) => Style::default().fg(Color::Cyan),

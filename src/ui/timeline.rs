@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::app::layout::{Focus, Geometry, inner};
 use crate::app::timeline::TimelineRow;
@@ -62,18 +62,10 @@ pub fn entry_spans(corpus: &Corpus, entry: EntryRef, theme: &Theme) -> Vec<Span<
 
 pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
     let focused = app.focus() == Focus::Timeline;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_type(if focused {
-            BorderType::Thick
-        } else {
-            BorderType::Plain
-        })
-        .border_style(theme.border(focused))
-        .title(Span::styled(
-            format!(" {} ", strings::TIMELINE),
-            theme.title(focused),
-        ));
+    let block = theme.pane(focused).title(Span::styled(
+        format!(" {} ", strings::TIMELINE),
+        theme.title(focused),
+    ));
     frame.render_widget(block, g.timeline);
     let area = inner(g.timeline);
     let width = usize::from(area.width);
