@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use crate::corpus::{Citation, Corpus, Provenance};
+use crate::corpus::{Citation, Corpus, Provenance, names};
 use crate::index::Index;
 use crate::text::sanitize_line;
 
@@ -87,44 +87,14 @@ pub fn human_date(value: &str) -> String {
     }
 }
 
-fn name_of<'a>(list: impl Iterator<Item = (&'a str, &'a str)>, id: &'a str) -> &'a str {
-    list.into_iter()
-        .find(|(i, _)| *i == id)
-        .map_or(id, |(_, name)| name)
-}
-
 /// The briefing note for meeting number `meeting` of the corpus, as Markdown.
 pub fn meeting_note(corpus: &Corpus, index: &Index, meeting: usize) -> String {
     let Some(m) = corpus.meetings.get(meeting) else {
         return String::new();
     };
-    let org = |id: &str| {
-        sanitize_line(name_of(
-            corpus
-                .organisations
-                .iter()
-                .map(|o| (o.id.as_str(), o.name.as_str())),
-            id,
-        ))
-    };
-    let person = |id: &str| {
-        sanitize_line(name_of(
-            corpus
-                .people
-                .iter()
-                .map(|p| (p.id.as_str(), p.name.as_str())),
-            id,
-        ))
-    };
-    let topic = |id: &str| {
-        sanitize_line(name_of(
-            corpus
-                .topics
-                .iter()
-                .map(|t| (t.id.as_str(), t.label.as_str())),
-            id,
-        ))
-    };
+    let org = |id: &str| sanitize_line(&names::org_name(corpus, id));
+    let person = |id: &str| sanitize_line(names::person_name(corpus, id));
+    let topic = |id: &str| sanitize_line(names::topic_label(corpus, id));
     let clean = |s: &str| sanitize_line(s);
     let mut legend = Legend::default();
     let mut md = String::new();

@@ -7,6 +7,7 @@
 pub mod builtin;
 pub mod load;
 pub mod model;
+pub mod names;
 pub mod problem;
 pub mod validate;
 

@@ -4,6 +4,8 @@
 use crate::corpus::{Corpus, DateFact, EventKind, Place, Precision};
 use crate::index::EntryRef;
 
+pub use crate::corpus::names::{org_name, org_short, person_name, topic_label};
+
 /// (year, month 1–12, day) parsed from `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; parts that are
 /// missing or malformed are `None`.
 fn parts(value: &str) -> (Option<&str>, Option<usize>, Option<u32>) {
@@ -127,43 +129,6 @@ pub fn entry_place(corpus: &Corpus, entry: EntryRef) -> Option<&Place> {
         EntryRef::Meeting(i) => corpus.meetings.get(i).and_then(|m| m.place.as_ref()),
         EntryRef::Event(i) => corpus.events.get(i).and_then(|e| e.place.as_ref()),
     }
-}
-
-/// A person's name as the sources write it (the id when unknown).
-pub fn person_name<'a>(corpus: &'a Corpus, id: &'a str) -> &'a str {
-    corpus
-        .people
-        .iter()
-        .find(|p| p.id == id)
-        .map_or(id, |p| p.name.as_str())
-}
-
-/// "European External Action Service (EEAS)" (the id when unknown).
-pub fn org_name(corpus: &Corpus, id: &str) -> String {
-    match corpus.organisations.iter().find(|o| o.id == id) {
-        Some(o) => match &o.acronym {
-            Some(a) if a != &o.name => format!("{} ({a})", o.name),
-            _ => o.name.clone(),
-        },
-        None => id.to_string(),
-    }
-}
-
-/// The acronym if there is one, else the name (for tight spaces).
-pub fn org_short(corpus: &Corpus, id: &str) -> String {
-    match corpus.organisations.iter().find(|o| o.id == id) {
-        Some(o) => o.acronym.clone().unwrap_or_else(|| o.name.clone()),
-        None => id.to_string(),
-    }
-}
-
-/// A topic's label (the id when unknown).
-pub fn topic_label<'a>(corpus: &'a Corpus, id: &'a str) -> &'a str {
-    corpus
-        .topics
-        .iter()
-        .find(|t| t.id == id)
-        .map_or(id, |t| t.label.as_str())
 }
 
 #[cfg(test)]

@@ -8,9 +8,8 @@ use serde_json::json;
 
 use super::output::{Doc, Legend, human_date, write_json};
 use super::{Library, Outcome};
-use crate::corpus::{
-    Corpus, DateFact, Event, Meeting, Organisation, Person, Provenance, Source, Topic,
-};
+use crate::corpus::names::{org_name, topic_label};
+use crate::corpus::{Corpus, DateFact, Event, Organisation, Person, Provenance, Source, Topic};
 use crate::index::{Appearance, EntryRef, RecordKind};
 use crate::text::sanitize_line;
 
@@ -58,7 +57,7 @@ pub fn run(library: &Library, id: &str, json: bool, out: &mut dyn Write) -> Resu
     let mut doc = Doc::default();
     let mut legend = Legend::default();
     match kind {
-        RecordKind::Meeting => meeting(&mut doc, &mut legend, library, &corpus.meetings[i]),
+        RecordKind::Meeting => meeting(&mut doc, &mut legend, library, i),
         RecordKind::Event => event(&mut doc, &mut legend, &corpus.events[i]),
         RecordKind::Organisation => {
             organisation(&mut doc, &mut legend, library, &corpus.organisations[i])
@@ -117,40 +116,20 @@ fn date_line(legend: &mut Legend, date: &DateFact) -> String {
     format!("{s} {}", legend.cite(&date.cite))
 }
 
-fn org_name(corpus: &Corpus, id: &str) -> String {
-    corpus
-        .organisations
-        .iter()
-        .find(|o| o.id == id)
-        .map_or_else(
-            || id.to_string(),
-            |o| match &o.acronym {
-                Some(a) => format!("{} ({a})", o.name),
-                None => o.name.clone(),
-            },
-        )
-}
-
+/// "Mr. Kim Gunn": the shared name with the honorific the source gives.
 fn person_name(corpus: &Corpus, id: &str) -> String {
-    corpus.people.iter().find(|p| p.id == id).map_or_else(
-        || id.to_string(),
-        |p| match &p.honorific {
+    match corpus.people.iter().find(|p| p.id == id) {
+        Some(p) => match &p.honorific {
             Some(h) => format!("{h} {}", p.name),
             None => p.name.clone(),
         },
-    )
+        None => id.to_string(),
+    }
 }
 
-fn topic_label(corpus: &Corpus, id: &str) -> String {
-    corpus
-        .topics
-        .iter()
-        .find(|t| t.id == id)
-        .map_or_else(|| id.to_string(), |t| t.label.clone())
-}
-
-fn meeting(doc: &mut Doc, legend: &mut Legend, library: &Library, m: &Meeting) {
+fn meeting(doc: &mut Doc, legend: &mut Legend, library: &Library, position: usize) {
     let corpus = &library.loaded.corpus;
+    let m = &corpus.meetings[position];
     doc.para(0, &format!("{}  [{}]", m.title, m.id));
     doc.blank();
     doc.field("Date", &date_line(legend, &m.date));
@@ -264,7 +243,7 @@ fn meeting(doc: &mut Doc, legend: &mut Legend, library: &Library, m: &Meeting) {
         let text = format!("{}{side} {}", a.source, legend.cite(&[]));
         doc.hanging(2, 4, text.trim_end());
     }
-    let related = library.index.related(corpus, meeting_index(corpus, &m.id));
+    let related = library.index.related(corpus, position);
     if !related.is_empty() {
         doc.heading("Related meetings");
         for r in related.iter().take(5) {
@@ -279,10 +258,6 @@ fn meeting(doc: &mut Doc, legend: &mut Legend, library: &Library, m: &Meeting) {
             doc.hanging(2, 4, &text);
         }
     }
-}
-
-fn meeting_index(corpus: &Corpus, id: &str) -> usize {
-    corpus.meetings.iter().position(|m| m.id == id).unwrap_or(0)
 }
 
 fn statements(
@@ -404,7 +379,7 @@ fn topic(doc: &mut Doc, legend: &mut Legend, library: &Library, t: &Topic) {
         doc.field("Also", &t.aliases.join("; "));
     }
     if let Some(p) = &t.parent {
-        doc.field("Part of", &topic_label(corpus, p));
+        doc.field("Part of", topic_label(corpus, p));
     }
     appearances(doc, legend, corpus, library.index.topic_appearances(&t.id));
     for m in &corpus.meetings {
