@@ -1,7 +1,7 @@
 //! The command line: arguments (clap), and the subcommands that answer without a screen.
 //!
-//! Each subcommand returns an [`Outcome`] (found / nothing found) and writes through an
-//! [`output::Out`], which turns a closed pipe (`entente list | head -1`) into a quiet success.
+//! Each subcommand returns an [`Outcome`] (found / nothing found) and writes to the `Write` it
+//! is given; `main` turns a closed pipe (`entente list | head -1`) into a quiet success.
 //! Exit codes: 0 found, 1 nothing found, 2 bad usage or invalid corpus.
 
 pub mod args;

@@ -1,6 +1,9 @@
 //! The integration test binary: one binary (as ripgrep does) that pulls in every suite, so the
 //! crate links once. Each module owns one area; `support` holds shared helpers.
 
+// Test code: a failed unwrap is a failed test (helpers outside #[test] functions included).
+#![allow(clippy::unwrap_used)]
+
 mod support;
 
 mod app_props;

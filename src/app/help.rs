@@ -70,13 +70,35 @@ pub fn max_scroll(height: usize) -> usize {
 mod tests {
     use super::*;
 
+    /// The README's key section, between its markers, must be exactly the generated tables:
+    /// anything pasted into it (or a table edited by hand) fails this test.
     #[test]
-    fn readme_embeds_the_generated_key_tables() {
+    fn readme_key_section_is_exactly_the_generated_tables() {
         let readme = include_str!("../../README.md");
+        let section = readme_section(readme, "<!-- keys:", "<!-- end keys -->")
+            .expect("README.md has the key section markers");
         let tables = markdown();
-        assert!(
-            readme.contains(&tables),
-            "README.md's key tables differ from the key map; paste this between the markers:\n{tables}"
+        assert_eq!(
+            section.trim(),
+            tables.trim(),
+            "README.md's key section differs from the key map; replace it with:\n{tables}"
+        );
+    }
+
+    /// The text between the line that starts with `start` and the line `end`.
+    fn readme_section<'a>(readme: &'a str, start: &str, end: &str) -> Option<&'a str> {
+        let from = readme.find(start)?;
+        let body = from + readme[from..].find('\n')? + 1;
+        let to = body + readme[body..].find(end)?;
+        Some(&readme[body..to])
+    }
+
+    #[test]
+    fn readme_section_sees_pasted_text() {
+        let pasted = "<!-- keys: x -->\n| a |\nstack backtrace:\n<!-- end keys -->\n";
+        assert_eq!(
+            readme_section(pasted, "<!-- keys:", "<!-- end keys -->"),
+            Some("| a |\nstack backtrace:\n")
         );
     }
 

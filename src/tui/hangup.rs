@@ -19,6 +19,9 @@
 //! inside crossterm's reader and cannot be woken, and nothing is lost by not unwinding it (the
 //! program never writes files; its only resource, the terminal, is restored first or is gone).
 
+// libc calls (signal masks, poll on the tty) have no safe std equivalent.
+#![allow(unsafe_code)]
+
 use std::fs::File;
 use std::io::{self, IsTerminal};
 use std::os::fd::{AsFd, AsRawFd};

@@ -10,6 +10,9 @@
 //! driver wake its readers (Linux `n_tty_set_termios`), which re-arms crossterm's edge.
 //! Nothing changes on the terminal; the cost is a `poll` per resize.
 
+// libc::poll and fcntl on the terminal fd have no safe std equivalent.
+#![allow(unsafe_code)]
+
 use std::io::{self, IsTerminal};
 use std::os::fd::{AsFd, AsRawFd};
 

@@ -1,6 +1,9 @@
 //! Inputs at scale: 100k-deep nesting must not overflow the stack, and a valid 50 MB corpus
 //! (generated into a temporary directory, never committed) must load within a memory bound.
 
+// Test helper: getrusage(2) through libc.
+#![allow(unsafe_code)]
+
 use std::io::Write;
 
 use entente::corpus::problem::Location;

@@ -8,6 +8,8 @@
 //! Typing: a bare ESC followed at once by another key is read as Alt+key, so
 //! [`Pty::send_key`] pauses briefly after [`Key::Esc`].
 
+// Test helper: kill(2), waitpid(2), tcgetattr(3) and poll(2) on the PTY through libc.
+#![allow(unsafe_code)]
 #![allow(dead_code)] // Helpers serve several suites; each suite uses a subset.
 
 use std::fs::File;
