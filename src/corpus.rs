@@ -5,12 +5,14 @@
 //! citations, dates), reporting every problem, not only the first.
 
 pub mod builtin;
+pub mod kind;
 pub mod load;
 pub mod model;
 pub mod names;
 pub mod problem;
 pub mod validate;
 
+pub use kind::{Facet, RecordKind, RecordRef, place_key};
 pub use load::{LoadedCorpus, load_path, parse_str};
 pub use model::*;
 pub use problem::{Problem, Problems};

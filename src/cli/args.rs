@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::index::Years;
+
 const EXAMPLES: &str = "\
 Examples:
   entente                              open the browser on the built-in corpus
@@ -90,9 +92,9 @@ pub struct ListArgs {
     /// Only entries held in this place (city).
     #[arg(long)]
     pub place: Option<String>,
-    /// Only entries of this year.
-    #[arg(long)]
-    pub year: Option<String>,
+    /// Only entries of this year, or of this range of years (2019..2021 or 2019-2021).
+    #[arg(long, value_name = "YEAR[..YEAR]")]
+    pub year: Option<Years>,
     /// Only entries of this series (e.g. eu-rok-cyber-dialogue).
     #[arg(long)]
     pub series: Option<String>,

@@ -229,20 +229,13 @@ fn merge(files: Vec<(String, Corpus)>) -> LoadedCorpus {
     };
     let mut origins = HashMap::new();
     for (file, corpus) in files {
+        for record in corpus.records() {
+            origins
+                .entry(record.id.to_string())
+                .or_insert_with(|| file.clone());
+        }
         if merged.title.is_none() {
             merged.title = corpus.title;
-        }
-        let ids = corpus
-            .sources
-            .iter()
-            .map(|r| &r.id)
-            .chain(corpus.meetings.iter().map(|r| &r.id))
-            .chain(corpus.events.iter().map(|r| &r.id))
-            .chain(corpus.organisations.iter().map(|r| &r.id))
-            .chain(corpus.people.iter().map(|r| &r.id))
-            .chain(corpus.topics.iter().map(|r| &r.id));
-        for id in ids {
-            origins.entry(id.clone()).or_insert_with(|| file.clone());
         }
         merged.sources.extend(corpus.sources);
         merged.meetings.extend(corpus.meetings);
