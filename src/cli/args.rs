@@ -130,3 +130,47 @@ pub enum FindKind {
     Meeting,
     Place,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(args: &[&str]) -> Result<ListArgs, clap::Error> {
+        let argv = ["entente", "list"].into_iter().chain(args.iter().copied());
+        match Args::try_parse_from(argv)?.command {
+            Some(Command::List(list)) => Ok(list),
+            other => panic!("not a list command: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn year_takes_a_number_or_a_range() {
+        let year = |s: &str| list(&["--year", s]).map(|l| l.year.map(|y| y.to_string()));
+        assert_eq!(year("2019").ok().flatten().as_deref(), Some("2019"));
+        assert_eq!(
+            year("2019..2021").ok().flatten().as_deref(),
+            Some("2019..2021")
+        );
+        assert_eq!(
+            year("2019-2021").ok().flatten().as_deref(),
+            Some("2019..2021")
+        );
+    }
+
+    #[test]
+    fn a_bad_year_is_a_usage_error_naming_the_value_and_the_forms() {
+        for bad in ["abc", "2021..2019"] {
+            let e = list(&["--year", bad]).unwrap_err();
+            assert_eq!(e.exit_code(), 2);
+            let text = e.to_string();
+            assert!(text.contains(bad) && text.contains("2019..2021"), "{text}");
+        }
+    }
+
+    #[test]
+    fn kind_is_meeting_or_event() {
+        let kind = list(&["--kind", "event"]).map(|l| l.kind);
+        assert_eq!(kind.ok().flatten(), Some(EntryKind::Event));
+        assert_eq!(list(&["--kind", "topic"]).unwrap_err().exit_code(), 2);
+    }
+}
