@@ -100,7 +100,7 @@ fn find_prefix(facet: Facet) -> char {
 
 /// Turns the user's names into keys; an unknown name is an error that says what to try
 /// (exit 1), an unknown series one that lists the series there are (exit 2).
-pub fn resolve_filter(library: &Library, args: &ListArgs) -> Result<Filter> {
+fn resolve_filter(library: &Library, args: &ListArgs) -> Result<Filter> {
     let index = &library.index;
     let mut filter = Filter::default();
     for facet in Facet::ALL {
@@ -234,11 +234,39 @@ fn row_json(r: &Row) -> serde_json::Value {
     })
 }
 
+/// `{"topic": …, "organisation": …, "person": …, "place": …, "year": …, "series": …}`, each
+/// a key or null.
 fn filter_json(f: &Filter) -> serde_json::Value {
-    json!({
-        "topic": f.facet(Facet::Topic), "organisation": f.facet(Facet::Organisation),
-        "person": f.facet(Facet::Person),
-        "place": f.facet(Facet::Place), "year": f.year.map(|y| y.to_string()),
-        "series": f.series,
-    })
+    let mut map = serde_json::Map::new();
+    for facet in Facet::ALL {
+        map.insert(facet.label().into(), json!(f.facet(facet)));
+    }
+    map.insert("year".into(), json!(f.year.map(|y| y.to_string())));
+    map.insert("series".into(), json!(f.series));
+    map.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_json_filter_names_every_facet_and_the_year_range() {
+        let mut f = Filter::default();
+        f.set_facet(Facet::Place, "seoul");
+        f.year = Some("2019-2021".parse().expect("a range"));
+        let v = filter_json(&f);
+        assert_eq!(v["place"], "seoul");
+        assert_eq!(v["year"], "2019..2021");
+        for key in ["topic", "organisation", "person", "series"] {
+            assert!(v[key].is_null(), "{key}: {v}");
+        }
+        assert_eq!(v.as_object().map(|m| m.len()), Some(6));
+    }
+
+    #[test]
+    fn each_facet_points_to_its_finder_prefix() {
+        let prefixes: Vec<char> = Facet::ALL.into_iter().map(find_prefix).collect();
+        assert_eq!(prefixes, ['#', '@', '~', '%']);
+    }
 }

@@ -33,7 +33,9 @@ pub fn run(library: &Library, id: &str, json: bool, out: &mut dyn Write) -> Resu
             RecordKind::Person => serde_json::to_value(&corpus.people[i])?,
             RecordKind::Topic => serde_json::to_value(&corpus.topics[i])?,
         };
-        let appearances = facet_of(kind).map_or(&[][..], |f| library.index.appearances(f, id));
+        let appearances = kind
+            .facet()
+            .map_or(&[][..], |f| library.index.appearances(f, id));
         let appears: Vec<_> = appearances
             .iter()
             .map(|a| {
@@ -298,13 +300,6 @@ fn event(doc: &mut Doc, legend: &mut Legend, e: &Event) {
     }
     doc.heading("What the sources say");
     doc.para(2, &format!("{} {}", e.description, legend.cite(&e.cite)));
-}
-
-/// The facet a record kind is looked up by, if any.
-fn facet_of(kind: RecordKind) -> Option<Facet> {
-    Facet::ALL
-        .into_iter()
-        .find(|f| f.record_kind() == Some(kind))
 }
 
 /// "Appears in": the meetings and events a topic, organisation or person appears in.

@@ -58,6 +58,13 @@ impl RecordKind {
         }
     }
 
+    /// The facet whose keys are ids of this kind (topics, organisations, people).
+    pub fn facet(self) -> Option<Facet> {
+        Facet::ALL
+            .into_iter()
+            .find(|f| f.record_kind() == Some(self))
+    }
+
     /// Position in [`ALL`](Self::ALL), for per-kind tables.
     pub fn slot(self) -> usize {
         self as usize
@@ -201,6 +208,8 @@ mod tests {
         assert_eq!(RecordKind::Person.list(), "people");
         assert_eq!(Facet::Place.record_kind(), None);
         assert_eq!(Facet::Person.record_kind(), Some(RecordKind::Person));
+        assert_eq!(RecordKind::Topic.facet(), Some(Facet::Topic));
+        assert_eq!(RecordKind::Source.facet(), None);
     }
 
     #[test]
