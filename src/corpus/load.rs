@@ -3,8 +3,8 @@
 //! Every problem is reported, not only the first: each file of a directory is read and parsed
 //! on its own, so a syntax error in one file does not hide the problems of the others. Syntax
 //! and type errors come as file:line:column (columns count characters) with the JSON path of the
-//! value when serde knows it. After parsing, every string is brought to NFC ([`nfc`]) and the
-//! files go through [`super::validate`], so a [`LoadedCorpus`] is always a valid one.
+//! value when serde knows it. After parsing, every string is brought to NFC (the `nfc` module)
+//! and the files go through [`super::validate`], so a [`LoadedCorpus`] is always a valid one.
 //!
 //! Memory: a file is read once into one buffer (its size known up front, so no regrowth), parsed
 //! from that buffer, and the buffer is dropped before the next file is read; a corpus file is
