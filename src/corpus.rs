@@ -2,7 +2,8 @@
 //!
 //! Loading is two steps: [`load`] parses JSON into the [`model`] types (syntax and type errors
 //! as file:line:column), then [`validate`] checks what serde cannot (unique ids, references,
-//! citations, dates), reporting every problem, not only the first.
+//! citations, dates), reporting every problem, not only the first. [`kind`] is the vocabulary
+//! every layer shares: the kinds of record, the facets, the key of a place.
 
 pub mod builtin;
 pub mod kind;

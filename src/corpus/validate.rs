@@ -72,23 +72,16 @@ pub fn validate(files: &[(String, Corpus)], scope: Scope) -> Vec<Problem> {
     for (f, (file, corpus)) in files.iter().enumerate() {
         checker.corpus_header(file, corpus);
         checker.ids(f);
-        for (pos, r) in corpus.sources.iter().enumerate() {
-            checker.source(Rec::new(file, RecordKind::Source, &r.id, pos), r);
-        }
-        for (pos, r) in corpus.meetings.iter().enumerate() {
-            checker.meeting(Rec::new(file, RecordKind::Meeting, &r.id, pos), r);
-        }
-        for (pos, r) in corpus.events.iter().enumerate() {
-            checker.event(Rec::new(file, RecordKind::Event, &r.id, pos), r);
-        }
-        for (pos, r) in corpus.organisations.iter().enumerate() {
-            checker.organisation(Rec::new(file, RecordKind::Organisation, &r.id, pos), r);
-        }
-        for (pos, r) in corpus.people.iter().enumerate() {
-            checker.person(Rec::new(file, RecordKind::Person, &r.id, pos), r);
-        }
-        for (pos, r) in corpus.topics.iter().enumerate() {
-            checker.topic(Rec::new(file, RecordKind::Topic, &r.id, pos), r);
+        for r in corpus.records() {
+            let rec = Rec::new(file, r.kind, r.id, r.pos);
+            match r.kind {
+                RecordKind::Source => checker.source(rec, &corpus.sources[r.pos]),
+                RecordKind::Meeting => checker.meeting(rec, &corpus.meetings[r.pos]),
+                RecordKind::Event => checker.event(rec, &corpus.events[r.pos]),
+                RecordKind::Organisation => checker.organisation(rec, &corpus.organisations[r.pos]),
+                RecordKind::Person => checker.person(rec, &corpus.people[r.pos]),
+                RecordKind::Topic => checker.topic(rec, &corpus.topics[r.pos]),
+            }
         }
     }
     checker.cycles(RecordKind::Organisation);
@@ -113,7 +106,7 @@ struct Checker<'a> {
     /// Id → its first definition, across every file and kind.
     index: HashMap<&'a str, Entry>,
     /// The ids of each kind, in `RecordKind::ALL` order, for suggestions.
-    ids_by_kind: [Vec<&'a str>; 6],
+    ids_by_kind: [Vec<&'a str>; RecordKind::ALL.len()],
     budget: usize,
     problems: Vec<Problem>,
 }
@@ -151,7 +144,7 @@ fn is_language_tag(s: &str) -> bool {
 impl<'a> Checker<'a> {
     fn new(files: &'a [(String, Corpus)], scope: Scope) -> Self {
         let mut index = HashMap::new();
-        let mut ids_by_kind: [Vec<&'a str>; 6] = Default::default();
+        let mut ids_by_kind: [Vec<&'a str>; RecordKind::ALL.len()] = Default::default();
         for (f, (_, corpus)) in files.iter().enumerate() {
             for r in corpus.records() {
                 if !index.contains_key(r.id) {
