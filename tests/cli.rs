@@ -129,6 +129,39 @@ fn list_with_an_unknown_name_says_what_to_try_and_exits_1() {
 }
 
 #[test]
+fn list_takes_a_year_range_in_either_form() {
+    let (dots, code) = json(&["list", "--year", "2019..2021"]);
+    assert_eq!(code, 0);
+    let (dash, _) = json(&["list", "--year", "2019-2021"]);
+    assert_eq!(dots["items"], dash["items"]);
+    assert_eq!(dots["filter"]["year"], "2019..2021");
+    let items = dots["items"].as_array().expect("items");
+    assert!(!items.is_empty());
+    for item in items {
+        let year: u32 = item["date"].as_str().expect("dated")[..4]
+            .parse()
+            .expect("a year");
+        assert!((2019..=2021).contains(&year), "{item}");
+    }
+}
+
+#[test]
+fn a_bad_year_or_an_unknown_series_is_a_usage_error() {
+    let o = entente(&["list", "--year", "abc"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("'abc'") && err.contains("2019..2021"), "{err}");
+
+    let o = entente(&["list", "--series", "no-such-series"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("no-such-series") && err.contains("eu-rok-cyber-dialogue"),
+        "{err}"
+    );
+}
+
+#[test]
 fn show_a_meeting_gives_heads_with_titles_and_citations() {
     let o = entente(&["show", "eu-rok-cyber-5"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));

@@ -99,12 +99,9 @@ pub fn filter_part(field: &str, value: &str) -> String {
     format!("{field}: {value}")
 }
 
-/// The names of the filter fields.
+/// The names of the filter fields that are not facets (facets name themselves:
+/// [`crate::corpus::Facet::label`]).
 pub mod filter {
-    pub const TOPIC: &str = "topic";
-    pub const ORGANISATION: &str = "organisation";
-    pub const PERSON: &str = "person";
-    pub const PLACE: &str = "place";
     pub const YEAR: &str = "year";
     pub const SERIES: &str = "series";
 }

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::index::Years;
+
 const EXAMPLES: &str = "\
 Examples:
   entente                              open the browser on the built-in corpus
@@ -90,9 +92,9 @@ pub struct ListArgs {
     /// Only entries held in this place (city).
     #[arg(long)]
     pub place: Option<String>,
-    /// Only entries of this year.
-    #[arg(long)]
-    pub year: Option<String>,
+    /// Only entries of this year, or of this range of years (2019..2021 or 2019-2021).
+    #[arg(long, value_name = "YEAR[..YEAR]")]
+    pub year: Option<Years>,
     /// Only entries of this series (e.g. eu-rok-cyber-dialogue).
     #[arg(long)]
     pub series: Option<String>,
@@ -127,4 +129,48 @@ pub enum FindKind {
     Person,
     Meeting,
     Place,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(args: &[&str]) -> Result<ListArgs, clap::Error> {
+        let argv = ["entente", "list"].into_iter().chain(args.iter().copied());
+        match Args::try_parse_from(argv)?.command {
+            Some(Command::List(list)) => Ok(list),
+            other => panic!("not a list command: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn year_takes_a_number_or_a_range() {
+        let year = |s: &str| list(&["--year", s]).map(|l| l.year.map(|y| y.to_string()));
+        assert_eq!(year("2019").ok().flatten().as_deref(), Some("2019"));
+        assert_eq!(
+            year("2019..2021").ok().flatten().as_deref(),
+            Some("2019..2021")
+        );
+        assert_eq!(
+            year("2019-2021").ok().flatten().as_deref(),
+            Some("2019..2021")
+        );
+    }
+
+    #[test]
+    fn a_bad_year_is_a_usage_error_naming_the_value_and_the_forms() {
+        for bad in ["abc", "2021..2019"] {
+            let e = list(&["--year", bad]).unwrap_err();
+            assert_eq!(e.exit_code(), 2);
+            let text = e.to_string();
+            assert!(text.contains(bad) && text.contains("2019..2021"), "{text}");
+        }
+    }
+
+    #[test]
+    fn kind_is_meeting_or_event() {
+        let kind = list(&["--kind", "event"]).map(|l| l.kind);
+        assert_eq!(kind.ok().flatten(), Some(EntryKind::Event));
+        assert_eq!(list(&["--kind", "topic"]).unwrap_err().exit_code(), 2);
+    }
 }

@@ -8,7 +8,7 @@ use anyhow::Result;
 
 use super::{Library, NotFound, Outcome};
 use crate::briefing::meeting_note;
-use crate::index::RecordKind;
+use crate::index::EntryRef;
 use crate::text::sanitize_line;
 
 pub fn run(
@@ -17,8 +17,8 @@ pub fn run(
     output: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<Outcome> {
-    let meeting = match library.index.record(id) {
-        Some((RecordKind::Meeting, i)) => i,
+    let meeting = match library.index.entry(id) {
+        Some(EntryRef::Meeting(i)) => i,
         _ => {
             return Err(NotFound(format!(
                 "no meeting has the id {:?}; `entente list --kind meeting` prints their ids",

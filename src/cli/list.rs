@@ -2,35 +2,62 @@
 
 use std::io::{IsTerminal, Write};
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use serde_json::json;
 
 use super::args::{EntryKind, ListArgs};
 use super::output::{WIDTH, write_json};
 use super::{Library, Outcome};
-use crate::corpus::{DateFact, Provenance};
+use crate::corpus::{DateFact, EventKind, Facet, Provenance};
 use crate::index::{EntryRef, Filter};
+use crate::search::fuzzy::Kind;
 use crate::text::sanitize_line;
 
 /// One timeline entry, flattened for printing.
-pub struct Row {
-    pub id: String,
-    pub kind: &'static str,
-    pub date: Option<DateFact>,
-    pub title: String,
-    pub place: Option<String>,
-    pub format: Option<&'static str>,
-    pub series: Option<String>,
+struct Row {
+    id: String,
+    kind: RowKind,
+    date: Option<DateFact>,
+    title: String,
+    place: Option<String>,
+    format: Option<&'static str>,
+    series: Option<String>,
 }
 
-pub fn row(library: &Library, entry: EntryRef) -> Row {
+/// A meeting, or an event of some kind.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RowKind {
+    Meeting,
+    Event(EventKind),
+}
+
+impl RowKind {
+    /// The `kind` of a JSON item: "meeting", "mentioned" or "planned".
+    fn label(self) -> &'static str {
+        match self {
+            RowKind::Meeting => "meeting",
+            RowKind::Event(kind) => kind.label(),
+        }
+    }
+
+    /// What precedes an event's title in a text row.
+    fn marker(self) -> &'static str {
+        match self {
+            RowKind::Meeting => "",
+            RowKind::Event(EventKind::Planned) => "(planned) ",
+            RowKind::Event(EventKind::Mentioned) => "(mention) ",
+        }
+    }
+}
+
+fn row(library: &Library, entry: EntryRef) -> Row {
     let corpus = &library.loaded.corpus;
     match entry {
         EntryRef::Meeting(i) => {
             let m = &corpus.meetings[i];
             Row {
                 id: m.id.clone(),
-                kind: "meeting",
+                kind: RowKind::Meeting,
                 date: Some(m.date.clone()),
                 title: m.short_title.clone(),
                 place: m.place.as_ref().map(|p| p.city.clone()),
@@ -42,10 +69,7 @@ pub fn row(library: &Library, entry: EntryRef) -> Row {
             let e = &corpus.events[i];
             Row {
                 id: e.id.clone(),
-                kind: match e.kind {
-                    crate::corpus::EventKind::Mentioned => "mentioned",
-                    crate::corpus::EventKind::Planned => "planned",
-                },
+                kind: RowKind::Event(e.kind),
                 date: e.date.clone(),
                 title: e.title.clone(),
                 place: e.place.as_ref().map(|p| p.city.clone()),
@@ -56,40 +80,56 @@ pub fn row(library: &Library, entry: EntryRef) -> Row {
     }
 }
 
-/// Turns the user's names into ids; an unknown name is an error that says what to try.
-pub fn resolve_filter(library: &Library, args: &ListArgs) -> Result<Filter> {
+/// The `list` option that narrows a facet.
+fn option_of(facet: Facet, args: &ListArgs) -> Option<&String> {
+    match facet {
+        Facet::Topic => args.topic.as_ref(),
+        Facet::Organisation => args.org.as_ref(),
+        Facet::Person => args.person.as_ref(),
+        Facet::Place => args.place.as_ref(),
+    }
+}
+
+/// The `find` query prefix that lists a facet's names ('#' for topics).
+fn find_prefix(facet: Facet) -> char {
+    Kind::ALL
+        .into_iter()
+        .find(|k| k.facet() == Some(facet))
+        .map_or(' ', Kind::prefix)
+}
+
+/// Turns the user's names into keys; an unknown name is an error that says what to try
+/// (exit 1), an unknown series one that lists the series there are (exit 2).
+fn resolve_filter(library: &Library, args: &ListArgs) -> Result<Filter> {
     let index = &library.index;
-    let resolve = |value: &Option<String>,
-                   what: &str,
-                   prefix: &str,
-                   f: &dyn Fn(&str) -> Option<String>|
-     -> Result<Option<String>> {
-        match value {
-            None => Ok(None),
-            Some(v) => f(v).map(Some).ok_or_else(|| {
-                super::NotFound(format!(
-                    "no {what} is called {:?}; try `entente find '{prefix}{}'` to see the names",
-                    sanitize_line(v),
-                    sanitize_line(v)
-                ))
-                .into()
-            }),
+    let mut filter = Filter::default();
+    for facet in Facet::ALL {
+        let Some(name) = option_of(facet, args) else {
+            continue;
+        };
+        let Some(key) = index.resolve(facet, name) else {
+            let name = sanitize_line(name);
+            return Err(super::NotFound(format!(
+                "no {} is called {name:?}; try `entente find '{}{name}'` to see the names",
+                facet.label(),
+                find_prefix(facet),
+            ))
+            .into());
+        };
+        filter.set_facet(facet, key);
+    }
+    filter.year = args.year;
+    if let Some(series) = &args.series {
+        if !index.series().contains(series) {
+            bail!(
+                "no series is called {:?}; expected one of: {}",
+                sanitize_line(series),
+                index.series().join(", ")
+            );
         }
-    };
-    Ok(Filter {
-        topic: resolve(&args.topic, "topic", "#", &|v| {
-            index.resolve_topic(v).map(str::to_string)
-        })?,
-        organisation: resolve(&args.org, "organisation", "@", &|v| {
-            index.resolve_organisation(v).map(str::to_string)
-        })?,
-        person: resolve(&args.person, "person", "~", &|v| {
-            index.resolve_person(v).map(str::to_string)
-        })?,
-        place: resolve(&args.place, "place", "%", &|v| index.resolve_place(v))?,
-        year: args.year.clone(),
-        series: args.series.clone(),
-    })
+        filter.series = Some(series.clone());
+    }
+    Ok(filter)
 }
 
 pub fn run(library: &Library, args: &ListArgs, json: bool, out: &mut dyn Write) -> Result<Outcome> {
@@ -144,20 +184,13 @@ pub fn run(library: &Library, args: &ListArgs, json: bool, out: &mut dyn Write) 
 
 /// `2019-06-28  5th Cyber Dialogue — Brussels, in person       eu-rok-cyber-5`, within 80
 /// columns whenever the id leaves room; the id is never cut (people copy it).
-pub fn format_row(r: &Row, id_width: usize) -> String {
+fn format_row(r: &Row, id_width: usize) -> String {
     let date = match &r.date {
         Some(d) if d.provenance == Provenance::Inferred => format!("{}*", d.value),
         Some(d) => d.value.clone(),
         None => "undated".to_string(),
     };
-    let mut summary = String::new();
-    if r.kind != "meeting" {
-        summary.push_str(if r.kind == "planned" {
-            "(planned) "
-        } else {
-            "(mention) "
-        });
-    }
+    let mut summary = r.kind.marker().to_string();
     summary.push_str(&sanitize_line(&r.title));
     let place: Vec<String> = r
         .place
@@ -190,7 +223,7 @@ fn fit(s: &str, width: usize) -> String {
 fn row_json(r: &Row) -> serde_json::Value {
     json!({
         "id": r.id,
-        "kind": r.kind,
+        "kind": r.kind.label(),
         "date": r.date.as_ref().map(|d| &d.value),
         "date_precision": r.date.as_ref().map(|d| d.precision),
         "date_provenance": r.date.as_ref().map(|d| d.provenance),
@@ -201,9 +234,39 @@ fn row_json(r: &Row) -> serde_json::Value {
     })
 }
 
+/// `{"topic": …, "organisation": …, "person": …, "place": …, "year": …, "series": …}`, each
+/// a key or null.
 fn filter_json(f: &Filter) -> serde_json::Value {
-    json!({
-        "topic": f.topic, "organisation": f.organisation, "person": f.person,
-        "place": f.place, "year": f.year, "series": f.series,
-    })
+    let mut map = serde_json::Map::new();
+    for facet in Facet::ALL {
+        map.insert(facet.label().into(), json!(f.facet(facet)));
+    }
+    map.insert("year".into(), json!(f.year.map(|y| y.to_string())));
+    map.insert("series".into(), json!(f.series));
+    map.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_json_filter_names_every_facet_and_the_year_range() {
+        let mut f = Filter::default();
+        f.set_facet(Facet::Place, "seoul");
+        f.year = Some("2019-2021".parse().expect("a range"));
+        let v = filter_json(&f);
+        assert_eq!(v["place"], "seoul");
+        assert_eq!(v["year"], "2019..2021");
+        for key in ["topic", "organisation", "person", "series"] {
+            assert!(v[key].is_null(), "{key}: {v}");
+        }
+        assert_eq!(v.as_object().map(|m| m.len()), Some(6));
+    }
+
+    #[test]
+    fn each_facet_points_to_its_finder_prefix() {
+        let prefixes: Vec<char> = Facet::ALL.into_iter().map(find_prefix).collect();
+        assert_eq!(prefixes, ['#', '@', '~', '%']);
+    }
 }

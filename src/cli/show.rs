@@ -10,7 +10,8 @@ use super::output::{Doc, Legend, human_date, write_json};
 use super::{Library, Outcome};
 use crate::corpus::names::{org_name, topic_label};
 use crate::corpus::{Corpus, DateFact, Event, Organisation, Person, Provenance, Source, Topic};
-use crate::index::{Appearance, EntryRef, RecordKind};
+use crate::corpus::{Facet, RecordKind};
+use crate::index::EntryRef;
 use crate::text::sanitize_line;
 
 pub fn run(library: &Library, id: &str, json: bool, out: &mut dyn Write) -> Result<Outcome> {
@@ -32,12 +33,9 @@ pub fn run(library: &Library, id: &str, json: bool, out: &mut dyn Write) -> Resu
             RecordKind::Person => serde_json::to_value(&corpus.people[i])?,
             RecordKind::Topic => serde_json::to_value(&corpus.topics[i])?,
         };
-        let appearances = match kind {
-            RecordKind::Organisation => library.index.organisation_appearances(id),
-            RecordKind::Person => library.index.person_appearances(id),
-            RecordKind::Topic => library.index.topic_appearances(id),
-            _ => &[],
-        };
+        let appearances = kind
+            .facet()
+            .map_or(&[][..], |f| library.index.appearances(f, id));
         let appears: Vec<_> = appearances
             .iter()
             .map(|a| {
@@ -304,7 +302,10 @@ fn event(doc: &mut Doc, legend: &mut Legend, e: &Event) {
     doc.para(2, &format!("{} {}", e.description, legend.cite(&e.cite)));
 }
 
-fn appearances(doc: &mut Doc, legend: &mut Legend, corpus: &Corpus, list: &[Appearance]) {
+/// "Appears in": the meetings and events a topic, organisation or person appears in.
+fn appearances(doc: &mut Doc, legend: &mut Legend, library: &Library, facet: Facet, id: &str) {
+    let corpus = &library.loaded.corpus;
+    let list = library.index.appearances(facet, id);
     doc.heading("Appears in");
     if list.is_empty() {
         doc.para(2, "no meeting or event");
@@ -332,17 +333,12 @@ fn organisation(doc: &mut Doc, legend: &mut Legend, library: &Library, o: &Organ
         doc.field("Also", &o.aliases.join("; "));
     }
     doc.field("Side", o.side.label());
-    doc.field("Kind", &format!("{:?}", o.kind).to_lowercase());
+    doc.field("Kind", o.kind.label());
     if let Some(p) = &o.parent {
         doc.field("Part of", &org_name(corpus, p));
     }
     doc.field("Cited", &legend.cite(&o.cite));
-    appearances(
-        doc,
-        legend,
-        corpus,
-        library.index.organisation_appearances(&o.id),
-    );
+    appearances(doc, legend, library, Facet::Organisation, &o.id);
 }
 
 fn person(doc: &mut Doc, legend: &mut Legend, library: &Library, p: &Person) {
@@ -368,7 +364,7 @@ fn person(doc: &mut Doc, legend: &mut Legend, library: &Library, p: &Person) {
         );
         doc.hanging(2, 4, &text);
     }
-    appearances(doc, legend, corpus, library.index.person_appearances(&p.id));
+    appearances(doc, legend, library, Facet::Person, &p.id);
 }
 
 fn topic(doc: &mut Doc, legend: &mut Legend, library: &Library, t: &Topic) {
@@ -381,7 +377,7 @@ fn topic(doc: &mut Doc, legend: &mut Legend, library: &Library, t: &Topic) {
     if let Some(p) = &t.parent {
         doc.field("Part of", topic_label(corpus, p));
     }
-    appearances(doc, legend, corpus, library.index.topic_appearances(&t.id));
+    appearances(doc, legend, library, Facet::Topic, &t.id);
     for m in &corpus.meetings {
         if let Some(r) = m.topics.iter().find(|r| r.topic == t.id)
             && let Some(s) = &r.summary
@@ -401,7 +397,7 @@ fn source(doc: &mut Doc, s: &Source) {
     if let Some(p) = &s.publisher {
         doc.field("Publisher", p);
     }
-    doc.field("Kind", &format!("{:?}", s.kind));
+    doc.field("Kind", s.kind.label());
     doc.field("Language", &s.language);
     if let Some(side) = s.side {
         doc.field("Account", side.label());

@@ -3,8 +3,8 @@
 //! Every problem is reported, not only the first: each file of a directory is read and parsed
 //! on its own, so a syntax error in one file does not hide the problems of the others. Syntax
 //! and type errors come as file:line:column (columns count characters) with the JSON path of the
-//! value when serde knows it. After parsing, every string is brought to NFC ([`nfc`]) and the
-//! files go through [`super::validate`], so a [`LoadedCorpus`] is always a valid one.
+//! value when serde knows it. After parsing, every string is brought to NFC (the `nfc` module)
+//! and the files go through [`super::validate`], so a [`LoadedCorpus`] is always a valid one.
 //!
 //! Memory: a file is read once into one buffer (its size known up front, so no regrowth), parsed
 //! from that buffer, and the buffer is dropped before the next file is read; a corpus file is
@@ -229,20 +229,13 @@ fn merge(files: Vec<(String, Corpus)>) -> LoadedCorpus {
     };
     let mut origins = HashMap::new();
     for (file, corpus) in files {
+        for record in corpus.records() {
+            origins
+                .entry(record.id.to_string())
+                .or_insert_with(|| file.clone());
+        }
         if merged.title.is_none() {
             merged.title = corpus.title;
-        }
-        let ids = corpus
-            .sources
-            .iter()
-            .map(|r| &r.id)
-            .chain(corpus.meetings.iter().map(|r| &r.id))
-            .chain(corpus.events.iter().map(|r| &r.id))
-            .chain(corpus.organisations.iter().map(|r| &r.id))
-            .chain(corpus.people.iter().map(|r| &r.id))
-            .chain(corpus.topics.iter().map(|r| &r.id));
-        for id in ids {
-            origins.entry(id.clone()).or_insert_with(|| file.clone());
         }
         merged.sources.extend(corpus.sources);
         merged.meetings.extend(corpus.meetings);

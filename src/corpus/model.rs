@@ -78,6 +78,16 @@ pub enum SourceKind {
     NewsItem,
 }
 
+impl SourceKind {
+    /// What a reader sees ("press release").
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceKind::PressRelease => "press release",
+            SourceKind::NewsItem => "news item",
+        }
+    }
+}
+
 /// One source document: the raw text as received and the cleaned, numbered paragraphs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -178,6 +188,13 @@ pub struct Place {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub how: Option<String>,
     pub cite: Vec<Citation>,
+}
+
+impl Place {
+    /// The place's canonical id ([`place_key`](super::kind::place_key) of its city).
+    pub fn key(&self) -> String {
+        super::kind::place_key(&self.city)
+    }
 }
 
 /// In person or virtual.
@@ -342,6 +359,16 @@ pub enum EventKind {
     Planned,
 }
 
+impl EventKind {
+    /// What a reader sees ("planned").
+    pub fn label(self) -> &'static str {
+        match self {
+            EventKind::Mentioned => "mentioned",
+            EventKind::Planned => "planned",
+        }
+    }
+}
+
 /// An event the sources mention or announce but do not report in full.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -380,6 +407,24 @@ pub enum OrgKind {
     Research,
     Group,
     Other,
+}
+
+impl OrgKind {
+    /// What a reader sees ("ministry").
+    pub fn label(self) -> &'static str {
+        match self {
+            OrgKind::Ministry => "ministry",
+            OrgKind::Agency => "agency",
+            OrgKind::Institution => "institution",
+            OrgKind::Service => "service",
+            OrgKind::International => "international",
+            OrgKind::Forum => "forum",
+            OrgKind::Initiative => "initiative",
+            OrgKind::Research => "research",
+            OrgKind::Group => "group",
+            OrgKind::Other => "other",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

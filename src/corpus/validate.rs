@@ -15,6 +15,7 @@ mod suggest;
 
 use std::collections::HashMap;
 
+use super::kind::RecordKind;
 use super::model::{Citation, Corpus, DateFact, FORMAT, Provenance};
 use super::problem::Problem;
 use at::At;
@@ -30,62 +31,10 @@ pub enum Scope {
     Partial,
 }
 
-/// The kinds of records, which share one id space.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Source,
-    Meeting,
-    Event,
-    Organisation,
-    Person,
-    Topic,
-}
-
-impl Kind {
-    const ALL: [Kind; 6] = [
-        Kind::Source,
-        Kind::Meeting,
-        Kind::Event,
-        Kind::Organisation,
-        Kind::Person,
-        Kind::Topic,
-    ];
-
-    fn name(self) -> &'static str {
-        match self {
-            Kind::Source => "source",
-            Kind::Meeting => "meeting",
-            Kind::Event => "event",
-            Kind::Organisation => "organisation",
-            Kind::Person => "person",
-            Kind::Topic => "topic",
-        }
-    }
-
-    /// The list the records of this kind live in.
-    fn list(self) -> &'static str {
-        match self {
-            Kind::Source => "sources",
-            Kind::Meeting => "meetings",
-            Kind::Event => "events",
-            Kind::Organisation => "organisations",
-            Kind::Person => "people",
-            Kind::Topic => "topics",
-        }
-    }
-
-    fn article(self) -> &'static str {
-        match self {
-            Kind::Event | Kind::Organisation => "an",
-            _ => "a",
-        }
-    }
-}
-
 /// Where an id was first defined.
 #[derive(Debug, Clone, Copy)]
 struct Entry {
-    kind: Kind,
+    kind: RecordKind,
     file: usize,
     pos: usize,
 }
@@ -94,7 +43,7 @@ struct Entry {
 #[derive(Clone, Copy)]
 struct Rec<'a> {
     file: &'a str,
-    kind: Kind,
+    kind: RecordKind,
     id: &'a str,
     pos: usize,
 }
@@ -102,9 +51,14 @@ struct Rec<'a> {
 impl Rec<'_> {
     fn label(&self) -> String {
         if self.id.trim().is_empty() {
-            format!("{} at {}[{}]", self.kind.name(), self.kind.list(), self.pos)
+            format!(
+                "{} at {}[{}]",
+                self.kind.label(),
+                self.kind.list(),
+                self.pos
+            )
         } else {
-            format!("{} {}", self.kind.name(), self.id)
+            format!("{} {}", self.kind.label(), self.id)
         }
     }
 }
@@ -118,32 +72,25 @@ pub fn validate(files: &[(String, Corpus)], scope: Scope) -> Vec<Problem> {
     for (f, (file, corpus)) in files.iter().enumerate() {
         checker.corpus_header(file, corpus);
         checker.ids(f);
-        for (pos, r) in corpus.sources.iter().enumerate() {
-            checker.source(Rec::new(file, Kind::Source, &r.id, pos), r);
-        }
-        for (pos, r) in corpus.meetings.iter().enumerate() {
-            checker.meeting(Rec::new(file, Kind::Meeting, &r.id, pos), r);
-        }
-        for (pos, r) in corpus.events.iter().enumerate() {
-            checker.event(Rec::new(file, Kind::Event, &r.id, pos), r);
-        }
-        for (pos, r) in corpus.organisations.iter().enumerate() {
-            checker.organisation(Rec::new(file, Kind::Organisation, &r.id, pos), r);
-        }
-        for (pos, r) in corpus.people.iter().enumerate() {
-            checker.person(Rec::new(file, Kind::Person, &r.id, pos), r);
-        }
-        for (pos, r) in corpus.topics.iter().enumerate() {
-            checker.topic(Rec::new(file, Kind::Topic, &r.id, pos), r);
+        for r in corpus.records() {
+            let rec = Rec::new(file, r.kind, r.id, r.pos);
+            match r.kind {
+                RecordKind::Source => checker.source(rec, &corpus.sources[r.pos]),
+                RecordKind::Meeting => checker.meeting(rec, &corpus.meetings[r.pos]),
+                RecordKind::Event => checker.event(rec, &corpus.events[r.pos]),
+                RecordKind::Organisation => checker.organisation(rec, &corpus.organisations[r.pos]),
+                RecordKind::Person => checker.person(rec, &corpus.people[r.pos]),
+                RecordKind::Topic => checker.topic(rec, &corpus.topics[r.pos]),
+            }
         }
     }
-    checker.cycles(Kind::Organisation);
-    checker.cycles(Kind::Topic);
+    checker.cycles(RecordKind::Organisation);
+    checker.cycles(RecordKind::Topic);
     checker.problems
 }
 
 impl<'a> Rec<'a> {
-    fn new(file: &'a str, kind: Kind, id: &'a str, pos: usize) -> Self {
+    fn new(file: &'a str, kind: RecordKind, id: &'a str, pos: usize) -> Self {
         Rec {
             file,
             kind,
@@ -158,44 +105,10 @@ struct Checker<'a> {
     scope: Scope,
     /// Id → its first definition, across every file and kind.
     index: HashMap<&'a str, Entry>,
-    /// The ids of each kind, in `Kind::ALL` order, for suggestions.
-    ids_by_kind: [Vec<&'a str>; 6],
+    /// The ids of each kind, in `RecordKind::ALL` order, for suggestions.
+    ids_by_kind: [Vec<&'a str>; RecordKind::ALL.len()],
     budget: usize,
     problems: Vec<Problem>,
-}
-
-/// The id and record list of every kind in one file, as (kind, ids).
-fn ids_of(corpus: &Corpus) -> [(Kind, Vec<&str>); 6] {
-    [
-        (
-            Kind::Source,
-            corpus.sources.iter().map(|r| r.id.as_str()).collect(),
-        ),
-        (
-            Kind::Meeting,
-            corpus.meetings.iter().map(|r| r.id.as_str()).collect(),
-        ),
-        (
-            Kind::Event,
-            corpus.events.iter().map(|r| r.id.as_str()).collect(),
-        ),
-        (
-            Kind::Organisation,
-            corpus.organisations.iter().map(|r| r.id.as_str()).collect(),
-        ),
-        (
-            Kind::Person,
-            corpus.people.iter().map(|r| r.id.as_str()).collect(),
-        ),
-        (
-            Kind::Topic,
-            corpus.topics.iter().map(|r| r.id.as_str()).collect(),
-        ),
-    ]
-}
-
-fn kind_slot(kind: Kind) -> usize {
-    Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
 }
 
 fn is_slug(s: &str) -> bool {
@@ -231,14 +144,13 @@ fn is_language_tag(s: &str) -> bool {
 impl<'a> Checker<'a> {
     fn new(files: &'a [(String, Corpus)], scope: Scope) -> Self {
         let mut index = HashMap::new();
-        let mut ids_by_kind: [Vec<&'a str>; 6] = Default::default();
+        let mut ids_by_kind: [Vec<&'a str>; RecordKind::ALL.len()] = Default::default();
         for (f, (_, corpus)) in files.iter().enumerate() {
-            for (kind, ids) in ids_of(corpus) {
-                for (pos, id) in ids.into_iter().enumerate() {
-                    if !index.contains_key(id) {
-                        index.insert(id, Entry { kind, file: f, pos });
-                        ids_by_kind[kind_slot(kind)].push(id);
-                    }
+            for r in corpus.records() {
+                if !index.contains_key(r.id) {
+                    let (kind, pos) = (r.kind, r.pos);
+                    index.insert(r.id, Entry { kind, file: f, pos });
+                    ids_by_kind[kind.slot()].push(r.id);
                 }
             }
         }
@@ -284,60 +196,59 @@ impl<'a> Checker<'a> {
     fn ids(&mut self, f: usize) {
         let files = self.files;
         let (file, corpus) = &files[f];
-        for (kind, ids) in ids_of(corpus) {
-            for (pos, id) in ids.into_iter().enumerate() {
-                let rec = Rec::new(file, kind, id, pos);
-                let at = At::top("id");
-                if id.trim().is_empty() {
-                    self.report(
-                        rec,
-                        &at,
-                        "the id is empty; expected a slug such as `eu-rok-cyber-7`",
-                    );
-                    continue;
-                }
-                if !is_slug(id) {
-                    let hint = slugify(id);
-                    let hint = if hint.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" — e.g. `{hint}`")
-                    };
-                    self.report(
-                        rec,
-                        &at,
-                        format!(
-                            "id `{id}` is not a slug; expected lowercase ASCII letters, digits \
-                             and `-`, starting with a letter or digit{hint}"
-                        ),
-                    );
-                }
-                let Some(first) = self.index.get(id).copied() else {
-                    continue;
-                };
-                if first.file == f && first.kind == kind && first.pos == pos {
-                    continue;
-                }
-                let first_file = &files[first.file].0;
-                let place = if first.file == f {
-                    "earlier in this file".to_string()
+        for record in corpus.records() {
+            let (kind, id, pos) = (record.kind, record.id, record.pos);
+            let rec = Rec::new(file, kind, id, pos);
+            let at = At::top("id");
+            if id.trim().is_empty() {
+                self.report(
+                    rec,
+                    &at,
+                    "the id is empty; expected a slug such as `eu-rok-cyber-7`",
+                );
+                continue;
+            }
+            if !is_slug(id) {
+                let hint = slugify(id);
+                let hint = if hint.is_empty() {
+                    String::new()
                 } else {
-                    format!("in {first_file}")
+                    format!(" — e.g. `{hint}`")
                 };
                 self.report(
                     rec,
                     &at,
                     format!(
-                        "duplicate id `{id}`: this {} in {file} reuses the id of {} {} defined \
-                         {place} ({}[{}]); expected ids unique across all records",
-                        kind.name(),
-                        first.kind.article(),
-                        first.kind.name(),
-                        first.kind.list(),
-                        first.pos
+                        "id `{id}` is not a slug; expected lowercase ASCII letters, digits \
+                             and `-`, starting with a letter or digit{hint}"
                     ),
                 );
             }
+            let Some(first) = self.index.get(id).copied() else {
+                continue;
+            };
+            if first.file == f && first.kind == kind && first.pos == pos {
+                continue;
+            }
+            let first_file = &files[first.file].0;
+            let place = if first.file == f {
+                "earlier in this file".to_string()
+            } else {
+                format!("in {first_file}")
+            };
+            self.report(
+                rec,
+                &at,
+                format!(
+                    "duplicate id `{id}`: this {} in {file} reuses the id of {} {} defined \
+                         {place} ({}[{}]); expected ids unique across all records",
+                    kind.label(),
+                    first.kind.article(),
+                    first.kind.label(),
+                    first.kind.list(),
+                    first.pos
+                ),
+            );
         }
     }
 
@@ -375,7 +286,13 @@ impl<'a> Checker<'a> {
     }
 
     /// The record `id` refers to, if it exists and is of kind `want`; reports otherwise.
-    fn reference(&mut self, rec: Rec<'_>, at: &At<'_>, id: &str, want: Kind) -> Option<Entry> {
+    fn reference(
+        &mut self,
+        rec: Rec<'_>,
+        at: &At<'_>,
+        id: &str,
+        want: RecordKind,
+    ) -> Option<Entry> {
         let expected = format!("expected the id of a record in `{}`", want.list());
         match self.index.get(id).copied() {
             Some(entry) if entry.kind == want => Some(entry),
@@ -386,23 +303,23 @@ impl<'a> Checker<'a> {
                     format!(
                         "`{id}` is {} {}, not {} {}; {expected}",
                         entry.kind.article(),
-                        entry.kind.name(),
+                        entry.kind.label(),
                         want.article(),
-                        want.name()
+                        want.label()
                     ),
                 );
                 None
             }
             None => {
                 if self.scope == Scope::Complete {
-                    let candidates = &self.ids_by_kind[kind_slot(want)];
+                    let candidates = &self.ids_by_kind[want.slot()];
                     let hint = suggest::closest(id, candidates, &mut self.budget)
                         .map(|s| format!(" — did you mean `{s}`?"))
                         .unwrap_or_default();
                     self.report(
                         rec,
                         at,
-                        format!("unknown {} `{id}`; {expected}{hint}", want.name()),
+                        format!("unknown {} `{id}`; {expected}{hint}", want.label()),
                     );
                 }
                 None
@@ -422,7 +339,8 @@ impl<'a> Checker<'a> {
         }
         for (i, c) in cites.iter().enumerate() {
             let at = at.index(i);
-            let Some(entry) = self.reference(rec, &at.field("source"), &c.source, Kind::Source)
+            let Some(entry) =
+                self.reference(rec, &at.field("source"), &c.source, RecordKind::Source)
             else {
                 continue;
             };

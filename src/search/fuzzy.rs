@@ -23,6 +23,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::fold::{fold_into, fold_with_char_map};
+use crate::corpus::Facet;
 pub use candidates::candidates_from;
 pub use query::Query;
 pub use session::Session;
@@ -80,6 +81,17 @@ impl Kind {
         }
     }
 
+    /// The facet a pick of this kind narrows the timeline by (a meeting is jumped to instead).
+    pub fn facet(self) -> Option<Facet> {
+        match self {
+            Kind::Topic => Some(Facet::Topic),
+            Kind::Organisation => Some(Facet::Organisation),
+            Kind::Person => Some(Facet::Person),
+            Kind::Place => Some(Facet::Place),
+            Kind::Meeting => None,
+        }
+    }
+
     /// The kind a query prefix stands for.
     pub fn from_prefix(c: char) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.prefix() == c)
@@ -90,7 +102,7 @@ impl Kind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate {
     pub kind: Kind,
-    /// The record id, or the place name for places.
+    /// The record id, or the place key ([`crate::corpus::place_key`]) for places.
     pub id: String,
     /// What the list shows.
     pub label: String,

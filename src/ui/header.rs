@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::app::layout::{Focus, Geometry};
 use crate::app::{App, format, strings};
-use crate::index::fold;
+use crate::corpus::Facet;
 use crate::text::{display_width, truncate};
 
 use super::theme::Theme;
@@ -17,38 +17,20 @@ use super::{clean, fit};
 pub fn filter_parts(app: &App) -> Vec<String> {
     let c = app.corpus();
     let f = app.filter();
-    let mut parts = Vec::new();
-    if let Some(t) = &f.topic {
-        parts.push(strings::filter_part(
-            strings::filter::TOPIC,
-            format::topic_label(c, t),
-        ));
-    }
-    if let Some(o) = &f.organisation {
-        parts.push(strings::filter_part(
-            strings::filter::ORGANISATION,
-            &format::org_short(c, o),
-        ));
-    }
-    if let Some(p) = &f.person {
-        parts.push(strings::filter_part(
-            strings::filter::PERSON,
-            format::person_name(c, p),
-        ));
-    }
-    if let Some(p) = &f.place {
-        let key = fold(p);
-        let city = c
-            .meetings
-            .iter()
-            .filter_map(|m| m.place.as_ref())
-            .chain(c.events.iter().filter_map(|e| e.place.as_ref()))
-            .find(|pl| fold(&pl.city) == key)
-            .map_or(p.as_str(), |pl| pl.city.as_str());
-        parts.push(strings::filter_part(strings::filter::PLACE, city));
-    }
+    let mut parts: Vec<String> = f
+        .facets()
+        .map(|(facet, key)| {
+            let name = match facet {
+                Facet::Topic => format::topic_label(c, key).to_string(),
+                Facet::Organisation => format::org_short(c, key),
+                Facet::Person => format::person_name(c, key).to_string(),
+                Facet::Place => app.index().place_name(key).unwrap_or(key).to_string(),
+            };
+            strings::filter_part(facet.label(), &name)
+        })
+        .collect();
     if let Some(y) = &f.year {
-        parts.push(strings::filter_part(strings::filter::YEAR, y));
+        parts.push(strings::filter_part(strings::filter::YEAR, &y.to_string()));
     }
     if let Some(s) = &f.series {
         parts.push(strings::filter_part(strings::filter::SERIES, s));

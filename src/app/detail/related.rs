@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use crate::app::doc::{Doc, DocLine, Seg, Target, Tone};
 use crate::app::format;
 use crate::app::strings;
-use crate::corpus::Corpus;
-use crate::index::{EntryRef, Index, RecordKind, Related};
+use crate::corpus::{Corpus, Facet};
+use crate::index::{EntryRef, Index, Related};
 
 /// Related meetings of an event: those its topics and organisations appear in.
 fn related_to_event(corpus: &Corpus, index: &Index, event: usize) -> Vec<Related> {
@@ -18,14 +18,9 @@ fn related_to_event(corpus: &Corpus, index: &Index, event: usize) -> Vec<Related
     let lists = e
         .topics
         .iter()
-        .map(|t| (RecordKind::Topic, t, index.topic_appearances(t)))
-        .chain(e.organisations.iter().map(|o| {
-            (
-                RecordKind::Organisation,
-                o,
-                index.organisation_appearances(o),
-            )
-        }));
+        .map(|t| (Facet::Topic, t))
+        .chain(e.organisations.iter().map(|o| (Facet::Organisation, o)))
+        .map(|(facet, id)| (facet, id, index.appearances(facet, id)));
     for (kind, id, appearances) in lists {
         for a in appearances {
             if let EntryRef::Meeting(j) = a.entry {
@@ -49,19 +44,15 @@ fn related_to_event(corpus: &Corpus, index: &Index, event: usize) -> Vec<Related
     out
 }
 
-fn shared_text(corpus: &Corpus, shared: &[(RecordKind, String)]) -> String {
+fn shared_text(corpus: &Corpus, shared: &[(Facet, String)]) -> String {
     let mut parts = Vec::new();
-    for kind in [
-        RecordKind::Topic,
-        RecordKind::Organisation,
-        RecordKind::Person,
-    ] {
+    for kind in [Facet::Topic, Facet::Organisation, Facet::Person] {
         let names: Vec<String> = shared
             .iter()
             .filter(|(k, _)| *k == kind)
             .map(|(_, id)| match kind {
-                RecordKind::Topic => format::topic_label(corpus, id).to_string(),
-                RecordKind::Organisation => format::org_short(corpus, id),
+                Facet::Topic => format::topic_label(corpus, id).to_string(),
+                Facet::Organisation => format::org_short(corpus, id),
                 _ => format::person_name(corpus, id).to_string(),
             })
             .collect();

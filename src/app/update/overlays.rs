@@ -5,8 +5,7 @@ use crate::app::action::{Action, Tab};
 use crate::app::input::LineInput;
 use crate::app::layout::Focus;
 use crate::app::{App, Mode, help, strings};
-use crate::index::{EntryRef, RecordKind};
-use crate::search::fuzzy::Kind;
+use crate::index::EntryRef;
 
 /// Applies an editing action to an input line; true when the text changed.
 fn edit(input: &mut LineInput, action: &Action) -> bool {
@@ -90,25 +89,10 @@ impl App {
             return;
         };
         self.finder.remember(index);
-        match cand.kind {
-            Kind::Topic => self.filter.topic = Some(cand.id),
-            Kind::Organisation => self.filter.organisation = Some(cand.id),
-            Kind::Person => self.filter.person = Some(cand.id),
-            Kind::Place => {
-                let key = self
-                    .index
-                    .resolve_place(&cand.id)
-                    .or_else(|| self.index.resolve_place(&cand.label))
-                    .unwrap_or(cand.label);
-                self.filter.place = Some(key);
-            }
-            Kind::Meeting => {
-                let entry = match self.index.record(&cand.id) {
-                    Some((RecordKind::Meeting, i)) => Some(EntryRef::Meeting(i)),
-                    Some((RecordKind::Event, i)) => Some(EntryRef::Event(i)),
-                    _ => None,
-                };
-                if let Some(e) = entry {
+        match cand.kind.facet() {
+            Some(facet) => self.filter.set_facet(facet, cand.id),
+            None => {
+                if let Some(e) = self.index.entry(&cand.id) {
                     self.jump_to_entry(e);
                 }
                 return;

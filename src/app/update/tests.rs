@@ -10,8 +10,9 @@ use crate::app::action::{Action, Tab};
 use crate::app::doc::Target;
 use crate::app::layout::Focus;
 use crate::app::{App, AppOptions, ClipboardSink, Mode};
+use crate::corpus::Facet;
 use crate::corpus::{LoadedCorpus, builtin};
-use crate::index::{EntryRef, Index, RecordKind};
+use crate::index::{EntryRef, Index};
 use crate::tui::{Flow, Program};
 
 fn app_sized(w: u16, h: u16) -> App {
@@ -54,8 +55,8 @@ fn press(app: &mut App, code: KeyCode) {
 }
 
 fn meeting(app: &App, id: &str) -> EntryRef {
-    match app.index().record(id) {
-        Some((RecordKind::Meeting, i)) => EntryRef::Meeting(i),
+    match app.index().entry(id) {
+        Some(EntryRef::Meeting(i)) => EntryRef::Meeting(i),
         other => panic!("{id} is not a meeting: {other:?}"),
     }
 }
@@ -79,7 +80,7 @@ fn a_topic_pick_filters_the_timeline_and_esc_clears_it() {
     assert_eq!(a.finder_candidates()[first].id, "counter-ransomware");
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.mode(), Mode::Normal);
-    assert_eq!(a.filter().topic.as_deref(), Some("counter-ransomware"));
+    assert_eq!(a.filter().facet(Facet::Topic), Some("counter-ransomware"));
     let (shown, total) = a.counts();
     assert!(shown > 0 && shown < total, "{shown} of {total}");
     assert!(matches!(a.selected(), Some(EntryRef::Meeting(_))));
@@ -95,7 +96,7 @@ fn a_meeting_pick_jumps_and_clears_a_filter_that_hides_it() {
     a.update(Action::OpenFinder);
     typed(&mut a, "@kisa");
     press(&mut a, KeyCode::Enter);
-    assert_eq!(a.filter().organisation.as_deref(), Some("kisa"));
+    assert_eq!(a.filter().facet(Facet::Organisation), Some("kisa"));
     assert!(!a.filtered().contains(&meeting(&a, "eu-rok-cyber-6")));
     a.update(Action::OpenFinder);
     typed(&mut a, ":6th cyber");

@@ -3,29 +3,29 @@
 use std::collections::HashMap;
 
 use super::at::At;
-use super::{Checker, Entry, Kind, Rec, kind_slot};
+use super::{Checker, Entry, Rec, RecordKind};
 
 impl<'a> Checker<'a> {
     /// The parent of the record an entry points at, if it has one (organisations and topics).
     pub(super) fn parent_of(&self, entry: Entry) -> Option<&'a str> {
         let corpus = &self.files[entry.file].1;
         match entry.kind {
-            Kind::Organisation => corpus.organisations[entry.pos].parent.as_deref(),
-            Kind::Topic => corpus.topics[entry.pos].parent.as_deref(),
+            RecordKind::Organisation => corpus.organisations[entry.pos].parent.as_deref(),
+            RecordKind::Topic => corpus.topics[entry.pos].parent.as_deref(),
             _ => None,
         }
     }
 
     /// Reports each cycle among the `parent` links of one kind once, at the record where the
     /// walk closes it. Links to missing or wrong-kind ids were reported already; they end a walk.
-    pub(super) fn cycles(&mut self, kind: Kind) {
+    pub(super) fn cycles(&mut self, kind: RecordKind) {
         #[derive(Clone, Copy, PartialEq)]
         enum State {
             OnPath,
             Done,
         }
         let mut state: HashMap<&'a str, State> = HashMap::new();
-        let ids = self.ids_by_kind[kind_slot(kind)].clone();
+        let ids = self.ids_by_kind[kind.slot()].clone();
         for start in ids {
             let mut path: Vec<&'a str> = Vec::new();
             let mut current = Some(start);
@@ -49,7 +49,7 @@ impl<'a> Checker<'a> {
                                      can be its own ancestor)",
                                     kind.list(),
                                     chain.join(" → "),
-                                    kind.name()
+                                    kind.label()
                                 ),
                             );
                         }

@@ -2,7 +2,7 @@
 //! references to organisations, events and topics).
 
 use super::at::At;
-use super::{Checker, Kind, Rec, is_language_tag};
+use super::{Checker, Rec, RecordKind, is_language_tag};
 use crate::corpus::model::{
     Event, EventRef, FormatFact, Meeting, OrgRef, Organisation, Person, Place, Source, Statement,
     Topic, TopicRef,
@@ -37,7 +37,7 @@ impl Checker<'_> {
                 rec,
                 &at.field("organisation"),
                 &o.organisation,
-                Kind::Organisation,
+                RecordKind::Organisation,
             );
             self.opt_text(rec, &at.field("note"), o.note.as_deref(), "a note");
             self.cites(rec, &at.field("cite"), &o.cite);
@@ -45,7 +45,7 @@ impl Checker<'_> {
     }
 
     pub(super) fn event_ref(&mut self, rec: Rec<'_>, at: &At<'_>, e: &EventRef) {
-        self.reference(rec, &at.field("event"), &e.event, Kind::Event);
+        self.reference(rec, &at.field("event"), &e.event, RecordKind::Event);
         self.text(
             rec,
             &at.field("text"),
@@ -58,7 +58,7 @@ impl Checker<'_> {
     pub(super) fn topic_refs(&mut self, rec: Rec<'_>, at: &At<'_>, list: &[TopicRef]) {
         for (i, t) in list.iter().enumerate() {
             let at = at.index(i);
-            self.reference(rec, &at.field("topic"), &t.topic, Kind::Topic);
+            self.reference(rec, &at.field("topic"), &t.topic, RecordKind::Topic);
             self.opt_text(rec, &at.field("summary"), t.summary.as_deref(), "a summary");
             self.cites(rec, &at.field("cite"), &t.cite);
         }
@@ -147,7 +147,7 @@ impl Checker<'_> {
             let heads = at.field("heads");
             for (j, h) in d.heads.iter().enumerate() {
                 let at = heads.index(j);
-                self.reference(rec, &at.field("person"), &h.person, Kind::Person);
+                self.reference(rec, &at.field("person"), &h.person, RecordKind::Person);
                 self.text(
                     rec,
                     &at.field("role"),
@@ -161,7 +161,7 @@ impl Checker<'_> {
                     "the title the source gives",
                 );
                 if let Some(o) = &h.organisation {
-                    self.reference(rec, &at.field("organisation"), o, Kind::Organisation);
+                    self.reference(rec, &at.field("organisation"), o, RecordKind::Organisation);
                 }
                 self.cites(rec, &at.field("cite"), &h.cite);
             }
@@ -188,7 +188,7 @@ impl Checker<'_> {
                 rec,
                 &accounts.index(i).field("source"),
                 &a.source,
-                Kind::Source,
+                RecordKind::Source,
             );
         }
     }
@@ -213,11 +213,11 @@ impl Checker<'_> {
         );
         let orgs = At::top("organisations");
         for (i, o) in e.organisations.iter().enumerate() {
-            self.reference(rec, &orgs.index(i), o, Kind::Organisation);
+            self.reference(rec, &orgs.index(i), o, RecordKind::Organisation);
         }
         let topics = At::top("topics");
         for (i, t) in e.topics.iter().enumerate() {
-            self.reference(rec, &topics.index(i), t, Kind::Topic);
+            self.reference(rec, &topics.index(i), t, RecordKind::Topic);
         }
         self.cites(rec, &At::top("cite"), &e.cite);
     }
@@ -227,7 +227,7 @@ impl Checker<'_> {
         self.opt_text(rec, &At::top("acronym"), o.acronym.as_deref(), "an acronym");
         self.texts(rec, &At::top("aliases"), &o.aliases, "another name");
         if let Some(parent) = &o.parent {
-            self.reference(rec, &At::top("parent"), parent, Kind::Organisation);
+            self.reference(rec, &At::top("parent"), parent, RecordKind::Organisation);
         }
         self.cites(rec, &At::top("cite"), &o.cite);
     }
@@ -256,10 +256,10 @@ impl Checker<'_> {
                 "the title the source gives",
             );
             if let Some(o) = &r.organisation {
-                self.reference(rec, &at.field("organisation"), o, Kind::Organisation);
+                self.reference(rec, &at.field("organisation"), o, RecordKind::Organisation);
             }
             if let Some(m) = &r.meeting {
-                self.reference(rec, &at.field("meeting"), m, Kind::Meeting);
+                self.reference(rec, &at.field("meeting"), m, RecordKind::Meeting);
             }
             self.cites(rec, &at.field("cite"), &r.cite);
         }
@@ -274,7 +274,7 @@ impl Checker<'_> {
             "another word for the topic",
         );
         if let Some(parent) = &t.parent {
-            self.reference(rec, &At::top("parent"), parent, Kind::Topic);
+            self.reference(rec, &At::top("parent"), parent, RecordKind::Topic);
         }
     }
 }

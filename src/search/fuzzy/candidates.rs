@@ -37,9 +37,10 @@ pub fn candidates_from(corpus: &Corpus) -> Vec<Candidate> {
             &o.id,
             &o.name,
             o.acronym.iter().chain(&o.aliases).map(String::as_str),
-            match org_kind_label(o.kind) {
-                Some(kind) => format!("{} {kind}", o.side.label()),
-                None => o.side.label().to_owned(),
+            match o.kind {
+                // "other" says nothing.
+                OrgKind::Other => o.side.label().to_owned(),
+                kind => format!("{} {}", o.side.label(), kind.label()),
             },
         ));
     }
@@ -85,43 +86,40 @@ pub fn candidates_from(corpus: &Corpus) -> Vec<Candidate> {
             date_label(&m.date),
         ));
     }
-    for (city, country) in places(corpus) {
+    for place in places(corpus) {
         out.push(candidate(
             Kind::Place,
-            &city,
-            &city,
+            &place.key,
+            place.city,
             std::iter::empty(),
-            country,
+            place.country.unwrap_or_default().to_owned(),
         ));
     }
     out
 }
 
-/// Distinct cities, in order of first mention, with the first country given for each.
-fn places(corpus: &Corpus) -> Vec<(String, String)> {
-    let all = corpus
-        .meetings
-        .iter()
-        .filter_map(|m| m.place.as_ref())
-        .chain(corpus.events.iter().filter_map(|e| e.place.as_ref()));
-    let mut out: Vec<(String, String)> = Vec::new();
-    for place in all {
-        let city = sanitize_line(place.city.trim());
-        if city.is_empty() {
+/// One place: its key, its city as first written, the first country given for it.
+struct PlaceRow<'a> {
+    key: String,
+    city: &'a str,
+    country: Option<&'a str>,
+}
+
+/// Distinct places (by [`Place::key`](crate::corpus::Place::key)), in order of first mention.
+fn places(corpus: &Corpus) -> Vec<PlaceRow<'_>> {
+    let mut out: Vec<PlaceRow> = Vec::new();
+    for place in corpus.places() {
+        let key = place.key();
+        if key.is_empty() {
             continue;
         }
-        let country = place
-            .country
-            .as_deref()
-            .map(sanitize_line)
-            .unwrap_or_default();
-        match out.iter_mut().find(|(c, _)| *c == city) {
-            Some((_, known)) => {
-                if known.is_empty() {
-                    *known = country;
-                }
-            }
-            None => out.push((city, country)),
+        match out.iter_mut().find(|p| p.key == key) {
+            Some(known) => known.country = known.country.or(place.country.as_deref()),
+            None => out.push(PlaceRow {
+                key,
+                city: place.city.as_str(),
+                country: place.country.as_deref(),
+            }),
         }
     }
     out
@@ -163,20 +161,4 @@ fn date_label(date: &DateFact) -> String {
         Some(end) => format!("{}–{}", date.value, end),
         None => date.value.clone(),
     }
-}
-
-/// What the finder says of an organisation's kind ("other" says nothing).
-fn org_kind_label(kind: OrgKind) -> Option<&'static str> {
-    Some(match kind {
-        OrgKind::Ministry => "ministry",
-        OrgKind::Agency => "agency",
-        OrgKind::Institution => "institution",
-        OrgKind::Service => "service",
-        OrgKind::International => "international",
-        OrgKind::Forum => "forum",
-        OrgKind::Initiative => "initiative",
-        OrgKind::Research => "research",
-        OrgKind::Group => "group",
-        OrgKind::Other => return None,
-    })
 }

@@ -548,7 +548,9 @@ mod from_corpus {
         ];
         assert_eq!(c[5].keys, keys, "the title with its year is a key");
         assert_eq!(c[5].detail, "2014-05-01");
-        assert_eq!((c[7].id.as_str(), c[7].detail.as_str()), ("Seoul", "Korea"));
+        // A place's id is its key; the label is the city as first written.
+        let seoul = (c[7].id.as_str(), c[7].label.as_str(), c[7].detail.as_str());
+        assert_eq!(seoul, ("seoul", "Seoul", "Korea"));
         assert_eq!(c[8].label, "Brussels");
     }
 }

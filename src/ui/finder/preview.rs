@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::app::cite::CiteLabels;
 use crate::app::{App, format, strings};
-use crate::index::{Appearance, EntryRef, RecordKind};
+use crate::index::{Appearance, EntryRef};
 use crate::search::fuzzy::{Candidate, Kind};
 
 use super::super::theme::Theme;
@@ -32,20 +32,7 @@ pub fn draw(app: &App, selected: Option<&Candidate>, area: Rect, theme: &Theme, 
         width + 1,
     ))];
     let index = app.index();
-    let appearances: &[Appearance] = match c.kind {
-        Kind::Topic => index.topic_appearances(&c.id),
-        Kind::Organisation => index.organisation_appearances(&c.id),
-        Kind::Person => index.person_appearances(&c.id),
-        Kind::Place => {
-            let a = index.place_appearances(&c.id);
-            if a.is_empty() {
-                index.place_appearances(&c.label)
-            } else {
-                a
-            }
-        }
-        Kind::Meeting => &[],
-    };
+    let appearances: &[Appearance] = c.kind.facet().map_or(&[], |f| index.appearances(f, &c.id));
     if c.kind == Kind::Meeting {
         meeting_lines(app, c, width, &mut lines);
     } else if appearances.is_empty() {
@@ -102,10 +89,8 @@ fn appearance_lines(
 
 fn meeting_lines(app: &App, c: &Candidate, width: usize, out: &mut Vec<Line<'static>>) {
     let corpus = app.corpus();
-    let entry = match app.index().record(&c.id) {
-        Some((RecordKind::Meeting, i)) => EntryRef::Meeting(i),
-        Some((RecordKind::Event, i)) => EntryRef::Event(i),
-        _ => return,
+    let Some(entry) = app.index().entry(&c.id) else {
+        return;
     };
     let mut facts: Vec<String> = Vec::new();
     if let Some(d) = format::entry_date(corpus, entry) {
