@@ -12,8 +12,8 @@
 
 use std::fmt::Write as _;
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::model::FORMAT;
 use super::problem::Problem;
@@ -96,7 +96,10 @@ fn syntax_problem(text: &str, file: &str, e: &serde_json::Error) -> Problem {
     let message = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     let message = message.strip_suffix(&suffix).unwrap_or(&message);
-    let line_text = text.split('\n').nth(e.line().saturating_sub(1)).unwrap_or("");
+    let line_text = text
+        .split('\n')
+        .nth(e.line().saturating_sub(1))
+        .unwrap_or("");
     let byte_column = e.column().min(line_text.len());
     let column = line_text
         .get(..byte_column)
@@ -323,7 +326,10 @@ mod tests {
         let under = fmt(&format!(
             r#"{{"format":"entente-corpus/1","a":["{edge}","z"]}}"#
         ));
-        assert!(under.contains(&format!("\"a\": [\"{edge}\", \"z\"]")), "{under}");
+        assert!(
+            under.contains(&format!("\"a\": [\"{edge}\", \"z\"]")),
+            "{under}"
+        );
         // A list holding an object or null is never inline.
         let mixed = fmt(r#"{"format":"entente-corpus/1","a":[null]}"#);
         assert!(mixed.contains("\"a\": [\n    null\n  ]"), "{mixed}");
@@ -348,7 +354,8 @@ mod tests {
 
     #[test]
     fn the_canonical_text_is_a_fixed_point() {
-        let once = fmt(r#"{"format":"entente-corpus/1","b":[{"source":"s","paragraph":1}],"c":true}"#);
+        let once =
+            fmt(r#"{"format":"entente-corpus/1","b":[{"source":"s","paragraph":1}],"c":true}"#);
         assert_eq!(fmt(&once), once);
     }
 
@@ -363,16 +370,27 @@ mod tests {
         let err = canonical("{\n  \"é\": 1,,\n}", "bad.json").expect_err("invalid");
         assert_eq!(
             err.location,
-            crate::corpus::problem::Location::Position { line: 2, column: 10 }
+            crate::corpus::problem::Location::Position {
+                line: 2,
+                column: 10
+            }
         );
-        assert!(err.message.starts_with("not valid JSON: "), "{}", err.message);
+        assert!(
+            err.message.starts_with("not valid JSON: "),
+            "{}",
+            err.message
+        );
     }
 
     #[test]
     fn a_json_file_that_is_not_a_corpus_is_refused() {
         for text in [r#"{"name":"x"}"#, "[1, 2]", r#"{"format":"other/1"}"#] {
             let err = canonical(text, "package.json").expect_err(text);
-            assert!(err.message.starts_with("not a corpus file"), "{}", err.message);
+            assert!(
+                err.message.starts_with("not a corpus file"),
+                "{}",
+                err.message
+            );
         }
     }
 
