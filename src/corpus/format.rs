@@ -44,10 +44,7 @@ pub fn canonical(text: &str, file: &str) -> Result<String, Problem> {
     if !is_corpus_file(&node) {
         return Err(Problem::in_file(
             file,
-            format!(
-                "not a corpus file: expected a JSON object with \"format\": \"{FORMAT}\"; \
-                 the file was left as it is"
-            ),
+            format!("not a corpus file: expected a JSON object with \"format\": \"{FORMAT}\""),
         ));
     }
     render_checked(&node, file)
