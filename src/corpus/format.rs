@@ -380,6 +380,13 @@ mod tests {
     }
 
     #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let err = canonical(&deep, "deep.json").expect_err("too deep");
+        assert!(err.message.contains("recursion limit"), "{}", err.message);
+    }
+
+    #[test]
     fn a_json_file_that_is_not_a_corpus_is_refused() {
         for text in [r#"{"name":"x"}"#, "[1, 2]", r#"{"format":"other/1"}"#] {
             let err = canonical(text, "package.json").expect_err(text);

@@ -9,7 +9,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::corpus::model::{Citation, Corpus, DateFact, Place, Precision, Provenance, month_name};
+use crate::corpus::model::{
+    Citation, Corpus, DateFact, Person, Place, Precision, Provenance, Topic, month_name,
+};
 use crate::corpus::problem::Problem;
 use crate::text::display_width;
 
@@ -26,6 +28,8 @@ pub fn lint(corpus: &Corpus, origins: &HashMap<String, String>) -> Vec<Problem> 
             .iter()
             .map(|s| (s.id.as_str(), s.paragraphs.as_slice()))
             .collect(),
+        people: corpus.people.iter().map(|p| (p.id.as_str(), p)).collect(),
+        topics: corpus.topics.iter().map(|t| (t.id.as_str(), t)).collect(),
         corpus,
         origins,
         warnings: Vec::new(),
@@ -43,6 +47,8 @@ struct Linter<'a> {
     origins: &'a HashMap<String, String>,
     /// Source id → its cleaned paragraphs.
     sources: HashMap<&'a str, &'a [String]>,
+    people: HashMap<&'a str, &'a Person>,
+    topics: HashMap<&'a str, &'a Topic>,
     warnings: Vec<Problem>,
 }
 
@@ -247,7 +253,7 @@ impl<'a> Linter<'a> {
         cites: &[Citation],
     ) {
         let text = self.cited_text(cites);
-        if let Some(p) = self.corpus.people.iter().find(|p| p.id == person) {
+        if let Some(p) = self.people.get(person).copied() {
             let named = std::iter::once(&p.name)
                 .chain(&p.aliases)
                 .any(|name| text.contains(name.as_str()));
@@ -292,7 +298,7 @@ impl<'a> Linter<'a> {
         topic: &str,
         cites: &[Citation],
     ) {
-        let Some(t) = self.corpus.topics.iter().find(|t| t.id == topic) else {
+        let Some(t) = self.topics.get(topic).copied() else {
             return;
         };
         let text = self.cited_text(cites).to_lowercase();
