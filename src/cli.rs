@@ -1,13 +1,15 @@
 //! The command line: arguments (clap), and the subcommands that answer without a screen.
 //!
-//! Each subcommand returns an [`Outcome`] (found / nothing found) and writes to the `Write` it
-//! is given; `main` turns a closed pipe (`entente list | head -1`) into a quiet success.
-//! Exit codes: 0 found, 1 nothing found, 2 bad usage or invalid corpus.
+//! Each subcommand returns an [`Outcome`] and writes to the `Write` it is given; `main` turns a
+//! closed pipe (`entente list | head -1`) into a quiet success.
+//! Exit codes: 0 found, 1 nothing found (or valid but unclean: `check --strict` warnings,
+//! `fmt --check` files to reformat), 2 bad usage or invalid corpus.
 
 pub mod args;
 mod check;
 mod export;
 mod find;
+mod fmt;
 mod list;
 pub mod output;
 mod search;
@@ -31,13 +33,16 @@ pub enum Outcome {
     NothingFound,
     /// The input (e.g. the corpus given to `check`) is invalid (exit 2).
     Invalid,
+    /// The input is valid but not clean: `check --strict` found warnings, or `fmt --check`
+    /// found files to reformat (exit 1).
+    Unclean,
 }
 
 impl Outcome {
     pub fn exit_code(self) -> u8 {
         match self {
             Outcome::Found => 0,
-            Outcome::NothingFound => 1,
+            Outcome::NothingFound | Outcome::Unclean => 1,
             Outcome::Invalid => 2,
         }
     }
@@ -77,18 +82,20 @@ pub fn run(
         Command::Find(find) => find::run(library, find, json, out),
         Command::Search { text, limit } => search::run(library, text, *limit, json, out),
         Command::Export { id, output } => export::run(library, id, output.as_deref(), out),
-        Command::Check { .. } => unreachable_check(),
+        Command::Check { .. } | Command::Fmt { .. } => dispatched_before_loading(),
     }
 }
 
-/// `check` loads its own corpus (it must report problems instead of failing to start), so
-/// `main` dispatches it to [`check_path`] before any library is loaded.
-fn unreachable_check() -> Result<Outcome> {
-    anyhow::bail!("internal: `check` is dispatched before loading a corpus")
+/// `check` and `fmt` read their own files (they must report problems instead of failing to
+/// start), so `main` dispatches them to [`check_path`] and [`fmt_paths`] before any library
+/// is loaded.
+fn dispatched_before_loading() -> Result<Outcome> {
+    anyhow::bail!("internal: `check` and `fmt` are dispatched before loading a corpus")
 }
 
 pub use check::run as check_path;
 pub use find::run_on as find_on;
+pub use fmt::run as fmt_paths;
 
 /// A look-up that found nothing by that name (exit 1, not 2): the message says what to try.
 #[derive(Debug)]

@@ -35,10 +35,17 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> Result<u8> {
-    if let Some(Command::Check { path }) = &args.command {
+    if let Some(Command::Check { path, strict }) = &args.command {
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
-        let outcome = cli::check_path(path, args.json, &mut out)?;
+        let outcome = cli::check_path(path, *strict, args.json, &mut out)?;
+        out.flush()?;
+        return Ok(outcome.exit_code());
+    }
+    if let Some(Command::Fmt { check, paths }) = &args.command {
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        let outcome = cli::fmt_paths(paths, *check, args.json, &mut out)?;
         out.flush()?;
         return Ok(outcome.exit_code());
     }

@@ -10,19 +10,24 @@ The rules are explicit per source rather than heuristic: a reviewer can read exa
 dropped (`--report`), and a change to a text that the rules do not expect fails loudly (the
 expected paragraph count, and every dropped line must match a rule).
 
+A one-off: it made the `sources` of the built-in corpus once, and is kept as the record of
+those cleaning rules until `entente import` takes over its job. The JSON is the source of
+truth: running it without an option overwrites assets/corpus/sources.json, losing any edit
+made there since, so prefer `--check` and `--report`.
+
 Usage:
-    python3 tools/build_sources.py            # write assets/corpus/sources.json
-    python3 tools/build_sources.py --check    # exit 1 if the file is not what the rules give
+    python3 tools/build_sources.py            # write assets/corpus/sources.json, then lay it
+                                              # out with `cargo run -- fmt` (the canonical layout)
+    python3 tools/build_sources.py --check    # exit 1 if the file's data is not what the rules give
     python3 tools/build_sources.py --report   # print what each rule dropped
 """
 
+import json
 import re
+import subprocess
 import sys
 import unicodedata
 from pathlib import Path
-
-sys.dont_write_bytecode = True  # keep tools/ free of __pycache__
-from corpus_json import render as render_json  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT / "assets" / "sources"
@@ -228,12 +233,11 @@ def build():
         record["paragraphs"] = paragraphs
         sources.append(record)
     corpus = {"format": "entente-corpus/1", "title": CORPUS_TITLE, "sources": sources}
-    text = render_json(corpus)
-    return text, report
+    return corpus, report
 
 
 def main():
-    text, report = build()
+    corpus, report = build()
     if "--report" in sys.argv:
         for sid, dropped, paragraphs in report:
             print(f"== {sid}")
@@ -243,11 +247,13 @@ def main():
                 print(f"  ¶{i}: {p[:80]}")
         return
     if "--check" in sys.argv:
-        if OUT.read_text(encoding="utf-8") != text:
-            sys.exit(f"{OUT} is out of date: run tools/build_sources.py")
-        print(f"{OUT.name} is up to date")
+        # The data only: the layout is `entente fmt --check`'s to verify.
+        if json.loads(OUT.read_text(encoding="utf-8")) != corpus:
+            sys.exit(f"{OUT} differs from what the rules give")
+        print(f"{OUT.name} holds what the rules give")
         return
-    OUT.write_text(text, encoding="utf-8")
+    OUT.write_text(json.dumps(corpus, ensure_ascii=False) + "\n", encoding="utf-8")
+    subprocess.run(["cargo", "run", "--quiet", "--", "fmt", str(OUT)], cwd=ROOT, check=True)
     print(f"wrote {OUT}")
 
 

@@ -18,9 +18,12 @@ Examples:
   entente search 'Budapest Convention' full text, each hit with its citation
   entente export eu-rok-cyber-7        Markdown briefing note (-o FILE)
   entente check ./my-corpus/           validate a corpus, report every problem
+  entente check --strict ./my-corpus/  also warn: facts not in their citations
+  entente fmt ./my-corpus/             rewrite files in the canonical layout
   entente list --json | jq '.items[].id'
 
-Exit codes: 0 found, 1 nothing found, 2 bad usage or invalid corpus.";
+Exit codes: 0 found, 1 nothing found, 2 bad usage or invalid corpus.
+`check --strict` exits 1 on warnings, `fmt --check` on a file to reformat.";
 
 /// A keyboard-first terminal browser for the record of diplomatic dialogues.
 #[derive(Debug, Parser)]
@@ -74,6 +77,24 @@ pub enum Command {
     Check {
         /// The corpus file or directory to check.
         path: PathBuf,
+        /// Also warn of what a valid corpus may still get wrong: a stated date or place not in
+        /// its cited paragraphs, a summary without a full stop, an unused topic, … (exit 1 if
+        /// there is any warning).
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Rewrite corpus files in the canonical layout: the data is kept, only the layout changes.
+    ///
+    /// Each PATH is a corpus file, or a directory whose *.json files are formatted
+    /// (subdirectories are not searched). A file that is not JSON, or not a corpus file, is
+    /// reported and left as it is. Files are replaced atomically.
+    Fmt {
+        /// Write nothing: list the files that are not in the canonical layout (exit 1 if any).
+        #[arg(long)]
+        check: bool,
+        /// Corpus files or directories (at least one; there is no default).
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
     },
 }
 

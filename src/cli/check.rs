@@ -1,4 +1,5 @@
-//! `entente check PATH`: validate a corpus and report every problem with its location.
+//! `entente check [--strict] PATH`: validate a corpus and report every problem with its
+//! location; with `--strict`, also the lint warnings of a corpus that is valid.
 
 use std::io::Write;
 use std::path::Path;
@@ -8,23 +9,30 @@ use serde_json::json;
 
 use super::Outcome;
 use super::output::write_json;
-use crate::corpus::problem::Location;
+use crate::corpus::problem::{Location, Problem};
+use crate::corpus::validate::lints;
 use crate::corpus::{Corpus, load_path};
 
-pub fn run(path: &Path, json: bool, out: &mut dyn Write) -> Result<Outcome> {
+pub fn run(path: &Path, strict: bool, json: bool, out: &mut dyn Write) -> Result<Outcome> {
     match load_path(path) {
         Ok(loaded) => {
             let counts = counts(&loaded.corpus);
+            let warnings = if strict {
+                lints::lint(&loaded.corpus, &loaded.origins)
+            } else {
+                Vec::new()
+            };
             if json {
-                write_json(
-                    out,
-                    &json!({ "ok": true, "problems": [], "counts": counts }),
-                )?;
+                let mut v = json!({ "ok": true, "problems": [], "counts": counts });
+                if strict {
+                    v["warnings"] = warnings.iter().map(problem_json).collect();
+                }
+                write_json(out, &v)?;
             } else {
                 writeln!(
                     out,
                     "{}: ok — {} sources, {} meetings, {} events, {} organisations, {} people, {} topics",
-                    path.display(),
+                    crate::text::sanitize_line(&path.display().to_string()),
                     counts["sources"],
                     counts["meetings"],
                     counts["events"],
@@ -32,30 +40,19 @@ pub fn run(path: &Path, json: bool, out: &mut dyn Write) -> Result<Outcome> {
                     counts["people"],
                     counts["topics"],
                 )?;
+                if strict {
+                    write_warnings(&warnings, out)?;
+                }
             }
-            Ok(Outcome::Found)
+            Ok(if warnings.is_empty() {
+                Outcome::Found
+            } else {
+                Outcome::Unclean
+            })
         }
         Err(problems) => {
             if json {
-                let list: Vec<_> = problems
-                    .0
-                    .iter()
-                    .map(|p| {
-                        let mut v = json!({ "file": p.file, "message": p.message });
-                        match &p.location {
-                            Location::Position { line, column } => {
-                                v["line"] = json!(line);
-                                v["column"] = json!(column);
-                            }
-                            Location::Field { record, field } => {
-                                v["record"] = json!(record);
-                                v["field"] = json!(field);
-                            }
-                            Location::File => {}
-                        }
-                        v
-                    })
-                    .collect();
+                let list: Vec<_> = problems.0.iter().map(problem_json).collect();
                 write_json(out, &json!({ "ok": false, "problems": list }))?;
             } else {
                 // The problems name files and record ids from the user's corpus: sanitise.
@@ -68,6 +65,39 @@ pub fn run(path: &Path, json: bool, out: &mut dyn Write) -> Result<Outcome> {
             Ok(Outcome::Invalid)
         }
     }
+}
+
+fn write_warnings(warnings: &[Problem], out: &mut dyn Write) -> Result<()> {
+    let n = warnings.len();
+    if n == 0 {
+        writeln!(out, "no warnings (--strict)")?;
+        return Ok(());
+    }
+    let plural = if n == 1 { "" } else { "s" };
+    let mut text = format!("{n} warning{plural} (--strict):\n");
+    for w in warnings {
+        text.push_str(&format!("  {w}\n"));
+    }
+    // Warnings quote the user's corpus (ids, titles, names): sanitise.
+    write!(out, "{}", crate::text::sanitize_block(&text))?;
+    Ok(())
+}
+
+/// A problem or warning as JSON: `file`, `message`, and `line`/`column` or `record`/`field`.
+pub(super) fn problem_json(p: &Problem) -> serde_json::Value {
+    let mut v = json!({ "file": p.file, "message": p.message });
+    match &p.location {
+        Location::Position { line, column } => {
+            v["line"] = json!(line);
+            v["column"] = json!(column);
+        }
+        Location::Field { record, field } => {
+            v["record"] = json!(record);
+            v["field"] = json!(field);
+        }
+        Location::File => {}
+    }
+    v
 }
 
 fn counts(c: &Corpus) -> serde_json::Value {

@@ -149,7 +149,7 @@ pub fn load_path(path: &Path) -> Result<LoadedCorpus, Problems> {
 }
 
 /// The files a path names: itself, or the `*.json` files of a directory, sorted.
-fn corpus_files(path: &Path) -> Result<Vec<PathBuf>, Problem> {
+pub(crate) fn corpus_files(path: &Path) -> Result<Vec<PathBuf>, Problem> {
     let display = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| {
         let why = if e.kind() == std::io::ErrorKind::NotFound {
@@ -190,7 +190,7 @@ fn corpus_files(path: &Path) -> Result<Vec<PathBuf>, Problem> {
 }
 
 /// Reads a file whole, refusing one over [`MAX_FILE_BYTES`] before reading it.
-fn read_capped(path: &Path, name: &str) -> Result<Vec<u8>, Problem> {
+pub(crate) fn read_capped(path: &Path, name: &str) -> Result<Vec<u8>, Problem> {
     let cannot = |e: std::io::Error| Problem::in_file(name, format!("cannot read the file: {e}"));
     let file = std::fs::File::open(path).map_err(cannot)?;
     let len = file.metadata().map_err(cannot)?.len();

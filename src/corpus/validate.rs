@@ -13,6 +13,8 @@ mod dates;
 mod records;
 mod suggest;
 
+pub mod lints;
+
 use std::collections::HashMap;
 
 use super::kind::RecordKind;
