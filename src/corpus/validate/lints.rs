@@ -9,6 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::corpus::RecordKind;
 use crate::corpus::model::{
     Citation, Corpus, DateFact, Person, Place, Precision, Provenance, Topic, month_name,
 };
@@ -53,10 +54,10 @@ struct Linter<'a> {
 }
 
 impl<'a> Linter<'a> {
-    fn warn(&mut self, kind: &str, id: &str, field: String, message: String) {
+    fn warn(&mut self, kind: RecordKind, id: &str, field: String, message: String) {
         self.warnings.push(Problem::in_field(
             self.origins.get(id).map(String::as_str),
-            format!("{kind} {id}"),
+            format!("{} {id}", kind.label()),
             field,
             message,
         ));
@@ -87,7 +88,7 @@ impl<'a> Linter<'a> {
                 let field = format!("paragraphs[{i}]");
                 if p.trim() != p {
                     self.warn(
-                        "source",
+                        RecordKind::Source,
                         &s.id,
                         field.clone(),
                         "the paragraph has white space at an end; expected it trimmed".into(),
@@ -95,7 +96,7 @@ impl<'a> Linter<'a> {
                 }
                 if p.trim() == s.title.trim() {
                     self.warn(
-                        "source",
+                        RecordKind::Source,
                         &s.id,
                         field.clone(),
                         "the paragraph repeats the title; expected the headline in `title` \
@@ -110,7 +111,7 @@ impl<'a> Linter<'a> {
                 match s.raw.get(from..).and_then(|rest| rest.find(p.trim())) {
                     Some(at) => from += at + p.trim().len(),
                     None => self.warn(
-                        "source",
+                        RecordKind::Source,
                         &s.id,
                         field,
                         format!(
@@ -131,7 +132,7 @@ impl<'a> Linter<'a> {
             let width = display_width(&m.short_title);
             if width > SHORT_TITLE_MAX_COLUMNS {
                 self.warn(
-                    "meeting",
+                    RecordKind::Meeting,
                     id,
                     "short_title".into(),
                     format!(
@@ -140,14 +141,21 @@ impl<'a> Linter<'a> {
                     ),
                 );
             }
-            self.stated_date("meeting", id, "date", &m.date);
+            self.stated_date(RecordKind::Meeting, id, "date", &m.date);
             if let Some(place) = &m.place {
-                self.stated_place("meeting", id, place);
+                self.stated_place(RecordKind::Meeting, id, place);
             }
             for (i, d) in m.delegations.iter().enumerate() {
                 for (j, h) in d.heads.iter().enumerate() {
                     let at = format!("delegations[{i}].heads[{j}]");
-                    self.written_as_cited("meeting", id, &at, &h.person, &h.title, &h.cite);
+                    self.written_as_cited(
+                        RecordKind::Meeting,
+                        id,
+                        &at,
+                        &h.person,
+                        &h.title,
+                        &h.cite,
+                    );
                 }
             }
             for (i, t) in m.topics.iter().enumerate() {
@@ -156,13 +164,19 @@ impl<'a> Linter<'a> {
                     && !summary.trim_end().ends_with('.')
                 {
                     self.warn(
-                        "meeting",
+                        RecordKind::Meeting,
                         id,
                         format!("{at}.summary"),
                         "the summary does not end with a full stop; expected a sentence".into(),
                     );
                 }
-                self.topic_mentioned("meeting", id, &format!("{at}.topic"), &t.topic, &t.cite);
+                self.topic_mentioned(
+                    RecordKind::Meeting,
+                    id,
+                    &format!("{at}.topic"),
+                    &t.topic,
+                    &t.cite,
+                );
             }
         }
     }
@@ -171,13 +185,13 @@ impl<'a> Linter<'a> {
         for e in &self.corpus.events {
             let id = e.id.as_str();
             if let Some(date) = &e.date {
-                self.stated_date("event", id, "date", date);
+                self.stated_date(RecordKind::Event, id, "date", date);
             }
             if let Some(place) = &e.place {
-                self.stated_place("event", id, place);
+                self.stated_place(RecordKind::Event, id, place);
             }
             for (i, t) in e.topics.iter().enumerate() {
-                self.topic_mentioned("event", id, &format!("topics[{i}]"), t, &e.cite);
+                self.topic_mentioned(RecordKind::Event, id, &format!("topics[{i}]"), t, &e.cite);
             }
         }
     }
@@ -186,13 +200,13 @@ impl<'a> Linter<'a> {
         for p in &self.corpus.people {
             for (i, r) in p.roles.iter().enumerate() {
                 let at = format!("roles[{i}]");
-                self.written_as_cited("person", &p.id, &at, &p.id, &r.title, &r.cite);
+                self.written_as_cited(RecordKind::Person, &p.id, &at, &p.id, &r.title, &r.cite);
             }
         }
     }
 
     /// A stated date's year, month and day (and its end's) appear in the cited paragraphs.
-    fn stated_date(&mut self, kind: &str, id: &str, field: &str, date: &DateFact) {
+    fn stated_date(&mut self, kind: RecordKind, id: &str, field: &str, date: &DateFact) {
         if date.provenance != Provenance::Stated {
             return;
         }
@@ -215,7 +229,7 @@ impl<'a> Linter<'a> {
     }
 
     /// A stated place's city, venue and country each appear in a cited paragraph.
-    fn stated_place(&mut self, kind: &str, id: &str, place: &Place) {
+    fn stated_place(&mut self, kind: RecordKind, id: &str, place: &Place) {
         if place.provenance != Provenance::Stated {
             return;
         }
@@ -245,7 +259,7 @@ impl<'a> Linter<'a> {
     /// paragraphs.
     fn written_as_cited(
         &mut self,
-        kind: &str,
+        kind: RecordKind,
         id: &str,
         at: &str,
         person: &str,
@@ -258,7 +272,7 @@ impl<'a> Linter<'a> {
                 .chain(&p.aliases)
                 .any(|name| text.contains(name.as_str()));
             if !named {
-                let field = if kind == "person" {
+                let field = if kind == RecordKind::Person {
                     "name".to_string()
                 } else {
                     format!("{at}.person")
@@ -292,7 +306,7 @@ impl<'a> Linter<'a> {
     /// read as words (`counter-ransomware` → "counter ransomware"), in any case.
     fn topic_mentioned(
         &mut self,
-        kind: &str,
+        kind: RecordKind,
         id: &str,
         field: &str,
         topic: &str,
@@ -340,7 +354,7 @@ impl<'a> Linter<'a> {
         for t in &c.topics {
             if !used.contains(t.id.as_str()) {
                 self.warn(
-                    "topic",
+                    RecordKind::Topic,
                     &t.id,
                     "id".into(),
                     "no meeting or event discusses this topic and it is no topic's parent; \
