@@ -9,10 +9,10 @@ use std::sync::OnceLock;
 use entente::app::{Action, App, AppOptions, Tab};
 use entente::corpus::{LoadedCorpus, builtin};
 use entente::index::Index;
+use entente::synth::{Style, stress};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
-use crate::support::corpora::{Style, generated};
 use crate::support::screen::{app_on, render, text_of};
 
 fn size() -> impl Strategy<Value = (u16, u16)> {
@@ -165,27 +165,27 @@ fn random_sessions_on_the_builtin_corpus() {
 
 #[test]
 fn random_sessions_on_an_empty_corpus() {
-    check(&prepare(generated(0, Style::Plain)), EMPTY.0, EMPTY.1);
+    check(&prepare(stress(0, Style::Plain)), EMPTY.0, EMPTY.1);
 }
 
 #[test]
 fn random_sessions_on_one_meeting() {
-    check(&prepare(generated(1, Style::Plain)), ONE.0, ONE.1);
+    check(&prepare(stress(1, Style::Plain)), ONE.0, ONE.1);
 }
 
 #[test]
 fn random_sessions_on_two_thousand_meetings() {
-    check(&prepare(generated(2000, Style::Plain)), MANY.0, MANY.1);
+    check(&prepare(stress(2000, Style::Plain)), MANY.0, MANY.1);
 }
 
 #[test]
 fn random_sessions_on_hostile_text() {
-    check(&prepare(generated(7, Style::Hostile)), HOSTILE.0, HOSTILE.1);
+    check(&prepare(stress(7, Style::Hostile)), HOSTILE.0, HOSTILE.1);
 }
 
 #[test]
 fn hostile_text_never_reaches_the_screen_raw() {
-    let loaded = generated(7, Style::Hostile);
+    let loaded = stress(7, Style::Hostile);
     let mut app = app_on(loaded, 120, 40, false);
     for action in [
         Action::SelectTab(Tab::Text),

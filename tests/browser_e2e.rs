@@ -206,7 +206,9 @@ fn a_search_finds_and_highlights_what_only_the_rok_account_says() {
         looks[0]
     );
     pty.send_key(Key::Enter);
-    until(&mut pty, "the kept search", |s| s.contains("/Aurora match 1 of 1"));
+    until(&mut pty, "the kept search", |s| {
+        s.contains("/Aurora match 1 of 1")
+    });
     quit(&mut pty);
 }
 

@@ -94,7 +94,10 @@ fn list_prints_the_four_meetings_in_date_order_within_80_columns() {
     assert_within_80_columns(&text);
     // Dates as precise as the record: a year, a month, a day.
     for line in ["2018 ", "2020-03 ", "2024-06-11 "] {
-        assert!(text.lines().any(|l| l.starts_with(line)), "{line:?}: {text}");
+        assert!(
+            text.lines().any(|l| l.starts_with(line)),
+            "{line:?}: {text}"
+        );
     }
     assert!(
         text.contains("2022-10-04*"),
@@ -270,7 +273,12 @@ fn export_writes_a_cited_markdown_briefing_note_atomically() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let note = stdout(&o);
     assert!(note.starts_with("# 3rd EU–ROK Data Dialogue"), "{note}");
-    for expected in ["Anna Berg", "PARK Min-seo", "## Sources", "Cyber resilience"] {
+    for expected in [
+        "Anna Berg",
+        "PARK Min-seo",
+        "## Sources",
+        "Cyber resilience",
+    ] {
         assert!(note.contains(expected), "{expected:?}: {note}");
     }
     let dir = tempfile::tempdir().unwrap();

@@ -1,10 +1,8 @@
-//! Generated corpora for stress tests of the browser: empty, one meeting, thousands of meetings,
-//! and hostile text (very long and very wide lines, Hangul, a 10,000-character word, escape
-//! sequences). Deterministic; not validated (the browser must cope with what loads).
+//! Corpora for stress tests of the browser: empty, one meeting, thousands of meetings, and
+//! hostile text (very long and very wide lines, Hangul, a 10,000-character word, escape
+//! sequences). Deterministic; not validated (the browser must cope with whatever loads).
 
-#![allow(dead_code)] // Helpers serve several suites; each suite uses a subset.
-
-use entente::corpus::{
+use crate::corpus::{
     Account, Citation, Corpus, DateFact, Delegation, Event, EventKind, FORMAT, FormatFact, Head,
     LoadedCorpus, Meeting, MeetingFormat, OrgKind, OrgRef, Organisation, Person, Place, Precision,
     Provenance, Role, Side, SideName, Source, SourceKind, Statement, Topic, TopicRef,
@@ -106,7 +104,7 @@ fn date(i: usize) -> DateFact {
 
 /// A corpus of `meetings` meetings (every third with two accounts), a tenth as many events,
 /// and 40 topics, organisations and people.
-pub fn generated(meetings: usize, style: Style) -> LoadedCorpus {
+pub fn stress(meetings: usize, style: Style) -> LoadedCorpus {
     let topics: Vec<Topic> = (0..40)
         .map(|t| Topic {
             id: format!("t{t}"),
