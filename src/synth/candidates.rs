@@ -2,7 +2,7 @@
 //! (organisation names with acronyms and aliases, people, some with Korean names, meetings,
 //! topics, places; about three keys each, 10–60 characters).
 //!
-//! It keeps its own xorshift step, not [`super::valid`]'s: the finder figures in BENCHMARKS.md
+//! It keeps its own xorshift step, not the one of `generate`: the finder figures in BENCHMARKS.md
 //! were measured on exactly this sequence.
 
 use crate::search::fuzzy::{Candidate, Kind};
@@ -186,4 +186,28 @@ fn candidate(rng: &mut Rng, i: usize) -> Candidate {
 pub fn finder_candidates(n: usize) -> Vec<Candidate> {
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
     (0..n).map(|i| candidate(&mut rng, i)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_n_gives_the_same_candidates_and_a_larger_n_extends_them() {
+        let small = finder_candidates(200);
+        let large = finder_candidates(400);
+        assert_eq!(small.len(), 200);
+        let key = |c: &Candidate| (c.kind, c.label.clone(), c.keys.clone());
+        let prefix: Vec<_> = large[..200].iter().map(key).collect();
+        assert_eq!(small.iter().map(key).collect::<Vec<_>>(), prefix);
+        for kind in [
+            Kind::Organisation,
+            Kind::Person,
+            Kind::Meeting,
+            Kind::Topic,
+            Kind::Place,
+        ] {
+            assert!(large.iter().any(|c| c.kind == kind), "{kind:?}");
+        }
+    }
 }

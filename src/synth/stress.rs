@@ -254,3 +254,33 @@ pub fn stress(meetings: usize, style: Style) -> LoadedCorpus {
         origins: Default::default(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stress_corpora_have_the_promised_shape() {
+        assert_eq!(
+            stress(0, Style::Plain).corpus,
+            stress(0, Style::Plain).corpus
+        );
+        let empty = stress(0, Style::Plain).corpus;
+        assert!(empty.meetings.is_empty() && empty.events.is_empty());
+        let many = stress(30, Style::Plain).corpus;
+        assert_eq!(many.meetings.len(), 30);
+        assert_eq!(many.events.len(), 4);
+        let twice = many.meetings.iter().filter(|m| m.accounts.len() == 2);
+        assert_eq!(twice.count(), 10, "every third meeting has two accounts");
+        let hostile = stress(3, Style::Hostile).corpus;
+        let text: String = hostile
+            .sources
+            .iter()
+            .flat_map(|s| s.paragraphs.clone())
+            .collect();
+        for bad in ['\u{1b}', '\u{7}', '\r', '\u{202e}', '사'] {
+            assert!(text.contains(bad), "{bad:?}");
+        }
+        assert!(text.contains(&"x".repeat(10_000)));
+    }
+}
