@@ -2,199 +2,20 @@
 //! and 100k synthetic candidates, with a fresh search per keystroke and with a `Session`.
 //!
 //! The target (DESIGN.md): every keystroke within one 16 ms frame at 100k candidates.
-//! Candidates are generated deterministically, shaped like the real ones: organisation names
-//! with acronyms and aliases, people (some with Korean names), meetings, topics, places;
-//! about three keys each, 10–60 characters.
+//! Candidates come from `entente::synth::finder_candidates` (deterministic), shaped like the
+//! real ones: organisation names with acronyms and aliases, people (some with Korean names),
+//! meetings, topics, places; about three keys each, 10–60 characters.
 
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
-use entente::search::fuzzy::{Candidate, Finder, Kind, Query, Session};
+use entente::search::fuzzy::{Finder, Query, Session};
+use entente::synth::finder_candidates;
 
 const TYPED: &str = "european cyber";
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 const LIMIT: usize = 50;
-
-/// A small deterministic generator (xorshift), so every run benches the same list.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
-
-const ORG_HEADS: &[&str] = &[
-    "Ministry of",
-    "Agency for",
-    "Directorate-General for",
-    "National Office of",
-    "Institute for",
-    "Council for",
-    "Centre for",
-    "European Centre for",
-    "Korea Internet and",
-    "Permanent Mission for",
-];
-const ORG_SUBJECTS: &[&str] = &[
-    "Foreign Affairs",
-    "Cybersecurity",
-    "Digital Policy",
-    "Science and ICT",
-    "Justice and Home Affairs",
-    "Defence",
-    "Information Security",
-    "Counter-Terrorism",
-    "Data Protection",
-    "Communications Networks, Content and Technology",
-    "Security Policy",
-    "Cyber Crime Investigation",
-];
-const ORG_TAILS: &[&str] = &["", "", " of Korea", " of the EU", " (Seoul)", " (Brussels)"];
-const FAMILY: &[&str] = &[
-    "KIM",
-    "LEE",
-    "PARK",
-    "CHOI",
-    "JUNG",
-    "Müller",
-    "Dubois",
-    "Rossi",
-    "García",
-    "Nowak",
-    "Jansen",
-    "Virtanen",
-    "Šimić",
-    "Østergaard",
-];
-const GIVEN: &[&str] = &[
-    "Min-su", "Ji-woo", "Seo-yeon", "Hyun-woo", "Anna", "Élodie", "Marco", "Lucía", "Piotr",
-    "Sanne", "Mikko", "Ivana", "Søren",
-];
-const SYLLABLES: &[&str] = &[
-    "김", "이", "박", "최", "민", "수", "지", "우", "서", "연", "현", "외", "교", "부", "사", "이",
-    "버", "안", "보", "과", "정", "책", "협", "의",
-];
-const SERIES: &[&str] = &[
-    "EU–ROK Cyber Dialogue",
-    "EU–ROK Digital Partnership Council",
-    "ROK–EU Cyber Policy Consultation",
-    "EU–ROK Security and Defence Dialogue",
-    "ROK–EU Specialised Working Group on Counter-Terrorism",
-];
-const TOPICS: &[&str] = &[
-    "cyber threat landscape",
-    "ransomware",
-    "UN Open-ended Working Group",
-    "capacity building",
-    "cybercrime convention",
-    "critical infrastructure",
-    "semiconductors",
-    "quantum computing",
-    "5G and 6G networks",
-    "artificial intelligence",
-    "data flows",
-    "online platforms",
-    "norms of responsible state behaviour",
-];
-const CITIES: &[&str] = &[
-    "Seoul",
-    "Brussels",
-    "Busan",
-    "Luxembourg",
-    "Geneva",
-    "New York",
-    "Incheon",
-    "Strasbourg",
-];
-
-fn korean(rng: &mut Rng, syllables: usize) -> String {
-    (0..syllables).map(|_| rng.pick(SYLLABLES)).collect()
-}
-
-fn acronym(name: &str) -> String {
-    name.split([' ', '-'])
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .filter_map(|w| w.chars().next())
-        .collect()
-}
-
-fn candidate(rng: &mut Rng, i: usize) -> Candidate {
-    let (kind, label, keys, detail) = match rng.below(10) {
-        0..=3 => {
-            let label = format!(
-                "{} {}{}",
-                rng.pick(ORG_HEADS),
-                rng.pick(ORG_SUBJECTS),
-                rng.pick(ORG_TAILS)
-            );
-            let alias = if rng.below(4) == 0 {
-                format!("{} {}", korean(rng, 3), korean(rng, 4))
-            } else {
-                format!(
-                    "{} Directorate {}",
-                    rng.pick(ORG_SUBJECTS),
-                    rng.below(90) + 10
-                )
-            };
-            let keys = vec![label.clone(), acronym(&label), alias];
-            (Kind::Organisation, label, keys, "EU agency".to_owned())
-        }
-        4..=6 => {
-            let label = format!("{} {}", rng.pick(FAMILY), rng.pick(GIVEN));
-            let alias = if rng.below(3) == 0 {
-                korean(rng, 3)
-            } else {
-                format!("{} {}", rng.pick(GIVEN), rng.pick(FAMILY))
-            };
-            let keys = vec![label.clone(), alias];
-            (Kind::Person, label, keys, "Director-General".to_owned())
-        }
-        7..=8 => {
-            let series = rng.pick(SERIES);
-            let n = rng.below(12) + 1;
-            let label = format!("{n}th {series}");
-            let keys = vec![
-                label.clone(),
-                format!("{n}th {}", series.rsplit('–').next().unwrap_or(series)),
-                format!("{} {n}", rng.pick(SERIES)),
-            ];
-            (Kind::Meeting, label, keys, format!("20{:02}-05-20", n + 12))
-        }
-        _ if rng.below(4) == 0 => {
-            let label = rng.pick(CITIES).to_owned();
-            (Kind::Place, label.clone(), vec![label], String::new())
-        }
-        _ => {
-            let label = rng.pick(TOPICS).to_owned();
-            let keys = vec![
-                label.clone(),
-                format!("{} {}", rng.pick(TOPICS), korean(rng, 2)),
-            ];
-            (Kind::Topic, label, keys, String::new())
-        }
-    };
-    Candidate {
-        kind,
-        id: format!("c{i}"),
-        label,
-        keys,
-        detail,
-    }
-}
-
-fn synthesise(n: usize) -> Vec<Candidate> {
-    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
-    (0..n).map(|i| candidate(&mut rng, i)).collect()
-}
 
 /// "e", "eu", "eur", … "european cyber".
 fn keystrokes() -> Vec<String> {
@@ -206,7 +27,7 @@ fn keystrokes() -> Vec<String> {
 
 fn bench_keystrokes(c: &mut Criterion) {
     for n in SIZES {
-        let finder = Finder::new(synthesise(n));
+        let finder = Finder::new(finder_candidates(n));
         let typed = keystrokes();
 
         let mut fresh = c.benchmark_group(format!("fresh/{n}"));
@@ -244,7 +65,7 @@ fn bench_keystrokes(c: &mut Criterion) {
 fn bench_typing(c: &mut Criterion) {
     let mut group = c.benchmark_group("type-all-14-keys");
     for n in SIZES {
-        let finder = Finder::new(synthesise(n));
+        let finder = Finder::new(finder_candidates(n));
         let queries: Vec<Query> = keystrokes().iter().map(|t| Query::parse(t)).collect();
         group.bench_function(BenchmarkId::new("fresh", n), |b| {
             b.iter(|| {
@@ -266,7 +87,7 @@ fn bench_typing(c: &mut Criterion) {
 }
 
 fn bench_build(c: &mut Criterion) {
-    let candidates = synthesise(100_000);
+    let candidates = finder_candidates(100_000);
     c.bench_function("build/100000", |b| {
         b.iter_batched(
             || candidates.clone(),

@@ -7,7 +7,7 @@
 //!   meetings and citations; the timeline order.
 //! - [`text`]: sanitising of untrusted corpus text before it reaches any terminal.
 //! - [`search`]: the fuzzy finder engine (over names, acronyms, aliases) and full-text search.
-//! - [`synth`]: deterministic synthetic corpora for benchmarks and scale tests.
+//! - `synth` (feature `synth`): deterministic synthetic corpora for benchmarks and tests.
 //! - [`briefing`]: the Markdown briefing note of a meeting (export).
 //! - [`candidate_cache`]: validated finder candidates kept between runs of `entente find`.
 //! - [`atomic`]: atomic file writes (temporary file + rename) for exports.
@@ -30,6 +30,7 @@ pub mod compare;
 pub mod corpus;
 pub mod index;
 pub mod search;
+#[cfg(any(test, feature = "synth"))]
 pub mod synth;
 pub mod text;
 pub mod tui;

@@ -9,10 +9,11 @@ use std::sync::OnceLock;
 use entente::app::{Action, App, AppOptions, Tab};
 use entente::corpus::{LoadedCorpus, builtin};
 use entente::index::Index;
+use entente::synth::{Style, stress};
 use proptest::prelude::*;
+use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
 
-use crate::support::corpora::{Style, generated};
 use crate::support::screen::{app_on, render, text_of};
 
 fn size() -> impl Strategy<Value = (u16, u16)> {
@@ -35,49 +36,84 @@ fn typed_char() -> impl Strategy<Value = char> {
     ]
 }
 
+/// Lists every [`Action`] variant with one example of it. The `match` in `is_listed` has no
+/// wildcard, so a new variant does not compile until it is listed here; and the generator
+/// draws from every listed example, so it covers every variant
+/// (`the_generator_covers_every_action_variant` checks each example is its own variant).
+macro_rules! every_action {
+    ($($variant:pat => $example:expr),* $(,)?) => {
+        /// One example of each variant, in the order listed.
+        fn examples() -> Vec<Action> {
+            vec![$($example),*]
+        }
+
+        /// For each listed variant, whether an action is of it.
+        const LISTED: &[fn(&Action) -> bool] = &[$(|a| matches!(a, $variant)),*];
+
+        /// Exhaustive: compiles only while every variant is listed.
+        fn is_listed(action: &Action) -> bool {
+            match action {
+                $($variant => true),*
+            }
+        }
+    };
+}
+
+every_action! {
+    Action::Quit => Action::Quit,
+    Action::Down => Action::Down,
+    Action::Up => Action::Up,
+    Action::PageDown => Action::PageDown,
+    Action::PageUp => Action::PageUp,
+    Action::Top => Action::Top,
+    Action::Bottom => Action::Bottom,
+    Action::SwitchPane => Action::SwitchPane,
+    Action::FocusTimeline => Action::FocusTimeline,
+    Action::FocusDetail => Action::FocusDetail,
+    Action::SelectTab(_) => Action::SelectTab(Tab::Text),
+    Action::NextTab => Action::NextTab,
+    Action::PrevTab => Action::PrevTab,
+    Action::Activate => Action::Activate,
+    Action::ClearFilter => Action::ClearFilter,
+    Action::SwitchAccount => Action::SwitchAccount,
+    Action::ToggleCompare => Action::ToggleCompare,
+    Action::Copy => Action::Copy,
+    Action::Export => Action::Export,
+    Action::Exported(_) => Action::Exported("entente-note.md".into()),
+    Action::ExportFailed(_) => Action::ExportFailed("disk full".into()),
+    Action::OpenFinder => Action::OpenFinder,
+    Action::OpenHelp => Action::OpenHelp,
+    Action::StartSearch => Action::StartSearch,
+    Action::NextMatch => Action::NextMatch,
+    Action::PrevMatch => Action::PrevMatch,
+    Action::Close => Action::Close,
+    Action::Accept => Action::Accept,
+    Action::NextKind => Action::NextKind,
+    Action::PrevKind => Action::PrevKind,
+    Action::Insert(_) => Action::Insert('a'),
+    Action::Paste(_) => Action::Paste("a b".into()),
+    Action::Backspace => Action::Backspace,
+    Action::DeleteForward => Action::DeleteForward,
+    Action::DeleteWord => Action::DeleteWord,
+    Action::ClearInput => Action::ClearInput,
+    Action::CursorLeft => Action::CursorLeft,
+    Action::CursorRight => Action::CursorRight,
+    Action::CursorHome => Action::CursorHome,
+    Action::CursorEnd => Action::CursorEnd,
+    Action::Resize(..) => Action::Resize(80, 24),
+    Action::Wheel { .. } => Action::Wheel { column: 1, row: 1, down: true },
+    Action::Click { .. } => Action::Click { column: 1, row: 1 },
+    // Being deleted with the finder's background seam (issue 8); drop this line with it.
+    Action::TakeResults => Action::TakeResults,
+    Action::CopyFailed => Action::CopyFailed,
+}
+
+/// Every variant (its listed example), plus varied values for the variants that carry some.
 fn action() -> impl Strategy<Value = Action> {
-    let simple = prop_oneof![
-        Just(Action::Down),
-        Just(Action::Up),
-        Just(Action::PageDown),
-        Just(Action::PageUp),
-        Just(Action::Top),
-        Just(Action::Bottom),
-        Just(Action::SwitchPane),
-        Just(Action::FocusTimeline),
-        Just(Action::FocusDetail),
-        Just(Action::SelectTab(Tab::Overview)),
-        Just(Action::SelectTab(Tab::Text)),
-        Just(Action::SelectTab(Tab::Related)),
-        Just(Action::NextTab),
-        Just(Action::PrevTab),
-        Just(Action::Activate),
-        Just(Action::ClearFilter),
-        Just(Action::SwitchAccount),
-        Just(Action::ToggleCompare),
-        Just(Action::Copy),
-        Just(Action::OpenFinder),
-        Just(Action::OpenHelp),
-        Just(Action::StartSearch),
-        Just(Action::NextMatch),
-        Just(Action::PrevMatch),
-        Just(Action::Close),
-        Just(Action::Accept),
-        Just(Action::NextKind),
-        Just(Action::PrevKind),
-        Just(Action::Backspace),
-        Just(Action::DeleteForward),
-        Just(Action::DeleteWord),
-        Just(Action::ClearInput),
-        Just(Action::CursorLeft),
-        Just(Action::CursorRight),
-        Just(Action::CursorHome),
-        Just(Action::CursorEnd),
-        Just(Action::TakeResults),
-        Just(Action::CopyFailed),
-    ];
+    let tabs = prop_oneof![Just(Tab::Overview), Just(Tab::Text), Just(Tab::Related)];
     prop_oneof![
-        6 => simple,
+        6 => proptest::sample::select(examples()),
+        1 => tabs.prop_map(Action::SelectTab),
         3 => typed_char().prop_map(Action::Insert),
         1 => "[a-z사 \n\u{1b}]{0,12}".prop_map(Action::Paste),
         1 => size().prop_map(|(w, h)| Action::Resize(w, h)),
@@ -85,6 +121,38 @@ fn action() -> impl Strategy<Value = Action> {
             .prop_map(|(column, row, down)| Action::Wheel { column, row, down }),
         1 => (0u16..420, 0u16..160).prop_map(|(column, row)| Action::Click { column, row }),
     ]
+}
+
+#[test]
+fn the_generator_covers_every_action_variant() {
+    let examples = examples();
+    assert_eq!(examples.len(), LISTED.len());
+    for (i, example) in examples.iter().enumerate() {
+        assert!(is_listed(example));
+        let kinds: Vec<usize> = (0..LISTED.len()).filter(|&k| LISTED[k](example)).collect();
+        assert_eq!(
+            kinds,
+            [i],
+            "{example:?} is the example of the variant listed with it"
+        );
+    }
+    // And the strategy really draws them all.
+    let mut runner = TestRunner::deterministic();
+    let strategy = action();
+    let mut seen = vec![false; LISTED.len()];
+    for _ in 0..20_000 {
+        let action = strategy.new_tree(&mut runner).unwrap().current();
+        for (k, listed) in LISTED.iter().enumerate() {
+            seen[k] |= listed(&action);
+        }
+    }
+    let missing: Vec<&Action> = examples
+        .iter()
+        .zip(&seen)
+        .filter(|(_, s)| !**s)
+        .map(|(e, _)| e)
+        .collect();
+    assert!(missing.is_empty(), "never generated: {missing:?}");
 }
 
 /// Runs one sequence: every step updates, checks invariants, draws, and checks the header.
@@ -102,7 +170,9 @@ fn run_sequence(
     app.update(Action::Resize(start.0, start.1));
     for (i, action) in steps.iter().enumerate() {
         app.update(action.clone());
+        // The terminal side takes these after each update; nothing here writes a file.
         app.pending_clipboard = None;
+        app.pending_export = None;
         app.check_invariants()
             .map_err(|e| TestCaseError::fail(format!("step {i} {action:?}: {e}")))?;
         let (w, h) = app.size();
@@ -165,27 +235,27 @@ fn random_sessions_on_the_builtin_corpus() {
 
 #[test]
 fn random_sessions_on_an_empty_corpus() {
-    check(&prepare(generated(0, Style::Plain)), EMPTY.0, EMPTY.1);
+    check(&prepare(stress(0, Style::Plain)), EMPTY.0, EMPTY.1);
 }
 
 #[test]
 fn random_sessions_on_one_meeting() {
-    check(&prepare(generated(1, Style::Plain)), ONE.0, ONE.1);
+    check(&prepare(stress(1, Style::Plain)), ONE.0, ONE.1);
 }
 
 #[test]
 fn random_sessions_on_two_thousand_meetings() {
-    check(&prepare(generated(2000, Style::Plain)), MANY.0, MANY.1);
+    check(&prepare(stress(2000, Style::Plain)), MANY.0, MANY.1);
 }
 
 #[test]
 fn random_sessions_on_hostile_text() {
-    check(&prepare(generated(7, Style::Hostile)), HOSTILE.0, HOSTILE.1);
+    check(&prepare(stress(7, Style::Hostile)), HOSTILE.0, HOSTILE.1);
 }
 
 #[test]
 fn hostile_text_never_reaches_the_screen_raw() {
-    let loaded = generated(7, Style::Hostile);
+    let loaded = stress(7, Style::Hostile);
     let mut app = app_on(loaded, 120, 40, false);
     for action in [
         Action::SelectTab(Tab::Text),

@@ -1,29 +1,32 @@
 //! The browser end to end: the real binary in a pseudo-terminal, driven by keys as a reader
-//! would, on the built-in corpus. The five scenarios (timeline and heads of
-//! delegation at start, a topic filter from the finder, search across accounts with its
-//! highlight, switching panes on a small terminal, quitting cleanly), the selection under
-//! `NO_COLOR`, and the four briefing questions, each answered in fewer than ten keys.
+//! would, on the fixture corpus (`--corpus tests/fixtures/small`). The five scenarios
+//! (timeline and heads of delegation at start, a topic filter from the finder, search across
+//! accounts with its highlight, switching panes on a small terminal, quitting cleanly), the
+//! selection under `NO_COLOR`, and four briefing questions, each answered in fewer than ten
+//! keys. One smoke test opens the built-in corpus and checks only what holds whatever it
+//! records.
 
 use std::time::Duration;
 
+use crate::support::fixture;
 use crate::support::pty::{Key, Pty, find_from, rfind};
 use crate::support::vt;
 
 /// Generous for a debug binary starting on a busy machine.
 const WAIT: Duration = Duration::from_secs(10);
 
-/// The four meetings the corpus reports, in date order, as the timeline names them.
+/// The four meetings the fixture reports, in date order, as the timeline names them.
 const MEETINGS: [&str; 4] = [
-    "5th Cyber Dialogue",
-    "6th Cyber Dialogue",
-    "2nd Digital Partn. Council",
-    "7th Cyber Dialogue",
+    "1st Data Dialogue",
+    "2nd Data Dialogue",
+    "1st Standards Council",
+    "3rd Data Dialogue",
 ];
 
-/// The browser at `cols` x `rows` with extra `env`, after its first frame.
+/// The browser on the fixture at `cols` x `rows` with extra `env`, after its first frame.
 fn browser(cols: u16, rows: u16, env: &[(&str, &str)]) -> Pty {
-    let mut pty = Pty::spawn(&[], env, cols, rows);
-    pty.wait_for_text("7th Cyber Dialogue", WAIT)
+    let mut pty = Pty::spawn(&["--corpus", fixture::DIR], env, cols, rows);
+    pty.wait_for_text("3rd Data Dialogue", WAIT)
         .unwrap_or_else(|err| panic!("no first frame: {err}"));
     pty
 }
@@ -99,8 +102,8 @@ fn quit(pty: &mut Pty) {
 #[test]
 fn at_start_the_timeline_lists_the_meetings_in_date_order_and_the_detail_its_heads() {
     let mut pty = browser(120, 40, &[]);
-    let screen = until(&mut pty, "the 7th's heads of delegation", |s| {
-        s.contains("Youn Jong Kwon") && s.contains("Maciej Stadejek")
+    let screen = until(&mut pty, "the 3rd's heads of delegation", |s| {
+        s.contains("PARK Min-seo") && s.contains("Anna Berg")
     });
     let rows = rows_of(&screen, &MEETINGS);
     let rows: Vec<usize> = rows
@@ -112,11 +115,13 @@ fn at_start_the_timeline_lists_the_meetings_in_date_order_and_the_detail_its_hea
         rows.windows(2).all(|w| w[0] < w[1]),
         "meetings out of date order (rows {rows:?}):\n{screen}"
     );
-    // The detail is about the 7th, the meeting selected at start.
-    assert!(screen.contains("7th EU–ROK Cyber Dialogue"), "{screen}");
-    let (shown, total) = header_counts(&screen);
-    assert_eq!(shown, total, "no filter at start");
-    assert!(total >= MEETINGS.len());
+    // The detail is about the 3rd, the meeting selected at start.
+    assert!(screen.contains("3rd EU–ROK Data Dialogue"), "{screen}");
+    assert_eq!(
+        header_counts(&screen),
+        (7, 7),
+        "four meetings and three events, no filter"
+    );
     quit(&mut pty);
 }
 
@@ -128,26 +133,26 @@ fn the_finder_filters_the_timeline_by_a_topic() {
     until(&mut pty, "the finder opens", |s| {
         s.contains("all  # topics")
     });
-    press(&mut pty, &chars("ransom"));
+    press(&mut pty, &chars("resilien"));
     until(&mut pty, "the finder finds the topic", |s| {
-        s.contains("> ransom") && s.contains("Counter ransomware")
+        s.contains("> resilien") && s.contains("Cyber resilience")
     });
     pty.send_key(Key::Enter);
     let screen = until(&mut pty, "the header names the filter", |s| {
-        s.contains("topic: Counter ransomware")
+        s.contains("topic: Cyber resilience")
     });
     let (shown, total) = header_counts(&screen);
     assert_eq!(
         (shown, total),
-        (1, start.1),
-        "only the 7th discussed ransomware"
+        (3, start.1),
+        "the 2nd and 3rd meetings and the workshop discussed resilience"
     );
     assert!(screen.contains(&format!("{shown} of {total}")), "{screen}");
     let rows = rows_of(&screen, &MEETINGS);
     assert_eq!(
         rows.iter().map(Option::is_some).collect::<Vec<_>>(),
-        [false, false, false, true],
-        "only the 7th stays on the timeline:\n{screen}"
+        [false, true, false, true],
+        "only the 2nd and 3rd stay on the timeline:\n{screen}"
     );
     quit(&mut pty);
 }
@@ -159,21 +164,21 @@ fn a_search_finds_and_highlights_what_only_the_rok_account_says() {
     until(&mut pty, "the search prompt opens", |s| {
         s.contains("EU account (1 of 2)")
     });
-    press(&mut pty, &chars("Budapest"));
-    // The EU account, shown first, lacks the word: the search moves to the ROK account's ¶6
-    // (numbered "6." in its text, which the EU account never does).
+    press(&mut pty, &chars("Aurora"));
+    // The EU account, shown first, lacks the word: the search moves to the ROK account's ¶4
+    // (numbered "4." in its text, which the EU account never does).
     let screen = until(&mut pty, "the match in the ROK account", |s| {
-        // "/Budapest" whole: the frame for "Budapes" already says "match 1 of 1".
-        s.contains("/Budapest") && s.contains("match 1 of 1") && s.contains("6. Acknowledging")
+        // "/Aurora" whole: the frame for "Auror" already says "match 1 of 1".
+        s.contains("/Aurora") && s.contains("match 1 of 1") && s.contains("4. They also")
     });
     assert!(!screen.contains("EU account (1 of 2)"), "{screen}");
-    let found = vt::find(pty.screen(), "Budapest");
+    let found = vt::find(pty.screen(), "Aurora");
     // The prompt echoes the query on the last row; the match is in the text above it.
     let last_row = u16::try_from(screen.lines().count().saturating_sub(1)).unwrap_or(0);
     let (row, columns) = found
         .iter()
         .find(|(row, _)| *row < last_row)
-        .unwrap_or_else(|| panic!("Budapest not in the text:\n{screen}"))
+        .unwrap_or_else(|| panic!("Aurora not in the text:\n{screen}"))
         .clone();
     let screen = pty.screen();
     let looks: Vec<vt::Look> = columns
@@ -202,7 +207,7 @@ fn a_search_finds_and_highlights_what_only_the_rok_account_says() {
     );
     pty.send_key(Key::Enter);
     until(&mut pty, "the kept search", |s| {
-        s.contains("/Budapest match 1 of 1")
+        s.contains("/Aurora match 1 of 1")
     });
     quit(&mut pty);
 }
@@ -212,7 +217,7 @@ fn on_a_small_terminal_tab_switches_between_the_panes() {
     let mut pty = browser(80, 24, &[]);
     let screen = pty.screen_text();
     assert!(screen.contains("[Timeline]"), "{screen}");
-    assert!(screen.contains("5th Cyber Dialogue"), "{screen}");
+    assert!(screen.contains("1st Data Dialogue"), "{screen}");
     assert!(
         !screen.contains("1 Overview"),
         "one pane at a time:\n{screen}"
@@ -221,14 +226,14 @@ fn on_a_small_terminal_tab_switches_between_the_panes() {
     let screen = until(&mut pty, "the detail pane", |s| {
         s.contains("[Detail]") && s.contains("1 Overview")
     });
-    assert!(screen.contains("7th EU–ROK Cyber Dialogue"), "{screen}");
+    assert!(screen.contains("3rd EU–ROK Data Dialogue"), "{screen}");
     assert!(
-        !screen.contains("5th Cyber Dialogue"),
+        !screen.contains("1st Data Dialogue"),
         "the timeline is hidden:\n{screen}"
     );
     pty.send_key(Key::Tab);
     let screen = until(&mut pty, "back to the timeline", |s| {
-        s.contains("[Timeline]") && s.contains("5th Cyber Dialogue")
+        s.contains("[Timeline]") && s.contains("1st Data Dialogue")
     });
     assert!(!screen.contains("1 Overview"), "{screen}");
     quit(&mut pty);
@@ -266,8 +271,8 @@ fn without_colour_the_selected_row_is_reversed() {
             .unwrap_or_else(|| panic!("{name} not on screen"));
         vt::look(screen, row, columns[0]).expect("on screen")
     };
-    let selected = row_look("7th Cyber Dialogue");
-    let other = row_look("5th Cyber Dialogue");
+    let selected = row_look("3rd Data Dialogue");
+    let other = row_look("1st Data Dialogue");
     assert!(
         selected.inverse,
         "the selected row is reversed: {selected:?}"
@@ -300,50 +305,50 @@ fn answer(pty: &mut Pty, keys: &[Key], what: &str, answer: impl Fn(&str) -> bool
 }
 
 #[test]
-fn briefing_who_led_the_korean_side_in_2019() {
+fn briefing_who_led_the_korean_side_in_2018() {
     let mut pty = browser(120, 40, &[]);
     let mut keys = vec![Key::Char('f')];
-    keys.extend(chars("5th"));
+    keys.extend(chars("1st da"));
     keys.push(Key::Enter);
-    let screen = answer(&mut pty, &keys, "who led the Korean side in 2019", |s| {
-        s.contains("5th EU–ROK Cyber Dialogue") && s.contains("Kim Gunn")
+    let screen = answer(&mut pty, &keys, "who led the Korean side in 2018", |s| {
+        s.contains("1st EU–ROK Data Dialogue") && s.contains("LEE Do-yun")
     });
-    assert!(screen.contains("2019"), "{screen}");
+    assert!(screen.contains("2018"), "{screen}");
     // Listed under the ROK side of the participants.
     let detail: Vec<&str> = screen
         .lines()
         .map(|l| l.rsplit(['┃', '│']).nth(1).unwrap_or_default().trim())
         .collect();
-    let kim = detail
+    let lee = detail
         .iter()
-        .position(|l| l.starts_with("Kim Gunn"))
-        .unwrap_or_else(|| panic!("Kim Gunn heads no line:\n{screen}"));
-    let side = detail[..kim]
+        .position(|l| l.starts_with("LEE Do-yun"))
+        .unwrap_or_else(|| panic!("LEE Do-yun heads no line:\n{screen}"));
+    let side = detail[..lee]
         .iter()
         .rev()
         .find(|l| matches!(**l, "ROK" | "EU"))
         .copied();
-    assert_eq!(side, Some("ROK"), "Kim Gunn's side:\n{screen}");
+    assert_eq!(side, Some("ROK"), "LEE Do-yun's side:\n{screen}");
     quit(&mut pty);
 }
 
 #[test]
-fn briefing_what_the_7th_meeting_said_about_ransomware() {
+fn briefing_what_the_3rd_meeting_said_about_resilience() {
     let mut pty = browser(120, 40, &[]);
     let mut keys = vec![Key::Char('/')];
-    keys.extend(chars("ransom"));
+    keys.extend(chars("resilien"));
     let screen = answer(
         &mut pty,
         &keys,
-        "what did the 7th say about ransomware",
-        |s| s.contains("Counter Ransomware Initiative") && s.contains("match 1 of"),
+        "what did the 3rd say about resilience",
+        |s| s.contains("Both sides discussed cyber") && s.contains("match 1 of"),
     );
     // The sentence is shown in the EU account under its paragraph number, the citation.
     assert!(screen.contains("EU account (1 of 2)"), "{screen}");
     let lines: Vec<&str> = screen.lines().collect();
     let at = lines
         .iter()
-        .position(|l| l.contains("Counter Ransomware Initiative"))
+        .position(|l| l.contains("Both sides discussed cyber"))
         .expect("the sentence is on screen");
     let paragraph = lines[..=at]
         .iter()
@@ -351,43 +356,43 @@ fn briefing_what_the_7th_meeting_said_about_ransomware() {
         .find_map(|l| l.split('¶').nth(1))
         .and_then(|rest| rest.split_whitespace().next())
         .unwrap_or_else(|| panic!("no paragraph number above the sentence:\n{screen}"));
-    assert_eq!(paragraph, "4", "EU¶4 holds the sentence:\n{screen}");
+    assert_eq!(paragraph, "3", "EU¶3 holds the sentence:\n{screen}");
     pty.send_key(Key::Enter);
     until(&mut pty, "the kept search", |s| {
-        s.contains("/ransom match 1 of")
+        s.contains("/resilien match 1 of")
     });
     quit(&mut pty);
 }
 
 #[test]
-fn briefing_which_meetings_involved_the_eeas() {
+fn briefing_which_meetings_involved_the_kdsa() {
     let mut pty = browser(120, 40, &[]);
     let mut keys = vec![Key::Char('f')];
-    keys.extend(chars("@eeas"));
+    keys.extend(chars("@kdsa"));
     keys.push(Key::Enter);
-    let screen = answer(&mut pty, &keys, "which meetings involved the EEAS", |s| {
-        s.contains("organisation: EEAS") && counts_in(s).is_some_and(|(n, all)| n < all)
+    let screen = answer(&mut pty, &keys, "which meetings involved the KDSA", |s| {
+        s.contains("organisation: KDSA") && counts_in(s).is_some_and(|(n, all)| n < all)
     });
     let rows = rows_of(&screen, &MEETINGS);
     assert_eq!(
         rows.iter().map(Option::is_some).collect::<Vec<_>>(),
-        [true, true, false, true],
-        "the 5th, 6th and 7th, not the Digital Partnership Council:\n{screen}"
+        [false, true, false, true],
+        "the 2nd and 3rd Data Dialogues, not the 1st nor the Standards Council:\n{screen}"
     );
     quit(&mut pty);
 }
 
 #[test]
-fn briefing_what_the_rok_account_of_the_7th_said_that_the_eu_account_did_not() {
+fn briefing_what_the_rok_account_of_the_3rd_said_that_the_eu_account_did_not() {
     let mut pty = browser(120, 40, &[]);
     let mut keys = 1;
     pty.send_key(Key::Char('c'));
     let mut screen = until(&mut pty, "the comparison", |s| {
         s.contains("EU account ⇄ ROK account") && s.contains("only in the ROK account")
     });
-    // Page down the comparison to the Budapest Convention, which only the ROK account names.
-    while !screen.contains("Budapest") {
-        assert!(keys < 9, "Budapest not found in {keys} keys:\n{screen}");
+    // Page down the comparison to the Aurora Protocol, which only the ROK account names.
+    while !screen.contains("Aurora") {
+        assert!(keys < 9, "Aurora not found in {keys} keys:\n{screen}");
         let before = screen.clone();
         pty.send_key(Key::PageDown);
         keys += 1;
@@ -397,17 +402,17 @@ fn briefing_what_the_rok_account_of_the_7th_said_that_the_eu_account_did_not() {
     let lines: Vec<&str> = screen.lines().collect();
     let at = lines
         .iter()
-        .position(|l| l.contains("Budapest"))
+        .position(|l| l.contains("Aurora"))
         .expect("on screen");
     let row = lines[at];
     // Side by side: the sentence is in the right (ROK) column, and is marked as only there.
-    let column = row.find("Budapest").unwrap_or(0);
+    let column = row.find("Aurora").unwrap_or(0);
     let divider = row[..column].rfind('│').unwrap_or(0);
     assert!(
         row[..divider].contains('┃'),
-        "Budapest in the ROK column:\n{screen}"
+        "Aurora in the ROK column:\n{screen}"
     );
-    // The right column's words up to Budapest: the sentence opens with the marker.
+    // The right column's words up to Aurora: the sentence opens with the marker.
     let right: Vec<&str> = lines[at.saturating_sub(8)..=at]
         .iter()
         .filter_map(|l| l.rsplit('│').next())
@@ -416,8 +421,32 @@ fn briefing_what_the_rok_account_of_the_7th_said_that_the_eu_account_did_not() {
     let right = right.join(" ");
     let sentence = right.rsplit("[only in ROK]").next().unwrap_or_default();
     assert!(
-        right.contains("[only in ROK]") && sentence.contains("They also discussed the Budapest"),
+        right.contains("[only in ROK]") && sentence.contains("They also discussed the Aurora"),
         "the sentence is marked only in ROK ({right:?}):\n{screen}"
     );
+    quit(&mut pty);
+}
+
+// The built-in corpus: one smoke test, true whatever meetings it holds.
+
+#[test]
+fn builtin_first_frame_shows_every_entry_and_the_latest_meeting() {
+    let corpus = entente::corpus::builtin::load()
+        .expect("the built-in corpus loads")
+        .corpus;
+    let entries = corpus.meetings.len() + corpus.events.len();
+    let mut pty = Pty::spawn(&[], &[], 120, 40);
+    let screen = until(&mut pty, "the first frame", |s| counts_in(s).is_some());
+    assert_eq!(header_counts(&screen), (entries, entries), "{screen}");
+    let first = screen.lines().next().unwrap_or_default();
+    assert!(first.contains("entente"), "{screen}");
+    // The browser opens on the latest meeting (ISO dates order as text): its title heads the
+    // detail.
+    let latest = corpus
+        .meetings
+        .iter()
+        .max_by_key(|m| &m.date.value)
+        .expect("the built-in corpus has meetings");
+    assert!(screen.contains(&latest.title), "{}:\n{screen}", latest.id);
     quit(&mut pty);
 }

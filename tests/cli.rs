@@ -1,8 +1,15 @@
 //! The real binary, run for every subcommand in text and JSON: content and exit codes.
+//!
+//! Content is checked on the small fixture corpus (`--corpus tests/fixtures/small`), whose every
+//! record a test may name. The built-in corpus gets one smoke test per subcommand, asserting only
+//! what stays true when a meeting is added to it (counts and ids taken from the corpus itself).
 
 use std::process::{Command, Output, Stdio};
 
+use entente::corpus::{LoadedCorpus, builtin};
 use serde_json::Value;
+
+use crate::support::fixture;
 
 fn entente(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_entente"))
@@ -23,6 +30,14 @@ fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
 }
 
+/// Runs the binary on the fixture corpus.
+fn on_fixture(args: &[&str]) -> Output {
+    let mut all = vec!["--corpus", fixture::DIR];
+    all.extend_from_slice(args);
+    entente(&all)
+}
+
+/// Runs `args --json` and parses stdout; returns it with the exit code.
 fn json(args: &[&str]) -> (Value, i32) {
     let mut all = args.to_vec();
     all.push("--json");
@@ -32,9 +47,35 @@ fn json(args: &[&str]) -> (Value, i32) {
     (v, o.status.code().unwrap_or(-1))
 }
 
+/// [`json`] on the fixture corpus.
+fn fixture_json(args: &[&str]) -> (Value, i32) {
+    let mut all = vec!["--corpus", fixture::DIR];
+    all.extend_from_slice(args);
+    json(&all)
+}
+
+fn ids_of(items: &Value) -> Vec<&str> {
+    items
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|i| i["id"].as_str().expect("an id"))
+        .collect()
+}
+
+fn assert_within_80_columns(text: &str) {
+    for line in text.lines() {
+        assert!(line.chars().count() <= 80, "too wide: {line:?}");
+    }
+}
+
+fn builtin() -> LoadedCorpus {
+    builtin::load().expect("the built-in corpus loads")
+}
+
 #[test]
 fn list_prints_the_four_meetings_in_date_order_within_80_columns() {
-    let o = entente(&["list", "--kind", "meeting"]);
+    let o = on_fixture(&["list", "--kind", "meeting"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
     let ids: Vec<&str> = text
@@ -44,86 +85,93 @@ fn list_prints_the_four_meetings_in_date_order_within_80_columns() {
     assert_eq!(
         ids,
         [
-            "eu-rok-cyber-5",
-            "eu-rok-cyber-6",
-            "eu-rok-dpc-2",
-            "eu-rok-cyber-7"
+            "data-dialogue-1",
+            "data-dialogue-2",
+            "standards-council-1",
+            "data-dialogue-3"
         ]
     );
-    for line in text.lines() {
-        assert!(line.chars().count() <= 80, "too wide: {line:?}");
+    assert_within_80_columns(&text);
+    // Dates as precise as the record: a year, a month, a day.
+    for line in ["2018 ", "2020-03 ", "2024-06-11 "] {
+        assert!(
+            text.lines().any(|l| l.starts_with(line)),
+            "{line:?}: {text}"
+        );
     }
-    assert!(text.contains("2019-06-28"), "{text}");
     assert!(
-        text.contains("2020-11-24*"),
+        text.contains("2022-10-04*"),
         "inferred year is marked: {text}"
     );
 }
 
 #[test]
 fn list_json_has_every_entry_with_dates_and_kinds() {
-    let (v, code) = json(&["list"]);
+    let (v, code) = fixture_json(&["list"]);
     assert_eq!(code, 0);
     let items = v["items"].as_array().expect("items");
     assert_eq!(v["count"].as_u64(), Some(items.len() as u64));
     assert_eq!(v["total"], v["count"]);
-    assert!(items.len() > 4, "events are listed too");
-    let seventh = items
+    assert_eq!(items.len(), 7, "four meetings and three events");
+    let third = items
         .iter()
-        .find(|i| i["id"] == "eu-rok-cyber-7")
-        .expect("7th");
-    assert_eq!(seventh["date"], "2025-05-20");
-    assert_eq!(seventh["kind"], "meeting");
-    assert_eq!(seventh["place"], "Seoul");
-    assert_eq!(seventh["format"], "in person");
-    assert!(items.iter().any(|i| i["kind"] == "planned"));
-    assert!(items.iter().any(|i| i["kind"] == "mentioned"));
+        .find(|i| i["id"] == "data-dialogue-3")
+        .expect("the 3rd");
+    assert_eq!(third["date"], "2024-06-11");
+    assert_eq!(third["kind"], "meeting");
+    assert_eq!(third["place"], "Seoul");
+    assert_eq!(third["format"], "in person");
+    let kinds = |kind: &str| -> Vec<&str> {
+        items
+            .iter()
+            .filter(|i| i["kind"] == kind)
+            .map(|i| i["id"].as_str().unwrap())
+            .collect()
+    };
+    assert_eq!(kinds("planned"), ["data-dialogue-4", "standards-council-2"]);
+    assert_eq!(kinds("mentioned"), ["resilience-workshop-2023"]);
 }
 
 #[test]
 fn list_filters_by_topic_organisation_year_and_series() {
-    let (v, code) = json(&["list", "--org", "eeas", "--kind", "meeting"]);
+    let (v, code) = fixture_json(&["list", "--org", "kdsa", "--kind", "meeting"]);
     assert_eq!(code, 0);
-    let ids: Vec<&str> = v["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["id"].as_str().unwrap())
-        .collect();
-    assert!(
-        ids.contains(&"eu-rok-cyber-5") && ids.contains(&"eu-rok-cyber-7"),
-        "{ids:?}"
-    );
-    assert!(
-        !ids.contains(&"eu-rok-dpc-2"),
-        "the EEAS is not named at the DPC: {ids:?}"
+    assert_eq!(
+        ids_of(&v["items"]),
+        ["data-dialogue-2", "data-dialogue-3"],
+        "the KDSA took part in the 2nd and 3rd only"
     );
 
-    let (v, _) = json(&["list", "--year", "2025", "--kind", "meeting"]);
+    let (v, _) = fixture_json(&["list", "--topic", "resilience of data centres"]);
+    assert_eq!(
+        ids_of(&v["items"]),
+        [
+            "data-dialogue-2",
+            "resilience-workshop-2023",
+            "data-dialogue-3"
+        ],
+        "a topic by its alias, events included"
+    );
+
+    let (v, _) = fixture_json(&["list", "--year", "2024", "--kind", "meeting"]);
     assert_eq!(v["count"], 1);
-    assert_eq!(v["items"][0]["id"], "eu-rok-cyber-7");
+    assert_eq!(v["items"][0]["id"], "data-dialogue-3");
 
-    let (v, _) = json(&[
-        "list",
-        "--series",
-        "eu-rok-digital-partnership-council",
-        "--kind",
-        "meeting",
-    ]);
-    assert_eq!(v["items"][0]["id"], "eu-rok-dpc-2");
+    let (v, _) = fixture_json(&["list", "--series", "standards-council", "--kind", "meeting"]);
+    assert_eq!(ids_of(&v["items"]), ["standards-council-1"]);
     assert_eq!(v["count"], 1);
 }
 
 #[test]
 fn list_with_an_unknown_name_says_what_to_try_and_exits_1() {
-    let o = entente(&["list", "--topic", "no-such-topic"]);
+    let o = on_fixture(&["list", "--topic", "no-such-topic"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
         stderr(&o).contains("entente find '#no-such-topic'"),
         "{}",
         stderr(&o)
     );
-    let (v, code) = json(&["list", "--year", "1990"]);
+    let (v, code) = fixture_json(&["list", "--year", "1990"]);
     assert_eq!(code, 1, "nothing found");
     assert_eq!(v["count"], 0);
 }
@@ -163,129 +211,216 @@ fn a_bad_year_or_an_unknown_series_is_a_usage_error() {
 
 #[test]
 fn show_a_meeting_gives_heads_with_titles_and_citations() {
-    let o = entente(&["show", "eu-rok-cyber-5"]);
+    let o = on_fixture(&["show", "data-dialogue-1"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
-    assert!(text.contains("Kim Gunn"), "{text}");
-    assert!(
-        text.contains("Ambassador for International Security Affairs"),
-        "{text}"
-    );
-    assert!(text.contains("Pawel Herczynski"), "{text}");
-    assert!(text.contains("Brussels"), "{text}");
-    assert!(
-        text.contains("[1] rok-5th-cyber-policy-consultation"),
-        "legend: {text}"
-    );
-    assert!(text.contains("¶"), "citations: {text}");
-    for line in text.lines() {
-        assert!(line.chars().count() <= 80, "too wide: {line:?}");
+    for expected in [
+        "Lukas Varga",
+        "Head of the Data Policy Division",
+        "LEE Do-yun",
+        "Brussels",
+        "eu-data-dialogue-1",
+        "¶",
+    ] {
+        assert!(text.contains(expected), "{expected:?}: {text}");
     }
+    assert_within_80_columns(&text);
 }
 
 #[test]
 fn show_explains_an_inferred_year() {
-    let text = stdout(&entente(&["show", "eu-rok-cyber-6"]));
-    assert!(text.contains("24 November 2020 (inferred"), "{text}");
-    assert!(text.contains("KANG Yoo-sik"), "{text}");
+    let text = stdout(&on_fixture(&["show", "standards-council-1"]));
+    assert!(text.contains("4 October 2022 (inferred"), "{text}");
+    assert!(text.contains("its dateline is 5 October 2022"), "{text}");
+    assert!(text.contains("CHOI Ha-eun"), "{text}");
 }
 
 #[test]
 fn show_json_gives_the_record_and_where_an_organisation_appears() {
-    let (v, code) = json(&["show", "eu-rok-cyber-7"]);
+    let (v, code) = fixture_json(&["show", "data-dialogue-3"]);
     assert_eq!(code, 0);
     assert_eq!(v["kind"], "meeting");
     assert_eq!(v["record"]["accounts"].as_array().map(Vec::len), Some(2));
-    let o = entente(&["find", "kisa", "--json"]);
-    let found: Value = serde_json::from_slice(&o.stdout).unwrap();
-    let kisa = found["matches"][0]["id"]
-        .as_str()
-        .expect("kisa id")
-        .to_string();
-    let (v, _) = json(&["show", &kisa]);
+    let (found, _) = fixture_json(&["find", "kdsa"]);
+    let kdsa = found["matches"][0]["id"].as_str().expect("kdsa id");
+    assert_eq!(kdsa, "kdsa");
+    let (v, _) = fixture_json(&["show", kdsa]);
     assert_eq!(v["kind"], "organisation");
-    let appears: Vec<&str> = v["appears_in"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(appears, ["eu-rok-cyber-7"]);
+    assert_eq!(
+        ids_of(&v["appears_in"]),
+        ["data-dialogue-2", "data-dialogue-3"]
+    );
 }
 
 #[test]
 fn show_an_unknown_id_exits_1_with_a_hint() {
-    let o = entente(&["show", "nope"]);
+    let o = on_fixture(&["show", "nope"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("entente find"), "{}", stderr(&o));
     assert!(o.stdout.is_empty());
 }
 
 #[test]
-fn find_lands_on_kisa_and_the_counter_ransomware_initiative() {
-    let o = entente(&["find", "kisa"]);
+fn find_lands_on_an_acronym_and_a_topic() {
+    let o = on_fixture(&["find", "kdsa"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let first = stdout(&o).lines().next().unwrap_or_default().to_string();
-    assert!(
-        first.contains("Korea Internet & Security Agency"),
-        "{first}"
-    );
+    assert!(first.contains("Korea Data Security Agency"), "{first}");
 
-    let (v, code) = json(&["find", "counter ransomware"]);
+    let (v, code) = fixture_json(&["find", "cyber resilience"]);
     assert_eq!(code, 0);
-    let labels: Vec<&str> = v["matches"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .take(2)
-        .map(|m| m["label"].as_str().unwrap())
-        .collect();
-    assert!(
-        labels.iter().any(|l| l.contains("Counter Ransomware")),
-        "{labels:?}"
-    );
+    assert_eq!(v["matches"][0]["id"], "cyber-resilience");
+    assert_eq!(v["matches"][0]["label"], "Cyber resilience");
 }
 
 #[test]
 fn find_narrows_by_kind_and_reports_nothing_found() {
-    let (v, code) = json(&["find", "eeas", "--kind", "org"]);
+    let (v, code) = fixture_json(&["find", "data", "--kind", "org"]);
     assert_eq!(code, 0);
-    assert!(
-        v["matches"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|m| m["kind"] == "organisation")
-    );
-    let (v, code) = json(&["find", "zzzzqqq"]);
+    let matches = v["matches"].as_array().unwrap();
+    assert!(!matches.is_empty());
+    assert!(matches.iter().all(|m| m["kind"] == "organisation"), "{v}");
+    let (v, code) = fixture_json(&["find", "zzzzqqq"]);
     assert_eq!(code, 1);
     assert_eq!(v["matches"].as_array().map(Vec::len), Some(0));
 }
 
 #[test]
-fn search_finds_budapest_with_its_citation() {
-    let o = entente(&["search", "Budapest Convention"]);
+fn search_finds_what_only_one_account_says_with_its_citation() {
+    let o = on_fixture(&["search", "Aurora Protocol"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
-    assert!(
-        text.contains("rok-7th-cyber-policy-consultation ¶6"),
-        "{text}"
-    );
-    let (v, code) = json(&["search", "budapest"]);
+    assert!(text.contains("rok-data-dialogue-3 ¶4"), "{text}");
+    let (v, code) = fixture_json(&["search", "aurora"]);
     assert_eq!(code, 0);
-    assert_eq!(v["hits"][0]["source"], "rok-7th-cyber-policy-consultation");
-    assert_eq!(v["hits"][0]["paragraph"], 6);
-    let (_, code) = json(&["search", "zzzzqqq"]);
+    assert_eq!(v["total"], 1);
+    assert_eq!(v["hits"][0]["source"], "rok-data-dialogue-3");
+    assert_eq!(v["hits"][0]["paragraph"], 4);
+    let (_, code) = fixture_json(&["search", "zzzzqqq"]);
     assert_eq!(code, 1);
 }
 
 #[test]
-fn check_accepts_the_shipped_corpus_and_rejects_a_broken_one() {
+fn export_writes_a_cited_markdown_briefing_note_atomically() {
+    let o = on_fixture(&["export", "data-dialogue-3"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let note = stdout(&o);
+    assert!(note.starts_with("# 3rd EU–ROK Data Dialogue"), "{note}");
+    for expected in [
+        "Anna Berg",
+        "PARK Min-seo",
+        "## Sources",
+        "Cyber resilience",
+    ] {
+        assert!(note.contains(expected), "{expected:?}: {note}");
+    }
     let dir = tempfile::tempdir().unwrap();
-    let good = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/corpus");
-    let o = entente(&["check", good]);
-    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
-    assert!(stdout(&o).contains("ok"));
+    let file = dir.path().join("note.md");
+    let o = on_fixture(&["export", "data-dialogue-3", "-o", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), note);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary left"
+    );
+    assert_eq!(
+        on_fixture(&["export", "kdsa"]).status.code(),
+        Some(1),
+        "not a meeting"
+    );
+}
+
+// The built-in corpus: one smoke test per subcommand, true whatever meetings it holds.
+
+#[test]
+fn builtin_list_lists_every_meeting_and_event_within_80_columns() {
+    let corpus = builtin().corpus;
+    let (v, code) = json(&["list"]);
+    assert_eq!(code, 0);
+    let mut listed: Vec<&str> = ids_of(&v["items"]);
+    let mut expected: Vec<&str> = corpus
+        .meetings
+        .iter()
+        .map(|m| m.id.as_str())
+        .chain(corpus.events.iter().map(|e| e.id.as_str()))
+        .collect();
+    listed.sort_unstable();
+    expected.sort_unstable();
+    assert_eq!(listed, expected);
+    assert_eq!(v["total"], v["count"]);
+    let o = entente(&["list"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_within_80_columns(&stdout(&o));
+}
+
+#[test]
+fn builtin_show_prints_each_meeting_with_citations() {
+    for meeting in &builtin().corpus.meetings {
+        let o = entente(&["show", &meeting.id]);
+        assert_eq!(o.status.code(), Some(0), "{}: {}", meeting.id, stderr(&o));
+        let text = stdout(&o);
+        assert!(text.contains(&meeting.title), "{}: {text}", meeting.id);
+        assert!(text.contains('¶'), "{}: {text}", meeting.id);
+        assert_within_80_columns(&text);
+    }
+}
+
+#[test]
+fn builtin_find_finds_each_organisation_by_its_acronym() {
+    let corpus = builtin().corpus;
+    let with_acronym: Vec<_> = corpus
+        .organisations
+        .iter()
+        .filter_map(|o| Some((o.id.as_str(), o.acronym.as_deref()?)))
+        .collect();
+    assert!(!with_acronym.is_empty());
+    for (id, acronym) in with_acronym {
+        let (v, code) = json(&["find", acronym, "--kind", "org", "--limit", "0"]);
+        assert_eq!(code, 0, "{acronym}");
+        assert!(ids_of(&v["matches"]).contains(&id), "{acronym}: {v}");
+    }
+}
+
+#[test]
+fn builtin_search_finds_the_first_paragraph_of_each_source() {
+    for source in &builtin().corpus.sources {
+        // The paragraph's longest word: rare enough to be a real query, found by any search.
+        let word = source.paragraphs[0]
+            .split(|c: char| !c.is_alphanumeric())
+            .max_by_key(|w| w.chars().count())
+            .expect("a word");
+        let (v, code) = json(&["search", word]);
+        assert_eq!(code, 0, "{word}");
+        let hit = v["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["source"] == source.id.as_str() && h["paragraph"] == 1);
+        assert!(hit, "{word:?} in {} ¶1: {v}", source.id);
+    }
+}
+
+#[test]
+fn builtin_export_writes_a_note_of_each_meeting() {
+    for meeting in &builtin().corpus.meetings {
+        let o = entente(&["export", &meeting.id]);
+        assert_eq!(o.status.code(), Some(0), "{}: {}", meeting.id, stderr(&o));
+        let note = stdout(&o);
+        assert!(note.starts_with(&format!("# {}", meeting.title)), "{note}");
+        assert!(note.contains("## Sources"), "{note}");
+    }
+}
+
+#[test]
+fn check_accepts_the_shipped_corpus_and_the_fixture_and_rejects_a_broken_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/corpus");
+    for good in [shipped, fixture::DIR] {
+        let o = entente(&["check", good]);
+        assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+        assert!(stdout(&o).contains("ok"), "{}", stdout(&o));
+    }
 
     let bad = dir.path().join("bad.json");
     std::fs::write(
@@ -355,32 +490,6 @@ fn a_closed_pipe_is_not_an_error() {
         .unwrap();
     assert!(status.success(), "exit {status:?}, stderr {err}");
     assert!(err.is_empty(), "no message on a closed pipe: {err}");
-}
-
-#[test]
-fn export_writes_a_cited_markdown_briefing_note_atomically() {
-    let o = entente(&["export", "eu-rok-cyber-7"]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let note = stdout(&o);
-    assert!(note.starts_with("# 7th EU–ROK Cyber Dialogue"), "{note}");
-    assert!(note.contains("Maciej Stadejek"), "{note}");
-    assert!(note.contains("## Sources"), "{note}");
-    assert!(note.contains("Counter ransomware"), "{note}");
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("note.md");
-    let o = entente(&["export", "eu-rok-cyber-7", "-o", file.to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(0));
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), note);
-    assert_eq!(
-        std::fs::read_dir(dir.path()).unwrap().count(),
-        1,
-        "no temporary left"
-    );
-    assert_eq!(
-        entente(&["export", "kisa"]).status.code(),
-        Some(1),
-        "not a meeting"
-    );
 }
 
 #[test]

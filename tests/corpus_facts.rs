@@ -186,22 +186,29 @@ fn the_builtin_corpus_loads_with_every_record() {
         c.title.as_deref(),
         Some("EU–Republic of Korea cyber and digital dialogues")
     );
+    // The records these tests speak of, in this order; the record may grow around them.
     let sources: Vec<&str> = c.sources.iter().map(|s| s.id.as_str()).collect();
-    assert_eq!(sources, [E7, R7, E6, R5, N2]);
+    assert!(in_order(&sources, &[E7, R7, E6, R5, N2]), "{sources:?}");
     let meetings: Vec<&str> = c.meetings.iter().map(|m| m.id.as_str()).collect();
-    assert_eq!(
-        meetings,
-        [
-            "eu-rok-cyber-5",
-            "eu-rok-cyber-6",
-            "eu-rok-dpc-2",
-            "eu-rok-cyber-7"
-        ]
-    );
-    assert_eq!(c.events.len(), 18);
-    assert_eq!(c.organisations.len(), 21);
-    assert_eq!(c.people.len(), 8);
-    assert_eq!(c.topics.len(), 30);
+    assert!(in_order(&meetings, &KNOWN_MEETINGS), "{meetings:?}");
+    assert!(c.events.len() >= 18);
+    assert!(c.organisations.len() >= 21);
+    assert!(c.people.len() >= 8);
+    assert!(c.topics.len() >= 30);
+}
+
+/// The meetings of the record when these tests were written, in date order.
+const KNOWN_MEETINGS: [&str; 4] = [
+    "eu-rok-cyber-5",
+    "eu-rok-cyber-6",
+    "eu-rok-dpc-2",
+    "eu-rok-cyber-7",
+];
+
+/// Whether `wanted` occurs in `all` in this order (other items may sit between).
+fn in_order(all: &[&str], wanted: &[&str]) -> bool {
+    let mut rest = all.iter();
+    wanted.iter().all(|w| rest.any(|a| a == w))
 }
 
 #[test]
@@ -829,10 +836,12 @@ fn north_korean_crypto_theft_is_in_the_rok_account_only() {
 
 #[test]
 fn topics_recur_across_meetings_where_the_sources_say_so() {
+    // Among the meetings these facts are about: a later meeting may discuss the same topics.
     let at = |topic: &str| -> Vec<&str> {
         corpus()
             .meetings
             .iter()
+            .filter(|m| KNOWN_MEETINGS.contains(&m.id.as_str()))
             .filter(|m| topic_cites(m, topic).is_some())
             .map(|m| m.id.as_str())
             .collect()

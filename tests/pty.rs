@@ -1,9 +1,11 @@
 //! End-to-end tests of the terminal layer: the real binary in a pseudo-terminal. Setup and
 //! restore on every way out (quit, panic, error, signals, a vanished terminal), resize storms,
-//! and silence while idle.
+//! and silence while idle. The browser runs on the fixture corpus (`--corpus`), so what is on
+//! screen does not depend on the built-in record.
 
 use std::time::{Duration, Instant};
 
+use crate::support::fixture;
 use crate::support::pty::{BIN, Key, Pty, find_from, rfind};
 
 /// Generous for a debug binary starting on a busy machine.
@@ -22,18 +24,20 @@ const MOUSE_ON: &[u8] = b"\x1b[?1000h";
 const MOUSE_OFF: &[u8] = b"\x1b[?1000l";
 const MOUSE_SGR_OFF: &[u8] = b"\x1b[?1006l";
 
-/// A timeline row of the built-in corpus: the meeting selected at start, visible at any size
+/// A timeline row of the fixture corpus: the meeting selected at start, visible at any size
 /// the browser draws its panes in.
-const FIRST_FRAME: &str = "7th Cyber Dialogue";
+const FIRST_FRAME: &str = "3rd Data Dialogue";
 
 /// Start the binary at 80x24 and wait for its first frame.
 fn started(args: &[&str], env: &[(&str, &str)]) -> Pty {
     started_at(args, env, 80, 24)
 }
 
-/// Start the binary at `cols` x `rows` and wait for its first frame.
+/// Start the binary on the fixture at `cols` x `rows` and wait for its first frame.
 fn started_at(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Pty {
-    let mut pty = Pty::spawn(args, env, cols, rows);
+    let mut all = vec!["--corpus", fixture::DIR];
+    all.extend_from_slice(args);
+    let mut pty = Pty::spawn(&all, env, cols, rows);
     pty.wait_for_text(FIRST_FRAME, START)
         .unwrap_or_else(|err| panic!("no first frame: {err}"));
     pty
@@ -156,12 +160,12 @@ fn with_mouse_capture_the_restore_releases_the_mouse() {
         pty.screen().mouse_protocol_mode(),
         vt100::MouseProtocolMode::None
     );
-    // A left click (SGR encoding, 1-based) on the 5th meeting's timeline row selects it: the
-    // detail, which showed the 7th, now shows the 5th.
-    let row = row_of(&mut pty, "5th Cyber Dialogue").expect("the 5th meeting's row is shown");
+    // A left click (SGR encoding, 1-based) on the 1st meeting's timeline row selects it: the
+    // detail, which showed the 3rd, now shows the 1st.
+    let row = row_of(&mut pty, "1st Data Dialogue").expect("the 1st meeting's row is shown");
     pty.send(format!("\x1b[<0;10;{}M\x1b[<0;10;{}m", row + 1, row + 1).as_bytes());
-    pty.wait_for_text("5th EU–ROK Cyber Dialogue", START)
-        .unwrap_or_else(|err| panic!("the click did not select the 5th meeting: {err}"));
+    pty.wait_for_text("1st EU–ROK Data Dialogue", START)
+        .unwrap_or_else(|err| panic!("the click did not select the 1st meeting: {err}"));
     pty.send(b"q");
     assert_eq!(exit_code(&mut pty, START), 0);
     let tail = assert_restored(&mut pty);
@@ -283,7 +287,13 @@ fn closing_the_terminal_ends_the_process_even_with_sighup_ignored() {
     // `trap "" HUP` makes SIGHUP ignored across the exec, as `nohup` would.
     let mut pty = Pty::spawn_program(
         "sh",
-        &["-c", r#"trap "" HUP; exec "$0" "$@""#, BIN],
+        &[
+            "-c",
+            r#"trap "" HUP; exec "$0" "$@""#,
+            BIN,
+            "--corpus",
+            fixture::DIR,
+        ],
         &[],
         80,
         24,

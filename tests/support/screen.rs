@@ -1,5 +1,6 @@
-//! Drawing the browser headless: an [`App`] on the built-in (or any) corpus, keys typed through
-//! its key map, and the screen rendered on ratatui's `TestBackend` as plain text lines.
+//! Drawing the browser headless: an [`App`] on the fixture, the built-in or any corpus, keys
+//! typed through its key map, and the screen rendered on ratatui's `TestBackend` as plain text
+//! lines.
 
 #![allow(dead_code)] // Helpers serve several suites; each suite uses a subset.
 
@@ -22,6 +23,11 @@ pub fn app_on(loaded: LoadedCorpus, width: u16, height: u16, monochrome: bool) -
         size: (width, height),
     };
     App::new(loaded, index, options)
+}
+
+/// An app on the small fixture corpus.
+pub fn fixture_app(width: u16, height: u16) -> App {
+    app_on(super::fixture::load(), width, height, false)
 }
 
 /// An app on the built-in corpus.

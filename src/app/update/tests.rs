@@ -1,5 +1,6 @@
-//! Transitions of `App::update` on the built-in corpus, driven through the key map as a user
-//! would drive them.
+//! Transitions of `App::update` on the small fixture corpus of the integration tests
+//! (`tests/fixtures/small/`, embedded), driven through the key map as a user would drive them.
+//! The fixture, not the built-in record, so that adding to the record breaks none of them.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -11,12 +12,35 @@ use crate::app::doc::Target;
 use crate::app::layout::Focus;
 use crate::app::{App, AppOptions, ClipboardSink, Mode};
 use crate::corpus::Facet;
-use crate::corpus::{LoadedCorpus, builtin};
+use crate::corpus::LoadedCorpus;
+use crate::corpus::load::{merge_and_validate, parse_str};
 use crate::index::{EntryRef, Index};
 use crate::tui::{Flow, Program};
 
+/// The fixture corpus, parsed and validated as `--corpus tests/fixtures/small` would be.
+fn fixture() -> LoadedCorpus {
+    let files = [
+        (
+            "records.json",
+            include_str!("../../../tests/fixtures/small/records.json"),
+        ),
+        (
+            "sources.json",
+            include_str!("../../../tests/fixtures/small/sources.json"),
+        ),
+    ];
+    let parsed = files
+        .iter()
+        .map(|(name, text)| {
+            let corpus = parse_str(text, name).unwrap_or_else(|p| panic!("{p:?}"));
+            (name.to_string(), corpus)
+        })
+        .collect();
+    merge_and_validate(parsed).unwrap_or_else(|p| panic!("the fixture is valid: {p:?}"))
+}
+
 fn app_sized(w: u16, h: u16) -> App {
-    let loaded = builtin::load().expect("the built-in corpus loads");
+    let loaded = fixture();
     let index = Index::build(&loaded.corpus);
     let options = AppOptions {
         size: (w, h),
@@ -64,7 +88,7 @@ fn meeting(app: &App, id: &str) -> EntryRef {
 #[test]
 fn starts_on_the_latest_meeting_with_everything_shown() {
     let a = app();
-    assert_eq!(a.selected(), Some(meeting(&a, "eu-rok-cyber-7")));
+    assert_eq!(a.selected(), Some(meeting(&a, "data-dialogue-3")));
     let (shown, total) = a.counts();
     assert_eq!(shown, total);
     assert_eq!(total, a.corpus().meetings.len() + a.corpus().events.len());
@@ -75,12 +99,12 @@ fn a_topic_pick_filters_the_timeline_and_esc_clears_it() {
     let mut a = app();
     typed(&mut a, "f");
     assert_eq!(a.mode(), Mode::Finder);
-    typed(&mut a, "#counter ransom");
+    typed(&mut a, "#resilience");
     let first = a.finder().rows.first().expect("a result").candidate;
-    assert_eq!(a.finder_candidates()[first].id, "counter-ransomware");
+    assert_eq!(a.finder_candidates()[first].id, "cyber-resilience");
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.mode(), Mode::Normal);
-    assert_eq!(a.filter().facet(Facet::Topic), Some("counter-ransomware"));
+    assert_eq!(a.filter().facet(Facet::Topic), Some("cyber-resilience"));
     let (shown, total) = a.counts();
     assert!(shown > 0 && shown < total, "{shown} of {total}");
     assert!(matches!(a.selected(), Some(EntryRef::Meeting(_))));
@@ -94,14 +118,14 @@ fn a_topic_pick_filters_the_timeline_and_esc_clears_it() {
 fn a_meeting_pick_jumps_and_clears_a_filter_that_hides_it() {
     let mut a = app();
     a.update(Action::OpenFinder);
-    typed(&mut a, "@kisa");
+    typed(&mut a, "@kdsa");
     press(&mut a, KeyCode::Enter);
-    assert_eq!(a.filter().facet(Facet::Organisation), Some("kisa"));
-    assert!(!a.filtered().contains(&meeting(&a, "eu-rok-cyber-6")));
+    assert_eq!(a.filter().facet(Facet::Organisation), Some("kdsa"));
+    assert!(!a.filtered().contains(&meeting(&a, "data-dialogue-1")));
     a.update(Action::OpenFinder);
-    typed(&mut a, ":6th cyber");
+    typed(&mut a, ":1st data dialogue");
     press(&mut a, KeyCode::Enter);
-    assert_eq!(a.selected(), Some(meeting(&a, "eu-rok-cyber-6")));
+    assert_eq!(a.selected(), Some(meeting(&a, "data-dialogue-1")));
     assert!(a.filter().is_empty());
     assert_eq!((a.tab(), a.focus()), (Tab::Overview, Focus::Detail));
 }
@@ -110,7 +134,7 @@ fn a_meeting_pick_jumps_and_clears_a_filter_that_hides_it() {
 fn recent_picks_come_first_when_the_finder_reopens() {
     let mut a = app();
     a.update(Action::OpenFinder);
-    typed(&mut a, "pall mall");
+    typed(&mut a, "geneva");
     let picked = a.finder().rows[0].candidate;
     press(&mut a, KeyCode::Enter);
     a.update(Action::OpenFinder);
@@ -167,14 +191,14 @@ fn match_position(a: &App) -> (usize, usize) {
 #[test]
 fn search_steps_wrap_around_both_ways_across_accounts() {
     let mut a = app();
-    typed(&mut a, "/cyber");
+    typed(&mut a, "/resilience");
     assert_eq!((a.mode(), a.tab()), (Mode::Search, Tab::Text));
     press(&mut a, KeyCode::Enter);
     let counts = a.search().counts.clone();
-    assert_eq!(counts.len(), 2, "the 7th has two accounts: {counts:?}");
+    assert_eq!(counts.len(), 2, "the 3rd has two accounts: {counts:?}");
     assert!(
         counts.iter().all(|&c| c > 0),
-        "both mention cyber: {counts:?}"
+        "both mention resilience: {counts:?}"
     );
     let n: usize = counts.iter().sum();
     let (start, total) = match_position(&a);
@@ -207,7 +231,7 @@ fn a_search_finds_what_only_the_other_account_says() {
     let mut a = app();
     typed(&mut a, "2");
     assert_eq!(a.account(), 0, "starts on the EU account");
-    typed(&mut a, "/Budapest");
+    typed(&mut a, "/Aurora");
     assert_eq!(a.account(), 1, "the ROK account holds the match");
     assert_eq!(a.search_status().as_deref(), Some("match 1 of 1"));
     assert_eq!(a.search().counts, vec![0, 1]);
@@ -251,14 +275,14 @@ fn a_search_started_at_the_end_of_a_comparison_keeps_the_cursor_in_the_text() {
 #[test]
 fn cancelling_a_search_returns_to_the_account_it_started_in() {
     let mut a = app();
-    typed(&mut a, "2/Budapest");
+    typed(&mut a, "2/Aurora");
     assert_eq!(a.account(), 1);
     press(&mut a, KeyCode::Esc);
     assert_eq!((a.mode(), a.account()), (Mode::Normal, 0));
     // Editing the query searches from the first account again.
-    typed(&mut a, "/Budapest");
+    typed(&mut a, "/Aurora");
     assert_eq!(a.account(), 1);
-    for _ in 0.."Budapest".len() {
+    for _ in 0.."Aurora".len() {
         press(&mut a, KeyCode::Backspace);
     }
     typed(&mut a, "cyber");
@@ -278,7 +302,7 @@ fn cancelling_a_search_restores_the_view() {
     let mut a = app();
     typed(&mut a, "2jjj");
     let before = (a.detail().cursor, a.detail().scroll);
-    typed(&mut a, "/budapest");
+    typed(&mut a, "/aurora");
     press(&mut a, KeyCode::Esc);
     assert_eq!(a.mode(), Mode::Normal);
     assert!(!a.search().active());
@@ -289,7 +313,7 @@ fn cancelling_a_search_restores_the_view() {
 fn enter_on_a_citation_opens_the_cited_paragraph_in_the_right_account() {
     let mut a = app();
     typed(&mut a, "l");
-    let rok = "rok-7th-cyber-policy-consultation";
+    let rok = "rok-data-dialogue-3";
     let (line, cite) = a
         .detail()
         .doc
@@ -340,7 +364,7 @@ fn accounts_switch_and_compare_marks_what_one_account_alone_says() {
         .collect();
     let all = text.join("\n");
     assert!(
-        all.contains("[only in ROK] They also discussed the Budapest Convention"),
+        all.contains("[only in ROK] 4. They also discussed the Aurora Protocol"),
         "{all}"
     );
     assert!(all.contains("only in EU account"), "{all}");
@@ -362,7 +386,7 @@ fn accounts_switch_and_compare_marks_what_one_account_alone_says() {
     assert!(!a.comparing());
     // A meeting with one account has nothing to compare.
     a.update(Action::OpenFinder);
-    typed(&mut a, ":6th cyber");
+    typed(&mut a, ":2nd data dialogue");
     press(&mut a, KeyCode::Enter);
     typed(&mut a, "c");
     assert!(!a.comparing());
@@ -391,7 +415,7 @@ fn y_copies_the_fact_with_its_full_citation() {
     assert_eq!(flow, Flow::Redraw);
     assert_eq!(
         copied.borrow().as_slice(),
-        ["Date: 20 May 2025 [eu-7th-cyber-dialogue ¶1; rok-7th-cyber-policy-consultation ¶1]"]
+        ["Date: 11–12 June 2024 [eu-data-dialogue-3 ¶1; rok-data-dialogue-3 ¶1]"]
     );
     assert_eq!(a.status(), Some("copied"));
     assert!(a.pending_clipboard.is_none());
@@ -492,7 +516,8 @@ fn mouse(app: &mut App, kind: ratatui::crossterm::event::MouseEventKind, column:
 #[test]
 fn clicks_select_rows_and_tabs_and_the_wheel_scrolls_the_pane_under_it() {
     use ratatui::crossterm::event::{MouseButton, MouseEventKind};
-    let mut a = app_sized(120, 20);
+    // Short enough that the fixture's timeline (14 rows) scrolls.
+    let mut a = app_sized(120, 12);
     typed(&mut a, "gj");
     assert_eq!(a.timeline().scroll, 0);
     let g = a.geometry();
@@ -549,26 +574,26 @@ fn pasted_text_goes_into_the_finder_query_on_one_line() {
     let mut a = app();
     assert_eq!(a.action_for_event(&Event::Paste("x".into())), None);
     a.update(Action::OpenFinder);
-    a.handle(Event::Paste("counter\nransom".into()));
-    assert_eq!(a.finder().input.text(), "counter ransom");
+    a.handle(Event::Paste("cyber\nresilience".into()));
+    assert_eq!(a.finder().input.text(), "cyber resilience");
     let first = a.finder().rows[0].candidate;
-    assert_eq!(a.finder_candidates()[first].id, "counter-ransomware");
+    assert_eq!(a.finder_candidates()[first].id, "cyber-resilience");
 }
 
 #[test]
 fn e_prepares_the_briefing_note_of_the_selected_meeting() {
     let mut app = app();
-    // The browser opens on the latest reported meeting, the 7th.
+    // The browser opens on the latest reported meeting, the 3rd Data Dialogue.
     key(&mut app, KeyCode::Char('e'), KeyModifiers::NONE);
     let (file, note) = app.pending_export.take().expect("a note to write");
-    assert_eq!(file, "entente-eu-rok-cyber-7.md");
-    assert!(note.starts_with("# 7th EU–ROK Cyber Dialogue"), "{note}");
+    assert_eq!(file, "entente-data-dialogue-3.md");
+    assert!(note.starts_with("# 3rd EU–ROK Data Dialogue"), "{note}");
     assert!(note.contains("## Sources"));
     app.update(Action::Exported(file));
     assert!(
         app.status
             .as_deref()
-            .is_some_and(|s| s.contains("entente-eu-rok-cyber-7.md"))
+            .is_some_and(|s| s.contains("entente-data-dialogue-3.md"))
     );
     app.update(Action::ExportFailed("disk full".into()));
     assert!(

@@ -1,10 +1,8 @@
-//! Generated corpora for stress tests of the browser: empty, one meeting, thousands of meetings,
-//! and hostile text (very long and very wide lines, Hangul, a 10,000-character word, escape
-//! sequences). Deterministic; not validated (the browser must cope with what loads).
+//! Corpora for stress tests of the browser: empty, one meeting, thousands of meetings, and
+//! hostile text (very long and very wide lines, Hangul, a 10,000-character word, escape
+//! sequences). Deterministic; not validated (the browser must cope with whatever loads).
 
-#![allow(dead_code)] // Helpers serve several suites; each suite uses a subset.
-
-use entente::corpus::{
+use crate::corpus::{
     Account, Citation, Corpus, DateFact, Delegation, Event, EventKind, FORMAT, FormatFact, Head,
     LoadedCorpus, Meeting, MeetingFormat, OrgKind, OrgRef, Organisation, Person, Place, Precision,
     Provenance, Role, Side, SideName, Source, SourceKind, Statement, Topic, TopicRef,
@@ -106,7 +104,7 @@ fn date(i: usize) -> DateFact {
 
 /// A corpus of `meetings` meetings (every third with two accounts), a tenth as many events,
 /// and 40 topics, organisations and people.
-pub fn generated(meetings: usize, style: Style) -> LoadedCorpus {
+pub fn stress(meetings: usize, style: Style) -> LoadedCorpus {
     let topics: Vec<Topic> = (0..40)
         .map(|t| Topic {
             id: format!("t{t}"),
@@ -254,5 +252,35 @@ pub fn generated(meetings: usize, style: Style) -> LoadedCorpus {
             topics,
         },
         origins: Default::default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stress_corpora_have_the_promised_shape() {
+        assert_eq!(
+            stress(0, Style::Plain).corpus,
+            stress(0, Style::Plain).corpus
+        );
+        let empty = stress(0, Style::Plain).corpus;
+        assert!(empty.meetings.is_empty() && empty.events.is_empty());
+        let many = stress(30, Style::Plain).corpus;
+        assert_eq!(many.meetings.len(), 30);
+        assert_eq!(many.events.len(), 4);
+        let twice = many.meetings.iter().filter(|m| m.accounts.len() == 2);
+        assert_eq!(twice.count(), 10, "every third meeting has two accounts");
+        let hostile = stress(3, Style::Hostile).corpus;
+        let text: String = hostile
+            .sources
+            .iter()
+            .flat_map(|s| s.paragraphs.clone())
+            .collect();
+        for bad in ['\u{1b}', '\u{7}', '\r', '\u{202e}', '사'] {
+            assert!(text.contains(bad), "{bad:?}");
+        }
+        assert!(text.contains(&"x".repeat(10_000)));
     }
 }
