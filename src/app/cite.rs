@@ -122,6 +122,7 @@ mod tests {
     fn source(id: &str, side: Option<Side>) -> Source {
         Source {
             id: id.into(),
+            label: None,
             title: id.into(),
             publisher: None,
             language: "en".into(),
