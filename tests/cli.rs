@@ -141,10 +141,10 @@ fn show_a_meeting_gives_heads_with_titles_and_citations() {
     assert!(text.contains("Pawel Herczynski"), "{text}");
     assert!(text.contains("Brussels"), "{text}");
     assert!(
-        text.contains("[1] rok-5th-cyber-policy-consultation"),
+        text.contains("(rok-5th-cyber-policy-consultation)"),
         "legend: {text}"
     );
-    assert!(text.contains("¶"), "citations: {text}");
+    assert!(text.contains("[ROK 2019 ¶"), "citations: {text}");
     for line in text.lines() {
         assert!(line.chars().count() <= 80, "too wide: {line:?}");
     }

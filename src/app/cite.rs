@@ -48,9 +48,9 @@ impl CiteLabels {
         format!("{} ¶{}", self.source_label(&c.source), c.paragraph)
     }
 
-    /// "[EU 2025 ¶3; ROK 2025 ¶1]" for a list of citations.
+    /// "[EU 2025 ¶3; ROK 2025 ¶1]" for a list of citations, wrapping only between sources.
     pub fn list(&self, cites: &[Citation]) -> String {
-        cite::list_with(cites, |id| self.source_label(id))
+        cite::unbroken(&cite::list_with(cites, |id| self.source_label(id)))
     }
 
     /// "EU 2025 = eu-7th-cyber-dialogue · ROK 2025 = rok-7th-…", or empty when there are none.
@@ -114,7 +114,10 @@ mod tests {
         assert_eq!(l.label(&c("eu-a", 7)), "EU 2025 ¶7");
         assert_eq!(l.label(&c("news", 2)), "news ¶2");
         assert_eq!(l.label(&c("other", 2)), "other ¶2");
-        assert_eq!(l.list(&[c("eu-a", 7), c("eu-a", 8)]), "[EU 2025 ¶7, ¶8]");
+        assert_eq!(
+            l.list(&[c("eu-a", 7), c("eu-a", 8)]),
+            "[EU\u{a0}2025\u{a0}¶7,\u{a0}¶8]"
+        );
         assert_eq!(l.legend(), "EU 2025 = eu-a · news = news");
         assert_eq!(
             full_list(&corpus, &[c("eu-a", 7), c("news", 1)]),

@@ -59,6 +59,15 @@ pub fn list_with<'a>(cites: &'a [Citation], label_of: impl Fn(&'a str) -> &'a st
     format!("[{}]", parts.join("; "))
 }
 
+/// A citation list for a screen: the spaces inside each source's group become no-break spaces,
+/// so wrapping breaks a list only between sources (`[EU 2025 ¶1;` / `ROK 2025 ¶1]`).
+pub fn unbroken(list: &str) -> String {
+    list.split("; ")
+        .map(|group| group.replace(' ', "\u{a0}"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// The full reference of one cited source, with only what the corpus records.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reference {

@@ -262,6 +262,10 @@ fn citations_use_the_source_label_grouped_by_source() {
         "[EU 2020 ¶1, ¶3; rok ¶2]"
     );
     assert_eq!(cite::list(&corpus, &[]), "");
+    assert_eq!(
+        cite::unbroken("[EU 2020 ¶1, ¶3; rok ¶2]"),
+        "[EU\u{a0}2020\u{a0}¶1,\u{a0}¶3; rok\u{a0}¶2]"
+    );
 }
 
 #[test]

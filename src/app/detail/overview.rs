@@ -75,7 +75,7 @@ impl Writer<'_> {
     /// own copy line, Enter follows its first citation.
     fn line(&mut self, lead: Vec<Seg>, fact: &Fact, indent: usize) {
         let mut segs = lead;
-        let cites = cite::list(self.corpus, &fact.cite);
+        let cites = cite::unbroken(&cite::list(self.corpus, &fact.cite));
         if !cites.is_empty() {
             segs.push(Seg::plain("  "));
             segs.push(Seg::new(&cites, Tone::Cite));

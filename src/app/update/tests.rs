@@ -390,7 +390,7 @@ fn y_copies_the_fact_with_its_full_citation() {
     assert_eq!(flow, Flow::Redraw);
     assert_eq!(
         copied.borrow().as_slice(),
-        ["Date: 20 May 2025 [eu-7th-cyber-dialogue ¶1; rok-7th-cyber-policy-consultation ¶1]"]
+        ["Date: 20 May 2025 [EU 2025 ¶1; ROK 2025 ¶1]"]
     );
     assert_eq!(a.status(), Some("copied"));
     assert!(a.pending_clipboard.is_none());
