@@ -152,14 +152,18 @@ mod tests {
         let note = meeting_note(&corpus, &index, 0);
         assert!(note.starts_with("# A meeting\n"), "sanitised title: {note}");
         assert!(
-            note.contains(
-                "- **Date:** 7–11 July 2025 (inferred: from ¶2) [EU 2025 ¶1, ¶2]\n"
-            ),
+            note.contains("- **Date:** 7–11 July 2025 (inferred: from ¶2) [EU 2025 ¶1, ¶2]\n"),
             "{note}"
         );
-        assert!(note.contains("## Outcomes\n\n- They agreed. [EU 2025 ¶3]\n"), "{note}");
+        assert!(
+            note.contains("## Outcomes\n\n- They agreed. [EU 2025 ¶3]\n"),
+            "{note}"
+        );
         assert!(!note.contains("## Accounts"), "{note}");
-        assert!(note.contains("## Sources\n\n- **EU 2025** — A press release (eu)\n"), "{note}");
+        assert!(
+            note.contains("## Sources\n\n- **EU 2025** — A press release (eu)\n"),
+            "{note}"
+        );
         assert_eq!(meeting_note(&corpus, &index, 5), "");
     }
 }

@@ -122,7 +122,9 @@ impl Field {
 pub enum Qualifier {
     Stated,
     /// Inferred, with how where the corpus says.
-    Inferred { how: Option<String> },
+    Inferred {
+        how: Option<String>,
+    },
 }
 
 impl Qualifier {
@@ -249,7 +251,10 @@ impl Facts {
             .iter()
             .flat_map(|s| &s.facts)
             .filter_map(|f| f.source.as_deref());
-        Legend::of(corpus, self.citations().map(|c| c.source.as_str()).chain(accounts))
+        Legend::of(
+            corpus,
+            self.citations().map(|c| c.source.as_str()).chain(accounts),
+        )
     }
 
     /// The section with `heading`, if it has facts.

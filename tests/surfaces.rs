@@ -54,7 +54,11 @@ fn show_the_note_and_the_copy_cite_and_date_a_meeting_alike() {
             "copy of {}: {dated}\n{copies:#?}",
             m.id
         );
-        for section in facts.sections.iter().filter(|s| s.heading != Heading::Accounts) {
+        for section in facts
+            .sections
+            .iter()
+            .filter(|s| s.heading != Heading::Accounts)
+        {
             for f in section.facts.iter().filter(|f| !f.cite.is_empty()) {
                 let list = cite::list(corpus, &f.cite);
                 assert!(show.contains(&list), "show of {}: {list}", m.id);

@@ -87,9 +87,7 @@ impl Reference {
             id: id.to_string(),
             title: source.map(|s| s.title.clone()),
             publisher: source.and_then(|s| s.publisher.clone()),
-            published: source
-                .and_then(|s| s.published.as_ref())
-                .map(|d| date::long(d)),
+            published: source.and_then(|s| s.published.as_ref()).map(date::long),
         }
     }
 

@@ -113,17 +113,26 @@ mod tests {
 
     #[test]
     fn single_dates_follow_their_precision() {
-        assert_eq!(long(&date("2025-05-20", None, Precision::Day)), "20 May 2025");
+        assert_eq!(
+            long(&date("2025-05-20", None, Precision::Day)),
+            "20 May 2025"
+        );
         assert_eq!(long(&date("2019-05", None, Precision::Month)), "May 2019");
         assert_eq!(long(&date("2021", None, Precision::Year)), "2021");
         // A value more precise than its stated precision is written at the precision.
-        assert_eq!(long(&date("2019-05-02", None, Precision::Month)), "May 2019");
+        assert_eq!(
+            long(&date("2019-05-02", None, Precision::Month)),
+            "May 2019"
+        );
     }
 
     #[test]
     fn ranges_write_shared_parts_once() {
         let r = |a, b, p| long(&date(a, Some(b), p));
-        assert_eq!(r("2025-07-07", "2025-07-11", Precision::Day), "7–11 July 2025");
+        assert_eq!(
+            r("2025-07-07", "2025-07-11", Precision::Day),
+            "7–11 July 2025"
+        );
         assert_eq!(
             r("2025-06-30", "2025-07-02", Precision::Day),
             "30 June – 2 July 2025"

@@ -11,7 +11,8 @@ pub fn facts(corpus: &Corpus, e: &Event) -> Facts {
     let mut key = vec![Fact::new(Field::Kind, kind_word(e.kind), &[])];
     if let Some(d) = &e.date {
         key.push(
-            Fact::new(Field::Date, date::long(d), &d.cite).qualified(d.provenance, d.how.as_deref()),
+            Fact::new(Field::Date, date::long(d), &d.cite)
+                .qualified(d.provenance, d.how.as_deref()),
         );
     }
     if let Some(p) = &e.place {

@@ -16,9 +16,13 @@ pub fn facts(corpus: &Corpus, m: &Meeting) -> Facts {
         .iter()
         .flat_map(|d| {
             d.members.iter().map(move |o| {
-                Fact::new(Field::Organisation, o.note.clone().unwrap_or_default(), &o.cite)
-                    .about(org_name(corpus, &o.organisation))
-                    .on(d.side)
+                Fact::new(
+                    Field::Organisation,
+                    o.note.clone().unwrap_or_default(),
+                    &o.cite,
+                )
+                .about(org_name(corpus, &o.organisation))
+                .on(d.side)
             })
         })
         .collect();
@@ -65,9 +69,10 @@ pub fn facts(corpus: &Corpus, m: &Meeting) -> Facts {
 }
 
 fn key(m: &Meeting) -> Vec<Fact> {
-    let mut out =
-        vec![Fact::new(Field::Date, date::long(&m.date), &m.date.cite)
-            .qualified(m.date.provenance, m.date.how.as_deref())];
+    let mut out = vec![
+        Fact::new(Field::Date, date::long(&m.date), &m.date.cite)
+            .qualified(m.date.provenance, m.date.how.as_deref()),
+    ];
     if let Some(p) = &m.place {
         out.push(
             Fact::new(Field::Place, place::text(p, true), &p.cite)
@@ -133,8 +138,8 @@ fn accounts(corpus: &Corpus, m: &Meeting) -> Vec<Fact> {
                 .iter()
                 .find(|s| s.id == a.source)
                 .map_or("", |s| s.title.as_str());
-            let mut f = Fact::new(Field::Account, title, &[])
-                .about(cite::source_label(corpus, &a.source));
+            let mut f =
+                Fact::new(Field::Account, title, &[]).about(cite::source_label(corpus, &a.source));
             f.side = a.side;
             f.source = Some(a.source.clone());
             f

@@ -3,9 +3,8 @@
 
 use super::*;
 use crate::corpus::{
-    Account, Citation, DateFact, Delegation, Event, EventKind, EventRef, FormatFact, Head,
-    Meeting, MeetingFormat, OrgRef, Place, Precision, Source, SourceKind, SideName, Statement,
-    TopicRef,
+    Account, Citation, DateFact, Delegation, Event, EventKind, EventRef, FormatFact, Head, Meeting,
+    MeetingFormat, OrgRef, Place, Precision, SideName, Source, SourceKind, Statement, TopicRef,
 };
 
 fn c(source: &str, paragraph: u32) -> Citation {

@@ -68,7 +68,10 @@ fn account_doc(
         doc.push(
             DocLine::item(segs)
                 .with_indent(display_width(&prefix))
-                .with_copy(format!("{text} {}", full_list(corpus, std::slice::from_ref(&cite))))
+                .with_copy(format!(
+                    "{text} {}",
+                    full_list(corpus, std::slice::from_ref(&cite))
+                ))
                 .with_target(Some(Target::Cite(cite))),
         );
     }
@@ -128,7 +131,10 @@ pub(super) fn compared(
                 Seg::new(text, Tone::OnlyHere),
             ])
             .with_indent(display_width(&label))
-            .with_copy(format!("{text} {}", full_list(corpus, std::slice::from_ref(&cite))))
+            .with_copy(format!(
+                "{text} {}",
+                full_list(corpus, std::slice::from_ref(&cite))
+            ))
             .with_target(Some(Target::Cite(cite))),
         );
     }

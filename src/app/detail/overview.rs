@@ -185,7 +185,7 @@ fn item(w: &mut Writer, f: &Fact) {
     w.item(lead, f, hang);
 }
 
-/// "EU 2025  EU and Republic of Korea hold … (eu-7th-cyber-dialogue) (EU account)": Enter
+/// "EU 2025  EU and Republic of Korea hold … (eu-7th-cyber-dialogue) · EU account": Enter
 /// opens the account's text.
 fn account(w: &mut Writer, legend: &Legend, f: &Fact) {
     let Some(source) = f.source.as_deref() else {
@@ -195,7 +195,7 @@ fn account(w: &mut Writer, legend: &Legend, f: &Fact) {
     let label = cite::source_label(w.corpus, source);
     let description = reference.map_or(f.text.clone(), |r| r.description());
     let side = f.side.map_or(String::new(), |s| {
-        format!(" ({} {})", s.label(), strings::ACCOUNT)
+        format!(" · {} {}", s.label(), strings::ACCOUNT)
     });
     let segs = vec![
         Seg::plain(ITEM),
