@@ -10,7 +10,7 @@ use super::output::{Doc, write_json};
 use super::{Library, Outcome};
 use crate::corpus::names::{org_name, topic_label};
 use crate::corpus::{Citation, Corpus, Organisation, Person, Source, Topic};
-use crate::facts::{self, Fact, Facts, Field, Heading, Legend, cite, date};
+use crate::facts::{self, Fact, Facts, Field, Heading, cite, date};
 use crate::index::{Appearance, EntryRef, RecordKind};
 use crate::text::sanitize_line;
 
@@ -56,16 +56,16 @@ pub fn run(library: &Library, id: &str, json: bool, out: &mut dyn Write) -> Resu
         return Ok(Outcome::Found);
     }
     let mut doc = Doc::default();
-    let mut legend = Cited::default();
+    let mut legend = Legend::new(corpus);
     match kind {
         RecordKind::Meeting => {
             let facts = facts::of_meeting(corpus, &corpus.meetings[i]);
-            entry(&mut doc, &mut legend, corpus, &facts);
+            entry(&mut doc, &mut legend, &facts);
             related(&mut doc, library, i);
         }
         RecordKind::Event => {
             let facts = facts::of_event(corpus, &corpus.events[i]);
-            entry(&mut doc, &mut legend, corpus, &facts);
+            entry(&mut doc, &mut legend, &facts);
         }
         RecordKind::Organisation => {
             organisation(&mut doc, &mut legend, library, &corpus.organisations[i])
@@ -74,7 +74,7 @@ pub fn run(library: &Library, id: &str, json: bool, out: &mut dyn Write) -> Resu
         RecordKind::Topic => topic(&mut doc, &mut legend, library, &corpus.topics[i]),
         RecordKind::Source => source(&mut doc, &corpus.sources[i]),
     }
-    let legend = Legend::of(corpus, legend.ids.iter().map(String::as_str));
+    let legend = facts::Legend::of(corpus, legend.ids.iter().map(String::as_str));
     if !legend.is_empty() {
         doc.heading("Sources (¶ = paragraph of the cleaned text; `entente show SOURCE-ID`)");
         for r in &legend.references {
@@ -86,18 +86,25 @@ pub fn run(library: &Library, id: &str, json: bool, out: &mut dyn Write) -> Resu
 }
 
 /// The sources cited so far, in order of first use, for the legend at the end.
-#[derive(Debug, Default)]
-struct Cited {
+struct Legend<'a> {
+    corpus: &'a Corpus,
     ids: Vec<String>,
 }
 
-impl Cited {
+impl<'a> Legend<'a> {
+    fn new(corpus: &'a Corpus) -> Self {
+        Legend {
+            corpus,
+            ids: Vec::new(),
+        }
+    }
+
     /// `[EU 2025 ¶1, ¶6; ROK 2025 ¶1]`, remembering the sources for the legend.
-    fn cite(&mut self, corpus: &Corpus, cites: &[Citation]) -> String {
+    fn cite(&mut self, cites: &[Citation]) -> String {
         for c in cites {
             self.note(&c.source);
         }
-        cite::list(corpus, cites)
+        cite::list(self.corpus, cites)
     }
 
     fn note(&mut self, source: &str) {
@@ -137,7 +144,7 @@ fn person_name(corpus: &Corpus, id: &str) -> String {
 }
 
 /// A fact's sentence, qualifier and citations: "24 November 2020 (inferred: …) [EU 2020 ¶1]".
-fn fact_text(legend: &mut Cited, corpus: &Corpus, fact: &Fact, sentence: &str) -> String {
+fn fact_text(legend: &mut Legend, fact: &Fact, sentence: &str) -> String {
     let mut s = sentence.to_string();
     if fact.field == Field::Kind {
         s.push_str(" (reported in passing, not in full)");
@@ -145,7 +152,7 @@ fn fact_text(legend: &mut Cited, corpus: &Corpus, fact: &Fact, sentence: &str) -
     if let Some(q) = fact.qualifier.note() {
         s.push_str(&format!(" ({q})"));
     }
-    let cites = legend.cite(corpus, &fact.cite);
+    let cites = legend.cite(&fact.cite);
     if !cites.is_empty() {
         s.push(' ');
         s.push_str(&cites);
@@ -154,7 +161,7 @@ fn fact_text(legend: &mut Cited, corpus: &Corpus, fact: &Fact, sentence: &str) -
 }
 
 /// A meeting or an event: its facts, section by section.
-fn entry(doc: &mut Doc, legend: &mut Cited, corpus: &Corpus, facts: &Facts) {
+fn entry(doc: &mut Doc, legend: &mut Legend, facts: &Facts) {
     doc.para(0, &format!("{}  [{}]", facts.title, facts.id));
     doc.blank();
     for section in &facts.sections {
@@ -166,25 +173,25 @@ fn entry(doc: &mut Doc, legend: &mut Cited, corpus: &Corpus, facts: &Facts) {
             match section.heading {
                 Heading::Key => {
                     let caption = f.caption().unwrap_or_default();
-                    doc.field(&caption, &fact_text(legend, corpus, f, &f.text));
+                    doc.field(&caption, &fact_text(legend, f, &f.text));
                 }
                 Heading::Participants => {
                     if f.side != side {
                         side = f.side;
                         doc.para(2, f.side.map_or("", |s| s.label()));
                     }
-                    doc.hanging(4, 6, &fact_text(legend, corpus, f, &f.sentence()));
+                    doc.hanging(4, 6, &fact_text(legend, f, &f.sentence()));
                 }
                 Heading::Topics => {
                     let subject = f.subject.as_deref().unwrap_or_default();
-                    doc.hanging(2, 4, &fact_text(legend, corpus, f, subject));
+                    doc.hanging(2, 4, &fact_text(legend, f, subject));
                     if !f.text.is_empty() {
                         doc.para(4, &f.text);
                     }
                 }
                 Heading::Outcomes | Heading::Notes => {
                     let text = format!("- {}", f.sentence());
-                    doc.hanging(2, 4, &fact_text(legend, corpus, f, &text));
+                    doc.hanging(2, 4, &fact_text(legend, f, &text));
                 }
                 Heading::Accounts => {
                     if let Some(source) = &f.source {
@@ -202,7 +209,7 @@ fn entry(doc: &mut Doc, legend: &mut Cited, corpus: &Corpus, facts: &Facts) {
                         Some(c) => format!("{c}: {}", f.sentence()),
                         None => f.sentence(),
                     };
-                    doc.hanging(2, 4, &fact_text(legend, corpus, f, &text));
+                    doc.hanging(2, 4, &fact_text(legend, f, &text));
                 }
             }
         }
@@ -229,7 +236,7 @@ fn related(doc: &mut Doc, library: &Library, position: usize) {
     }
 }
 
-fn appearances(doc: &mut Doc, legend: &mut Cited, corpus: &Corpus, list: &[Appearance]) {
+fn appearances(doc: &mut Doc, legend: &mut Legend, corpus: &Corpus, list: &[Appearance]) {
     doc.heading("Appears in");
     if list.is_empty() {
         doc.para(2, "no meeting or event");
@@ -240,13 +247,13 @@ fn appearances(doc: &mut Doc, legend: &mut Cited, corpus: &Corpus, list: &[Appea
             entry_title(corpus, a.entry),
             entry_id(corpus, a.entry),
             a.role.label(),
-            legend.cite(corpus, &a.cite)
+            legend.cite(&a.cite)
         );
         doc.hanging(2, 4, &text);
     }
 }
 
-fn organisation(doc: &mut Doc, legend: &mut Cited, library: &Library, o: &Organisation) {
+fn organisation(doc: &mut Doc, legend: &mut Legend, library: &Library, o: &Organisation) {
     let corpus = &library.loaded.corpus;
     doc.para(0, &format!("{}  [{}]", o.name, o.id));
     doc.blank();
@@ -261,7 +268,7 @@ fn organisation(doc: &mut Doc, legend: &mut Cited, library: &Library, o: &Organi
     if let Some(p) = &o.parent {
         doc.field("Part of", &org_name(corpus, p));
     }
-    doc.field("Cited", &legend.cite(corpus, &o.cite));
+    doc.field("Cited", &legend.cite(&o.cite));
     appearances(
         doc,
         legend,
@@ -270,7 +277,7 @@ fn organisation(doc: &mut Doc, legend: &mut Cited, library: &Library, o: &Organi
     );
 }
 
-fn person(doc: &mut Doc, legend: &mut Cited, library: &Library, p: &Person) {
+fn person(doc: &mut Doc, legend: &mut Legend, library: &Library, p: &Person) {
     let corpus = &library.loaded.corpus;
     doc.para(0, &format!("{}  [{}]", person_name(corpus, &p.id), p.id));
     doc.heading("Roles");
@@ -289,14 +296,14 @@ fn person(doc: &mut Doc, legend: &mut Cited, library: &Library, p: &Person) {
             "{} ({}){org}{at} {}",
             r.title,
             r.side.label(),
-            legend.cite(corpus, &r.cite)
+            legend.cite(&r.cite)
         );
         doc.hanging(2, 4, &text);
     }
     appearances(doc, legend, corpus, library.index.person_appearances(&p.id));
 }
 
-fn topic(doc: &mut Doc, legend: &mut Cited, library: &Library, t: &Topic) {
+fn topic(doc: &mut Doc, legend: &mut Legend, library: &Library, t: &Topic) {
     let corpus = &library.loaded.corpus;
     doc.para(0, &format!("{}  [{}]", t.label, t.id));
     doc.blank();
@@ -314,7 +321,7 @@ fn topic(doc: &mut Doc, legend: &mut Cited, library: &Library, t: &Topic) {
             doc.hanging(
                 2,
                 4,
-                &format!("{}: {s} {}", m.short_title, legend.cite(corpus, &r.cite)),
+                &format!("{}: {s} {}", m.short_title, legend.cite(&r.cite)),
             );
         }
     }
