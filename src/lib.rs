@@ -8,6 +8,8 @@
 //! - [`text`]: sanitising of untrusted corpus text before it reaches any terminal.
 //! - [`search`]: the fuzzy finder engine (over names, acronyms, aliases) and full-text search.
 //! - `synth` (feature `synth`): deterministic synthetic corpora for benchmarks and tests.
+//! - [`facts`]: the facts of a meeting or event as labelled, qualified, cited sections, and
+//!   the one date, place and citation style every surface renders them with.
 //! - [`briefing`]: the Markdown briefing note of a meeting (export).
 //! - [`candidate_cache`]: validated finder candidates kept between runs of `entente find`.
 //! - [`atomic`]: atomic file writes (temporary file + rename) for exports.
@@ -19,7 +21,7 @@
 //! - [`ui`]: rendering — `ui::draw(&App, frame)` reads the state and never changes it.
 //! - [`compare`]: which sentences of one account of a meeting the other does not report.
 //!
-//! Domain modules (corpus, index, text, search, compare) never import ratatui or crossterm.
+//! Domain modules (corpus, index, text, search, compare, facts) never import ratatui or crossterm.
 
 pub mod app;
 pub mod atomic;
@@ -28,6 +30,7 @@ pub mod candidate_cache;
 pub mod cli;
 pub mod compare;
 pub mod corpus;
+pub mod facts;
 pub mod index;
 pub mod search;
 #[cfg(any(test, feature = "synth"))]

@@ -16,4 +16,5 @@ mod malformed_corpora;
 mod pty;
 mod scale;
 mod snapshots;
+mod surfaces;
 mod terminal_bytes;

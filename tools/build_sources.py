@@ -55,6 +55,7 @@ LABELLED = {"Date", "hit"}
 SOURCES = [
     {
         "id": "eu-7th-cyber-dialogue",
+        "label": "EU 2025",
         "file": "eu-7th-cyber-dialogue.txt",
         "title": "EU and Republic of Korea hold 7th Cyber Dialogue in Seoul",
         "kind": "press-release",
@@ -87,6 +88,7 @@ SOURCES = [
     },
     {
         "id": "rok-7th-cyber-policy-consultation",
+        "label": "ROK 2025",
         "file": "rok-7th-cyber-policy-consultation.txt",
         # The text has no headline: the title is made of the words of its ¶1.
         "title": "7th Republic of Korea–European Union Cyber Policy Consultation",
@@ -106,6 +108,7 @@ SOURCES = [
     },
     {
         "id": "eu-6th-cyber-dialogue",
+        "label": "EU 2020",
         "file": "eu-6th-cyber-dialogue.txt",
         "title": "6th annual European Union – Republic of Korea Cyber Dialogue",
         "kind": "press-release",
@@ -128,6 +131,7 @@ SOURCES = [
     },
     {
         "id": "rok-5th-cyber-policy-consultation",
+        "label": "ROK 2019",
         "file": "rok-5th-cyber-policy-consultation.txt",
         "title": "5th ROK-EU Cyber Policy Consultation and 2nd Meeting of ROK-EU Specialised "
         "Working Group on Counter-Terrorism Take Place",
@@ -156,6 +160,7 @@ SOURCES = [
     },
     {
         "id": "news-2nd-digital-partnership-council",
+        "label": "News 2024",
         "file": "news-2nd-digital-partnership-council.txt",
         "title": "EU and South Korea strengthen digital cooperation",
         "kind": "news-item",
@@ -219,7 +224,7 @@ def build():
         raw = (TEXTS / spec["file"]).read_bytes().decode("utf-8")
         paragraphs, dropped = clean(spec, raw)
         report.append((spec["id"], dropped, paragraphs))
-        record = {"id": spec["id"], "title": spec["title"]}
+        record = {"id": spec["id"], "label": spec["label"], "title": spec["title"]}
         if "publisher" in spec:
             record["publisher"] = spec["publisher"]
         record["language"] = "en"

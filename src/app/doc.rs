@@ -21,7 +21,7 @@ pub enum Tone {
     Label,
     /// Secondary text: paragraph numbers, hints, inferred-how notes.
     Dim,
-    /// A short citation ("EU¶7").
+    /// A citation ("[EU 2025 ¶7]").
     Cite,
     /// A textual marker that must survive without colour ("only in ROK account").
     Marker,

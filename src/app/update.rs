@@ -7,10 +7,8 @@ mod overlays;
 mod refresh;
 
 use super::action::{Action, Tab};
-use super::cite::full_list;
 use super::detail::text::{source_name, text_sources};
 use super::doc::Target;
-use super::format;
 use super::layout::Focus;
 use super::strings;
 use super::{App, Mode};
@@ -274,28 +272,12 @@ impl App {
         }
     }
 
-    /// "7th EU–ROK Cyber Dialogue — 20 May 2025, Seoul [source ¶1]".
+    /// "7th EU–ROK Cyber Dialogue — 20 May 2025, Seoul — … [EU 2025 ¶1; ROK 2025 ¶1]": the
+    /// date and place with their qualifiers, each citation once.
     fn entry_summary(&self, entry: EntryRef) -> String {
-        let c = &self.corpus;
-        let mut s = format::entry_title(c, entry).to_string();
-        let mut cites = Vec::new();
-        if let Some(d) = format::entry_date(c, entry) {
-            s.push_str(" — ");
-            s.push_str(&format::long_date(d));
-            cites.extend(d.cite.iter().cloned());
-        }
-        if let Some(p) = format::entry_place(c, entry) {
-            s.push_str(", ");
-            s.push_str(&format::place(p, false));
-            cites.extend(p.cite.iter().cloned());
-        }
-        cites.dedup();
-        let list = full_list(&cites);
-        if !list.is_empty() {
-            s.push(' ');
-            s.push_str(&list);
-        }
-        crate::text::sanitize_line(&s)
+        crate::facts::of_entry(&self.corpus, entry)
+            .map(|f| crate::text::sanitize_line(&f.summary_line(&self.corpus)))
+            .unwrap_or_default()
     }
 }
 

@@ -1,5 +1,4 @@
-//! Plain-text output for the subcommands: sanitised, wrapped to 80 columns, citations numbered
-//! against a legend of sources, and JSON writing.
+//! Plain-text output for the subcommands: sanitised, wrapped to 80 columns, and JSON writing.
 //!
 //! Corpus text is untrusted: everything printed as text goes through
 //! [`crate::text::sanitize_line`]. JSON output is escaped by serde_json, so it stays valid and
@@ -13,8 +12,6 @@ use crate::text::{sanitize_line, wrap};
 
 /// Width that plain output is wrapped to: readable in an 80-column terminal.
 pub const WIDTH: usize = 80;
-
-pub use crate::briefing::Legend;
 
 /// A text document being built: lines of sanitised, wrapped text.
 #[derive(Debug, Default)]
@@ -75,8 +72,6 @@ pub fn write_json(out: &mut dyn Write, value: &serde_json::Value) -> Result<()> 
     writeln!(out)?;
     Ok(())
 }
-
-pub use crate::briefing::human_date;
 
 #[cfg(test)]
 mod tests {

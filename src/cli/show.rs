@@ -6,11 +6,11 @@ use std::io::Write;
 use anyhow::Result;
 use serde_json::json;
 
-use super::output::{Doc, Legend, human_date, write_json};
+use super::output::{Doc, write_json};
 use super::{Library, Outcome};
 use crate::corpus::names::{org_name, topic_label};
-use crate::corpus::{Corpus, DateFact, Event, Organisation, Person, Provenance, Source, Topic};
-use crate::corpus::{Facet, RecordKind};
+use crate::corpus::{Citation, Corpus, Facet, Organisation, Person, RecordKind, Source, Topic};
+use crate::facts::{self, Fact, Facts, Field, Heading, cite, date};
 use crate::index::EntryRef;
 use crate::text::sanitize_line;
 
@@ -53,10 +53,17 @@ pub fn run(library: &Library, id: &str, json: bool, out: &mut dyn Write) -> Resu
         return Ok(Outcome::Found);
     }
     let mut doc = Doc::default();
-    let mut legend = Legend::default();
+    let mut legend = Legend::new(corpus);
     match kind {
-        RecordKind::Meeting => meeting(&mut doc, &mut legend, library, i),
-        RecordKind::Event => event(&mut doc, &mut legend, &corpus.events[i]),
+        RecordKind::Meeting => {
+            let facts = facts::of_meeting(corpus, &corpus.meetings[i]);
+            entry(&mut doc, &mut legend, &facts);
+            related(&mut doc, library, i);
+        }
+        RecordKind::Event => {
+            let facts = facts::of_event(corpus, &corpus.events[i]);
+            entry(&mut doc, &mut legend, &facts);
+        }
         RecordKind::Organisation => {
             organisation(&mut doc, &mut legend, library, &corpus.organisations[i])
         }
@@ -64,15 +71,44 @@ pub fn run(library: &Library, id: &str, json: bool, out: &mut dyn Write) -> Resu
         RecordKind::Topic => topic(&mut doc, &mut legend, library, &corpus.topics[i]),
         RecordKind::Source => source(&mut doc, &corpus.sources[i]),
     }
-    let sources = legend.lines(corpus);
-    if !sources.is_empty() {
+    let legend = facts::Legend::of(corpus, legend.ids.iter().map(String::as_str));
+    if !legend.is_empty() {
         doc.heading("Sources (¶ = paragraph of the cleaned text; `entente show SOURCE-ID`)");
-        for line in sources {
-            doc.hanging(2, 6, &line);
+        for r in &legend.references {
+            doc.hanging(2, 6, &r.text());
         }
     }
     doc.write(out)?;
     Ok(Outcome::Found)
+}
+
+/// The sources cited so far, in order of first use, for the legend at the end.
+struct Legend<'a> {
+    corpus: &'a Corpus,
+    ids: Vec<String>,
+}
+
+impl<'a> Legend<'a> {
+    fn new(corpus: &'a Corpus) -> Self {
+        Legend {
+            corpus,
+            ids: Vec::new(),
+        }
+    }
+
+    /// `[EU 2025 ¶1, ¶6; ROK 2025 ¶1]`, remembering the sources for the legend.
+    fn cite(&mut self, cites: &[Citation]) -> String {
+        for c in cites {
+            self.note(&c.source);
+        }
+        cite::list(self.corpus, cites)
+    }
+
+    fn note(&mut self, source: &str) {
+        if !self.ids.iter().any(|s| s == source) {
+            self.ids.push(source.to_string());
+        }
+    }
 }
 
 fn entry_id(corpus: &Corpus, entry: EntryRef) -> &str {
@@ -83,35 +119,14 @@ fn entry_id(corpus: &Corpus, entry: EntryRef) -> &str {
 }
 
 fn entry_title(corpus: &Corpus, entry: EntryRef) -> String {
-    match entry {
-        EntryRef::Meeting(i) => {
-            let m = &corpus.meetings[i];
-            format!("{} ({})", m.title, human_date(&m.date.value))
-        }
-        EntryRef::Event(i) => {
-            let e = &corpus.events[i];
-            match &e.date {
-                Some(d) => format!("{} ({})", e.title, human_date(&d.value)),
-                None => e.title.clone(),
-            }
-        }
+    let (title, date) = match entry {
+        EntryRef::Meeting(i) => (&corpus.meetings[i].title, Some(&corpus.meetings[i].date)),
+        EntryRef::Event(i) => (&corpus.events[i].title, corpus.events[i].date.as_ref()),
+    };
+    match date {
+        Some(d) => format!("{title} ({})", date::long(d)),
+        None => title.clone(),
     }
-}
-
-fn date_line(legend: &mut Legend, date: &DateFact) -> String {
-    let mut s = human_date(&date.value);
-    if let Some(end) = &date.end {
-        s.push_str(&format!(" – {}", human_date(end)));
-    }
-    match date.provenance {
-        Provenance::Stated => s.push_str(" (stated)"),
-        Provenance::Inferred => {
-            s.push_str(" (inferred: ");
-            s.push_str(date.how.as_deref().unwrap_or("no explanation given"));
-            s.push(')');
-        }
-    }
-    format!("{s} {}", legend.cite(&date.cite))
 }
 
 /// "Mr. Kim Gunn": the shared name with the honorific the source gives.
@@ -125,181 +140,97 @@ fn person_name(corpus: &Corpus, id: &str) -> String {
     }
 }
 
-fn meeting(doc: &mut Doc, legend: &mut Legend, library: &Library, position: usize) {
-    let corpus = &library.loaded.corpus;
-    let m = &corpus.meetings[position];
-    doc.para(0, &format!("{}  [{}]", m.title, m.id));
+/// A fact's sentence, qualifier and citations: "24 November 2020 (inferred: …) [EU 2020 ¶1]".
+fn fact_text(legend: &mut Legend, fact: &Fact, sentence: &str) -> String {
+    let mut s = sentence.to_string();
+    if fact.field == Field::Kind {
+        s.push_str(" (reported in passing, not in full)");
+    }
+    if let Some(q) = fact.qualifier.note() {
+        s.push_str(&format!(" ({q})"));
+    }
+    let cites = legend.cite(&fact.cite);
+    if !cites.is_empty() {
+        s.push(' ');
+        s.push_str(&cites);
+    }
+    s
+}
+
+/// A meeting or an event: its facts, section by section.
+fn entry(doc: &mut Doc, legend: &mut Legend, facts: &Facts) {
+    doc.para(0, &format!("{}  [{}]", facts.title, facts.id));
     doc.blank();
-    doc.field("Date", &date_line(legend, &m.date));
-    if let Some(p) = &m.place {
-        let mut s = p.city.clone();
-        if let Some(v) = &p.venue {
-            s = format!("{s}, {v}");
+    for section in &facts.sections {
+        if section.heading != Heading::Key {
+            doc.heading(section.heading.label());
         }
-        if let Some(c) = &p.country {
-            s = format!("{s}, {c}");
-        }
-        if p.provenance == Provenance::Inferred {
-            s.push_str(&format!(" (inferred: {})", p.how.as_deref().unwrap_or("")));
-        }
-        doc.field("Place", &format!("{s} {}", legend.cite(&p.cite)));
-    }
-    if let Some(f) = &m.format {
-        let mut s = f.value.label().to_string();
-        if f.provenance == Provenance::Inferred {
-            s.push_str(&format!(" (inferred: {})", f.how.as_deref().unwrap_or("")));
-        }
-        doc.field("Format", &format!("{s} {}", legend.cite(&f.cite)));
-    }
-    let edition = m
-        .edition
-        .map(|e| format!(", edition {e}"))
-        .unwrap_or_default();
-    doc.field("Series", &format!("{}{edition}", m.series));
-    for n in &m.names {
-        let label = format!("{} name", n.side.label());
-        doc.field(&label, &format!("{} {}", n.name, legend.cite(&n.cite)));
-    }
-    for c in &m.co_located {
-        doc.field("With", &format!("{} {}", c.text, legend.cite(&c.cite)));
-    }
-    if !m.delegations.is_empty() {
-        doc.heading("Delegations");
-        for d in &m.delegations {
-            doc.para(2, d.side.label());
-            for h in &d.heads {
-                let org = h
-                    .organisation
-                    .as_deref()
-                    .map(|o| format!(", {}", org_name(corpus, o)))
-                    .unwrap_or_default();
-                let text = format!(
-                    "{}: {} — {}{org} {}",
-                    h.role,
-                    person_name(corpus, &h.person),
-                    h.title,
-                    legend.cite(&h.cite)
-                );
-                doc.hanging(4, 6, &text);
+        let mut side = None;
+        for f in &section.facts {
+            match section.heading {
+                Heading::Key => {
+                    let caption = f.caption().unwrap_or_default();
+                    doc.field(&caption, &fact_text(legend, f, &f.text));
+                }
+                Heading::Participants => {
+                    if f.side != side {
+                        side = f.side;
+                        doc.para(2, f.side.map_or("", |s| s.label()));
+                    }
+                    doc.hanging(4, 6, &fact_text(legend, f, &f.sentence()));
+                }
+                Heading::Topics => {
+                    let subject = f.subject.as_deref().unwrap_or_default();
+                    doc.hanging(2, 4, &fact_text(legend, f, subject));
+                    if !f.text.is_empty() {
+                        doc.para(4, &f.text);
+                    }
+                }
+                Heading::Outcomes | Heading::Notes => {
+                    let text = format!("- {}", f.sentence());
+                    doc.hanging(2, 4, &fact_text(legend, f, &text));
+                }
+                Heading::Accounts => {
+                    if let Some(source) = &f.source {
+                        legend.note(source);
+                    }
+                    let side = f
+                        .side
+                        .map(|s| format!(" ({} account)", s.label()))
+                        .unwrap_or_default();
+                    let label = f.subject.as_deref().unwrap_or_default();
+                    doc.hanging(2, 4, &format!("{label}{side}: {}", f.text));
+                }
+                _ => {
+                    let text = match f.caption() {
+                        Some(c) => format!("{c}: {}", f.sentence()),
+                        None => f.sentence(),
+                    };
+                    doc.hanging(2, 4, &fact_text(legend, f, &text));
+                }
             }
-            for member in &d.members {
-                let note = member
-                    .note
-                    .as_deref()
-                    .map(|n| format!(" ({n})"))
-                    .unwrap_or_default();
-                let text = format!(
-                    "member: {}{note} {}",
-                    org_name(corpus, &member.organisation),
-                    legend.cite(&member.cite)
-                );
-                doc.hanging(4, 6, &text);
-            }
-            for n in &d.notes {
-                doc.hanging(4, 6, &format!("note: {} {}", n.text, legend.cite(&n.cite)));
-            }
-        }
-    }
-    if !m.observers.is_empty() {
-        doc.heading("Observers");
-        for o in &m.observers {
-            let note = o
-                .note
-                .as_deref()
-                .map(|n| format!(" ({n})"))
-                .unwrap_or_default();
-            let text = format!(
-                "{}{note} {}",
-                org_name(corpus, &o.organisation),
-                legend.cite(&o.cite)
-            );
-            doc.hanging(2, 4, &text);
-        }
-    }
-    if !m.topics.is_empty() {
-        doc.heading("Topics");
-        for t in &m.topics {
-            let text = format!("{} {}", topic_label(corpus, &t.topic), legend.cite(&t.cite));
-            doc.hanging(2, 4, &text);
-            if let Some(s) = &t.summary {
-                doc.para(4, s);
-            }
-        }
-    }
-    statements(doc, legend, "Outcomes", &m.outcomes);
-    if let Some(n) = &m.next_meeting {
-        doc.heading("Next meeting");
-        doc.hanging(2, 4, &format!("{} {}", n.text, legend.cite(&n.cite)));
-    }
-    statements(doc, legend, "Notes", &m.notes);
-    doc.heading("Accounts");
-    for a in &m.accounts {
-        let side = a
-            .side
-            .map(|s| format!(" ({} account)", s.label()))
-            .unwrap_or_default();
-        let text = format!("{}{side} {}", a.source, legend.cite(&[]));
-        doc.hanging(2, 4, text.trim_end());
-    }
-    let related = library.index.related(corpus, position);
-    if !related.is_empty() {
-        doc.heading("Related meetings");
-        for r in related.iter().take(5) {
-            let other = &corpus.meetings[r.meeting];
-            let shared: Vec<String> = r.shared.iter().map(|(_, id)| id.clone()).collect();
-            let text = format!(
-                "{} [{}] — shares {}",
-                other.title,
-                other.id,
-                shared.join(", ")
-            );
-            doc.hanging(2, 4, &text);
         }
     }
 }
 
-fn statements(
-    doc: &mut Doc,
-    legend: &mut Legend,
-    heading: &str,
-    list: &[crate::corpus::Statement],
-) {
-    if list.is_empty() {
+fn related(doc: &mut Doc, library: &Library, position: usize) {
+    let corpus = &library.loaded.corpus;
+    let related = library.index.related(corpus, position);
+    if related.is_empty() {
         return;
     }
-    doc.heading(heading);
-    for s in list {
-        doc.hanging(2, 4, &format!("- {} {}", s.text, legend.cite(&s.cite)));
+    doc.heading("Related meetings");
+    for r in related.iter().take(5) {
+        let other = &corpus.meetings[r.meeting];
+        let shared: Vec<String> = r.shared.iter().map(|(_, id)| id.clone()).collect();
+        let text = format!(
+            "{} [{}] — shares {}",
+            other.title,
+            other.id,
+            shared.join(", ")
+        );
+        doc.hanging(2, 4, &text);
     }
-}
-
-fn event(doc: &mut Doc, legend: &mut Legend, e: &Event) {
-    let kind = match e.kind {
-        crate::corpus::EventKind::Mentioned => "mentioned",
-        crate::corpus::EventKind::Planned => "planned",
-    };
-    doc.para(0, &format!("{}  [{}]", e.title, e.id));
-    doc.blank();
-    doc.field(
-        "Kind",
-        &format!("{kind} (reported in passing, not in full)"),
-    );
-    match &e.date {
-        Some(d) => doc.field("Date", &date_line(legend, d)),
-        None => doc.field("Date", "not stated"),
-    }
-    if let Some(p) = &e.place {
-        doc.field("Place", &format!("{} {}", p.city, legend.cite(&p.cite)));
-    }
-    if let Some(s) = &e.series {
-        let edition = e
-            .edition
-            .map(|n| format!(", edition {n}"))
-            .unwrap_or_default();
-        doc.field("Series", &format!("{s}{edition}"));
-    }
-    doc.heading("What the sources say");
-    doc.para(2, &format!("{} {}", e.description, legend.cite(&e.cite)));
 }
 
 /// "Appears in": the meetings and events a topic, organisation or person appears in.
@@ -403,7 +334,7 @@ fn source(doc: &mut Doc, s: &Source) {
         doc.field("Account", side.label());
     }
     if let Some(d) = &s.published {
-        doc.field("Published", &human_date(&d.value));
+        doc.field("Published", &date::long(d));
     }
     for n in &s.notes {
         doc.field("Note", n);

@@ -94,6 +94,10 @@ impl SourceKind {
 pub struct Source {
     /// Short, stable slug, e.g. `eeas-2025-05-7th-cyber-dialogue`.
     pub id: String,
+    /// The short label citations use on every surface, e.g. "EU 2025" in `[EU 2025 ¶4]`;
+    /// unique within a corpus. Without one, citations use the id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     /// The document's own headline.
     pub title: String,
     /// Who published it, only where the text itself shows it.

@@ -430,6 +430,51 @@ mod tests {
     }
 
     #[test]
+    fn a_source_label_used_twice_is_reported_at_the_second_use() {
+        let source = |id: &str, label: &str| crate::corpus::Source {
+            id: id.into(),
+            label: Some(label.into()),
+            title: "t".into(),
+            publisher: None,
+            language: "en".into(),
+            kind: crate::corpus::SourceKind::NewsItem,
+            published: None,
+            side: None,
+            notes: vec![],
+            raw: String::new(),
+            paragraphs: vec!["p".into()],
+        };
+        let file = |sources| Corpus {
+            format: crate::corpus::FORMAT.into(),
+            sources,
+            ..Corpus::default()
+        };
+        let files = vec![
+            ("a.json".to_string(), file(vec![source("a", "EU 2025")])),
+            (
+                "b.json".to_string(),
+                file(vec![source("b", "EU 2025"), source("c", "ROK 2025")]),
+            ),
+        ];
+        let problems = validate(&files, Scope::Complete);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].file.as_deref(), Some("b.json"));
+        assert_eq!(
+            problems[0].location,
+            crate::corpus::problem::Location::Field {
+                record: "source b".into(),
+                field: "label".into()
+            }
+        );
+        assert!(
+            problems[0]
+                .message
+                .starts_with("label \"EU 2025\" is already the label of source `a`"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
     fn language_tags_are_checked_loosely() {
         assert!(is_language_tag("en"));
         assert!(is_language_tag("ko-KR"));

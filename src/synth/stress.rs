@@ -65,6 +65,7 @@ fn source(id: &str, side: Option<Side>, style: Style, i: usize) -> Source {
     }
     Source {
         id: id.to_string(),
+        label: None,
         title: format!("Source {i}: {}", words(style, i, 5)),
         publisher: None,
         language: "en".into(),

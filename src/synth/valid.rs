@@ -272,6 +272,7 @@ pub fn generate(spec: Spec) -> Corpus {
                 .collect();
             Source {
                 id: format!("src-{i}"),
+                label: None,
                 title: format!("Press release on meeting {i}"),
                 publisher: None,
                 language: "en".into(),

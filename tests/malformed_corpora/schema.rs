@@ -77,6 +77,7 @@ fn full_corpus(t: &str) -> Corpus {
         title: Some(t.into()),
         sources: vec![Source {
             id: "s".into(),
+            label: Some(t.into()),
             title: t.into(),
             publisher: Some(t.into()),
             language: "ko".into(),
@@ -257,6 +258,7 @@ fn the_schema_objects_match_the_serde_model() {
             json(&full.sources[0]),
             json(&Source {
                 publisher: None,
+                label: None,
                 published: None,
                 side: None,
                 notes: Vec::new(),

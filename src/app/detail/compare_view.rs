@@ -41,7 +41,13 @@ fn paragraphs(corpus: &Corpus, id: &str) -> Vec<String> {
 }
 
 /// One document per account: its paragraphs with only-here sentences marked.
-fn account_doc(id: &str, paras: &[String], only: &[compare::Sentence], side: &str) -> Doc {
+fn account_doc(
+    corpus: &Corpus,
+    id: &str,
+    paras: &[String],
+    only: &[compare::Sentence],
+    side: &str,
+) -> Doc {
     let marker = format!("[{} {side}] ", strings::ONLY_IN);
     let mut doc = Doc::default();
     for (p, text) in paras.iter().enumerate() {
@@ -62,7 +68,10 @@ fn account_doc(id: &str, paras: &[String], only: &[compare::Sentence], side: &st
         doc.push(
             DocLine::item(segs)
                 .with_indent(display_width(&prefix))
-                .with_copy(format!("{text} {}", full_list(std::slice::from_ref(&cite))))
+                .with_copy(format!(
+                    "{text} {}",
+                    full_list(corpus, std::slice::from_ref(&cite))
+                ))
                 .with_target(Some(Target::Cite(cite))),
         );
     }
@@ -82,7 +91,7 @@ pub(super) fn compared(
     let (ln, rn) = (source_name(left), source_name(right));
     let l_side = left.side.map_or("S1", |s| s.label());
     let r_side = right.side.map_or("S2", |s| s.label());
-    let left_doc = account_doc(&left.id, &lp, &cmp.left, l_side);
+    let left_doc = account_doc(corpus, &left.id, &lp, &cmp.left, l_side);
     let mut out = TextDoc {
         compared: true,
         ..TextDoc::default()
@@ -97,7 +106,7 @@ pub(super) fn compared(
     )]));
     out.doc.push(DocLine::blank());
     if wide && width >= SIDE_BY_SIDE_FROM {
-        let right_doc = account_doc(&right.id, &rp, &cmp.right, r_side);
+        let right_doc = account_doc(corpus, &right.id, &rp, &cmp.right, r_side);
         side_by_side(&mut out.doc, &left_doc, &right_doc, (&ln, &rn), width);
         return out;
     }
@@ -122,7 +131,10 @@ pub(super) fn compared(
                 Seg::new(text, Tone::OnlyHere),
             ])
             .with_indent(display_width(&label))
-            .with_copy(format!("{text} {}", full_list(std::slice::from_ref(&cite))))
+            .with_copy(format!(
+                "{text} {}",
+                full_list(corpus, std::slice::from_ref(&cite))
+            ))
             .with_target(Some(Target::Cite(cite))),
         );
     }

@@ -1,59 +1,62 @@
-//! The Overview tab: every fact of a meeting or event, one line each, with short citations
-//! ("EU¶7") that `Enter` follows to the cited paragraph.
+//! The Overview tab: the facts of a meeting or event (see [`crate::facts`]), one line each,
+//! with their citations ("[EU 2025 ¶1]") that `Enter` follows to the cited paragraph, and the
+//! sources they come from.
 
-use crate::app::cite::{CiteLabels, full_list};
 use crate::app::doc::{Doc, DocLine, Seg, Target, Tone};
 use crate::app::format;
 use crate::app::strings::{self, label};
-use crate::corpus::{Citation, Corpus, Meeting, Provenance};
+use crate::corpus::{Citation, Corpus};
+use crate::facts::{self, Fact, Facts, Field, Heading, Legend, cite};
 use crate::index::EntryRef;
 
-mod event;
-
 /// Width of the label column ("Format  ").
-pub(super) const LABEL_W: usize = 8;
+const LABEL_W: usize = 8;
 /// Indent of items under a section heading.
 const ITEM: &str = "  ";
 
 /// The Overview of one entry.
 pub fn build(corpus: &Corpus, entry: EntryRef) -> Doc {
-    let labels = CiteLabels::for_entry(corpus, entry);
+    let Some(facts) = facts::of_entry(corpus, entry) else {
+        return Doc::default();
+    };
     let mut w = Writer {
         doc: Doc::default(),
-        labels: &labels,
+        corpus,
     };
-    match entry {
-        EntryRef::Meeting(i) => {
-            if let Some(m) = corpus.meetings.get(i) {
-                meeting(&mut w, corpus, m);
-            }
+    w.doc
+        .push(DocLine::fixed(vec![Seg::new(&facts.title, Tone::Heading)]).with_indent(2));
+    let legend = facts.legend(corpus);
+    for section in &facts.sections {
+        if section.heading != Heading::Key {
+            w.heading(section.heading.label());
         }
-        EntryRef::Event(i) => {
-            if let Some(e) = corpus.events.get(i) {
-                event::event(&mut w, corpus, e);
+        let mut side = None;
+        for (k, f) in section.facts.iter().enumerate() {
+            match section.heading {
+                Heading::Key => key_fact(&mut w, &facts, f, k),
+                Heading::Participants => {
+                    if f.side != side {
+                        side = f.side;
+                        w.sub(f.side.map_or("", |s| s.label()));
+                    }
+                    participant(&mut w, f);
+                }
+                Heading::Accounts => account(&mut w, &legend, f),
+                _ => item(&mut w, f),
             }
         }
     }
-    if !labels.is_empty() {
-        w.doc.push(DocLine::blank());
-        w.doc.push(
-            DocLine::fixed(vec![
-                Seg::new(&format!("{}: ", strings::CITATIONS), Tone::Dim),
-                Seg::new(&labels.legend(), Tone::Dim),
-            ])
-            .with_indent(2),
-        );
-    }
+    other_sources(&mut w, &facts, &legend);
     w.doc
 }
 
-pub(super) struct Writer<'a> {
-    pub(super) doc: Doc,
-    pub(super) labels: &'a CiteLabels,
+struct Writer<'a> {
+    doc: Doc,
+    corpus: &'a Corpus,
 }
 
 impl Writer<'_> {
-    pub(super) fn heading(&mut self, text: &str) {
+    fn heading(&mut self, text: &str) {
         if !self.doc.lines.is_empty() {
             self.doc.push(DocLine::blank());
         }
@@ -61,48 +64,32 @@ impl Writer<'_> {
             .push(DocLine::fixed(vec![Seg::new(text, Tone::Heading)]));
     }
 
-    pub(super) fn sub(&mut self, text: &str) {
+    fn sub(&mut self, text: &str) {
         self.doc.push(DocLine::fixed(vec![
             Seg::plain(ITEM),
             Seg::new(text, Tone::Label),
         ]));
     }
 
-    /// A selectable line: its segments, then the short citations; `copy` is what `y` copies,
-    /// to which the full citations are added.
-    pub(super) fn line(&mut self, lead: Vec<Seg>, cite: &[Citation], indent: usize, copy: &str) {
+    /// A selectable line for `fact`: its segments, then its citations; `y` copies the fact's
+    /// own copy line, Enter follows its first citation.
+    fn line(&mut self, lead: Vec<Seg>, fact: &Fact, indent: usize) {
         let mut segs = lead;
-        if !cite.is_empty() {
+        let cites = cite::unbroken(&cite::list(self.corpus, &fact.cite));
+        if !cites.is_empty() {
             segs.push(Seg::plain("  "));
-            segs.push(Seg::new(&self.labels.list(cite), Tone::Cite));
+            segs.push(Seg::new(&cites, Tone::Cite));
         }
-        let copy = format!("{copy} {}", full_list(cite));
         self.doc.push(
             DocLine::item(segs)
                 .with_indent(indent)
-                .with_target(cite.first().cloned().map(Target::Cite))
-                .with_copy(copy.trim().to_string()),
-        );
-    }
-
-    /// "Date    20 May 2025  EU¶3".
-    pub(super) fn fact(&mut self, name: &str, value: &str, cite: &[Citation]) {
-        let padded = format!("{name:<LABEL_W$}");
-        let copy = if name.is_empty() {
-            value.to_string()
-        } else {
-            format!("{name}: {value}")
-        };
-        self.line(
-            vec![Seg::new(&padded, Tone::Label), Seg::plain(value)],
-            cite,
-            LABEL_W,
-            &copy,
+                .with_target(fact.cite.first().cloned().map(Target::Cite))
+                .with_copy(fact.copy_text(self.corpus)),
         );
     }
 
     /// A note under a fact ("inferred: …").
-    pub(super) fn aside(&mut self, text: &str) {
+    fn aside(&mut self, text: &str) {
         self.doc.push(
             DocLine::fixed(vec![
                 Seg::plain(&" ".repeat(LABEL_W)),
@@ -112,202 +99,141 @@ impl Writer<'_> {
         );
     }
 
-    /// An item under a heading.
-    pub(super) fn item(&mut self, lead: Vec<Seg>, cite: &[Citation], copy_label: &str) {
-        let body: String = lead.iter().map(|s| s.text.as_str()).collect();
-        let body = body.trim().trim_start_matches("• ");
-        let copy = if copy_label.is_empty() {
-            body.to_string()
-        } else {
-            format!("{copy_label}: {body}")
-        };
-        // Continuation rows hang under the text, not under a bullet or an inner indent.
-        let hang: usize = lead
-            .iter()
-            .take_while(|s| s.text.trim().is_empty() || s.text == "• ")
-            .map(|s| s.text.chars().count())
-            .sum::<usize>()
-            .max(2);
+    /// An item under a heading; continuation rows hang under the text, past `hang` columns of
+    /// bullet or inner indent.
+    fn item(&mut self, lead: Vec<Seg>, fact: &Fact, hang: usize) {
         let mut segs = vec![Seg::plain(ITEM)];
         segs.extend(lead);
-        self.line(segs, cite, ITEM.len() + hang, &copy);
+        self.line(segs, fact, ITEM.len() + hang.max(2));
     }
 }
 
-pub(super) fn inferred(how: Option<&str>) -> String {
-    match how {
-        Some(h) => format!("{}: {h}", strings::INFERRED),
-        None => strings::INFERRED.to_string(),
-    }
-}
-
-fn meeting(w: &mut Writer, corpus: &Corpus, m: &Meeting) {
-    w.doc
-        .push(DocLine::fixed(vec![Seg::new(&m.title, Tone::Heading)]).with_indent(2));
-    w.fact(label::DATE, &format::long_date(&m.date), &m.date.cite);
-    if m.date.provenance == Provenance::Inferred {
-        w.aside(&inferred(m.date.how.as_deref()));
-    }
-    if let Some(p) = &m.place {
-        w.fact(label::PLACE, &format::place(p, true), &p.cite);
-        if p.provenance == Provenance::Inferred {
-            w.aside(&inferred(p.how.as_deref()));
+/// "Date    20 May 2025  [EU 2025 ¶1; ROK 2025 ¶1]", with "inferred: how" beneath.
+fn key_fact(w: &mut Writer, facts: &Facts, f: &Fact, position: usize) {
+    let (name, value) = match f.field {
+        // One "Names" label over the names each side uses.
+        Field::Name => {
+            let first = position == 0
+                || facts
+                    .section(Heading::Key)
+                    .and_then(|s| s.facts.get(position - 1))
+                    .is_none_or(|prev| prev.field != Field::Name);
+            let name = if first { label::NAMES } else { "" };
+            let side = f.side.map_or("", |s| s.label());
+            (name, format!("{side}: {}", f.text))
         }
-    }
-    if let Some(f) = &m.format {
-        w.fact(label::FORMAT, f.value.label(), &f.cite);
-        if f.provenance == Provenance::Inferred {
-            w.aside(&inferred(f.how.as_deref()));
+        Field::Kind => {
+            let value = facts
+                .event_kind
+                .map_or(f.text.clone(), |k| format::event_marker(k).to_string());
+            (label::KIND, value)
         }
-    }
-    let series = match m.edition {
-        Some(e) => format!("{} · {} {e}", m.series, label::EDITION),
-        None => m.series.clone(),
+        field => (field.label().unwrap_or_default(), f.text.clone()),
     };
-    w.fact(label::SERIES, &series, &[]);
-    for (k, n) in m.names.iter().enumerate() {
-        let name = if k == 0 { label::NAMES } else { "" };
-        w.fact(name, &format!("{}: {}", n.side.label(), n.name), &n.cite);
+    let padded = format!("{name:<LABEL_W$}");
+    w.line(
+        vec![Seg::new(&padded, Tone::Label), Seg::plain(&value)],
+        f,
+        LABEL_W,
+    );
+    if let Some(note) = f.qualifier.note() {
+        w.aside(&note);
     }
-    participants(w, corpus, m);
-    if m.delegations.iter().any(|d| !d.members.is_empty()) {
-        w.heading(label::ORGANISATIONS);
-        for d in &m.delegations {
-            for member in &d.members {
-                let mut lead = vec![
-                    Seg::new(&format!("{:<4}", d.side.label()), Tone::Label),
-                    Seg::plain(&format::org_name(corpus, &member.organisation)),
-                ];
-                if let Some(note) = &member.note {
-                    lead.push(Seg::new(&format!(" — {note}"), Tone::Dim));
-                }
-                w.item(lead, &member.cite, label::ORGANISATIONS);
-            }
-        }
-    }
-    if !m.observers.is_empty() {
-        w.heading(label::OBSERVERS);
-        for o in &m.observers {
-            let mut lead = vec![Seg::plain(&format::org_name(corpus, &o.organisation))];
-            if let Some(note) = &o.note {
-                lead.push(Seg::new(&format!(" — {note}"), Tone::Dim));
-            }
-            w.item(lead, &o.cite, label::OBSERVERS);
-        }
-    }
-    if !m.co_located.is_empty() {
-        w.heading(label::CO_LOCATED);
-        for e in &m.co_located {
-            w.item(vec![Seg::plain(&e.text)], &e.cite, label::CO_LOCATED);
-        }
-    }
-    if !m.topics.is_empty() {
-        w.heading(label::TOPICS);
-        for t in &m.topics {
-            let mut lead = vec![Seg::new(format::topic_label(corpus, &t.topic), Tone::Label)];
-            if let Some(s) = &t.summary {
-                lead.push(Seg::plain(&format!(" — {s}")));
-            }
-            w.item(lead, &t.cite, label::TOPICS);
-        }
-    }
-    statements(w, label::OUTCOMES, &m.outcomes);
-    if let Some(next) = &m.next_meeting {
-        w.heading(label::NEXT_MEETING);
-        w.item(
-            vec![Seg::plain(&next.text)],
-            &next.cite,
-            label::NEXT_MEETING,
-        );
-    }
-    statements(w, label::NOTES, &m.notes);
-    accounts(w, corpus, m);
 }
 
-fn participants(w: &mut Writer, corpus: &Corpus, m: &Meeting) {
-    if m.delegations
+/// A head of delegation ("Youn Jong Kwon — chair; …") or a remark on the delegation.
+fn participant(w: &mut Writer, f: &Fact) {
+    let lead = match &f.subject {
+        Some(person) => vec![
+            Seg::plain(ITEM),
+            Seg::new(person, Tone::Heading),
+            Seg::plain(&format!(" — {}", f.text)),
+        ],
+        None => vec![Seg::plain(ITEM), Seg::new(&f.text, Tone::Dim)],
+    };
+    w.item(lead, f, ITEM.len());
+}
+
+/// Organisations (with their side), observers, topics, statements and events mentioned.
+fn item(w: &mut Writer, f: &Fact) {
+    let mut lead = Vec::new();
+    let mut hang = 0;
+    match f.field {
+        Field::Outcome | Field::Note => {
+            lead.push(Seg::plain("• "));
+            hang = 2;
+        }
+        Field::Organisation if f.side.is_some() => {
+            let side = f.side.map_or("", |s| s.label());
+            lead.push(Seg::new(&format!("{side:<4}"), Tone::Label));
+        }
+        _ => {}
+    }
+    let (subject_tone, rest_tone) = match f.field {
+        Field::Topic => (Tone::Label, Tone::Plain),
+        _ => (Tone::Plain, Tone::Dim),
+    };
+    match &f.subject {
+        Some(s) => {
+            lead.push(Seg::new(s, subject_tone));
+            if !f.text.is_empty() {
+                lead.push(Seg::new(&format!(" — {}", f.text), rest_tone));
+            }
+        }
+        None => lead.push(Seg::plain(&f.text)),
+    }
+    w.item(lead, f, hang);
+}
+
+/// "EU 2025  EU and Republic of Korea hold … (eu-7th-cyber-dialogue) · EU account": Enter
+/// opens the account's text.
+fn account(w: &mut Writer, legend: &Legend, f: &Fact) {
+    let Some(source) = f.source.as_deref() else {
+        return;
+    };
+    let reference = legend.references.iter().find(|r| r.id == source);
+    let label = cite::source_label(w.corpus, source);
+    let description = reference.map_or(f.text.clone(), |r| r.description());
+    let side = f.side.map_or(String::new(), |s| {
+        format!(" · {} {}", s.label(), strings::ACCOUNT)
+    });
+    let segs = vec![
+        Seg::plain(ITEM),
+        Seg::new(label, Tone::Label),
+        Seg::plain(&format!(" {description}")),
+        Seg::new(&side, Tone::Dim),
+    ];
+    let copy = format!("{label} — {description}{side}");
+    w.doc.push(
+        DocLine::item(segs)
+            .with_indent(ITEM.len() + 2)
+            .with_target(Some(Target::Cite(Citation {
+                source: source.to_string(),
+                paragraph: 1,
+            })))
+            .with_copy(copy),
+    );
+}
+
+/// The full reference of each cited source that is not one of the accounts listed above.
+fn other_sources(w: &mut Writer, facts: &Facts, legend: &Legend) {
+    let accounts: Vec<&str> = facts
+        .section(Heading::Accounts)
+        .map(|s| s.facts.iter().filter_map(|f| f.source.as_deref()).collect())
+        .unwrap_or_default();
+    let others: Vec<_> = legend
+        .references
         .iter()
-        .all(|d| d.heads.is_empty() && d.notes.is_empty())
-    {
+        .filter(|r| !accounts.contains(&r.id.as_str()))
+        .collect();
+    if others.is_empty() {
         return;
     }
-    w.heading(label::PARTICIPANTS);
-    for d in &m.delegations {
-        if d.heads.is_empty() && d.notes.is_empty() {
-            continue;
-        }
-        w.sub(d.side.label());
-        for h in &d.heads {
-            let mut rest = format!(" — {}; {}", h.role, h.title);
-            if let Some(org) = &h.organisation {
-                rest.push_str(", ");
-                rest.push_str(&format::org_name(corpus, org));
-            }
-            w.item(
-                vec![
-                    Seg::plain(ITEM),
-                    Seg::new(format::person_name(corpus, &h.person), Tone::Heading),
-                    Seg::plain(&rest),
-                ],
-                &h.cite,
-                d.side.label(),
-            );
-        }
-        for n in &d.notes {
-            w.item(
-                vec![Seg::plain(ITEM), Seg::new(&n.text, Tone::Dim)],
-                &n.cite,
-                d.side.label(),
-            );
-        }
-    }
-}
-
-fn statements(w: &mut Writer, heading: &str, list: &[crate::corpus::Statement]) {
-    if list.is_empty() {
-        return;
-    }
-    w.heading(heading);
-    for s in list {
-        w.item(
-            vec![Seg::plain("• "), Seg::plain(&s.text)],
-            &s.cite,
-            heading,
-        );
-    }
-}
-
-fn accounts(w: &mut Writer, corpus: &Corpus, m: &Meeting) {
-    if m.accounts.is_empty() {
-        return;
-    }
-    w.heading(label::ACCOUNTS);
-    for a in &m.accounts {
-        let title = corpus
-            .sources
-            .iter()
-            .find(|s| s.id == a.source)
-            .map_or("", |s| s.title.as_str());
-        let side = a.side.map_or("", |s| s.label());
-        let cite = [Citation {
-            source: a.source.clone(),
-            paragraph: 1,
-        }];
-        let lead = vec![
-            Seg::new(
-                &format!("{:<4}", w.labels.source_label(&a.source)),
-                Tone::Label,
-            ),
-            Seg::plain(&format!("{title} ")),
-            Seg::new(&format!("({side} {})", strings::ACCOUNT), Tone::Dim),
-        ];
-        let mut segs = vec![Seg::plain(ITEM)];
-        segs.extend(lead);
+    w.heading(strings::CITATIONS);
+    for r in others {
         w.doc.push(
-            DocLine::item(segs)
-                .with_indent(ITEM.len() + 4)
-                .with_target(cite.first().cloned().map(Target::Cite))
-                .with_copy(format!("{title} [{}]", a.source)),
+            DocLine::fixed(vec![Seg::plain(ITEM), Seg::new(&r.text(), Tone::Dim)])
+                .with_indent(ITEM.len() + 2),
         );
     }
 }

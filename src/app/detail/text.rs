@@ -210,7 +210,10 @@ fn single(
         out.doc.push(
             DocLine::item(segs)
                 .with_indent(display_width(&prefix))
-                .with_copy(format!("{text} {}", full_list(std::slice::from_ref(&cite))))
+                .with_copy(format!(
+                    "{text} {}",
+                    full_list(corpus, std::slice::from_ref(&cite))
+                ))
                 .with_target(Some(Target::Cite(cite))),
         );
         out.paragraph_lines.push(line);

@@ -415,7 +415,7 @@ fn y_copies_the_fact_with_its_full_citation() {
     assert_eq!(flow, Flow::Redraw);
     assert_eq!(
         copied.borrow().as_slice(),
-        ["Date: 11–12 June 2024 [eu-data-dialogue-3 ¶1; rok-data-dialogue-3 ¶1]"]
+        ["Date: 11–12 June 2024 [EU DD3 ¶1; ROK DD3 ¶1]"]
     );
     assert_eq!(a.status(), Some("copied"));
     assert!(a.pending_clipboard.is_none());

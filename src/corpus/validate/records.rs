@@ -76,6 +76,15 @@ impl Checker<'_> {
 
     pub(super) fn source(&mut self, rec: Rec<'_>, s: &Source) {
         self.text(rec, &At::top("title"), &s.title, "the document's headline");
+        self.opt_text(rec, &At::top("label"), s.label.as_deref(), "a short label");
+        if let Some(first) = self.first_with_label(s) {
+            let message = format!(
+                "label {:?} is already the label of source `{first}`; expected each source's \
+                 label unique, as citations print it",
+                s.label.as_deref().unwrap_or_default(),
+            );
+            self.report(rec, &At::top("label"), message);
+        }
         self.opt_text(
             rec,
             &At::top("publisher"),
@@ -109,6 +118,18 @@ impl Checker<'_> {
             &s.paragraphs,
             "a paragraph's text",
         );
+    }
+
+    /// The id of the first source, in file order, that has the label of `s` when that is not
+    /// `s` itself.
+    fn first_with_label(&self, s: &Source) -> Option<&str> {
+        let label = s.label.as_deref()?;
+        let first = self
+            .files
+            .iter()
+            .flat_map(|(_, c)| &c.sources)
+            .find(|o| o.label.as_deref() == Some(label))?;
+        (!std::ptr::eq(first, s)).then_some(first.id.as_str())
     }
 
     pub(super) fn meeting(&mut self, rec: Rec<'_>, m: &Meeting) {

@@ -8,6 +8,7 @@ use proptest::prelude::*;
 fn source(id: &str, paragraphs: &[&str]) -> Source {
     Source {
         id: id.into(),
+        label: None,
         title: id.into(),
         publisher: None,
         language: "en".into(),

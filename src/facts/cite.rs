@@ -1,0 +1,146 @@
+//! The one citation style: each source has a short label ("EU 2025": its `label`, else its id),
+//! the same on every screen and in every output; a list of citations reads
+//! `[EU 2025 ¶1, ¶6; ROK 2025 ¶1]`; a legend gives each cited source's full reference.
+
+use crate::corpus::{Citation, Corpus, Source};
+
+use super::date;
+
+/// The short label of source `id`: its `label`, else its id (also for an unknown source).
+pub fn source_label<'a>(corpus: &'a Corpus, id: &'a str) -> &'a str {
+    corpus
+        .sources
+        .iter()
+        .find(|s| s.id == id)
+        .and_then(|s| s.label.as_deref())
+        .unwrap_or(id)
+}
+
+/// `cites` with repeats removed, first occurrences kept in order.
+pub fn dedup(cites: impl IntoIterator<Item = Citation>) -> Vec<Citation> {
+    let mut out: Vec<Citation> = Vec::new();
+    for c in cites {
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `[EU 2025 ¶1, ¶6; ROK 2025 ¶1]`: citations grouped by source in order of first use, each
+/// paragraph once; empty when there are none.
+pub fn list(corpus: &Corpus, cites: &[Citation]) -> String {
+    list_with(cites, |id| source_label(corpus, id))
+}
+
+/// [`list`] with labels from `label_of`, for callers that keep their own label table.
+pub fn list_with<'a>(cites: &'a [Citation], label_of: impl Fn(&'a str) -> &'a str) -> String {
+    let mut groups: Vec<(&str, Vec<u32>)> = Vec::new();
+    for c in cites {
+        match groups.iter_mut().find(|(s, _)| *s == c.source) {
+            Some((_, paragraphs)) => {
+                if !paragraphs.contains(&c.paragraph) {
+                    paragraphs.push(c.paragraph);
+                }
+            }
+            None => groups.push((&c.source, vec![c.paragraph])),
+        }
+    }
+    if groups.is_empty() {
+        return String::new();
+    }
+    let parts: Vec<String> = groups
+        .iter()
+        .map(|(source, paragraphs)| {
+            let ps: Vec<String> = paragraphs.iter().map(|p| format!("¶{p}")).collect();
+            format!("{} {}", label_of(source), ps.join(", "))
+        })
+        .collect();
+    format!("[{}]", parts.join("; "))
+}
+
+/// A citation list for a screen: the spaces inside each source's group become no-break spaces,
+/// so wrapping breaks a list only between sources (`[EU 2025 ¶1;` / `ROK 2025 ¶1]`).
+pub fn unbroken(list: &str) -> String {
+    list.split("; ")
+        .map(|group| group.replace(' ', "\u{a0}"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The full reference of one cited source, with only what the corpus records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    pub label: String,
+    pub id: String,
+    pub title: Option<String>,
+    pub publisher: Option<String>,
+    /// The publication date, written by the date formatter.
+    pub published: Option<String>,
+}
+
+impl Reference {
+    fn of(corpus: &Corpus, id: &str) -> Reference {
+        let source: Option<&Source> = corpus.sources.iter().find(|s| s.id == id);
+        Reference {
+            label: source_label(corpus, id).to_string(),
+            id: id.to_string(),
+            title: source.map(|s| s.title.clone()),
+            publisher: source.and_then(|s| s.publisher.clone()),
+            published: source.and_then(|s| s.published.as_ref()).map(date::long),
+        }
+    }
+
+    /// What follows the label: "Title, Publisher, 1 July 2019 (source-id)"; the id only when
+    /// the label is not already the id.
+    pub fn description(&self) -> String {
+        let mut parts: Vec<&str> = Vec::new();
+        parts.extend(self.title.as_deref());
+        parts.extend(self.publisher.as_deref());
+        parts.extend(self.published.as_deref());
+        let mut s = parts.join(", ");
+        if self.label != self.id {
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            s.push_str(&format!("({})", self.id));
+        }
+        s
+    }
+
+    /// "EU 2025 — Title, Publisher, date (source-id)".
+    pub fn text(&self) -> String {
+        let rest = self.description();
+        if rest.is_empty() {
+            self.label.clone()
+        } else {
+            format!("{} — {rest}", self.label)
+        }
+    }
+}
+
+/// The sources a set of facts cites, in order of first citation.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Legend {
+    pub references: Vec<Reference>,
+}
+
+impl Legend {
+    /// The legend of the sources `ids`, each once, in order of first use.
+    pub fn of<'a>(corpus: &Corpus, ids: impl IntoIterator<Item = &'a str>) -> Legend {
+        let mut seen: Vec<&str> = Vec::new();
+        for id in ids {
+            if !seen.contains(&id) {
+                seen.push(id);
+            }
+        }
+        let ids = seen;
+        Legend {
+            references: ids.iter().map(|id| Reference::of(corpus, id)).collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.references.is_empty()
+    }
+}

@@ -1,0 +1,148 @@
+//! The facts of a meeting: key fields, participants (heads first, then remarks, by side),
+//! organisations, observers, co-located events, topics, outcomes, next meeting, notes and
+//! accounts.
+
+use crate::corpus::names::{org_name, person_name, topic_label};
+use crate::corpus::{Corpus, Meeting, Statement};
+
+use super::{Builder, Fact, Facts, Field, Heading, cite, date, place};
+
+pub fn facts(corpus: &Corpus, m: &Meeting) -> Facts {
+    let mut b = Builder::default();
+    b.section(Heading::Key, key(m));
+    b.section(Heading::Participants, participants(corpus, m));
+    let members = m
+        .delegations
+        .iter()
+        .flat_map(|d| {
+            d.members.iter().map(move |o| {
+                Fact::new(
+                    Field::Organisation,
+                    o.note.clone().unwrap_or_default(),
+                    &o.cite,
+                )
+                .about(org_name(corpus, &o.organisation))
+                .on(d.side)
+            })
+        })
+        .collect();
+    b.section(Heading::Organisations, members);
+    let observers = m
+        .observers
+        .iter()
+        .map(|o| {
+            Fact::new(Field::Observer, o.note.clone().unwrap_or_default(), &o.cite)
+                .about(org_name(corpus, &o.organisation))
+        })
+        .collect();
+    b.section(Heading::Observers, observers);
+    let co_located = m
+        .co_located
+        .iter()
+        .map(|e| Fact::new(Field::CoLocated, &e.text, &e.cite))
+        .collect();
+    b.section(Heading::CoLocated, co_located);
+    let topics = m
+        .topics
+        .iter()
+        .map(|t| {
+            Fact::new(Field::Topic, t.summary.clone().unwrap_or_default(), &t.cite)
+                .about(topic_label(corpus, &t.topic))
+        })
+        .collect();
+    b.section(Heading::Topics, topics);
+    b.section(Heading::Outcomes, statements(Field::Outcome, &m.outcomes));
+    let next = m
+        .next_meeting
+        .iter()
+        .map(|n| Fact::new(Field::NextMeeting, &n.text, &n.cite))
+        .collect();
+    b.section(Heading::NextMeeting, next);
+    b.section(Heading::Notes, statements(Field::Note, &m.notes));
+    b.section(Heading::Accounts, accounts(corpus, m));
+    Facts {
+        id: m.id.clone(),
+        title: m.title.clone(),
+        event_kind: None,
+        sections: b.sections,
+    }
+}
+
+fn key(m: &Meeting) -> Vec<Fact> {
+    let mut out = vec![
+        Fact::new(Field::Date, date::long(&m.date), &m.date.cite)
+            .qualified(m.date.provenance, m.date.how.as_deref()),
+    ];
+    if let Some(p) = &m.place {
+        out.push(
+            Fact::new(Field::Place, place::text(p, true), &p.cite)
+                .qualified(p.provenance, p.how.as_deref()),
+        );
+    }
+    if let Some(f) = &m.format {
+        out.push(
+            Fact::new(Field::Format, f.value.label(), &f.cite)
+                .qualified(f.provenance, f.how.as_deref()),
+        );
+    }
+    out.push(Fact::new(Field::Series, series(&m.series, m.edition), &[]));
+    for n in &m.names {
+        out.push(Fact::new(Field::Name, &n.name, &n.cite).on(n.side));
+    }
+    out
+}
+
+/// "eu-rok-cyber-dialogue · edition 7".
+pub(super) fn series(series: &str, edition: Option<u32>) -> String {
+    match edition {
+        Some(e) => format!("{series} · edition {e}"),
+        None => series.to_string(),
+    }
+}
+
+/// Heads of delegation first, then remarks on the delegation, side by side in corpus order.
+fn participants(corpus: &Corpus, m: &Meeting) -> Vec<Fact> {
+    let mut out = Vec::new();
+    for d in &m.delegations {
+        for h in &d.heads {
+            let mut text = format!("{}; {}", h.role, h.title);
+            if let Some(org) = &h.organisation {
+                text.push_str(", ");
+                text.push_str(&org_name(corpus, org));
+            }
+            out.push(
+                Fact::new(Field::Head, text, &h.cite)
+                    .about(person_name(corpus, &h.person))
+                    .on(d.side),
+            );
+        }
+        for n in &d.notes {
+            out.push(Fact::new(Field::DelegationNote, &n.text, &n.cite).on(d.side));
+        }
+    }
+    out
+}
+
+fn statements(field: Field, list: &[Statement]) -> Vec<Fact> {
+    list.iter()
+        .map(|s| Fact::new(field, &s.text, &s.cite))
+        .collect()
+}
+
+fn accounts(corpus: &Corpus, m: &Meeting) -> Vec<Fact> {
+    m.accounts
+        .iter()
+        .map(|a| {
+            let title = corpus
+                .sources
+                .iter()
+                .find(|s| s.id == a.source)
+                .map_or("", |s| s.title.as_str());
+            let mut f =
+                Fact::new(Field::Account, title, &[]).about(cite::source_label(corpus, &a.source));
+            f.side = a.side;
+            f.source = Some(a.source.clone());
+            f
+        })
+        .collect()
+}

@@ -1,0 +1,78 @@
+//! One meeting, three surfaces: `entente show`, the briefing note (`entente export`) and the
+//! browser's copy (`y` on an Overview line) print every fact's citations with the same labels,
+//! and the meeting's date with the same text. Expectations come from the facts builder, so the
+//! test holds for whatever meetings the built-in corpus has.
+
+use std::process::{Command, Stdio};
+
+use entente::app::detail::overview;
+use entente::facts::{self, Field, Heading, cite};
+use entente::index::EntryRef;
+
+fn run(args: &[&str]) -> String {
+    let o = Command::new(env!("CARGO_BIN_EXE_entente"))
+        .args(args)
+        .env("ENTENTE_NO_CACHE", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("the entente binary runs");
+    assert_eq!(o.status.code(), Some(0), "{args:?}");
+    String::from_utf8(o.stdout).expect("UTF-8")
+}
+
+/// Wrapped output read as one line: runs of white space (line breaks and indents) become one
+/// space.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn show_the_note_and_the_copy_cite_and_date_a_meeting_alike() {
+    let loaded = entente::corpus::builtin::load().expect("the built-in corpus loads");
+    let corpus = &loaded.corpus;
+    assert!(!corpus.meetings.is_empty());
+    for (i, m) in corpus.meetings.iter().enumerate() {
+        let show = flat(&run(&["show", &m.id]));
+        let note = flat(&run(&["export", &m.id]));
+        let copies: Vec<String> = overview::build(corpus, EntryRef::Meeting(i))
+            .lines
+            .iter()
+            .filter_map(|l| l.copy.clone())
+            .collect();
+        let facts = facts::of_meeting(corpus, m);
+        let date = facts::date::long(&m.date);
+        let date_cites = cite::list(corpus, &cite::dedup(m.date.cite.iter().cloned()));
+        let mut dated = date.clone();
+        if let Some(q) = facts.key(Field::Date).and_then(|f| f.qualifier.note()) {
+            dated.push_str(&format!(" ({q})"));
+        }
+        let dated = flat(&format!("{dated} {date_cites}"));
+        assert!(show.contains(&dated), "show of {}: {dated}\n{show}", m.id);
+        assert!(note.contains(&dated), "note of {}: {dated}\n{note}", m.id);
+        assert!(
+            copies.iter().any(|c| flat(c) == format!("Date: {dated}")),
+            "copy of {}: {dated}\n{copies:#?}",
+            m.id
+        );
+        for section in facts
+            .sections
+            .iter()
+            .filter(|s| s.heading != Heading::Accounts)
+        {
+            for f in section.facts.iter().filter(|f| !f.cite.is_empty()) {
+                let list = cite::list(corpus, &f.cite);
+                assert!(show.contains(&list), "show of {}: {list}", m.id);
+                assert!(note.contains(&list), "note of {}: {list}", m.id);
+                let copy = f.copy_text(corpus);
+                assert!(copies.contains(&copy), "copy of {}: {copy}", m.id);
+                // Each source once per line, each paragraph once.
+                assert_eq!(copy.matches(&list).count(), 1, "{copy}");
+            }
+        }
+        // The sources' labels are what the citations print, in all three.
+        for r in &facts.legend(corpus).references {
+            assert!(show.contains(&format!("{} —", r.label)), "{}", r.label);
+            assert!(note.contains(&format!("**{}** —", r.label)), "{}", r.label);
+        }
+    }
+}
