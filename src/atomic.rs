@@ -244,7 +244,11 @@ mod tests {
         let err = write_atomic(&path, b"new").unwrap_err();
         assert!(format!("{err:#}").contains("hard links"), "{err:#}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "shared");
-        assert_eq!(std::fs::metadata(&path).unwrap().nlink(), 2, "the link holds");
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().nlink(),
+            2,
+            "the link holds"
+        );
         assert_eq!(entries(dir.path()), ["note.md", "other.md"]);
     }
 

@@ -69,9 +69,7 @@ impl Library {
 pub fn load_corpus(path: Option<&Path>) -> Result<LoadedCorpus> {
     match path {
         Some(path) => load_path(path).with_context(|| cannot_load(path)),
-        None => {
-            builtin::load().context("the built-in corpus is invalid (a bug: please report it)")
-        }
+        None => builtin::load().context("the built-in corpus is invalid (a bug: please report it)"),
     }
 }
 

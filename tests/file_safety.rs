@@ -4,8 +4,9 @@
 //! sparse 3 GB file are misses, promptly), sees a corpus replaced with its mtime restored, and
 //! leaves no temporary file after a write that was killed.
 //!
-//! Every run has a deadline, so a hang fails the test instead of blocking the suite; the
-//! cache tests run under a 2 GiB address-space limit, so reading gigabytes fails them too.
+//! Every run has a deadline, so a hang fails the test instead of blocking the suite. Each
+//! cache run's read count is checked (from `/proc/PID/io`), so reading gigabytes fails it;
+//! a 4 GiB address-space limit keeps a run that tries from taking the machine's memory.
 //! No test touches the user's cache: each sets its own `XDG_CACHE_HOME`.
 
 use std::io::Read;
@@ -23,9 +24,12 @@ struct Run {
     status: ExitStatus,
     stdout: String,
     stderr: String,
+    /// Bytes the process read through `read` and friends (`rchar` of `/proc/PID/io`).
+    bytes_read: u64,
 }
 
 /// Waits for `child` until [`DEADLINE`], killing it and failing the test when it hangs.
+/// Once it has exited, and before it is reaped, its read count is taken from /proc.
 fn finish(mut child: Child, what: &str) -> Run {
     let mut stdout = child.stdout.take().expect("piped stdout");
     let mut stderr = child.stderr.take().expect("piped stderr");
@@ -39,10 +43,17 @@ fn finish(mut child: Child, what: &str) -> Run {
         let _ = stderr.read_to_end(&mut s);
         s
     });
+    let pid = rustix::process::Pid::from_child(&child);
+    let peek = rustix::process::WaitIdOptions::EXITED
+        | rustix::process::WaitIdOptions::NOHANG
+        | rustix::process::WaitIdOptions::NOWAIT;
     let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait for entente") {
-            break status;
+    loop {
+        // WNOWAIT: the exited child stays a zombie, whose /proc/PID/io can still be read.
+        let exited = rustix::process::waitid(rustix::process::WaitId::Pid(pid), peek)
+            .expect("waitid on entente");
+        if exited.is_some() {
+            break;
         }
         if start.elapsed() > DEADLINE {
             let _ = child.kill();
@@ -50,12 +61,25 @@ fn finish(mut child: Child, what: &str) -> Run {
             panic!("{what}: entente did not finish within {DEADLINE:?} (it hung)");
         }
         std::thread::sleep(Duration::from_millis(20));
-    };
+    }
+    let bytes_read = read_count(child.id());
+    let status = child.wait().expect("reap entente");
     Run {
         status,
         stdout: String::from_utf8_lossy(&out.join().expect("stdout reader")).into_owned(),
         stderr: String::from_utf8_lossy(&err.join().expect("stderr reader")).into_owned(),
+        bytes_read,
     }
+}
+
+/// `rchar` of `/proc/PID/io`: every byte the process read (Linux).
+fn read_count(pid: u32) -> u64 {
+    let io = std::fs::read_to_string(format!("/proc/{pid}/io"))
+        .unwrap_or_else(|e| panic!("/proc/{pid}/io: {e}"));
+    io.lines()
+        .find_map(|line| line.strip_prefix("rchar:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no rchar in /proc/{pid}/io: {io}"))
 }
 
 fn entente(args: &[&str]) -> Command {
@@ -209,7 +233,12 @@ fn export_into_a_fifo_writes_through_and_keeps_the_fifo() {
     let o = run(&["export", &id, "-o", fifo.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2), "{}", o.stderr);
     assert!(o.stderr.contains("nobody is reading"), "{}", o.stderr);
-    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
 
     // With a reader, the note goes through it. The test holds the read end (opened without
     // blocking, so before any writer) and reads once entente is done: the note fits in the
@@ -222,9 +251,16 @@ fn export_into_a_fifo_writes_through_and_keeps_the_fifo() {
         .unwrap();
     let o = run(&["export", &id, "-o", fifo.to_str().unwrap()]);
     assert!(o.status.success(), "{}", o.stderr);
-    assert!(o.stdout.is_empty(), "no \"wrote\" line for a stream: {}", o.stdout);
     assert!(
-        std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(),
+        o.stdout.is_empty(),
+        "no \"wrote\" line for a stream: {}",
+        o.stdout
+    );
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo(),
         "the FIFO is still a FIFO"
     );
     let mut received = String::new();
@@ -279,7 +315,11 @@ fn export_over_a_hard_linked_file_is_refused_and_the_link_holds() {
         std::fs::metadata(&target).unwrap(),
         std::fs::metadata(&other).unwrap(),
     );
-    assert_eq!((a.ino(), a.nlink()), (b.ino(), 2), "still one file, two names");
+    assert_eq!(
+        (a.ino(), a.nlink()),
+        (b.ino(), 2),
+        "still one file, two names"
+    );
     assert_eq!(std::fs::read_to_string(&other).unwrap(), "shared text");
 }
 
@@ -340,13 +380,13 @@ impl CacheCase {
         self.cache().join("entente").join(&names[0])
     }
 
-    /// `entente --corpus C find QUERY` with this cache, under a 2 GiB address-space limit
+    /// `entente --corpus C find QUERY` with this cache, under a 4 GiB address-space limit
     /// (and `extra` shell commands first, e.g. another limit).
     fn find_limited(&self, query: &str, extra: &str) -> Run {
         let child = Command::new("sh")
             .arg("-c")
             .arg(format!(
-                "ulimit -v 2097152; {extra} exec \"$0\" --corpus \"$1\" find --limit 0 \"$2\""
+                "ulimit -v 4194304; {extra} exec \"$0\" --corpus \"$1\" find --limit 0 \"$2\""
             ))
             .arg(env!("CARGO_BIN_EXE_entente"))
             .arg(&self.corpus)
@@ -373,17 +413,38 @@ impl CacheCase {
         o.stdout
     }
 
-    /// After a bad entry: the same answer, and a regular file rebuilt in its place.
+    /// After a bad entry: the same answer, little read, and a regular file rebuilt in its
+    /// place.
     fn assert_answers_and_rebuilds(&self, expected: &str, what: &str) {
         let o = self.find("cyber");
         assert!(o.status.success(), "{what}: {}", o.stderr);
-        assert_eq!(o.stdout, expected, "{what}: the same answer as from the corpus");
+        let corpus = std::fs::metadata(&self.corpus).unwrap().len();
+        println!("{what}: read {} bytes (corpus {corpus})", o.bytes_read);
+        assert!(
+            o.bytes_read < 4 * corpus + (4 << 20),
+            "{what}: read {} bytes for a corpus of {corpus}",
+            o.bytes_read
+        );
+        assert_eq!(
+            o.stdout, expected,
+            "{what}: the same answer as from the corpus"
+        );
         let entry = self.entry();
         let meta = std::fs::symlink_metadata(&entry).unwrap();
-        assert!(meta.is_file(), "{what}: the entry is rebuilt as a regular file");
-        assert!(meta.len() < 64 << 20, "{what}: a real entry, {} bytes", meta.len());
+        assert!(
+            meta.is_file(),
+            "{what}: the entry is rebuilt as a regular file"
+        );
+        assert!(
+            meta.len() < 64 << 20,
+            "{what}: a real entry, {} bytes",
+            meta.len()
+        );
         let warm = self.find("cyber");
-        assert_eq!(warm.stdout, expected, "{what}: the rebuilt entry answers alike");
+        assert_eq!(
+            warm.stdout, expected,
+            "{what}: the rebuilt entry answers alike"
+        );
     }
 }
 
@@ -427,10 +488,12 @@ fn a_sparse_3_gb_cache_entry_is_not_read() {
     let expected = case.cold();
     let entry = case.entry();
     // Still the user's own regular file, with its header intact: only its size gives it away.
-    let file = std::fs::OpenOptions::new().write(true).open(&entry).unwrap();
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&entry)
+        .unwrap();
     file.set_len(3 << 30).unwrap();
     drop(file);
-    // Under the 2 GiB address-space limit, reading it whole would abort.
     case.assert_answers_and_rebuilds(&expected, "a sparse 3 GB file");
 }
 
