@@ -483,6 +483,22 @@ fn a_link_to_dev_zero_at_the_cache_path_is_not_read() {
 }
 
 #[test]
+fn a_cache_entry_owned_by_another_user_is_not_trusted() {
+    if rustix::process::geteuid().as_raw() != 0 {
+        println!("skipped: giving a file to another user needs root");
+        return;
+    }
+    let case = CacheCase::new();
+    let expected = case.cold();
+    let entry = case.entry();
+    // A valid entry, but another user's (`nobody`): it could have been written by anyone.
+    std::os::unix::fs::chown(&entry, Some(65_534), Some(65_534)).unwrap();
+    case.assert_answers_and_rebuilds(&expected, "another user's entry");
+    let owner = std::fs::metadata(case.entry()).unwrap().uid();
+    assert_eq!(owner, 0, "rebuilt as the user's own, not read");
+}
+
+#[test]
 fn a_sparse_3_gb_cache_entry_is_not_read() {
     let case = CacheCase::new();
     let expected = case.cold();

@@ -408,4 +408,59 @@ mod tests {
             assert!(decode(&bad, b"key").is_none(), "flip at {at}");
         }
     }
+
+    #[test]
+    fn only_the_users_regular_file_within_the_cap_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("entry.bin");
+        std::fs::write(&file, b"0123456789").unwrap();
+        assert_eq!(read_bounded(&file, 10).as_deref(), Some(&b"0123456789"[..]));
+        assert!(read_bounded(&file, 9).is_none(), "over the cap");
+        let link = dir.path().join("link.bin");
+        std::os::unix::fs::symlink(&file, &link).unwrap();
+        assert!(read_bounded(&link, 10).is_none(), "a link is not followed");
+        let fifo = dir.path().join("fifo.bin");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        assert!(
+            read_bounded(&fifo, 10).is_none(),
+            "a FIFO is not read, nor waited on"
+        );
+        assert!(
+            read_bounded(dir.path(), 10).is_none(),
+            "a directory is not read"
+        );
+    }
+
+    #[test]
+    fn leftovers_of_cache_writes_are_removed_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            ".candidates-00ab.bin.x1Y2z3.tmp",
+            ".candidates-00ab.bin.tmp-4242",
+            "candidates-00ab.bin",
+            "notes.txt",
+            ".other.tmp",
+        ] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        remove_leftovers(dir.path());
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, [".other.tmp", "candidates-00ab.bin", "notes.txt"]);
+    }
+
+    #[test]
+    fn the_cap_leaves_room_for_a_small_corpus_and_grows_with_it() {
+        assert_eq!(cap_for(0), CAP_SLACK);
+        assert_eq!(cap_for(100 << 20), (200 << 20) + CAP_SLACK);
+        assert_eq!(cap_for(u64::MAX), u64::MAX, "no overflow");
+    }
 }
