@@ -28,7 +28,8 @@ fn kind(k: FindKind) -> Kind {
 }
 
 /// `entente [--corpus PATH] find …`: the candidates of the corpus at `corpus` (from the
-/// cache when fresh, with no index) or of the built-in corpus, then the search.
+/// cache when fresh, with no index) or of the built-in corpus, then the search. For a process
+/// that exits next: the finder is leaked, not freed.
 pub fn run_command(
     corpus: Option<&Path>,
     args: &FindArgs,
@@ -58,12 +59,7 @@ pub fn run(library: &Library, args: &FindArgs, json: bool, out: &mut dyn Write) 
 }
 
 /// `find` with a finder already built.
-pub fn run_on(
-    finder: &Finder,
-    args: &FindArgs,
-    json: bool,
-    out: &mut dyn Write,
-) -> Result<Outcome> {
+fn run_on(finder: &Finder, args: &FindArgs, json: bool, out: &mut dyn Write) -> Result<Outcome> {
     // `--kind` is the same as typing the kind's prefix.
     let query_text = match args.kind {
         Some(k) => format!("{}{}", kind(k).prefix(), args.query),

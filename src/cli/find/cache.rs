@@ -20,7 +20,7 @@
 //! directory are removed at the next write.
 //!
 //! Format (little-endian): a magic line, the key (length-prefixed), the number of candidates,
-//! the end offsets of the chunks of [`CHUNK`] candidates (so they decode in parallel), each
+//! the end offsets of the chunks of `CHUNK` candidates (so they decode in parallel), each
 //! candidate as a kind byte and length-prefixed id, label (unless it is the first key),
 //! detail and keys, then a checksum of everything before it.
 
