@@ -10,7 +10,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use entente::candidate_cache::{decode, encode};
+use entente::cli::find::cache::{decode, encode};
 use entente::corpus::builtin;
 use entente::corpus::load::{merge_and_validate, parse_str};
 use entente::index::Index;

@@ -8,7 +8,7 @@
 pub mod args;
 mod check;
 mod export;
-mod find;
+pub mod find;
 mod fmt;
 mod list;
 pub mod output;
@@ -16,12 +16,13 @@ mod search;
 mod show;
 
 use std::io::Write;
+use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
 pub use args::{Args, Command};
 
-use crate::corpus::LoadedCorpus;
+use crate::corpus::{LoadedCorpus, builtin, load_path};
 use crate::index::Index;
 
 /// What a subcommand found; decides the exit code.
@@ -69,6 +70,23 @@ impl Library {
     }
 }
 
+/// The corpus at `path`, or the built-in one.
+pub fn load_corpus(path: Option<&Path>) -> Result<LoadedCorpus> {
+    match path {
+        Some(path) => load_path(path).with_context(|| cannot_load(path)),
+        None => builtin::load().context("the built-in corpus is invalid (a bug: please report it)"),
+    }
+}
+
+/// What a corpus that did not load is reported under: its path, and how to list its problems.
+fn cannot_load(path: &Path) -> String {
+    format!(
+        "cannot load the corpus at {}; run `entente check {}` to list every problem",
+        path.display(),
+        path.display()
+    )
+}
+
 /// Runs one subcommand against a library, writing to `out`.
 pub fn run(
     command: &Command,
@@ -94,7 +112,6 @@ fn dispatched_before_loading() -> Result<Outcome> {
 }
 
 pub use check::run as check_path;
-pub use find::run_on as find_on;
 pub use fmt::run as fmt_paths;
 
 /// A look-up that found nothing by that name (exit 1, not 2): the message says what to try.

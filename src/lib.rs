@@ -11,9 +11,10 @@
 //! - [`facts`]: the facts of a meeting or event as labelled, qualified, cited sections, and
 //!   the one date, place and citation style every surface renders them with.
 //! - [`briefing`]: the Markdown briefing note of a meeting (export).
-//! - [`candidate_cache`]: validated finder candidates kept between runs of `entente find`.
-//! - [`atomic`]: atomic file writes (temporary file + rename) for exports.
-//! - [`cli`]: the non-interactive subcommands and their text / JSON output.
+//! - [`atomic`]: safe file writes (temporary file + rename, never through a planted link)
+//!   for exports and the find cache.
+//! - [`cli`]: the non-interactive subcommands and their text / JSON output; `find`'s
+//!   candidates cache lives in `cli::find::cache`.
 //! - [`tui`]: the terminal layer — setup and restore, signals and hang-ups, the event loop a
 //!   full-screen [`tui::Program`] plugs into.
 //! - [`app`]: the browser's state, its [`app::Action`] vocabulary, the key map table and
@@ -26,7 +27,6 @@
 pub mod app;
 pub mod atomic;
 pub mod briefing;
-pub mod candidate_cache;
 pub mod cli;
 pub mod compare;
 pub mod corpus;

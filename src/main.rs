@@ -6,13 +6,10 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::Parser;
 
-use entente::candidate_cache;
 use entente::cli::{self, Args, Command, Library};
-use entente::corpus::{builtin, load_path};
-use entente::search::fuzzy::{Finder, candidates_from};
 
 fn main() -> ExitCode {
     let args = Args::parse();
@@ -50,24 +47,10 @@ fn run(args: &Args) -> Result<u8> {
         return Ok(outcome.exit_code());
     }
     if let Some(Command::Find(find)) = &args.command {
-        // Finding needs the candidates only: no index, and a fresh cache spares the parse.
-        let candidates = match &args.corpus {
-            Some(path) => candidate_cache::candidates_for(path)
-                .map(|(c, _)| c)
-                .with_context(|| cannot_load(path))?,
-            None => candidates_from(
-                &builtin::load()
-                    .context("the built-in corpus is invalid (a bug: please report it)")?
-                    .corpus,
-            ),
-        };
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
-        let finder = Finder::new(candidates);
-        let outcome = cli::find_on(&finder, find, args.json, &mut out)?;
+        let outcome = cli::find::run_command(args.corpus.as_deref(), find, args.json, &mut out)?;
         out.flush()?;
-        // The process ends now: freeing 100k candidates one by one would only cost time.
-        std::mem::forget(finder);
         return Ok(outcome.exit_code());
     }
     let library = load_library(args)?;
@@ -84,21 +67,7 @@ fn run(args: &Args) -> Result<u8> {
 }
 
 fn load_library(args: &Args) -> Result<Library> {
-    let loaded = match &args.corpus {
-        Some(path) => load_path(path).with_context(|| cannot_load(path))?,
-        None => {
-            builtin::load().context("the built-in corpus is invalid (a bug: please report it)")?
-        }
-    };
-    Ok(Library::new(loaded))
-}
-
-fn cannot_load(path: &std::path::Path) -> String {
-    format!(
-        "cannot load the corpus at {}; run `entente check {}` to list every problem",
-        path.display(),
-        path.display()
-    )
+    Ok(Library::new(cli::load_corpus(args.corpus.as_deref())?))
 }
 
 fn browse(args: &Args, library: Library) -> Result<u8> {

@@ -1,5 +1,5 @@
-//! `entente export ID`: the Markdown briefing note of a meeting, to stdout or (atomically) to a
-//! file with `--output`.
+//! `entente export ID`: the Markdown briefing note of a meeting, to stdout or to a file with
+//! `--output` (atomically; see [`crate::atomic::write_atomic`] for FIFOs, devices and links).
 
 use std::io::Write;
 use std::path::Path;
@@ -31,7 +31,10 @@ pub fn run(
     match output {
         Some(path) => {
             crate::atomic::write_atomic(path, note.as_bytes())?;
-            writeln!(out, "wrote {}", path.display())?;
+            // Written through to a stream (`-o /dev/stdout`, a FIFO), the note is all there is.
+            if std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+                writeln!(out, "wrote {}", path.display())?;
+            }
         }
         None => out.write_all(note.as_bytes())?,
     }

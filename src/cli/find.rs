@@ -1,8 +1,14 @@
 //! `entente find QUERY`: fuzzy over names, acronyms and aliases, ranked like `fzf --filter`.
+//!
+//! `find` is dispatched here whole, before any library is loaded: it needs the candidates
+//! only, which come from the [`cache`] when it is fresh.
+
+pub mod cache;
 
 use std::io::Write;
+use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use serde_json::json;
 
 use super::args::{FindArgs, FindKind};
@@ -21,6 +27,28 @@ fn kind(k: FindKind) -> Kind {
     }
 }
 
+/// `entente [--corpus PATH] find …`: the candidates of the corpus at `corpus` (from the
+/// cache when fresh, with no index) or of the built-in corpus, then the search. For a process
+/// that exits next: the finder is leaked, not freed.
+pub fn run_command(
+    corpus: Option<&Path>,
+    args: &FindArgs,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
+    let candidates = match corpus {
+        Some(path) => cache::candidates_for(path)
+            .map(|(c, _)| c)
+            .with_context(|| super::cannot_load(path))?,
+        None => candidates_from(&super::load_corpus(None)?.corpus),
+    };
+    let finder = Finder::new(candidates);
+    let outcome = run_on(&finder, args, json, out)?;
+    // The process ends soon: freeing 100k candidates one by one would only cost time.
+    std::mem::forget(finder);
+    Ok(outcome)
+}
+
 pub fn run(library: &Library, args: &FindArgs, json: bool, out: &mut dyn Write) -> Result<Outcome> {
     run_on(
         &Finder::new(candidates_from(&library.loaded.corpus)),
@@ -30,14 +58,8 @@ pub fn run(library: &Library, args: &FindArgs, json: bool, out: &mut dyn Write) 
     )
 }
 
-/// `find` with a finder already built: `main` builds it from the candidates alone (from the
-/// cache, or from a corpus loaded without an index), since finding needs nothing else.
-pub fn run_on(
-    finder: &Finder,
-    args: &FindArgs,
-    json: bool,
-    out: &mut dyn Write,
-) -> Result<Outcome> {
+/// `find` with a finder already built.
+fn run_on(finder: &Finder, args: &FindArgs, json: bool, out: &mut dyn Write) -> Result<Outcome> {
     // `--kind` is the same as typing the kind's prefix.
     let query_text = match args.kind {
         Some(k) => format!("{}{}", kind(k).prefix(), args.query),

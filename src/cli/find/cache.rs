@@ -4,32 +4,48 @@
 //! Parsing and validating a 130 MB corpus takes seconds; its finder candidates are a few MB.
 //! After a corpus loads and validates, its candidates are written to
 //! `$XDG_CACHE_HOME/entente/` (or `~/.cache/entente/`), keyed by the corpus's canonical path
-//! and the path, size and modification time of each of its files (and of the directory, so an
-//! added or removed file changes the key), and of the running executable (a new build may
-//! build candidates differently). The cache is never the only truth: a missing,
+//! and, for each of its files (and the directory, so an added or removed file changes the
+//! key), the path, size, modification and status-change times (nanoseconds), inode and
+//! device, and the same of the running executable (a new build may build candidates
+//! differently). The inode and change time catch a file replaced with its modification time
+//! preserved (`touch -r`, `cp -p`, `rsync -t`). The cache is never the only truth: a missing,
 //! stale, truncated or corrupt entry (checked by a checksum) is ignored and rebuilt from the
 //! corpus, and failing to write it is not an error. `ENTENTE_NO_CACHE=1` turns it off.
 //!
+//! Reading is bounded: the entry is opened without following a symbolic link and without
+//! blocking (a FIFO cannot hang `find`), and is read only when it is a regular file owned by
+//! the user and at most [`cap_for`] bytes long (a sparse or endless file is not read).
+//! Anything else is a miss, and the rebuilt entry replaces it. Writes go through
+//! [`crate::atomic::replace`]; temporary files that a killed writer left in the cache
+//! directory are removed at the next write.
+//!
 //! Format (little-endian): a magic line, the key (length-prefixed), the number of candidates,
-//! the end offsets of the chunks of [`CHUNK`] candidates (so they decode in parallel), each
+//! the end offsets of the chunks of `CHUNK` candidates (so they decode in parallel), each
 //! candidate as a kind byte and length-prefixed id, label (unless it is the first key),
 //! detail and keys, then a checksum of everything before it.
 
+use std::fs::OpenOptions;
+use std::io::Read;
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
-use std::time::UNIX_EPOCH;
 
 use rayon::prelude::*;
 
 use crate::corpus::{Problems, load_path};
 use crate::search::fuzzy::{Candidate, Kind, candidates_from};
 
-/// Bumped whenever the format or the way candidates are built changes.
+/// Bumped whenever the format, the key or the way candidates are built changes.
 const MAGIC: &[u8] = b"entente-candidates v3\n";
 /// Candidates per chunk; chunks are decoded in parallel.
 const CHUNK: usize = 4096;
 /// Set in a candidate's kind byte when its label is its first key (the usual case), which is
 /// then stored once.
 const LABEL_IS_KEY: u8 = 0x80;
+/// Every cache entry's name starts with this (`candidates-HASH.bin`); its temporary files
+/// start with a dot and it (see [`crate::atomic`]).
+const ENTRY_PREFIX: &str = "candidates-";
+/// The slack in [`cap_for`] for a corpus whose candidates outweigh its text (a tiny one).
+const CAP_SLACK: u64 = 1024 * 1024;
 
 /// Where the candidates came from: the cache, or a full load (then written to the cache).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,28 +54,92 @@ pub enum Origin {
     Corpus,
 }
 
+/// The cache file of one corpus, the key it must hold, and the most bytes it may have.
+struct Entry {
+    file: PathBuf,
+    key: Vec<u8>,
+    cap: u64,
+}
+
 /// The finder candidates of the corpus at `path`, from the cache when it is fresh, else by
 /// loading and validating the corpus (every problem reported as by `load_path`).
 pub fn candidates_for(path: &Path) -> Result<(Vec<Candidate>, Origin), Problems> {
     let disabled = std::env::var_os("ENTENTE_NO_CACHE").is_some_and(|v| !v.is_empty());
     let entry = if disabled { None } else { entry_for(path) };
-    if let Some((file, key)) = &entry
-        && let Ok(bytes) = std::fs::read(file)
-        && let Some(candidates) = decode(&bytes, key)
+    if let Some(entry) = &entry
+        && let Some(bytes) = read_bounded(&entry.file, entry.cap)
+        && let Some(candidates) = decode(&bytes, &entry.key)
     {
         return Ok((candidates, Origin::Cache));
     }
     let loaded = load_path(path)?;
     let candidates = candidates_from(&loaded.corpus);
-    if let Some((file, key)) = entry {
+    if let Some(entry) = entry {
         // A cache that cannot be written (read-only home, full disk) only costs time.
-        if let Some(dir) = file.parent()
-            && std::fs::create_dir_all(dir).is_ok()
-        {
-            let _ = crate::atomic::write_atomic(&file, &encode(&key, &candidates));
-        }
+        let _ = write_entry(&entry, &encode(&entry.key, &candidates));
     }
     Ok((candidates, Origin::Corpus))
+}
+
+/// The most bytes a cache entry may have for a corpus of `corpus_bytes`: twice the corpus
+/// plus 1 MiB. Candidates are names, ids and short details taken from the corpus, so a real
+/// entry is far smaller; an entry over the cap is neither written nor read.
+pub fn cap_for(corpus_bytes: u64) -> u64 {
+    corpus_bytes.saturating_mul(2).saturating_add(CAP_SLACK)
+}
+
+/// The bytes of the cache file at `file`, or `None` (a miss) unless it is a regular file owned
+/// by the user, at most `cap` bytes long. Never follows a symbolic link, never blocks on a
+/// FIFO, never reads more than `cap + 1` bytes.
+fn read_bounded(file: &Path, cap: u64) -> Option<Vec<u8>> {
+    let handle = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(file)
+        .ok()?;
+    let meta = handle.metadata().ok()?;
+    let own = meta.uid() == rustix::process::geteuid().as_raw();
+    if !meta.is_file() || !own || meta.len() > cap {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).ok()?);
+    // `take` guards a file that grows after the size was read.
+    handle.take(cap + 1).read_to_end(&mut bytes).ok()?;
+    (bytes.len() as u64 <= cap).then_some(bytes)
+}
+
+/// Writes an entry (when it fits under its cap), first removing what killed writers left.
+fn write_entry(entry: &Entry, bytes: &[u8]) -> anyhow::Result<()> {
+    if bytes.len() as u64 > entry.cap {
+        anyhow::bail!("the candidates outweigh the cache's cap");
+    }
+    let dir = entry
+        .file
+        .parent()
+        .ok_or_else(|| anyhow::anyhow!("the cache file has no directory"))?;
+    std::fs::create_dir_all(dir)?;
+    remove_leftovers(dir);
+    crate::atomic::replace(&entry.file, bytes)
+}
+
+/// Removes the temporary files of cache writes that never finished (a process killed while
+/// writing). A concurrent writer whose file is removed only fails to cache, which is harmless.
+fn remove_leftovers(dir: &Path) {
+    let Ok(listing) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for item in listing.flatten() {
+        let name = item.file_name();
+        let name = name.to_string_lossy();
+        let temporary = name.strip_prefix('.').is_some_and(|rest| {
+            rest.starts_with(ENTRY_PREFIX)
+                // Ours, and those of versions that named them `.NAME.tmp-PID`.
+                && (rest.ends_with(crate::atomic::TEMPORARY_SUFFIX) || rest.contains(".tmp-"))
+        });
+        if temporary {
+            let _ = std::fs::remove_file(item.path());
+        }
+    }
 }
 
 /// The cache directory: `$XDG_CACHE_HOME/entente`, else `$HOME/.cache/entente`.
@@ -71,17 +151,18 @@ pub fn cache_dir() -> Option<PathBuf> {
     Some(base.join("entente"))
 }
 
-/// The cache file and the key it must hold for the corpus at `path`; `None` when the corpus's
-/// files cannot be listed (the load will then report why).
-fn entry_for(path: &Path) -> Option<(PathBuf, Vec<u8>)> {
+/// The cache entry for the corpus at `path`; `None` when the corpus's files cannot be listed
+/// (the load will then report why).
+fn entry_for(path: &Path) -> Option<Entry> {
     let canonical = std::fs::canonicalize(path).ok()?;
     let mut key = Vec::new();
     // A new build of entente may build candidates differently: its own file is in the key.
     if let Ok(exe) = std::env::current_exe() {
         push_stat(&mut key, &exe)?;
     }
-    push_stat(&mut key, &canonical)?;
+    let mut corpus_bytes = push_stat(&mut key, &canonical)?;
     if canonical.is_dir() {
+        corpus_bytes = 0;
         let mut files: Vec<PathBuf> = std::fs::read_dir(&canonical)
             .ok()?
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -89,31 +170,39 @@ fn entry_for(path: &Path) -> Option<(PathBuf, Vec<u8>)> {
             .collect();
         files.sort();
         for file in &files {
-            push_stat(&mut key, file)?;
+            corpus_bytes = corpus_bytes.saturating_add(push_stat(&mut key, file)?);
         }
     }
     // One entry per corpus path (the rest of the key is checked inside), so editing a corpus
     // replaces its entry instead of adding one.
     let name = format!(
-        "candidates-{:016x}.bin",
+        "{ENTRY_PREFIX}{:016x}.bin",
         checksum(canonical.to_string_lossy().as_bytes())
     );
-    Some((cache_dir()?.join(name), key))
+    Some(Entry {
+        file: cache_dir()?.join(name),
+        key,
+        cap: cap_for(corpus_bytes),
+    })
 }
 
-/// Appends a file's path, size and modification time (nanoseconds) to a key.
-fn push_stat(key: &mut Vec<u8>, path: &Path) -> Option<()> {
+/// Appends a file's path, size, modification and status-change times (nanoseconds), inode
+/// and device to a key; returns its size.
+fn push_stat(key: &mut Vec<u8>, path: &Path) -> Option<u64> {
     let meta = std::fs::metadata(path).ok()?;
-    let modified = meta
-        .modified()
-        .ok()?
-        .duration_since(UNIX_EPOCH)
-        .ok()?
-        .as_nanos();
     push_str(key, &path.to_string_lossy());
-    key.extend_from_slice(&meta.len().to_le_bytes());
-    key.extend_from_slice(&modified.to_le_bytes());
-    Some(())
+    for field in [
+        meta.len(),
+        meta.mtime() as u64,
+        meta.mtime_nsec() as u64,
+        meta.ctime() as u64,
+        meta.ctime_nsec() as u64,
+        meta.ino(),
+        meta.dev(),
+    ] {
+        key.extend_from_slice(&field.to_le_bytes());
+    }
+    Some(meta.len())
 }
 
 fn push_str(out: &mut Vec<u8>, s: &str) {
@@ -318,5 +407,60 @@ mod tests {
             bad[at] ^= 0x40;
             assert!(decode(&bad, b"key").is_none(), "flip at {at}");
         }
+    }
+
+    #[test]
+    fn only_the_users_regular_file_within_the_cap_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("entry.bin");
+        std::fs::write(&file, b"0123456789").unwrap();
+        assert_eq!(read_bounded(&file, 10).as_deref(), Some(&b"0123456789"[..]));
+        assert!(read_bounded(&file, 9).is_none(), "over the cap");
+        let link = dir.path().join("link.bin");
+        std::os::unix::fs::symlink(&file, &link).unwrap();
+        assert!(read_bounded(&link, 10).is_none(), "a link is not followed");
+        let fifo = dir.path().join("fifo.bin");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        assert!(
+            read_bounded(&fifo, 10).is_none(),
+            "a FIFO is not read, nor waited on"
+        );
+        assert!(
+            read_bounded(dir.path(), 10).is_none(),
+            "a directory is not read"
+        );
+    }
+
+    #[test]
+    fn leftovers_of_cache_writes_are_removed_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            ".candidates-00ab.bin.x1Y2z3.tmp",
+            ".candidates-00ab.bin.tmp-4242",
+            "candidates-00ab.bin",
+            "notes.txt",
+            ".other.tmp",
+        ] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        remove_leftovers(dir.path());
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, [".other.tmp", "candidates-00ab.bin", "notes.txt"]);
+    }
+
+    #[test]
+    fn the_cap_leaves_room_for_a_small_corpus_and_grows_with_it() {
+        assert_eq!(cap_for(0), CAP_SLACK);
+        assert_eq!(cap_for(100 << 20), (200 << 20) + CAP_SLACK);
+        assert_eq!(cap_for(u64::MAX), u64::MAX, "no overflow");
     }
 }
