@@ -5,6 +5,7 @@
 //! citations, dates), reporting every problem, not only the first.
 
 pub mod builtin;
+pub mod cites;
 pub mod load;
 pub mod model;
 pub mod names;

@@ -73,7 +73,7 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::CursorRight),
         Just(Action::CursorHome),
         Just(Action::CursorEnd),
-        Just(Action::TakeResults),
+        Just(Action::Suspend),
         Just(Action::CopyFailed),
     ];
     prop_oneof![
@@ -102,7 +102,7 @@ fn run_sequence(
     app.update(Action::Resize(start.0, start.1));
     for (i, action) in steps.iter().enumerate() {
         app.update(action.clone());
-        app.pending_clipboard = None;
+        app.pending_copy = None;
         app.check_invariants()
             .map_err(|e| TestCaseError::fail(format!("step {i} {action:?}: {e}")))?;
         let (w, h) = app.size();

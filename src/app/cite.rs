@@ -1,10 +1,12 @@
 //! Short citation labels for one entry: "EU¶7" / "ROK¶7" where each side has one source,
-//! "S1¶7" otherwise, with a legend line that names the sources in full.
+//! "S1¶7" otherwise, with a legend line that names the sources in full; and the name of each
+//! of its texts ("EU account").
 
+use crate::accounts::{TextSource, text_sources};
 use crate::corpus::{Citation, Corpus, Side};
 use crate::index::EntryRef;
 
-use super::detail::text::text_sources;
+use super::strings;
 
 /// The labels of the sources one entry cites, in the order given.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -98,6 +100,19 @@ impl CiteLabels {
 
     pub fn is_empty(&self) -> bool {
         self.labels.is_empty()
+    }
+}
+
+/// "EU account", "ROK account", "cited source".
+pub fn source_name(s: &TextSource) -> String {
+    let kind = if s.account {
+        strings::ACCOUNT
+    } else {
+        strings::CITED_SOURCE
+    };
+    match s.side {
+        Some(side) => format!("{} {kind}", side.label()),
+        None => kind.to_string(),
     }
 }
 

@@ -1,18 +1,14 @@
 //! Transitions of `App::update` on the built-in corpus, driven through the key map as a user
 //! would drive them.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::action::{Action, Tab};
 use crate::app::doc::Target;
 use crate::app::layout::Focus;
-use crate::app::{App, AppOptions, ClipboardSink, Mode};
+use crate::app::{App, AppOptions, Mode};
 use crate::corpus::{LoadedCorpus, builtin};
 use crate::index::{EntryRef, Index, RecordKind};
-use crate::tui::{Flow, Program};
 
 fn app_sized(w: u16, h: u16) -> App {
     let loaded = builtin::load().expect("the built-in corpus loads");
@@ -30,8 +26,8 @@ fn app() -> App {
 }
 
 fn key(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
-    let event = Event::Key(KeyEvent::new(code, modifiers));
-    if let Some(action) = app.action_for_event(&event) {
+    let event = KeyEvent::new(code, modifiers);
+    if let Some(action) = crate::app::keymap::action_for(&event, app.contexts()) {
         app.update(action);
     }
     app.check_invariants().unwrap();
@@ -368,60 +364,15 @@ fn accounts_switch_and_compare_marks_what_one_account_alone_says() {
     assert_eq!(a.status(), Some("only one account of this entry"));
 }
 
-struct Memory(Rc<RefCell<Vec<String>>>);
-
-impl ClipboardSink for Memory {
-    fn copy(&mut self, text: &str) -> std::io::Result<()> {
-        self.0.borrow_mut().push(text.to_string());
-        Ok(())
-    }
-}
-
 #[test]
 fn y_copies_the_fact_with_its_full_citation() {
     let mut a = app();
-    let copied = Rc::new(RefCell::new(Vec::new()));
-    a.set_clipboard_sink(Box::new(Memory(copied.clone())));
-    typed(&mut a, "l");
-    let flow = a.handle(Event::Key(KeyEvent::new(
-        KeyCode::Char('y'),
-        KeyModifiers::NONE,
-    )));
-    assert_eq!(flow, Flow::Redraw);
+    typed(&mut a, "ly");
     assert_eq!(
-        copied.borrow().as_slice(),
-        ["Date: 20 May 2025 [eu-7th-cyber-dialogue ¶1; rok-7th-cyber-policy-consultation ¶1]"]
+        a.pending_copy.take().as_deref(),
+        Some("Date: 20 May 2025 [eu-7th-cyber-dialogue ¶1; rok-7th-cyber-policy-consultation ¶1]")
     );
     assert_eq!(a.status(), Some("copied"));
-    assert!(a.pending_clipboard.is_none());
-}
-
-struct Broken;
-
-impl ClipboardSink for Broken {
-    fn copy(&mut self, _: &str) -> std::io::Result<()> {
-        Err(std::io::Error::other("terminal gone"))
-    }
-}
-
-#[test]
-fn a_failed_copy_says_so() {
-    let mut a = app();
-    a.set_clipboard_sink(Box::new(Broken));
-    a.handle(Event::Key(KeyEvent::new(
-        KeyCode::Char('y'),
-        KeyModifiers::NONE,
-    )));
-    assert_eq!(a.status(), Some(crate::app::strings::STATUS_COPY_FAILED));
-}
-
-#[test]
-fn q_quits_and_unbound_keys_do_nothing() {
-    let mut a = app();
-    let f5 = Event::Key(KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE));
-    assert_eq!(a.handle(f5), Flow::Idle);
-    let q = Event::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE));
-    assert_eq!(a.handle(q), Flow::Quit);
 }
 
 #[test]
@@ -482,7 +433,7 @@ fn mouse(app: &mut App, kind: ratatui::crossterm::event::MouseEventKind, column:
         row,
         modifiers: KeyModifiers::NONE,
     });
-    if let Some(action) = app.action_for_event(&event) {
+    if let Some(action) = crate::browser::action_for(app, &event) {
         app.update(action);
     }
     app.check_invariants().unwrap();
@@ -527,31 +478,6 @@ fn clicks_select_rows_and_tabs_and_the_wheel_scrolls_the_pane_under_it() {
     mouse(&mut a, MouseEventKind::ScrollDown, 5, g.timeline.y + 5);
     assert_eq!(a.timeline().scroll, 3);
     assert!(a.selected().is_some() && a.selected() != selected);
-}
-
-#[test]
-fn without_mouse_capture_pointer_events_are_ignored() {
-    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
-    let mut a = app();
-    a.options.mouse = false;
-    let click = Event::Mouse(MouseEvent {
-        kind: MouseEventKind::Down(MouseButton::Left),
-        column: 5,
-        row: 3,
-        modifiers: KeyModifiers::NONE,
-    });
-    assert_eq!(a.handle(click), Flow::Idle);
-}
-
-#[test]
-fn pasted_text_goes_into_the_finder_query_on_one_line() {
-    let mut a = app();
-    assert_eq!(a.action_for_event(&Event::Paste("x".into())), None);
-    a.update(Action::OpenFinder);
-    a.handle(Event::Paste("counter\nransom".into()));
-    assert_eq!(a.finder().input.text(), "counter ransom");
-    let first = a.finder().rows[0].candidate;
-    assert_eq!(a.finder_candidates()[first].id, "counter-ransomware");
 }
 
 #[test]
