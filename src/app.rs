@@ -11,7 +11,6 @@
 //! [`Action::Resize`], and what must leave (copied text, a note to write) waits in
 //! [`App::pending_copy`] and [`App::pending_export`] for the browser module to take.
 
-
 pub mod action;
 pub mod cite;
 pub mod detail;

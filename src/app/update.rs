@@ -8,12 +8,12 @@ mod refresh;
 
 use super::action::{Action, Tab};
 use super::cite::{full_list, source_name};
-use crate::accounts::text_sources;
 use super::doc::Target;
 use super::format;
 use super::layout::Focus;
 use super::strings;
 use super::{App, Mode};
+use crate::accounts::text_sources;
 use crate::corpus::Citation;
 use crate::index::{EntryRef, Filter};
 

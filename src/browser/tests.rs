@@ -93,7 +93,10 @@ fn without_mouse_capture_pointer_events_are_ignored() {
         row: 3,
         modifiers: KeyModifiers::NONE,
     });
-    assert_eq!(Browser::new(app_with(false)).handle(click.clone()), Flow::Idle);
+    assert_eq!(
+        Browser::new(app_with(false)).handle(click.clone()),
+        Flow::Idle
+    );
     assert_eq!(
         action_for(&app_with(true), &click),
         Some(Action::Click { column: 5, row: 3 })
@@ -123,7 +126,11 @@ fn scrolling_the_full_width_detail_pane_gives_a_scroll_hint() {
     };
     let mut browser = Browser::new(App::new(loaded, index, options));
     browser.handle(Event::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE)));
-    assert_eq!(browser.scroll_hint(), None, "switching panes is not a scroll");
+    assert_eq!(
+        browser.scroll_hint(),
+        None,
+        "switching panes is not a scroll"
+    );
     // Moving down line by line scrolls the pane once the cursor reaches its bottom.
     let hint = (0..200)
         .find_map(|_| {
@@ -132,7 +139,10 @@ fn scrolling_the_full_width_detail_pane_gives_a_scroll_hint() {
         })
         .expect("moving down scrolls the pane");
     assert!(hint.lines > 0, "{hint:?}");
-    assert_eq!(hint.rows, browser.app().geometry().detail_text().y..browser.app().geometry().detail_text().bottom());
+    assert_eq!(
+        hint.rows,
+        browser.app().geometry().detail_text().y..browser.app().geometry().detail_text().bottom()
+    );
     assert_eq!(browser.scroll_hint(), None, "a hint is taken once");
 }
 
@@ -192,7 +202,10 @@ fn the_app_never_names_the_terminal_the_renderer_or_the_clipboard() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = vec![src.join("app.rs")];
     rust_files(&src.join("app"), &mut files);
-    assert!(files.len() > 10, "the app's sources were not found: {files:?}");
+    assert!(
+        files.len() > 10,
+        "the app's sources were not found: {files:?}"
+    );
     let mut found = Vec::new();
     for file in &files {
         let text = std::fs::read_to_string(file).expect("readable source");
@@ -204,7 +217,11 @@ fn the_app_never_names_the_terminal_the_renderer_or_the_clipboard() {
             }
         }
     }
-    assert!(found.is_empty(), "the app reaches for the terminal:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "the app reaches for the terminal:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]

@@ -18,12 +18,7 @@ const FALLBACK: (u16, u16) = (80, 24);
 
 /// The part of a terminal of `size` that is drawn: its top-left corner, capped.
 pub(super) fn drawn(size: Size) -> Rect {
-    Rect::new(
-        0,
-        0,
-        size.width.min(MAX_COLUMNS),
-        size.height.min(MAX_ROWS),
-    )
+    Rect::new(0, 0, size.width.min(MAX_COLUMNS), size.height.min(MAX_ROWS))
 }
 
 /// The size a program draws in now: (columns, rows) of the terminal, capped; 80x24 when the
@@ -44,10 +39,7 @@ mod tests {
             drawn(Size::new(u16::MAX, u16::MAX)),
             Rect::new(0, 0, MAX_COLUMNS, MAX_ROWS)
         );
-        assert_eq!(
-            drawn(Size::new(3000, 40)),
-            Rect::new(0, 0, MAX_COLUMNS, 40)
-        );
+        assert_eq!(drawn(Size::new(3000, 40)), Rect::new(0, 0, MAX_COLUMNS, 40));
         assert_eq!(drawn(Size::new(80, 24)), Rect::new(0, 0, 80, 24));
         assert_eq!(drawn(Size::new(0, 0)), Rect::new(0, 0, 0, 0));
     }

@@ -151,7 +151,8 @@ pub(super) fn resume() -> io::Result<()> {
         ACTIVE.store(false, Ordering::SeqCst);
         return Err(err);
     }
-    let written = stdout_file().and_then(|out| write_all_within(&out, &setup_sequences()?, WRITE_WAIT));
+    let written =
+        stdout_file().and_then(|out| write_all_within(&out, &setup_sequences()?, WRITE_WAIT));
     REDRAW.store(true, Ordering::SeqCst);
     written
 }

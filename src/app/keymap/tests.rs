@@ -122,5 +122,8 @@ fn ctrl_z_suspends_in_every_context() {
             "{contexts:?}"
         );
     }
-    assert_eq!(key_for(&Action::Suspend, Context::Browse).as_deref(), Some("Ctrl-Z"));
+    assert_eq!(
+        key_for(&Action::Suspend, Context::Browse).as_deref(),
+        Some("Ctrl-Z")
+    );
 }
