@@ -9,6 +9,7 @@
 use std::time::Duration;
 
 use anyhow::Context as _;
+use ratatui::Terminal;
 use ratatui::backend::{Backend as _, CrosstermBackend};
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::crossterm::event::{self, Event};
@@ -16,7 +17,6 @@ use ratatui::crossterm::queue;
 use ratatui::crossterm::style::{Attribute, ResetColor, SetAttribute};
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::layout::{Rect, Size};
-use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use super::frame_writer::{Committer, FrameWriter};
 use super::program::{Flow, Options, Program, ScrollHint};
@@ -26,7 +26,7 @@ use super::{area, hangup, input, job};
 /// cannot keep the screen from updating.
 const MAX_BATCH: usize = 64;
 
-type Backend = CrosstermBackend<FrameWriter<TerminalOut>>;
+type Backend = area::Capped<CrosstermBackend<FrameWriter<TerminalOut>>>;
 
 /// Run `program` full-screen until it returns [`Flow::Quit`].
 ///
@@ -51,18 +51,12 @@ fn event_loop<P: Program>(program: &mut P) -> anyhow::Result<()> {
     // there, so that a failure shows before anything is drawn.
     event::poll(Duration::ZERO).context("cannot read terminal input")?;
     let (writer, committer) = FrameWriter::new(TerminalOut::new()?);
-    let backend = CrosstermBackend::new(writer);
-    let known_size = backend.size()?;
-    let drawn = area::drawn(known_size);
-    // A fixed viewport: ratatui never sizes its buffers from the terminal itself, only to the
-    // capped area the loop gives it.
-    let viewport = Viewport::Fixed(drawn);
-    let terminal = Terminal::with_options(backend, TerminalOptions { viewport })?;
+    let terminal = Terminal::new(area::Capped(CrosstermBackend::new(writer)))?;
+    let known_size = terminal.size()?;
     let mut screen = Screen {
         terminal,
         committer,
         known_size,
-        drawn,
         triggers: TestTriggers::from_env(),
         last: Buffer::empty(Rect::ZERO),
     };
@@ -86,10 +80,8 @@ fn event_loop<P: Program>(program: &mut P) -> anyhow::Result<()> {
 struct Screen {
     terminal: Terminal<Backend>,
     committer: Committer,
-    /// The terminal size as last reported (by a resize event or a query).
+    /// The size the program was last told about (by a resize event), capped as drawn.
     known_size: Size,
-    /// The part of it that is drawn, and whose size the program was told.
-    drawn: Rect,
     triggers: TestTriggers,
     /// The last frame drawn, for a scroll hint: shifted like the terminal's rows, it becomes
     /// what the next frame is compared against.
@@ -107,8 +99,9 @@ impl Screen {
                 self.triggers.on_key()?;
             }
             if let Event::Resize(width, height) = event {
-                let drawn = self.fit(Size { width, height })?;
-                event = Event::Resize(drawn.width, drawn.height);
+                self.terminal.autoresize().context("cannot resize")?;
+                self.known_size = area::drawn(Size { width, height });
+                event = Event::Resize(self.known_size.width, self.known_size.height);
                 resized = true;
                 outcome = Flow::Redraw;
             }
@@ -143,25 +136,14 @@ impl Screen {
         if size == self.known_size {
             return Ok(Flow::Idle);
         }
-        let drawn = self.fit(size)?;
+        self.known_size = size;
+        self.terminal.autoresize().context("cannot resize")?;
         Ok(
-            match program.handle(Event::Resize(drawn.width, drawn.height)) {
+            match program.handle(Event::Resize(size.width, size.height)) {
                 Flow::Quit => Flow::Quit,
                 Flow::Redraw | Flow::Idle | Flow::Suspend => Flow::Redraw,
             },
         )
-    }
-
-    /// Take in a new terminal size: the drawn area follows it up to the cap (ratatui clears
-    /// the screen and redraws whole when the area changes). Returns the drawn area.
-    fn fit(&mut self, size: Size) -> anyhow::Result<Rect> {
-        self.known_size = size;
-        let drawn = area::drawn(size);
-        if drawn != self.drawn {
-            self.terminal.resize(drawn).context("cannot resize")?;
-            self.drawn = drawn;
-        }
-        Ok(drawn)
     }
 
     /// Draw a frame: only what changed since the last one, or every cell when `whole` (the
@@ -176,7 +158,8 @@ impl Screen {
         queue!(backend, BeginSynchronizedUpdate)?;
         if whole {
             // Clears the screen and forgets the last frame, so every cell is sent.
-            self.terminal.resize(self.drawn)?;
+            let area = self.terminal.get_frame().area();
+            self.terminal.resize(area)?;
         } else if let Some(hint) = hint {
             self.scroll(&hint)?;
         }
