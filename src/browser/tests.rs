@@ -146,9 +146,9 @@ fn scrolling_the_full_width_detail_pane_gives_a_scroll_hint() {
     assert_eq!(browser.scroll_hint(), None, "a hint is taken once");
 }
 
-/// Paths named in code (not in comments or string literals) that would tie the app to the
-/// terminal: the terminal layer, the renderer, ratatui's frame, crossterm's terminal and
-/// clipboard functions.
+/// Names in code (not in comments or string literals) that would tie the app to the terminal:
+/// the terminal layer, the renderer, ratatui's frame and terminal, crossterm's terminal,
+/// event-reading and clipboard functions, writing to stdout, the environment.
 const FORBIDDEN_IN_APP: &[&str] = &[
     "crate::tui",
     "crate::ui",
@@ -156,6 +156,13 @@ const FORBIDDEN_IN_APP: &[&str] = &[
     "clipboard",
     "Clipboard",
     "Frame",
+    "Terminal",
+    "event::read",
+    "event::poll",
+    "execute!",
+    "queue!",
+    "stdout",
+    "std::env",
 ];
 
 /// Each line of Rust source without its `//` comment and with string literals emptied, so
