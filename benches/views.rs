@@ -6,13 +6,12 @@
 //! the previous frame (unchanged here, so the backend receives nothing).
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use entente::app::{App, AppOptions};
 use entente::corpus::builtin;
 use entente::index::Index;
-use entente::tui::Program;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -42,17 +41,10 @@ fn app() -> App {
 fn type_keys(app: &mut App, keys: &str) {
     for c in keys.chars() {
         let event = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-        if let Some(action) = app.action_for_event(&event) {
+        if let Some(action) = entente::browser::action_for(app, &event) {
             app.update(action);
         }
     }
-    // The finder matches in the background: wait for its results, as the loop would.
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while app.busy() && Instant::now() < deadline {
-        app.poll_background();
-        std::thread::sleep(Duration::from_millis(1));
-    }
-    app.poll_background();
 }
 
 fn bench_views(c: &mut Criterion) {

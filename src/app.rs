@@ -4,14 +4,15 @@
 //! - [`timeline`], [`detail`], [`finder`], [`search`]: the state of each part of the screen.
 //! - [`doc`]: styled documents the detail pane shows, wrapped by display width.
 //! - [`layout`]: geometry as a pure function of the terminal size, shared with the renderer.
-//! - `update`: the transitions; `program`: the bridge to the terminal loop ([`crate::tui`]).
+//! - `update`: the transitions.
 //!
 //! Everything the renderer needs (filtered timeline, wrapped text, finder results) is
-//! computed here, so [`crate::ui::draw`] only reads.
+//! computed here, so drawing only reads. The app touches no terminal: the size arrives as
+//! [`Action::Resize`], and what must leave (copied text, a note to write) waits in
+//! [`App::pending_copy`] and [`App::pending_export`] for the browser module to take.
 
 pub mod action;
 pub mod cite;
-pub mod cites;
 pub mod detail;
 pub mod doc;
 pub mod finder;
@@ -20,7 +21,6 @@ pub mod help;
 pub mod input;
 pub mod keymap;
 pub mod layout;
-mod program;
 pub mod search;
 pub mod strings;
 pub mod timeline;
@@ -28,13 +28,13 @@ mod update;
 
 pub use action::{Action, Tab};
 pub use layout::Focus;
-pub use program::{ClipboardSink, Osc52, run};
 
 use crate::corpus::{Corpus, LoadedCorpus};
 use crate::index::{EntryRef, Filter, Index};
 
 use detail::DetailView;
-use finder::{FinderState, FinderWorker};
+use finder::{FinderMatcher, FinderState};
+use keymap::Context;
 use layout::Geometry;
 use search::SearchState;
 use timeline::TimelineView;
@@ -59,7 +59,7 @@ pub struct AppOptions {
     pub monochrome: bool,
     /// Mouse capture is on, so clicks and the wheel arrive.
     pub mouse: bool,
-    /// The terminal size at start (a resize event updates it).
+    /// The terminal size at start ([`Action::Resize`] updates it).
     pub size: (u16, u16),
 }
 
@@ -69,18 +69,6 @@ impl Default for AppOptions {
             monochrome: false,
             mouse: false,
             size: (80, 24),
-        }
-    }
-}
-
-impl AppOptions {
-    /// Options from the environment: `NO_COLOR` (set and non-empty) turns colours off; the size
-    /// is the terminal's (80x24 when it cannot be read).
-    pub fn from_env(mouse: bool) -> AppOptions {
-        AppOptions {
-            monochrome: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
-            mouse,
-            size: ratatui::crossterm::terminal::size().unwrap_or((80, 24)),
         }
     }
 }
@@ -107,23 +95,20 @@ pub struct App {
     pub(crate) highlight: Option<crate::corpus::Citation>,
     pub(crate) search: SearchState,
     pub(crate) finder: FinderState,
-    pub(crate) worker: FinderWorker,
+    pub(crate) matcher: FinderMatcher,
     pub(crate) help_scroll: usize,
     pub(crate) status: Option<String>,
-    /// Text to put on the clipboard; the terminal side takes it and writes OSC 52.
-    pub pending_clipboard: Option<String>,
-    pub(crate) clipboard: Option<Box<dyn ClipboardSink>>,
-    /// A briefing note to write (file name, Markdown); the terminal side writes it atomically.
+    /// Text the user copied (`y`); the browser takes it and sends it to the terminal.
+    pub pending_copy: Option<String>,
+    /// A briefing note to write (file name, Markdown); the browser takes it and writes it.
     pub pending_export: Option<(String, String)>,
     pub(crate) quit: bool,
-    /// Rows of the detail pane that scrolled since the last frame (see `tui::ScrollHint`).
-    pub(crate) scroll_hint: Option<crate::tui::ScrollHint>,
 }
 
 impl App {
     pub fn new(loaded: LoadedCorpus, index: Index, options: AppOptions) -> App {
         let corpus = loaded.corpus;
-        let worker = FinderWorker::new(&corpus);
+        let matcher = FinderMatcher::new(&corpus);
         let mut app = App {
             filtered: index.timeline().to_vec(),
             corpus,
@@ -142,14 +127,12 @@ impl App {
             highlight: None,
             search: SearchState::default(),
             finder: FinderState::default(),
-            worker,
+            matcher,
             help_scroll: 0,
             status: None,
-            pending_clipboard: None,
-            clipboard: None,
+            pending_copy: None,
             pending_export: None,
             quit: false,
-            scroll_hint: None,
         };
         app.refilter();
         // Start on the latest reported meeting: "when did we last meet?" is the first question.
@@ -162,11 +145,6 @@ impl App {
         }
         app.refresh_detail(true);
         app
-    }
-
-    /// Where copied text goes (the terminal, as OSC 52, by default).
-    pub fn set_clipboard_sink(&mut self, sink: Box<dyn ClipboardSink>) {
-        self.clipboard = Some(sink);
     }
 
     pub fn corpus(&self) -> &Corpus {
@@ -183,6 +161,16 @@ impl App {
 
     pub fn mode(&self) -> Mode {
         self.mode
+    }
+
+    /// The key map contexts active in the current mode, most specific first.
+    pub fn contexts(&self) -> &'static [Context] {
+        match self.mode {
+            Mode::Normal => &[Context::Browse, Context::Detail],
+            Mode::Finder => &[Context::Finder],
+            Mode::Search => &[Context::Search],
+            Mode::Help => &[Context::Help],
+        }
     }
 
     pub fn focus(&self) -> Focus {
@@ -241,7 +229,7 @@ impl App {
     }
 
     pub fn finder_candidates(&self) -> &[crate::search::fuzzy::Candidate] {
-        self.worker.candidates()
+        self.matcher.candidates()
     }
 
     pub fn search(&self) -> &SearchState {

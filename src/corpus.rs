@@ -6,6 +6,7 @@
 //! every layer shares: the kinds of record, the facets, the key of a place.
 
 pub mod builtin;
+pub mod cites;
 pub mod format;
 pub mod kind;
 pub mod load;

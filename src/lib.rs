@@ -6,6 +6,7 @@
 //! - [`index`]: derived lookups built once on load — topic, organisation, person, place →
 //!   meetings and citations; the timeline order.
 //! - [`text`]: sanitising of untrusted corpus text before it reaches any terminal.
+//! - [`accounts`]: which source texts a timeline entry has (its accounts, then cited sources).
 //! - [`search`]: the fuzzy finder engine (over names, acronyms, aliases) and full-text search.
 //! - `synth` (feature `synth`): deterministic synthetic corpora for benchmarks and tests.
 //! - [`facts`]: the facts of a meeting or event as labelled, qualified, cited sections, and
@@ -18,15 +19,20 @@
 //! - [`tui`]: the terminal layer — setup and restore, signals and hang-ups, the event loop a
 //!   full-screen [`tui::Program`] plugs into.
 //! - [`app`]: the browser's state, its [`app::Action`] vocabulary, the key map table and
-//!   `App::update`, the only place that state changes.
+//!   `App::update`, the only place that state changes. It touches no terminal.
 //! - [`ui`]: rendering — `ui::draw(&App, frame)` reads the state and never changes it.
+//! - [`browser`]: the app wired to the terminal — the [`tui::Program`] that turns events into
+//!   actions, draws with `ui`, and sends copied text and notes where they go.
 //! - [`compare`]: which sentences of one account of a meeting the other does not report.
 //!
-//! Domain modules (corpus, index, text, search, compare, facts) never import ratatui or crossterm.
+//! Domain modules (corpus, index, text, accounts, search, compare, facts) never import ratatui
+//! or crossterm.
 
+pub mod accounts;
 pub mod app;
 pub mod atomic;
 pub mod briefing;
+pub mod browser;
 pub mod cli;
 pub mod compare;
 pub mod corpus;
@@ -38,3 +44,6 @@ pub mod synth;
 pub mod text;
 pub mod tui;
 pub mod ui;
+
+#[cfg(test)]
+mod test_fixture;

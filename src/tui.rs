@@ -3,23 +3,32 @@
 //!
 //! - `program`: the interface a screen plugs into ([`Program`], [`Flow`], [`Options`]).
 //! - `session`: raw mode, alternate screen, bracketed paste, mouse capture; the one restore
-//!   path used on normal exit, error exit, panic, signals and hang-ups (idempotent, fallible).
+//!   path used on normal exit, error exit, panic, signals and hang-ups (idempotent, fallible);
+//!   suspend and resume around a stop.
+//! - `bounded_write`: the restore's write, which gives up after a deadline.
 //! - `frame_writer`: holds a whole frame so that it leaves in one `write`.
-//! - `hangup`: a signal thread (SIGHUP/SIGTERM/SIGINT/SIGQUIT) and a watchdog that notices a
-//!   terminal gone without a signal, because crossterm's reader spins forever on a dead tty.
+//! - `hangup`: a signal thread (SIGHUP/SIGTERM/SIGINT/SIGQUIT, and SIGTSTP/SIGCONT for `job`)
+//!   and a watchdog that notices a terminal gone without a signal, because crossterm's reader
+//!   spins forever on a dead tty.
+//! - `job`: Ctrl-Z and SIGTSTP stop with the terminal restored; SIGCONT redraws it whole.
 //! - `input`: re-arms crossterm's reader when a resize made it miss pending keys.
+//! - `area`: the drawn area, the terminal's size capped ([`drawable_size`]).
 //! - `event_loop`: [`run`], which draws only when the program asks for it, and moves scrolled
 //!   rows with a terminal scroll region when the program says a full-width pane scrolled.
 //!
 //! Nothing here knows about the corpus; the browser lives in its own modules.
 
+mod area;
+mod bounded_write;
 mod event_loop;
 mod frame_writer;
 mod hangup;
 mod input;
+mod job;
 mod program;
 mod session;
 
+pub use area::{MAX_COLUMNS, MAX_ROWS, drawable_size};
 pub use event_loop::run;
 pub use program::{Flow, Options, Program, ScrollHint};
 pub use session::restore;

@@ -103,8 +103,7 @@ every_action! {
     Action::Resize(..) => Action::Resize(80, 24),
     Action::Wheel { .. } => Action::Wheel { column: 1, row: 1, down: true },
     Action::Click { .. } => Action::Click { column: 1, row: 1 },
-    // Being deleted with the finder's background seam (issue 8); drop this line with it.
-    Action::TakeResults => Action::TakeResults,
+    Action::Suspend => Action::Suspend,
     Action::CopyFailed => Action::CopyFailed,
 }
 
@@ -171,7 +170,7 @@ fn run_sequence(
     for (i, action) in steps.iter().enumerate() {
         app.update(action.clone());
         // The terminal side takes these after each update; nothing here writes a file.
-        app.pending_clipboard = None;
+        app.pending_copy = None;
         app.pending_export = None;
         app.check_invariants()
             .map_err(|e| TestCaseError::fail(format!("step {i} {action:?}: {e}")))?;

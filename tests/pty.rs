@@ -396,3 +396,152 @@ fn keys_typed_during_a_resize_are_not_held_back() {
     pty.send(b"q");
     assert_eq!(exit_code(&mut pty, START), 0);
 }
+
+/// Wait until `holds` is true of the terminal; on timeout, fail showing the screen.
+fn wait_until(pty: &mut Pty, what: &str, holds: impl Fn(&mut Pty) -> bool) {
+    let deadline = Instant::now() + START;
+    while !holds(pty) {
+        assert!(
+            Instant::now() < deadline,
+            "{what}: not within {START:?}; child {}; screen:\n{}",
+            pty.describe_state(),
+            pty.screen_text()
+        );
+        pty.idle_for(Duration::from_millis(10));
+    }
+}
+
+/// After a stop was asked for: the process stops with the terminal handed back (normal
+/// screen, cooked mode); continued, it takes the terminal back, draws every cell again (the
+/// title row included, which a frame of differences would not resend) and answers keys.
+fn assert_stops_and_continues(pty: &mut Pty, screen_before: &str) {
+    wait_until(pty, "stopped on the normal screen", |pty| {
+        pty.is_stopped() == Some(true) && !pty.screen().alternate_screen()
+    });
+    assert_eq!(
+        pty.cooked_mode(),
+        Some(true),
+        "raw mode left on while stopped"
+    );
+    assert!(
+        !pty.screen().bracketed_paste(),
+        "bracketed paste on while stopped"
+    );
+    let mark = pty.mark();
+    pty.signal(libc::SIGCONT);
+    wait_until(pty, "the whole screen drawn again", |pty| {
+        pty.is_stopped() == Some(false)
+            && pty.screen().alternate_screen()
+            && pty.screen_text() == screen_before
+    });
+    let redrawn = pty.bytes_since(mark).to_vec();
+    assert!(
+        find_from(&redrawn, ENTER_ALTERNATE, 0).is_some(),
+        "the alternate screen was not entered again"
+    );
+    assert!(
+        find_from(&redrawn, b"entente", 0).is_some(),
+        "the title row was not drawn again: {:?}",
+        String::from_utf8_lossy(&redrawn)
+    );
+    assert_eq!(pty.cooked_mode(), Some(false), "not in raw mode again");
+    pty.send(b"?");
+    pty.wait_for_text("this help", START)
+        .unwrap_or_else(|err| panic!("keys after the resume: {err}"));
+    pty.send_key(Key::Esc);
+    pty.wait_for_text(FIRST_FRAME, START).unwrap();
+}
+
+#[test]
+fn sigtstp_hands_the_terminal_back_and_sigcont_redraws_it_whole() {
+    let mut pty = started(&[], &[]);
+    let before = pty.screen_text();
+    pty.signal(libc::SIGTSTP);
+    assert_stops_and_continues(&mut pty, &before);
+    pty.send(b"q");
+    assert_eq!(exit_code(&mut pty, START), 0);
+    assert_restored(&mut pty);
+}
+
+#[test]
+fn ctrl_z_suspends_like_sigtstp() {
+    let mut pty = started(&[], &[]);
+    let before = pty.screen_text();
+    pty.send_key(Key::Ctrl('z'));
+    assert_stops_and_continues(&mut pty, &before);
+    // Twice: the second suspend works as the first.
+    pty.send_key(Key::Ctrl('z'));
+    assert_stops_and_continues(&mut pty, &before);
+    pty.send(b"q");
+    assert_eq!(exit_code(&mut pty, START), 0);
+    assert_restored(&mut pty);
+}
+
+#[test]
+fn huge_terminals_are_drawn_in_part_with_bounded_memory() {
+    // 65535x65535 once tried to allocate 206 GB and aborted; 3000x3000 used 1.26 GB.
+    for (cols, rows) in [(65535, 65535), (3000, 3000)] {
+        let mut pty = started_at(&[], &[], cols, rows);
+        let title = pty
+            .screen_text()
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        assert!(
+            title.contains("entente"),
+            "{cols}x{rows}: no title row: {title:?}"
+        );
+        pty.send(b"?");
+        pty.wait_for_text("this help", START)
+            .unwrap_or_else(|err| panic!("{cols}x{rows}: keys: {err}"));
+        let peak = pty.peak_rss().expect("the browser is running");
+        eprintln!("{cols}x{rows}: peak RSS {} MiB", peak >> 20);
+        assert!(
+            peak < 400 << 20,
+            "{cols}x{rows}: peak RSS {} MiB",
+            peak >> 20
+        );
+        pty.send_key(Key::Esc);
+        pty.send(b"q");
+        assert_eq!(exit_code(&mut pty, START), 0, "{cols}x{rows}");
+        assert_restored(&mut pty);
+    }
+}
+
+#[test]
+fn a_termination_signal_ends_the_process_while_the_terminal_reads_nothing() {
+    let mut pty = started_at(&[], &[], 200, 60);
+    pty.stall_output();
+    // Each resize redraws the whole screen, far more than a terminal buffers once nothing
+    // reads it: the browser's writes block, as over a frozen SSH link.
+    for i in 0..60u16 {
+        pty.resize(200 - i % 2, 60);
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let sent = Instant::now();
+    pty.signal(libc::SIGTERM);
+    // Watched without reading the terminal: reading would unblock the browser's writes.
+    while pty.is_alive() && sent.elapsed() < PROMPT_EXIT {
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let took = sent.elapsed();
+    let exited = !pty.is_alive();
+    pty.resume_output();
+    assert!(
+        exited,
+        "still running {took:?} after SIGTERM with the terminal stalled"
+    );
+    let status = pty.wait_exit(START).expect("exited");
+    eprintln!("stalled terminal: exited {status:?} after {took:?}");
+    assert_eq!(
+        (status.exit_code(), status.signal()),
+        (128 + libc::SIGTERM as u32, None)
+    );
+    assert_eq!(
+        pty.cooked_mode(),
+        Some(true),
+        "raw mode is turned off even when the output cannot leave"
+    );
+}

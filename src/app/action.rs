@@ -1,8 +1,8 @@
 //! The whole vocabulary of the browser: every change of state is one [`Action`].
 //!
-//! Keys become actions through the key map table ([`super::keymap`]); mouse, paste and resize
-//! events become actions in [`super::program`]. [`App::update`](super::App::update) is the
-//! only place an action changes state.
+//! Keys become actions through the key map table ([`super::keymap`]); the browser module
+//! turns mouse, paste and resize events into actions. [`App::update`](super::App::update) is
+//! the only place an action changes state.
 
 /// A detail tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -34,6 +34,8 @@ impl Tab {
 pub enum Action {
     /// Leave the browser.
     Quit,
+    /// Suspend the browser (as Ctrl-Z does in a shell); `fg` resumes it, redrawn.
+    Suspend,
     /// Move the cursor one line down in the focused pane (or list).
     Down,
     /// Move the cursor one line up in the focused pane (or list).
@@ -118,8 +120,6 @@ pub enum Action {
     Wheel { column: u16, row: u16, down: bool },
     /// Mouse click at a cell: select a timeline row or a tab.
     Click { column: u16, row: u16 },
-    /// Take the finder results that background matching has finished.
-    TakeResults,
     /// The terminal could not take the copied text (OSC 52 write failed).
     CopyFailed,
 }

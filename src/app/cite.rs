@@ -1,11 +1,13 @@
 //! Short citation labels for one entry: each source's label from the one citation style in
-//! [`crate::facts::cite`] ("EU 2025 ¶7"), kept in a table for the sources an entry shows.
+//! [`crate::facts::cite`] ("EU 2025 ¶7"), kept in a table for the sources an entry shows; and
+//! the name of each of its texts ("EU account").
 
+use crate::accounts::{TextSource, text_sources};
 use crate::corpus::{Citation, Corpus};
 use crate::facts::cite;
 use crate::index::EntryRef;
 
-use super::detail::text::text_sources;
+use super::strings;
 
 /// The labels of the sources one entry cites, in the order given.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -64,6 +66,19 @@ impl CiteLabels {
 
     pub fn is_empty(&self) -> bool {
         self.labels.is_empty()
+    }
+}
+
+/// "EU account", "ROK account", "cited source".
+pub fn source_name(s: &TextSource) -> String {
+    let kind = if s.account {
+        strings::ACCOUNT
+    } else {
+        strings::CITED_SOURCE
+    };
+    match s.side {
+        Some(side) => format!("{} {kind}", side.label()),
+        None => kind.to_string(),
     }
 }
 

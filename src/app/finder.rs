@@ -1,10 +1,8 @@
 //! The finder overlay's state: the query line, the ranked results, the selection and the
-//! recent picks; and [`FinderWorker`], the one place that runs fuzzy matching.
+//! recent picks; and [`FinderMatcher`], the one place that runs fuzzy matching.
 //!
-//! Matching runs synchronously: on the built-in corpus (a few hundred candidates) a query
-//! takes well under a millisecond. `FinderWorker` is the seam for moving it off the input path
-//! for big corpora — `submit` a query, `poll` for results, `busy` in between — without the
-//! rest of the app changing.
+//! Matching runs synchronously, on the input path: each edit of the query re-ranks before the
+//! next key is read (on the built-in corpus, well under a millisecond).
 
 use crate::corpus::Corpus;
 use crate::search::fuzzy::{self, Candidate, Finder, Kind, Query, Session};
@@ -61,19 +59,17 @@ pub fn kind_name(kind: Option<Kind>) -> &'static str {
 }
 
 /// Runs fuzzy queries over the corpus's candidates.
-pub struct FinderWorker {
+pub struct FinderMatcher {
     finder: Finder,
     /// Re-scores only the previous matches while a query is being refined.
     session: Session,
-    pending: Option<fuzzy::Results>,
 }
 
-impl FinderWorker {
-    pub fn new(corpus: &Corpus) -> FinderWorker {
-        FinderWorker {
+impl FinderMatcher {
+    pub fn new(corpus: &Corpus) -> FinderMatcher {
+        FinderMatcher {
             finder: Finder::new(fuzzy::candidates_from(corpus)),
             session: Session::new(),
-            pending: None,
         }
     }
 
@@ -81,32 +77,17 @@ impl FinderWorker {
         self.finder.candidates()
     }
 
-    /// Starts a query. Synchronous today: the results are ready at once for [`Self::poll`].
-    pub fn submit(&mut self, query: &str) {
-        let q = Query::parse(query);
-        self.pending = Some(self.session.search(&self.finder, &q, LIMIT));
-    }
-
-    /// Results of the last query, once.
-    pub fn poll(&mut self) -> Option<fuzzy::Results> {
-        self.pending.take()
-    }
-
-    /// Whether results are waiting to be taken.
-    pub fn ready(&self) -> bool {
-        self.pending.is_some()
-    }
-
-    /// Whether a query is still running (never, while matching is synchronous).
-    pub fn busy(&self) -> bool {
-        false
+    /// The best [`LIMIT`] matches of `query` (with its kind prefix, if any).
+    pub fn search(&mut self, query: &str) -> fuzzy::Results {
+        self.session
+            .search(&self.finder, &Query::parse(query), LIMIT)
     }
 }
 
 /// One row of the result list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FinderRow {
-    /// Index into the worker's candidates.
+    /// Index into the matcher's candidates.
     pub candidate: usize,
     /// Which of the candidate's keys matched.
     pub key: usize,

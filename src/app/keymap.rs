@@ -136,6 +136,7 @@ pub static KEYMAP: &[Binding] = &[
     b(&[ESC],                            Browse, Action::ClearFilter,   "clear the search, else the filter"),
     b(&[Char('f'), Ctrl('p')],           Browse, Action::OpenFinder,    "find a topic, organisation, person, meeting or place"),
     b(&[Char('?')],                      Browse, Action::OpenHelp,      "this help"),
+    b(&[Ctrl('z')],                      Browse, Action::Suspend,       "suspend to the shell (fg resumes)"),
     // Detail.
     b(&[Char('1')],                      Detail, Action::SelectTab(Tab::Overview), "Overview tab"),
     b(&[Char('2')],                      Detail, Action::SelectTab(Tab::Text),     "Text tab"),
@@ -167,6 +168,7 @@ pub static KEYMAP: &[Binding] = &[
     b(&[HOME, Ctrl('a')],                Finder, Action::CursorHome,    "start of the query"),
     b(&[END, Ctrl('e')],                 Finder, Action::CursorEnd,     "end of the query"),
     b(&[AnyChar],                        Finder, Action::Insert(' '),   "type the query; # @ ~ : % narrow the kind"),
+    b(&[Ctrl('z')],                      Finder, Action::Suspend,       "suspend to the shell"),
     // Search prompt.
     b(&[ENTER],                          Search, Action::Accept,        "keep the search (n/N to move)"),
     b(&[ESC, Ctrl('c')],                 Search, Action::Close,         "cancel the search"),
@@ -181,6 +183,7 @@ pub static KEYMAP: &[Binding] = &[
     b(&[HOME, Ctrl('a')],                Search, Action::CursorHome,    "start of the line"),
     b(&[END, Ctrl('e')],                 Search, Action::CursorEnd,     "end of the line"),
     b(&[AnyChar],                        Search, Action::Insert(' '),   "type; matches show as you type"),
+    b(&[Ctrl('z')],                      Search, Action::Suspend,       "suspend to the shell"),
     // Help.
     b(&[ESC, Char('?'), Char('q')],      Help,   Action::Close,         "close help"),
     b(&[Char('j'), DOWN],                Help,   Action::Down,          "scroll down"),
@@ -189,6 +192,7 @@ pub static KEYMAP: &[Binding] = &[
     b(&[PGUP],                           Help,   Action::PageUp,        "page up"),
     b(&[Char('g'), HOME],                Help,   Action::Top,           "top"),
     b(&[Char('G'), END],                 Help,   Action::Bottom,        "bottom"),
+    b(&[Ctrl('z')],                      Help,   Action::Suspend,       "suspend to the shell"),
 ];
 
 /// The action bound to a key event in the first of `contexts` that binds it. Key releases

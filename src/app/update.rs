@@ -7,25 +7,25 @@ mod overlays;
 mod refresh;
 
 use super::action::{Action, Tab};
-use super::detail::text::{source_name, text_sources};
+use super::cite::source_name;
 use super::doc::Target;
 use super::layout::Focus;
 use super::strings;
 use super::{App, Mode};
+use crate::accounts::text_sources;
 use crate::corpus::Citation;
 use crate::index::{EntryRef, Filter};
 
 impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize(..) | Action::TakeResults) {
+        if !matches!(action, Action::Resize(..) | Action::Suspend) {
             self.status = None;
         }
         match action {
             Action::Resize(w, h) => self.resize(w, h),
-            Action::TakeResults => {
-                self.poll_finder();
-            }
+            // The terminal side suspends the process; nothing here changes.
+            Action::Suspend => {}
             Action::CopyFailed => self.status = Some(strings::STATUS_COPY_FAILED.into()),
             Action::Exported(file) => {
                 self.status = Some(format!("{} {file}", strings::STATUS_EXPORTED))
@@ -43,11 +43,6 @@ impl App {
                 Mode::Help => self.help_action(action),
             },
         }
-    }
-
-    /// Whether the user asked to quit.
-    pub fn wants_quit(&self) -> bool {
-        self.quit
     }
 
     fn browse(&mut self, action: Action) {
@@ -265,7 +260,7 @@ impl App {
         };
         match text {
             Some(t) if !t.is_empty() => {
-                self.pending_clipboard = Some(t);
+                self.pending_copy = Some(t);
                 self.status = Some(strings::STATUS_COPIED.into());
             }
             _ => self.status = Some(strings::STATUS_NOTHING_TO_COPY.into()),

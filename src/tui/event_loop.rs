@@ -1,9 +1,10 @@
 //! The event loop: read input, let the program update its state, draw only when it asks.
 //!
-//! There is no frame timer. The loop sleeps in crossterm's reader until input arrives, or wakes
-//! every [`BACKGROUND_TICK`] while the program reports background work. Events that are
-//! already queued (a paste, a burst of resizes, key repeat) are handled before one frame is
-//! drawn. Each frame is wrapped in a synchronized update and leaves in one write.
+//! There is no frame timer: the loop sleeps in crossterm's reader until input arrives. Events
+//! that are already queued (a paste, a burst of resizes, key repeat) are handled before one
+//! frame is drawn. Each frame is wrapped in a synchronized update and leaves in one write.
+//! Frames cover the terminal's top-left part up to a cap (see `area`). After a suspend (see
+//! `job`) the whole screen is drawn again, since the shell drew over it in between.
 
 use std::time::Duration;
 
@@ -15,21 +16,17 @@ use ratatui::crossterm::event::{self, Event};
 use ratatui::crossterm::queue;
 use ratatui::crossterm::style::{Attribute, ResetColor, SetAttribute};
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
-use ratatui::layout::Size;
+use ratatui::layout::{Rect, Size};
 
 use super::frame_writer::{Committer, FrameWriter};
-use super::hangup;
-use super::input;
 use super::program::{Flow, Options, Program, ScrollHint};
-use super::session::{Session, TerminalOut};
-
-/// How often the loop wakes while the program has background work pending.
-const BACKGROUND_TICK: Duration = Duration::from_millis(15);
+use super::session::{self, Session, TerminalOut};
+use super::{area, hangup, input, job};
 /// At most this many queued events are handled before a frame is drawn, so a flood of input
 /// cannot keep the screen from updating.
 const MAX_BATCH: usize = 64;
 
-type Backend = CrosstermBackend<FrameWriter<TerminalOut>>;
+type Backend = area::Capped<CrosstermBackend<FrameWriter<TerminalOut>>>;
 
 /// Run `program` full-screen until it returns [`Flow::Quit`].
 ///
@@ -54,31 +51,28 @@ fn event_loop<P: Program>(program: &mut P) -> anyhow::Result<()> {
     // there, so that a failure shows before anything is drawn.
     event::poll(Duration::ZERO).context("cannot read terminal input")?;
     let (writer, committer) = FrameWriter::new(TerminalOut::new()?);
-    let terminal = Terminal::new(CrosstermBackend::new(writer))?;
+    let terminal = Terminal::new(area::Capped(CrosstermBackend::new(writer)))?;
     let known_size = terminal.size()?;
     let mut screen = Screen {
         terminal,
         committer,
         known_size,
         triggers: TestTriggers::from_env(),
-        last: Buffer::empty(ratatui::layout::Rect::ZERO),
+        last: Buffer::empty(Rect::ZERO),
     };
     let mut dirty = true;
     loop {
         let hint = program.scroll_hint();
-        if dirty {
-            screen.draw(program, hint).context("cannot draw")?;
+        let whole = session::take_redraw_request();
+        if dirty || whole {
+            screen.draw(program, hint, whole).context("cannot draw")?;
             dirty = false;
         }
-        let input = !program.busy() || event::poll(BACKGROUND_TICK)?;
-        if input {
-            match screen.handle_queued(program)? {
-                Flow::Quit => return Ok(()),
-                Flow::Redraw => dirty = true,
-                Flow::Idle => {}
-            }
+        match screen.handle_queued(program)? {
+            Flow::Quit => return Ok(()),
+            Flow::Redraw => dirty = true,
+            Flow::Idle | Flow::Suspend => {}
         }
-        dirty |= program.poll_background();
     }
 }
 
@@ -86,7 +80,7 @@ fn event_loop<P: Program>(program: &mut P) -> anyhow::Result<()> {
 struct Screen {
     terminal: Terminal<Backend>,
     committer: Committer,
-    /// The size the program was last told about (by a resize event).
+    /// The size the program was last told about (by a resize event), capped as drawn.
     known_size: Size,
     triggers: TestTriggers,
     /// The last frame drawn, for a scroll hint: shifted like the terminal's rows, it becomes
@@ -100,19 +94,23 @@ impl Screen {
         let mut outcome = Flow::Idle;
         let mut resized = false;
         for _ in 0..MAX_BATCH {
-            let event = event::read().context("cannot read terminal input")?;
+            let mut event = event::read().context("cannot read terminal input")?;
             if matches!(event, Event::Key(_)) {
                 self.triggers.on_key()?;
             }
             if let Event::Resize(width, height) = event {
                 self.terminal.autoresize().context("cannot resize")?;
-                self.known_size = Size { width, height };
+                self.known_size = area::drawn(Size { width, height });
+                event = Event::Resize(self.known_size.width, self.known_size.height);
                 resized = true;
                 outcome = Flow::Redraw;
             }
             match program.handle(event) {
                 Flow::Quit => return Ok(Flow::Quit),
                 Flow::Redraw => outcome = Flow::Redraw,
+                // The signal thread restores the terminal and stops the process; the events
+                // queued behind Ctrl-Z are handled when it continues.
+                Flow::Suspend => job::suspend(),
                 Flow::Idle => {}
             }
             if !event::poll(Duration::ZERO)? {
@@ -143,15 +141,26 @@ impl Screen {
         Ok(
             match program.handle(Event::Resize(size.width, size.height)) {
                 Flow::Quit => Flow::Quit,
-                Flow::Redraw | Flow::Idle => Flow::Redraw,
+                Flow::Redraw | Flow::Idle | Flow::Suspend => Flow::Redraw,
             },
         )
     }
 
-    fn draw<P: Program>(&mut self, program: &P, hint: Option<ScrollHint>) -> std::io::Result<()> {
+    /// Draw a frame: only what changed since the last one, or every cell when `whole` (the
+    /// terminal was handed to the shell and back in between).
+    fn draw<P: Program>(
+        &mut self,
+        program: &P,
+        hint: Option<ScrollHint>,
+        whole: bool,
+    ) -> std::io::Result<()> {
         let backend = self.terminal.backend_mut();
         queue!(backend, BeginSynchronizedUpdate)?;
-        if let Some(hint) = hint {
+        if whole {
+            // Clears the screen and forgets the last frame, so every cell is sent.
+            let area = self.terminal.get_frame().area();
+            self.terminal.resize(area)?;
+        } else if let Some(hint) = hint {
             self.scroll(&hint)?;
         }
         let completed = self.terminal.draw(|frame| program.draw(frame))?;

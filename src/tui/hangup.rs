@@ -5,8 +5,10 @@
 //! `read() = 0` at 100% CPU (crossterm issue 793), so the event loop cannot notice anything.
 //! Two threads, started once per process, do it from outside:
 //! - the signal thread waits for SIGHUP, SIGTERM, SIGINT or SIGQUIT, restores the terminal and
-//!   exits with 128 + the signal number. A signal ignored when entente started (`nohup`, or a
-//!   shell's `trap "" HUP`) stays ignored, as Unix programs conventionally do;
+//!   exits with 128 + the signal number; the restore gives up writing after a deadline, so a
+//!   terminal that reads nothing cannot keep the process alive. It also handles the job
+//!   control signals, SIGTSTP and SIGCONT (see `job`). A signal ignored when entente started
+//!   (`nohup`, or a shell's `trap "" HUP`) stays ignored, as Unix programs conventionally do;
 //! - the watchdog covers a terminal gone without a signal (the PTY closed while SIGHUP is
 //!   ignored): it sleeps in `poll()` on the terminal descriptors, which wakes at once on
 //!   POLLHUP/POLLERR/POLLNVAL, and every interval also checks that they are still terminals
@@ -31,10 +33,10 @@ use std::thread;
 use std::time::Duration;
 
 use libc::c_int;
-use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::consts::signal::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
-use super::session;
+use super::{job, session};
 
 /// The signals that end the program, restoring the terminal first.
 const TERMINATING: [c_int; 4] = [SIGHUP, SIGTERM, SIGINT, SIGQUIT];
@@ -97,17 +99,19 @@ fn terminal_gone() -> bool {
 fn watch_signals() -> io::Result<()> {
     let wanted: Vec<c_int> = TERMINATING
         .into_iter()
+        .chain(job::SIGNALS)
         .filter(|&signal| !ignored_on_entry(signal))
         .collect();
-    if wanted.is_empty() {
-        return Ok(());
-    }
     let mut signals = Signals::new(&wanted)?;
     thread::Builder::new()
         .name("entente-signals".into())
         .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                end_process(128 + signal);
+            for signal in signals.forever() {
+                match signal {
+                    SIGTSTP => job::stop(),
+                    SIGCONT => job::continued(),
+                    _ => end_process(128 + signal),
+                }
             }
         })?;
     Ok(())
@@ -152,7 +156,7 @@ fn watchdog(watched: &[Box<dyn AsFd + Send>]) {
         if !gone {
             continue;
         }
-        if !session::is_active() {
+        if !session::exists() {
             // Not drawing (or already ending): nothing to do. Stop watching rather than wake
             // in a loop on a descriptor that will report the hang-up forever.
             return;

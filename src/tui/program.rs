@@ -8,25 +8,16 @@ use ratatui::crossterm::event::Event;
 
 /// A full-screen program driven by [`run`](crate::tui::run).
 ///
-/// State changes only in [`handle`](Program::handle) and
-/// [`poll_background`](Program::poll_background); [`draw`](Program::draw) reads it.
+/// State changes only in [`handle`](Program::handle); [`draw`](Program::draw) reads it.
 pub trait Program {
     /// One input event (key, resize, mouse, paste, focus). Returns what to do next.
+    ///
+    /// A resize reports the drawable size (see [`drawable_size`](crate::tui::drawable_size)),
+    /// which is the terminal's up to a cap.
     fn handle(&mut self, event: Event) -> Flow;
 
     /// Draw the whole screen from state; must not change state.
     fn draw(&self, frame: &mut Frame);
-
-    /// True while background work (e.g. a fuzzy match on a big list) is pending; the loop then
-    /// wakes every ~15 ms to call `poll_background` instead of sleeping until input.
-    fn busy(&self) -> bool {
-        false
-    }
-
-    /// Collect finished background work; true if the screen must be redrawn.
-    fn poll_background(&mut self) -> bool {
-        false
-    }
 
     /// Taken by the loop before each frame: the updates since the last frame scrolled the
     /// content of some full-width rows, so the terminal can move those rows itself (a scroll
@@ -65,6 +56,9 @@ pub enum Flow {
     Idle,
     /// Leave the loop; the terminal is restored before `run` returns.
     Quit,
+    /// Stop the process as Ctrl-Z does in a shell: the terminal is restored first, and set up
+    /// and redrawn whole when the shell continues the process (`fg`).
+    Suspend,
 }
 
 /// How the terminal is set up for a run.

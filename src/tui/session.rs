@@ -8,7 +8,12 @@
 //! error exit (the session guard's drop), by the panic hook before the panic message is
 //! printed, by the signal thread and by the hang-up watchdog. It never prints: on a dead
 //! terminal an `eprintln!` panics (EIO), so failures are returned to the caller. It runs at most
-//! once per session, whoever calls it first, so calling it again is harmless.
+//! once per session, whoever calls it first, so calling it again is harmless. Its write gives
+//! up after [`WRITE_WAIT`]: a terminal that reads nothing (a frozen SSH link) must not keep a
+//! signal from ending the process.
+//!
+//! [`suspend`] undoes the setup the same way but keeps the session: frames drawn meanwhile are
+//! dropped, and [`resume`] sets the terminal up again and asks the loop for a whole frame.
 //!
 //! Frames and the restore sequences go out through one lock so that a restore from another
 //! thread cannot land in the middle of a frame, and no frame is written after a restore.
@@ -32,17 +37,24 @@ use ratatui::crossterm::terminal::{
     enable_raw_mode,
 };
 
+use super::bounded_write::write_all_within;
 use super::program::Options;
 
-/// True from setup until the first restore.
+/// True from setup until the first restore, except while suspended.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// True while the session is suspended: the terminal is the shell's until [`resume`].
+static SUSPENDED: AtomicBool = AtomicBool::new(false);
+/// Set by [`resume`]: the shell drew over the screen, so the next frame must be whole.
+static REDRAW: AtomicBool = AtomicBool::new(false);
 /// Whether the active session captured the mouse (so the restore releases it).
 static MOUSE: AtomicBool = AtomicBool::new(false);
 /// Serialises frame writes with the restore.
 static OUTPUT: Mutex<()> = Mutex::new(());
 /// How long a restore waits for a frame write in progress before going ahead anyway: a write
 /// to a stalled terminal must not keep a signal from ending the process.
-const RESTORE_WAIT: Duration = Duration::from_millis(300);
+const RESTORE_WAIT: Duration = Duration::from_millis(200);
+/// How long the restore sequences may take to leave before they are given up.
+const WRITE_WAIT: Duration = Duration::from_millis(200);
 
 /// The terminal, set up for a run; dropping it restores the terminal.
 pub(super) struct Session(());
@@ -61,12 +73,7 @@ impl Session {
             return Err(err);
         }
         let session = Self(());
-        let mut setup = Vec::with_capacity(64);
-        queue!(setup, EnterAlternateScreen, EnableBracketedPaste)?;
-        if options.mouse {
-            queue!(setup, EnableMouseCapture)?;
-        }
-        TerminalOut::new()?.write_all(&setup)?;
+        TerminalOut::new()?.write_all(&setup_sequences()?)?;
         Ok(session)
     }
 
@@ -83,9 +90,19 @@ impl Drop for Session {
     }
 }
 
-/// True while a session is set up and not yet restored.
+/// True while a session is set up and not yet restored (nor suspended).
 pub(super) fn is_active() -> bool {
     ACTIVE.load(Ordering::SeqCst)
+}
+
+/// True while a session exists, active or suspended.
+pub(super) fn exists() -> bool {
+    is_active() || SUSPENDED.load(Ordering::SeqCst)
+}
+
+/// Whether the next frame must be drawn whole (asked once: the answer resets).
+pub(super) fn take_redraw_request() -> bool {
+    REDRAW.swap(false, Ordering::SeqCst)
 }
 
 /// Run `change` (a change of terminal attributes) only while the session is active, and never
@@ -95,12 +112,63 @@ pub(super) fn while_active<T>(change: impl FnOnce() -> T) -> Option<T> {
     is_active().then(change)
 }
 
-/// Restore the terminal if a session is active; a no-op otherwise. Never prints.
+/// Restore the terminal if a session is active; a no-op otherwise (also when suspended: the
+/// terminal is restored already, and the session ends). Never prints.
 pub fn restore() -> io::Result<()> {
+    SUSPENDED.store(false, Ordering::SeqCst);
     if !ACTIVE.swap(false, Ordering::SeqCst) {
         return Ok(());
     }
     let _output = lock_output_within(RESTORE_WAIT);
+    undo_setup()
+}
+
+/// Hand the terminal back to the shell for a stop (SIGTSTP, Ctrl-Z), keeping the session: a
+/// no-op unless a session is active. Frames drawn until [`resume`] are dropped.
+pub(super) fn suspend() -> io::Result<()> {
+    let _output = lock_output_within(RESTORE_WAIT);
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return Ok(());
+    }
+    SUSPENDED.store(true, Ordering::SeqCst);
+    undo_setup()
+}
+
+/// Take the terminal back after the process was continued (SIGCONT), and ask the loop for a
+/// whole frame. Also for a session that was stopped without a suspend (SIGSTOP): the shell may
+/// have reset the terminal meanwhile. A no-op without a session.
+pub(super) fn resume() -> io::Result<()> {
+    let _output = lock_output_within(RESTORE_WAIT);
+    if !SUSPENDED.swap(false, Ordering::SeqCst) && !is_active() {
+        return Ok(());
+    }
+    // Active before raw mode, as in `Session::enter`.
+    ACTIVE.store(true, Ordering::SeqCst);
+    // crossterm applies raw mode only when it believes it off; turning it off first (a no-op
+    // after a suspend) makes it read the terminal's attributes afresh, whatever the shell left.
+    let _ = disable_raw_mode();
+    if let Err(err) = enable_raw_mode() {
+        ACTIVE.store(false, Ordering::SeqCst);
+        return Err(err);
+    }
+    let written =
+        stdout_file().and_then(|out| write_all_within(&out, &setup_sequences()?, WRITE_WAIT));
+    REDRAW.store(true, Ordering::SeqCst);
+    written
+}
+
+/// Alternate screen, bracketed paste, and the mouse when the session captures it.
+fn setup_sequences() -> io::Result<Vec<u8>> {
+    let mut setup = Vec::with_capacity(64);
+    queue!(setup, EnterAlternateScreen, EnableBracketedPaste)?;
+    if MOUSE.load(Ordering::SeqCst) {
+        queue!(setup, EnableMouseCapture)?;
+    }
+    Ok(setup)
+}
+
+/// Raw mode off and the setup undone, the write bounded by [`WRITE_WAIT`].
+fn undo_setup() -> io::Result<()> {
     // Raw mode first: it matters most to the shell the user returns to, and it does not
     // depend on the output side of the terminal.
     let raw = disable_raw_mode();
@@ -110,7 +178,7 @@ pub fn restore() -> io::Result<()> {
         queue!(sequences, DisableMouseCapture)?;
     }
     queue!(sequences, DisableBracketedPaste, LeaveAlternateScreen, Show)?;
-    let written = stdout_file().and_then(|mut out| out.write_all(&sequences));
+    let written = stdout_file().and_then(|out| write_all_within(&out, &sequences, WRITE_WAIT));
     raw.and(written)
 }
 
@@ -134,14 +202,20 @@ impl TerminalOut {
 impl Write for TerminalOut {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let _output = lock_output();
-        ensure_active()?;
-        self.0.write(buf)
+        if ensure_active()? {
+            self.0.write(buf)
+        } else {
+            Ok(buf.len())
+        }
     }
 
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
         let _output = lock_output();
-        ensure_active()?;
-        self.0.write_all(buf)
+        if ensure_active()? {
+            self.0.write_all(buf)
+        } else {
+            Ok(())
+        }
     }
 
     fn flush(&mut self) -> io::Result<()> {
@@ -149,9 +223,14 @@ impl Write for TerminalOut {
     }
 }
 
-fn ensure_active() -> io::Result<()> {
+/// Whether a frame may be written: `Ok(true)` while active, `Ok(false)` while suspended (the
+/// shell has the terminal; the frame is dropped and the screen drawn whole on resume), an error
+/// once restored.
+fn ensure_active() -> io::Result<bool> {
     if is_active() {
-        Ok(())
+        Ok(true)
+    } else if SUSPENDED.load(Ordering::SeqCst) {
+        Ok(false)
     } else {
         Err(io::Error::other(
             "the terminal was restored (after a signal, a hang-up or a panic)",

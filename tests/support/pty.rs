@@ -31,6 +31,9 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_entente");
 const READER_POLL: Duration = Duration::from_millis(20);
 /// Pause after a bare ESC so the next key is not read as Alt+key.
 const ESC_PAUSE: Duration = Duration::from_millis(60);
+/// The largest screen modelled: entente draws at most this much of a terminal (its top-left
+/// part), so a bigger terminal is modelled by that part, not by gigabytes of cells.
+const MODEL_MAX: (u16, u16) = (1000, 500);
 
 /// Keys with a fixed encoding (xterm, normal cursor mode).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,6 +93,8 @@ pub struct Pty {
     output: Receiver<Vec<u8>>,
     reader: Option<JoinHandle<()>>,
     stop_reader: Arc<AtomicBool>,
+    /// While set, the reader thread leaves the child's output unread, as a frozen terminal.
+    stall_reader: Arc<AtomicBool>,
     reader_done: bool,
     parser: vt100::Parser,
     raw: Vec<u8>,
@@ -139,11 +144,13 @@ impl Pty {
         let input = File::from(dup_master(master.as_ref()));
         let reader_file = File::from(dup_master(master.as_ref()));
         let stop_reader = Arc::new(AtomicBool::new(false));
+        let stall_reader = Arc::new(AtomicBool::new(false));
         let (sender, output) = mpsc::channel();
         let stop = Arc::clone(&stop_reader);
+        let stall = Arc::clone(&stall_reader);
         let reader = thread::Builder::new()
             .name(format!("pty-reader-{pid}"))
-            .spawn(move || read_master(reader_file, &stop, &sender))
+            .spawn(move || read_master(reader_file, &stop, &stall, &sender))
             .expect("start the PTY reader thread");
 
         Pty {
@@ -154,8 +161,9 @@ impl Pty {
             output,
             reader: Some(reader),
             stop_reader,
+            stall_reader,
             reader_done: false,
-            parser: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
+            parser: vt100::Parser::new(model(rows, MODEL_MAX.1), model(cols, MODEL_MAX.0), 0),
             raw: Vec::new(),
             status: None,
             final_cpu: None,
@@ -206,7 +214,8 @@ impl Pty {
     /// Late output drawn for the old size is overwritten by the child's redraw after SIGWINCH.
     pub fn resize(&mut self, cols: u16, rows: u16) {
         self.pump();
-        self.parser.set_size(nonzero(rows), nonzero(cols));
+        self.parser
+            .set_size(model(rows, MODEL_MAX.1), model(cols, MODEL_MAX.0));
         self.master
             .as_ref()
             .expect("resize after close_master")
@@ -225,6 +234,32 @@ impl Pty {
         self.reader_done = true;
         self.input = None;
         self.master = None;
+    }
+
+    /// Stop reading the child's output, as a frozen terminal (or SSH link) would: once the
+    /// terminal's buffer is full, the child's writes block.
+    pub fn stall_output(&mut self) {
+        self.stall_reader.store(true, Ordering::SeqCst);
+    }
+
+    /// Read the child's output again after [`Pty::stall_output`].
+    pub fn resume_output(&mut self) {
+        self.stall_reader.store(false, Ordering::SeqCst);
+    }
+
+    /// Whether the child is stopped (job control), from /proc; `None` once it is reaped.
+    pub fn is_stopped(&self) -> Option<bool> {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid)).ok()?;
+        let state = stat.rsplit_once(')')?.1.split_whitespace().next()?;
+        Some(state == "T")
+    }
+
+    /// The child's peak resident memory (VmHWM) in bytes, from /proc, while it runs.
+    pub fn peak_rss(&self) -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid)).ok()?;
+        let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+        let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+        Some(kib * 1024)
     }
 
     /// Wait until `ready(screen text)` holds; on timeout the error shows the screen.
@@ -437,10 +472,19 @@ impl Drop for Pty {
 
 /// The reader thread: copy master output into the channel until EOF/EIO (the child and every
 /// other slave holder are gone) or until asked to stop (to let the master close).
-fn read_master(mut master: File, stop: &AtomicBool, sender: &mpsc::Sender<Vec<u8>>) {
+fn read_master(
+    mut master: File,
+    stop: &AtomicBool,
+    stall: &AtomicBool,
+    sender: &mpsc::Sender<Vec<u8>>,
+) {
     let mut buf = vec![0u8; 16 * 1024];
     let timeout = READER_POLL.as_millis() as libc::c_int;
     while !stop.load(Ordering::SeqCst) {
+        if stall.load(Ordering::SeqCst) {
+            thread::sleep(READER_POLL);
+            continue;
+        }
         let mut fd = libc::pollfd {
             fd: master.as_raw_fd(),
             events: libc::POLLIN,
@@ -501,6 +545,11 @@ fn size(cols: u16, rows: u16) -> PtySize {
 
 fn nonzero(n: u16) -> NonZeroU16 {
     NonZeroU16::new(n).unwrap_or(NonZeroU16::MIN)
+}
+
+/// A screen dimension of the model: the terminal's, up to `max`.
+fn model(n: u16, max: u16) -> NonZeroU16 {
+    nonzero(n.min(max))
 }
 
 /// The screen text with a margin mark, so trailing blanks and empty rows are visible.

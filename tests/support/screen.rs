@@ -43,7 +43,7 @@ pub fn builtin_app(width: u16, height: u16) -> App {
 /// Sends one key event through the app's key map.
 pub fn key(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
     let event = Event::Key(KeyEvent::new(code, modifiers));
-    if let Some(action) = app.action_for_event(&event) {
+    if let Some(action) = entente::browser::action_for(app, &event) {
         app.update(action);
     }
 }

@@ -2,15 +2,14 @@
 //! ("[only in ROK]") as well as by tone; side by side in a wide layout, otherwise one column
 //! followed by what only the other account says.
 
-use crate::app::cite::full_list;
+use crate::accounts::{TextSource, source};
+use crate::app::cite::{full_list, source_name};
 use crate::app::doc::{Doc, DocLine, Seg, Target, Tone, wrap_doc};
 use crate::app::strings;
 use crate::compare::{self, Comparison};
 use crate::corpus::Citation;
 use crate::corpus::Corpus;
 use crate::text::{display_width, sanitize_line};
-
-use super::text::{SIDE_BY_SIDE_FROM, TextDoc, TextSource, source, source_name};
 
 /// Segments of one paragraph with the sentences only this account has marked.
 fn marked(text: &str, sentences: &[&compare::Sentence], marker: &str) -> Vec<Seg> {
@@ -78,13 +77,15 @@ fn account_doc(
     doc
 }
 
+/// The comparison document: two columns when `side_by_side`, else one column followed by
+/// what only the right account says.
 pub(super) fn compared(
     corpus: &Corpus,
     left: &TextSource,
     right: &TextSource,
+    side_by_side: bool,
     width: usize,
-    wide: bool,
-) -> TextDoc {
+) -> Doc {
     let lp = paragraphs(corpus, &left.id);
     let rp = paragraphs(corpus, &right.id);
     let cmp: Comparison = compare::compare(&lp, &rp);
@@ -92,27 +93,24 @@ pub(super) fn compared(
     let l_side = left.side.map_or("S1", |s| s.label());
     let r_side = right.side.map_or("S2", |s| s.label());
     let left_doc = account_doc(corpus, &left.id, &lp, &cmp.left, l_side);
-    let mut out = TextDoc {
-        compared: true,
-        ..TextDoc::default()
-    };
-    out.doc.push(DocLine::fixed(vec![
+    let mut out = Doc::default();
+    out.push(DocLine::fixed(vec![
         Seg::new(&format!("{ln} ⇄ {rn}  "), Tone::Label),
         Seg::new(strings::COMPARE_KEYS, Tone::Dim),
     ]));
-    out.doc.push(DocLine::fixed(vec![Seg::new(
+    out.push(DocLine::fixed(vec![Seg::new(
         &strings::compare_summary(&ln, cmp.only(true).count(), &rn, cmp.only(false).count()),
         Tone::Dim,
     )]));
-    out.doc.push(DocLine::blank());
-    if wide && width >= SIDE_BY_SIDE_FROM {
+    out.push(DocLine::blank());
+    if side_by_side {
         let right_doc = account_doc(corpus, &right.id, &rp, &cmp.right, r_side);
-        side_by_side(&mut out.doc, &left_doc, &right_doc, (&ln, &rn), width);
+        columns(&mut out, &left_doc, &right_doc, (&ln, &rn), width);
         return out;
     }
-    out.doc.lines.extend(left_doc.lines);
-    out.doc.push(DocLine::blank());
-    out.doc.push(DocLine::fixed(vec![Seg::new(
+    out.lines.extend(left_doc.lines);
+    out.push(DocLine::blank());
+    out.push(DocLine::fixed(vec![Seg::new(
         &format!("{} {rn}", strings::ONLY_IN),
         Tone::Heading,
     )]));
@@ -125,7 +123,7 @@ pub(super) fn compared(
             paragraph: u32::try_from(s.paragraph + 1).unwrap_or(u32::MAX),
         };
         let label = format!("{r_side}¶{} ", s.paragraph + 1);
-        out.doc.push(
+        out.push(
             DocLine::item(vec![
                 Seg::new(&label, Tone::Cite),
                 Seg::new(text, Tone::OnlyHere),
@@ -141,7 +139,7 @@ pub(super) fn compared(
     out
 }
 
-fn side_by_side(doc: &mut Doc, left: &Doc, right: &Doc, names: (&str, &str), width: usize) {
+fn columns(doc: &mut Doc, left: &Doc, right: &Doc, names: (&str, &str), width: usize) {
     let col = width.saturating_sub(3) / 2;
     let lw = wrap_doc(left, col);
     let rw = wrap_doc(right, col);

@@ -2,10 +2,11 @@
 //! the paragraph a citation jumped to highlighted; or two accounts compared (see
 //! `compare_view`).
 
-use crate::app::cite::full_list;
+use crate::accounts::{TextSource, source, text_sources};
+use crate::app::cite::{full_list, source_name};
 use crate::app::doc::{Doc, DocLine, Seg, Target, Tone, highlight};
 use crate::app::strings;
-use crate::corpus::{Citation, Corpus, Side, Source};
+use crate::corpus::{Citation, Corpus};
 use crate::index::EntryRef;
 use crate::search::fulltext::find_in;
 use crate::text::{display_width, sanitize_line};
@@ -16,54 +17,7 @@ use super::DocMatch;
 /// a narrow terminal gets one column with markers).
 pub const SIDE_BY_SIDE_FROM: usize = 60;
 
-/// A source whose text the Text tab can show for an entry.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextSource {
-    pub id: String,
-    /// An account of the meeting (rather than a source cited for one fact).
-    pub account: bool,
-    pub side: Option<Side>,
-}
-
-/// The sources of an entry: a meeting's accounts first, then any other source it cites; an
-/// event's cited sources. Only sources present in the corpus.
-pub fn text_sources(corpus: &Corpus, entry: EntryRef) -> Vec<TextSource> {
-    let mut out: Vec<TextSource> = Vec::new();
-    let mut add = |id: &str, account: bool, side: Option<Side>| {
-        if out.iter().any(|s| s.id == id) {
-            return;
-        }
-        if let Some(src) = corpus.sources.iter().find(|s| s.id == id) {
-            out.push(TextSource {
-                id: id.to_string(),
-                account,
-                side: side.or(src.side),
-            });
-        }
-    };
-    match entry {
-        EntryRef::Meeting(i) => {
-            if let Some(m) = corpus.meetings.get(i) {
-                for a in &m.accounts {
-                    add(&a.source, true, a.side);
-                }
-                for c in super::super::cites::meeting(m) {
-                    add(&c.source, false, None);
-                }
-            }
-        }
-        EntryRef::Event(i) => {
-            if let Some(e) = corpus.events.get(i) {
-                for c in super::super::cites::event(e) {
-                    add(&c.source, false, None);
-                }
-            }
-        }
-    }
-    out
-}
-
-/// How many matches of `query` each of [`text_sources`] holds, counted as the single-account
+/// How many matches of `query` each of the entry's [`text_sources`] holds, counted as the single-account
 /// view finds them (in the sanitised paragraphs), so the counts agree with its matches.
 pub fn match_counts(corpus: &Corpus, entry: EntryRef, query: &str) -> Vec<usize> {
     text_sources(corpus, entry)
@@ -82,7 +36,7 @@ pub fn match_counts(corpus: &Corpus, entry: EntryRef, query: &str) -> Vec<usize>
 /// What the reader asked the Text tab to show.
 #[derive(Debug, Clone, Copy)]
 pub struct TextRequest<'a> {
-    /// Index into [`text_sources`].
+    /// Index into the entry's [`text_sources`].
     pub account: usize,
     pub compare: bool,
     pub query: &'a str,
@@ -105,23 +59,6 @@ pub struct TextDoc {
     pub compared: bool,
 }
 
-pub(super) fn source<'a>(corpus: &'a Corpus, id: &str) -> Option<&'a Source> {
-    corpus.sources.iter().find(|s| s.id == id)
-}
-
-/// "EU account", "ROK account", "cited source".
-pub fn source_name(s: &TextSource) -> String {
-    let kind = if s.account {
-        strings::ACCOUNT
-    } else {
-        strings::CITED_SOURCE
-    };
-    match s.side {
-        Some(side) => format!("{} {kind}", side.label()),
-        None => kind.to_string(),
-    }
-}
-
 pub fn build(corpus: &Corpus, entry: EntryRef, req: TextRequest) -> TextDoc {
     let sources = text_sources(corpus, entry);
     let Some(current) = sources.get(req.account).or(sources.first()) else {
@@ -137,7 +74,12 @@ pub fn build(corpus: &Corpus, entry: EntryRef, req: TextRequest) -> TextDoc {
         && current.account
         && let Some(other) = other
     {
-        return super::compare_view::compared(corpus, current, other, req.width, req.wide);
+        let side_by_side = req.wide && req.width >= SIDE_BY_SIDE_FROM;
+        return TextDoc {
+            doc: super::compare_view::compared(corpus, current, other, side_by_side, req.width),
+            compared: true,
+            ..TextDoc::default()
+        };
     }
     single(corpus, &sources, current, req)
 }

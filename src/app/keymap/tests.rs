@@ -105,3 +105,25 @@ fn key_names_read_well() {
         Some("f")
     );
 }
+
+#[test]
+fn ctrl_z_suspends_in_every_context() {
+    let ctrl_z = key(KeyCode::Char('z'), KeyModifiers::CONTROL);
+    let modes: [&[Context]; 4] = [
+        BROWSE,
+        &[Context::Finder],
+        &[Context::Search],
+        &[Context::Help],
+    ];
+    for contexts in modes {
+        assert_eq!(
+            action_for(&ctrl_z, contexts),
+            Some(Action::Suspend),
+            "{contexts:?}"
+        );
+    }
+    assert_eq!(
+        key_for(&Action::Suspend, Context::Browse).as_deref(),
+        Some("Ctrl-Z")
+    );
+}

@@ -39,20 +39,9 @@ impl App {
     }
 
     fn run_finder(&mut self) {
-        self.worker.submit(self.finder.input.text());
-        self.poll_finder();
-    }
-
-    /// Takes finished finder results, if any; true when there were some.
-    pub(in crate::app) fn poll_finder(&mut self) -> bool {
-        match self.worker.poll() {
-            Some(results) => {
-                self.finder
-                    .accept_results(results, self.worker.candidates());
-                true
-            }
-            None => false,
-        }
+        let results = self.matcher.search(self.finder.input.text());
+        self.finder
+            .accept_results(results, self.matcher.candidates());
     }
 
     pub(super) fn finder_action(&mut self, action: Action) {
@@ -85,7 +74,7 @@ impl App {
             return;
         };
         let index = row.candidate;
-        let Some(cand) = self.worker.candidates().get(index).cloned() else {
+        let Some(cand) = self.matcher.candidates().get(index).cloned() else {
             return;
         };
         self.finder.remember(index);

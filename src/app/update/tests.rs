@@ -2,45 +2,18 @@
 //! (`tests/fixtures/small/`, embedded), driven through the key map as a user would drive them.
 //! The fixture, not the built-in record, so that adding to the record breaks none of them.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::action::{Action, Tab};
 use crate::app::doc::Target;
 use crate::app::layout::Focus;
-use crate::app::{App, AppOptions, ClipboardSink, Mode};
+use crate::app::{App, AppOptions, Mode};
 use crate::corpus::Facet;
 use crate::corpus::LoadedCorpus;
-use crate::corpus::load::{merge_and_validate, parse_str};
 use crate::index::{EntryRef, Index};
-use crate::tui::{Flow, Program};
-
-/// The fixture corpus, parsed and validated as `--corpus tests/fixtures/small` would be.
-fn fixture() -> LoadedCorpus {
-    let files = [
-        (
-            "records.json",
-            include_str!("../../../tests/fixtures/small/records.json"),
-        ),
-        (
-            "sources.json",
-            include_str!("../../../tests/fixtures/small/sources.json"),
-        ),
-    ];
-    let parsed = files
-        .iter()
-        .map(|(name, text)| {
-            let corpus = parse_str(text, name).unwrap_or_else(|p| panic!("{p:?}"));
-            (name.to_string(), corpus)
-        })
-        .collect();
-    merge_and_validate(parsed).unwrap_or_else(|p| panic!("the fixture is valid: {p:?}"))
-}
 
 fn app_sized(w: u16, h: u16) -> App {
-    let loaded = fixture();
+    let loaded = crate::test_fixture::small();
     let index = Index::build(&loaded.corpus);
     let options = AppOptions {
         size: (w, h),
@@ -55,8 +28,8 @@ fn app() -> App {
 }
 
 fn key(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
-    let event = Event::Key(KeyEvent::new(code, modifiers));
-    if let Some(action) = app.action_for_event(&event) {
+    let event = KeyEvent::new(code, modifiers);
+    if let Some(action) = crate::app::keymap::action_for(&event, app.contexts()) {
         app.update(action);
     }
     app.check_invariants().unwrap();
@@ -393,60 +366,15 @@ fn accounts_switch_and_compare_marks_what_one_account_alone_says() {
     assert_eq!(a.status(), Some("only one account of this entry"));
 }
 
-struct Memory(Rc<RefCell<Vec<String>>>);
-
-impl ClipboardSink for Memory {
-    fn copy(&mut self, text: &str) -> std::io::Result<()> {
-        self.0.borrow_mut().push(text.to_string());
-        Ok(())
-    }
-}
-
 #[test]
 fn y_copies_the_fact_with_its_full_citation() {
     let mut a = app();
-    let copied = Rc::new(RefCell::new(Vec::new()));
-    a.set_clipboard_sink(Box::new(Memory(copied.clone())));
-    typed(&mut a, "l");
-    let flow = a.handle(Event::Key(KeyEvent::new(
-        KeyCode::Char('y'),
-        KeyModifiers::NONE,
-    )));
-    assert_eq!(flow, Flow::Redraw);
+    typed(&mut a, "ly");
     assert_eq!(
-        copied.borrow().as_slice(),
-        ["Date: 11–12 June 2024 [EU DD3 ¶1; ROK DD3 ¶1]"]
+        a.pending_copy.take().as_deref(),
+        Some("Date: 11–12 June 2024 [EU DD3 ¶1; ROK DD3 ¶1]")
     );
     assert_eq!(a.status(), Some("copied"));
-    assert!(a.pending_clipboard.is_none());
-}
-
-struct Broken;
-
-impl ClipboardSink for Broken {
-    fn copy(&mut self, _: &str) -> std::io::Result<()> {
-        Err(std::io::Error::other("terminal gone"))
-    }
-}
-
-#[test]
-fn a_failed_copy_says_so() {
-    let mut a = app();
-    a.set_clipboard_sink(Box::new(Broken));
-    a.handle(Event::Key(KeyEvent::new(
-        KeyCode::Char('y'),
-        KeyModifiers::NONE,
-    )));
-    assert_eq!(a.status(), Some(crate::app::strings::STATUS_COPY_FAILED));
-}
-
-#[test]
-fn q_quits_and_unbound_keys_do_nothing() {
-    let mut a = app();
-    let f5 = Event::Key(KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE));
-    assert_eq!(a.handle(f5), Flow::Idle);
-    let q = Event::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE));
-    assert_eq!(a.handle(q), Flow::Quit);
 }
 
 #[test]
@@ -507,7 +435,7 @@ fn mouse(app: &mut App, kind: ratatui::crossterm::event::MouseEventKind, column:
         row,
         modifiers: KeyModifiers::NONE,
     });
-    if let Some(action) = app.action_for_event(&event) {
+    if let Some(action) = crate::browser::action_for(app, &event) {
         app.update(action);
     }
     app.check_invariants().unwrap();
@@ -553,31 +481,6 @@ fn clicks_select_rows_and_tabs_and_the_wheel_scrolls_the_pane_under_it() {
     mouse(&mut a, MouseEventKind::ScrollDown, 5, g.timeline.y + 5);
     assert_eq!(a.timeline().scroll, 3);
     assert!(a.selected().is_some() && a.selected() != selected);
-}
-
-#[test]
-fn without_mouse_capture_pointer_events_are_ignored() {
-    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
-    let mut a = app();
-    a.options.mouse = false;
-    let click = Event::Mouse(MouseEvent {
-        kind: MouseEventKind::Down(MouseButton::Left),
-        column: 5,
-        row: 3,
-        modifiers: KeyModifiers::NONE,
-    });
-    assert_eq!(a.handle(click), Flow::Idle);
-}
-
-#[test]
-fn pasted_text_goes_into_the_finder_query_on_one_line() {
-    let mut a = app();
-    assert_eq!(a.action_for_event(&Event::Paste("x".into())), None);
-    a.update(Action::OpenFinder);
-    a.handle(Event::Paste("cyber\nresilience".into()));
-    assert_eq!(a.finder().input.text(), "cyber resilience");
-    let first = a.finder().rows[0].candidate;
-    assert_eq!(a.finder_candidates()[first].id, "cyber-resilience");
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Every citation a meeting or an event carries, in the order its facts are shown.
 
-use crate::corpus::{Citation, Event, Meeting};
+use super::{Citation, Event, Meeting};
 
 /// All citations of a meeting (date, place, format, names, delegations, observers, topics,
 /// outcomes, next meeting, notes).

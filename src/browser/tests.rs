@@ -1,0 +1,240 @@
+//! The browser's side of each event: actions from terminal events, copied text leaving through
+//! the clipboard sink, the flow answered to the loop; and the boundary that keeps the app
+//! free of the terminal.
+
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+use super::*;
+
+fn app_with(mouse: bool) -> App {
+    let loaded = crate::test_fixture::small();
+    let index = Index::build(&loaded.corpus);
+    let options = AppOptions {
+        size: (120, 40),
+        mouse,
+        ..AppOptions::default()
+    };
+    App::new(loaded, index, options)
+}
+
+/// Collects what is copied.
+struct Memory(Rc<RefCell<Vec<String>>>);
+
+impl ClipboardSink for Memory {
+    fn copy(&mut self, text: &str) -> std::io::Result<()> {
+        self.0.borrow_mut().push(text.to_string());
+        Ok(())
+    }
+}
+
+struct Broken;
+
+impl ClipboardSink for Broken {
+    fn copy(&mut self, _: &str) -> std::io::Result<()> {
+        Err(std::io::Error::other("terminal gone"))
+    }
+}
+
+fn press(browser: &mut Browser, c: char) -> Flow {
+    browser.handle(Event::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::NONE,
+    )))
+}
+
+#[test]
+fn y_sends_what_the_app_copied_to_the_clipboard_once() {
+    let mut alone = app_with(true);
+    alone.update(Action::FocusDetail);
+    alone.update(Action::Copy);
+    let expected = alone.pending_copy.take().expect("the app copies a fact");
+
+    let copied = Rc::new(RefCell::new(Vec::new()));
+    let mut browser = Browser::with_clipboard(app_with(true), Box::new(Memory(copied.clone())));
+    assert_eq!(press(&mut browser, 'l'), Flow::Redraw);
+    assert_eq!(press(&mut browser, 'y'), Flow::Redraw);
+    assert_eq!(copied.borrow().as_slice(), [expected]);
+    assert_eq!(browser.app().status(), Some("copied"));
+    assert!(browser.app().pending_copy.is_none());
+}
+
+#[test]
+fn a_failed_copy_says_so() {
+    let mut browser = Browser::with_clipboard(app_with(true), Box::new(Broken));
+    press(&mut browser, 'y');
+    assert_eq!(
+        browser.app().status(),
+        Some(crate::app::strings::STATUS_COPY_FAILED)
+    );
+}
+
+#[test]
+fn q_quits_ctrl_z_suspends_and_unbound_keys_do_nothing() {
+    let mut browser = Browser::new(app_with(true));
+    let f5 = Event::Key(KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE));
+    assert_eq!(browser.handle(f5), Flow::Idle);
+    let ctrl_z = Event::Key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+    assert_eq!(browser.handle(ctrl_z), Flow::Suspend);
+    assert_eq!(press(&mut browser, 'q'), Flow::Quit);
+}
+
+#[test]
+fn without_mouse_capture_pointer_events_are_ignored() {
+    let click = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 5,
+        row: 3,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert_eq!(
+        Browser::new(app_with(false)).handle(click.clone()),
+        Flow::Idle
+    );
+    assert_eq!(
+        action_for(&app_with(true), &click),
+        Some(Action::Click { column: 5, row: 3 })
+    );
+}
+
+#[test]
+fn pasted_text_goes_into_the_finder_query_on_one_line() {
+    let mut browser = Browser::new(app_with(true));
+    assert_eq!(action_for(browser.app(), &Event::Paste("x".into())), None);
+    press(&mut browser, 'f');
+    browser.handle(Event::Paste("cyber\nresilience".into()));
+    let app = browser.app();
+    assert_eq!(app.finder().input.text(), "cyber resilience");
+    let first = app.finder().rows[0].candidate;
+    assert_eq!(app.finder_candidates()[first].id, "cyber-resilience");
+}
+
+#[test]
+fn scrolling_the_full_width_detail_pane_gives_a_scroll_hint() {
+    // 80 columns: one pane at a time, the detail spans the full width once shown.
+    let loaded = crate::test_fixture::small();
+    let index = Index::build(&loaded.corpus);
+    let options = AppOptions {
+        size: (80, 24),
+        ..AppOptions::default()
+    };
+    let mut browser = Browser::new(App::new(loaded, index, options));
+    browser.handle(Event::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE)));
+    assert_eq!(
+        browser.scroll_hint(),
+        None,
+        "switching panes is not a scroll"
+    );
+    // Moving down line by line scrolls the pane once the cursor reaches its bottom.
+    let hint = (0..200)
+        .find_map(|_| {
+            press(&mut browser, 'j');
+            browser.scroll_hint()
+        })
+        .expect("moving down scrolls the pane");
+    assert!(hint.lines > 0, "{hint:?}");
+    assert_eq!(
+        hint.rows,
+        browser.app().geometry().detail_text().y..browser.app().geometry().detail_text().bottom()
+    );
+    assert_eq!(browser.scroll_hint(), None, "a hint is taken once");
+}
+
+/// Names in code (not in comments or string literals) that would tie the app to the terminal:
+/// the terminal layer, the renderer, ratatui's frame and terminal, crossterm's terminal,
+/// event-reading and clipboard functions, writing to stdout, the environment.
+const FORBIDDEN_IN_APP: &[&str] = &[
+    "crate::tui",
+    "crate::ui",
+    "crossterm::terminal",
+    "clipboard",
+    "Clipboard",
+    "Frame",
+    "Terminal",
+    "event::read",
+    "event::poll",
+    "execute!",
+    "queue!",
+    "stdout",
+    "std::env",
+];
+
+/// Each line of Rust source without its `//` comment and with string literals emptied, so
+/// that prose may name what code may not.
+fn code_of(source: &str) -> Vec<String> {
+    source
+        .lines()
+        .map(|line| {
+            let mut code = String::new();
+            let mut in_string = false;
+            let mut chars = line.chars().peekable();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' if in_string => {
+                        chars.next();
+                    }
+                    '"' => {
+                        in_string = !in_string;
+                        code.push('"');
+                    }
+                    '/' if !in_string && chars.peek() == Some(&'/') => break,
+                    _ if in_string => {}
+                    c => code.push(c),
+                }
+            }
+            code
+        })
+        .collect()
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("a source directory") {
+        let path = entry.expect("a directory entry").path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn the_app_never_names_the_terminal_the_renderer_or_the_clipboard() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = vec![src.join("app.rs")];
+    rust_files(&src.join("app"), &mut files);
+    assert!(
+        files.len() > 10,
+        "the app's sources were not found: {files:?}"
+    );
+    let mut found = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("readable source");
+        for (n, line) in code_of(&text).iter().enumerate() {
+            for word in FORBIDDEN_IN_APP {
+                if line.contains(word) {
+                    found.push(format!("{}:{}: {word}", file.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "the app reaches for the terminal:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_boundary_scan_sees_code_and_skips_prose() {
+    let code = code_of(
+        "use crate::tui::Flow; // crate::ui\nlet s = \"Frame \\\" clipboard\"; let f: Frame;",
+    );
+    assert_eq!(code[0].trim(), "use crate::tui::Flow;");
+    assert_eq!(code[1], "let s = \"\"; let f: Frame;");
+}
