@@ -69,6 +69,8 @@ mod tests {
             label: None,
             title: id.into(),
             publisher: None,
+            url: None,
+            accessed: None,
             language: "en".into(),
             kind: SourceKind::PressRelease,
             published: None,

@@ -91,16 +91,15 @@ mod tests {
     use crate::corpus::{SourceKind, Statement};
 
     fn corpus() -> Corpus {
-        let cite = |p| Citation {
-            source: "eu".into(),
-            paragraph: p,
-        };
+        let cite = |p| Citation::at("eu", p);
         Corpus {
             sources: vec![Source {
                 id: "eu".into(),
                 label: Some("EU 2025".into()),
                 title: "A press release".into(),
                 publisher: None,
+                url: None,
+                accessed: None,
                 language: "en".into(),
                 kind: SourceKind::PressRelease,
                 published: None,

@@ -28,6 +28,9 @@ fn browser(cols: u16, rows: u16, env: &[(&str, &str)]) -> Pty {
     let mut pty = Pty::spawn(&["--corpus", fixture::DIR], env, cols, rows);
     pty.wait_for_text("3rd Data Dialogue", WAIT)
         .unwrap_or_else(|err| panic!("no first frame: {err}"));
+    // The end of the first synchronized update: the whole frame has been written.
+    pty.wait_for_bytes(b"\x1b[?2026l", WAIT)
+        .unwrap_or_else(|err| panic!("the first frame was not completed: {err}"));
     pty
 }
 

@@ -40,6 +40,9 @@ fn started_at(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Pty 
     let mut pty = Pty::spawn(&all, env, cols, rows);
     pty.wait_for_text(FIRST_FRAME, START)
         .unwrap_or_else(|err| panic!("no first frame: {err}"));
+    // The text can be on screen before the rest of the frame arrives: wait for its end.
+    pty.wait_for_bytes(SYNC_END, START)
+        .unwrap_or_else(|err| panic!("the first frame was not completed: {err}"));
     pty
 }
 

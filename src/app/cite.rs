@@ -45,9 +45,12 @@ impl CiteLabels {
             .map_or(source, |(_, l)| l.as_str())
     }
 
-    /// "EU 2025 ¶7".
+    /// "EU 2025 ¶7", or "KBS 2025" for a reference source cited as a whole.
     pub fn label(&self, c: &Citation) -> String {
-        format!("{} ¶{}", self.source_label(&c.source), c.paragraph)
+        match c.paragraph {
+            Some(p) => format!("{} ¶{p}", self.source_label(&c.source)),
+            None => self.source_label(&c.source).to_string(),
+        }
     }
 
     /// "[EU 2025 ¶3; ROK 2025 ¶1]" for a list of citations, wrapping only between sources.
@@ -99,6 +102,8 @@ mod tests {
             label: None,
             title: id.into(),
             publisher: None,
+            url: None,
+            accessed: None,
             language: "en".into(),
             kind: SourceKind::PressRelease,
             published: None,
@@ -122,10 +127,7 @@ mod tests {
             .map(|s| s.to_string())
             .collect();
         let l = CiteLabels::new(&corpus, &ids);
-        let c = |s: &str, p| Citation {
-            source: s.into(),
-            paragraph: p,
-        };
+        let c = |s: &str, p| Citation::at(s, p);
         assert_eq!(l.label(&c("eu-a", 7)), "EU 2025 ¶7");
         assert_eq!(l.label(&c("news", 2)), "news ¶2");
         assert_eq!(l.label(&c("other", 2)), "other ¶2");

@@ -163,9 +163,9 @@ impl App {
         self.focus = Focus::Detail;
         self.highlight = Some(c.clone());
         self.refresh_detail(true);
-        let para = usize::try_from(c.paragraph).unwrap_or(usize::MAX);
-        if let Some(&line) = para
-            .checked_sub(1)
+        if let Some(&line) = c
+            .paragraph
+            .and_then(|p| usize::try_from(p).ok()?.checked_sub(1))
             .and_then(|p| self.paragraph_lines.get(p))
         {
             self.detail.jump_to(line);

@@ -1,7 +1,7 @@
 //! The canonical layout of corpus JSON, the one `entente fmt` writes and checks.
 //!
 //! The layout keeps a reviewer's diff short: two-space indentation, one member or item per
-//! line, but each citation (`{"source": …, "paragraph": …}`) on one line, and a list of
+//! line, but each citation (`{"source": …, "paragraph": …}` or `{"source": …}`) on one line, and a list of
 //! strings and whole numbers on one line when its items are short (under
 //! [`INLINE_LIST_CHARS`] characters in all). Non-ASCII text is written as is, and the file ends
 //! with a newline.
@@ -177,11 +177,11 @@ fn write_compact(out: &mut String, node: &Node) {
     }
 }
 
-/// A citation is an object with exactly the members `source` and `paragraph`, in any order.
+/// A citation is an object with the member `source` and at most `paragraph` besides (a
+/// reference source is cited as a whole, without one), in any order.
 fn is_citation(members: &[(String, Node)]) -> bool {
     let has = |name: &str| members.iter().any(|(key, _)| key == name);
     has("source")
-        && has("paragraph")
         && members
             .iter()
             .all(|(key, _)| key == "source" || key == "paragraph")

@@ -34,12 +34,32 @@ pub struct Corpus {
     pub topics: Vec<Topic>,
 }
 
-/// A reference to one cleaned paragraph of a source (1-based).
+/// A reference to one cleaned paragraph of a source (1-based), or to a reference source as a
+/// whole (no paragraph: its text is not in the corpus).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
     pub source: String,
-    pub paragraph: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<u32>,
+}
+
+impl Citation {
+    /// Paragraph `paragraph` (1-based) of `source`.
+    pub fn at(source: impl Into<String>, paragraph: u32) -> Citation {
+        Citation {
+            source: source.into(),
+            paragraph: Some(paragraph),
+        }
+    }
+
+    /// A reference source as a whole.
+    pub fn whole(source: impl Into<String>) -> Citation {
+        Citation {
+            source: source.into(),
+            paragraph: None,
+        }
+    }
 }
 
 /// Which party a delegation, organisation or role belongs to.
@@ -74,8 +94,14 @@ impl Side {
 pub enum SourceKind {
     /// An official press release of a party (EEAS, a ministry, …).
     PressRelease,
+    /// A statement issued jointly by the parties.
+    JointStatement,
     /// A news item or summary by a third party.
     NewsItem,
+    /// A notice published before a meeting: it says what is planned, not what happened.
+    AdvanceNotice,
+    /// Any other web page (an institution's page, a programme, a speech).
+    WebPage,
 }
 
 impl SourceKind {
@@ -83,7 +109,10 @@ impl SourceKind {
     pub fn label(self) -> &'static str {
         match self {
             SourceKind::PressRelease => "press release",
+            SourceKind::JointStatement => "joint statement",
             SourceKind::NewsItem => "news item",
+            SourceKind::AdvanceNotice => "advance notice",
+            SourceKind::WebPage => "web page",
         }
     }
 }
@@ -115,10 +144,28 @@ pub struct Source {
     /// Remarks on the document itself, e.g. "unofficial translation".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
-    /// The text exactly as received (menus, counters and contacts included).
+    /// Where the document is published, e.g. `https://www.eeas.europa.eu/…`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// When `url` was last read (`YYYY-MM-DD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accessed: Option<String>,
+    /// The text exactly as received (menus, counters and contacts included); empty for a
+    /// reference source.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub raw: String,
     /// The cleaned text, one entry per paragraph; citations use 1-based indices into this list.
+    /// Empty for a reference source, whose text is not in the corpus: facts cite it as a whole.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub paragraphs: Vec<String>,
+}
+
+impl Source {
+    /// Whether the source is a reference: known by its URL, publisher and date, its text not
+    /// in the corpus, so facts cite it as a whole.
+    pub fn is_reference(&self) -> bool {
+        self.paragraphs.is_empty()
+    }
 }
 
 /// How precisely a date is known.

@@ -346,21 +346,42 @@ impl<'a> Checker<'a> {
             else {
                 continue;
             };
-            let count = self.files[entry.file].1.sources[entry.pos].paragraphs.len();
-            let p = c.paragraph as usize;
-            if p == 0 || p > count {
-                let why = if p == 0 {
-                    "paragraphs are numbered from 1".to_string()
-                } else {
-                    format!("source `{}` has {count} paragraph(s)", c.source)
-                };
-                self.report(
+            let source = &self.files[entry.file].1.sources[entry.pos];
+            let count = source.paragraphs.len();
+            match (c.paragraph, source.is_reference()) {
+                (Some(p), true) => self.report(
                     rec,
                     &at.field("paragraph"),
                     format!(
-                        "paragraph {p} does not exist: {why}; expected a number in 1..={count}"
+                        "paragraph {p} of `{}`: it is a reference source, whose text is not in \
+                         the corpus; expected a citation of the source as a whole (no paragraph)",
+                        c.source
                     ),
-                );
+                ),
+                (None, false) => self.report(
+                    rec,
+                    &at.field("paragraph"),
+                    format!(
+                        "missing: source `{}` has its text in the corpus; expected the number \
+                         of the cited paragraph in 1..={count}",
+                        c.source
+                    ),
+                ),
+                (Some(p), false) if p == 0 || p as usize > count => {
+                    let why = if p == 0 {
+                        "paragraphs are numbered from 1".to_string()
+                    } else {
+                        format!("source `{}` has {count} paragraph(s)", c.source)
+                    };
+                    self.report(
+                        rec,
+                        &at.field("paragraph"),
+                        format!(
+                            "paragraph {p} does not exist: {why}; expected a number in 1..={count}"
+                        ),
+                    );
+                }
+                _ => {}
             }
         }
     }
@@ -436,6 +457,8 @@ mod tests {
             label: Some(label.into()),
             title: "t".into(),
             publisher: None,
+            url: None,
+            accessed: None,
             language: "en".into(),
             kind: crate::corpus::SourceKind::NewsItem,
             published: None,

@@ -27,8 +27,9 @@ pub fn dedup(cites: impl IntoIterator<Item = Citation>) -> Vec<Citation> {
     out
 }
 
-/// `[EU 2025 ¶1, ¶6; ROK 2025 ¶1]`: citations grouped by source in order of first use, each
-/// paragraph once; empty when there are none.
+/// `[EU 2025 ¶1, ¶6; ROK 2025 ¶1; KBS 2025]`: citations grouped by source in order of first
+/// use, each paragraph once, a reference source cited as a whole by its label alone; empty
+/// when there are none.
 pub fn list(corpus: &Corpus, cites: &[Citation]) -> String {
     list_with(cites, |id| source_label(corpus, id))
 }
@@ -37,13 +38,18 @@ pub fn list(corpus: &Corpus, cites: &[Citation]) -> String {
 pub fn list_with<'a>(cites: &'a [Citation], label_of: impl Fn(&'a str) -> &'a str) -> String {
     let mut groups: Vec<(&str, Vec<u32>)> = Vec::new();
     for c in cites {
-        match groups.iter_mut().find(|(s, _)| *s == c.source) {
-            Some((_, paragraphs)) => {
-                if !paragraphs.contains(&c.paragraph) {
-                    paragraphs.push(c.paragraph);
-                }
+        let index = match groups.iter().position(|(s, _)| *s == c.source) {
+            Some(index) => index,
+            None => {
+                groups.push((&c.source, Vec::new()));
+                groups.len() - 1
             }
-            None => groups.push((&c.source, vec![c.paragraph])),
+        };
+        let paragraphs = &mut groups[index].1;
+        if let Some(p) = c.paragraph
+            && !paragraphs.contains(&p)
+        {
+            paragraphs.push(p);
         }
     }
     if groups.is_empty() {
@@ -52,6 +58,9 @@ pub fn list_with<'a>(cites: &'a [Citation], label_of: impl Fn(&'a str) -> &'a st
     let parts: Vec<String> = groups
         .iter()
         .map(|(source, paragraphs)| {
+            if paragraphs.is_empty() {
+                return label_of(source).to_string();
+            }
             let ps: Vec<String> = paragraphs.iter().map(|p| format!("¶{p}")).collect();
             format!("{} {}", label_of(source), ps.join(", "))
         })

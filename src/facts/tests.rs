@@ -10,7 +10,7 @@ use crate::corpus::{
 fn c(source: &str, paragraph: u32) -> Citation {
     Citation {
         source: source.into(),
-        paragraph,
+        paragraph: Some(paragraph),
     }
 }
 
@@ -27,6 +27,8 @@ fn source(id: &str, label: Option<&str>) -> Source {
         label: label.map(Into::into),
         title: format!("Title of {id}"),
         publisher: None,
+        url: None,
+        accessed: None,
         language: "en".into(),
         kind: SourceKind::PressRelease,
         published: None,

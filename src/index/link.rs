@@ -159,10 +159,7 @@ impl Index {
                     continue;
                 };
                 for (p, paragraph) in source.paragraphs.iter().enumerate() {
-                    let cite = Citation {
-                        source: source.id.clone(),
-                        paragraph: (p + 1) as u32,
-                    };
+                    let cite = Citation::at(source.id.clone(), (p + 1) as u32);
                     // Overlapping search: "National Intelligence Service" and "NCSC" may
                     // overlap other names; every whole-word occurrence counts.
                     for found in automaton.find_overlapping_iter(paragraph.as_str()) {
@@ -237,10 +234,7 @@ mod tests {
 
     #[test]
     fn merge_keeps_the_strongest_role_and_all_citations() {
-        let c = |p| Citation {
-            source: "s".into(),
-            paragraph: p,
-        };
+        let c = |p| Citation::at("s", p);
         let mut list = vec![
             Appearance {
                 entry: EntryRef::Meeting(0),

@@ -20,7 +20,7 @@ pub enum Style {
 fn cite(source: &str, paragraph: u32) -> Vec<Citation> {
     vec![Citation {
         source: source.to_string(),
-        paragraph,
+        paragraph: Some(paragraph),
     }]
 }
 
@@ -68,6 +68,8 @@ fn source(id: &str, side: Option<Side>, style: Style, i: usize) -> Source {
         label: None,
         title: format!("Source {i}: {}", words(style, i, 5)),
         publisher: None,
+        url: None,
+        accessed: None,
         language: "en".into(),
         kind: SourceKind::PressRelease,
         published: None,

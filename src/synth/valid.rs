@@ -275,6 +275,8 @@ pub fn generate(spec: Spec) -> Corpus {
                 label: None,
                 title: format!("Press release on meeting {i}"),
                 publisher: None,
+                url: None,
+                accessed: None,
                 language: "en".into(),
                 kind: SourceKind::PressRelease,
                 published: None,
@@ -287,10 +289,10 @@ pub fn generate(spec: Spec) -> Corpus {
         .collect();
     // Every other record cites a paragraph of some source; spread them evenly.
     let cite_for = |i: usize| {
-        vec![Citation {
-            source: format!("src-{}", i % n_meetings),
-            paragraph: (i % paragraphs) as u32 + 1,
-        }]
+        vec![Citation::at(
+            format!("src-{}", i % n_meetings),
+            (i % paragraphs) as u32 + 1,
+        )]
     };
 
     let organisations: Vec<Organisation> = (0..n_orgs)
@@ -345,10 +347,7 @@ pub fn generate(spec: Spec) -> Corpus {
                     organisation: Some(format!("org-{}", i % n_orgs)),
                     side: if i % 2 == 0 { Side::Eu } else { Side::Rok },
                     meeting: Some(format!("meeting-{meeting}")),
-                    cite: vec![Citation {
-                        source: format!("src-{meeting}"),
-                        paragraph: 1,
-                    }],
+                    cite: vec![Citation::at(format!("src-{meeting}"), 1)],
                 }],
             }
         })
@@ -357,10 +356,7 @@ pub fn generate(spec: Spec) -> Corpus {
     let n_cities = (n / 100).max(1);
     let meetings: Vec<Meeting> = (0..n_meetings)
         .map(|i| {
-            let cite = vec![Citation {
-                source: format!("src-{i}"),
-                paragraph: 1,
-            }];
+            let cite = vec![Citation::at(format!("src-{i}"), 1)];
             let year = 2000 + (i % 26);
             let month = 1 + i % 12;
             let day = 1 + i % 28;
@@ -442,10 +438,10 @@ pub fn generate(spec: Spec) -> Corpus {
                     .map(|k| TopicRef {
                         topic: format!("topic-{}", (i * 3 + k) % n_topics),
                         summary: None,
-                        cite: vec![Citation {
-                            source: format!("src-{i}"),
-                            paragraph: (k % paragraphs) as u32 + 1,
-                        }],
+                        cite: vec![Citation::at(
+                            format!("src-{i}"),
+                            (k % paragraphs) as u32 + 1,
+                        )],
                     })
                     .collect(),
                 outcomes: Vec::new(),

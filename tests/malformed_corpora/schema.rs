@@ -18,10 +18,7 @@ fn schema() -> Value {
 }
 
 fn cite() -> Vec<Citation> {
-    vec![Citation {
-        source: "s".into(),
-        paragraph: 1,
-    }]
+    vec![Citation::at("s", 1)]
 }
 
 fn date_full(t: &str) -> DateFact {
@@ -80,6 +77,8 @@ fn full_corpus(t: &str) -> Corpus {
             label: Some(t.into()),
             title: t.into(),
             publisher: Some(t.into()),
+            url: Some(t.into()),
+            accessed: Some("2026-11-28".into()),
             language: "ko".into(),
             kind: SourceKind::NewsItem,
             published: Some(date_full(t)),
@@ -252,16 +251,20 @@ fn the_schema_objects_match_the_serde_model() {
         cite: Vec::new(),
     };
     let cases: Vec<(&str, Value, Value)> = vec![
-        ("Citation", json(&cite()[0]), json(&cite()[0])),
+        ("Citation", json(&cite()[0]), json(&Citation::whole("s"))),
         (
             "Source",
             json(&full.sources[0]),
             json(&Source {
                 publisher: None,
+                url: None,
+                accessed: None,
                 label: None,
                 published: None,
                 side: None,
                 notes: Vec::new(),
+                raw: String::new(),
+                paragraphs: Vec::new(),
                 ..full.sources[0].clone()
             }),
         ),
@@ -438,9 +441,19 @@ fn the_schema_enums_match_the_serde_model() {
     );
     assert_eq!(schema_enum(&schema, "Side"), enum_values(&sides));
     let kinds = all(
-        &[SourceKind::PressRelease, SourceKind::NewsItem],
+        &[
+            SourceKind::PressRelease,
+            SourceKind::JointStatement,
+            SourceKind::NewsItem,
+            SourceKind::AdvanceNotice,
+            SourceKind::WebPage,
+        ],
         |k| match k {
-            SourceKind::PressRelease | SourceKind::NewsItem => {}
+            SourceKind::PressRelease
+            | SourceKind::JointStatement
+            | SourceKind::NewsItem
+            | SourceKind::AdvanceNotice
+            | SourceKind::WebPage => {}
         },
     );
     assert_eq!(schema_enum(&schema, "SourceKind"), enum_values(&kinds));

@@ -333,13 +333,17 @@ fn a_source_without_paragraphs_and_a_blank_title_are_errors() {
         ],
     );
     let ps = problems(dir.path());
-    // Every citation of `mofa-7th` now points past its (empty) paragraph list.
+    // Without paragraphs `mofa-7th` would be a reference source: it has a raw text and no url,
+    // and every citation of one of its paragraphs is wrong.
     let title = at_field(&ps, "source mofa-7th", "title");
     says(title, &["empty text", "expected the document's headline"]);
     let paragraphs = at_field(&ps, "source mofa-7th", "paragraphs");
-    says(paragraphs, &["no paragraphs", "expected the cleaned text"]);
+    says(
+        paragraphs,
+        &["a raw text but no paragraphs", "expected the cleaned text"],
+    );
     let cite = at_field(&ps, "organisation nis", "cite[0].paragraph");
-    says(cite, &["paragraph 2 does not exist", "has 0 paragraph(s)"]);
+    says(cite, &["paragraph 2 of `mofa-7th`", "a reference source"]);
 }
 
 #[test]

@@ -305,6 +305,22 @@ impl Pty {
     }
 
     /// Every byte the child has written so far.
+    /// Wait until the raw output holds `needle` (e.g. the end of a synchronized update, so a
+    /// frame whose text is already on screen has also been written whole).
+    pub fn wait_for_bytes(&mut self, needle: &[u8], timeout: Duration) -> Result<(), String> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            self.pump();
+            if self.raw.windows(needle.len()).any(|w| w == needle) {
+                return Ok(());
+            }
+            if Instant::now() >= deadline {
+                return Err(format!("{needle:?} not written within {timeout:?}"));
+            }
+            self.pump_for(Duration::from_millis(10));
+        }
+    }
+
     pub fn raw_bytes(&mut self) -> &[u8] {
         self.pump();
         &self.raw

@@ -57,10 +57,7 @@ fn account_doc(
         let prefix = format!("¶{} ", p + 1);
         let mut segs = vec![Seg::new(&prefix, Tone::Dim)];
         segs.extend(marked(text, &mine, &marker));
-        let cite = Citation {
-            source: id.to_string(),
-            paragraph: u32::try_from(p + 1).unwrap_or(u32::MAX),
-        };
+        let cite = Citation::at(id, u32::try_from(p + 1).unwrap_or(u32::MAX));
         if p > 0 {
             doc.push(DocLine::blank());
         }
@@ -118,10 +115,10 @@ pub(super) fn compared(
         let Some(text) = rp.get(s.paragraph).and_then(|t| t.get(s.range.clone())) else {
             continue;
         };
-        let cite = Citation {
-            source: right.id.clone(),
-            paragraph: u32::try_from(s.paragraph + 1).unwrap_or(u32::MAX),
-        };
+        let cite = Citation::at(
+            right.id.clone(),
+            u32::try_from(s.paragraph + 1).unwrap_or(u32::MAX),
+        );
         let label = format!("{r_side}¶{} ", s.paragraph + 1);
         out.push(
             DocLine::item(vec![

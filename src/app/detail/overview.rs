@@ -207,10 +207,7 @@ fn account(w: &mut Writer, legend: &Legend, f: &Fact) {
     w.doc.push(
         DocLine::item(segs)
             .with_indent(ITEM.len() + 2)
-            .with_target(Some(Target::Cite(Citation {
-                source: source.to_string(),
-                paragraph: 1,
-            })))
+            .with_target(Some(Target::Cite(Citation::at(source, 1))))
             .with_copy(copy),
     );
 }

@@ -126,9 +126,9 @@ fn single(
         let number = p + 1;
         let prefix = format!("¶{number:<digits$} ");
         let ranges = find_in(&text, req.query);
-        let targeted = req
-            .highlight
-            .is_some_and(|c| c.source == src.id && c.paragraph as usize == number);
+        let targeted = req.highlight.is_some_and(|c| {
+            c.source == src.id && c.paragraph.is_some_and(|p| p as usize == number)
+        });
         let base = if targeted { Tone::Target } else { Tone::Plain };
         let current_here = req
             .current
@@ -145,10 +145,7 @@ fn single(
         match_index += ranges.len();
         let mut segs = vec![Seg::new(&prefix, Tone::Dim)];
         segs.extend(highlight(&text, base, &ranges, current_here));
-        let cite = Citation {
-            source: src.id.clone(),
-            paragraph: u32::try_from(number).unwrap_or(u32::MAX),
-        };
+        let cite = Citation::at(src.id.clone(), u32::try_from(number).unwrap_or(u32::MAX));
         out.doc.push(
             DocLine::item(segs)
                 .with_indent(display_width(&prefix))

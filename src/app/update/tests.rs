@@ -303,7 +303,7 @@ fn enter_on_a_citation_opens_the_cited_paragraph_in_the_right_account() {
     assert_eq!(a.tab(), Tab::Text);
     assert_eq!(a.account(), 1);
     assert_eq!(a.highlight(), Some(&cite));
-    let para_line = a.paragraph_lines[cite.paragraph as usize - 1];
+    let para_line = a.paragraph_lines[cite.paragraph.expect("a paragraph") as usize - 1];
     assert_eq!(a.detail().cursor, para_line);
 }
 

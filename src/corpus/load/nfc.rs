@@ -58,7 +58,7 @@ macro_rules! normalise_fields {
 normalise_fields! {
     Corpus => [format, title, sources, meetings, events, organisations, people, topics],
     Citation => [source],
-    Source => [id, label, title, publisher, language, published, notes, raw, paragraphs],
+    Source => [id, label, title, publisher, language, published, notes, url, accessed, raw, paragraphs],
     DateFact => [value, end, how, cite],
     Place => [city, country, venue, how, cite],
     FormatFact => [how, cite],

@@ -69,8 +69,8 @@ impl<'a> Linter<'a> {
         let mut text = String::new();
         for cite in cites {
             let paragraph = self.sources.get(cite.source.as_str()).and_then(|ps| {
-                (cite.paragraph as usize)
-                    .checked_sub(1)
+                cite.paragraph
+                    .and_then(|p| (p as usize).checked_sub(1))
                     .and_then(|i| ps.get(i))
             });
             if let Some(p) = paragraph {

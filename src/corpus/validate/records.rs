@@ -105,11 +105,19 @@ impl Checker<'_> {
             self.date(rec, &At::top("published"), d);
         }
         self.texts(rec, &At::top("notes"), &s.notes, "a remark");
-        if s.paragraphs.is_empty() {
+        // A source without paragraphs is a reference: known by its URL, its text not here.
+        if s.is_reference() && !s.raw.is_empty() {
             self.report(
                 rec,
                 &At::top("paragraphs"),
-                "no paragraphs; expected the cleaned text as one or more paragraphs",
+                "a raw text but no paragraphs; expected the cleaned text as one or more paragraphs",
+            );
+        } else if s.is_reference() && s.url.as_deref().is_none_or(|u| u.trim().is_empty()) {
+            self.report(
+                rec,
+                &At::top("paragraphs"),
+                "no paragraphs and no `url`; expected the cleaned text as one or more \
+                 paragraphs, or, for a reference source whose text is not in the corpus, its `url`",
             );
         }
         self.texts(

@@ -11,6 +11,8 @@ fn source(id: &str, paragraphs: &[&str]) -> Source {
         label: None,
         title: id.into(),
         publisher: None,
+        url: None,
+        accessed: None,
         language: "en".into(),
         kind: SourceKind::NewsItem,
         published: None,
