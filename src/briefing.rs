@@ -122,6 +122,8 @@ mod tests {
                     provenance: Provenance::Inferred,
                     how: Some("from ¶2".into()),
                     cite: vec![cite(1), cite(2), cite(1)],
+                    alternatives: Vec::new(),
+                    rule: None,
                 },
                 place: None,
                 format: None,
@@ -139,6 +141,7 @@ mod tests {
                     source: "eu".into(),
                     side: None,
                 }],
+                status: crate::corpus::MeetingStatus::Held,
             }],
             ..Corpus::default()
         }

@@ -93,6 +93,8 @@ mod tests {
             provenance: Provenance::Stated,
             how: None,
             cite: vec![],
+            alternatives: Vec::new(),
+            rule: None,
         }
     }
 

@@ -222,6 +222,61 @@ pub struct DateFact {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub how: Option<String>,
     pub cite: Vec<Citation>,
+    /// Other dates that sources give for the same thing, when they disagree; the value above
+    /// is the one preferred by `rule`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<AlternativeDate>,
+    /// Why the value above is preferred over the alternatives. Required with alternatives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<PreferenceRule>,
+}
+
+/// A date another source gives, where sources disagree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlternativeDate {
+    pub value: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+    pub precision: Precision,
+    pub cite: Vec<Citation>,
+}
+
+/// The rule that chose one value among sources that disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PreferenceRule {
+    /// An official text (a government, an EU institution) over a news item.
+    OfficialOverNews,
+    /// A later correction over an earlier statement.
+    LaterCorrection,
+}
+
+impl PreferenceRule {
+    /// What a reader sees ("official text over news").
+    pub fn label(self) -> &'static str {
+        match self {
+            PreferenceRule::OfficialOverNews => "official text over news",
+            PreferenceRule::LaterCorrection => "later correction over earlier statement",
+        }
+    }
+}
+
+/// A name in another language, or a conventional short name, with where it is used.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Name {
+    /// The name as written, e.g. "국가정보원" or "NIS".
+    pub text: String,
+    /// BCP 47 language tag, e.g. `ko`.
+    pub lang: String,
+    /// Where a source uses it. Empty only for a conventional name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cite: Vec<Citation>,
+    /// A name in common use that no source of the corpus states; shown as conventional,
+    /// never as sourced.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub conventional: bool,
 }
 
 /// Where a meeting took place.
@@ -400,6 +455,33 @@ pub struct Meeting {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Statement>,
     pub accounts: Vec<Account>,
+    /// Held (reported after the fact), or only announced in advance.
+    #[serde(default, skip_serializing_if = "MeetingStatus::is_held")]
+    pub status: MeetingStatus,
+}
+
+/// Whether a meeting is known to have been held, or only from an advance notice.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MeetingStatus {
+    #[default]
+    Held,
+    /// Known from an advance notice only: planned for the date, not reported as held.
+    Announced,
+}
+
+impl MeetingStatus {
+    fn is_held(&self) -> bool {
+        *self == MeetingStatus::Held
+    }
+
+    /// What a reader sees ("announced").
+    pub fn label(self) -> &'static str {
+        match self {
+            MeetingStatus::Held => "held",
+            MeetingStatus::Announced => "announced",
+        }
+    }
 }
 
 /// Whether an event is merely mentioned as having happened, or announced for the future.
@@ -489,6 +571,9 @@ pub struct Organisation {
     /// Other names the sources use.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// Names in other languages (Korean) and conventional acronyms, each with its citation.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<Name>,
     pub side: Side,
     pub kind: OrgKind,
     /// The id of the organisation this one belongs to.
@@ -522,6 +607,9 @@ pub struct Person {
     pub honorific: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// Names in other languages (Korean) with their citations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<Name>,
     pub roles: Vec<Role>,
 }
 
@@ -533,6 +621,9 @@ pub struct Topic {
     /// Other words a reader might search for.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// Names in other languages (Korean) with their citations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<Name>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
 }

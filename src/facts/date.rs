@@ -108,6 +108,8 @@ mod tests {
             provenance: Provenance::Stated,
             how: None,
             cite: vec![],
+            alternatives: Vec::new(),
+            rule: None,
         }
     }
 

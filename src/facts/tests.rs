@@ -60,6 +60,8 @@ fn meeting() -> Meeting {
             provenance: Provenance::Inferred,
             how: Some("the year from ¶3".into()),
             cite: vec![c("eu", 1), c("rok", 2), c("eu", 1)],
+            alternatives: Vec::new(),
+            rule: None,
         },
         place: Some(Place {
             city: "Seoul".into(),
@@ -123,6 +125,7 @@ fn meeting() -> Meeting {
                 side: Some(Side::Rok),
             },
         ],
+        status: crate::corpus::MeetingStatus::Held,
     }
 }
 
@@ -136,6 +139,8 @@ fn corpus() -> Corpus {
         provenance: Provenance::Stated,
         how: None,
         cite: vec![c("eu", 1)],
+        alternatives: Vec::new(),
+        rule: None,
     });
     Corpus {
         sources: vec![eu, source("rok", None)],
@@ -153,6 +158,8 @@ fn corpus() -> Corpus {
                 provenance: Provenance::Stated,
                 how: None,
                 cite: vec![c("rok", 4)],
+                alternatives: Vec::new(),
+                rule: None,
             }),
             place: None,
             description: "A planned session.".into(),

@@ -102,6 +102,8 @@ fn date(i: usize) -> DateFact {
             .is_multiple_of(5)
             .then(|| "inferred from the page's date line".to_string()),
         cite: cite(&format!("s{i}a"), 1),
+        alternatives: Vec::new(),
+        rule: None,
     }
 }
 
@@ -114,6 +116,7 @@ pub fn stress(meetings: usize, style: Style) -> LoadedCorpus {
             label: format!("Topic {t} {}", words(style, t, 2)),
             aliases: vec![format!("alias{t}")],
             parent: None,
+            names: Vec::new(),
         })
         .collect();
     let organisations: Vec<Organisation> = (0..40)
@@ -126,6 +129,7 @@ pub fn stress(meetings: usize, style: Style) -> LoadedCorpus {
             kind: OrgKind::Agency,
             parent: None,
             cite: vec![],
+            names: Vec::new(),
         })
         .collect();
     let people: Vec<Person> = (0..40)
@@ -141,6 +145,7 @@ pub fn stress(meetings: usize, style: Style) -> LoadedCorpus {
                 meeting: (p < meetings).then(|| format!("m{p}")),
                 cite: cite(&format!("s{p}a"), 1),
             }],
+            names: Vec::new(),
         })
         .collect();
     let mut sources = Vec::new();
@@ -222,6 +227,7 @@ pub fn stress(meetings: usize, style: Style) -> LoadedCorpus {
             next_meeting: None,
             notes: vec![],
             accounts,
+            status: crate::corpus::MeetingStatus::Held,
         });
     }
     let events = (0..meetings / 10 + usize::from(meetings > 0))

@@ -316,6 +316,7 @@ pub fn generate(spec: Spec) -> Corpus {
                 kind: OrgKind::Agency,
                 parent: (i > 10 && i % 7 == 0).then(|| format!("org-{}", i / 7)),
                 cite: cite_for(i),
+                names: Vec::new(),
             }
         })
         .collect();
@@ -326,6 +327,7 @@ pub fn generate(spec: Spec) -> Corpus {
             label: format!("{} {} {i}", rng.pick(TOPIC_A), rng.pick(TOPIC_B)),
             aliases: vec![format!("{} {}", rng.pick(TOPIC_B), rng.pick(TOPIC_A))],
             parent: None,
+            names: Vec::new(),
         })
         .collect();
 
@@ -349,6 +351,7 @@ pub fn generate(spec: Spec) -> Corpus {
                     meeting: Some(format!("meeting-{meeting}")),
                     cite: vec![Citation::at(format!("src-{meeting}"), 1)],
                 }],
+                names: Vec::new(),
             }
         })
         .collect();
@@ -391,6 +394,8 @@ pub fn generate(spec: Spec) -> Corpus {
                     provenance: Provenance::Stated,
                     how: None,
                     cite: cite.clone(),
+                    alternatives: Vec::new(),
+                    rule: None,
                 },
                 place: Some(Place {
                     city,
@@ -451,6 +456,7 @@ pub fn generate(spec: Spec) -> Corpus {
                     source: format!("src-{i}"),
                     side: Some(Side::Eu),
                 }],
+                status: crate::corpus::MeetingStatus::Held,
             }
         })
         .collect();

@@ -29,6 +29,26 @@ fn date_full(t: &str) -> DateFact {
         provenance: Provenance::Inferred,
         how: Some(t.into()),
         cite: cite(),
+        alternatives: vec![alternative_full()],
+        rule: Some(PreferenceRule::OfficialOverNews),
+    }
+}
+
+fn alternative_full() -> AlternativeDate {
+    AlternativeDate {
+        value: "2018".into(),
+        end: Some("2019".into()),
+        precision: Precision::Year,
+        cite: cite(),
+    }
+}
+
+fn name_full(t: &str) -> Name {
+    Name {
+        text: t.into(),
+        lang: "ko".into(),
+        cite: cite(),
+        conventional: true,
     }
 }
 
@@ -132,6 +152,7 @@ fn full_corpus(t: &str) -> Corpus {
                 source: "s".into(),
                 side: Some(Side::Rok),
             }],
+            status: MeetingStatus::Announced,
         }],
         events: vec![Event {
             id: "e".into(),
@@ -155,6 +176,7 @@ fn full_corpus(t: &str) -> Corpus {
             kind: OrgKind::Agency,
             parent: Some("o2".into()),
             cite: cite(),
+            names: vec![name_full(t)],
         }],
         people: vec![Person {
             id: "p".into(),
@@ -168,12 +190,14 @@ fn full_corpus(t: &str) -> Corpus {
                 meeting: Some("m".into()),
                 cite: cite(),
             }],
+            names: vec![name_full(t)],
         }],
         topics: vec![Topic {
             id: "t".into(),
             label: t.into(),
             aliases: vec![t.into()],
             parent: Some("t2".into()),
+            names: vec![name_full(t)],
         }],
     }
 }
@@ -186,6 +210,8 @@ fn date_min() -> DateFact {
         provenance: Provenance::Stated,
         how: None,
         cite: Vec::new(),
+        alternatives: Vec::new(),
+        rule: None,
     }
 }
 
@@ -269,6 +295,23 @@ fn the_schema_objects_match_the_serde_model() {
             }),
         ),
         ("DateFact", json(&m.date), json(&date_min())),
+        (
+            "AlternativeDate",
+            json(&alternative_full()),
+            json(&AlternativeDate {
+                end: None,
+                ..alternative_full()
+            }),
+        ),
+        (
+            "Name",
+            json(&name_full("n")),
+            json(&Name {
+                cite: Vec::new(),
+                conventional: false,
+                ..name_full("n")
+            }),
+        ),
         ("Place", json(&m.place), json(&min_place)),
         (
             "FormatFact",
@@ -338,6 +381,7 @@ fn the_schema_objects_match_the_serde_model() {
                 outcomes: Vec::new(),
                 next_meeting: None,
                 notes: Vec::new(),
+                status: MeetingStatus::Held,
                 ..m.clone()
             }),
         ),
@@ -360,6 +404,7 @@ fn the_schema_objects_match_the_serde_model() {
             json(&Organisation {
                 acronym: None,
                 aliases: Vec::new(),
+                names: Vec::new(),
                 parent: None,
                 ..full.organisations[0].clone()
             }),
@@ -379,6 +424,7 @@ fn the_schema_objects_match_the_serde_model() {
             json(&Person {
                 honorific: None,
                 aliases: Vec::new(),
+                names: Vec::new(),
                 roles: Vec::new(),
                 ..full.people[0].clone()
             }),
@@ -388,6 +434,7 @@ fn the_schema_objects_match_the_serde_model() {
             json(&full.topics[0]),
             json(&Topic {
                 aliases: Vec::new(),
+                names: Vec::new(),
                 parent: None,
                 ..full.topics[0].clone()
             }),
@@ -502,6 +549,26 @@ fn the_schema_enums_match_the_serde_model() {
         },
     );
     assert_eq!(schema_enum(&schema, "OrgKind"), enum_values(&orgs));
+    let rules = all(
+        &[
+            PreferenceRule::OfficialOverNews,
+            PreferenceRule::LaterCorrection,
+        ],
+        |r| match r {
+            PreferenceRule::OfficialOverNews | PreferenceRule::LaterCorrection => {}
+        },
+    );
+    assert_eq!(schema_enum(&schema, "PreferenceRule"), enum_values(&rules));
+    let statuses = all(
+        &[MeetingStatus::Held, MeetingStatus::Announced],
+        |m| match m {
+            MeetingStatus::Held | MeetingStatus::Announced => {}
+        },
+    );
+    assert_eq!(
+        schema_enum(&schema, "MeetingStatus"),
+        enum_values(&statuses)
+    );
 }
 
 #[test]

@@ -8,8 +8,9 @@
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::corpus::model::{
-    Account, Citation, Corpus, DateFact, Delegation, Event, EventRef, FormatFact, Head, Meeting,
-    OrgRef, Organisation, Person, Place, Role, SideName, Source, Statement, Topic, TopicRef,
+    Account, AlternativeDate, Citation, Corpus, DateFact, Delegation, Event, EventRef, FormatFact,
+    Head, Meeting, Name, OrgRef, Organisation, Person, Place, Role, SideName, Source, Statement,
+    Topic, TopicRef,
 };
 
 /// Something whose strings can be brought to NFC in place.
@@ -59,7 +60,9 @@ normalise_fields! {
     Corpus => [format, title, sources, meetings, events, organisations, people, topics],
     Citation => [source],
     Source => [id, label, title, publisher, language, published, notes, url, accessed, raw, paragraphs],
-    DateFact => [value, end, how, cite],
+    DateFact => [value, end, how, cite, alternatives],
+    AlternativeDate => [value, end, cite],
+    Name => [text, lang, cite],
     Place => [city, country, venue, how, cite],
     FormatFact => [how, cite],
     SideName => [name, cite],
@@ -75,8 +78,8 @@ normalise_fields! {
         observers, topics, outcomes, next_meeting, notes, accounts,
     ],
     Event => [id, title, series, date, place, description, organisations, topics, cite],
-    Organisation => [id, name, acronym, aliases, parent, cite],
+    Organisation => [id, name, acronym, aliases, names, parent, cite],
     Role => [title, organisation, meeting, cite],
-    Person => [id, name, honorific, aliases, roles],
-    Topic => [id, label, aliases, parent],
+    Person => [id, name, honorific, aliases, names, roles],
+    Topic => [id, label, aliases, names, parent],
 }

@@ -395,6 +395,8 @@ mod from_corpus {
             provenance: Provenance::Stated,
             how: None,
             cite: vec![],
+            alternatives: Vec::new(),
+            rule: None,
         }
     }
 
@@ -432,6 +434,7 @@ mod from_corpus {
             next_meeting: None,
             notes: vec![],
             accounts: vec![],
+            status: crate::corpus::MeetingStatus::Held,
         }
     }
 
@@ -455,12 +458,14 @@ mod from_corpus {
                     label: "Cybercrime".into(),
                     aliases: vec!["cybercrime".into(), "Budapest Convention".into()],
                     parent: None,
+                    names: Vec::new(),
                 },
                 Topic {
                     id: "ransom".into(),
                     label: "Ransomware\x1b]0;pwn\x07".into(),
                     aliases: vec![],
                     parent: Some("crime".into()),
+                    names: Vec::new(),
                 },
             ],
             organisations: vec![
@@ -473,6 +478,7 @@ mod from_corpus {
                     kind: OrgKind::Agency,
                     parent: None,
                     cite: vec![],
+                    names: Vec::new(),
                 },
                 Organisation {
                     id: "ecd".into(),
@@ -483,6 +489,7 @@ mod from_corpus {
                     kind: OrgKind::Other,
                     parent: None,
                     cite: vec![],
+                    names: Vec::new(),
                 },
             ],
             people: vec![Person {
@@ -495,6 +502,7 @@ mod from_corpus {
                     role("Ambassador", Some("m1")),
                     role("Undated", None),
                 ],
+                names: Vec::new(),
             }],
             meetings: vec![
                 meeting("m1", "1st Dialogue", "2014-05-01", "Seoul"),
