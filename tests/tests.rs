@@ -7,6 +7,7 @@ mod app_props;
 mod browser_e2e;
 mod cli;
 mod corpus_facts;
+mod faults;
 mod hostile;
 mod malformed_corpora;
 mod pty;

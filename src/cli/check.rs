@@ -24,7 +24,7 @@ pub fn run(path: &Path, json: bool, out: &mut dyn Write) -> Result<Outcome> {
                 writeln!(
                     out,
                     "{}: ok — {} sources, {} meetings, {} events, {} organisations, {} people, {} topics",
-                    path.display(),
+                    crate::text::escape_controls(&path.display().to_string()),
                     counts["sources"],
                     counts["meetings"],
                     counts["events"],

@@ -31,7 +31,11 @@ pub fn run(
     match output {
         Some(path) => {
             crate::atomic::write_atomic(path, note.as_bytes())?;
-            writeln!(out, "wrote {}", path.display())?;
+            writeln!(
+                out,
+                "wrote {}",
+                crate::text::escape_controls(&path.display().to_string())
+            )?;
         }
         None => out.write_all(note.as_bytes())?,
     }

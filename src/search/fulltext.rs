@@ -5,7 +5,9 @@
 //! paragraph keeps a map back to the original bytes and every range returned slices the
 //! original text on character boundaries.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::fold::fold_each;
 use crate::corpus::Corpus;
@@ -84,13 +86,24 @@ struct Paragraph {
 #[derive(Debug)]
 pub struct TextIndex {
     sources: Vec<String>,
+    /// Source id → its index in `sources` (the first, if an id repeats).
+    source_at: HashMap<String, usize>,
+    /// Source i's paragraphs are `paragraphs[first_paragraph[i]..first_paragraph[i + 1]]`.
+    first_paragraph: Vec<usize>,
     paragraphs: Vec<Paragraph>,
+    /// Paragraphs looked at by [`TextIndex::search`] and [`TextIndex::text`] so far: the work
+    /// done, for tests and benches that hold a search over N paragraphs to O(N).
+    visited: AtomicU64,
 }
 
 impl TextIndex {
     pub fn new(corpus: &Corpus) -> Self {
         let mut paragraphs = Vec::new();
+        let mut first_paragraph = Vec::with_capacity(corpus.sources.len() + 1);
+        let mut source_at = HashMap::with_capacity(corpus.sources.len());
         for (source, s) in corpus.sources.iter().enumerate() {
+            first_paragraph.push(paragraphs.len());
+            source_at.entry(s.id.clone()).or_insert(source);
             for (i, raw) in s.paragraphs.iter().enumerate() {
                 let text = sanitize_line(raw);
                 paragraphs.push(Paragraph {
@@ -101,9 +114,13 @@ impl TextIndex {
                 });
             }
         }
+        first_paragraph.push(paragraphs.len());
         TextIndex {
             sources: corpus.sources.iter().map(|s| s.id.clone()).collect(),
+            source_at,
+            first_paragraph,
             paragraphs,
+            visited: AtomicU64::new(0),
         }
     }
 
@@ -115,6 +132,7 @@ impl TextIndex {
         if terms.is_empty() {
             return Vec::new();
         }
+        self.count_visits(self.paragraphs.len());
         self.paragraphs
             .iter()
             .filter_map(|p| {
@@ -136,12 +154,31 @@ impl TextIndex {
     }
 
     /// The (sanitised) text of a paragraph, which a [`Hit`]'s ranges index.
+    /// A direct look-up (no scan), so printing every hit stays linear in the hits.
     pub fn text(&self, source: &str, paragraph: u32) -> Option<&str> {
-        let s = self.sources.iter().position(|id| id == source)?;
-        self.paragraphs
-            .iter()
-            .find(|p| p.source == s && p.number == paragraph)
-            .map(|p| p.text.as_str())
+        let s = *self.source_at.get(source)?;
+        let offset = usize::try_from(paragraph.checked_sub(1)?).ok()?;
+        let at = self.first_paragraph[s].checked_add(offset)?;
+        if at >= self.first_paragraph[s + 1] {
+            return None;
+        }
+        self.count_visits(1);
+        let p = &self.paragraphs[at];
+        (p.source == s && p.number == paragraph).then_some(p.text.as_str())
+    }
+
+    /// How many paragraphs searches and look-ups have visited so far (see `visited`).
+    pub fn paragraphs_visited(&self) -> u64 {
+        self.visited.load(Ordering::Relaxed)
+    }
+
+    /// How many paragraphs are indexed.
+    pub fn paragraph_count(&self) -> usize {
+        self.paragraphs.len()
+    }
+
+    fn count_visits(&self, n: usize) {
+        self.visited.fetch_add(n as u64, Ordering::Relaxed);
     }
 }
 
