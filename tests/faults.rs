@@ -1,6 +1,6 @@
 //! Faults and hostile input through the real binary: bounded memory for long finder keys,
 //! a closed pipe in `--json` mode, JSON escapes, unfollowable links and devices as corpora,
-//! numbers worded as written, escaped messages and the load progress line.
+//! numbers worded as written, sanitised one-line messages and the load progress line.
 
 use std::fs::File;
 use std::io::Read;
@@ -84,10 +84,11 @@ fn find_with_a_64_character_query_on_a_1_mb_alias_stays_under_100_mb() {
 }
 
 #[test]
-fn find_on_a_50_mb_label_keeps_memory_bounded() {
+fn find_on_a_16_mb_label_keeps_memory_bounded() {
     let dir = tempfile::tempdir().unwrap();
     let mut corpus = generate(Spec::with_candidates(200));
-    corpus.topics[0].label = long_text(50 * 1024 * 1024);
+    // 16 MB keeps the suite quick; BENCHMARKS.md has the 50 MB case measured.
+    corpus.topics[0].label = long_text(16 * 1024 * 1024);
     let path = dir.path().join("corpus.json");
     write_corpus(&path, &corpus);
     let mut cmd = entente();
@@ -101,9 +102,9 @@ fn find_on_a_50_mb_label_keeps_memory_bounded() {
     let (code, out, rss_kib) = run_measured(cmd, dir.path());
     assert_eq!(code, 0);
     assert!(out.contains(&format!("\"{}\"", corpus.topics[0].id)));
-    // The file (50 MB), its parsed copy and the candidate's copy of the label, with room;
-    // a full matrix over the label took 4.8 GB.
-    assert!(rss_kib < 400 * 1024, "peak RSS {} MiB", rss_kib / 1024);
+    // The file, its parsed copy and the candidate's copy of the label, with room; a full
+    // matrix over the label took about 100 bytes per character (4.8 GB at 50 MB).
+    assert!(rss_kib < 200 * 1024, "peak RSS {} MiB", rss_kib / 1024);
 }
 
 /// A corpus whose every subcommand prints more JSON than a pipe holds (64 KiB on Linux).
@@ -163,8 +164,8 @@ fn json_output_into_a_pipe_closed_after_one_byte_exits_0_for_every_subcommand() 
         drop(stdout);
         let out = child.wait_with_output().unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
-        let expected = if args[0] == "check" { 2 } else { 0 };
-        assert_eq!(out.status.code(), Some(expected), "{args:?}: {stderr}");
+        // A reader that stops early is success, as in text mode, whatever was found.
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
         assert!(!stderr.contains("Broken pipe"), "{args:?}: {stderr}");
     }
 }
@@ -280,7 +281,14 @@ fn ids_and_paths_with_controls_print_escaped_on_one_line() {
     let (code, out) = check(&path);
     assert_eq!(code, 2, "{out}");
     assert!(!out.contains('\x1b') && !out.contains('\x07'), "{out:?}");
-    assert!(out.contains("\\u{1b}"), "{out}");
+    assert!(
+        !out.contains("]0;title") && out.contains("bad.json"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\\nentente: ok"),
+        "the newline shows as \\n: {out}"
+    );
     assert!(
         !out.lines().any(|l| l.starts_with("entente: ok")),
         "an id's newline started a line: {out}"

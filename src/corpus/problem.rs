@@ -61,7 +61,8 @@ impl Problem {
 }
 
 /// One line whatever the corpus holds: file names, record ids and messages (which quote
-/// ids and values) come from the user's files, so their control characters are escaped.
+/// ids and values) come from the user's files, so line breaks show as `\n` and escape
+/// sequences are removed (see [`escape_controls`]).
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let file = escape_controls(self.file.as_deref().unwrap_or("<corpus>"));

@@ -229,5 +229,85 @@ pub fn find_in(text: &str, query: &str) -> Vec<Range<usize>> {
     merge(Folded::new(text).occurrences(&term).collect())
 }
 
+/// One text prepared for `/` search as it is typed: folded once, and while the query grows
+/// (each keystroke adds to the previous query), searched only where the previous query
+/// matched, since every occurrence of the longer query starts at one of the shorter one's.
+/// Results are [`find_in`]'s. Work (bytes scanned plus places re-checked) is counted, so a
+/// test can hold a refined query to the previous hits rather than the whole text.
+#[derive(Debug)]
+pub struct TextSearch {
+    folded: Folded,
+    /// The last folded term and where it starts in the folded text: every start, overlapping
+    /// ones included (a longer term may match only at an overlapping one).
+    last: Option<(String, Vec<usize>)>,
+    work: u64,
+}
+
+impl TextSearch {
+    pub fn new(text: &str) -> Self {
+        TextSearch {
+            folded: Folded::new(text),
+            last: None,
+            work: 0,
+        }
+    }
+
+    /// What [`find_in`] returns for the text this was built from.
+    pub fn find(&mut self, query: &str) -> Vec<Range<usize>> {
+        let term = fold_text(query);
+        if term.is_empty() {
+            self.last = None;
+            return Vec::new();
+        }
+        let text = self.folded.folded.as_str();
+        let starts: Vec<usize> = match self.last.take() {
+            Some((previous, starts)) if term.starts_with(previous.as_str()) => {
+                self.work += starts.len() as u64;
+                starts
+                    .into_iter()
+                    .filter(|&at| text[at..].starts_with(term.as_str()))
+                    .collect()
+            }
+            _ => {
+                self.work += text.len() as u64;
+                every_start(text, &term)
+            }
+        };
+        // The leftmost non-overlapping occurrences, as `str::match_indices` gives them.
+        let mut ranges = Vec::new();
+        let mut free_from = 0;
+        for &at in &starts {
+            if at >= free_from {
+                let folded = at..at + term.len();
+                free_from = folded.end;
+                ranges.push(match &self.folded.map {
+                    None => folded,
+                    Some(map) => map.start[folded.start]..map.end[folded.end],
+                });
+            }
+        }
+        self.last = Some((term, starts));
+        merge(ranges)
+    }
+
+    /// Bytes scanned and places re-checked so far.
+    pub fn work(&self) -> u64 {
+        self.work
+    }
+}
+
+/// Every byte offset at which `term` (not empty) starts in `text`, overlapping ones included.
+fn every_start(text: &str, term: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut from = 0;
+    while let Some(found) = text[from..].find(term) {
+        let at = from + found;
+        starts.push(at);
+        // The next char boundary after `at`: an overlapping match may start there.
+        from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    starts
+}
+
 #[cfg(test)]
 mod tests;
