@@ -11,7 +11,7 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use entente::cli::{self, Command, Library};
 use entente::corpus::LoadedCorpus;
-use entente::search::fulltext::find_in;
+use entente::search::fulltext::{TextSearch, find_in};
 use entente::search::fuzzy::{Candidate, Finder, Kind, Query};
 use entente::synth::{Spec, generate};
 
@@ -61,9 +61,32 @@ fn bench_long_key(c: &mut Criterion) {
 fn bench_big_paragraph(c: &mut Criterion) {
     let unit = "The delegations discussed cyber policy and capacity building. ";
     let paragraph = unit.repeat(10 * 1024 * 1024 / unit.len());
-    c.bench_function("slash_search_10mb_paragraph_keystroke", |b| {
-        b.iter(|| black_box(find_in(&paragraph, "capac")));
+    // Typing "capacity" after `/`: the whole text searched afresh at every key, as the Text
+    // tab did, against one prepared text refined key by key (its first key is a full scan).
+    let typed = "capacity";
+    let mut group = c.benchmark_group("slash_search_10mb_paragraph_typing_8_keys");
+    group.bench_function("find_in_per_key", |b| {
+        b.iter(|| {
+            for end in 1..=typed.len() {
+                black_box(find_in(&paragraph, &typed[..end]));
+            }
+        });
     });
+    // Folding the text happens once, at the first key on a source.
+    group.bench_function("text_search_prepare", |b| {
+        b.iter(|| black_box(TextSearch::new(&paragraph)));
+    });
+    let mut prepared = TextSearch::new(&paragraph);
+    group.bench_function("text_search_refined", |b| {
+        b.iter(|| {
+            // An empty query forgets the previous one: each iteration types from scratch.
+            prepared.find("");
+            for end in 1..=typed.len() {
+                black_box(prepared.find(&typed[..end]));
+            }
+        });
+    });
+    group.finish();
 }
 
 fn config() -> Criterion {

@@ -129,7 +129,7 @@ mod tests {
             "{shown:?}"
         );
         assert!(
-            shown.contains("m1\\nentente") && shown.contains("\\u{1b}[2J"),
+            shown.contains("m1\\nentente") && shown.contains("dir/a.json"),
             "{shown}"
         );
         assert!(
