@@ -27,6 +27,8 @@ fn write_corpus(path: &Path, corpus: &Corpus) {
 fn run_measured(mut cmd: Command, dir: &Path) -> (i32, String, i64) {
     let out = dir.join("stdout");
     let err = dir.join("stderr");
+    // Reaped by wait4 below, which also gives this child's own rusage.
+    #[allow(clippy::zombie_processes)]
     let child = cmd
         .stdout(File::create(&out).expect("stdout file"))
         .stderr(File::create(&err).expect("stderr file"))
