@@ -7,9 +7,11 @@
 //! [`wrap`] and [`truncate`] then lay the clean text out by display width (Hangul and other
 //! wide characters take two columns).
 
+mod escape;
 mod sanitize;
 mod wrap;
 
+pub use escape::escape_controls;
 pub use sanitize::{sanitize_line, sanitize_line_cow, sanitize_paragraphs};
 pub use wrap::{display_width, truncate, wrap};
 

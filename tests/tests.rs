@@ -10,6 +10,7 @@ mod app_props;
 mod browser_e2e;
 mod cli;
 mod corpus_facts;
+mod faults;
 mod file_safety;
 mod fmt_and_strict;
 mod hostile;

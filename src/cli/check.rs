@@ -32,7 +32,7 @@ pub fn run(path: &Path, strict: bool, json: bool, out: &mut dyn Write) -> Result
                 writeln!(
                     out,
                     "{}: ok — {} sources, {} meetings, {} events, {} organisations, {} people, {} topics",
-                    crate::text::sanitize_line(&path.display().to_string()),
+                    crate::text::escape_controls(&path.display().to_string()),
                     counts["sources"],
                     counts["meetings"],
                     counts["events"],

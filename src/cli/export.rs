@@ -33,7 +33,11 @@ pub fn run(
             crate::atomic::write_atomic(path, note.as_bytes())?;
             // Written through to a stream (`-o /dev/stdout`, a FIFO), the note is all there is.
             if std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
-                writeln!(out, "wrote {}", path.display())?;
+                writeln!(
+                    out,
+                    "wrote {}",
+                    crate::text::escape_controls(&path.display().to_string())
+                )?;
             }
         }
         None => out.write_all(note.as_bytes())?,

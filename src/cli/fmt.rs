@@ -36,7 +36,10 @@ pub fn run(paths: &[PathBuf], check: bool, json: bool, out: &mut dyn Write) -> R
     let mut seen = 0;
     for path in paths {
         let files = match corpus_files(path) {
-            Ok(files) => files,
+            Ok((files, unreadable)) => {
+                problems.extend(unreadable);
+                files
+            }
             Err(problem) => {
                 problems.push(problem);
                 continue;

@@ -1,8 +1,10 @@
 //! Plain-text output for the subcommands: sanitised, wrapped to 80 columns, and JSON writing.
 //!
 //! Corpus text is untrusted: everything printed as text goes through
-//! [`crate::text::sanitize_line`]. JSON output is escaped by serde_json, so it stays valid and
-//! inert whatever the corpus holds.
+//! [`crate::text::sanitize_line`]. JSON output is escaped by serde_json, and C1 and bidi
+//! controls besides ([`json`]), so it stays valid and inert whatever the corpus holds.
+
+mod json;
 
 use std::io::Write;
 
@@ -68,8 +70,7 @@ impl Doc {
 
 /// Writes a value as pretty JSON followed by a newline.
 pub fn write_json(out: &mut dyn Write, value: &serde_json::Value) -> Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out)?;
+    json::write_pretty(out, value)?;
     Ok(())
 }
 

@@ -16,7 +16,24 @@ pub fn run(
     json: bool,
     out: &mut dyn Write,
 ) -> Result<Outcome> {
-    let index = TextIndex::new(&library.loaded.corpus);
+    run_on(
+        &TextIndex::new(&library.loaded.corpus),
+        text,
+        limit,
+        json,
+        out,
+    )
+}
+
+/// [`run`] over an index already built. Each hit's text is a direct look-up, so printing
+/// every hit (`--limit 0`) costs time linear in the hits.
+fn run_on(
+    index: &TextIndex,
+    text: &str,
+    limit: usize,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
     let hits = index.search(text);
     let total = hits.len();
     let shown = if limit == 0 { total } else { limit.min(total) };
@@ -77,6 +94,32 @@ fn mark(text: &str, ranges: &[std::ops::Range<usize>]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::synth::{Spec, generate};
+
+    /// Every hit printed at 10k meetings: the paragraphs visited must stay linear (one pass to
+    /// search, one look-up per hit). A scan per hit's text visits ~N²/2 (about 10⁹ here).
+    #[test]
+    fn printing_every_hit_at_10k_meetings_visits_each_paragraph_a_bounded_number_of_times() {
+        // About 30% of synthetic candidates are meetings.
+        let corpus = generate(Spec::with_candidates(34_000));
+        assert!(corpus.meetings.len() >= 10_000, "{}", corpus.meetings.len());
+        let index = TextIndex::new(&corpus);
+        let paragraphs = index.paragraph_count() as u64;
+        for json in [false, true] {
+            let before = index.paragraphs_visited();
+            let mut out = Vec::new();
+            let outcome = run_on(&index, "e", 0, json, &mut out).unwrap();
+            assert_eq!(outcome, Outcome::Found);
+            let hits = index.search("e").len() as u64;
+            assert!(hits > 10_000, "{hits} hits");
+            let visited = index.paragraphs_visited() - before - paragraphs;
+            assert!(
+                visited <= 2 * paragraphs + hits,
+                "{visited} paragraphs visited for {hits} hits of {paragraphs}"
+            );
+        }
+    }
     #[test]
     fn marks_every_range_and_skips_bad_ones() {
         assert_eq!(

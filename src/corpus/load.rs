@@ -11,6 +11,8 @@
 //! thus held at most twice (its bytes and its parsed records), never more.
 
 mod nfc;
+mod number;
+mod progress;
 mod strict;
 
 use std::collections::HashMap;
@@ -21,12 +23,17 @@ use super::model::{Corpus, FORMAT};
 use super::problem::{Problem, Problems};
 use super::validate::{self, Scope};
 use nfc::Normalise;
+use number::number_as_written;
 use serde::Deserialize;
 use strict::Strict;
 
 /// The largest corpus file read, in bytes (256 MiB). Larger corpora can be split across the
 /// files of a directory.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Said after a syntax or type error: parsing stops at the first one in a file.
+const ONE_ERROR_PER_FILE: &str =
+    "further errors in this file are not checked until this one is fixed";
 
 /// A corpus that parsed and validated, with the file each record came from.
 #[derive(Debug, Clone, Default)]
@@ -108,7 +115,7 @@ pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Corpus, Problem> {
                 column,
                 format!(
                     "the file is not valid UTF-8: bad byte 0x{:02x} at byte offset {offset}; \
-                     expected UTF-8 text (re-save the file as UTF-8)",
+                     expected UTF-8 text (re-save the file as UTF-8); {ONE_ERROR_PER_FILE}",
                     bytes[offset]
                 ),
             ))
@@ -128,17 +135,23 @@ pub fn merge_and_validate(files: Vec<(String, Corpus)>) -> Result<LoadedCorpus, 
 
 /// Loads a corpus from a JSON file, or from every `*.json` file in a directory (merged, in
 /// file-name order; subdirectories are not searched).
+///
+/// A load that takes longer than a moment says so on stderr when stderr is a terminal (see
+/// [`progress`]).
 pub fn load_path(path: &Path) -> Result<LoadedCorpus, Problems> {
-    let names = corpus_files(path).map_err(|p| Problems(vec![p]))?;
+    let progress = progress::Progress::start(path);
+    let (names, mut problems) = corpus_files(path).map_err(|p| Problems(vec![p]))?;
     let mut files = Vec::new();
-    let mut problems = Vec::new();
-    for p in names {
+    let count = names.len();
+    for (n, p) in names.into_iter().enumerate() {
         let name = p.display().to_string();
+        progress.file(n + 1, count);
         match read_capped(&p, &name).and_then(|bytes| parse_bytes(&bytes, &name)) {
             Ok(corpus) => files.push((name, corpus)),
             Err(problem) => problems.push(problem),
         }
     }
+    progress.checking();
     if problems.is_empty() {
         return merge_and_validate(files);
     }
@@ -148,8 +161,10 @@ pub fn load_path(path: &Path) -> Result<LoadedCorpus, Problems> {
     Err(Problems(problems))
 }
 
-/// The files a path names: itself, or the `*.json` files of a directory, sorted.
-pub(crate) fn corpus_files(path: &Path) -> Result<Vec<PathBuf>, Problem> {
+/// The files a path names: itself, or the `*.json` files of a directory, sorted; with a
+/// problem for each `*.json` entry that cannot be followed (a dangling or looping symbolic
+/// link), which would otherwise be left out unnoticed.
+pub(crate) fn corpus_files(path: &Path) -> Result<(Vec<PathBuf>, Vec<Problem>), Problem> {
     let display = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| {
         let why = if e.kind() == std::io::ErrorKind::NotFound {
@@ -165,20 +180,35 @@ pub(crate) fn corpus_files(path: &Path) -> Result<Vec<PathBuf>, Problem> {
         )
     })?;
     if !meta.is_dir() {
-        return Ok(vec![path.to_path_buf()]);
+        return Ok((vec![path.to_path_buf()], Vec::new()));
     }
     let entries = std::fs::read_dir(path)
         .map_err(|e| Problem::in_file(&display, format!("cannot read the directory: {e}")))?;
     let mut names = Vec::new();
+    let mut unfollowed = Vec::new();
     for entry in entries {
         let entry = entry
             .map_err(|e| Problem::in_file(&display, format!("cannot read the directory: {e}")))?;
         let p = entry.path();
-        if p.extension().is_some_and(|x| x == "json") && p.is_file() {
-            names.push(p);
+        if p.extension().is_none_or(|x| x != "json") {
+            continue;
+        }
+        match std::fs::metadata(&p) {
+            Ok(meta) if meta.is_dir() => {}
+            // Not only regular files: `read_capped` refuses devices with a message.
+            Ok(_) => names.push(p),
+            Err(_) => unfollowed.push(p.display().to_string()),
         }
     }
     names.sort();
+    unfollowed.sort();
+    let unfollowed: Vec<Problem> = unfollowed
+        .iter()
+        .map(|name| Problem::in_file(name, link_problem(Path::new(name))))
+        .collect();
+    if names.is_empty() && !unfollowed.is_empty() {
+        return Ok((names, unfollowed));
+    }
     if names.is_empty() {
         return Err(Problem::in_file(
             &display,
@@ -186,14 +216,42 @@ pub(crate) fn corpus_files(path: &Path) -> Result<Vec<PathBuf>, Problem> {
              (subdirectories are not searched)",
         ));
     }
-    Ok(names)
+    Ok((names, unfollowed))
 }
 
-/// Reads a file whole, refusing one over [`MAX_FILE_BYTES`] before reading it.
+/// Why a directory entry named `*.json` cannot be followed.
+fn link_problem(path: &Path) -> String {
+    let looping = std::fs::metadata(path)
+        .err()
+        .and_then(|e| e.raw_os_error())
+        .is_some_and(|code| code == libc::ELOOP);
+    let what = if looping {
+        "a symbolic link that loops (it leads back to itself)".to_string()
+    } else {
+        match std::fs::read_link(path) {
+            Ok(target) => format!(
+                "a symbolic link to {}, which does not exist",
+                target.display()
+            ),
+            Err(_) => "an entry that cannot be read".to_string(),
+        }
+    };
+    format!("{what}; expected a corpus file — fix or remove the link")
+}
+
+/// Reads a file whole, refusing one over [`MAX_FILE_BYTES`] before reading it, and a device
+/// (`/dev/zero` would read to the cap; a terminal or a tape would block).
 pub(crate) fn read_capped(path: &Path, name: &str) -> Result<Vec<u8>, Problem> {
     let cannot = |e: std::io::Error| Problem::in_file(name, format!("cannot read the file: {e}"));
     let file = std::fs::File::open(path).map_err(cannot)?;
-    let len = file.metadata().map_err(cannot)?.len();
+    let meta = file.metadata().map_err(cannot)?;
+    if let Some(kind) = device_kind(&meta.file_type()) {
+        return Err(Problem::in_file(
+            name,
+            format!("this is {kind}, not a file; expected a corpus file (*.json)"),
+        ));
+    }
+    let len = meta.len();
     if len > MAX_FILE_BYTES {
         return Err(too_large(name, len));
     }
@@ -206,6 +264,21 @@ pub(crate) fn read_capped(path: &Path, name: &str) -> Result<Vec<u8>, Problem> {
         return Err(too_large(name, bytes.len() as u64));
     }
     Ok(bytes)
+}
+
+/// What a device or socket is, in words; `None` for files, directories and pipes (a pipe is
+/// how `<(command)` hands over a corpus, and its size is capped as it is read).
+fn device_kind(kind: &std::fs::FileType) -> Option<&'static str> {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_char_device() {
+        Some("a character device")
+    } else if kind.is_block_device() {
+        Some("a block device")
+    } else if kind.is_socket() {
+        Some("a socket")
+    } else {
+        None
+    }
 }
 
 fn too_large(file: &str, len: u64) -> Problem {
@@ -273,12 +346,24 @@ fn json_problem(text: &str, file: &str, bom: bool, path: &str, e: &serde_json::E
     }
     let suffix = format!(" at line {line} column {byte_column}");
     let bare = raw.strip_suffix(&suffix).unwrap_or(&raw);
-    let message = readable(bare, path);
+    let message = format!(
+        "{}; {ONE_ERROR_PER_FILE}",
+        expected_part(&readable(bare, path))
+            .and_then(|expected| number_as_written(text, line, byte_column, bare, expected))
+            .unwrap_or_else(|| readable(bare, path))
+    );
     if path.is_empty() || path == "." {
         Problem::at_position(file, line, column, message)
     } else {
         Problem::at_position(file, line, column, format!("{path}: {message}"))
     }
+}
+
+/// What a reworded type error says was expected ("a whole number from 0 to …").
+fn expected_part(message: &str) -> Option<&str> {
+    message
+        .split_once(", expected ")
+        .map(|(_, expected)| expected)
 }
 
 /// The JSON path of a value as `meetings[2].date`, leaving out the segments serde could not name.

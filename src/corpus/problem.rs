@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::text::escape_controls;
+
 /// Where a problem is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {
@@ -58,17 +60,22 @@ impl Problem {
     }
 }
 
+/// One line whatever the corpus holds: file names, record ids and messages (which quote
+/// ids and values) come from the user's files, so line breaks show as `\n` and escape
+/// sequences are removed (see [`escape_controls`]).
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let file = self.file.as_deref().unwrap_or("<corpus>");
+        let file = escape_controls(self.file.as_deref().unwrap_or("<corpus>"));
+        let message = escape_controls(&self.message);
         match &self.location {
             Location::Position { line, column } => {
-                write!(f, "{file}:{line}:{column}: {}", self.message)
+                write!(f, "{file}:{line}:{column}: {message}")
             }
             Location::Field { record, field } => {
-                write!(f, "{file}: {record}, field `{field}`: {}", self.message)
+                let (record, field) = (escape_controls(record), escape_controls(field));
+                write!(f, "{file}: {record}, field `{field}`: {message}")
             }
-            Location::File => write!(f, "{file}: {}", self.message),
+            Location::File => write!(f, "{file}: {message}"),
         }
     }
 }
@@ -110,6 +117,21 @@ mod tests {
         let file = Problem::in_file("a.json", "the file is empty");
         assert_eq!(file.to_string(), "a.json: the file is empty");
         let all = Problems(vec![at, file]).to_string();
+        let hostile = Problem::in_field(
+            Some("dir/\x1b[2Ja.json"),
+            "meeting m1\nentente: ok",
+            "id",
+            "duplicate id `m1\nentente: ok`",
+        );
+        let shown = hostile.to_string();
+        assert!(
+            !shown.contains('\n') && !shown.contains('\x1b'),
+            "{shown:?}"
+        );
+        assert!(
+            shown.contains("m1\\nentente") && shown.contains("dir/a.json"),
+            "{shown}"
+        );
         assert!(
             all.starts_with("the corpus has 2 problems:\n  a.json:3:7:"),
             "{all}"

@@ -5,7 +5,9 @@
 //! paragraph keeps a map back to the original bytes and every range returned slices the
 //! original text on character boundaries.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::fold::fold_each;
 use crate::corpus::Corpus;
@@ -84,13 +86,24 @@ struct Paragraph {
 #[derive(Debug)]
 pub struct TextIndex {
     sources: Vec<String>,
+    /// Source id → its index in `sources` (the first, if an id repeats).
+    source_at: HashMap<String, usize>,
+    /// Source i's paragraphs are `paragraphs[first_paragraph[i]..first_paragraph[i + 1]]`.
+    first_paragraph: Vec<usize>,
     paragraphs: Vec<Paragraph>,
+    /// Paragraphs looked at by [`TextIndex::search`] and [`TextIndex::text`] so far: the work
+    /// done, for tests and benches that hold a search over N paragraphs to O(N).
+    visited: AtomicU64,
 }
 
 impl TextIndex {
     pub fn new(corpus: &Corpus) -> Self {
         let mut paragraphs = Vec::new();
+        let mut first_paragraph = Vec::with_capacity(corpus.sources.len() + 1);
+        let mut source_at = HashMap::with_capacity(corpus.sources.len());
         for (source, s) in corpus.sources.iter().enumerate() {
+            first_paragraph.push(paragraphs.len());
+            source_at.entry(s.id.clone()).or_insert(source);
             for (i, raw) in s.paragraphs.iter().enumerate() {
                 let text = sanitize_line(raw);
                 paragraphs.push(Paragraph {
@@ -101,9 +114,13 @@ impl TextIndex {
                 });
             }
         }
+        first_paragraph.push(paragraphs.len());
         TextIndex {
             sources: corpus.sources.iter().map(|s| s.id.clone()).collect(),
+            source_at,
+            first_paragraph,
             paragraphs,
+            visited: AtomicU64::new(0),
         }
     }
 
@@ -115,6 +132,7 @@ impl TextIndex {
         if terms.is_empty() {
             return Vec::new();
         }
+        self.count_visits(self.paragraphs.len());
         self.paragraphs
             .iter()
             .filter_map(|p| {
@@ -136,12 +154,31 @@ impl TextIndex {
     }
 
     /// The (sanitised) text of a paragraph, which a [`Hit`]'s ranges index.
+    /// A direct look-up (no scan), so printing every hit stays linear in the hits.
     pub fn text(&self, source: &str, paragraph: u32) -> Option<&str> {
-        let s = self.sources.iter().position(|id| id == source)?;
-        self.paragraphs
-            .iter()
-            .find(|p| p.source == s && p.number == paragraph)
-            .map(|p| p.text.as_str())
+        let s = *self.source_at.get(source)?;
+        let offset = usize::try_from(paragraph.checked_sub(1)?).ok()?;
+        let at = self.first_paragraph[s].checked_add(offset)?;
+        if at >= self.first_paragraph[s + 1] {
+            return None;
+        }
+        self.count_visits(1);
+        let p = &self.paragraphs[at];
+        (p.source == s && p.number == paragraph).then_some(p.text.as_str())
+    }
+
+    /// How many paragraphs searches and look-ups have visited so far (see `visited`).
+    pub fn paragraphs_visited(&self) -> u64 {
+        self.visited.load(Ordering::Relaxed)
+    }
+
+    /// How many paragraphs are indexed.
+    pub fn paragraph_count(&self) -> usize {
+        self.paragraphs.len()
+    }
+
+    fn count_visits(&self, n: usize) {
+        self.visited.fetch_add(n as u64, Ordering::Relaxed);
     }
 }
 
@@ -190,6 +227,86 @@ pub fn find_in(text: &str, query: &str) -> Vec<Range<usize>> {
         return Vec::new();
     }
     merge(Folded::new(text).occurrences(&term).collect())
+}
+
+/// One text prepared for `/` search as it is typed: folded once, and while the query grows
+/// (each keystroke adds to the previous query), searched only where the previous query
+/// matched, since every occurrence of the longer query starts at one of the shorter one's.
+/// Results are [`find_in`]'s. Work (bytes scanned plus places re-checked) is counted, so a
+/// test can hold a refined query to the previous hits rather than the whole text.
+#[derive(Debug)]
+pub struct TextSearch {
+    folded: Folded,
+    /// The last folded term and where it starts in the folded text: every start, overlapping
+    /// ones included (a longer term may match only at an overlapping one).
+    last: Option<(String, Vec<usize>)>,
+    work: u64,
+}
+
+impl TextSearch {
+    pub fn new(text: &str) -> Self {
+        TextSearch {
+            folded: Folded::new(text),
+            last: None,
+            work: 0,
+        }
+    }
+
+    /// What [`find_in`] returns for the text this was built from.
+    pub fn find(&mut self, query: &str) -> Vec<Range<usize>> {
+        let term = fold_text(query);
+        if term.is_empty() {
+            self.last = None;
+            return Vec::new();
+        }
+        let text = self.folded.folded.as_str();
+        let starts: Vec<usize> = match self.last.take() {
+            Some((previous, starts)) if term.starts_with(previous.as_str()) => {
+                self.work += starts.len() as u64;
+                starts
+                    .into_iter()
+                    .filter(|&at| text[at..].starts_with(term.as_str()))
+                    .collect()
+            }
+            _ => {
+                self.work += text.len() as u64;
+                every_start(text, &term)
+            }
+        };
+        // The leftmost non-overlapping occurrences, as `str::match_indices` gives them.
+        let mut ranges = Vec::new();
+        let mut free_from = 0;
+        for &at in &starts {
+            if at >= free_from {
+                let folded = at..at + term.len();
+                free_from = folded.end;
+                ranges.push(match &self.folded.map {
+                    None => folded,
+                    Some(map) => map.start[folded.start]..map.end[folded.end],
+                });
+            }
+        }
+        self.last = Some((term, starts));
+        merge(ranges)
+    }
+
+    /// Bytes scanned and places re-checked so far.
+    pub fn work(&self) -> u64 {
+        self.work
+    }
+}
+
+/// Every byte offset at which `term` (not empty) starts in `text`, overlapping ones included.
+fn every_start(text: &str, term: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut from = 0;
+    while let Some(found) = text[from..].find(term) {
+        let at = from + found;
+        starts.push(at);
+        // The next char boundary after `at`: an overlapping match may start there.
+        from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    starts
 }
 
 #[cfg(test)]

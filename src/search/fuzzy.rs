@@ -9,6 +9,10 @@
 //! top-`limit` selection instead of a full sort, positions for the returned rows only, and an
 //! incremental [`Session`] that re-scans only the previous matches while a query is refined.
 //! Ranking follows `fzf --filter`: score, then the shorter key, then candidate order.
+//!
+//! Only the first [`MATCHED_KEY_CHARS`] characters of a key are matched: scoring and
+//! highlighting cost time (and the crate's highlighting, memory) in proportion to key length ×
+//! query length, so a bounded prefix keeps every keystroke within a bound on any corpus.
 
 mod candidates;
 mod query;
@@ -167,6 +171,18 @@ struct Scored {
     key: u32,
 }
 
+/// How many characters of each key are matched (see the module documentation). Names,
+/// acronyms and titles are far shorter; a longer key is matched on its start.
+pub const MATCHED_KEY_CHARS: usize = 1024;
+
+/// The part of `key` that is matched: its first [`MATCHED_KEY_CHARS`] characters.
+fn matched_part(key: &str) -> &str {
+    match key.char_indices().nth(MATCHED_KEY_CHARS) {
+        Some((end, _)) => &key[..end],
+        None => key,
+    }
+}
+
 static NEXT_FINDER_ID: AtomicU64 = AtomicU64::new(0);
 
 /// The candidates and their folded keys, built once; searched on every keystroke.
@@ -201,7 +217,7 @@ impl Finder {
             first_key.push(keys.len());
             for key in &c.keys {
                 let start = folded.len();
-                let identity = fold_into(key, &mut folded);
+                let identity = fold_into(matched_part(key), &mut folded);
                 let text = &folded[start..];
                 let bonus_at = bonuses.len();
                 let (chars_at, heads) = if text.is_ascii() {
@@ -330,7 +346,7 @@ impl Finder {
             .flat_map(|(_, p)| p)
             .collect();
         if !folded_key.identity {
-            let (_, map) = fold_with_char_map(&self.candidates[candidate].keys[key]);
+            let (_, map) = fold_with_char_map(matched_part(&self.candidates[candidate].keys[key]));
             for p in &mut positions {
                 *p = map.get(*p).copied().unwrap_or(*p);
             }

@@ -5,10 +5,10 @@
 use crate::accounts::{TextSource, source, text_sources};
 use crate::app::cite::{full_list, source_name};
 use crate::app::doc::{Doc, DocLine, Seg, Target, Tone, highlight};
+use crate::app::search::TextSearches;
 use crate::app::strings;
 use crate::corpus::{Citation, Corpus};
 use crate::index::EntryRef;
-use crate::search::fulltext::find_in;
 use crate::text::{display_width, sanitize_line};
 
 use super::DocMatch;
@@ -19,15 +19,17 @@ pub const SIDE_BY_SIDE_FROM: usize = 60;
 
 /// How many matches of `query` each of the entry's [`text_sources`] holds, counted as the single-account
 /// view finds them (in the sanitised paragraphs), so the counts agree with its matches.
-pub fn match_counts(corpus: &Corpus, entry: EntryRef, query: &str) -> Vec<usize> {
+pub fn match_counts(
+    corpus: &Corpus,
+    entry: EntryRef,
+    query: &str,
+    searches: &mut TextSearches,
+) -> Vec<usize> {
     text_sources(corpus, entry)
         .iter()
         .map(|s| {
             source(corpus, &s.id).map_or(0, |src| {
-                src.paragraphs
-                    .iter()
-                    .map(|raw| find_in(&sanitize_line(raw), query).len())
-                    .sum()
+                searches.find(src, query).iter().map(Vec::len).sum()
             })
         })
         .collect()
@@ -59,7 +61,13 @@ pub struct TextDoc {
     pub compared: bool,
 }
 
-pub fn build(corpus: &Corpus, entry: EntryRef, req: TextRequest) -> TextDoc {
+/// `searches` keeps the texts prepared for search from one keystroke to the next.
+pub fn build(
+    corpus: &Corpus,
+    entry: EntryRef,
+    req: TextRequest,
+    searches: &mut TextSearches,
+) -> TextDoc {
     let sources = text_sources(corpus, entry);
     let Some(current) = sources.get(req.account).or(sources.first()) else {
         let mut doc = Doc::default();
@@ -81,7 +89,7 @@ pub fn build(corpus: &Corpus, entry: EntryRef, req: TextRequest) -> TextDoc {
             ..TextDoc::default()
         };
     }
-    single(corpus, &sources, current, req)
+    single(corpus, &sources, current, req, searches)
 }
 
 fn single(
@@ -89,11 +97,13 @@ fn single(
     sources: &[TextSource],
     current: &TextSource,
     req: TextRequest,
+    searches: &mut TextSearches,
 ) -> TextDoc {
     let mut out = TextDoc::default();
     let Some(src) = source(corpus, &current.id) else {
         return out;
     };
+    let mut found = searches.find(src, req.query).into_iter();
     let position = sources.iter().position(|s| s.id == current.id).unwrap_or(0);
     out.doc.push(
         DocLine::fixed(vec![
@@ -125,7 +135,7 @@ fn single(
         let text = sanitize_line(raw);
         let number = p + 1;
         let prefix = format!("¶{number:<digits$} ");
-        let ranges = find_in(&text, req.query);
+        let ranges = found.next().unwrap_or_default();
         let targeted = req.highlight.is_some_and(|c| {
             c.source == src.id && c.paragraph.is_some_and(|p| p as usize == number)
         });

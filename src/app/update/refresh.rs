@@ -41,25 +41,32 @@ impl App {
                 Tab::Overview => overview::build(&self.corpus, entry),
                 Tab::Related => related::build(&self.corpus, &self.index, entry),
                 Tab::Text => {
+                    let query = self.search.query().to_owned();
                     let t = text::build(
                         &self.corpus,
                         entry,
                         text::TextRequest {
                             account: self.account,
                             compare: self.compare,
-                            query: self.search.query(),
+                            query: &query,
                             current: self.search.current,
                             highlight: self.highlight.as_ref(),
                             width,
                             wide: geometry.wide,
                         },
+                        &mut self.search.texts,
                     );
                     matches = t.matches;
                     self.paragraph_lines = t.paragraph_lines;
                     if !t.compared {
                         self.compare = false;
                         if self.search.active() {
-                            counts = text::match_counts(&self.corpus, entry, self.search.query());
+                            counts = text::match_counts(
+                                &self.corpus,
+                                entry,
+                                &query,
+                                &mut self.search.texts,
+                            );
                         }
                     }
                     t.doc

@@ -161,3 +161,57 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #[test]
+    fn text_search_typed_a_key_at_a_time_equals_find_in(
+        text in "[aAsSßẞİiéÉ한 ]{0,40}",
+        typed in "[asßi한é ]{1,6}",
+    ) {
+        let mut search = TextSearch::new(&text);
+        let mut query = String::new();
+        for c in typed.chars() {
+            query.push(c);
+            prop_assert_eq!(search.find(&query), find_in(&text, &query), "{:?}", query);
+        }
+        // Backspace: a shorter query is searched afresh.
+        query.pop();
+        prop_assert_eq!(search.find(&query), find_in(&text, &query));
+    }
+}
+
+#[test]
+fn text_search_overlapping_prefix_matches_are_kept() {
+    // "aa" matches at 0 and 1 (overlapping); "aab" only at 1.
+    let mut search = TextSearch::new("aaab");
+    assert_eq!(search.find("aa"), vec![0..2]);
+    assert_eq!(search.find("aab"), vec![1..4]);
+}
+
+#[test]
+fn text_search_refines_on_the_previous_hits_not_the_whole_text() {
+    // A long paragraph, as in a pasted report: ~10 MB with "capacity" every 60 bytes.
+    let unit = "The delegations discussed cyber policy and capacity building. ";
+    let text = unit.repeat(10 * 1024 * 1024 / unit.len());
+    let mut search = TextSearch::new(&text);
+    let first = search.find("c");
+    assert!(!first.is_empty());
+    let after_first = search.work();
+    assert!(
+        after_first >= text.len() as u64,
+        "the first key scans the text"
+    );
+    for query in ["ca", "cap", "capa", "capac"] {
+        let before = search.work();
+        let found = search.find(query);
+        assert!(!found.is_empty());
+        let work = search.work() - before;
+        // "c" starts 5 times in 63 bytes: the refinement re-checks those, not the text.
+        assert!(
+            work * 8 < text.len() as u64,
+            "{query}: {work} units of work for {} bytes",
+            text.len()
+        );
+    }
+    assert_eq!(search.find("capac"), find_in(&text, "capac"));
+}

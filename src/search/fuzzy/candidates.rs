@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::{Candidate, Kind};
+use super::{Candidate, Kind, matched_part};
 use crate::corpus::{Corpus, DateFact, OrgKind};
 use crate::search::fold::fold;
 use crate::text::sanitize_line;
@@ -135,9 +135,10 @@ fn candidate<'a>(
     let label = sanitize_line(label.trim());
     let mut keys: Vec<String> = Vec::new();
     // A key that folds like an earlier one can never match differently: it would only cost.
+    // Only the matched part is compared: beyond it keys cannot match differently either.
     let mut folded: Vec<String> = Vec::new();
     let mut add = |key: String| {
-        let f = fold(&key);
+        let f = fold(matched_part(&key));
         if !key.is_empty() && !folded.contains(&f) {
             keys.push(key);
             folded.push(f);
