@@ -4,7 +4,7 @@
 //! through [`sanitize_line`] or [`sanitize_paragraphs`] before it is drawn or printed: a
 //! corpus must never be able to move the cursor, retitle the window, write the clipboard
 //! (OSC 52), reorder text with bidi overrides or overwrite a line with a carriage return.
-//! [`wrap`] and [`truncate`] then lay the clean text out by display width (Hangul and other
+//! [`wrap()`] and [`truncate`] then lay the clean text out by display width (Hangul and other
 //! wide characters take two columns).
 
 mod escape;

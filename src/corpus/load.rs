@@ -137,7 +137,7 @@ pub fn merge_and_validate(files: Vec<(String, Corpus)>) -> Result<LoadedCorpus, 
 /// file-name order; subdirectories are not searched).
 ///
 /// A load that takes longer than a moment says so on stderr when stderr is a terminal (see
-/// [`progress`]).
+/// `progress`).
 pub fn load_path(path: &Path) -> Result<LoadedCorpus, Problems> {
     let progress = progress::Progress::start(path);
     let (names, mut problems) = corpus_files(path).map_err(|p| Problems(vec![p]))?;
