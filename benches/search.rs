@@ -8,17 +8,12 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use std::time::Instant;
-
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use entente::app::{App, AppOptions};
 use entente::cli::{self, Command, Library};
-use entente::corpus::{LoadedCorpus, builtin};
-use entente::index::Index;
+use entente::corpus::LoadedCorpus;
 use entente::search::fulltext::{TextSearch, find_in};
 use entente::search::fuzzy::{Candidate, Finder, Kind, Query};
 use entente::synth::{Spec, generate};
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 fn bench_search_all_hits(c: &mut Criterion) {
     let mut group = c.benchmark_group("search_limit_0");
@@ -94,60 +89,6 @@ fn bench_big_paragraph(c: &mut Criterion) {
     group.finish();
 }
 
-/// Presses keys in the browser, as its event loop would.
-fn press(app: &mut App, keys: &[KeyCode]) {
-    for &code in keys {
-        let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
-        if let Some(action) = app.action_for_event(&event) {
-            app.update(action);
-        }
-    }
-}
-
-fn chars(text: &str) -> Vec<KeyCode> {
-    text.chars().map(KeyCode::Char).collect()
-}
-
-/// The whole browser step for one key in the Text tab of a meeting whose accounts each open
-/// with a 10 MB paragraph: the search refined, the document rebuilt and re-wrapped.
-fn bench_browser_big_paragraph(c: &mut Criterion) {
-    let mut loaded = builtin::load().expect("the built-in corpus loads");
-    let unit = "The delegations discussed cyber policy and capacity building. ";
-    let huge = unit.repeat(10 * 1024 * 1024 / unit.len());
-    for source in &mut loaded.corpus.sources {
-        source.paragraphs[0] = huge.clone();
-    }
-    let index = Index::build(&loaded.corpus);
-    let options = AppOptions {
-        monochrome: false,
-        mouse: false,
-        size: (200, 50),
-    };
-    let mut app = App::new(loaded, index, options);
-    press(&mut app, &chars("2/capacit"));
-    let mut group = c.benchmark_group("browser_10mb_paragraph");
-    group.bench_function("slash_key", |b| {
-        b.iter_custom(|iters| {
-            let mut spent = Duration::ZERO;
-            for _ in 0..iters {
-                // Back to "capacit" (unmeasured: a shorter query is searched afresh).
-                press(&mut app, &[KeyCode::Backspace]);
-                press(&mut app, &[KeyCode::Char('t')]);
-                let start = Instant::now();
-                press(&mut app, &[KeyCode::Char('y')]);
-                spent += start.elapsed();
-                press(&mut app, &[KeyCode::Backspace]);
-            }
-            spent
-        });
-    });
-    press(&mut app, &[KeyCode::Char('y'), KeyCode::Enter]);
-    group.bench_function("n", |b| {
-        b.iter(|| press(&mut app, &[KeyCode::Char('n')]));
-    });
-    group.finish();
-}
-
 fn config() -> Criterion {
     // 2 cores shared with other work: short, repeated samples rather than long runs.
     Criterion::default()
@@ -159,6 +100,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = bench_search_all_hits, bench_long_key, bench_big_paragraph, bench_browser_big_paragraph
+    targets = bench_search_all_hits, bench_long_key, bench_big_paragraph
 }
 criterion_main!(benches);
