@@ -119,7 +119,7 @@ fn list_with_korean_titles_stays_within_80_columns() {
     assert_within_80_columns(&text);
     let rows: Vec<&str> = text.lines().collect();
     assert_eq!(rows.len(), 7, "{text}");
-    assert!(text.contains("브뤼셀"), "{text}");
+    assert!(text.contains("제2차 한-EU 데이터 대화 — virtual"), "{text}");
     assert!(text.contains('…'), "long titles are cut: {text}");
     let ids: Vec<&str> = rows
         .iter()
