@@ -60,16 +60,6 @@ impl Lang {
         }
     }
 
-    /// The language of this process's locale environment.
-    pub fn from_env() -> Lang {
-        let var = |name| std::env::var(name).ok();
-        Lang::from_locale(
-            var("LC_ALL").as_deref(),
-            var("LC_MESSAGES").as_deref(),
-            var("LANG").as_deref(),
-        )
-    }
-
     /// The language's table of words.
     pub fn strings(self) -> &'static Strings {
         match self {

@@ -67,7 +67,14 @@ impl Args {
         match self.lang {
             Some(LangArg::En) => Lang::En,
             Some(LangArg::Ko) => Lang::Ko,
-            None => Lang::from_env(),
+            None => {
+                let var = |name| std::env::var(name).ok();
+                Lang::from_locale(
+                    var("LC_ALL").as_deref(),
+                    var("LC_MESSAGES").as_deref(),
+                    var("LANG").as_deref(),
+                )
+            }
         }
     }
 }
