@@ -165,3 +165,32 @@ fn korean_too_small() {
     assert!(text.contains("터미널이"), "{text}");
     insta::assert_snapshot!("ko_too_small_30x5", text);
 }
+
+/// The cursor after Hangul sits past its display columns (two a syllable), in the search
+/// prompt and in the finder, in either interface.
+#[test]
+fn the_cursor_follows_hangul_by_display_columns() {
+    for lang in [Lang::En, Lang::Ko] {
+        let mut app = app_in(fixture::load(), 80, 24, false, lang);
+        keys(&mut app, "2/사이버");
+        let text = screen(&app, 80, 24);
+        // "/" then three syllables: column 1 + 6.
+        assert!(text.ends_with("[cursor at column 7, row 23]\n"), "{text}");
+        let mut app = app_in(fixture::load(), 80, 24, false, lang);
+        keys(&mut app, "f데이터");
+        let text = screen(&app, 80, 24);
+        let finder_input = text
+            .lines()
+            .find(|l| l.contains("> 데이터"))
+            .unwrap_or_else(|| panic!("no finder input:\n{text}"));
+        let prompt_column = finder_input.find("> ").map(|b| finder_input[..b].width());
+        let expected = prompt_column.map(|c| c + 2 + 6);
+        assert!(
+            text.ends_with(&format!(
+                "[cursor at column {}, row 2]\n",
+                expected.unwrap_or(0)
+            )),
+            "{text}"
+        );
+    }
+}
