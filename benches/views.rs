@@ -34,6 +34,7 @@ fn app() -> App {
         monochrome: false,
         mouse: false,
         size: SIZE,
+        ..AppOptions::default()
     };
     App::new(loaded, index, options)
 }

@@ -61,6 +61,8 @@ pub struct AppOptions {
     pub mouse: bool,
     /// The terminal size at start ([`Action::Resize`] updates it).
     pub size: (u16, u16),
+    /// The language of the interface's words.
+    pub lang: strings::Lang,
 }
 
 impl Default for AppOptions {
@@ -69,6 +71,7 @@ impl Default for AppOptions {
             monochrome: false,
             mouse: false,
             size: (80, 24),
+            lang: strings::Lang::En,
         }
     }
 }
@@ -159,6 +162,11 @@ impl App {
         self.options
     }
 
+    /// The interface's words, in the language of [`AppOptions::lang`].
+    pub fn text(&self) -> &'static strings::Strings {
+        self.options.lang.strings()
+    }
+
     pub fn mode(&self) -> Mode {
         self.mode
     }
@@ -244,9 +252,9 @@ impl App {
         }
         let total = self.search.total();
         Some(match self.search.position(self.account) {
-            _ if total == 0 => strings::STATUS_NO_MATCHES.to_string(),
-            Some(position) => strings::match_status(position, total),
-            None => strings::matches_elsewhere(total),
+            _ if total == 0 => self.text().status_no_matches.to_string(),
+            Some(position) => (self.text().match_status)(position, total),
+            None => (self.text().matches_elsewhere)(total),
         })
     }
 

@@ -20,6 +20,7 @@ use std::path::Path;
 use ratatui::Frame;
 use ratatui::crossterm::event::Event;
 
+use crate::app::strings::Lang;
 use crate::app::{Action, App, AppOptions};
 use crate::corpus::LoadedCorpus;
 use crate::index::Index;
@@ -29,9 +30,11 @@ pub use clipboard::{ClipboardSink, Osc52};
 pub use events::action_for;
 
 /// Runs the browser on a loaded corpus until the user quits: what `entente` without a
-/// subcommand does. `NO_COLOR` (set and non-empty) turns colours off.
-pub fn run(loaded: LoadedCorpus, index: Index, mouse: bool) -> anyhow::Result<()> {
+/// subcommand does. `NO_COLOR` (set and non-empty) turns colours off; `lang` is the
+/// interface's language.
+pub fn run(loaded: LoadedCorpus, index: Index, mouse: bool, lang: Lang) -> anyhow::Result<()> {
     let options = AppOptions {
+        lang,
         monochrome: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
         mouse,
         size: tui::drawable_size(),

@@ -77,7 +77,7 @@ fn browse(args: &Args, library: Library) -> Result<u8> {
              for output to a pipe or file use `entente list` (see `entente --help`)"
         );
     }
-    match entente::browser::run(library.loaded, library.index, args.mouse) {
+    match entente::browser::run(library.loaded, library.index, args.mouse, args.language()) {
         Ok(()) => Ok(0),
         Err(err) => {
             // The terminal is restored by now; stderr may be gone, so never panic here.

@@ -13,7 +13,7 @@ mod wrap;
 
 pub use escape::escape_controls;
 pub use sanitize::{sanitize_line, sanitize_line_cow, sanitize_paragraphs};
-pub use wrap::{display_width, truncate, wrap};
+pub use wrap::{display_width, fit, pad, truncate, wrap};
 
 /// Sanitises text of several lines for printing (error messages that quote a user's corpus),
 /// keeping its line breaks; ends with one newline.

@@ -20,7 +20,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::app::doc::Seg;
 use crate::app::layout::{Geometry, MIN_HEIGHT, MIN_WIDTH};
-use crate::app::{App, Mode, strings};
+use crate::app::{App, Mode};
 use crate::text::{display_width, sanitize_line, truncate, wrap};
 
 use theme::Theme;
@@ -31,7 +31,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     let g = Geometry::new(area.width, area.height, app.focus());
     let theme = Theme::new(app.options().monochrome);
     if g.too_small {
-        too_small(frame, area);
+        too_small(app, frame, area);
         return;
     }
     header::draw(app, &g, &theme, frame);
@@ -50,8 +50,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
 }
 
 /// "terminal too small: need at least 40x8, have 30x5", wrapped, centred and cut to fit.
-fn too_small(frame: &mut Frame, area: Rect) {
-    let msg = strings::too_small(MIN_WIDTH, MIN_HEIGHT, area.width, area.height);
+fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+    let msg = (app.text().too_small)(MIN_WIDTH, MIN_HEIGHT, area.width, area.height);
     let width = usize::from(area.width);
     let lines: Vec<Line> = wrap(&msg, width)
         .into_iter()

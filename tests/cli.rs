@@ -8,6 +8,7 @@ use std::process::{Command, Output, Stdio};
 
 use entente::corpus::{LoadedCorpus, builtin};
 use serde_json::Value;
+use unicode_width::UnicodeWidthStr;
 
 use crate::support::fixture;
 
@@ -63,9 +64,10 @@ fn ids_of(items: &Value) -> Vec<&str> {
         .collect()
 }
 
+/// Every line within 80 terminal columns (display width: Hangul takes two).
 fn assert_within_80_columns(text: &str) {
     for line in text.lines() {
-        assert!(line.chars().count() <= 80, "too wide: {line:?}");
+        assert!(line.width() <= 80, "too wide: {line:?}");
     }
 }
 
@@ -103,6 +105,32 @@ fn list_prints_the_four_meetings_in_date_order_within_80_columns() {
         text.contains("2022-10-04*"),
         "inferred year is marked: {text}"
     );
+}
+
+/// Korean titles are cut and padded by display columns: no line of `list` passes 80 columns,
+/// every row is cut or padded to the same width, and the ids stay whole at the end.
+#[test]
+fn list_with_korean_titles_stays_within_80_columns() {
+    let dir = fixture::korean_titles();
+    let corpus = dir.path().to_str().expect("a UTF-8 path");
+    let o = entente(&["--corpus", corpus, "list"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert_within_80_columns(&text);
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(rows.len(), 7, "{text}");
+    assert!(text.contains("제2차 한-EU 데이터 대화 — virtual"), "{text}");
+    assert!(text.contains('…'), "long titles are cut: {text}");
+    let ids: Vec<&str> = rows
+        .iter()
+        .filter_map(|l| l.split_whitespace().last())
+        .collect();
+    assert!(ids.contains(&"data-dialogue-3") && ids.contains(&"standards-council-2"));
+    // The ids form one column: each starts where the longest one makes a row 80 wide.
+    let id_column = 80 - ids.iter().map(|id| id.len()).max().unwrap_or(0);
+    for (row, id) in rows.iter().zip(&ids) {
+        assert_eq!(row.width() - id.len(), id_column, "{row:?}");
+    }
 }
 
 #[test]

@@ -548,3 +548,52 @@ fn a_termination_signal_ends_the_process_while_the_terminal_reads_nothing() {
         "raw mode is turned off even when the output cannot leave"
     );
 }
+
+/// A Korean locale gives the Korean interface: the timeline's title, the footer's hints and the
+/// help in Korean. LC_ALL and LC_MESSAGES are emptied (empty means unset), so LANG decides.
+#[test]
+fn a_korean_locale_shows_the_korean_interface() {
+    let korean = [("LANG", "ko_KR.UTF-8"), ("LC_ALL", ""), ("LC_MESSAGES", "")];
+    let mut pty = started(&[], &korean);
+    for shown in ["타임라인", "종료", "도움말"] {
+        pty.wait_for_text(shown, START)
+            .unwrap_or_else(|err| panic!("{shown:?} should be on screen: {err}"));
+    }
+    assert!(
+        !pty.screen_text().contains(" quit "),
+        "English hints under a Korean locale:\n{}",
+        pty.screen_text()
+    );
+    pty.send_key(Key::Char('?'));
+    pty.wait_for_text("이 도움말", START)
+        .unwrap_or_else(|err| panic!("the help should be Korean: {err}"));
+    pty.send_key(Key::Esc);
+    pty.wait_for_text("f 찾기", START)
+        .unwrap_or_else(|err| panic!("Esc should close the help: {err}"));
+    pty.send(b"q");
+    assert_eq!(exit_code(&mut pty, START), 0);
+    assert_restored(&mut pty);
+}
+
+/// `--lang` wins over the locale, both ways.
+#[test]
+fn lang_option_overrides_the_locale() {
+    let mut pty = started(
+        &["--lang", "en"],
+        &[("LANG", "ko_KR.UTF-8"), ("LC_ALL", ""), ("LC_MESSAGES", "")],
+    );
+    pty.wait_for_text("q quit", START)
+        .unwrap_or_else(|err| panic!("--lang en should give English hints: {err}"));
+    assert!(!pty.screen_text().contains("타임라인"));
+    pty.send(b"q");
+    assert_eq!(exit_code(&mut pty, START), 0);
+
+    let mut pty = started(
+        &["--lang", "ko"],
+        &[("LANG", "en_GB.UTF-8"), ("LC_ALL", ""), ("LC_MESSAGES", "")],
+    );
+    pty.wait_for_text("q 종료", START)
+        .unwrap_or_else(|err| panic!("--lang ko should give Korean hints: {err}"));
+    pty.send(b"q");
+    assert_eq!(exit_code(&mut pty, START), 0);
+}

@@ -6,7 +6,12 @@
 use ratatui::style::Color;
 
 use crate::support::fixture;
-use crate::support::screen::{app_on, fixture_app, keys, render, screen};
+use entente::app::strings::Lang;
+use unicode_width::UnicodeWidthStr;
+
+use crate::support::screen::{
+    app_in, app_on, fixture_app, keys, korean_fixture_app, render, screen,
+};
 
 /// (name, keys): `⏎` Enter, `⎋` Esc, `⇥` Tab. The browser opens on the 3rd Data Dialogue,
 /// the latest meeting, reported by an EU and a ROK account.
@@ -105,4 +110,87 @@ fn the_selection_is_drawn_in_reverse() {
         .map(|x| buf[(x, row)].symbol().to_string())
         .collect();
     assert!(text.contains("3rd Data Dialogue"), "{text}");
+}
+
+/// (name, keys) shown with the Korean interface (`--lang ko`): labels, tabs, footer, help,
+/// finder and messages in Korean over the same fixture; "finder_hangul" puts the cursor after
+/// a Hangul query (two columns a syllable).
+const KOREAN_SCENARIOS: &[(&str, &str)] = &[
+    ("start", ""),
+    ("overview", "l"),
+    ("text", "2"),
+    ("compare", "c"),
+    ("related", "3"),
+    ("finder_query", "fkdsa"),
+    ("finder_hangul", "f데이터"),
+    ("search_kept", "/resilience⏎nn"),
+    ("help", "?"),
+    ("filter_topic", "f#resilience⏎"),
+    ("filter_cleared", "f#resilience⏎⎋"),
+];
+
+#[test]
+fn korean_screens() {
+    for (name, typed) in KOREAN_SCENARIOS {
+        for (w, h) in SIZES {
+            let mut app = korean_fixture_app(w, h);
+            keys(&mut app, typed);
+            app.check_invariants().unwrap();
+            insta::assert_snapshot!(format!("ko_{name}_{w}x{h}"), screen(&app, w, h));
+        }
+    }
+}
+
+/// Korean titles in the timeline and the detail: rows are cut by display columns, so no
+/// syllable is split and the panes keep their borders.
+#[test]
+fn korean_titles_screens() {
+    let dir = fixture::korean_titles();
+    for (w, h) in SIZES {
+        let loaded = entente::corpus::load_path(dir.path()).expect("the Korean-titled copy loads");
+        let mut app = app_in(loaded, w, h, false, Lang::Ko);
+        keys(&mut app, "l");
+        let text = screen(&app, w, h);
+        for line in text.lines().filter(|l| !l.starts_with("[cursor")) {
+            assert!(line.width() <= usize::from(w), "too wide: {line:?}");
+        }
+        insta::assert_snapshot!(format!("ko_titles_overview_{w}x{h}"), text);
+    }
+}
+
+#[test]
+fn korean_too_small() {
+    let app = korean_fixture_app(30, 5);
+    let text = screen(&app, 30, 5);
+    assert!(text.contains("터미널이"), "{text}");
+    insta::assert_snapshot!("ko_too_small_30x5", text);
+}
+
+/// The cursor after Hangul sits past its display columns (two a syllable), in the search
+/// prompt and in the finder, in either interface.
+#[test]
+fn the_cursor_follows_hangul_by_display_columns() {
+    for lang in [Lang::En, Lang::Ko] {
+        let mut app = app_in(fixture::load(), 80, 24, false, lang);
+        keys(&mut app, "2/사이버");
+        let text = screen(&app, 80, 24);
+        // "/" then three syllables: column 1 + 6.
+        assert!(text.ends_with("[cursor at column 7, row 23]\n"), "{text}");
+        let mut app = app_in(fixture::load(), 80, 24, false, lang);
+        keys(&mut app, "f데이터");
+        let text = screen(&app, 80, 24);
+        let finder_input = text
+            .lines()
+            .find(|l| l.contains("> 데이터"))
+            .unwrap_or_else(|| panic!("no finder input:\n{text}"));
+        let prompt_column = finder_input.find("> ").map(|b| finder_input[..b].width());
+        let expected = prompt_column.map(|c| c + 2 + 6);
+        assert!(
+            text.ends_with(&format!(
+                "[cursor at column {}, row 2]\n",
+                expected.unwrap_or(0)
+            )),
+            "{text}"
+        );
+    }
 }

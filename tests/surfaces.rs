@@ -34,11 +34,15 @@ fn show_the_note_and_the_copy_cite_and_date_a_meeting_alike() {
     for (i, m) in corpus.meetings.iter().enumerate() {
         let show = flat(&run(&["show", &m.id]));
         let note = flat(&run(&["export", &m.id]));
-        let copies: Vec<String> = overview::build(corpus, EntryRef::Meeting(i))
-            .lines
-            .iter()
-            .filter_map(|l| l.copy.clone())
-            .collect();
+        let copies: Vec<String> = overview::build(
+            corpus,
+            entente::app::strings::Lang::En.strings(),
+            EntryRef::Meeting(i),
+        )
+        .lines
+        .iter()
+        .filter_map(|l| l.copy.clone())
+        .collect();
         let facts = facts::of_meeting(corpus, m);
         let date = facts::date::long(&m.date);
         let date_cites = cite::list(corpus, &cite::dedup(m.date.cite.iter().cloned()));

@@ -7,7 +7,7 @@ use crate::corpus::{Citation, Corpus};
 use crate::facts::cite;
 use crate::index::EntryRef;
 
-use super::strings;
+use super::strings::Strings;
 
 /// The labels of the sources one entry cites, in the order given.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -73,12 +73,8 @@ impl CiteLabels {
 }
 
 /// "EU account", "ROK account", "cited source".
-pub fn source_name(s: &TextSource) -> String {
-    let kind = if s.account {
-        strings::ACCOUNT
-    } else {
-        strings::CITED_SOURCE
-    };
+pub fn source_name(t: &Strings, s: &TextSource) -> String {
+    let kind = if s.account { t.account } else { t.cited_source };
     match s.side {
         Some(side) => format!("{} {kind}", side.label()),
         None => kind.to_string(),

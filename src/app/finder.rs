@@ -8,7 +8,7 @@ use crate::corpus::Corpus;
 use crate::search::fuzzy::{self, Candidate, Finder, Kind, Query, Session};
 
 use super::input::LineInput;
-use super::strings::kind;
+use super::strings::Strings;
 
 /// Results kept per query (the list shows what fits; the count says how many matched).
 pub const LIMIT: usize = 500;
@@ -35,27 +35,9 @@ pub fn kind_of(query: &str) -> Option<Kind> {
     query.chars().next().and_then(Kind::from_prefix)
 }
 
-/// The badge shown on a result row.
-pub fn badge(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Topic => kind::TOPIC,
-        Kind::Organisation => kind::ORG,
-        Kind::Person => kind::PERSON,
-        Kind::Meeting => kind::MEETING,
-        Kind::Place => kind::PLACE,
-    }
-}
-
 /// The name of a kind filter in the kind bar.
-pub fn kind_name(kind: Option<Kind>) -> &'static str {
-    match kind {
-        None => super::strings::ALL_KINDS,
-        Some(Kind::Topic) => kind::TOPICS,
-        Some(Kind::Organisation) => kind::ORGS,
-        Some(Kind::Person) => kind::PEOPLE,
-        Some(Kind::Meeting) => kind::MEETINGS,
-        Some(Kind::Place) => kind::PLACES,
-    }
+pub fn kind_name(t: &Strings, kind: Option<Kind>) -> &'static str {
+    kind.map_or(t.all_kinds, |k| t.kind.bar_name(k))
 }
 
 /// Runs fuzzy queries over the corpus's candidates.

@@ -1,7 +1,8 @@
-//! The help overlay's lines, generated from the key map table, grouped by context.
+//! The help overlay's lines, generated from the key map table, grouped by context, in the
+//! interface's language; the README's key tables are the English ones.
 
 use super::keymap::{Context, KEYMAP};
-use super::strings::context;
+use super::strings::{Lang, Strings, key_help};
 
 /// One line of help: a context heading, or the keys of one binding and what it does.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,24 +12,24 @@ pub enum HelpLine {
     Blank,
 }
 
-fn context_name(c: Context) -> &'static str {
+fn context_name(t: &Strings, c: Context) -> &'static str {
     match c {
-        Context::Browse => context::BROWSE,
-        Context::Detail => context::DETAIL,
-        Context::Finder => context::FINDER,
-        Context::Search => context::SEARCH,
-        Context::Help => context::HELP,
+        Context::Browse => t.context.browse,
+        Context::Detail => t.context.detail,
+        Context::Finder => t.context.finder,
+        Context::Search => t.context.search,
+        Context::Help => t.context.help,
     }
 }
 
-/// Every binding of the key map, under its context's heading.
-pub fn lines() -> Vec<HelpLine> {
+/// Every binding of the key map, under its context's heading, in `lang`.
+pub fn lines(lang: Lang) -> Vec<HelpLine> {
     let mut out = Vec::new();
     for context in Context::ALL {
         if !out.is_empty() {
             out.push(HelpLine::Blank);
         }
-        out.push(HelpLine::Heading(context_name(context)));
+        out.push(HelpLine::Heading(context_name(lang.strings(), context)));
         for b in KEYMAP.iter().filter(|b| b.context == context) {
             let keys = b
                 .keys
@@ -36,7 +37,10 @@ pub fn lines() -> Vec<HelpLine> {
                 .map(|k| k.name())
                 .collect::<Vec<_>>()
                 .join(" ");
-            out.push(HelpLine::Binding { keys, text: b.help });
+            out.push(HelpLine::Binding {
+                keys,
+                text: key_help(lang, b.help),
+            });
         }
     }
     out
@@ -46,7 +50,7 @@ pub fn lines() -> Vec<HelpLine> {
 /// test keeps the two equal), so the documentation cannot drift from the keys.
 pub fn markdown() -> String {
     let mut out = String::new();
-    for line in lines() {
+    for line in lines(Lang::En) {
         match line {
             HelpLine::Heading(h) => {
                 out.push_str(&format!("\n**{h}**\n\n| keys | action |\n|---|---|\n"))
@@ -61,9 +65,10 @@ pub fn markdown() -> String {
     out
 }
 
-/// How far the help can scroll for a viewport of `height` rows.
+/// How far the help can scroll for a viewport of `height` rows (the same in every language:
+/// one line per binding and heading).
 pub fn max_scroll(height: usize) -> usize {
-    lines().len().saturating_sub(height)
+    lines(Lang::En).len().saturating_sub(height)
 }
 
 #[cfg(test)]
@@ -104,7 +109,7 @@ mod tests {
 
     #[test]
     fn help_lists_every_binding_once() {
-        let lines = lines();
+        let lines = lines(Lang::En);
         let bindings = lines
             .iter()
             .filter(|l| matches!(l, HelpLine::Binding { .. }))
@@ -118,6 +123,31 @@ mod tests {
         assert!(lines.contains(&HelpLine::Binding {
             keys: "f Ctrl-P".into(),
             text: "find a topic, organisation, person, meeting or place",
+        }));
+    }
+
+    #[test]
+    fn korean_help_has_the_same_shape_in_korean_words() {
+        let en = lines(Lang::En);
+        let ko = lines(Lang::Ko);
+        assert_eq!(en.len(), ko.len());
+        for (e, k) in en.iter().zip(&ko) {
+            match (e, k) {
+                (HelpLine::Heading(e), HelpLine::Heading(k)) => assert_ne!(e, k),
+                (
+                    HelpLine::Binding { keys: ek, text: et },
+                    HelpLine::Binding { keys: kk, text: kt },
+                ) => {
+                    assert_eq!(ek, kk, "keys are named the same in both languages");
+                    assert_ne!(et, kt, "{et:?} is not translated");
+                }
+                (HelpLine::Blank, HelpLine::Blank) => {}
+                pair => panic!("lines differ in kind: {pair:?}"),
+            }
+        }
+        assert!(ko.contains(&HelpLine::Binding {
+            keys: "q Ctrl-C".into(),
+            text: "종료",
         }));
     }
 }

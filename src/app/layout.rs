@@ -7,7 +7,7 @@ use std::ops::Range;
 use ratatui::layout::Rect;
 
 use super::action::Tab;
-use super::strings::TAB_NAMES;
+use crate::text::display_width;
 
 /// Below this many columns or rows the browser shows only a "too small" message.
 pub const MIN_WIDTH: u16 = 40;
@@ -145,15 +145,15 @@ pub struct FinderGeometry {
     pub preview: Option<Rect>,
 }
 
-/// The tab titles drawn on the detail pane's top border and the columns each takes (cut at
-/// the border's end).
-pub fn tab_titles(detail: Rect) -> Vec<(Tab, String, Range<u16>)> {
+/// The tab titles drawn on the detail pane's top border, from the tabs' `names`, and the
+/// columns each takes (cut at the border's end).
+pub fn tab_titles(detail: Rect, names: [&str; 3]) -> Vec<(Tab, String, Range<u16>)> {
     let end = detail.x.saturating_add(detail.width.saturating_sub(1));
     let mut x = detail.x.saturating_add(1);
     let mut out = Vec::new();
-    for (tab, name) in Tab::ALL.iter().zip(TAB_NAMES) {
+    for (tab, name) in Tab::ALL.iter().zip(names) {
         let title = format!(" {} {name} ", tab.position() + 1);
-        let w = u16::try_from(title.chars().count()).unwrap_or(u16::MAX);
+        let w = u16::try_from(display_width(&title)).unwrap_or(u16::MAX);
         let stop = x.saturating_add(w).min(end);
         if stop <= x {
             break;
@@ -165,8 +165,8 @@ pub fn tab_titles(detail: Rect) -> Vec<(Tab, String, Range<u16>)> {
 }
 
 /// The tab under a column of the detail pane's top border.
-pub fn tab_at(detail: Rect, column: u16) -> Option<Tab> {
-    tab_titles(detail)
+pub fn tab_at(detail: Rect, names: [&str; 3], column: u16) -> Option<Tab> {
+    tab_titles(detail, names)
         .into_iter()
         .find(|(_, _, r)| r.contains(&column))
         .map(|(t, _, _)| t)
@@ -213,6 +213,7 @@ pub fn contains(r: Rect, column: u16, row: u16) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::strings::Lang;
 
     #[test]
     fn wide_terminals_show_both_panes() {
@@ -259,14 +260,30 @@ mod tests {
     #[test]
     fn tabs_sit_on_the_top_border() {
         let d = Rect::new(48, 1, 72, 38);
-        let titles = tab_titles(d);
+        let names = Lang::En.strings().tab_names;
+        let titles = tab_titles(d, names);
         assert_eq!(titles.len(), 3);
         assert_eq!(titles[0].1, " 1 Overview ");
         assert_eq!(titles[0].2.start, 49);
-        assert_eq!(tab_at(d, 50), Some(Tab::Overview));
-        assert_eq!(tab_at(d, titles[2].2.start), Some(Tab::Related));
-        assert_eq!(tab_at(d, 119), None);
-        assert!(tab_titles(Rect::new(0, 0, 1, 1)).is_empty());
+        assert_eq!(tab_at(d, names, 50), Some(Tab::Overview));
+        assert_eq!(tab_at(d, names, titles[2].2.start), Some(Tab::Related));
+        assert_eq!(tab_at(d, names, 119), None);
+        assert!(tab_titles(Rect::new(0, 0, 1, 1), names).is_empty());
+    }
+
+    /// Korean tab names take two columns a syllable: the click areas follow the drawn width,
+    /// not the count of chars.
+    #[test]
+    fn korean_tabs_span_their_display_columns() {
+        let d = Rect::new(48, 1, 72, 38);
+        let names = Lang::Ko.strings().tab_names;
+        let titles = tab_titles(d, names);
+        assert_eq!(titles[0].1, " 1 개요 ");
+        // " 1 개요 " is 8 columns (4 chars of width 1 and 2 syllables of width 2).
+        assert_eq!(titles[0].2, 49..57);
+        assert_eq!(titles[1].2.start, 57);
+        assert_eq!(tab_at(d, names, 56), Some(Tab::Overview));
+        assert_eq!(tab_at(d, names, 57), Some(Tab::Text));
     }
 
     #[test]

@@ -1,97 +1,215 @@
-//! The browser's own user-facing words, in one place (key help texts live in the key map).
+//! The browser's user-facing words: one table per language ([`en`], [`ko`]), both of the one
+//! [`Strings`] type, so a word missing from either table does not compile. Key help texts live
+//! in the key map (English, which the README's key tables are generated from); their
+//! translations are [`key_help`]'s tables, whose key sets a test keeps equal to the key map's.
 
+pub mod en;
+pub mod ko;
+
+use crate::corpus::Facet;
+use crate::facts::{Field, Heading};
+use crate::search::fuzzy::Kind;
+
+/// Words that read the same in every language.
 pub const APP_NAME: &str = "entente";
-pub const UNTITLED_CORPUS: &str = "corpus";
-pub const TIMELINE: &str = "Timeline";
-pub const DETAIL: &str = "Detail";
-pub const TAB_NAMES: [&str; 3] = ["Overview", "Text", "Related"];
-pub const TAB_SWITCHES: &str = "Tab: switch pane";
-pub const UNDATED: &str = "Undated";
-pub const EMPTY_CORPUS: &str = "The corpus has no meetings or events.";
-pub const NOTHING_MATCHES: &str = "Nothing matches the filter. Esc clears it.";
-pub const NO_TEXT: &str = "No source text is recorded for this entry.";
-pub const NO_RELATED: &str =
-    "No other meeting shares a topic, organisation or person with this one.";
-pub const RELATED_HEADING: &str = "Meetings sharing topics, organisations or people";
-pub const SHARES: &str = "shares";
-pub const HELP_TITLE: &str = "Keys";
-pub const HELP_FOOTER: &str = "Esc or ? closes · j/k scroll";
-pub const FINDER_TITLE: &str = "Find";
 pub const FINDER_PROMPT: &str = "> ";
-pub const FINDER_NO_RESULTS: &str = "No match.";
-pub const FINDER_RECENT: &str = "recent";
-pub const PREVIEW_TITLE: &str = "Appears in";
-pub const PREVIEW_NOTHING: &str = "Not linked to any meeting or event.";
 pub const SEARCH_PROMPT: &str = "/";
-pub const ALL_KINDS: &str = "all";
-pub const STATUS_COPIED: &str = "copied";
-pub const STATUS_NOTHING_TO_COPY: &str = "nothing to copy here";
-pub const STATUS_COPY_FAILED: &str = "could not write to the terminal clipboard";
-pub const STATUS_EXPORTED: &str = "briefing note written to";
-pub const STATUS_EXPORT_FAILED: &str = "could not write the briefing note";
-pub const STATUS_NOTHING_TO_EXPORT: &str = "select a meeting to export its briefing note";
-pub const STATUS_FILTER_CLEARED: &str = "filter cleared";
-pub const STATUS_SEARCH_CLEARED: &str = "search cleared";
-pub const STATUS_NO_FILTER: &str = "no filter to clear";
-pub const STATUS_ONE_ACCOUNT: &str = "only one account of this entry";
-pub const STATUS_NO_MATCHES: &str = "no matches";
-pub const STATUS_NO_SEARCH: &str = "no search: / starts one";
-pub const STATUS_NO_CITATION: &str = "no citation on this line";
-pub const STATUS_NOT_IN_TEXT: &str = "the cited source is not in this corpus";
-pub const TOO_SMALL: &str = "terminal too small";
-pub const INFERRED: &str = "inferred";
-pub const ONLY_IN: &str = "only in";
-pub const ACCOUNT: &str = "account";
-pub const CITED_SOURCE: &str = "cited source";
-pub const CITATIONS: &str = "Also cited";
-pub const SOURCE_NOTES: &str = "Notes on this source";
-pub const TEXT_KEYS_TWO: &str = "a other account · c compare · / search";
-pub const TEXT_KEYS_SOURCES: &str = "a next cited source · / search";
-pub const COMPARE_KEYS: &str = "c ends the comparison · a swaps sides";
+
+/// The language of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Ko,
+}
+
+impl Lang {
+    /// Every language, in the order `--lang` lists them.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ko];
+
+    /// The language's code, as `--lang` takes it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ko => "ko",
+        }
+    }
+
+    /// The language a POSIX locale asks for: the first set and non-empty of `LC_ALL`,
+    /// `LC_MESSAGES` and `LANG` (their order of precedence) decides; `ko`, `ko_KR.UTF-8` and
+    /// the like mean Korean, anything else English.
+    pub fn from_locale(
+        lc_all: Option<&str>,
+        lc_messages: Option<&str>,
+        lang: Option<&str>,
+    ) -> Lang {
+        let locale = [lc_all, lc_messages, lang]
+            .into_iter()
+            .flatten()
+            .find(|v| !v.is_empty());
+        match locale {
+            Some(l)
+                if l == "ko"
+                    || l.starts_with("ko_")
+                    || l.starts_with("ko.")
+                    || l.starts_with("ko@") =>
+            {
+                Lang::Ko
+            }
+            _ => Lang::En,
+        }
+    }
+
+    /// The language's table of words.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::En => &en::STRINGS,
+            Lang::Ko => &ko::STRINGS,
+        }
+    }
+}
+
+/// Every word of the interface in one language. Plain words are fields; phrases that hold a
+/// number or a name are functions, since word order differs between languages.
+pub struct Strings {
+    pub untitled_corpus: &'static str,
+    pub timeline: &'static str,
+    pub detail: &'static str,
+    /// Overview, Text, Related.
+    pub tab_names: [&'static str; 3],
+    pub tab_switches: &'static str,
+    pub undated: &'static str,
+    pub empty_corpus: &'static str,
+    pub nothing_matches: &'static str,
+    pub no_text: &'static str,
+    pub no_related: &'static str,
+    pub related_heading: &'static str,
+    pub shares: &'static str,
+    pub help_title: &'static str,
+    pub help_footer: &'static str,
+    pub finder_title: &'static str,
+    pub finder_no_results: &'static str,
+    pub finder_recent: &'static str,
+    pub preview_title: &'static str,
+    pub preview_nothing: &'static str,
+    pub all_kinds: &'static str,
+    pub status_copied: &'static str,
+    pub status_nothing_to_copy: &'static str,
+    pub status_copy_failed: &'static str,
+    pub status_exported: &'static str,
+    pub status_export_failed: &'static str,
+    pub status_nothing_to_export: &'static str,
+    pub status_filter_cleared: &'static str,
+    pub status_search_cleared: &'static str,
+    pub status_no_filter: &'static str,
+    pub status_one_account: &'static str,
+    pub status_no_matches: &'static str,
+    pub status_no_search: &'static str,
+    pub status_no_citation: &'static str,
+    pub status_not_in_text: &'static str,
+    pub account: &'static str,
+    pub cited_source: &'static str,
+    pub citations: &'static str,
+    pub source_notes: &'static str,
+    pub text_keys_two: &'static str,
+    pub text_keys_sources: &'static str,
+    pub compare_keys: &'static str,
+    pub filter_year: &'static str,
+    pub filter_series: &'static str,
+    /// The one label over the names each side uses for a meeting.
+    pub label_names: &'static str,
+    pub hint: Hints,
+    pub context: Contexts,
+    pub kind: Kinds,
+    /// A facet's name in the header's filters ("topic: …").
+    pub facet: fn(Facet) -> &'static str,
+    /// A section heading of the Overview.
+    pub heading: fn(Heading) -> &'static str,
+    /// The label of a one-line fact of the Overview ("Date"); `None` for items of a list.
+    pub field: fn(Field) -> Option<&'static str>,
+    /// "terminal too small: need at least 40x8, have 30x5".
+    pub too_small: fn(u16, u16, u16, u16) -> String,
+    /// "match 2 of 5".
+    pub match_status: fn(usize, usize) -> String,
+    /// A kept search whose matches are all in accounts other than the one shown.
+    pub matches_elsewhere: fn(usize) -> String,
+    /// "3 of 11".
+    pub counts: fn(usize, usize) -> String,
+    /// "showing the ROK account".
+    pub showing_account: fn(&str) -> String,
+    /// "2 sentences only in the EU account, 7 only in the ROK account".
+    pub compare_summary: fn(&str, usize, &str, usize) -> String,
+    /// "only in ROK": marks what one account alone says.
+    pub only_in: fn(&str) -> String,
+}
 
 /// The words after the keys in the footer.
-pub mod hint {
-    pub const QUIT: &str = "quit";
-    pub const HELP: &str = "help";
-    pub const FIND: &str = "find";
-    pub const PANE: &str = "pane";
-    pub const SEARCH: &str = "search";
-    pub const OPEN: &str = "open";
-    pub const CLEAR: &str = "clear";
-    pub const COPY: &str = "copy";
-    pub const ACCOUNT: &str = "account";
-    pub const COMPARE: &str = "compare";
-    pub const PICK: &str = "pick";
-    pub const CLOSE: &str = "close";
-    pub const KIND: &str = "kind";
-    pub const NEXT: &str = "next";
-    pub const PREVIOUS: &str = "previous";
-    pub const KEEP: &str = "keep";
-    pub const CANCEL: &str = "cancel";
-    pub const SCROLL: &str = "scroll";
+pub struct Hints {
+    pub quit: &'static str,
+    pub help: &'static str,
+    pub find: &'static str,
+    pub pane: &'static str,
+    pub search: &'static str,
+    pub open: &'static str,
+    pub clear: &'static str,
+    pub copy: &'static str,
+    pub account: &'static str,
+    pub compare: &'static str,
+    pub pick: &'static str,
+    pub close: &'static str,
+    pub kind: &'static str,
+    pub next: &'static str,
+    pub previous: &'static str,
+    pub keep: &'static str,
+    pub cancel: &'static str,
+    pub scroll: &'static str,
 }
 
 /// The names of the key map's contexts, as help headings.
-pub mod context {
-    pub const BROWSE: &str = "Browsing";
-    pub const DETAIL: &str = "Detail (tabs, accounts, search, copy)";
-    pub const FINDER: &str = "Finder (f or Ctrl-P)";
-    pub const SEARCH: &str = "Search prompt (/)";
-    pub const HELP: &str = "Help (?)";
+pub struct Contexts {
+    pub browse: &'static str,
+    pub detail: &'static str,
+    pub finder: &'static str,
+    pub search: &'static str,
+    pub help: &'static str,
 }
 
 /// The finder's kind badges and kind-bar names.
-pub mod kind {
-    pub const TOPIC: &str = "topic";
-    pub const ORG: &str = "org";
-    pub const PERSON: &str = "person";
-    pub const MEETING: &str = "meeting";
-    pub const PLACE: &str = "place";
-    pub const TOPICS: &str = "# topics";
-    pub const ORGS: &str = "@ orgs";
-    pub const PEOPLE: &str = "~ people";
-    pub const MEETINGS: &str = ": meetings";
-    pub const PLACES: &str = "% places";
+pub struct Kinds {
+    pub topic: &'static str,
+    pub org: &'static str,
+    pub person: &'static str,
+    pub meeting: &'static str,
+    pub place: &'static str,
+    pub topics: &'static str,
+    pub orgs: &'static str,
+    pub people: &'static str,
+    pub meetings: &'static str,
+    pub places: &'static str,
+}
+
+impl Kinds {
+    /// The badge shown on a finder result row.
+    pub fn badge(&self, kind: Kind) -> &'static str {
+        match kind {
+            Kind::Topic => self.topic,
+            Kind::Organisation => self.org,
+            Kind::Person => self.person,
+            Kind::Meeting => self.meeting,
+            Kind::Place => self.place,
+        }
+    }
+
+    /// The name of a kind filter in the finder's kind bar.
+    pub fn bar_name(&self, kind: Kind) -> &'static str {
+        match kind {
+            Kind::Topic => self.topics,
+            Kind::Organisation => self.orgs,
+            Kind::Person => self.people,
+            Kind::Meeting => self.meetings,
+            Kind::Place => self.places,
+        }
+    }
 }
 
 /// "topic: Counter ransomware", as the header names an active filter.
@@ -99,65 +217,17 @@ pub fn filter_part(field: &str, value: &str) -> String {
     format!("{field}: {value}")
 }
 
-/// The names of the filter fields that are not facets (facets name themselves:
-/// [`crate::corpus::Facet::label`]).
-pub mod filter {
-    pub const YEAR: &str = "year";
-    pub const SERIES: &str = "series";
+/// A key map help text (English, as the key map holds it) in `lang`; an English text the
+/// table lacks stays English (a test keeps the tables complete).
+pub fn key_help(lang: Lang, english: &'static str) -> &'static str {
+    match lang {
+        Lang::En => english,
+        Lang::Ko => ko::KEY_HELP
+            .iter()
+            .find(|(en, _)| *en == english)
+            .map_or(english, |(_, ko)| ko),
+    }
 }
 
-/// Labels of the facts in the Overview.
-pub mod label {
-    pub const DATE: &str = "Date";
-    pub const PLACE: &str = "Place";
-    pub const FORMAT: &str = "Format";
-    pub const SERIES: &str = "Series";
-    pub const NAMES: &str = "Names";
-    pub const KIND: &str = "Kind";
-    pub const PARTICIPANTS: &str = "Participants";
-    pub const ORGANISATIONS: &str = "Organisations";
-    pub const OBSERVERS: &str = "Observers";
-    pub const CO_LOCATED: &str = "Held alongside";
-    pub const TOPICS: &str = "Topics";
-    pub const OUTCOMES: &str = "Outcomes";
-    pub const NEXT_MEETING: &str = "Next meeting";
-    pub const NOTES: &str = "Notes";
-    pub const ACCOUNTS: &str = "Accounts";
-    pub const DESCRIPTION: &str = "Description";
-    pub const EDITION: &str = "edition";
-}
-
-/// "terminal too small: need at least 40x8, have 30x5".
-pub fn too_small(need_w: u16, need_h: u16, w: u16, h: u16) -> String {
-    format!("{TOO_SMALL}: need at least {need_w}x{need_h}, have {w}x{h}")
-}
-
-/// "match 2 of 5".
-pub fn match_status(current: usize, total: usize) -> String {
-    format!("match {current} of {total}")
-}
-
-/// A kept search whose matches are all in accounts other than the one shown.
-pub fn matches_elsewhere(total: usize) -> String {
-    format!("{total} in other accounts (n goes there)")
-}
-
-/// "3 of 11".
-pub fn counts(shown: usize, total: usize) -> String {
-    format!("{shown} of {total}")
-}
-
-/// "showing the ROK account".
-pub fn showing_account(label: &str) -> String {
-    format!("showing {label}")
-}
-
-/// "2 sentences only in the EU account, 7 only in the ROK account".
-pub fn compare_summary(left: &str, left_only: usize, right: &str, right_only: usize) -> String {
-    let noun = if left_only == 1 {
-        "sentence"
-    } else {
-        "sentences"
-    };
-    format!("{left_only} {noun} {ONLY_IN} the {left}, {right_only} {ONLY_IN} the {right}")
-}
+#[cfg(test)]
+mod tests;

@@ -29,16 +29,14 @@ pub struct TimelineView {
 
 impl TimelineView {
     /// Rebuilds the rows for a new filtered list; the selection is clamped.
-    pub fn rebuild(&mut self, corpus: &Corpus, filtered: &[EntryRef]) {
+    pub fn rebuild(&mut self, corpus: &Corpus, filtered: &[EntryRef], undated: &str) {
         self.rows.clear();
         self.row_of.clear();
         let mut year: Option<Option<String>> = None;
         for (i, entry) in filtered.iter().enumerate() {
             let y = format::year(format::entry_date(corpus, *entry));
             if year.as_ref() != Some(&y) {
-                let heading = y
-                    .clone()
-                    .unwrap_or_else(|| super::strings::UNDATED.to_string());
+                let heading = y.clone().unwrap_or_else(|| undated.to_string());
                 self.rows.push(TimelineRow::Year(heading));
                 year = Some(y);
             }

@@ -10,7 +10,6 @@ use super::action::{Action, Tab};
 use super::cite::source_name;
 use super::doc::Target;
 use super::layout::Focus;
-use super::strings;
 use super::{App, Mode};
 use crate::accounts::text_sources;
 use crate::corpus::Citation;
@@ -26,12 +25,12 @@ impl App {
             Action::Resize(w, h) => self.resize(w, h),
             // The terminal side suspends the process; nothing here changes.
             Action::Suspend => {}
-            Action::CopyFailed => self.status = Some(strings::STATUS_COPY_FAILED.into()),
+            Action::CopyFailed => self.status = Some(self.text().status_copy_failed.into()),
             Action::Exported(file) => {
-                self.status = Some(format!("{} {file}", strings::STATUS_EXPORTED))
+                self.status = Some(format!("{} {file}", self.text().status_exported))
             }
             Action::ExportFailed(error) => {
-                self.status = Some(format!("{}: {error}", strings::STATUS_EXPORT_FAILED));
+                self.status = Some(format!("{}: {error}", self.text().status_export_failed));
             }
             Action::Quit => self.quit = true,
             Action::Wheel { column, row, down } => self.wheel(column, row, down),
@@ -143,7 +142,7 @@ impl App {
                 }
             }
             Some(Target::Entry(e)) => self.jump_to_entry(e),
-            None => self.status = Some(strings::STATUS_NO_CITATION.into()),
+            None => self.status = Some(self.text().status_no_citation.into()),
         }
     }
 
@@ -154,7 +153,7 @@ impl App {
         };
         let sources = text_sources(&self.corpus, entry);
         let Some(pos) = sources.iter().position(|s| s.id == c.source) else {
-            self.status = Some(strings::STATUS_NOT_IN_TEXT.into());
+            self.status = Some(self.text().status_not_in_text.into());
             return;
         };
         self.account = pos;
@@ -177,7 +176,7 @@ impl App {
         if !self.filtered.contains(&entry) {
             self.filter = Filter::default();
             self.refilter();
-            self.status = Some(strings::STATUS_FILTER_CLEARED.into());
+            self.status = Some(self.text().status_filter_cleared.into());
         }
         if let Some(pos) = self.filtered.iter().position(|e| *e == entry) {
             self.timeline.select(pos);
@@ -192,14 +191,14 @@ impl App {
         if self.search.active() || self.highlight.is_some() {
             self.search.clear();
             self.highlight = None;
-            self.status = Some(strings::STATUS_SEARCH_CLEARED.into());
+            self.status = Some(self.text().status_search_cleared.into());
             self.refresh_detail(false);
         } else if !self.filter.is_empty() {
             self.filter = Filter::default();
             self.refilter();
-            self.status = Some(strings::STATUS_FILTER_CLEARED.into());
+            self.status = Some(self.text().status_filter_cleared.into());
         } else {
-            self.status = Some(strings::STATUS_NO_FILTER.into());
+            self.status = Some(self.text().status_no_filter.into());
         }
     }
 
@@ -209,7 +208,7 @@ impl App {
         };
         let sources = text_sources(&self.corpus, entry);
         if sources.len() < 2 {
-            self.status = Some(strings::STATUS_ONE_ACCOUNT.into());
+            self.status = Some(self.text().status_one_account.into());
             return;
         }
         self.account = (self.account + 1) % sources.len();
@@ -217,7 +216,7 @@ impl App {
         self.tab = Tab::Text;
         self.focus = Focus::Detail;
         if let Some(s) = sources.get(self.account) {
-            self.status = Some(strings::showing_account(&source_name(s)));
+            self.status = Some((self.text().showing_account)(&source_name(self.text(), s)));
         }
         self.refresh_detail(true);
     }
@@ -228,7 +227,7 @@ impl App {
         };
         let sources = text_sources(&self.corpus, entry);
         if sources.iter().filter(|s| s.account).count() < 2 {
-            self.status = Some(strings::STATUS_ONE_ACCOUNT.into());
+            self.status = Some(self.text().status_one_account.into());
             return;
         }
         if !sources.get(self.account).is_some_and(|s| s.account) {
@@ -249,7 +248,7 @@ impl App {
                 let file = format!("entente-{}.md", self.corpus.meetings[i].id);
                 self.pending_export = Some((file, note));
             }
-            _ => self.status = Some(strings::STATUS_NOTHING_TO_EXPORT.into()),
+            _ => self.status = Some(self.text().status_nothing_to_export.into()),
         }
     }
 
@@ -261,9 +260,9 @@ impl App {
         match text {
             Some(t) if !t.is_empty() => {
                 self.pending_copy = Some(t);
-                self.status = Some(strings::STATUS_COPIED.into());
+                self.status = Some(self.text().status_copied.into());
             }
-            _ => self.status = Some(strings::STATUS_NOTHING_TO_COPY.into()),
+            _ => self.status = Some(self.text().status_nothing_to_copy.into()),
         }
     }
 

@@ -70,7 +70,7 @@ fn a_failed_copy_says_so() {
     press(&mut browser, 'y');
     assert_eq!(
         browser.app().status(),
-        Some(crate::app::strings::STATUS_COPY_FAILED)
+        Some(crate::app::strings::Lang::En.strings().status_copy_failed)
     );
 }
 

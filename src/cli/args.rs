@@ -42,8 +42,41 @@ pub struct Args {
     #[arg(long)]
     pub mouse: bool,
 
+    /// The language of the browser's interface; by default the locale's (LC_ALL,
+    /// LC_MESSAGES, LANG: ko… means Korean), else English.
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<LangArg>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// A language `--lang` takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// Korean (한국어).
+    Ko,
+}
+
+impl Args {
+    /// The interface's language: `--lang`, else the locale's.
+    pub fn language(&self) -> crate::app::strings::Lang {
+        use crate::app::strings::Lang;
+        match self.lang {
+            Some(LangArg::En) => Lang::En,
+            Some(LangArg::Ko) => Lang::Ko,
+            None => {
+                let var = |name| std::env::var(name).ok();
+                Lang::from_locale(
+                    var("LC_ALL").as_deref(),
+                    var("LC_MESSAGES").as_deref(),
+                    var("LANG").as_deref(),
+                )
+            }
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -11,7 +11,7 @@ use super::{Library, Outcome};
 use crate::corpus::{DateFact, EventKind, Facet, Provenance};
 use crate::index::{EntryRef, Filter};
 use crate::search::fuzzy::Kind;
-use crate::text::sanitize_line;
+use crate::text::{display_width, fit, pad, sanitize_line};
 
 /// One timeline entry, flattened for printing.
 struct Row {
@@ -163,7 +163,11 @@ pub fn run(library: &Library, args: &ListArgs, json: bool, out: &mut dyn Write) 
         )?;
     } else {
         // One id column for all rows, so the summaries line up.
-        let id_width = rows.iter().map(|r| r.id.chars().count()).max().unwrap_or(0);
+        let id_width = rows
+            .iter()
+            .map(|r| display_width(&sanitize_line(&r.id)))
+            .max()
+            .unwrap_or(0);
         for r in &rows {
             writeln!(out, "{}", format_row(r, id_width))?;
         }
@@ -183,7 +187,8 @@ pub fn run(library: &Library, args: &ListArgs, json: bool, out: &mut dyn Write) 
 }
 
 /// `2019-06-28  5th Cyber Dialogue — Brussels, in person       eu-rok-cyber-5`, within 80
-/// columns whenever the id leaves room; the id is never cut (people copy it).
+/// display columns whenever the id leaves room (Hangul counts two); the id is never cut
+/// (people copy it).
 fn format_row(r: &Row, id_width: usize) -> String {
     let date = match &r.date {
         Some(d) if d.provenance == Provenance::Inferred => format!("{}*", d.value),
@@ -204,21 +209,13 @@ fn format_row(r: &Row, id_width: usize) -> String {
     }
     let id = sanitize_line(&r.id);
     let room = WIDTH
-        .saturating_sub(12 + 2 + id_width.max(id.chars().count()))
+        .saturating_sub(DATE_W + 1 + 2 + id_width.max(display_width(&id)))
         .max(20);
-    let summary = fit(&summary, room);
-    format!("{date:<11} {summary:<room$}  {id}")
+    format!("{} {}  {id}", pad(&date, DATE_W), fit(&summary, room))
 }
 
-/// Cuts to `width` chars with an ellipsis.
-fn fit(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        s.to_string()
-    } else {
-        let cut: String = s.chars().take(width.saturating_sub(1)).collect();
-        format!("{cut}…")
-    }
-}
+/// Columns of the date column: "2019-06-28*".
+const DATE_W: usize = 11;
 
 fn row_json(r: &Row) -> serde_json::Value {
     json!({
@@ -262,6 +259,39 @@ mod tests {
             assert!(v[key].is_null(), "{key}: {v}");
         }
         assert_eq!(v.as_object().map(|m| m.len()), Some(6));
+    }
+
+    fn korean_row(title: &str) -> Row {
+        Row {
+            id: "eu-rok-cyber-7".into(),
+            kind: RowKind::Meeting,
+            date: None,
+            title: title.into(),
+            place: Some("서울".into()),
+            format: Some("in person"),
+            series: None,
+        }
+    }
+
+    /// Hangul takes two columns: a row is cut and padded by display columns, so Korean and
+    /// English rows are both 80 columns wide and their ids line up.
+    #[test]
+    fn korean_rows_fit_80_columns_and_ids_line_up() {
+        let long = format_row(
+            &korean_row("제7차 한-EU 사이버정책협의회 및 디지털 파트너십 협의회 공동 개최"),
+            14,
+        );
+        let short = format_row(&korean_row("사이버정책협의회"), 14);
+        let english = format_row(&korean_row("7th Cyber Dialogue"), 14);
+        for row in [&long, &short, &english] {
+            assert_eq!(display_width(row), WIDTH, "{row:?}");
+            assert!(row.ends_with("  eu-rok-cyber-7"), "{row:?}");
+        }
+        assert!(long.contains('…'), "{long:?}");
+        assert!(
+            short.contains("사이버정책협의회 — 서울, in person"),
+            "{short:?}"
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use crate::text::{sanitize_line, wrap};
+use crate::text::{pad, sanitize_line, wrap};
 
 /// Width that plain output is wrapped to: readable in an 80-column terminal.
 pub const WIDTH: usize = 80;
@@ -42,10 +42,11 @@ impl Doc {
         }
     }
 
-    /// A `label  value` line, the value wrapped under itself.
+    /// A `label  value` line, the value wrapped under itself (the label padded by display
+    /// columns, so a Korean label lines up too).
     pub fn field(&mut self, label: &str, value: &str) {
         const COL: usize = 12;
-        let text = format!("{label:<width$}{value}", width = COL);
+        let text = format!("{}{value}", pad(label, COL));
         self.hanging(0, COL, &text);
     }
 
@@ -77,13 +78,39 @@ pub fn write_json(out: &mut dyn Write, value: &serde_json::Value) -> Result<()> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::display_width;
+
+    #[test]
+    fn korean_text_wraps_within_80_display_columns() {
+        let mut doc = Doc::default();
+        doc.field(
+            "장소",
+            &"한국인터넷진흥원과 국가정보원이 참석했다 ".repeat(12),
+        );
+        doc.para(4, &"사이버정책협의회".repeat(20));
+        assert!(doc.lines.len() > 4);
+        for line in &doc.lines {
+            assert!(display_width(line) <= WIDTH, "{line:?}");
+        }
+        // The value starts at column 12 on the first line and hangs there after.
+        assert!(
+            doc.lines[0].starts_with("장소        한국"),
+            "{:?}",
+            doc.lines[0]
+        );
+        assert!(
+            doc.lines[1].starts_with("            "),
+            "{:?}",
+            doc.lines[1]
+        );
+    }
 
     #[test]
     fn lines_fit_80_columns_and_carry_no_controls() {
         let mut doc = Doc::default();
         doc.field("Title", &"word \x1b[2J ".repeat(40));
         for line in &doc.lines {
-            assert!(line.chars().count() <= WIDTH, "{line:?}");
+            assert!(display_width(line) <= WIDTH, "{line:?}");
             assert!(!line.contains('\x1b'));
         }
     }

@@ -150,6 +150,24 @@ fn words(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// `s` followed by spaces up to `width` display columns (`format!("{s:<width$}")` counts
+/// `char`s, which leaves Hangul rows twice as wide as meant); a wider `s` is kept whole.
+pub fn pad(s: &str, width: usize) -> String {
+    let mut out = String::with_capacity(s.len() + width);
+    out.push_str(s);
+    out.extend(std::iter::repeat_n(
+        ' ',
+        width.saturating_sub(display_width(s)),
+    ));
+    out
+}
+
+/// `s` cut to `width` display columns (with "…") and padded to exactly `width`: one column
+/// of a table.
+pub fn fit(s: &str, width: usize) -> String {
+    pad(&truncate(s, width), width)
+}
+
 /// Cuts `s` to at most `width` display columns, ending with "…" when something was cut.
 pub fn truncate(s: &str, width: usize) -> String {
     if display_width(s) <= width {
@@ -237,7 +255,25 @@ mod tests {
         assert_eq!(truncate("사이버 대화 협의", 9), "사이버…");
     }
 
+    #[test]
+    fn pads_by_display_columns() {
+        assert_eq!(pad("날짜", 8), "날짜    ");
+        assert_eq!(pad("Date", 8), "Date    ");
+        assert_eq!(pad("e\u{301}", 3), "e\u{301}  ");
+        assert_eq!(pad("사이버 대화", 4), "사이버 대화");
+        assert_eq!(fit("사이버 대화", 7), "사이버…");
+        assert_eq!(display_width(&fit("사이버 대화", 7)), 7);
+        assert_eq!(fit("사이버 대화 협의", 9), "사이버…  ");
+    }
+
     proptest! {
+        #[test]
+        fn fit_is_exactly_the_width(s in any::<String>(), width in 1usize..30) {
+            let s = sanitize_line(&s);
+            let cell = fit(&s, width);
+            prop_assert_eq!(display_width(&cell), width);
+        }
+
         #[test]
         fn wrap_lines_are_ordered_cover_content_and_fit(
             raw in prop_oneof![

@@ -17,7 +17,7 @@ const CURSOR_MARK: &str = "▌";
 
 pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
     let focused = app.focus() == Focus::Detail;
-    let tabs: Vec<Span> = tab_titles(g.detail)
+    let tabs: Vec<Span> = tab_titles(g.detail, app.text().tab_names)
         .into_iter()
         .map(|(tab, title, _)| Span::styled(title, theme.tab(tab == app.tab())))
         .collect();

@@ -9,11 +9,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use crate::app::finder::{FinderRow, KINDS, badge, kind_name, kind_of};
+use crate::app::App;
+use crate::app::finder::{FinderRow, KINDS, kind_name, kind_of};
 use crate::app::layout::Geometry;
-use crate::app::{App, strings};
 use crate::search::fuzzy::Candidate;
-use crate::text::display_width;
+use crate::text::{display_width, pad};
 
 use super::theme::Theme;
 use super::{clean, fit};
@@ -27,14 +27,14 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
         .borders(Borders::ALL)
         .border_style(theme.border(true))
         .title(Span::styled(
-            format!(" {} ", strings::FINDER_TITLE),
+            format!(" {} ", app.text().finder_title),
             theme.title(true),
         ));
     frame.render_widget(block, f.popup);
     let state = app.finder();
 
     // The query line, with the terminal cursor in it.
-    let prompt = strings::FINDER_PROMPT;
+    let prompt = crate::app::strings::FINDER_PROMPT;
     let input = clean(state.input.text());
     let line = fit(
         vec![Span::styled(prompt, theme.hint_key()), Span::raw(input)],
@@ -60,11 +60,14 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
         } else {
             theme.dim()
         };
-        kinds.push(Span::styled(format!(" {} ", kind_name(k)), style));
+        kinds.push(Span::styled(
+            format!(" {} ", kind_name(app.text(), k)),
+            style,
+        ));
     }
     let count = format!(
         " {} ",
-        strings::counts(state.rows.len().min(state.total), state.total)
+        (app.text().counts)(state.rows.len().min(state.total), state.total)
     );
     let width = usize::from(f.kinds.width);
     let mut bar = fit(kinds, width.saturating_sub(display_width(&count)));
@@ -89,7 +92,7 @@ fn list(app: &App, area: Rect, theme: &Theme, frame: &mut Frame) {
     let state = app.finder();
     let width = usize::from(area.width);
     if state.rows.is_empty() {
-        let line = Line::from(Span::styled(strings::FINDER_NO_RESULTS, theme.dim()));
+        let line = Line::from(Span::styled(app.text().finder_no_results, theme.dim()));
         frame.render_widget(Paragraph::new(line), area);
         return;
     }
@@ -104,7 +107,7 @@ fn list(app: &App, area: Rect, theme: &Theme, frame: &mut Frame) {
             let Some(c) = candidates.get(row.candidate) else {
                 return Line::default();
             };
-            let spans = fit(row_spans(c, row, theme), width);
+            let spans = fit(row_spans(app, c, row, theme), width);
             if i == state.selected {
                 let style = theme.selected(true);
                 let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
@@ -120,9 +123,9 @@ fn list(app: &App, area: Rect, theme: &Theme, frame: &mut Frame) {
 }
 
 /// "topic   Counter ransomware (via CRI)  detail".
-fn row_spans(c: &Candidate, row: &FinderRow, theme: &Theme) -> Vec<Span<'static>> {
+fn row_spans(app: &App, c: &Candidate, row: &FinderRow, theme: &Theme) -> Vec<Span<'static>> {
     let mut spans = vec![Span::styled(
-        format!("{:<8}", badge(c.kind)),
+        pad(app.text().kind.badge(c.kind), 8),
         theme.badge(c.kind),
     )];
     let key = c.keys.get(row.key);
@@ -140,7 +143,7 @@ fn row_spans(c: &Candidate, row: &FinderRow, theme: &Theme) -> Vec<Span<'static>
     }
     if row.recent {
         spans.push(Span::styled(
-            format!("  {}", strings::FINDER_RECENT),
+            format!("  {}", app.text().finder_recent),
             theme.dim(),
         ));
     }

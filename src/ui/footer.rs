@@ -9,52 +9,53 @@ use ratatui::widgets::Paragraph;
 use crate::app::action::Action;
 use crate::app::keymap::{Context, key_for};
 use crate::app::layout::Geometry;
-use crate::app::strings::{self, hint};
+use crate::app::strings::{self, Hints};
 use crate::app::{App, Mode};
 use crate::text::display_width;
 
 use super::fit;
 use super::theme::Theme;
 
-/// The hints of a mode, most useful first; the footer shows those that fit.
-fn hints(mode: Mode) -> &'static [(Action, Context, &'static str)] {
+/// The hints of a mode, most useful first, in the words of `hint`; the footer shows those
+/// that fit.
+fn hints(mode: Mode, hint: &Hints) -> Vec<(Action, Context, &'static str)> {
     match mode {
-        Mode::Normal => &[
-            (Action::Quit, Context::Browse, hint::QUIT),
-            (Action::OpenHelp, Context::Browse, hint::HELP),
-            (Action::OpenFinder, Context::Browse, hint::FIND),
-            (Action::SwitchPane, Context::Browse, hint::PANE),
-            (Action::StartSearch, Context::Detail, hint::SEARCH),
-            (Action::Activate, Context::Browse, hint::OPEN),
-            (Action::ClearFilter, Context::Browse, hint::CLEAR),
-            (Action::Copy, Context::Detail, hint::COPY),
-            (Action::SwitchAccount, Context::Detail, hint::ACCOUNT),
-            (Action::ToggleCompare, Context::Detail, hint::COMPARE),
+        Mode::Normal => vec![
+            (Action::Quit, Context::Browse, hint.quit),
+            (Action::OpenHelp, Context::Browse, hint.help),
+            (Action::OpenFinder, Context::Browse, hint.find),
+            (Action::SwitchPane, Context::Browse, hint.pane),
+            (Action::StartSearch, Context::Detail, hint.search),
+            (Action::Activate, Context::Browse, hint.open),
+            (Action::ClearFilter, Context::Browse, hint.clear),
+            (Action::Copy, Context::Detail, hint.copy),
+            (Action::SwitchAccount, Context::Detail, hint.account),
+            (Action::ToggleCompare, Context::Detail, hint.compare),
         ],
-        Mode::Finder => &[
-            (Action::Accept, Context::Finder, hint::PICK),
-            (Action::Close, Context::Finder, hint::CLOSE),
-            (Action::NextKind, Context::Finder, hint::KIND),
-            (Action::Down, Context::Finder, hint::NEXT),
-            (Action::Up, Context::Finder, hint::PREVIOUS),
+        Mode::Finder => vec![
+            (Action::Accept, Context::Finder, hint.pick),
+            (Action::Close, Context::Finder, hint.close),
+            (Action::NextKind, Context::Finder, hint.kind),
+            (Action::Down, Context::Finder, hint.next),
+            (Action::Up, Context::Finder, hint.previous),
         ],
-        Mode::Search => &[
-            (Action::Accept, Context::Search, hint::KEEP),
-            (Action::Close, Context::Search, hint::CANCEL),
-            (Action::NextMatch, Context::Search, hint::NEXT),
-            (Action::PrevMatch, Context::Search, hint::PREVIOUS),
+        Mode::Search => vec![
+            (Action::Accept, Context::Search, hint.keep),
+            (Action::Close, Context::Search, hint.cancel),
+            (Action::NextMatch, Context::Search, hint.next),
+            (Action::PrevMatch, Context::Search, hint.previous),
         ],
-        Mode::Help => &[
-            (Action::Close, Context::Help, hint::CLOSE),
-            (Action::Down, Context::Help, hint::SCROLL),
+        Mode::Help => vec![
+            (Action::Close, Context::Help, hint.close),
+            (Action::Down, Context::Help, hint.scroll),
         ],
     }
 }
 
-fn hint_spans(mode: Mode, theme: &Theme) -> Vec<Span<'static>> {
+fn hint_spans(mode: Mode, hint: &Hints, theme: &Theme) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
-    for (action, context, text) in hints(mode) {
-        if let Some(key) = key_for(action, *context) {
+    for (action, context, text) in hints(mode, hint) {
+        if let Some(key) = key_for(&action, context) {
             spans.push(Span::styled(format!(" {key}"), theme.hint_key()));
             spans.push(Span::styled(format!(" {text} "), theme.hint_text()));
         }
@@ -113,7 +114,7 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
     let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
     let mut line = fit(spans, width);
     line.extend(whole_hints(
-        hint_spans(app.mode(), theme),
+        hint_spans(app.mode(), &app.text().hint, theme),
         width.saturating_sub(used),
     ));
     frame.render_widget(

@@ -26,14 +26,14 @@ pub fn filter_parts(app: &App) -> Vec<String> {
                 Facet::Person => format::person_name(c, key).to_string(),
                 Facet::Place => app.index().place_name(key).unwrap_or(key).to_string(),
             };
-            strings::filter_part(facet.label(), &name)
+            strings::filter_part((app.text().facet)(facet), &name)
         })
         .collect();
     if let Some(y) = &f.year {
-        parts.push(strings::filter_part(strings::filter::YEAR, &y.to_string()));
+        parts.push(strings::filter_part(app.text().filter_year, &y.to_string()));
     }
     if let Some(s) = &f.series {
-        parts.push(strings::filter_part(strings::filter::SERIES, s));
+        parts.push(strings::filter_part(app.text().filter_series, s));
     }
     parts.into_iter().map(|p| clean(&p)).collect()
 }
@@ -41,12 +41,12 @@ pub fn filter_parts(app: &App) -> Vec<String> {
 pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
     let width = usize::from(g.header.width);
     let (shown, total) = app.counts();
-    let right = format!(" {} ", strings::counts(shown, total));
+    let right = format!(" {} ", (app.text().counts)(shown, total));
     let title = app
         .corpus()
         .title
         .as_deref()
-        .unwrap_or(strings::UNTITLED_CORPUS);
+        .unwrap_or(app.text().untitled_corpus);
     let mut rest = Vec::new();
     for part in filter_parts(app) {
         rest.push(Span::styled(format!(" {part} "), theme.header_filter()));
@@ -54,11 +54,11 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
     }
     if !g.wide {
         let pane = match app.focus() {
-            Focus::Timeline => strings::TIMELINE,
-            Focus::Detail => strings::DETAIL,
+            Focus::Timeline => app.text().timeline,
+            Focus::Detail => app.text().detail,
         };
         rest.push(Span::styled(
-            format!(" [{pane}] {} ", strings::TAB_SWITCHES),
+            format!(" [{pane}] {} ", app.text().tab_switches),
             theme.header(),
         ));
     }

@@ -4,9 +4,9 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use crate::app::App;
 use crate::app::help::{HelpLine, lines};
 use crate::app::layout::{Geometry, inner};
-use crate::app::{App, strings};
 use crate::text::display_width;
 
 use super::fit;
@@ -22,18 +22,18 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
         .borders(Borders::ALL)
         .border_style(theme.border(true))
         .title(Span::styled(
-            format!(" {} ", strings::HELP_TITLE),
+            format!(" {} ", app.text().help_title),
             theme.title(true),
         ))
         .title_bottom(Span::styled(
-            format!(" {} ", strings::HELP_FOOTER),
+            format!(" {} ", app.text().help_footer),
             theme.dim(),
         ));
     frame.render_widget(block, area);
     let body = inner(area);
     let width = usize::from(body.width);
     let keys_w = KEYS_W.min(width / 2);
-    let rows: Vec<Line> = lines()
+    let rows: Vec<Line> = lines(app.options().lang)
         .into_iter()
         .skip(app.help_scroll())
         .take(usize::from(body.height))

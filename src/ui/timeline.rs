@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::app::layout::{Focus, Geometry, inner};
 use crate::app::timeline::TimelineRow;
-use crate::app::{App, format, strings};
+use crate::app::{App, format};
 use crate::corpus::Corpus;
 use crate::index::EntryRef;
 use crate::text::display_width;
@@ -63,7 +63,7 @@ pub fn entry_spans(corpus: &Corpus, entry: EntryRef, theme: &Theme) -> Vec<Span<
 pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
     let focused = app.focus() == Focus::Timeline;
     let block = theme.pane(focused).title(Span::styled(
-        format!(" {} ", strings::TIMELINE),
+        format!(" {} ", app.text().timeline),
         theme.title(focused),
     ));
     frame.render_widget(block, g.timeline);

@@ -4,6 +4,7 @@
 
 #![allow(dead_code)] // Helpers serve several suites; each suite uses a subset.
 
+use entente::app::strings::Lang;
 use entente::app::{App, AppOptions};
 use entente::corpus::{LoadedCorpus, builtin};
 use entente::index::Index;
@@ -16,11 +17,17 @@ use unicode_width::UnicodeWidthStr;
 
 /// An app on a loaded corpus at a terminal size.
 pub fn app_on(loaded: LoadedCorpus, width: u16, height: u16, monochrome: bool) -> App {
+    app_in(loaded, width, height, monochrome, Lang::En)
+}
+
+/// An app on a loaded corpus at a terminal size, its interface in `lang`.
+pub fn app_in(loaded: LoadedCorpus, width: u16, height: u16, monochrome: bool, lang: Lang) -> App {
     let index = Index::build(&loaded.corpus);
     let options = AppOptions {
         monochrome,
         mouse: true,
         size: (width, height),
+        lang,
     };
     App::new(loaded, index, options)
 }
@@ -28,6 +35,11 @@ pub fn app_on(loaded: LoadedCorpus, width: u16, height: u16, monochrome: bool) -
 /// An app on the small fixture corpus.
 pub fn fixture_app(width: u16, height: u16) -> App {
     app_on(super::fixture::load(), width, height, false)
+}
+
+/// An app on the small fixture corpus with a Korean interface.
+pub fn korean_fixture_app(width: u16, height: u16) -> App {
+    app_in(super::fixture::load(), width, height, false, Lang::Ko)
 }
 
 /// An app on the built-in corpus.

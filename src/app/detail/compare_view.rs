@@ -5,7 +5,7 @@
 use crate::accounts::{TextSource, source};
 use crate::app::cite::{full_list, source_name};
 use crate::app::doc::{Doc, DocLine, Seg, Target, Tone, wrap_doc};
-use crate::app::strings;
+use crate::app::strings::Strings;
 use crate::compare::{self, Comparison};
 use crate::corpus::Citation;
 use crate::corpus::Corpus;
@@ -45,9 +45,9 @@ fn account_doc(
     id: &str,
     paras: &[String],
     only: &[compare::Sentence],
-    side: &str,
+    marker: &str,
 ) -> Doc {
-    let marker = format!("[{} {side}] ", strings::ONLY_IN);
+    let marker = format!("[{marker}] ");
     let mut doc = Doc::default();
     for (p, text) in paras.iter().enumerate() {
         let mine: Vec<&compare::Sentence> = only
@@ -78,6 +78,7 @@ fn account_doc(
 /// what only the right account says.
 pub(super) fn compared(
     corpus: &Corpus,
+    t: &Strings,
     left: &TextSource,
     right: &TextSource,
     side_by_side: bool,
@@ -86,29 +87,29 @@ pub(super) fn compared(
     let lp = paragraphs(corpus, &left.id);
     let rp = paragraphs(corpus, &right.id);
     let cmp: Comparison = compare::compare(&lp, &rp);
-    let (ln, rn) = (source_name(left), source_name(right));
+    let (ln, rn) = (source_name(t, left), source_name(t, right));
     let l_side = left.side.map_or("S1", |s| s.label());
     let r_side = right.side.map_or("S2", |s| s.label());
-    let left_doc = account_doc(corpus, &left.id, &lp, &cmp.left, l_side);
+    let left_doc = account_doc(corpus, &left.id, &lp, &cmp.left, &(t.only_in)(l_side));
     let mut out = Doc::default();
     out.push(DocLine::fixed(vec![
         Seg::new(&format!("{ln} ⇄ {rn}  "), Tone::Label),
-        Seg::new(strings::COMPARE_KEYS, Tone::Dim),
+        Seg::new(t.compare_keys, Tone::Dim),
     ]));
     out.push(DocLine::fixed(vec![Seg::new(
-        &strings::compare_summary(&ln, cmp.only(true).count(), &rn, cmp.only(false).count()),
+        &(t.compare_summary)(&ln, cmp.only(true).count(), &rn, cmp.only(false).count()),
         Tone::Dim,
     )]));
     out.push(DocLine::blank());
     if side_by_side {
-        let right_doc = account_doc(corpus, &right.id, &rp, &cmp.right, r_side);
+        let right_doc = account_doc(corpus, &right.id, &rp, &cmp.right, &(t.only_in)(r_side));
         columns(&mut out, &left_doc, &right_doc, (&ln, &rn), width);
         return out;
     }
     out.lines.extend(left_doc.lines);
     out.push(DocLine::blank());
     out.push(DocLine::fixed(vec![Seg::new(
-        &format!("{} {rn}", strings::ONLY_IN),
+        &(t.only_in)(&rn),
         Tone::Heading,
     )]));
     for s in cmp.only(false) {

@@ -4,10 +4,11 @@
 
 use crate::app::doc::{Doc, DocLine, Seg, Target, Tone};
 use crate::app::format;
-use crate::app::strings::{self, label};
+use crate::app::strings::Strings;
 use crate::corpus::{Citation, Corpus};
 use crate::facts::{self, Fact, Facts, Field, Heading, Legend, cite};
 use crate::index::EntryRef;
+use crate::text::pad;
 
 /// Width of the label column ("Format  ").
 const LABEL_W: usize = 8;
@@ -15,20 +16,21 @@ const LABEL_W: usize = 8;
 const ITEM: &str = "  ";
 
 /// The Overview of one entry.
-pub fn build(corpus: &Corpus, entry: EntryRef) -> Doc {
+pub fn build(corpus: &Corpus, t: &'static Strings, entry: EntryRef) -> Doc {
     let Some(facts) = facts::of_entry(corpus, entry) else {
         return Doc::default();
     };
     let mut w = Writer {
         doc: Doc::default(),
         corpus,
+        t,
     };
     w.doc
         .push(DocLine::fixed(vec![Seg::new(&facts.title, Tone::Heading)]).with_indent(2));
     let legend = facts.legend(corpus);
     for section in &facts.sections {
         if section.heading != Heading::Key {
-            w.heading(section.heading.label());
+            w.heading((t.heading)(section.heading));
         }
         let mut side = None;
         for (k, f) in section.facts.iter().enumerate() {
@@ -53,6 +55,7 @@ pub fn build(corpus: &Corpus, entry: EntryRef) -> Doc {
 struct Writer<'a> {
     doc: Doc,
     corpus: &'a Corpus,
+    t: &'static Strings,
 }
 
 impl Writer<'_> {
@@ -118,7 +121,7 @@ fn key_fact(w: &mut Writer, facts: &Facts, f: &Fact, position: usize) {
                     .section(Heading::Key)
                     .and_then(|s| s.facts.get(position - 1))
                     .is_none_or(|prev| prev.field != Field::Name);
-            let name = if first { label::NAMES } else { "" };
+            let name = if first { w.t.label_names } else { "" };
             let side = f.side.map_or("", |s| s.label());
             (name, format!("{side}: {}", f.text))
         }
@@ -126,11 +129,11 @@ fn key_fact(w: &mut Writer, facts: &Facts, f: &Fact, position: usize) {
             let value = facts
                 .event_kind
                 .map_or(f.text.clone(), |k| format::event_marker(k).to_string());
-            (label::KIND, value)
+            ((w.t.field)(Field::Kind).unwrap_or_default(), value)
         }
-        field => (field.label().unwrap_or_default(), f.text.clone()),
+        field => ((w.t.field)(field).unwrap_or_default(), f.text.clone()),
     };
-    let padded = format!("{name:<LABEL_W$}");
+    let padded = pad(name, LABEL_W);
     w.line(
         vec![Seg::new(&padded, Tone::Label), Seg::plain(&value)],
         f,
@@ -195,7 +198,7 @@ fn account(w: &mut Writer, legend: &Legend, f: &Fact) {
     let label = cite::source_label(w.corpus, source);
     let description = reference.map_or(f.text.clone(), |r| r.description());
     let side = f.side.map_or(String::new(), |s| {
-        format!(" · {} {}", s.label(), strings::ACCOUNT)
+        format!(" · {} {}", s.label(), w.t.account)
     });
     let segs = vec![
         Seg::plain(ITEM),
@@ -226,7 +229,7 @@ fn other_sources(w: &mut Writer, facts: &Facts, legend: &Legend) {
     if others.is_empty() {
         return;
     }
-    w.heading(strings::CITATIONS);
+    w.heading(w.t.citations);
     for r in others {
         w.doc.push(
             DocLine::fixed(vec![Seg::plain(ITEM), Seg::new(&r.text(), Tone::Dim)])

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::app::doc::{Doc, DocLine, Seg, Target, Tone};
 use crate::app::format;
-use crate::app::strings;
+use crate::app::strings::Strings;
 use crate::corpus::{Corpus, Facet};
 use crate::index::{EntryRef, Index, Related};
 
@@ -44,7 +44,7 @@ fn related_to_event(corpus: &Corpus, index: &Index, event: usize) -> Vec<Related
     out
 }
 
-fn shared_text(corpus: &Corpus, shared: &[(Facet, String)]) -> String {
+fn shared_text(corpus: &Corpus, t: &Strings, shared: &[(Facet, String)]) -> String {
     let mut parts = Vec::new();
     for kind in [Facet::Topic, Facet::Organisation, Facet::Person] {
         let names: Vec<String> = shared
@@ -57,13 +57,13 @@ fn shared_text(corpus: &Corpus, shared: &[(Facet, String)]) -> String {
             })
             .collect();
         if !names.is_empty() {
-            parts.push(format!("{}: {}", kind.label(), names.join(", ")));
+            parts.push(format!("{}: {}", (t.facet)(kind), names.join(", ")));
         }
     }
     parts.join("; ")
 }
 
-pub fn build(corpus: &Corpus, index: &Index, entry: EntryRef) -> Doc {
+pub fn build(corpus: &Corpus, index: &Index, t: &Strings, entry: EntryRef) -> Doc {
     let related = match entry {
         EntryRef::Meeting(i) if i < corpus.meetings.len() => index.related(corpus, i),
         EntryRef::Event(i) => related_to_event(corpus, index, i),
@@ -71,15 +71,12 @@ pub fn build(corpus: &Corpus, index: &Index, entry: EntryRef) -> Doc {
     };
     let mut doc = Doc::default();
     doc.push(DocLine::fixed(vec![Seg::new(
-        strings::RELATED_HEADING,
+        t.related_heading,
         Tone::Heading,
     )]));
     if related.is_empty() {
         doc.push(DocLine::blank());
-        doc.push(DocLine::fixed(vec![Seg::new(
-            strings::NO_RELATED,
-            Tone::Dim,
-        )]));
+        doc.push(DocLine::fixed(vec![Seg::new(t.no_related, Tone::Dim)]));
         return doc;
     }
     for r in related {
@@ -99,8 +96,8 @@ pub fn build(corpus: &Corpus, index: &Index, entry: EntryRef) -> Doc {
         );
         doc.push(
             DocLine::fixed(vec![
-                Seg::new(&format!("  {} ", strings::SHARES), Tone::Dim),
-                Seg::plain(&shared_text(corpus, &r.shared)),
+                Seg::new(&format!("  {} ", t.shares), Tone::Dim),
+                Seg::plain(&shared_text(corpus, t, &r.shared)),
             ])
             .with_indent(4),
         );

@@ -6,7 +6,7 @@ use crate::accounts::{TextSource, source, text_sources};
 use crate::app::cite::{full_list, source_name};
 use crate::app::doc::{Doc, DocLine, Seg, Target, Tone, highlight};
 use crate::app::search::TextSearches;
-use crate::app::strings;
+use crate::app::strings::Strings;
 use crate::corpus::{Citation, Corpus};
 use crate::index::EntryRef;
 use crate::text::{display_width, sanitize_line};
@@ -36,7 +36,7 @@ pub fn match_counts(
 }
 
 /// What the reader asked the Text tab to show.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct TextRequest<'a> {
     /// Index into the entry's [`text_sources`].
     pub account: usize,
@@ -48,6 +48,8 @@ pub struct TextRequest<'a> {
     pub width: usize,
     /// The layout is wide (both panes shown): two columns fit when `width` allows.
     pub wide: bool,
+    /// The interface's words.
+    pub text: &'static Strings,
 }
 
 /// The Text tab's document and what `update` needs to move in it.
@@ -71,7 +73,7 @@ pub fn build(
     let sources = text_sources(corpus, entry);
     let Some(current) = sources.get(req.account).or(sources.first()) else {
         let mut doc = Doc::default();
-        doc.push(DocLine::fixed(vec![Seg::new(strings::NO_TEXT, Tone::Dim)]));
+        doc.push(DocLine::fixed(vec![Seg::new(req.text.no_text, Tone::Dim)]));
         return TextDoc {
             doc,
             ..TextDoc::default()
@@ -84,7 +86,14 @@ pub fn build(
     {
         let side_by_side = req.wide && req.width >= SIDE_BY_SIDE_FROM;
         return TextDoc {
-            doc: super::compare_view::compared(corpus, current, other, side_by_side, req.width),
+            doc: super::compare_view::compared(
+                corpus,
+                req.text,
+                current,
+                other,
+                side_by_side,
+                req.width,
+            ),
             compared: true,
             ..TextDoc::default()
         };
@@ -109,10 +118,9 @@ fn single(
         DocLine::fixed(vec![
             Seg::new(
                 &format!(
-                    "{} ({} of {}) ",
-                    source_name(current),
-                    position + 1,
-                    sources.len()
+                    "{} ({}) ",
+                    source_name(req.text, current),
+                    (req.text.counts)(position + 1, sources.len())
                 ),
                 Tone::Label,
             ),
@@ -122,8 +130,8 @@ fn single(
     );
     let hint = match sources.iter().filter(|s| s.account).count() {
         _ if sources.len() < 2 => None,
-        0 | 1 => Some(strings::TEXT_KEYS_SOURCES),
-        _ => Some(strings::TEXT_KEYS_TWO),
+        0 | 1 => Some(req.text.text_keys_sources),
+        _ => Some(req.text.text_keys_two),
     };
     if let Some(hint) = hint {
         out.doc
@@ -171,7 +179,7 @@ fn single(
     if !src.notes.is_empty() {
         out.doc.push(DocLine::blank());
         out.doc.push(DocLine::fixed(vec![Seg::new(
-            strings::SOURCE_NOTES,
+            req.text.source_notes,
             Tone::Label,
         )]));
         for note in &src.notes {

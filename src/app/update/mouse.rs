@@ -61,7 +61,7 @@ impl App {
         } else if g.show_detail && contains(g.detail, column, row) {
             self.focus = Focus::Detail;
             if row == g.detail.y {
-                if let Some(tab) = tab_at(g.detail, column)
+                if let Some(tab) = tab_at(g.detail, self.text().tab_names, column)
                     && self.tab != tab
                 {
                     self.tab = tab;

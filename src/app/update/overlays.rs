@@ -4,7 +4,7 @@
 use crate::app::action::{Action, Tab};
 use crate::app::input::LineInput;
 use crate::app::layout::Focus;
-use crate::app::{App, Mode, help, strings};
+use crate::app::{App, Mode, help};
 use crate::index::EntryRef;
 
 /// Applies an editing action to an input line; true when the text changed.
@@ -192,7 +192,7 @@ impl App {
     /// n / N: the next or previous match, wrapping, shown in the Text tab.
     pub(in crate::app) fn step_match(&mut self, forward: bool) {
         if !self.search.active() {
-            self.status = Some(strings::STATUS_NO_SEARCH.into());
+            self.status = Some(self.text().status_no_search.into());
             return;
         }
         if self.tab != Tab::Text || self.compare {

@@ -1,17 +1,18 @@
 //! Recomputing derived state after a change: the filtered timeline, the detail document for
 //! the current entry, tab and size, and the search matches in it.
 
+use crate::app::App;
 use crate::app::action::Tab;
 use crate::app::detail::{overview, related, text};
 use crate::app::doc::{Doc, DocLine, Seg, Tone};
-use crate::app::{App, strings};
 
 impl App {
     /// Re-runs the filter, keeping the selected entry when it is still shown.
     pub(in crate::app) fn refilter(&mut self) {
         let before = self.selected();
         self.filtered = self.index.filtered(&self.corpus, &self.filter);
-        self.timeline.rebuild(&self.corpus, &self.filtered);
+        self.timeline
+            .rebuild(&self.corpus, &self.filtered, self.text().undated);
         self.timeline.set_height(self.geometry().timeline_rows());
         let pos = before
             .and_then(|e| self.filtered.iter().position(|x| *x == e))
@@ -33,13 +34,13 @@ impl App {
         self.paragraph_lines.clear();
         let doc = match self.selected() {
             None => message(if self.index.timeline().is_empty() {
-                strings::EMPTY_CORPUS
+                self.text().empty_corpus
             } else {
-                strings::NOTHING_MATCHES
+                self.text().nothing_matches
             }),
             Some(entry) => match self.tab {
-                Tab::Overview => overview::build(&self.corpus, entry),
-                Tab::Related => related::build(&self.corpus, &self.index, entry),
+                Tab::Overview => overview::build(&self.corpus, self.text(), entry),
+                Tab::Related => related::build(&self.corpus, &self.index, self.text(), entry),
                 Tab::Text => {
                     let query = self.search.query().to_owned();
                     let t = text::build(
@@ -53,6 +54,7 @@ impl App {
                             highlight: self.highlight.as_ref(),
                             width,
                             wide: geometry.wide,
+                            text: self.text(),
                         },
                         &mut self.search.texts,
                     );

@@ -218,7 +218,9 @@ fn a_search_finds_what_only_the_other_account_says() {
     assert_eq!(a.account(), 0);
     assert_eq!(
         a.search_status(),
-        Some(crate::app::strings::matches_elsewhere(1))
+        Some((crate::app::strings::Lang::En.strings().matches_elsewhere)(
+            1
+        ))
     );
     typed(&mut a, "n");
     assert_eq!((a.account(), match_position(&a)), (1, (1, 1)));
@@ -460,7 +462,11 @@ fn clicks_select_rows_and_tabs_and_the_wheel_scrolls_the_pane_under_it() {
     assert_eq!(a.focus(), Focus::Timeline);
     assert_eq!(a.selected(), a.filtered().first().copied());
     // The "3 Related" title on the detail's top border.
-    let related = crate::app::layout::tab_titles(g.detail)[2].2.start;
+    let related =
+        crate::app::layout::tab_titles(g.detail, crate::app::strings::Lang::En.strings().tab_names)
+            [2]
+        .2
+        .start;
     mouse(
         &mut a,
         MouseEventKind::Down(MouseButton::Left),

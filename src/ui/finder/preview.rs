@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::app::cite::CiteLabels;
-use crate::app::{App, format, strings};
+use crate::app::{App, format};
 use crate::index::{Appearance, EntryRef};
 use crate::search::fuzzy::{Candidate, Kind};
 
@@ -37,12 +37,12 @@ pub fn draw(app: &App, selected: Option<&Candidate>, area: Rect, theme: &Theme, 
         meeting_lines(app, c, width, &mut lines);
     } else if appearances.is_empty() {
         lines.push(Line::from(Span::styled(
-            format!(" {}", strings::PREVIEW_NOTHING),
+            format!(" {}", app.text().preview_nothing),
             theme.dim(),
         )));
     } else {
         lines.push(Line::from(Span::styled(
-            format!(" {}", strings::PREVIEW_TITLE),
+            format!(" {}", app.text().preview_title),
             theme.dim(),
         )));
         for a in appearances.iter().take(usize::from(inner.height)) {
@@ -62,7 +62,7 @@ fn appearance_lines(
 ) {
     let corpus = app.corpus();
     let date = format::entry_date(corpus, a.entry);
-    let year = format::year(date).unwrap_or_else(|| strings::UNDATED.to_string());
+    let year = format::year(date).unwrap_or_else(|| app.text().undated.to_string());
     let title = clean(format::entry_short_title(corpus, a.entry));
     out.push(Line::from(fit(
         vec![
