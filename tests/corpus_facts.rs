@@ -1156,7 +1156,17 @@ fn only_the_5th_and_its_co_located_meeting_record_a_country() {
 // text not in the corpus), from docs/research/2026-11-28-eu-rok-sources.md.
 
 /// Each reference source: id, label, publisher, publication date, language, kind, URL start.
-const REFERENCES: &[(&str, &str, &str, Option<&str>, &str, SourceKind, &str)] = &[
+type ReferenceRow = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    SourceKind,
+    &'static str,
+);
+
+const REFERENCES: &[ReferenceRow] = &[
     (
         "nbc1tv-1st-cyber-policy-consultation",
         "NBC-1TV",
