@@ -10,8 +10,8 @@ use std::sync::OnceLock;
 
 use entente::corpus::builtin;
 use entente::corpus::{
-    Citation, Corpus, DateFact, Event, EventKind, Head, Meeting, MeetingFormat, Precision,
-    Provenance, Side, Source, SourceKind,
+    Citation, Corpus, DateFact, Event, EventKind, Head, Meeting, MeetingFormat, MeetingStatus,
+    Precision, PreferenceRule, Provenance, Side, Source, SourceKind,
 };
 
 const E7: &str = "eu-7th-cyber-dialogue";
@@ -470,7 +470,8 @@ fn source_metadata_is_what_the_texts_show() {
             None
         ]
     );
-    for s in &corpus().sources {
+    // The sources whose text is in the corpus; reference sources are checked in `series`.
+    for s in corpus().sources.iter().filter(|s| !s.is_reference()) {
         assert_eq!(s.language, "en", "{}", s.id);
         assert_eq!(s.publisher, None, "{}: no text names its publisher", s.id);
         if s.id != R5 {
@@ -957,15 +958,11 @@ fn mentioned_events_carry_the_dates_the_sources_give() {
     );
     assert_eq!(
         date("track-1-5-2020"),
-        ("2020", Precision::Year, Provenance::Inferred)
-    );
-    assert_eq!(
-        date("eu-rok-dpc-1"),
-        ("2023-06-23", Precision::Day, Provenance::Stated)
+        ("2020-10-06", Precision::Day, Provenance::Stated)
     );
     assert_eq!(
         date("un-cybercrime-conv-2024"),
-        ("2024", Precision::Year, Provenance::Stated)
+        ("2024-12-24", Precision::Day, Provenance::Stated)
     );
     assert_eq!(
         date("rok-cyber-strategy-2019"),
@@ -988,19 +985,12 @@ fn mentioned_events_carry_the_dates_the_sources_give() {
         ("2023", Precision::Year, Provenance::Stated)
     );
     assert!(event("horizon-association").date.is_none());
-    assert_eq!(
-        event("eu-rok-dpc-1")
-            .place
-            .as_ref()
-            .map(|p| p.city.as_str()),
-        Some("Seoul")
-    );
     let track = event("track-1-5-2020");
     assert_eq!(track.organisations, ["eu-cyber-direct", "nsr"]);
 }
 
 #[test]
-fn the_oewg_session_is_7_to_11_july_2025_with_the_year_explained() {
+fn the_oewg_session_is_7_to_11_july_2025_as_digital_watch_states() {
     let e = event("oewg-11th-session");
     assert_eq!(e.kind, EventKind::Planned);
     let d = e.date.as_ref().expect("date");
@@ -1008,9 +998,16 @@ fn the_oewg_session_is_7_to_11_july_2025_with_the_year_explained() {
         (d.value.as_str(), d.end.as_deref()),
         ("2025-07-07", Some("2025-07-11"))
     );
-    assert_eq!(d.provenance, Provenance::Inferred);
+    // The accounts of the 7th give no year; the Digital Watch reference states it.
+    assert_eq!(d.provenance, Provenance::Stated);
+    assert!(
+        d.cite
+            .contains(&Citation::whole("digwatch-2025-oewg-report"))
+    );
     let how = d.how.as_deref().unwrap_or_default();
-    assert!(how.contains("July 7–11") && how.contains("upcoming") && how.contains("20 May 2025"));
+    assert!(
+        how.contains("7-11 July 2025") && how.contains("July 7–11") && how.contains("upcoming")
+    );
     assert!(cites(&d.cite, E7, 3) && cites(&d.cite, R7, 5));
     assert_eq!(e.organisations, ["oewg-ict", "un"]);
 }
@@ -1031,13 +1028,18 @@ fn the_7th_has_two_accounts_and_notes_where_they_differ() {
         .expect("a note on the in-person claims");
     assert!(in_person.text.contains("five years") && in_person.text.contains("virtually"));
     assert!(cites(&in_person.cite, E7, 1) && cites(&in_person.cite, R7, 3));
-    for id in ["eu-rok-cyber-5", "eu-rok-cyber-6", "eu-rok-dpc-2"] {
+    for id in ["eu-rok-cyber-5", "eu-rok-cyber-6"] {
         assert_eq!(meeting(id).accounts.len(), 1, "{id}");
     }
+    let dpc2: Vec<(&str, Option<Side>)> = meeting("eu-rok-dpc-2")
+        .accounts
+        .iter()
+        .map(|a| (a.source.as_str(), a.side))
+        .collect();
     assert_eq!(
-        meeting("eu-rok-dpc-2").accounts[0].side,
-        None,
-        "a third party's item"
+        dpc2,
+        [(N2, None), ("sciencebusiness-2nd-dpc", None)],
+        "two third parties' items"
     );
 }
 
@@ -1117,7 +1119,12 @@ fn people_are_named_as_written_and_press_contacts_are_not_people() {
             "{}",
             p.name
         );
-        assert_eq!(p.roles.len(), 1, "{} appears at one meeting", p.id);
+        assert_eq!(
+            p.roles.len(),
+            1,
+            "{} has the one role of their first meeting",
+            p.id
+        );
     }
 }
 
@@ -1143,4 +1150,752 @@ fn only_the_5th_and_its_co_located_meeting_record_a_country() {
             ("ct-working-group-2", "Belgium")
         ]
     );
+}
+
+// The series beyond the five texts: facts cited to reference sources (known by URL, their
+// text not in the corpus), from docs/research/2026-11-28-eu-rok-sources.md.
+
+/// Each reference source: id, label, publisher, publication date, language, kind, URL start.
+type ReferenceRow = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    SourceKind,
+    &'static str,
+);
+
+const REFERENCES: &[ReferenceRow] = &[
+    (
+        "nbc1tv-1st-cyber-policy-consultation",
+        "NBC-1TV",
+        "NBC-1TV",
+        None,
+        "ko",
+        SourceKind::NewsItem,
+        "https://nbc1tv.com/",
+    ),
+    (
+        "edaily-2015-2nd-cyber-policy-consultation",
+        "Edaily 2015",
+        "이데일리",
+        Some("2015-04-28"),
+        "ko",
+        SourceKind::AdvanceNotice,
+        "https://m.edaily.co.kr/",
+    ),
+    (
+        "sisatoday-2015-2nd-cyber-policy-consultation",
+        "Sisa Today 2015",
+        "시사투데이",
+        Some("2015-04-28"),
+        "ko",
+        SourceKind::AdvanceNotice,
+        "https://www.sisatoday.co.kr/",
+    ),
+    (
+        "ajunews-2016-3rd-cyber-policy-consultation",
+        "Aju 2016",
+        "아주경제",
+        Some("2016-06-13"),
+        "ko",
+        SourceKind::AdvanceNotice,
+        "https://www4.ajunews.com/",
+    ),
+    (
+        "ajunews-2018-4th-cyber-policy-consultation",
+        "Aju 2018",
+        "아주경제",
+        Some("2018-01-29"),
+        "ko",
+        SourceKind::AdvanceNotice,
+        "https://ajunews.com/",
+    ),
+    (
+        "eeas-2020-track-1-5-cyber-consultations",
+        "EEAS 2020",
+        "European External Action Service",
+        Some("2020-10-07"),
+        "en",
+        SourceKind::WebPage,
+        "https://eeas.europa.eu/",
+    ),
+    (
+        "ec-2023-joint-statement-1st-dpc",
+        "EC 2023",
+        "European Commission",
+        None,
+        "en",
+        SourceKind::JointStatement,
+        "https://digital-strategy.ec.europa.eu/",
+    ),
+    (
+        "msit-2023-1st-dpc",
+        "MSIT 2023",
+        "Ministry of Science and ICT",
+        None,
+        "en",
+        SourceKind::PressRelease,
+        "https://www.msit.go.kr/eng/",
+    ),
+    (
+        "fnnews-2022-digital-partnership-signed",
+        "FN 2022",
+        "파이낸셜뉴스",
+        Some("2022-11-28"),
+        "ko",
+        SourceKind::NewsItem,
+        "https://www.fnnews.com/",
+    ),
+    (
+        "sciencebusiness-2nd-dpc",
+        "S|B 2024",
+        "Science|Business",
+        None,
+        "en",
+        SourceKind::NewsItem,
+        "https://sciencebusiness.net/",
+    ),
+    (
+        "citizenadmnews-2025-3rd-dpc",
+        "CAN 2025",
+        "시민행정신문",
+        Some("2025-11-28"),
+        "ko",
+        SourceKind::NewsItem,
+        "https://www.citizenadmnews.co.kr/",
+    ),
+    (
+        "mofa-2024-1st-strategic-dialogue",
+        "MOFA 2024",
+        "Ministry of Foreign Affairs",
+        None,
+        "en",
+        SourceKind::PressRelease,
+        "https://mofa.go.kr/eng/",
+    ),
+    (
+        "mofa-2024-strategic-dialogue-remarks",
+        "MOFA 2024 remarks",
+        "Ministry of Foreign Affairs",
+        Some("2024-11-04"),
+        "en",
+        SourceKind::WebPage,
+        "https://deu-frankfurt.mofa.go.kr/",
+    ),
+    (
+        "newsis-2025-1st-security-defence-dialogue",
+        "Newsis 2025",
+        "뉴시스",
+        Some("2025-11-13"),
+        "ko",
+        SourceKind::NewsItem,
+        "https://www.newsis.com/",
+    ),
+    (
+        "anews-2025-1st-security-defence-dialogue",
+        "A News 2025",
+        "A News",
+        Some("2025-11-13"),
+        "en",
+        SourceKind::NewsItem,
+        "https://www.anews.com.tr/",
+    ),
+    (
+        "kbs-2025-security-defence-dialogue-plan",
+        "KBS 2025",
+        "KBS World Radio",
+        Some("2025-03-19"),
+        "en",
+        SourceKind::NewsItem,
+        "http://world.kbs.co.kr/",
+    ),
+    (
+        "asiae-2025-security-defence-dialogue-plan",
+        "Asiae 2025",
+        "아시아경제",
+        Some("2025-02-12"),
+        "ko",
+        SourceKind::NewsItem,
+        "https://www2.ppomppu.co.kr/",
+    ),
+    (
+        "digwatch-2025-oewg-report",
+        "Dig.watch 2025",
+        "Digital Watch Observatory",
+        None,
+        "en",
+        SourceKind::WebPage,
+        "https://dig.watch/",
+    ),
+    (
+        "unis-2024-cybercrime-convention",
+        "UNIS 2024",
+        "United Nations Information Service Vienna",
+        Some("2024-12-24"),
+        "en",
+        SourceKind::PressRelease,
+        "https://unis.unvienna.org/",
+    ),
+    (
+        "vgp-2024-cybercrime-convention",
+        "VGP 2024",
+        "Viet Nam Government Portal (Ha Noi)",
+        Some("2024-12-26"),
+        "en",
+        SourceKind::NewsItem,
+        "https://thanglong.chinhphu.vn/",
+    ),
+];
+
+#[test]
+fn reference_sources_carry_label_publisher_date_language_kind_url_and_access_date() {
+    for &(id, label, publisher, published, language, kind, url) in REFERENCES {
+        let s = source(id);
+        assert!(
+            s.is_reference() && s.raw.is_empty(),
+            "{id}: no text in the corpus"
+        );
+        assert_eq!(s.label.as_deref(), Some(label), "{id}");
+        assert_eq!(s.publisher.as_deref(), Some(publisher), "{id}");
+        assert_eq!(
+            s.published.as_ref().map(|d| d.value.as_str()),
+            published,
+            "{id}"
+        );
+        assert_eq!((s.language.as_str(), s.kind), (language, kind), "{id}");
+        assert!(
+            s.url.as_deref().is_some_and(|u| u.starts_with(url)),
+            "{id}: {:?}",
+            s.url
+        );
+        assert_eq!(s.accessed.as_deref(), Some("2026-11-28"), "{id}");
+        assert!(
+            !s.notes.is_empty(),
+            "{id}: a note says what the text states"
+        );
+    }
+    let references = corpus().sources.iter().filter(|s| s.is_reference()).count();
+    assert_eq!(
+        references,
+        REFERENCES.len(),
+        "every reference source is in the table"
+    );
+}
+
+#[test]
+fn reference_sources_are_cited_as_a_whole_and_each_is_cited() {
+    let references: HashSet<&str> = REFERENCES.iter().map(|r| r.0).collect();
+    let mut cited = HashSet::new();
+    for (at, list) in all_cite_lists() {
+        for c in list
+            .iter()
+            .filter(|c| references.contains(c.source.as_str()))
+        {
+            assert_eq!(c.paragraph, None, "{at}: {} is cited as a whole", c.source);
+            cited.insert(c.source.clone());
+        }
+    }
+    for id in &references {
+        assert!(cited.contains(*id), "{id} is cited by no fact");
+    }
+}
+
+/// One meeting's date, place, status, heads and the source its date cites.
+struct Expected {
+    id: &'static str,
+    series: &'static str,
+    edition: u32,
+    date: &'static str,
+    date_provenance: Provenance,
+    city: &'static str,
+    place_provenance: Provenance,
+    status: MeetingStatus,
+    heads: &'static [(Side, &'static str, &'static str)],
+    cited: &'static str,
+}
+
+const CYBER: &str = "eu-rok-cyber-dialogue";
+const COUNCIL: &str = "eu-rok-digital-partnership-council";
+const AMBASSADOR: &str = "국제안보대사 (Ambassador for International Security Affairs)";
+
+const NEW_MEETINGS: &[Expected] = &[
+    Expected {
+        id: "eu-rok-cyber-1",
+        series: CYBER,
+        edition: 1,
+        date: "2014-05-12",
+        date_provenance: Provenance::Inferred,
+        city: "Brussels",
+        place_provenance: Provenance::Stated,
+        status: MeetingStatus::Held,
+        heads: &[
+            (Side::Rok, "choi-sung-joo", AMBASSADOR),
+            (
+                Side::Eu,
+                "maciej-popowski",
+                "유럽대외관계청 사무차장 (Deputy Secretary-General of the European External Action Service)",
+            ),
+        ],
+        cited: "nbc1tv-1st-cyber-policy-consultation",
+    },
+    Expected {
+        id: "eu-rok-cyber-2",
+        series: CYBER,
+        edition: 2,
+        date: "2015-04-29",
+        date_provenance: Provenance::Inferred,
+        city: "Seoul",
+        place_provenance: Provenance::Stated,
+        status: MeetingStatus::Announced,
+        heads: &[
+            (
+                Side::Rok,
+                "choi-sung-joo",
+                "외교부 국제안보대사 (Ambassador for International Security Affairs)",
+            ),
+            (
+                Side::Eu,
+                "joelle-jenny",
+                "EU 대외관계청 안보정책·분쟁방지국장 (Director, Security Policy and Conflict Prevention, EEAS)",
+            ),
+        ],
+        cited: "sisatoday-2015-2nd-cyber-policy-consultation",
+    },
+    Expected {
+        id: "eu-rok-cyber-3",
+        series: CYBER,
+        edition: 3,
+        date: "2016-06-16",
+        date_provenance: Provenance::Inferred,
+        city: "Brussels",
+        place_provenance: Provenance::Inferred,
+        status: MeetingStatus::Announced,
+        heads: &[(
+            Side::Rok,
+            "shin-maeng-ho",
+            "외교부 국제안보대사 (Ambassador for International Security Affairs)",
+        )],
+        cited: "ajunews-2016-3rd-cyber-policy-consultation",
+    },
+    Expected {
+        id: "eu-rok-cyber-4",
+        series: CYBER,
+        edition: 4,
+        date: "2018-01-30",
+        date_provenance: Provenance::Inferred,
+        city: "Seoul",
+        place_provenance: Provenance::Stated,
+        status: MeetingStatus::Announced,
+        heads: &[
+            (Side::Rok, "moon-deok-ho", AMBASSADOR),
+            (
+                Side::Eu,
+                "pawel-herczynski",
+                "유럽대외관계청 안보정책국장 (Director for Security Policy, EEAS)",
+            ),
+        ],
+        cited: "ajunews-2018-4th-cyber-policy-consultation",
+    },
+    Expected {
+        id: "eu-rok-dpc-1",
+        series: COUNCIL,
+        edition: 1,
+        date: "2023-06-30",
+        date_provenance: Provenance::Stated,
+        city: "Seoul",
+        place_provenance: Provenance::Stated,
+        status: MeetingStatus::Held,
+        heads: &[
+            (
+                Side::Rok,
+                "lee-jong-ho",
+                "Minister for Science and ICT (MSIT)",
+            ),
+            (
+                Side::Eu,
+                "thierry-breton",
+                "European Commissioner for the Internal Market",
+            ),
+        ],
+        cited: "ec-2023-joint-statement-1st-dpc",
+    },
+    Expected {
+        id: "eu-rok-dpc-3",
+        series: COUNCIL,
+        edition: 3,
+        date: "2025-11-28",
+        date_provenance: Provenance::Inferred,
+        city: "Seoul",
+        place_provenance: Provenance::Stated,
+        status: MeetingStatus::Held,
+        heads: &[
+            (
+                Side::Rok,
+                "bae-kyung-hoon",
+                "부총리 (Deputy Prime Minister)",
+            ),
+            (
+                Side::Eu,
+                "henna-virkkunen",
+                "European Executive Vice-President",
+            ),
+        ],
+        cited: "citizenadmnews-2025-3rd-dpc",
+    },
+    Expected {
+        id: "eu-rok-strategic-dialogue-1",
+        series: "eu-rok-strategic-dialogue",
+        edition: 1,
+        date: "2024-11-04",
+        date_provenance: Provenance::Inferred,
+        city: "Seoul",
+        place_provenance: Provenance::Stated,
+        status: MeetingStatus::Held,
+        heads: &[
+            (Side::Rok, "cho-tae-yul", "Minister of Foreign Affairs"),
+            (
+                Side::Eu,
+                "josep-borrell",
+                "High Representative of the European Union (EU) for Foreign Affairs and Security Policy",
+            ),
+        ],
+        cited: "mofa-2024-1st-strategic-dialogue",
+    },
+    Expected {
+        id: "eu-rok-security-defence-dialogue-1",
+        series: "eu-rok-security-defence-dialogue",
+        edition: 1,
+        date: "2025-11-12",
+        date_provenance: Provenance::Inferred,
+        city: "Brussels",
+        place_provenance: Provenance::Stated,
+        status: MeetingStatus::Held,
+        heads: &[
+            (
+                Side::Rok,
+                "youn-jong-kwon",
+                "ambassador for international cyber affairs",
+            ),
+            (
+                Side::Rok,
+                "chung-seong-hoon",
+                "defense attaché to the Korean Embassy in Belgium",
+            ),
+            (
+                Side::Eu,
+                "benedikta-von-seherr-thoss",
+                "managing director for peace, security and defense",
+            ),
+        ],
+        cited: "newsis-2025-1st-security-defence-dialogue",
+    },
+];
+
+#[test]
+fn each_new_meeting_has_its_date_place_status_heads_and_reference() {
+    for e in NEW_MEETINGS {
+        let m = meeting(e.id);
+        assert_eq!(
+            (m.series.as_str(), m.edition),
+            (e.series, Some(e.edition)),
+            "{}",
+            e.id
+        );
+        assert_eq!(
+            (m.date.value.as_str(), m.date.precision, m.date.provenance),
+            (e.date, Precision::Day, e.date_provenance),
+            "{}",
+            e.id
+        );
+        if e.date_provenance == Provenance::Inferred {
+            assert!(
+                m.date.how.as_deref().is_some_and(|h| !h.is_empty()),
+                "{}: how",
+                e.id
+            );
+        }
+        assert!(
+            m.date.cite.contains(&Citation::whole(e.cited)),
+            "{}: date cites {}",
+            e.id,
+            e.cited
+        );
+        let place = m
+            .place
+            .as_ref()
+            .unwrap_or_else(|| panic!("{}: place", e.id));
+        assert_eq!(
+            (place.city.as_str(), place.provenance),
+            (e.city, e.place_provenance),
+            "{}",
+            e.id
+        );
+        assert!(
+            place.cite.contains(&Citation::whole(e.cited)),
+            "{}: place cites {}",
+            e.id,
+            e.cited
+        );
+        assert_eq!(m.status, e.status, "{}", e.id);
+        let heads: Vec<(Side, &str, &str)> = m
+            .delegations
+            .iter()
+            .flat_map(|d| {
+                d.heads
+                    .iter()
+                    .map(move |h| (d.side, h.person.as_str(), h.title.as_str()))
+            })
+            .collect();
+        assert_eq!(heads, e.heads, "{}", e.id);
+        for d in &m.delegations {
+            for h in &d.heads {
+                assert!(!h.cite.is_empty(), "{}: {} is cited", e.id, h.person);
+            }
+        }
+        assert!(
+            m.accounts.iter().any(|a| a.source == e.cited),
+            "{}: {} is an account",
+            e.id,
+            e.cited
+        );
+    }
+}
+
+#[test]
+fn the_2nd_to_4th_cyber_dialogues_are_announced_and_the_rest_held() {
+    let status = |edition: u32| {
+        let m = corpus()
+            .meetings
+            .iter()
+            .find(|m| m.series == CYBER && m.edition == Some(edition))
+            .unwrap_or_else(|| panic!("no cyber dialogue {edition}"));
+        m.status
+    };
+    for edition in 1..=7 {
+        let expected = if (2..=4).contains(&edition) {
+            MeetingStatus::Announced
+        } else {
+            MeetingStatus::Held
+        };
+        assert_eq!(status(edition), expected, "edition {edition}");
+    }
+    // Announced meetings are known from advance notices only, and say so.
+    for id in ["eu-rok-cyber-2", "eu-rok-cyber-3", "eu-rok-cyber-4"] {
+        let m = meeting(id);
+        assert!(
+            m.accounts
+                .iter()
+                .all(|a| source(&a.source).kind == SourceKind::AdvanceNotice),
+            "{id}"
+        );
+        assert!(
+            m.notes.iter().any(|n| n.text.contains("advance notice")),
+            "{id}"
+        );
+    }
+}
+
+#[test]
+fn the_3rd_places_brussels_by_the_itinerary_and_names_no_eu_head() {
+    let m = meeting("eu-rok-cyber-3");
+    let place = m.place.as_ref().expect("place");
+    let how = place.how.as_deref().unwrap_or_default();
+    assert!(
+        how.contains("itinerary") && how.contains("프라하와 벨기에 브뤼셀, 독일 베를린"),
+        "{how}"
+    );
+    assert!(heads(m, Side::Eu).is_empty());
+    assert!(
+        m.notes
+            .iter()
+            .any(|n| n.text.contains("no source found names the EU head"))
+    );
+}
+
+#[test]
+fn the_1st_council_prefers_the_official_30_june_over_the_news_items_23_june() {
+    let m = meeting("eu-rok-dpc-1");
+    assert_eq!(m.date.rule, Some(PreferenceRule::OfficialOverNews));
+    assert_eq!(m.date.alternatives.len(), 1);
+    let alternative = &m.date.alternatives[0];
+    assert_eq!(
+        (alternative.value.as_str(), alternative.precision),
+        ("2023-06-23", Precision::Day)
+    );
+    assert_eq!(alternative.cite, vec![Citation::at(N2, 7)]);
+    assert!(paragraph(&alternative.cite[0]).contains("23 June 2023"));
+    // Both official texts are cited for the preferred date.
+    for official in ["ec-2023-joint-statement-1st-dpc", "msit-2023-1st-dpc"] {
+        assert!(
+            m.date.cite.contains(&Citation::whole(official)),
+            "{official}"
+        );
+        assert_ne!(
+            source(official).kind,
+            SourceKind::NewsItem,
+            "{official} is official"
+        );
+    }
+    assert_eq!(source(N2).kind, SourceKind::NewsItem);
+    assert_eq!(
+        m.place.as_ref().and_then(|p| p.venue.as_deref()),
+        Some("Sky Hall, Seoul Central Post Office")
+    );
+    // Changed from a mentioned event into the meeting: one record, not two.
+    assert!(corpus().events.iter().all(|e| e.id != "eu-rok-dpc-1"));
+}
+
+#[test]
+fn the_2nd_council_is_placed_at_the_berlaymont_by_science_business() {
+    let m = meeting("eu-rok-dpc-2");
+    let place = m.place.as_ref().expect("place");
+    assert_eq!(place.venue.as_deref(), Some("Le Berlaymont"));
+    assert!(
+        place
+            .cite
+            .contains(&Citation::whole("sciencebusiness-2nd-dpc"))
+    );
+    assert!(
+        m.date
+            .cite
+            .contains(&Citation::whole("sciencebusiness-2nd-dpc"))
+    );
+}
+
+#[test]
+fn the_partnerships_are_dated_and_cited() {
+    let signed = event("eu-rok-digital-partnership-2022");
+    assert_eq!(signed.kind, EventKind::Mentioned);
+    let d = signed.date.as_ref().expect("date");
+    assert_eq!(
+        (d.value.as_str(), d.precision, d.provenance),
+        ("2022-11-28", Precision::Day, Provenance::Stated)
+    );
+    assert!(
+        d.cite
+            .contains(&Citation::whole("ec-2023-joint-statement-1st-dpc"))
+    );
+    let sdp = event("eu-rok-security-defence-partnership-2024");
+    assert_eq!(sdp.kind, EventKind::Mentioned);
+    let d = sdp.date.as_ref().expect("date");
+    assert_eq!(
+        (d.value.as_str(), d.precision),
+        ("2024-11", Precision::Month)
+    );
+    assert!(
+        d.cite
+            .contains(&Citation::whole("mofa-2024-1st-strategic-dialogue"))
+    );
+    assert!(sdp.description.contains("15 areas") && sdp.description.contains("cyber"));
+}
+
+#[test]
+fn the_plan_for_a_seoul_security_and_defence_dialogue_is_a_planned_event_of_its_series() {
+    let plan = event("security-defence-dialogue-plan-2025");
+    let held = meeting("eu-rok-security-defence-dialogue-1");
+    assert_eq!(plan.kind, EventKind::Planned);
+    assert_eq!(
+        (plan.series.as_deref(), plan.edition),
+        (Some(held.series.as_str()), held.edition)
+    );
+    let d = plan.date.as_ref().expect("date");
+    assert_eq!((d.value.as_str(), d.precision), ("2025", Precision::Year));
+    assert_eq!(plan.place.as_ref().map(|p| p.city.as_str()), Some("Seoul"));
+    assert!(plan.cite.contains(&Citation::whole(
+        "asiae-2025-security-defence-dialogue-plan"
+    )));
+    // Held elsewhere than planned: the data lets the plan be computed as superseded.
+    assert_ne!(held.place.as_ref().map(|p| p.city.as_str()), Some("Seoul"));
+}
+
+#[test]
+fn the_oewg_and_cybercrime_convention_cite_their_references() {
+    let conv = event("un-cybercrime-conv-2024");
+    let d = conv.date.as_ref().expect("date");
+    assert!(
+        d.cite
+            .contains(&Citation::whole("unis-2024-cybercrime-convention"))
+    );
+    assert!(
+        d.cite
+            .contains(&Citation::whole("vgp-2024-cybercrime-convention"))
+    );
+    let track = event("track-1-5-2020");
+    let d = track.date.as_ref().expect("date");
+    assert_eq!(d.end.as_deref(), Some("2020-10-07"));
+    assert!(
+        d.cite
+            .contains(&Citation::whole("eeas-2020-track-1-5-cyber-consultations"))
+    );
+}
+
+#[test]
+fn no_meeting_is_recorded_twice_and_there_is_no_8th_dialogue() {
+    let c = corpus();
+    let mut editions = HashSet::new();
+    let mut dates = HashSet::new();
+    for m in &c.meetings {
+        assert!(
+            editions.insert((m.series.as_str(), m.edition)),
+            "{} repeats an edition",
+            m.id
+        );
+        assert!(
+            dates.insert((m.series.as_str(), m.date.value.as_str())),
+            "{} repeats a date",
+            m.id
+        );
+    }
+    // An event of a meeting's series and edition may only be the plan for it.
+    for e in &c.events {
+        if e.edition.is_some()
+            && editions.contains(&(e.series.as_deref().unwrap_or_default(), e.edition))
+        {
+            assert_eq!(e.kind, EventKind::Planned, "{} duplicates a meeting", e.id);
+        }
+    }
+    let cyber: Vec<u32> = {
+        let mut v: Vec<u32> = c
+            .meetings
+            .iter()
+            .filter(|m| m.series == CYBER)
+            .filter_map(|m| m.edition)
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    assert_eq!(cyber, [1, 2, 3, 4, 5, 6, 7], "no source reports an 8th");
+    let councils = c.meetings.iter().filter(|m| m.series == COUNCIL).count();
+    assert_eq!(councils, 3);
+}
+
+#[test]
+fn the_meetings_run_from_2014_to_2025() {
+    let years: Vec<&str> = corpus()
+        .meetings
+        .iter()
+        .map(|m| &m.date.value[..4])
+        .collect();
+    assert_eq!(years.iter().min(), Some(&"2014"));
+    assert_eq!(years.iter().max(), Some(&"2025"));
+}
+
+#[test]
+fn the_heads_of_the_new_meetings_are_people_with_cited_roles_of_their_side() {
+    for e in NEW_MEETINGS {
+        for &(side, person, _) in e.heads {
+            let p = corpus()
+                .people
+                .iter()
+                .find(|p| p.id == person)
+                .unwrap_or_else(|| panic!("no person {person}"));
+            assert!(
+                !p.roles.is_empty() && p.roles.iter().all(|r| !r.cite.is_empty()),
+                "{person}"
+            );
+            assert!(p.roles.iter().any(|r| r.side == side), "{person}: {side:?}");
+        }
+    }
 }

@@ -107,8 +107,15 @@ fn shown_source(screen: &str) -> std::path::PathBuf {
 fn less_lines(file: &Path, lines: usize) -> usize {
     let path = file.to_str().expect("UTF-8 path");
     let mut pty = Pty::spawn_program("less", &[path], &[("LESS", ""), ("LESSOPEN", "")], 80, 24);
-    pty.wait_for(|s| s.lines().count() > 10, START)
-        .unwrap_or_else(|e| panic!("less did not start: {e}"));
+    // Started once the file's first words are on screen (a file of a few long lines may
+    // fill fewer than ten rows of the captured screen).
+    let text = std::fs::read_to_string(file).unwrap_or_default();
+    let opening: String = text.chars().take(20).collect();
+    pty.wait_for(
+        |s| s.lines().count() > 10 || s.contains(opening.trim()),
+        START,
+    )
+    .unwrap_or_else(|e| panic!("less did not start: {e}"));
     quiet(&mut pty);
     let mark = pty.mark();
     for _ in 0..lines {

@@ -29,6 +29,16 @@ pub const FILES: &[(&str, &str)] = &[
         "<built-in>/topics.json",
         include_str!("../../assets/corpus/topics.json"),
     ),
+    // Reference sources (known by URL, text not in the corpus) and the records of the series
+    // that only they report.
+    (
+        "<built-in>/references.json",
+        include_str!("../../assets/corpus/references.json"),
+    ),
+    (
+        "<built-in>/series.json",
+        include_str!("../../assets/corpus/series.json"),
+    ),
 ];
 
 /// Loads and validates the built-in corpus.

@@ -64,8 +64,12 @@ impl<'a> Linter<'a> {
     }
 
     /// The text of the paragraphs a fact cites, joined by line breaks; citations that do not
-    /// resolve add nothing.
-    fn cited_text(&self, cites: &[Citation]) -> String {
+    /// resolve add nothing. `None` when the fact cites a reference source as a whole: the
+    /// fact may come from that source, whose text is not in the corpus to check against.
+    fn cited_text(&self, cites: &[Citation]) -> Option<String> {
+        if cites.iter().any(|c| c.paragraph.is_none()) {
+            return None;
+        }
         let mut text = String::new();
         for cite in cites {
             let paragraph = self.sources.get(cite.source.as_str()).and_then(|ps| {
@@ -78,7 +82,7 @@ impl<'a> Linter<'a> {
                 text.push('\n');
             }
         }
-        text
+        Some(text)
     }
 
     fn sources(&mut self) {
@@ -210,7 +214,9 @@ impl<'a> Linter<'a> {
         if date.provenance != Provenance::Stated {
             return;
         }
-        let text = self.cited_text(&date.cite);
+        let Some(text) = self.cited_text(&date.cite) else {
+            return;
+        };
         for (part, value) in [("value", Some(&date.value)), ("end", date.end.as_ref())] {
             let Some(value) = value else { continue };
             if let Some(missing) = missing_date_part(&text, value, date.precision) {
@@ -233,7 +239,10 @@ impl<'a> Linter<'a> {
         if place.provenance != Provenance::Stated {
             return;
         }
-        let text = self.cited_text(&place.cite).to_lowercase();
+        let Some(text) = self.cited_text(&place.cite) else {
+            return;
+        };
+        let text = text.to_lowercase();
         let parts = [
             ("city", Some(&place.city)),
             ("venue", place.venue.as_ref()),
@@ -266,7 +275,9 @@ impl<'a> Linter<'a> {
         title: &str,
         cites: &[Citation],
     ) {
-        let text = self.cited_text(cites);
+        let Some(text) = self.cited_text(cites) else {
+            return;
+        };
         if let Some(p) = self.people.get(person).copied() {
             let named = std::iter::once(&p.name)
                 .chain(&p.aliases)
@@ -315,7 +326,10 @@ impl<'a> Linter<'a> {
         let Some(t) = self.topics.get(topic).copied() else {
             return;
         };
-        let text = self.cited_text(cites).to_lowercase();
+        let Some(text) = self.cited_text(cites) else {
+            return;
+        };
+        let text = text.to_lowercase();
         let id_words = t.id.replace('-', " ");
         let mentioned = std::iter::once(&t.label)
             .chain(&t.aliases)

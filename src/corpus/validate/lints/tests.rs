@@ -274,3 +274,21 @@ fn the_built_in_corpus_has_no_warning() {
         .collect();
     assert_eq!(found, Vec::<String>::new());
 }
+
+#[test]
+fn a_fact_citing_a_reference_source_is_not_checked_against_paragraphs() {
+    // A date the cited paragraph does not give warns while only that paragraph is cited …
+    let mut c = clean();
+    c["meetings"][0]["date"]["value"] = json!("2025-05-30");
+    assert!(one_warning(&c, "meeting m date.value").contains("day"));
+    // … and not once a reference source, whose text the corpus does not hold, is cited too.
+    c["sources"].as_array_mut().expect("sources").push(json!({
+        "id": "r", "title": "Council held", "language": "en", "kind": "joint-statement",
+        "url": "https://example.org/council"
+    }));
+    c["meetings"][0]["date"]["cite"]
+        .as_array_mut()
+        .expect("cite")
+        .push(json!({"source": "r"}));
+    assert_eq!(warnings(&c), Vec::<String>::new());
+}
