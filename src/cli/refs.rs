@@ -76,10 +76,14 @@ fn expand_object(library: &Library, map: &mut Map<String, Value>) {
             && ID_LIST_KEYS.contains(&key.as_str())
         {
             for item in items.iter_mut() {
-                if let Value::String(id) = item
-                    && let Some(r) = reference(library, id)
-                {
-                    *item = r;
+                match item {
+                    Value::String(id) => {
+                        if let Some(r) = reference(library, id) {
+                            *item = r;
+                        }
+                    }
+                    // A meeting's `topics` are objects that hold a `topic` id each.
+                    other => expand(library, other),
                 }
             }
         } else {

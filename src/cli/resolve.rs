@@ -7,6 +7,7 @@ use anyhow::{Result, anyhow};
 use super::{Library, NotFound};
 use crate::corpus::validate::suggest::closest;
 use crate::corpus::{Corpus, Facet, RecordKind, place_key};
+use crate::search::fuzzy::Kind;
 use crate::text::sanitize_line;
 
 /// How many candidates an ambiguous name lists before "…".
@@ -124,6 +125,14 @@ fn suggestion(corpus: &Corpus, facets: &[Facet], typed: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The `find` query prefix that lists a facet's names ('#' for topics).
+fn find_prefix(facet: Facet) -> char {
+    Kind::ALL
+        .into_iter()
+        .find(|k| k.facet() == Some(facet))
+        .map_or(' ', Kind::prefix)
+}
+
 /// The usage error for a name that fits several records.
 fn ambiguous(what: &str, typed: &str, candidates: &[Candidate]) -> anyhow::Error {
     let mut list: Vec<String> = candidates
@@ -152,10 +161,12 @@ pub fn facet_key(library: &Library, facet: Facet, typed: &str) -> Result<String>
     match found.len() {
         1 => Ok(found.remove(0).key),
         0 => Err(NotFound(format!(
-            "no {} is called {:?}{}",
+            "no {} is called {:?}{}; try `entente find '{}{}'` to see the names",
             facet.label(),
             sanitize_line(typed),
-            suggestion(corpus, &[facet], typed)
+            suggestion(corpus, &[facet], typed),
+            find_prefix(facet),
+            sanitize_line(typed),
         ))
         .into()),
         _ => Err(ambiguous(&format!("{}s", facet.label()), typed, &found)),
@@ -231,6 +242,12 @@ mod tests {
 
     fn library() -> Library {
         Library::new(crate::test_fixture::small())
+    }
+
+    #[test]
+    fn each_facet_points_to_its_finder_prefix() {
+        let prefixes: Vec<char> = Facet::ALL.into_iter().map(find_prefix).collect();
+        assert_eq!(prefixes, ['#', '@', '~', '%']);
     }
 
     #[test]
