@@ -174,7 +174,8 @@ pub fn facet_key(library: &Library, facet: Facet, typed: &str) -> Result<String>
 }
 
 /// The record `typed` names (`show`): an id in any case, or one topic, organisation or person
-/// by any of its names.
+/// by any of its names, or by words beginning its name's words (when `typed` does not look like
+/// an id: a hyphen and no space).
 pub fn record(library: &Library, typed: &str) -> Result<(RecordKind, usize)> {
     let index = &library.index;
     let corpus = &library.loaded.corpus;
@@ -199,7 +200,10 @@ pub fn record(library: &Library, typed: &str) -> Result<(RecordKind, usize)> {
         .filter_map(|f| index.resolve(*f, typed).map(str::to_string))
         .collect();
     keys.dedup();
-    if keys.is_empty() {
+    // Words that begin a name's words resolve a name ("kim", "security agency"), not an id:
+    // a mistyped id ("kim-gun") gets "did you mean" instead of a guess.
+    let looks_like_id = typed.contains('-') && !typed.contains(char::is_whitespace);
+    if keys.is_empty() && !looks_like_id {
         for facet in NAMED {
             keys.extend(by_words(corpus, facet, typed).into_iter().map(|c| c.key));
         }

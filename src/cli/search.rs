@@ -117,7 +117,7 @@ fn run_json(
             let (meeting, side) = match accounts.of_source.get(h.source.as_str()) {
                 Some((m, side)) => (
                     refs::reference(library, &library.loaded.corpus.meetings[*m].id),
-                    side.map(Side::label),
+                    *side,
                 ),
                 None => (None, None),
             };
@@ -290,7 +290,8 @@ mod tests {
     fn char_ranges_count_scalar_values_not_bytes() {
         let text = "Ünïon — European Commission";
         let start = text.find("European").unwrap();
-        let ranges = char_ranges(text, &[start..start + "European Commission".len()]);
+        let end = start + "European Commission".len();
+        let ranges = char_ranges(text, std::slice::from_ref(&(start..end)));
         let [a, b] = ranges[0];
         let sliced: String = text.chars().skip(a).take(b - a).collect();
         assert_eq!(sliced, "European Commission");
