@@ -2,7 +2,7 @@
 //!
 //! Corpus text is untrusted: everything printed as text goes through
 //! [`crate::text::sanitize_line`]. JSON output is escaped by serde_json, and C1 and bidi
-//! controls besides ([`json`]), so it stays valid and inert whatever the corpus holds.
+//! controls besides (the `json` module), so it stays valid and inert whatever the corpus holds.
 
 mod json;
 
