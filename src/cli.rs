@@ -12,6 +12,8 @@ pub mod find;
 mod fmt;
 mod list;
 pub mod output;
+mod refs;
+mod resolve;
 mod search;
 mod show;
 
@@ -87,10 +89,21 @@ fn cannot_load(path: &Path) -> String {
     )
 }
 
-/// Runs one subcommand against a library, writing to `out`.
+/// Runs one subcommand against a library, writing to `out`, with search's matches unmarked.
 pub fn run(
     command: &Command,
     json: bool,
+    library: &Library,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
+    run_with(command, json, output::Marks::None, library, out)
+}
+
+/// [`run`], with search's matches marked as `marks` says (`--color`, `--markers`).
+pub fn run_with(
+    command: &Command,
+    json: bool,
+    marks: output::Marks,
     library: &Library,
     out: &mut dyn Write,
 ) -> Result<Outcome> {
@@ -98,7 +111,11 @@ pub fn run(
         Command::List(filter) => list::run(library, filter, json, out),
         Command::Show { id } => show::run(library, id, json, out),
         Command::Find(find) => find::run(library, find, json, out),
-        Command::Search { text, limit } => search::run(library, text, *limit, json, out),
+        Command::Search { text, limit } => search::run(library, text, *limit, json, marks, out),
+        Command::Export { .. } if json => anyhow::bail!(
+            "`export` does not take --json: it writes a Markdown briefing note; \
+             for the record as JSON use `entente show ID --json`"
+        ),
         Command::Export { id, output } => export::run(library, id, output.as_deref(), out),
         Command::Check { .. } | Command::Fmt { .. } => dispatched_before_loading(),
     }

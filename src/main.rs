@@ -1,7 +1,9 @@
 //! The `entente` binary: arguments → a subcommand or the browser; errors → an exit code.
 //!
 //! `main` returns an exit code; `run` returns `anyhow::Result`. A closed pipe
-//! (`entente list | head -1`) is success, not an error; errors print their whole chain.
+//! (`entente list | head -1`) is success, not an error; errors print their whole chain,
+//! sanitised. Exits: 0 found, 1 nothing found ([`cli::NotFound`]), 2 any other error (bad
+//! usage, invalid corpus, the browser failing to start).
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -32,6 +34,20 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> Result<u8> {
+    // `check` and `fmt` work on the PATH given; a `--corpus` beside it would be ignored.
+    if let Some(corpus) = &args.corpus
+        && matches!(
+            args.command,
+            Some(Command::Check { .. } | Command::Fmt { .. })
+        )
+    {
+        anyhow::bail!(
+            "`--corpus {}` is not taken by `check` or `fmt`: they work on the PATH they are \
+             given (e.g. `entente check {}`)",
+            corpus.display(),
+            corpus.display()
+        );
+    }
     if let Some(Command::Check { path, strict }) = &args.command {
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
@@ -58,7 +74,12 @@ fn run(args: &Args) -> Result<u8> {
         Some(command) => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            let outcome = cli::run(command, args.json, &library, &mut out)?;
+            let colour = args.color.colours(
+                std::io::stdout().is_terminal(),
+                std::env::var_os("NO_COLOR").as_deref(),
+            );
+            let marks = cli::output::Marks::choose(colour, args.markers);
+            let outcome = cli::run_with(command, args.json, marks, &library, &mut out)?;
             out.flush()?;
             Ok(outcome.exit_code())
         }
@@ -80,9 +101,16 @@ fn browse(args: &Args, library: Library) -> Result<u8> {
     match entente::browser::run(library.loaded, library.index, args.mouse, args.language()) {
         Ok(()) => Ok(0),
         Err(err) => {
-            // The terminal is restored by now; stderr may be gone, so never panic here.
-            let _ = writeln!(std::io::stderr(), "entente: {err:#}");
-            Ok(1)
+            // The terminal is restored by now; stderr may be gone, so never panic here. The
+            // message may quote the corpus: sanitised. A start-up failure is exit 2, as any
+            // error but "nothing found" is.
+            let message = format!("entente: {err:#}\n");
+            let _ = write!(
+                std::io::stderr(),
+                "{}",
+                entente::text::sanitize_block(&message)
+            );
+            Ok(2)
         }
     }
 }

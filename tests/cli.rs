@@ -318,11 +318,14 @@ fn search_finds_what_only_one_account_says_with_its_citation() {
     let o = on_fixture(&["search", "Aurora Protocol"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
-    assert!(text.contains("rok-data-dialogue-3 ¶4"), "{text}");
+    assert!(
+        text.contains("3rd Data Dialogue — ROK account, ROK DD3 ¶4  [rok-data-dialogue-3]"),
+        "{text}"
+    );
     let (v, code) = fixture_json(&["search", "aurora"]);
     assert_eq!(code, 0);
     assert_eq!(v["total"], 1);
-    assert_eq!(v["hits"][0]["source"], "rok-data-dialogue-3");
+    assert_eq!(v["hits"][0]["source"]["id"], "rok-data-dialogue-3");
     assert_eq!(v["hits"][0]["paragraph"], 4);
     let (_, code) = fixture_json(&["search", "zzzzqqq"]);
     assert_eq!(code, 1);
@@ -430,7 +433,7 @@ fn builtin_search_finds_the_first_paragraph_of_each_source() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|h| h["source"] == source.id.as_str() && h["paragraph"] == 1);
+            .any(|h| h["source"]["id"] == source.id.as_str() && h["paragraph"] == 1);
         assert!(hit, "{word:?} in {} ¶1: {v}", source.id);
     }
 }

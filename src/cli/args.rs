@@ -37,6 +37,16 @@ pub struct Args {
     #[arg(long, global = true)]
     pub json: bool,
 
+    /// When to colour text output: auto (only on a terminal, and only without NO_COLOR),
+    /// always, or never. Search highlights its matches in colour; without colour they are
+    /// plain unless --markers is given.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Search: bracket each match »like this« when the output is not coloured (in a pipe).
+    #[arg(long, global = true)]
+    pub markers: bool,
+
     /// Browser: turn on mouse wheel scrolling and clicks (off by default, so the terminal's
     /// own text selection keeps working).
     #[arg(long)]
@@ -79,6 +89,26 @@ impl Args {
     }
 }
 
+/// `--color`: as ripgrep and ls take it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour only when stdout is a terminal and NO_COLOR is unset or empty.
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour, given whether stdout is a terminal and the value of NO_COLOR.
+    pub fn colours(self, stdout_is_terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => stdout_is_terminal && no_color.is_none_or(|v| v.is_empty()),
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List meetings and events in date order, optionally filtered.
@@ -90,9 +120,10 @@ pub enum Command {
     },
     /// Fuzzy-find topics, organisations, people, meetings and places (like `fzf --filter`).
     Find(FindArgs),
-    /// Search the full text of the sources; each hit with its citation.
+    /// Search the full text of the sources; each hit with its meeting, account and citation.
     Search {
-        /// Words that must all appear in a paragraph (any case), or a "quoted phrase".
+        /// Words that must all appear in a paragraph (any case), or a "quoted phrase"; not
+        /// empty.
         text: String,
         /// Print at most this many hits (0: all).
         #[arg(long, default_value_t = 0)]
@@ -107,6 +138,9 @@ pub enum Command {
         output: Option<PathBuf>,
     },
     /// Validate a corpus (a JSON file or a directory) and report every problem.
+    ///
+    /// The corpus is PATH; `--corpus` is refused here, so a check never tests another corpus
+    /// than the one named.
     Check {
         /// The corpus file or directory to check.
         path: PathBuf,
@@ -219,6 +253,37 @@ mod tests {
             let text = e.to_string();
             assert!(text.contains(bad) && text.contains("2019..2021"), "{text}");
         }
+    }
+
+    #[test]
+    fn colour_auto_needs_a_terminal_and_no_no_color() {
+        use std::ffi::OsStr;
+        let auto = ColorChoice::Auto;
+        assert!(auto.colours(true, None));
+        assert!(auto.colours(true, Some(OsStr::new(""))));
+        assert!(!auto.colours(true, Some(OsStr::new("1"))));
+        assert!(!auto.colours(false, None));
+        assert!(ColorChoice::Always.colours(false, Some(OsStr::new("1"))));
+        assert!(!ColorChoice::Never.colours(true, None));
+    }
+
+    #[test]
+    fn global_flags_work_after_the_subcommand_and_its_arguments() {
+        let args = Args::try_parse_from([
+            "entente",
+            "search",
+            "cyber",
+            "--color",
+            "never",
+            "--markers",
+            "--json",
+            "--corpus",
+            "x",
+        ])
+        .unwrap();
+        assert_eq!(args.color, ColorChoice::Never);
+        assert!(args.markers && args.json);
+        assert_eq!(args.corpus.as_deref(), Some(std::path::Path::new("x")));
     }
 
     #[test]

@@ -23,7 +23,12 @@ pub fn run(path: &Path, strict: bool, json: bool, out: &mut dyn Write) -> Result
                 Vec::new()
             };
             if json {
-                let mut v = json!({ "ok": true, "problems": [], "counts": counts });
+                let mut v = json!({
+                    "format": "entente-check/1",
+                    "ok": true,
+                    "problems": [],
+                    "counts": counts,
+                });
                 if strict {
                     v["warnings"] = warnings.iter().map(problem_json).collect();
                 }
@@ -53,7 +58,10 @@ pub fn run(path: &Path, strict: bool, json: bool, out: &mut dyn Write) -> Result
         Err(problems) => {
             if json {
                 let list: Vec<_> = problems.0.iter().map(problem_json).collect();
-                write_json(out, &json!({ "ok": false, "problems": list }))?;
+                write_json(
+                    out,
+                    &json!({ "format": "entente-check/1", "ok": false, "problems": list }),
+                )?;
             } else {
                 // The problems name files and record ids from the user's corpus: sanitise.
                 write!(

@@ -8,7 +8,7 @@ use anyhow::Result;
 
 use super::{Library, NotFound, Outcome};
 use crate::briefing::meeting_note;
-use crate::index::EntryRef;
+use crate::corpus::RecordKind;
 use crate::text::sanitize_line;
 
 pub fn run(
@@ -17,12 +17,20 @@ pub fn run(
     output: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<Outcome> {
-    let meeting = match library.index.entry(id) {
-        Some(EntryRef::Meeting(i)) => i,
-        _ => {
+    // Any record name resolves as for `show` (a typo gets "did you mean"); only a meeting has
+    // a briefing note.
+    let meeting = match super::resolve::record(library, id)? {
+        (RecordKind::Meeting, i) => i,
+        (kind, _) => {
             return Err(NotFound(format!(
-                "no meeting has the id {:?}; `entente list --kind meeting` prints their ids",
-                sanitize_line(id)
+                "{:?} is {} {}, not a meeting; `entente list --kind meeting` prints their ids",
+                sanitize_line(id),
+                if kind.label().starts_with(['a', 'e', 'i', 'o', 'u']) {
+                    "an"
+                } else {
+                    "a"
+                },
+                kind.label(),
             ))
             .into());
         }

@@ -87,6 +87,7 @@ fn run_on(finder: &Finder, args: &FindArgs, json: bool, out: &mut dyn Write) -> 
                 json!({
                     "kind": c.kind.label(),
                     "id": c.id,
+                    "name": c.label,
                     "label": c.label,
                     "detail": c.detail,
                     "score": m.score,
@@ -97,7 +98,12 @@ fn run_on(finder: &Finder, args: &FindArgs, json: bool, out: &mut dyn Write) -> 
             .collect();
         write_json(
             out,
-            &json!({ "query": args.query, "total": results.total, "matches": matches }),
+            &json!({
+                "format": "entente-find/1",
+                "query": args.query,
+                "total": results.total,
+                "matches": matches,
+            }),
         )?;
     } else {
         for m in &results.matches {

@@ -59,6 +59,7 @@ pub fn run(paths: &[PathBuf], check: bool, json: bool, out: &mut dyn Write) -> R
         write_json(
             out,
             &json!({
+                "format": "entente-fmt/1",
                 "ok": problems.is_empty() && (!check || changed.is_empty()),
                 "check": check,
                 "files": seen,

@@ -10,7 +10,6 @@ use super::output::{WIDTH, write_json};
 use super::{Library, Outcome};
 use crate::corpus::{DateFact, EventKind, Facet, Provenance};
 use crate::index::{EntryRef, Filter};
-use crate::search::fuzzy::Kind;
 use crate::text::{display_width, fit, pad, sanitize_line};
 
 /// One timeline entry, flattened for printing.
@@ -90,39 +89,22 @@ fn option_of(facet: Facet, args: &ListArgs) -> Option<&String> {
     }
 }
 
-/// The `find` query prefix that lists a facet's names ('#' for topics).
-fn find_prefix(facet: Facet) -> char {
-    Kind::ALL
-        .into_iter()
-        .find(|k| k.facet() == Some(facet))
-        .map_or(' ', Kind::prefix)
-}
-
-/// Turns the user's names into keys; an unknown name is an error that says what to try
-/// (exit 1), an unknown series one that lists the series there are (exit 2).
+/// Turns the user's names into keys ([`super::resolve::facet_key`]: an unknown name exits 1
+/// with "did you mean", an ambiguous one 2 with the candidates), and checks the series (an
+/// unknown one is a usage error listing the series there are).
 fn resolve_filter(library: &Library, args: &ListArgs) -> Result<Filter> {
     let index = &library.index;
     let mut filter = Filter::default();
     for facet in Facet::ALL {
-        let Some(name) = option_of(facet, args) else {
-            continue;
-        };
-        let Some(key) = index.resolve(facet, name) else {
-            let name = sanitize_line(name);
-            return Err(super::NotFound(format!(
-                "no {} is called {name:?}; try `entente find '{}{name}'` to see the names",
-                facet.label(),
-                find_prefix(facet),
-            ))
-            .into());
-        };
-        filter.set_facet(facet, key);
+        if let Some(name) = option_of(facet, args) {
+            filter.set_facet(facet, super::resolve::facet_key(library, facet, name)?);
+        }
     }
     filter.year = args.year;
     if let Some(series) = &args.series {
         if !index.series().contains(series) {
             bail!(
-                "no series is called {:?}; expected one of: {}",
+                "invalid value {:?} for --series: expected one of: {}",
                 sanitize_line(series),
                 index.series().join(", ")
             );
@@ -155,9 +137,10 @@ pub fn run(library: &Library, args: &ListArgs, json: bool, out: &mut dyn Write) 
         write_json(
             out,
             &json!({
+                "format": "entente-list/1",
                 "total": total,
                 "count": rows.len(),
-                "filter": filter_json(&filter),
+                "filter": filter_json(library, &filter),
                 "items": items,
             }),
         )?;
@@ -231,12 +214,21 @@ fn row_json(r: &Row) -> serde_json::Value {
     })
 }
 
-/// `{"topic": …, "organisation": …, "person": …, "place": …, "year": …, "series": …}`, each
-/// a key or null.
-fn filter_json(f: &Filter) -> serde_json::Value {
+/// `{"topic": …, "organisation": …, "person": …, "place": …, "year": …, "series": …}`: the
+/// facets as named references (`{"id", "kind", "name"}`; a place's id is its key, its name the
+/// city), the year range and series as text, each null when not given.
+fn filter_json(library: &Library, f: &Filter) -> serde_json::Value {
     let mut map = serde_json::Map::new();
     for facet in Facet::ALL {
-        map.insert(facet.label().into(), json!(f.facet(facet)));
+        let value = f.facet(facet).map(|key| match facet {
+            Facet::Place => json!({
+                "id": key,
+                "kind": "place",
+                "name": library.index.place_name(key).unwrap_or(key),
+            }),
+            _ => super::refs::reference(library, key).unwrap_or_else(|| json!({ "id": key })),
+        });
+        map.insert(facet.label().into(), json!(value));
     }
     map.insert("year".into(), json!(f.year.map(|y| y.to_string())));
     map.insert("series".into(), json!(f.series));
@@ -249,11 +241,14 @@ mod tests {
 
     #[test]
     fn the_json_filter_names_every_facet_and_the_year_range() {
+        let library = Library::new(crate::test_fixture::small());
         let mut f = Filter::default();
         f.set_facet(Facet::Place, "seoul");
         f.year = Some("2019-2021".parse().expect("a range"));
-        let v = filter_json(&f);
-        assert_eq!(v["place"], "seoul");
+        let v = filter_json(&library, &f);
+        assert_eq!(v["place"]["id"], "seoul");
+        assert_eq!(v["place"]["kind"], "place");
+        assert_eq!(v["place"]["name"], "Seoul");
         assert_eq!(v["year"], "2019..2021");
         for key in ["topic", "organisation", "person", "series"] {
             assert!(v[key].is_null(), "{key}: {v}");
@@ -292,11 +287,5 @@ mod tests {
             short.contains("사이버정책협의회 — 서울, in person"),
             "{short:?}"
         );
-    }
-
-    #[test]
-    fn each_facet_points_to_its_finder_prefix() {
-        let prefixes: Vec<char> = Facet::ALL.into_iter().map(find_prefix).collect();
-        assert_eq!(prefixes, ['#', '@', '~', '%']);
     }
 }

@@ -15,6 +15,32 @@ use crate::text::{pad, sanitize_line, wrap};
 /// Width that plain output is wrapped to: readable in an 80-column terminal.
 pub const WIDTH: usize = 80;
 
+/// How search marks its matches in text output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marks {
+    /// Plain text, no marks (a pipe, by default).
+    None,
+    /// »Bracketed« (`--markers` when not colouring).
+    Brackets,
+    /// Reverse video (colouring: `--color always`, or `auto` on a terminal).
+    Highlight,
+}
+
+impl Marks {
+    /// Colouring wins; otherwise brackets if asked for, else none.
+    pub fn choose(colour: bool, markers: bool) -> Marks {
+        match (colour, markers) {
+            (true, _) => Marks::Highlight,
+            (false, true) => Marks::Brackets,
+            (false, false) => Marks::None,
+        }
+    }
+}
+
+/// SGR reverse video on, and all attributes off: the only escapes text output writes.
+const HIGHLIGHT_ON: &str = "\x1b[7m";
+const HIGHLIGHT_OFF: &str = "\x1b[0m";
+
 /// A text document being built: lines of sanitised, wrapped text.
 #[derive(Debug, Default)]
 pub struct Doc {
@@ -39,6 +65,40 @@ impl Doc {
             let pad = if n == 0 { first } else { rest };
             self.lines
                 .push(format!("{}{}", " ".repeat(pad), clean[r].trim_end()));
+        }
+    }
+
+    /// Like [`Doc::para`], with the byte `ranges` of `text` in reverse video. Escapes go in
+    /// after wrapping, so they take no width. If sanitising changes `text` (the ranges would
+    /// no longer index it), no marks are drawn.
+    pub fn para_marked(&mut self, indent: usize, text: &str, ranges: &[std::ops::Range<usize>]) {
+        let clean = sanitize_line(text);
+        if clean != text || ranges.is_empty() {
+            self.para(indent, &clean);
+            return;
+        }
+        let width = WIDTH.saturating_sub(indent).max(20);
+        let lines = wrap(&clean, width);
+        if lines.is_empty() {
+            self.lines.push(String::new());
+        }
+        for line in lines {
+            let end = line.start + clean[line.clone()].trim_end().len();
+            let mut s = " ".repeat(indent);
+            let mut at = line.start;
+            for r in ranges {
+                let (a, b) = (r.start.max(at), r.end.min(end));
+                if a >= b || !clean.is_char_boundary(a) || !clean.is_char_boundary(b) {
+                    continue;
+                }
+                s.push_str(&clean[at..a]);
+                s.push_str(HIGHLIGHT_ON);
+                s.push_str(&clean[a..b]);
+                s.push_str(HIGHLIGHT_OFF);
+                at = b;
+            }
+            s.push_str(&clean[at..end]);
+            self.lines.push(s);
         }
     }
 
@@ -103,6 +163,21 @@ mod tests {
             "{:?}",
             doc.lines[1]
         );
+    }
+
+    #[test]
+    fn marked_text_highlights_only_the_ranges_and_wraps_as_plain() {
+        let text = "the cyber dialogue ".repeat(10);
+        let mut plain = Doc::default();
+        plain.para(2, &text);
+        let mut marked = Doc::default();
+        marked.para_marked(2, &text, &[4..9, 99..104]);
+        let strip = |l: &String| l.replace(HIGHLIGHT_ON, "").replace(HIGHLIGHT_OFF, "");
+        let stripped: Vec<String> = marked.lines.iter().map(strip).collect();
+        assert_eq!(stripped, plain.lines);
+        let joined = marked.lines.join("\n");
+        assert_eq!(joined.matches(HIGHLIGHT_ON).count(), 2, "{joined:?}");
+        assert!(joined.contains(&format!("{HIGHLIGHT_ON}cyber{HIGHLIGHT_OFF}")));
     }
 
     #[test]

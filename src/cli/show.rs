@@ -1,5 +1,6 @@
 //! `entente show ID`: one record with every fact and its citation; `--json` gives the record as
-//! stored plus, for organisations, people and topics, where they appear.
+//! stored with every id expanded to `{"id", "kind", "name"}`, where it appears, and for a
+//! meeting the related meetings. ID may also be a name, acronym or alias ([`super::resolve`]).
 
 use std::io::Write;
 
@@ -7,49 +8,20 @@ use anyhow::Result;
 use serde_json::json;
 
 use super::output::{Doc, write_json};
-use super::{Library, Outcome};
+use super::{Library, Outcome, refs};
 use crate::corpus::names::{org_name, topic_label};
-use crate::corpus::{Citation, Corpus, Facet, Organisation, Person, RecordKind, Source, Topic};
+use crate::corpus::{
+    Citation, Corpus, Facet, Meeting, Organisation, Person, RecordKind, Source, Topic,
+};
 use crate::facts::{self, Fact, Facts, Field, Heading, cite, date};
-use crate::index::EntryRef;
+use crate::index::{EntryRef, Role};
 use crate::text::sanitize_line;
 
 pub fn run(library: &Library, id: &str, json: bool, out: &mut dyn Write) -> Result<Outcome> {
     let corpus = &library.loaded.corpus;
-    let Some((kind, i)) = library.index.record(id) else {
-        return Err(super::NotFound(format!(
-            "no record has the id {:?}; `entente list` prints meeting and event ids, \
-             `entente find QUERY` finds the others",
-            sanitize_line(id)
-        ))
-        .into());
-    };
+    let (kind, i) = super::resolve::record(library, id)?;
     if json {
-        let record = match kind {
-            RecordKind::Source => serde_json::to_value(&corpus.sources[i])?,
-            RecordKind::Meeting => serde_json::to_value(&corpus.meetings[i])?,
-            RecordKind::Event => serde_json::to_value(&corpus.events[i])?,
-            RecordKind::Organisation => serde_json::to_value(&corpus.organisations[i])?,
-            RecordKind::Person => serde_json::to_value(&corpus.people[i])?,
-            RecordKind::Topic => serde_json::to_value(&corpus.topics[i])?,
-        };
-        let appearances = kind
-            .facet()
-            .map_or(&[][..], |f| library.index.appearances(f, id));
-        let appears: Vec<_> = appearances
-            .iter()
-            .map(|a| {
-                json!({
-                    "id": entry_id(corpus, a.entry),
-                    "role": a.role.label(),
-                    "cite": a.cite,
-                })
-            })
-            .collect();
-        write_json(
-            out,
-            &json!({ "kind": kind.label(), "record": record, "appears_in": appears }),
-        )?;
+        write_json(out, &record_json(library, kind, i)?)?;
         return Ok(Outcome::Found);
     }
     let mut doc = Doc::default();
@@ -80,6 +52,102 @@ pub fn run(library: &Library, id: &str, json: bool, out: &mut dyn Write) -> Resu
     }
     doc.write(out)?;
     Ok(Outcome::Found)
+}
+
+/// `{"format", "kind", "record", "appears_in", "related"}`: the record as stored with every id
+/// expanded to a named reference; where it appears; for a meeting, the related meetings.
+fn record_json(library: &Library, kind: RecordKind, i: usize) -> Result<serde_json::Value> {
+    let corpus = &library.loaded.corpus;
+    let mut record = match kind {
+        RecordKind::Source => serde_json::to_value(&corpus.sources[i])?,
+        RecordKind::Meeting => serde_json::to_value(&corpus.meetings[i])?,
+        RecordKind::Event => serde_json::to_value(&corpus.events[i])?,
+        RecordKind::Organisation => serde_json::to_value(&corpus.organisations[i])?,
+        RecordKind::Person => serde_json::to_value(&corpus.people[i])?,
+        RecordKind::Topic => serde_json::to_value(&corpus.topics[i])?,
+    };
+    refs::expand(library, &mut record);
+    let id = record_id(corpus, kind, i);
+    let mut appears: Vec<serde_json::Value> = match kind.facet() {
+        Some(facet) => library
+            .index
+            .appearances(facet, id)
+            .iter()
+            .map(|a| {
+                let entry = entry_id(corpus, a.entry);
+                let role = match (a.role, a.entry) {
+                    // The meeting's own word ("chair", "co-chair"), so both records agree.
+                    (Role::Head, EntryRef::Meeting(m)) => head_role(&corpus.meetings[m], id)
+                        .unwrap_or(a.role.label())
+                        .to_string(),
+                    _ => a.role.label().to_string(),
+                };
+                appearance(library, entry, &role, &a.cite)
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let mut related = Vec::new();
+    if kind == RecordKind::Meeting {
+        // A meeting appears in the roles of the people who held them at it.
+        for p in &corpus.people {
+            for r in p.roles.iter().filter(|r| r.meeting.as_deref() == Some(id)) {
+                appears.push(appearance(library, &p.id, &r.title, &r.cite));
+            }
+        }
+        for r in library.index.related(corpus, i) {
+            let other = &corpus.meetings[r.meeting];
+            let shared: Vec<_> = r
+                .shared
+                .iter()
+                .filter_map(|(_, key)| refs::reference(library, key))
+                .collect();
+            let mut v = refs::reference(library, &other.id).unwrap_or_else(|| json!({}));
+            v["shares"] = json!(shared);
+            related.push(v);
+        }
+    }
+    let mut v = json!({
+        "format": "entente-show/1",
+        "kind": kind.label(),
+        "record": record,
+        "appears_in": appears,
+    });
+    if kind == RecordKind::Meeting {
+        v["related"] = json!(related);
+    }
+    Ok(v)
+}
+
+/// One `appears_in` item: a named reference to the other record, the role, the citations.
+fn appearance(library: &Library, id: &str, role: &str, cite: &[Citation]) -> serde_json::Value {
+    let mut v = refs::reference(library, id).unwrap_or_else(|| json!({ "id": id }));
+    let mut cites = json!(cite);
+    refs::expand(library, &mut cites);
+    v["role"] = json!(role);
+    v["cite"] = cites;
+    v
+}
+
+/// The role word a meeting gives a person among its heads ("head", "chair", "co-chair").
+fn head_role<'a>(meeting: &'a Meeting, person: &str) -> Option<&'a str> {
+    meeting
+        .delegations
+        .iter()
+        .flat_map(|d| &d.heads)
+        .find(|h| h.person == person)
+        .map(|h| h.role.as_str())
+}
+
+fn record_id(corpus: &Corpus, kind: RecordKind, i: usize) -> &str {
+    match kind {
+        RecordKind::Source => &corpus.sources[i].id,
+        RecordKind::Meeting => &corpus.meetings[i].id,
+        RecordKind::Event => &corpus.events[i].id,
+        RecordKind::Organisation => &corpus.organisations[i].id,
+        RecordKind::Person => &corpus.people[i].id,
+        RecordKind::Topic => &corpus.topics[i].id,
+    }
 }
 
 /// The sources cited so far, in order of first use, for the legend at the end.
@@ -222,7 +290,15 @@ fn related(doc: &mut Doc, library: &Library, position: usize) {
     doc.heading("Related meetings");
     for r in related.iter().take(5) {
         let other = &corpus.meetings[r.meeting];
-        let shared: Vec<String> = r.shared.iter().map(|(_, id)| id.clone()).collect();
+        // Shared topics, organisations and people by name, not id.
+        let shared: Vec<String> = r
+            .shared
+            .iter()
+            .map(|(_, id)| match library.index.record(id) {
+                Some((kind, j)) => refs::name(corpus, kind, j).to_string(),
+                None => id.clone(),
+            })
+            .collect();
         let text = format!(
             "{} [{}] — shares {}",
             other.title,
@@ -242,11 +318,17 @@ fn appearances(doc: &mut Doc, legend: &mut Legend, library: &Library, facet: Fac
         doc.para(2, "no meeting or event");
     }
     for a in list {
+        let role = match (a.role, a.entry) {
+            (Role::Head, EntryRef::Meeting(m)) => {
+                head_role(&corpus.meetings[m], id).unwrap_or(a.role.label())
+            }
+            _ => a.role.label(),
+        };
         let text = format!(
             "{} [{}] — {} {}",
             entry_title(corpus, a.entry),
             entry_id(corpus, a.entry),
-            a.role.label(),
+            role,
             legend.cite(&a.cite)
         );
         doc.hanging(2, 4, &text);

@@ -11,7 +11,7 @@ mod at;
 mod cycles;
 mod dates;
 mod records;
-mod suggest;
+pub(crate) mod suggest;
 
 pub mod lints;
 

@@ -3,7 +3,7 @@
 /// The candidate closest to `wanted`, if one is close enough to be a likely typo. `budget`
 /// bounds the work (in candidates compared) over a whole validation, so a corpus with
 /// thousands of dangling references stays fast; suggestions stop when it runs out.
-pub(super) fn closest<'a>(
+pub(crate) fn closest<'a>(
     wanted: &str,
     candidates: &[&'a str],
     budget: &mut usize,
