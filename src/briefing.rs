@@ -73,7 +73,7 @@ fn line(corpus: &Corpus, heading: Heading, fact: &Fact) -> String {
         Some(c) => format!("{c}: {body}"),
         None => body,
     };
-    if let Some(q) = fact.qualifier.note() {
+    if let Some(q) = fact.note() {
         s.push_str(&format!(" ({q})"));
     }
     let cites = cite::list(corpus, &fact.cite);

@@ -4,7 +4,7 @@
 //! and the copy (`y`) are thin renderers of these sections, so dates, places and citations read
 //! the same everywhere. Pure: no terminal, no styling, no sanitising (renderers sanitise).
 
-use crate::corpus::{Citation, Corpus, EventKind, Provenance, Side};
+use crate::corpus::{Citation, Corpus, DateFact, EventKind, PreferenceRule, Provenance, Side};
 use crate::index::EntryRef;
 
 pub mod cite;
@@ -163,6 +163,8 @@ pub struct Fact {
     /// The source an [`Field::Account`] fact names (its citations stay empty: an account is
     /// a whole source, not a cited paragraph).
     pub source: Option<String>,
+    /// Where sources disagree: the rule that chose `text` over the alternatives it lists.
+    pub rule: Option<PreferenceRule>,
 }
 
 impl Fact {
@@ -175,6 +177,7 @@ impl Fact {
             qualifier: Qualifier::Stated,
             cite: cite::dedup(cite.iter().cloned()),
             source: None,
+            rule: None,
         }
     }
 
@@ -191,6 +194,16 @@ impl Fact {
     fn qualified(mut self, provenance: Provenance, how: Option<&str>) -> Fact {
         self.qualifier = Qualifier::of(provenance, how);
         self
+    }
+
+    /// What qualifies the fact, for the parentheses after it: "inferred: …", the rule that
+    /// chose among disagreeing sources ("official text over news"), both, or `None`.
+    pub fn note(&self) -> Option<String> {
+        let rule = self.rule.map(|r| format!("preferred: {}", r.label()));
+        match (self.qualifier.note(), rule) {
+            (Some(q), Some(r)) => Some(format!("{q}; {r}")),
+            (q, r) => q.or(r),
+        }
     }
 
     /// The fact's caption where a line needs one: "Date", "EU name", "ROK" (a delegation).
@@ -223,7 +236,7 @@ impl Fact {
             Some(c) => format!("{c}: {}", self.sentence()),
             None => self.sentence(),
         };
-        if let Some(q) = self.qualifier.note() {
+        if let Some(q) = self.note() {
             s.push_str(&format!(" ({q})"));
         }
         let cites = cite::list(corpus, &self.cite);
@@ -281,7 +294,7 @@ impl Facts {
             if let Some(f) = self.key(field) {
                 s.push_str(sep);
                 s.push_str(&f.text);
-                if let Some(q) = f.qualifier.note() {
+                if let Some(q) = f.note() {
                     s.push_str(&format!(" ({q})"));
                 }
                 cites.extend(f.cite.iter().cloned());
@@ -307,6 +320,42 @@ pub fn of_entry(corpus: &Corpus, entry: EntryRef) -> Option<Facts> {
 
 pub use event::facts as of_event;
 pub use meeting::facts as of_meeting;
+
+/// The date fact every surface shows: the preferred value, then each alternative that other
+/// sources give with their labels ("30 June 2023 (News 2024: 23 June 2023)"), citing all of
+/// them, with the rule that chose the preferred value.
+fn date_fact(corpus: &Corpus, d: &DateFact) -> Fact {
+    let mut text = date::long(d);
+    let mut cites = d.cite.clone();
+    let alternatives: Vec<String> = d
+        .alternatives
+        .iter()
+        .map(|a| {
+            cites.extend(a.cite.iter().cloned());
+            let mut labels: Vec<&str> = Vec::new();
+            for c in &a.cite {
+                let label = cite::source_label(corpus, &c.source);
+                if !labels.contains(&label) {
+                    labels.push(label);
+                }
+            }
+            let value = date::alternative(a);
+            if labels.is_empty() {
+                value
+            } else {
+                format!("{}: {value}", labels.join(", "))
+            }
+        })
+        .collect();
+    if !alternatives.is_empty() {
+        text.push_str(&format!(" ({})", alternatives.join("; ")));
+    }
+    let mut fact = Fact::new(Field::Date, text, &cites).qualified(d.provenance, d.how.as_deref());
+    if !d.alternatives.is_empty() {
+        fact.rule = d.rule;
+    }
+    fact
+}
 
 /// Collects the non-empty sections in order.
 #[derive(Default)]

@@ -432,6 +432,73 @@ impl<'a> Checker<'a> {
         }
         self.provenance(rec, at, d.provenance, d.how.as_deref());
         self.cites(rec, &at.field("cite"), &d.cite);
+        self.alternatives(rec, at, d);
+    }
+
+    /// Disagreeing sources: each alternative is a real date of its precision, cited, and
+    /// differs from the preferred value; a rule says why the value above was preferred.
+    fn alternatives(&mut self, rec: Rec<'_>, at: &At<'_>, d: &DateFact) {
+        if d.alternatives.is_empty() {
+            if d.rule.is_some() {
+                self.report(
+                    rec,
+                    &at.field("rule"),
+                    "a preference rule with no alternatives; expected `alternatives` the rule \
+                     chose against, or no `rule`",
+                );
+            }
+            return;
+        }
+        if d.rule.is_none() {
+            self.report(
+                rec,
+                &at.field("rule"),
+                format!(
+                    "{} alternative value(s) and no preferred one; expected a `rule` \
+                     (`official-over-news` or `later-correction`) saying why `{}` is preferred",
+                    d.alternatives.len(),
+                    d.value
+                ),
+            );
+        }
+        let list = at.field("alternatives");
+        for (i, a) in d.alternatives.iter().enumerate() {
+            let at = list.index(i);
+            let start = match dates::parse(&a.value, a.precision) {
+                Ok(key) => Some(key),
+                Err(message) => {
+                    self.report(rec, &at.field("value"), message);
+                    None
+                }
+            };
+            if let Some(end) = &a.end {
+                match dates::parse(end, a.precision) {
+                    Err(message) => self.report(rec, &at.field("end"), message),
+                    Ok(end_key) if start.is_some_and(|s| end_key < s) => self.report(
+                        rec,
+                        &at.field("end"),
+                        format!(
+                            "the end `{end}` is before the start `{}`; expected an end on or \
+                             after the start",
+                            a.value
+                        ),
+                    ),
+                    Ok(_) => {}
+                }
+            }
+            if a.value == d.value && a.end == d.end && a.precision == d.precision {
+                self.report(
+                    rec,
+                    &at.field("value"),
+                    format!(
+                        "the alternative `{}` is the preferred value itself; expected a value \
+                         another source gives instead",
+                        a.value
+                    ),
+                );
+            }
+            self.cites(rec, &at.field("cite"), &a.cite);
+        }
     }
 }
 

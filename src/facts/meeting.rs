@@ -5,11 +5,11 @@
 use crate::corpus::names::{org_name, person_name, topic_label};
 use crate::corpus::{Corpus, Meeting, Statement};
 
-use super::{Builder, Fact, Facts, Field, Heading, cite, date, place};
+use super::{Builder, Fact, Facts, Field, Heading, cite, place};
 
 pub fn facts(corpus: &Corpus, m: &Meeting) -> Facts {
     let mut b = Builder::default();
-    b.section(Heading::Key, key(m));
+    b.section(Heading::Key, key(corpus, m));
     b.section(Heading::Participants, participants(corpus, m));
     let members = m
         .delegations
@@ -68,11 +68,8 @@ pub fn facts(corpus: &Corpus, m: &Meeting) -> Facts {
     }
 }
 
-fn key(m: &Meeting) -> Vec<Fact> {
-    let mut out = vec![
-        Fact::new(Field::Date, date::long(&m.date), &m.date.cite)
-            .qualified(m.date.provenance, m.date.how.as_deref()),
-    ];
+fn key(corpus: &Corpus, m: &Meeting) -> Vec<Fact> {
+    let mut out = vec![super::date_fact(corpus, &m.date)];
     if let Some(p) = &m.place {
         out.push(
             Fact::new(Field::Place, place::text(p, true), &p.cite)

@@ -136,7 +136,7 @@ fn key_fact(w: &mut Writer, facts: &Facts, f: &Fact, position: usize) {
         f,
         LABEL_W,
     );
-    if let Some(note) = f.qualifier.note() {
+    if let Some(note) = f.note() {
         w.aside(&note);
     }
 }
