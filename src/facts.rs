@@ -6,6 +6,7 @@
 
 use crate::corpus::{Citation, Corpus, DateFact, EventKind, PreferenceRule, Provenance, Side};
 use crate::index::EntryRef;
+use crate::index::status::Status;
 
 pub mod cite;
 pub mod date;
@@ -84,6 +85,8 @@ pub enum Field {
     Name,
     /// Whether an event is mentioned or planned.
     Kind,
+    /// Where a meeting or event stands: announced, upcoming, superseded (and by what).
+    Status,
     /// A head of delegation or chair: `subject` is the person.
     Head,
     /// A remark on a delegation.
@@ -112,6 +115,7 @@ impl Field {
             Field::Series => Some("Series"),
             Field::Name => Some("Name"),
             Field::Kind => Some("Kind"),
+            Field::Status => Some("Status"),
             _ => None,
         }
     }
@@ -281,6 +285,55 @@ impl Facts {
             .facts
             .iter()
             .find(|f| f.field == field)
+    }
+
+    /// These facts with a [`Field::Status`] fact for an event's computed status, after its
+    /// kind: "superseded by 3rd EU–ROK Data Dialogue (11–12 June 2024, Seoul)", "upcoming".
+    /// A held meeting's facts are left as they are (an announced meeting already says so).
+    pub fn with_status(mut self, corpus: &Corpus, status: Status) -> Facts {
+        let text = match status {
+            Status::Held | Status::Announced | Status::Mentioned => return self,
+            Status::Superseded { by } | Status::HeldAsPlanned { by } => {
+                let Some(m) = corpus.meetings.get(by) else {
+                    return self;
+                };
+                let mut held = date::long(&m.date);
+                if let Some(p) = &m.place {
+                    held.push_str(", ");
+                    held.push_str(&p.city);
+                }
+                let how = if matches!(status, Status::Superseded { .. }) {
+                    "superseded by"
+                } else {
+                    "held as planned:"
+                };
+                format!("{how} {} ({held})", m.title)
+            }
+            Status::Upcoming => "upcoming".to_string(),
+            Status::Unreported => {
+                "not reported: its date has passed and no later meeting of its series is \
+                 recorded"
+                    .to_string()
+            }
+        };
+        let fact = Fact::new(Field::Status, text, &[]);
+        if let Some(key) = self.sections.iter_mut().find(|s| s.heading == Heading::Key) {
+            let after_kind = key
+                .facts
+                .iter()
+                .position(|f| f.field == Field::Kind)
+                .map_or(0, |i| i + 1);
+            key.facts.insert(after_kind, fact);
+        } else {
+            self.sections.insert(
+                0,
+                Section {
+                    heading: Heading::Key,
+                    facts: vec![fact],
+                },
+            );
+        }
+        self
     }
 
     /// One line for a timeline entry, for the clipboard: title, date and place with their

@@ -25,12 +25,16 @@ pub struct TimelineView {
     /// The first row shown.
     pub scroll: usize,
     pub height: usize,
+    /// An entry to keep in view below the selection until the selection moves (the upcoming
+    /// events at launch).
+    also: Option<usize>,
 }
 
 impl TimelineView {
     /// Rebuilds the rows for a new filtered list; the selection is clamped.
     pub fn rebuild(&mut self, corpus: &Corpus, filtered: &[EntryRef]) {
         self.rows.clear();
+        self.also = None;
         self.row_of.clear();
         let mut year: Option<Option<String>> = None;
         for (i, entry) in filtered.iter().enumerate() {
@@ -56,6 +60,7 @@ impl TimelineView {
 
     /// Selects a filtered index (clamped) and scrolls it into view.
     pub fn select(&mut self, index: usize) {
+        self.also = None;
         self.selected = index.min(self.row_of.len().saturating_sub(1));
         self.reveal();
     }
@@ -101,7 +106,32 @@ impl TimelineView {
                 self.scroll = row.saturating_add(1).saturating_sub(self.height.max(1));
             }
         }
+        if let (Some(selected), Some(&also)) = (
+            self.selected_row(),
+            self.also.and_then(|i| self.row_of.get(i)),
+        ) && self.height > 0
+            && also >= self.scroll.saturating_add(self.height)
+        {
+            // Scroll down to the kept entry, but never past the selection's own row.
+            let wanted = also.saturating_add(1).saturating_sub(self.height);
+            let top = if selected > 0
+                && matches!(self.rows.get(selected - 1), Some(TimelineRow::Year(_)))
+                && self.height >= 2
+            {
+                selected - 1
+            } else {
+                selected
+            };
+            self.scroll = wanted.min(top);
+        }
         self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    /// Keeps entry `index` in view too, as far as the selection allows, until the selection
+    /// moves.
+    pub fn keep_in_view(&mut self, index: Option<usize>) {
+        self.also = index;
+        self.reveal();
     }
 
     /// Selects the entry shown at a screen row of the pane (for mouse clicks).

@@ -3,7 +3,7 @@
 //! accounts.
 
 use crate::corpus::names::{org_name, person_name, topic_label};
-use crate::corpus::{Corpus, Meeting, Statement};
+use crate::corpus::{Corpus, Meeting, MeetingStatus, Statement};
 
 use super::{Builder, Fact, Facts, Field, Heading, cite, place};
 
@@ -70,6 +70,13 @@ pub fn facts(corpus: &Corpus, m: &Meeting) -> Facts {
 
 fn key(corpus: &Corpus, m: &Meeting) -> Vec<Fact> {
     let mut out = vec![super::date_fact(corpus, &m.date)];
+    if m.status == MeetingStatus::Announced {
+        out.push(Fact::new(
+            Field::Status,
+            "announced: known from an advance notice only, not reported as held",
+            &[],
+        ));
+    }
     if let Some(p) = &m.place {
         out.push(
             Fact::new(Field::Place, place::text(p, true), &p.cite)

@@ -8,6 +8,7 @@ use crate::app::strings::{self, label};
 use crate::corpus::{Citation, Corpus};
 use crate::facts::{self, Fact, Facts, Field, Heading, Legend, cite};
 use crate::index::EntryRef;
+use crate::index::status::{self, Day};
 
 /// Width of the label column ("Format  ").
 const LABEL_W: usize = 8;
@@ -15,10 +16,14 @@ const LABEL_W: usize = 8;
 const ITEM: &str = "  ";
 
 /// The Overview of one entry.
-pub fn build(corpus: &Corpus, entry: EntryRef) -> Doc {
-    let Some(facts) = facts::of_entry(corpus, entry) else {
+/// `today` decides whether a planned event is upcoming.
+pub fn build(corpus: &Corpus, entry: EntryRef, today: Day) -> Doc {
+    let Some(mut facts) = facts::of_entry(corpus, entry) else {
         return Doc::default();
     };
+    if let Some(status) = status::of_entry(corpus, entry, today) {
+        facts = facts.with_status(corpus, status);
+    }
     let mut w = Writer {
         doc: Doc::default(),
         corpus,

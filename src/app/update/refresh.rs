@@ -38,7 +38,7 @@ impl App {
                 strings::NOTHING_MATCHES
             }),
             Some(entry) => match self.tab {
-                Tab::Overview => overview::build(&self.corpus, entry),
+                Tab::Overview => overview::build(&self.corpus, entry, self.today),
                 Tab::Related => related::build(&self.corpus, &self.index, entry),
                 Tab::Text => {
                     let query = self.search.query().to_owned();
