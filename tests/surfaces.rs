@@ -34,7 +34,7 @@ fn show_the_note_and_the_copy_cite_and_date_a_meeting_alike() {
     for (i, m) in corpus.meetings.iter().enumerate() {
         let show = flat(&run(&["show", &m.id]));
         let note = flat(&run(&["export", &m.id]));
-        let copies: Vec<String> = overview::build(corpus, EntryRef::Meeting(i))
+        let copies: Vec<String> = overview::build(corpus, EntryRef::Meeting(i), (2026, 11, 28))
             .lines
             .iter()
             .filter_map(|l| l.copy.clone())

@@ -251,4 +251,41 @@ mod tests {
         }
         assert_eq!((v.selected, v.scroll), (0, 1));
     }
+
+    /// "2019", entry 0, "2020", entry 1, "2021", entry 2, "Undated", entry 3.
+    fn long_view(height: usize) -> TimelineView {
+        let mut v = TimelineView {
+            rows: vec![
+                TimelineRow::Year("2019".into()),
+                TimelineRow::Entry(0),
+                TimelineRow::Year("2020".into()),
+                TimelineRow::Entry(1),
+                TimelineRow::Year("2021".into()),
+                TimelineRow::Entry(2),
+                TimelineRow::Year("Undated".into()),
+                TimelineRow::Entry(3),
+            ],
+            row_of: vec![1, 3, 5, 7],
+            ..TimelineView::default()
+        };
+        v.select(1);
+        v.keep_in_view(Some(3));
+        v.set_height(height);
+        v
+    }
+
+    #[test]
+    fn at_launch_an_upcoming_entry_below_the_selection_is_scrolled_into_view() {
+        // Rows 2..=7 shown: the selection's heading, the selection, and the upcoming entry.
+        let v = long_view(6);
+        assert_eq!((v.selected, v.scroll), (1, 2));
+        // Too short for both: the selection (with its heading) wins.
+        let v = long_view(2);
+        assert_eq!((v.selected, v.scroll), (1, 2));
+        // Moving the selection lets the pane scroll as usual again.
+        let mut v = long_view(6);
+        v.move_by(-1);
+        assert_eq!(v.also, None);
+        assert_eq!(v.scroll, 0);
+    }
 }

@@ -42,7 +42,6 @@ impl RowKind {
             RowKind::Event(kind) => kind.label(),
         }
     }
-
 }
 
 /// What precedes a title in a text row: nothing for a held meeting, "(mention) ", else the

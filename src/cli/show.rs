@@ -62,11 +62,8 @@ pub fn run(library: &Library, id: &str, json: bool, out: &mut dyn Write) -> Resu
         }
         RecordKind::Event => {
             let e = &corpus.events[i];
-            let status = crate::index::status::of_event(
-                corpus,
-                e,
-                crate::index::status::today_utc(),
-            );
+            let status =
+                crate::index::status::of_event(corpus, e, crate::index::status::today_utc());
             let facts = facts::of_event(corpus, e).with_status(corpus, status);
             entry(&mut doc, &mut legend, &facts);
         }

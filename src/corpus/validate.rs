@@ -606,7 +606,9 @@ mod tests {
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(problems[0].0, "date.rule");
         assert!(
-            problems[0].1.contains("no preferred one; expected a `rule`"),
+            problems[0]
+                .1
+                .contains("no preferred one; expected a `rule`"),
             "{problems:?}"
         );
     }
@@ -624,7 +626,10 @@ mod tests {
             ["date.alternatives[0].value", "date.alternatives[0].cite"],
             "{problems:?}"
         );
-        assert!(problems[0].1.contains("not a calendar date"), "{problems:?}");
+        assert!(
+            problems[0].1.contains("not a calendar date"),
+            "{problems:?}"
+        );
         let problems = with_date(|d| d.alternatives[0].value = "2020".into());
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert!(problems[0].1.contains("does not match precision `month`"));
@@ -652,5 +657,4 @@ mod tests {
             "{problems:?}"
         );
     }
-
 }

@@ -387,11 +387,7 @@ fn a_disagreement_shows_the_preferred_value_then_each_alternative_with_its_sourc
          [rok-data-dialogue-2 ¶1; News 2020]"
     );
     let legend = facts.legend(&corpus);
-    let labels: Vec<&str> = legend
-        .references
-        .iter()
-        .map(|r| r.label.as_str())
-        .collect();
+    let labels: Vec<&str> = legend.references.iter().map(|r| r.label.as_str()).collect();
     assert!(labels.contains(&"News 2020"), "{labels:?}");
 }
 

@@ -167,7 +167,9 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 /// Parses a `YYYY-MM-DD` day (for `--today` style inputs and tests).
 pub fn day(value: &str) -> Option<Day> {
     match parse(value, Precision::Day)? {
-        (y, Some(m), Some(d)) if (1..=12).contains(&m) && (1..=days_in_month(y, m)).contains(&d) => {
+        (y, Some(m), Some(d))
+            if (1..=12).contains(&m) && (1..=days_in_month(y, m)).contains(&d) =>
+        {
             Some((y, m, d))
         }
         _ => None,

@@ -29,7 +29,13 @@ fn meeting(id: &str, edition: u32, day: &str, city: &str, next: Option<&str>) ->
     m
 }
 
-fn plan(id: &str, edition: Option<u32>, value: &str, precision: &str, city: &str) -> serde_json::Value {
+fn plan(
+    id: &str,
+    edition: Option<u32>,
+    value: &str,
+    precision: &str,
+    city: &str,
+) -> serde_json::Value {
     let mut e = json!({
         "id": id, "kind": "planned", "title": id, "series": "cyber",
         "date": date(value, precision), "place": place(city),
@@ -67,7 +73,10 @@ fn the_2021_brussels_plan_is_superseded_by_the_7th_held_in_seoul_in_2025() {
     assert_eq!(status, Status::Superseded { by: 1 });
     assert_eq!(status.label(), "superseded");
     // Superseded on any day, before the planned year ended too: never upcoming.
-    assert_eq!(of_event(&c, &c.events[0], (2021, 1, 1)), Status::Superseded { by: 1 });
+    assert_eq!(
+        of_event(&c, &c.events[0], (2021, 1, 1)),
+        Status::Superseded { by: 1 }
+    );
 }
 
 #[test]
@@ -79,7 +88,10 @@ fn a_later_meeting_at_the_planned_place_but_after_the_planned_year_supersedes() 
         ],
         vec![plan("next", None, "2021", "year", "Brussels")],
     );
-    assert_eq!(of_event(&c, &c.events[0], TODAY), Status::Superseded { by: 1 });
+    assert_eq!(
+        of_event(&c, &c.events[0], TODAY),
+        Status::Superseded { by: 1 }
+    );
 }
 
 #[test]
@@ -136,7 +148,10 @@ fn an_undated_plan_stays_upcoming_and_announced_meetings_say_so() {
     let mut announced_7th = meeting("7th", 7, "2025-05-20", "Seoul", None);
     announced_7th["status"] = json!("announced");
     let c = corpus(
-        vec![meeting("6th", 6, "2020-11-24", "Seoul", Some("next")), announced_7th],
+        vec![
+            meeting("6th", 6, "2020-11-24", "Seoul", Some("next")),
+            announced_7th,
+        ],
         vec![plan("next", None, "2021", "year", "Brussels")],
     );
     assert_eq!(of_event(&c, &c.events[0], TODAY), Status::Unreported);
