@@ -466,3 +466,23 @@ fn an_event_status_follows_its_kind_and_names_the_meeting_that_superseded_it() {
         Some("superseded by 3rd EU–ROK Data Dialogue (11–12 June 2024, Seoul)")
     );
 }
+
+#[test]
+fn an_announced_meeting_says_so_and_a_held_one_has_no_status_line() {
+    let corpus = corpus();
+    let held = of_meeting(&corpus, &corpus.meetings[0]);
+    assert_eq!(held.key(Field::Status), None);
+    let announced = Meeting {
+        status: crate::corpus::MeetingStatus::Announced,
+        ..corpus.meetings[0].clone()
+    };
+    let f = of_meeting(&corpus, &announced);
+    assert_eq!(
+        f.key(Field::Status).map(|s| s.text.as_str()),
+        Some("announced: known from an advance notice only, not reported as held")
+    );
+    // A held meeting's facts are not given an event's status.
+    let same = of_meeting(&corpus, &corpus.meetings[0])
+        .with_status(&corpus, crate::index::status::Status::Held);
+    assert_eq!(same, held);
+}
