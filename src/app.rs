@@ -82,6 +82,9 @@ pub struct App {
     pub(crate) index: Index,
     pub(crate) options: AppOptions,
     pub(crate) size: (u16, u16),
+    /// The day that decides which planned events are upcoming: the real date, or one pinned
+    /// by [`App::with_today`].
+    pub(crate) today: crate::index::status::Day,
     pub(crate) mode: Mode,
     pub(crate) focus: Focus,
     pub(crate) filter: Filter,
@@ -118,6 +121,7 @@ impl App {
             index,
             options,
             size: options.size,
+            today: crate::index::status::today_utc(),
             mode: Mode::Normal,
             focus: Focus::Timeline,
             filter: Filter::default(),
@@ -146,12 +150,36 @@ impl App {
         {
             app.timeline.select(last);
         }
+        app.keep_upcoming_in_view();
         app.refresh_detail(true);
         app
     }
 
     pub fn corpus(&self) -> &Corpus {
         &self.corpus
+    }
+
+    /// The app as of `today` (tests pin it; the real date otherwise): which planned events are
+    /// upcoming, shown in the timeline and the Overview.
+    pub fn with_today(mut self, today: crate::index::status::Day) -> App {
+        self.today = today;
+        self.keep_upcoming_in_view();
+        self.refresh_detail(false);
+        self
+    }
+
+    pub fn today(&self) -> crate::index::status::Day {
+        self.today
+    }
+
+    /// At launch, scroll so the last upcoming event shows below the selected newest meeting
+    /// when the pane has room for both; the selection always stays in view.
+    fn keep_upcoming_in_view(&mut self) {
+        let upcoming = self.filtered.iter().rposition(|e| {
+            crate::index::status::of_entry(&self.corpus, *e, self.today)
+                == Some(crate::index::status::Status::Upcoming)
+        });
+        self.timeline.keep_in_view(upcoming);
     }
 
     pub fn index(&self) -> &Index {

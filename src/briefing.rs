@@ -73,7 +73,7 @@ fn line(corpus: &Corpus, heading: Heading, fact: &Fact) -> String {
         Some(c) => format!("{c}: {body}"),
         None => body,
     };
-    if let Some(q) = fact.qualifier.note() {
+    if let Some(q) = fact.note() {
         s.push_str(&format!(" ({q})"));
     }
     let cites = cite::list(corpus, &fact.cite);
@@ -167,5 +167,33 @@ mod tests {
             "{note}"
         );
         assert_eq!(meeting_note(&corpus, &index, 5), "");
+    }
+
+    #[test]
+    fn the_note_shows_a_disagreement_and_a_reference_source_plainly() {
+        let loaded = crate::test_fixture::small();
+        let corpus = &loaded.corpus;
+        let index = Index::build(corpus);
+        let i = corpus
+            .meetings
+            .iter()
+            .position(|m| m.id == "data-dialogue-2")
+            .expect("the fixture has the 2nd Data Dialogue");
+        let md = meeting_note(corpus, &index, i);
+        assert!(
+            md.contains(
+                "**Date:** March 2020 (News 2020: February 2020) (preferred: official text \
+                 over news) [rok-data-dialogue-2 ¶1; News 2020]"
+            ),
+            "{md}"
+        );
+        assert!(
+            md.contains(
+                "- **News 2020** — Partners hold second Data Dialogue online, Example Wire, \
+                 28 February 2020 (accessed 1 November 2026) (news-data-dialogue-2); text not \
+                 in the corpus — see https://news.example/2020/02/second-data-dialogue"
+            ),
+            "{md}"
+        );
     }
 }

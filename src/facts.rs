@@ -4,8 +4,9 @@
 //! and the copy (`y`) are thin renderers of these sections, so dates, places and citations read
 //! the same everywhere. Pure: no terminal, no styling, no sanitising (renderers sanitise).
 
-use crate::corpus::{Citation, Corpus, EventKind, Provenance, Side};
+use crate::corpus::{Citation, Corpus, DateFact, EventKind, PreferenceRule, Provenance, Side};
 use crate::index::EntryRef;
+use crate::index::status::Status;
 
 pub mod cite;
 pub mod date;
@@ -84,6 +85,8 @@ pub enum Field {
     Name,
     /// Whether an event is mentioned or planned.
     Kind,
+    /// Where a meeting or event stands: announced, upcoming, superseded (and by what).
+    Status,
     /// A head of delegation or chair: `subject` is the person.
     Head,
     /// A remark on a delegation.
@@ -112,6 +115,7 @@ impl Field {
             Field::Series => Some("Series"),
             Field::Name => Some("Name"),
             Field::Kind => Some("Kind"),
+            Field::Status => Some("Status"),
             _ => None,
         }
     }
@@ -163,6 +167,8 @@ pub struct Fact {
     /// The source an [`Field::Account`] fact names (its citations stay empty: an account is
     /// a whole source, not a cited paragraph).
     pub source: Option<String>,
+    /// Where sources disagree: the rule that chose `text` over the alternatives it lists.
+    pub rule: Option<PreferenceRule>,
 }
 
 impl Fact {
@@ -175,6 +181,7 @@ impl Fact {
             qualifier: Qualifier::Stated,
             cite: cite::dedup(cite.iter().cloned()),
             source: None,
+            rule: None,
         }
     }
 
@@ -191,6 +198,16 @@ impl Fact {
     fn qualified(mut self, provenance: Provenance, how: Option<&str>) -> Fact {
         self.qualifier = Qualifier::of(provenance, how);
         self
+    }
+
+    /// What qualifies the fact, for the parentheses after it: "inferred: …", the rule that
+    /// chose among disagreeing sources ("official text over news"), both, or `None`.
+    pub fn note(&self) -> Option<String> {
+        let rule = self.rule.map(|r| format!("preferred: {}", r.label()));
+        match (self.qualifier.note(), rule) {
+            (Some(q), Some(r)) => Some(format!("{q}; {r}")),
+            (q, r) => q.or(r),
+        }
     }
 
     /// The fact's caption where a line needs one: "Date", "EU name", "ROK" (a delegation).
@@ -223,7 +240,7 @@ impl Fact {
             Some(c) => format!("{c}: {}", self.sentence()),
             None => self.sentence(),
         };
-        if let Some(q) = self.qualifier.note() {
+        if let Some(q) = self.note() {
             s.push_str(&format!(" ({q})"));
         }
         let cites = cite::list(corpus, &self.cite);
@@ -270,6 +287,55 @@ impl Facts {
             .find(|f| f.field == field)
     }
 
+    /// These facts with a [`Field::Status`] fact for an event's computed status, after its
+    /// kind: "superseded by 3rd EU–ROK Data Dialogue (11–12 June 2024, Seoul)", "upcoming".
+    /// A held meeting's facts are left as they are (an announced meeting already says so).
+    pub fn with_status(mut self, corpus: &Corpus, status: Status) -> Facts {
+        let text = match status {
+            Status::Held | Status::Announced | Status::Mentioned => return self,
+            Status::Superseded { by } | Status::HeldAsPlanned { by } => {
+                let Some(m) = corpus.meetings.get(by) else {
+                    return self;
+                };
+                let mut held = date::long(&m.date);
+                if let Some(p) = &m.place {
+                    held.push_str(", ");
+                    held.push_str(&p.city);
+                }
+                let how = if matches!(status, Status::Superseded { .. }) {
+                    "superseded by"
+                } else {
+                    "held as planned:"
+                };
+                format!("{how} {} ({held})", m.title)
+            }
+            Status::Upcoming => "upcoming".to_string(),
+            Status::Unreported => {
+                "not reported: its date has passed and no later meeting of its series is \
+                 recorded"
+                    .to_string()
+            }
+        };
+        let fact = Fact::new(Field::Status, text, &[]);
+        if let Some(key) = self.sections.iter_mut().find(|s| s.heading == Heading::Key) {
+            let after_kind = key
+                .facts
+                .iter()
+                .position(|f| f.field == Field::Kind)
+                .map_or(0, |i| i + 1);
+            key.facts.insert(after_kind, fact);
+        } else {
+            self.sections.insert(
+                0,
+                Section {
+                    heading: Heading::Key,
+                    facts: vec![fact],
+                },
+            );
+        }
+        self
+    }
+
     /// One line for a timeline entry, for the clipboard: title, date and place with their
     /// qualifiers, and their citations once:
     /// "6th EU–ROK Cyber Dialogue — 24 November 2020 (inferred: …) [EU 2020 ¶1]".
@@ -281,7 +347,7 @@ impl Facts {
             if let Some(f) = self.key(field) {
                 s.push_str(sep);
                 s.push_str(&f.text);
-                if let Some(q) = f.qualifier.note() {
+                if let Some(q) = f.note() {
                     s.push_str(&format!(" ({q})"));
                 }
                 cites.extend(f.cite.iter().cloned());
@@ -307,6 +373,42 @@ pub fn of_entry(corpus: &Corpus, entry: EntryRef) -> Option<Facts> {
 
 pub use event::facts as of_event;
 pub use meeting::facts as of_meeting;
+
+/// The date fact every surface shows: the preferred value, then each alternative that other
+/// sources give with their labels ("30 June 2023 (News 2024: 23 June 2023)"), citing all of
+/// them, with the rule that chose the preferred value.
+fn date_fact(corpus: &Corpus, d: &DateFact) -> Fact {
+    let mut text = date::long(d);
+    let mut cites = d.cite.clone();
+    let alternatives: Vec<String> = d
+        .alternatives
+        .iter()
+        .map(|a| {
+            cites.extend(a.cite.iter().cloned());
+            let mut labels: Vec<&str> = Vec::new();
+            for c in &a.cite {
+                let label = cite::source_label(corpus, &c.source);
+                if !labels.contains(&label) {
+                    labels.push(label);
+                }
+            }
+            let value = date::alternative(a);
+            if labels.is_empty() {
+                value
+            } else {
+                format!("{}: {value}", labels.join(", "))
+            }
+        })
+        .collect();
+    if !alternatives.is_empty() {
+        text.push_str(&format!(" ({})", alternatives.join("; ")));
+    }
+    let mut fact = Fact::new(Field::Date, text, &cites).qualified(d.provenance, d.how.as_deref());
+    if !d.alternatives.is_empty() {
+        fact.rule = d.rule;
+    }
+    fact
+}
 
 /// Collects the non-empty sections in order.
 #[derive(Default)]

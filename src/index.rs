@@ -10,6 +10,7 @@
 mod filter;
 mod link;
 mod related;
+pub mod status;
 #[cfg(test)]
 mod tests;
 

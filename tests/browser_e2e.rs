@@ -122,7 +122,7 @@ fn at_start_the_timeline_lists_the_meetings_in_date_order_and_the_detail_its_hea
     assert!(screen.contains("3rd EU–ROK Data Dialogue"), "{screen}");
     assert_eq!(
         header_counts(&screen),
-        (7, 7),
+        (8, 8),
         "four meetings and three events, no filter"
     );
     quit(&mut pty);

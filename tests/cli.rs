@@ -7,7 +7,7 @@
 use std::process::{Command, Output, Stdio};
 
 use entente::corpus::{LoadedCorpus, builtin};
-use serde_json::Value;
+use serde_json::{Value, json};
 use unicode_width::UnicodeWidthStr;
 
 use crate::support::fixture;
@@ -53,6 +53,12 @@ fn fixture_json(args: &[&str]) -> (Value, i32) {
     let mut all = vec!["--corpus", fixture::DIR];
     all.extend_from_slice(args);
     json(&all)
+}
+
+/// Runs `args` on the fixture corpus; returns stdout and the exit code.
+fn fixture_text(args: &[&str]) -> (String, i32) {
+    let o = on_fixture(args);
+    (stdout(&o), o.status.code().unwrap_or(-1))
 }
 
 fn ids_of(items: &Value) -> Vec<&str> {
@@ -118,7 +124,7 @@ fn list_with_korean_titles_stays_within_80_columns() {
     let text = stdout(&o);
     assert_within_80_columns(&text);
     let rows: Vec<&str> = text.lines().collect();
-    assert_eq!(rows.len(), 7, "{text}");
+    assert_eq!(rows.len(), 8, "{text}");
     assert!(text.contains("제2차 한-EU 데이터 대화 — virtual"), "{text}");
     assert!(text.contains('…'), "long titles are cut: {text}");
     let ids: Vec<&str> = rows
@@ -140,7 +146,7 @@ fn list_json_has_every_entry_with_dates_and_kinds() {
     let items = v["items"].as_array().expect("items");
     assert_eq!(v["count"].as_u64(), Some(items.len() as u64));
     assert_eq!(v["total"], v["count"]);
-    assert_eq!(items.len(), 7, "four meetings and three events");
+    assert_eq!(items.len(), 8, "four meetings and four events");
     let third = items
         .iter()
         .find(|i| i["id"] == "data-dialogue-3")
@@ -156,8 +162,79 @@ fn list_json_has_every_entry_with_dates_and_kinds() {
             .map(|i| i["id"].as_str().unwrap())
             .collect()
     };
-    assert_eq!(kinds("planned"), ["data-dialogue-4", "standards-council-2"]);
+    assert_eq!(
+        kinds("planned"),
+        [
+            "data-dialogue-brussels-2021",
+            "data-dialogue-4",
+            "standards-council-2"
+        ]
+    );
     assert_eq!(kinds("mentioned"), ["resilience-workshop-2023"]);
+    // The status is computed: the 2021 plan for Brussels was superseded by the 3rd, held in
+    // Seoul in 2024; the undated plan stays upcoming; held meetings say so.
+    let status_of = |id: &str| {
+        items
+            .iter()
+            .find(|i| i["id"] == id)
+            .map(|i| i["status"].clone())
+    };
+    assert_eq!(
+        status_of("data-dialogue-brussels-2021"),
+        Some(json!("superseded"))
+    );
+    assert_eq!(status_of("standards-council-2"), Some(json!("upcoming")));
+    assert_eq!(status_of("data-dialogue-3"), Some(json!("held")));
+    assert_eq!(
+        status_of("resilience-workshop-2023"),
+        Some(json!("mentioned"))
+    );
+}
+
+#[test]
+fn list_and_show_mark_a_superseded_plan_as_superseded_never_upcoming() {
+    let (text, code) = fixture_text(&["list"]);
+    assert_eq!(code, 0);
+    let row = text
+        .lines()
+        .find(|l| l.contains("data-dialogue-brussels-2021"))
+        .unwrap_or_else(|| panic!("the 2021 plan is listed: {text}"));
+    assert!(row.contains("(superseded) "), "{row}");
+    assert!(!row.contains("upcoming"), "{row}");
+    let (text, code) = fixture_text(&["show", "data-dialogue-brussels-2021"]);
+    assert_eq!(code, 0);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("superseded by 3rd EU–ROK Data Dialogue (11–12 June 2024, Seoul)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn show_gives_a_disagreement_and_a_reference_source_plainly() {
+    let (text, code) = fixture_text(&["show", "data-dialogue-2"]);
+    assert_eq!(code, 0);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("March 2020 (News 2020: February 2020) (preferred: official text over news)"),
+        "{text}"
+    );
+    assert!(
+        flat.contains(
+            "text not in the corpus — see https://news.example/2020/02/second-data-dialogue"
+        ),
+        "{text}"
+    );
+    let (text, code) = fixture_text(&["show", "news-data-dialogue-2"]);
+    assert_eq!(code, 0);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(
+            "text not in the corpus — see https://news.example/2020/02/second-data-dialogue"
+        ),
+        "{text}"
+    );
+    assert!(flat.contains("Accessed 1 November 2026"), "{text}");
 }
 
 #[test]

@@ -91,7 +91,10 @@ fn no_color_draws_without_colours_and_events_stay_distinct_by_text() {
     }
     let app = app_on(loaded, 120, 40, true);
     let s = screen(&app, 120, 40);
-    assert!(s.contains("· mentioned") && s.contains("◦ planned"), "{s}");
+    assert!(
+        s.contains("· mentioned") && s.contains("× superseded") && s.contains("◦ upcoming"),
+        "{s}"
+    );
 }
 
 #[test]

@@ -38,19 +38,23 @@ fn show_the_note_and_the_copy_cite_and_date_a_meeting_alike() {
             corpus,
             entente::app::strings::Lang::En.strings(),
             EntryRef::Meeting(i),
+            (2026, 11, 28),
         )
         .lines
         .iter()
         .filter_map(|l| l.copy.clone())
         .collect();
         let facts = facts::of_meeting(corpus, m);
-        let date = facts::date::long(&m.date);
-        let date_cites = cite::list(corpus, &cite::dedup(m.date.cite.iter().cloned()));
-        let mut dated = date.clone();
-        if let Some(q) = facts.key(Field::Date).and_then(|f| f.qualifier.note()) {
-            dated.push_str(&format!(" ({q})"));
-        }
-        let dated = flat(&format!("{dated} {date_cites}"));
+        // The date fact as every surface must print it: the one date formatter's text (with
+        // any alternative a source gives), its qualifier or preference rule, its citations.
+        let date_fact = facts.key(Field::Date).expect("a meeting has a date fact");
+        let copied = date_fact.copy_text(corpus);
+        let dated = flat(copied.strip_prefix("Date: ").unwrap_or(&copied));
+        assert!(
+            dated.starts_with(&flat(&facts::date::long(&m.date))),
+            "{}: {dated}",
+            m.id
+        );
         assert!(show.contains(&dated), "show of {}: {dated}\n{show}", m.id);
         assert!(note.contains(&dated), "note of {}: {dated}\n{note}", m.id);
         assert!(

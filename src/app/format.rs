@@ -6,6 +6,7 @@
 use crate::corpus::{Corpus, DateFact, EventKind, Place, Precision};
 use crate::facts::date;
 use crate::index::EntryRef;
+use crate::index::status::Status;
 
 pub use crate::corpus::names::{org_name, org_short, person_name, topic_label};
 pub use crate::facts::date::long as long_date;
@@ -42,6 +43,20 @@ pub fn event_marker(kind: EventKind) -> &'static str {
     match kind {
         EventKind::Planned => "◦ planned",
         EventKind::Mentioned => "· mentioned",
+    }
+}
+
+/// The marker of an entry's computed status in the timeline, in words so it survives without
+/// colour; `None` for a held meeting. A superseded plan is never marked as upcoming.
+pub fn status_marker(status: Status) -> Option<&'static str> {
+    match status {
+        Status::Held => None,
+        Status::Announced => Some("◦ announced"),
+        Status::Mentioned => Some("· mentioned"),
+        Status::Upcoming => Some("◦ upcoming"),
+        Status::Superseded { .. } => Some("× superseded"),
+        Status::HeldAsPlanned { .. } => Some("· held as planned"),
+        Status::Unreported => Some("◦ not reported"),
     }
 }
 

@@ -25,12 +25,16 @@ pub struct TimelineView {
     /// The first row shown.
     pub scroll: usize,
     pub height: usize,
+    /// An entry to keep in view below the selection until the selection moves (the upcoming
+    /// events at launch).
+    also: Option<usize>,
 }
 
 impl TimelineView {
     /// Rebuilds the rows for a new filtered list; the selection is clamped.
     pub fn rebuild(&mut self, corpus: &Corpus, filtered: &[EntryRef], undated: &str) {
         self.rows.clear();
+        self.also = None;
         self.row_of.clear();
         let mut year: Option<Option<String>> = None;
         for (i, entry) in filtered.iter().enumerate() {
@@ -54,6 +58,7 @@ impl TimelineView {
 
     /// Selects a filtered index (clamped) and scrolls it into view.
     pub fn select(&mut self, index: usize) {
+        self.also = None;
         self.selected = index.min(self.row_of.len().saturating_sub(1));
         self.reveal();
     }
@@ -99,7 +104,32 @@ impl TimelineView {
                 self.scroll = row.saturating_add(1).saturating_sub(self.height.max(1));
             }
         }
+        if let (Some(selected), Some(&also)) = (
+            self.selected_row(),
+            self.also.and_then(|i| self.row_of.get(i)),
+        ) && self.height > 0
+            && also >= self.scroll.saturating_add(self.height)
+        {
+            // Scroll down to the kept entry, but never past the selection's own row.
+            let wanted = also.saturating_add(1).saturating_sub(self.height);
+            let top = if selected > 0
+                && matches!(self.rows.get(selected - 1), Some(TimelineRow::Year(_)))
+                && self.height >= 2
+            {
+                selected - 1
+            } else {
+                selected
+            };
+            self.scroll = wanted.min(top);
+        }
         self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    /// Keeps entry `index` in view too, as far as the selection allows, until the selection
+    /// moves.
+    pub fn keep_in_view(&mut self, index: Option<usize>) {
+        self.also = index;
+        self.reveal();
     }
 
     /// Selects the entry shown at a screen row of the pane (for mouse clicks).
@@ -218,5 +248,42 @@ mod tests {
             v.check(3).unwrap();
         }
         assert_eq!((v.selected, v.scroll), (0, 1));
+    }
+
+    /// "2019", entry 0, "2020", entry 1, "2021", entry 2, "Undated", entry 3.
+    fn long_view(height: usize) -> TimelineView {
+        let mut v = TimelineView {
+            rows: vec![
+                TimelineRow::Year("2019".into()),
+                TimelineRow::Entry(0),
+                TimelineRow::Year("2020".into()),
+                TimelineRow::Entry(1),
+                TimelineRow::Year("2021".into()),
+                TimelineRow::Entry(2),
+                TimelineRow::Year("Undated".into()),
+                TimelineRow::Entry(3),
+            ],
+            row_of: vec![1, 3, 5, 7],
+            ..TimelineView::default()
+        };
+        v.select(1);
+        v.keep_in_view(Some(3));
+        v.set_height(height);
+        v
+    }
+
+    #[test]
+    fn at_launch_an_upcoming_entry_below_the_selection_is_scrolled_into_view() {
+        // Rows 2..=7 shown: the selection's heading, the selection, and the upcoming entry.
+        let v = long_view(6);
+        assert_eq!((v.selected, v.scroll), (1, 2));
+        // Too short for both: the selection (with its heading) wins.
+        let v = long_view(2);
+        assert_eq!((v.selected, v.scroll), (1, 2));
+        // Moving the selection lets the pane scroll as usual again.
+        let mut v = long_view(6);
+        v.move_by(-1);
+        assert_eq!(v.also, None);
+        assert_eq!(v.scroll, 0);
     }
 }

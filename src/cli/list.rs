@@ -9,6 +9,7 @@ use super::args::{EntryKind, ListArgs};
 use super::output::{WIDTH, write_json};
 use super::{Library, Outcome};
 use crate::corpus::{DateFact, EventKind, Facet, Provenance};
+use crate::index::status::{self, Status};
 use crate::index::{EntryRef, Filter};
 use crate::text::{display_width, fit, pad, sanitize_line};
 
@@ -21,6 +22,8 @@ struct Row {
     place: Option<String>,
     format: Option<&'static str>,
     series: Option<String>,
+    /// Where the entry stands today ([`status`]).
+    status: Status,
 }
 
 /// A meeting, or an event of some kind.
@@ -38,19 +41,21 @@ impl RowKind {
             RowKind::Event(kind) => kind.label(),
         }
     }
+}
 
-    /// What precedes an event's title in a text row.
-    fn marker(self) -> &'static str {
-        match self {
-            RowKind::Meeting => "",
-            RowKind::Event(EventKind::Planned) => "(planned) ",
-            RowKind::Event(EventKind::Mentioned) => "(mention) ",
-        }
+/// What precedes a title in a text row: nothing for a held meeting, "(mention) ", else the
+/// status ("(upcoming) ", "(superseded) ", "(announced) ").
+fn marker(status: Status) -> String {
+    match status {
+        Status::Held => String::new(),
+        Status::Mentioned => "(mention) ".to_string(),
+        other => format!("({}) ", other.label()),
     }
 }
 
 fn row(library: &Library, entry: EntryRef) -> Row {
     let corpus = &library.loaded.corpus;
+    let status = status::of_entry(corpus, entry, status::today_utc()).unwrap_or(Status::Held);
     match entry {
         EntryRef::Meeting(i) => {
             let m = &corpus.meetings[i];
@@ -62,6 +67,7 @@ fn row(library: &Library, entry: EntryRef) -> Row {
                 place: m.place.as_ref().map(|p| p.city.clone()),
                 format: m.format.as_ref().map(|f| f.value.label()),
                 series: Some(m.series.clone()),
+                status,
             }
         }
         EntryRef::Event(i) => {
@@ -74,6 +80,7 @@ fn row(library: &Library, entry: EntryRef) -> Row {
                 place: e.place.as_ref().map(|p| p.city.clone()),
                 format: None,
                 series: e.series.clone(),
+                status,
             }
         }
     }
@@ -178,7 +185,7 @@ fn format_row(r: &Row, id_width: usize) -> String {
         Some(d) => d.value.clone(),
         None => "undated".to_string(),
     };
-    let mut summary = r.kind.marker().to_string();
+    let mut summary = marker(r.status);
     summary.push_str(&sanitize_line(&r.title));
     let place: Vec<String> = r
         .place
@@ -211,6 +218,7 @@ fn row_json(r: &Row) -> serde_json::Value {
         "place": r.place,
         "format": r.format,
         "series": r.series,
+        "status": r.status.label(),
     })
 }
 
@@ -265,6 +273,7 @@ mod tests {
             place: Some("서울".into()),
             format: Some("in person"),
             series: None,
+            status: Status::Held,
         }
     }
 

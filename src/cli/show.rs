@@ -33,7 +33,10 @@ pub fn run(library: &Library, id: &str, json: bool, out: &mut dyn Write) -> Resu
             related(&mut doc, library, i);
         }
         RecordKind::Event => {
-            let facts = facts::of_event(corpus, &corpus.events[i]);
+            let e = &corpus.events[i];
+            let status =
+                crate::index::status::of_event(corpus, e, crate::index::status::today_utc());
+            let facts = facts::of_event(corpus, e).with_status(corpus, status);
             entry(&mut doc, &mut legend, &facts);
         }
         RecordKind::Organisation => {
@@ -41,7 +44,7 @@ pub fn run(library: &Library, id: &str, json: bool, out: &mut dyn Write) -> Resu
         }
         RecordKind::Person => person(&mut doc, &mut legend, library, &corpus.people[i]),
         RecordKind::Topic => topic(&mut doc, &mut legend, library, &corpus.topics[i]),
-        RecordKind::Source => source(&mut doc, &corpus.sources[i]),
+        RecordKind::Source => source(&mut doc, corpus, &corpus.sources[i]),
     }
     let legend = facts::Legend::of(corpus, legend.ids.iter().map(String::as_str));
     if !legend.is_empty() {
@@ -214,7 +217,7 @@ fn fact_text(legend: &mut Legend, fact: &Fact, sentence: &str) -> String {
     if fact.field == Field::Kind {
         s.push_str(" (reported in passing, not in full)");
     }
-    if let Some(q) = fact.qualifier.note() {
+    if let Some(q) = fact.note() {
         s.push_str(&format!(" ({q})"));
     }
     let cites = legend.cite(&fact.cite);
@@ -404,7 +407,7 @@ fn topic(doc: &mut Doc, legend: &mut Legend, library: &Library, t: &Topic) {
     }
 }
 
-fn source(doc: &mut Doc, s: &Source) {
+fn source(doc: &mut Doc, corpus: &Corpus, s: &Source) {
     doc.para(0, &format!("{}  [{}]", s.title, s.id));
     doc.blank();
     if let Some(p) = &s.publisher {
@@ -421,7 +424,17 @@ fn source(doc: &mut Doc, s: &Source) {
     for n in &s.notes {
         doc.field("Note", n);
     }
+    if let Some(url) = &s.url {
+        doc.field("URL", url);
+    }
+    if let Some(a) = &s.accessed {
+        doc.field("Accessed", &date::value(a));
+    }
     doc.heading("Text");
+    if s.is_reference() {
+        let absence = facts::cite::Reference::of(corpus, &s.id).absence();
+        doc.para(0, &absence.unwrap_or_default());
+    }
     for (i, p) in s.paragraphs.iter().enumerate() {
         let text = format!("¶{:<3} {}", i + 1, sanitize_line(p));
         doc.hanging(0, 5, &text);

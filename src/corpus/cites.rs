@@ -2,11 +2,12 @@
 
 use super::{Citation, Event, Meeting};
 
-/// All citations of a meeting (date, place, format, names, delegations, observers, topics,
+/// All citations of a meeting (date and its alternatives, place, format, names, delegations, observers, topics,
 /// outcomes, next meeting, notes).
 pub fn meeting(m: &Meeting) -> Vec<&Citation> {
     let mut out: Vec<&Citation> = Vec::new();
     out.extend(&m.date.cite);
+    out.extend(m.date.alternatives.iter().flat_map(|a| &a.cite));
     if let Some(p) = &m.place {
         out.extend(&p.cite);
     }
@@ -53,6 +54,7 @@ pub fn event(e: &Event) -> Vec<&Citation> {
     let mut out: Vec<&Citation> = Vec::new();
     if let Some(d) = &e.date {
         out.extend(&d.cite);
+        out.extend(d.alternatives.iter().flat_map(|a| &a.cite));
     }
     if let Some(p) = &e.place {
         out.extend(&p.cite);

@@ -432,6 +432,73 @@ impl<'a> Checker<'a> {
         }
         self.provenance(rec, at, d.provenance, d.how.as_deref());
         self.cites(rec, &at.field("cite"), &d.cite);
+        self.alternatives(rec, at, d);
+    }
+
+    /// Disagreeing sources: each alternative is a real date of its precision, cited, and
+    /// differs from the preferred value; a rule says why the value above was preferred.
+    fn alternatives(&mut self, rec: Rec<'_>, at: &At<'_>, d: &DateFact) {
+        if d.alternatives.is_empty() {
+            if d.rule.is_some() {
+                self.report(
+                    rec,
+                    &at.field("rule"),
+                    "a preference rule with no alternatives; expected `alternatives` the rule \
+                     chose against, or no `rule`",
+                );
+            }
+            return;
+        }
+        if d.rule.is_none() {
+            self.report(
+                rec,
+                &at.field("rule"),
+                format!(
+                    "{} alternative value(s) and no preferred one; expected a `rule` \
+                     (`official-over-news` or `later-correction`) saying why `{}` is preferred",
+                    d.alternatives.len(),
+                    d.value
+                ),
+            );
+        }
+        let list = at.field("alternatives");
+        for (i, a) in d.alternatives.iter().enumerate() {
+            let at = list.index(i);
+            let start = match dates::parse(&a.value, a.precision) {
+                Ok(key) => Some(key),
+                Err(message) => {
+                    self.report(rec, &at.field("value"), message);
+                    None
+                }
+            };
+            if let Some(end) = &a.end {
+                match dates::parse(end, a.precision) {
+                    Err(message) => self.report(rec, &at.field("end"), message),
+                    Ok(end_key) if start.is_some_and(|s| end_key < s) => self.report(
+                        rec,
+                        &at.field("end"),
+                        format!(
+                            "the end `{end}` is before the start `{}`; expected an end on or \
+                             after the start",
+                            a.value
+                        ),
+                    ),
+                    Ok(_) => {}
+                }
+            }
+            if a.value == d.value && a.end == d.end && a.precision == d.precision {
+                self.report(
+                    rec,
+                    &at.field("value"),
+                    format!(
+                        "the alternative `{}` is the preferred value itself; expected a value \
+                         another source gives instead",
+                        a.value
+                    ),
+                );
+            }
+            self.cites(rec, &at.field("cite"), &a.cite);
+        }
     }
 }
 
@@ -503,5 +570,91 @@ mod tests {
         assert!(is_language_tag("ko-KR"));
         assert!(!is_language_tag("english"));
         assert!(!is_language_tag(""));
+    }
+
+    /// The fixture with its 2nd Data Dialogue's date changed by `edit`, validated; the
+    /// problems' messages with their fields.
+    fn with_date(edit: impl Fn(&mut DateFact)) -> Vec<(String, String)> {
+        let mut corpus = crate::test_fixture::small().corpus;
+        let m = corpus
+            .meetings
+            .iter_mut()
+            .find(|m| m.id == "data-dialogue-2")
+            .expect("the fixture has the 2nd Data Dialogue");
+        edit(&mut m.date);
+        let problems = validate(&[("records.json".to_string(), corpus)], Scope::Complete);
+        problems
+            .into_iter()
+            .map(|p| {
+                let field = match p.location {
+                    crate::corpus::problem::Location::Field { field, .. } => field,
+                    other => format!("{other:?}"),
+                };
+                (field, p.message)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_fixture_disagreement_is_valid() {
+        assert_eq!(with_date(|_| {}), vec![]);
+    }
+
+    #[test]
+    fn alternatives_with_no_preferred_one_are_an_error() {
+        let problems = with_date(|d| d.rule = None);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].0, "date.rule");
+        assert!(
+            problems[0]
+                .1
+                .contains("no preferred one; expected a `rule`"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn an_alternative_must_be_a_real_date_of_its_precision_and_cited() {
+        let problems = with_date(|d| {
+            d.alternatives[0].value = "2020-02-30".into();
+            d.alternatives[0].precision = crate::corpus::Precision::Day;
+            d.alternatives[0].cite.clear();
+        });
+        let fields: Vec<&str> = problems.iter().map(|(f, _)| f.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["date.alternatives[0].value", "date.alternatives[0].cite"],
+            "{problems:?}"
+        );
+        assert!(
+            problems[0].1.contains("not a calendar date"),
+            "{problems:?}"
+        );
+        let problems = with_date(|d| d.alternatives[0].value = "2020".into());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].1.contains("does not match precision `month`"));
+    }
+
+    #[test]
+    fn an_alternative_equal_to_the_preferred_value_or_a_lone_rule_is_an_error() {
+        let problems = with_date(|d| d.alternatives[0].value = "2020-03".into());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].1.contains("is the preferred value itself"));
+        let problems = with_date(|d| d.alternatives.clear());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].0, "date.rule");
+    }
+
+    #[test]
+    fn a_reference_source_cited_with_a_paragraph_is_an_error() {
+        let problems = with_date(|d| {
+            d.alternatives[0].cite = vec![Citation::at("news-data-dialogue-2", 1)];
+        });
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].0, "date.alternatives[0].cite[0].paragraph");
+        assert!(
+            problems[0].1.contains("news-data-dialogue-2"),
+            "{problems:?}"
+        );
     }
 }

@@ -86,10 +86,20 @@ pub struct Reference {
     pub publisher: Option<String>,
     /// The publication date, written by the date formatter.
     pub published: Option<String>,
+    /// Where the document is published.
+    pub url: Option<String>,
+    /// When `url` was read, written by the date formatter.
+    pub accessed: Option<String>,
+    /// Whether the text is in the corpus; `false` for a reference source (cited as a whole)
+    /// and for an unknown id.
+    pub has_text: bool,
 }
 
+/// What every surface says of a source whose text the corpus does not hold.
+pub const NOT_IN_CORPUS: &str = "text not in the corpus";
+
 impl Reference {
-    fn of(corpus: &Corpus, id: &str) -> Reference {
+    pub fn of(corpus: &Corpus, id: &str) -> Reference {
         let source: Option<&Source> = corpus.sources.iter().find(|s| s.id == id);
         Reference {
             label: source_label(corpus, id).to_string(),
@@ -97,22 +107,54 @@ impl Reference {
             title: source.map(|s| s.title.clone()),
             publisher: source.and_then(|s| s.publisher.clone()),
             published: source.and_then(|s| s.published.as_ref()).map(date::long),
+            url: source.and_then(|s| s.url.clone()),
+            accessed: source.and_then(|s| s.accessed.as_deref()).map(date::value),
+            has_text: source.is_some_and(|s| !s.is_reference()),
         }
     }
 
-    /// What follows the label: "Title, Publisher, 1 July 2019 (source-id)"; the id only when
-    /// the label is not already the id.
+    /// "text not in the corpus — see URL" for a source whose text the corpus lacks (without
+    /// a URL, just "text not in the corpus"); `None` when the text is here.
+    pub fn absence(&self) -> Option<String> {
+        if self.has_text {
+            return None;
+        }
+        Some(match &self.url {
+            Some(url) => format!("{NOT_IN_CORPUS} — see {url}"),
+            None => NOT_IN_CORPUS.to_string(),
+        })
+    }
+
+    /// What follows the label: "Title, Publisher, 1 July 2019, URL (accessed 2 July 2019)
+    /// (source-id)", the id only when the label is not already the id; for a source whose text
+    /// is not here, "…; text not in the corpus — see URL" instead of the bare URL.
     pub fn description(&self) -> String {
-        let mut parts: Vec<&str> = Vec::new();
-        parts.extend(self.title.as_deref());
-        parts.extend(self.publisher.as_deref());
-        parts.extend(self.published.as_deref());
+        let mut parts: Vec<String> = Vec::new();
+        parts.extend(self.title.clone());
+        parts.extend(self.publisher.clone());
+        parts.extend(self.published.clone());
+        if self.has_text
+            && let Some(url) = &self.url
+        {
+            parts.push(url.clone());
+        }
         let mut s = parts.join(", ");
+        if let Some(accessed) = &self.accessed
+            && self.url.is_some()
+        {
+            s.push_str(&format!(" (accessed {accessed})"));
+        }
         if self.label != self.id {
             if !s.is_empty() {
                 s.push(' ');
             }
             s.push_str(&format!("({})", self.id));
+        }
+        if let Some(absence) = self.absence() {
+            if !s.is_empty() {
+                s.push_str("; ");
+            }
+            s.push_str(&absence);
         }
         s
     }

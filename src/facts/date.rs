@@ -2,7 +2,7 @@
 //! "7–11 July 2025", "30 June – 2 July 2025", "May 2019", "2021"), and the parser of the
 //! stored `YYYY[-MM[-DD]]` values that the timeline's short forms share.
 
-use crate::corpus::{DateFact, Precision, month_name};
+use crate::corpus::{AlternativeDate, DateFact, Precision, month_name};
 
 /// The parts of a stored date value: year, month 1–12, day 1–31. Parts that are missing or
 /// malformed are `None`, so a bad value never panics a renderer.
@@ -31,6 +31,11 @@ pub fn parts(value: &str) -> Parts<'_> {
 /// A date fact for people, its range included: "20 May 2025", "7–11 July 2025",
 /// "30 June – 2 July 2025", "30 December 2024 – 2 January 2025", "May 2019", "2021".
 pub fn long(date: &DateFact) -> String {
+    range(&date.value, date.end.as_deref(), date.precision)
+}
+
+/// An alternative date another source gives, written like [`long`].
+pub fn alternative(date: &AlternativeDate) -> String {
     range(&date.value, date.end.as_deref(), date.precision)
 }
 

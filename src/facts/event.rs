@@ -4,16 +4,13 @@
 use crate::corpus::names::{org_name, topic_label};
 use crate::corpus::{Corpus, Event, EventKind};
 
-use super::{Builder, Fact, Facts, Field, Heading, date, meeting::series, place};
+use super::{Builder, Fact, Facts, Field, Heading, meeting::series, place};
 
 pub fn facts(corpus: &Corpus, e: &Event) -> Facts {
     let mut b = Builder::default();
     let mut key = vec![Fact::new(Field::Kind, kind_word(e.kind), &[])];
     if let Some(d) = &e.date {
-        key.push(
-            Fact::new(Field::Date, date::long(d), &d.cite)
-                .qualified(d.provenance, d.how.as_deref()),
-        );
+        key.push(super::date_fact(corpus, d));
     }
     if let Some(p) = &e.place {
         key.push(

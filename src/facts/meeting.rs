@@ -3,13 +3,13 @@
 //! accounts.
 
 use crate::corpus::names::{org_name, person_name, topic_label};
-use crate::corpus::{Corpus, Meeting, Statement};
+use crate::corpus::{Corpus, Meeting, MeetingStatus, Statement};
 
-use super::{Builder, Fact, Facts, Field, Heading, cite, date, place};
+use super::{Builder, Fact, Facts, Field, Heading, cite, place};
 
 pub fn facts(corpus: &Corpus, m: &Meeting) -> Facts {
     let mut b = Builder::default();
-    b.section(Heading::Key, key(m));
+    b.section(Heading::Key, key(corpus, m));
     b.section(Heading::Participants, participants(corpus, m));
     let members = m
         .delegations
@@ -68,11 +68,15 @@ pub fn facts(corpus: &Corpus, m: &Meeting) -> Facts {
     }
 }
 
-fn key(m: &Meeting) -> Vec<Fact> {
-    let mut out = vec![
-        Fact::new(Field::Date, date::long(&m.date), &m.date.cite)
-            .qualified(m.date.provenance, m.date.how.as_deref()),
-    ];
+fn key(corpus: &Corpus, m: &Meeting) -> Vec<Fact> {
+    let mut out = vec![super::date_fact(corpus, &m.date)];
+    if m.status == MeetingStatus::Announced {
+        out.push(Fact::new(
+            Field::Status,
+            "announced: known from an advance notice only, not reported as held",
+            &[],
+        ));
+    }
     if let Some(p) = &m.place {
         out.push(
             Fact::new(Field::Place, place::text(p, true), &p.cite)

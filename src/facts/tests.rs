@@ -356,3 +356,133 @@ fn copy_lines_keep_the_qualifier_and_cite_each_source_once() {
          [EU 2020 ¶1; rok ¶2]"
     );
 }
+
+/// The fixture's 2nd Data Dialogue: March 2020 by the official account, February by a news
+/// item whose text is not in the corpus (a reference source).
+fn fixture_disagreement() -> (Corpus, Facts) {
+    let corpus = crate::test_fixture::small().corpus;
+    let m = corpus
+        .meetings
+        .iter()
+        .find(|m| m.id == "data-dialogue-2")
+        .expect("the fixture has the 2nd Data Dialogue");
+    let facts = of_meeting(&corpus, m);
+    (corpus, facts)
+}
+
+#[test]
+fn a_disagreement_shows_the_preferred_value_then_each_alternative_with_its_source() {
+    let (corpus, facts) = fixture_disagreement();
+    let date = facts.key(Field::Date).expect("a date fact");
+    assert_eq!(date.text, "March 2020 (News 2020: February 2020)");
+    assert_eq!(date.rule, Some(PreferenceRule::OfficialOverNews));
+    assert_eq!(
+        date.note().as_deref(),
+        Some("preferred: official text over news")
+    );
+    // The alternative's source is cited, so the legend lists it.
+    assert_eq!(
+        date.copy_text(&corpus),
+        "Date: March 2020 (News 2020: February 2020) (preferred: official text over news) \
+         [rok-data-dialogue-2 ¶1; News 2020]"
+    );
+    let legend = facts.legend(&corpus);
+    let labels: Vec<&str> = legend.references.iter().map(|r| r.label.as_str()).collect();
+    assert!(labels.contains(&"News 2020"), "{labels:?}");
+}
+
+#[test]
+fn a_date_without_alternatives_has_no_rule_note() {
+    let corpus = corpus();
+    let f = of_meeting(&corpus, &corpus.meetings[0]);
+    let date = f.key(Field::Date).expect("a date fact");
+    assert_eq!(date.rule, None);
+    assert!(!date.text.contains('('), "{}", date.text);
+}
+
+#[test]
+fn a_reference_source_is_described_in_full_and_says_its_text_is_elsewhere() {
+    let (corpus, facts) = fixture_disagreement();
+    let legend = facts.legend(&corpus);
+    let news = legend
+        .references
+        .iter()
+        .find(|r| r.id == "news-data-dialogue-2")
+        .expect("the news reference is in the legend");
+    assert!(!news.has_text);
+    assert_eq!(
+        news.text(),
+        "News 2020 — Partners hold second Data Dialogue online, Example Wire, 28 February 2020 \
+         (accessed 1 November 2026) (news-data-dialogue-2); text not in the corpus — see \
+         https://news.example/2020/02/second-data-dialogue"
+    );
+    // A source whose text is here says nothing of the kind.
+    let official = legend
+        .references
+        .iter()
+        .find(|r| r.id == "rok-data-dialogue-2")
+        .expect("the official account is in the legend");
+    assert!(official.has_text);
+    assert_eq!(official.absence(), None);
+    assert!(!official.text().contains(cite::NOT_IN_CORPUS));
+}
+
+#[test]
+fn a_source_with_text_and_a_url_lists_the_url_and_when_it_was_read() {
+    let mut corpus = corpus();
+    corpus.sources[0].url = Some("https://eeas.example/r".into());
+    corpus.sources[0].accessed = Some("2026-11-02".into());
+    let r = cite::Reference::of(&corpus, &corpus.sources[0].id.clone());
+    assert!(r.has_text);
+    assert!(
+        r.description()
+            .contains("https://eeas.example/r (accessed 2 November 2026)"),
+        "{}",
+        r.description()
+    );
+    // Without a URL the reference says only that the text is missing.
+    corpus.sources[0].url = None;
+    corpus.sources[0].paragraphs.clear();
+    let r = cite::Reference::of(&corpus, &corpus.sources[0].id.clone());
+    assert_eq!(r.absence().as_deref(), Some("text not in the corpus"));
+}
+
+#[test]
+fn an_event_status_follows_its_kind_and_names_the_meeting_that_superseded_it() {
+    let corpus = crate::test_fixture::small().corpus;
+    let e = corpus
+        .events
+        .iter()
+        .find(|e| e.id == "data-dialogue-brussels-2021")
+        .expect("the fixture has the 2021 plan");
+    let status = crate::index::status::of_event(&corpus, e, (2026, 11, 28));
+    let facts = of_event(&corpus, e).with_status(&corpus, status);
+    let key = &facts.section(Heading::Key).expect("key facts").facts;
+    let kind = key.iter().position(|f| f.field == Field::Kind);
+    let status_at = key.iter().position(|f| f.field == Field::Status);
+    assert_eq!(status_at, kind.map(|k| k + 1));
+    assert_eq!(
+        facts.key(Field::Status).map(|f| f.text.as_str()),
+        Some("superseded by 3rd EU–ROK Data Dialogue (11–12 June 2024, Seoul)")
+    );
+}
+
+#[test]
+fn an_announced_meeting_says_so_and_a_held_one_has_no_status_line() {
+    let corpus = corpus();
+    let held = of_meeting(&corpus, &corpus.meetings[0]);
+    assert_eq!(held.key(Field::Status), None);
+    let announced = Meeting {
+        status: crate::corpus::MeetingStatus::Announced,
+        ..corpus.meetings[0].clone()
+    };
+    let f = of_meeting(&corpus, &announced);
+    assert_eq!(
+        f.key(Field::Status).map(|s| s.text.as_str()),
+        Some("announced: known from an advance notice only, not reported as held")
+    );
+    // A held meeting's facts are not given an event's status.
+    let same = of_meeting(&corpus, &corpus.meetings[0])
+        .with_status(&corpus, crate::index::status::Status::Held);
+    assert_eq!(same, held);
+}

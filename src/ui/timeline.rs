@@ -1,6 +1,7 @@
 //! The timeline pane: entries in date order under year headings; each row shows the date (as
 //! precise as known), the short title, place and format. Events that were only mentioned or
-//! planned are dimmed and carry a marker in words, so they stand apart without colour too.
+//! planned are dimmed and carry their computed status in words (upcoming, superseded, …), so
+//! they stand apart without colour too; an announced meeting says "announced".
 
 use ratatui::Frame;
 use ratatui::style::Style;
@@ -12,6 +13,7 @@ use crate::app::timeline::TimelineRow;
 use crate::app::{App, format};
 use crate::corpus::Corpus;
 use crate::index::EntryRef;
+use crate::index::status::{self, Day};
 use crate::text::display_width;
 
 use super::theme::Theme;
@@ -21,13 +23,22 @@ use super::{clean, fit};
 const DATE_W: usize = 6;
 
 /// The spans of one entry row, before fitting.
-pub fn entry_spans(corpus: &Corpus, entry: EntryRef, theme: &Theme) -> Vec<Span<'static>> {
+pub fn entry_spans(
+    corpus: &Corpus,
+    entry: EntryRef,
+    today: Day,
+    theme: &Theme,
+) -> Vec<Span<'static>> {
+    let marker = status::of_entry(corpus, entry, today).and_then(format::status_marker);
     let date = format::short_date(format::entry_date(corpus, entry));
     let mut spans = vec![Span::styled(format!(" {date:>DATE_W$}  "), theme.date())];
     let place = format::entry_place(corpus, entry).map(|p| clean(&p.city));
     match entry {
         EntryRef::Meeting(i) => {
             let m = corpus.meetings.get(i);
+            if let Some(marker) = marker {
+                spans.push(Span::styled(format!("{marker}  "), theme.dim()));
+            }
             spans.push(Span::raw(clean(format::entry_short_title(corpus, entry))));
             let mut rest = String::new();
             if let Some(p) = place {
@@ -40,13 +51,10 @@ pub fn entry_spans(corpus: &Corpus, entry: EntryRef, theme: &Theme) -> Vec<Span<
             }
             spans.push(Span::styled(rest, theme.dim()));
         }
-        EntryRef::Event(i) => {
+        EntryRef::Event(_) => {
             let style = theme.event_row();
-            if let Some(e) = corpus.events.get(i) {
-                spans.push(Span::styled(
-                    format!("{}  ", format::event_marker(e.kind)),
-                    style,
-                ));
+            if let Some(marker) = marker {
+                spans.push(Span::styled(format!("{marker}  "), style));
             }
             spans.push(Span::styled(
                 clean(format::entry_short_title(corpus, entry)),
@@ -85,7 +93,7 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
                 let Some(entry) = filtered.get(*i) else {
                     return Line::default();
                 };
-                let spans = fit(entry_spans(app.corpus(), *entry, theme), width);
+                let spans = fit(entry_spans(app.corpus(), *entry, app.today(), theme), width);
                 if *i == view.selected {
                     selected(spans, width, theme.selected(focused))
                 } else {

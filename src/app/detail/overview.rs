@@ -8,6 +8,7 @@ use crate::app::strings::Strings;
 use crate::corpus::{Citation, Corpus};
 use crate::facts::{self, Fact, Facts, Field, Heading, Legend, cite};
 use crate::index::EntryRef;
+use crate::index::status::{self, Day};
 use crate::text::pad;
 
 /// Width of the label column ("Format  ").
@@ -16,10 +17,14 @@ const LABEL_W: usize = 8;
 const ITEM: &str = "  ";
 
 /// The Overview of one entry.
-pub fn build(corpus: &Corpus, t: &'static Strings, entry: EntryRef) -> Doc {
-    let Some(facts) = facts::of_entry(corpus, entry) else {
+/// `today` decides whether a planned event is upcoming.
+pub fn build(corpus: &Corpus, t: &'static Strings, entry: EntryRef, today: Day) -> Doc {
+    let Some(mut facts) = facts::of_entry(corpus, entry) else {
         return Doc::default();
     };
+    if let Some(status) = status::of_entry(corpus, entry, today) {
+        facts = facts.with_status(corpus, status);
+    }
     let mut w = Writer {
         doc: Doc::default(),
         corpus,
@@ -139,7 +144,7 @@ fn key_fact(w: &mut Writer, facts: &Facts, f: &Fact, position: usize) {
         f,
         LABEL_W,
     );
-    if let Some(note) = f.qualifier.note() {
+    if let Some(note) = f.note() {
         w.aside(&note);
     }
 }

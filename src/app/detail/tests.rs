@@ -92,3 +92,44 @@ fn empty_and_zero_height_views_are_safe() {
     v.check().unwrap();
     assert!(v.visible_rows().is_empty());
 }
+
+#[test]
+fn the_text_tab_of_a_reference_source_says_where_its_text_is() {
+    use crate::app::detail::text::{TextRequest, build};
+    use crate::app::search::TextSearches;
+    let corpus = crate::test_fixture::small().corpus;
+    let i = corpus
+        .meetings
+        .iter()
+        .position(|m| m.id == "data-dialogue-2")
+        .expect("the fixture has the 2nd Data Dialogue");
+    let entry = crate::index::EntryRef::Meeting(i);
+    let sources = crate::accounts::text_sources(&corpus, entry);
+    let news = sources
+        .iter()
+        .position(|s| s.id == "news-data-dialogue-2")
+        .expect("the news reference cited by the date's alternative is a text source");
+    let request = TextRequest {
+        account: news,
+        compare: false,
+        query: "",
+        current: 0,
+        highlight: None,
+        width: 80,
+        wide: false,
+        text: crate::app::strings::Lang::En.strings(),
+    };
+    let doc = build(&corpus, entry, request, &mut TextSearches::default());
+    let text: Vec<String> = doc
+        .doc
+        .lines
+        .iter()
+        .map(|l| l.segs.iter().map(|s| s.text.as_str()).collect())
+        .collect();
+    assert!(
+        text.iter().any(|l| l
+            == "text not in the corpus — see https://news.example/2020/02/second-data-dialogue"),
+        "{text:#?}"
+    );
+    assert!(doc.paragraph_lines.is_empty());
+}

@@ -137,6 +137,13 @@ fn single(
         out.doc
             .push(DocLine::fixed(vec![Seg::new(hint, Tone::Dim)]));
     }
+    // A reference source: say plainly that its text is elsewhere, and where.
+    if let Some(absence) = crate::facts::cite::Reference::of(corpus, &src.id).absence() {
+        out.doc.push(DocLine::blank());
+        out.doc.push(
+            DocLine::item(vec![Seg::new(&sanitize_line(&absence), Tone::Dim)]).with_indent(2),
+        );
+    }
     let digits = src.paragraphs.len().to_string().len();
     let mut match_index = 0;
     for (p, raw) in src.paragraphs.iter().enumerate() {

@@ -39,7 +39,7 @@ impl App {
                 self.text().nothing_matches
             }),
             Some(entry) => match self.tab {
-                Tab::Overview => overview::build(&self.corpus, self.text(), entry),
+                Tab::Overview => overview::build(&self.corpus, self.text(), entry, self.today),
                 Tab::Related => related::build(&self.corpus, &self.index, self.text(), entry),
                 Tab::Text => {
                     let query = self.search.query().to_owned();
