@@ -39,7 +39,9 @@ fn report(
         Ok(loaded) => {
             let counts = counts(&loaded.corpus);
             let warnings = if strict {
-                lints::lint(&loaded.corpus, &loaded.origins)
+                let mut warnings = lints::lint(&loaded.corpus, &loaded.origins);
+                warnings.extend(crate::import::draft_warnings(&loaded.corpus, &loaded.origins));
+                warnings
             } else {
                 Vec::new()
             };

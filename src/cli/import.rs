@@ -120,8 +120,18 @@ fn read_input(file: &Path) -> Result<Vec<u8>> {
     } else {
         let f = std::fs::File::open(file)
             .with_context(|| format!("cannot open {}", file.display()))?;
-        if f.metadata().is_ok_and(|m| m.is_dir()) {
-            bail!("{} is a directory; expected a text or HTML file", file.display());
+        if let Ok(meta) = f.metadata() {
+            if meta.is_dir() {
+                bail!("{} is a directory; expected a text or HTML file", file.display());
+            }
+            if meta.len() > MAX_FILE_BYTES {
+                bail!(
+                    "{} is {} bytes, over the corpus limit of {} MiB; expected one press release",
+                    file.display(),
+                    meta.len(),
+                    MAX_FILE_BYTES / (1024 * 1024)
+                );
+            }
         }
         f.take(MAX_FILE_BYTES + 1)
             .read_to_end(&mut bytes)

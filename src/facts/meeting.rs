@@ -86,6 +86,21 @@ fn key(m: &Meeting) -> Vec<Fact> {
         );
     }
     out.push(Fact::new(Field::Series, series(&m.series, m.edition), &[]));
+    // Records `entente import` wrote: marked until a person confirms (`entente confirm ID`).
+    if m.draft {
+        out.push(Fact::new(
+            Field::Kind,
+            "draft: detected by `entente import`, not yet confirmed",
+            &[],
+        ));
+    }
+    if m.amends {
+        out.push(Fact::new(
+            Field::Kind,
+            "amended in your corpus: this record replaces the built-in one",
+            &[],
+        ));
+    }
     for n in &m.names {
         out.push(Fact::new(Field::Name, &n.name, &n.cite).on(n.side));
     }

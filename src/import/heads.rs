@@ -36,7 +36,15 @@ pub fn find(paragraphs: &[String]) -> Vec<HeadMention> {
                         continue;
                     }
                     let rest = &sentence[at + marker.len()..];
-                    for part in rest.split(" and ") {
+                    // "X, title, and Y, title"; "X and Y" only when no titles follow.
+                    let parts: Vec<&str> = if rest.contains(", and ") {
+                        rest.split(", and ").collect()
+                    } else if rest.contains(',') {
+                        vec![rest]
+                    } else {
+                        rest.split(" and ").collect()
+                    };
+                    for part in parts {
                         if let Some((name, title)) = name_and_title(part) {
                             out.push(HeadMention {
                                 name,

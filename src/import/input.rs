@@ -164,7 +164,7 @@ fn numbered_line(line: &str) -> Option<&str> {
 
 fn is_paragraph(block: &str) -> bool {
     let sentence = block.ends_with(['.', '"', '”', '’', ')']) || block.contains(". ");
-    sentence && block.chars().count() >= 40 || block.chars().count() >= HEADING_CHARS
+    sentence && block.chars().count() >= 30 || block.chars().count() >= HEADING_CHARS
 }
 
 pub(crate) fn collapse(s: &str) -> String {

@@ -90,7 +90,19 @@ fn series_names(corpus: &Corpus) -> Vec<(String, String)> {
             .split_once(' ')
             .filter(|(first, _)| ordinal(first).is_some())
             .map_or(m.short_title.as_str(), |(_, rest)| rest);
-        for name in std::iter::once(short).chain(m.names.iter().map(|n| n.name.as_str())) {
+        // The title without its ordinal and parties: "Digital Partnership Council".
+        let title: Vec<&str> = m
+            .title
+            .split_whitespace()
+            .filter(|w| ordinal(w).is_none() && !w.contains('–') && !w.contains('-'))
+            .collect();
+        let title = title.join(" ");
+        let candidates = [short, title.as_str()];
+        for name in candidates
+            .into_iter()
+            .chain(m.names.iter().map(|n| n.name.as_str()))
+            .filter(|n| n.split_whitespace().count() >= 2 && !n.contains('.'))
+        {
             if !names.iter().any(|(n, _)| n.eq_ignore_ascii_case(name)) {
                 names.push((name.to_string(), m.series.clone()));
             }
