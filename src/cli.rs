@@ -83,8 +83,9 @@ pub fn load_corpus(path: Option<&Path>) -> Result<LoadedCorpus> {
                     dir.display()
                 )
             }),
-            _ => builtin::load()
-                .context("the built-in corpus is invalid (a bug: please report it)"),
+            _ => {
+                builtin::load().context("the built-in corpus is invalid (a bug: please report it)")
+            }
         },
     }
 }

@@ -35,7 +35,12 @@ fn run(args: &Args) -> Result<u8> {
     if let Some(Command::Check { path, strict }) = &args.command {
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
-        let outcome = cli::check_path(path.as_deref().or(args.corpus.as_deref()), *strict, args.json, &mut out)?;
+        let outcome = cli::check_path(
+            path.as_deref().or(args.corpus.as_deref()),
+            *strict,
+            args.json,
+            &mut out,
+        )?;
         out.flush()?;
         return Ok(outcome.exit_code());
     }

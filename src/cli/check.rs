@@ -16,14 +16,26 @@ use crate::corpus::{Corpus, LoadedCorpus, Problems, layers, load_path};
 /// Checks the corpus at `path`, or (no path) the built-in corpus with the user's corpus over it.
 pub fn run(path: Option<&Path>, strict: bool, json: bool, out: &mut dyn Write) -> Result<Outcome> {
     match path {
-        Some(path) => report(&path.display().to_string(), load_path(path), strict, json, out),
+        Some(path) => report(
+            &path.display().to_string(),
+            load_path(path),
+            strict,
+            json,
+            out,
+        ),
         None => {
             let dir = layers::user_dir();
             let name = match &dir {
                 Some(dir) => format!("built-in + {}", dir.display()),
                 None => "built-in".to_string(),
             };
-            report(&name, layers::load_layered(dir.as_deref()), strict, json, out)
+            report(
+                &name,
+                layers::load_layered(dir.as_deref()),
+                strict,
+                json,
+                out,
+            )
         }
     }
 }
@@ -40,7 +52,10 @@ fn report(
             let counts = counts(&loaded.corpus);
             let warnings = if strict {
                 let mut warnings = lints::lint(&loaded.corpus, &loaded.origins);
-                warnings.extend(crate::import::draft_warnings(&loaded.corpus, &loaded.origins));
+                warnings.extend(crate::import::draft_warnings(
+                    &loaded.corpus,
+                    &loaded.origins,
+                ));
                 warnings
             } else {
                 Vec::new()

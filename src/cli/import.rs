@@ -31,7 +31,10 @@ fn target_dir(into: Option<&Path>) -> Result<PathBuf> {
 pub fn run(args: &ImportArgs, out: &mut dyn Write) -> Result<Outcome> {
     let dir = target_dir(args.into.as_deref())?;
     if dir.exists() && !dir.is_dir() {
-        bail!("{} is not a directory; expected a corpus directory for --into", dir.display());
+        bail!(
+            "{} is not a directory; expected a corpus directory for --into",
+            dir.display()
+        );
     }
     let bytes = read_input(&args.file)?;
     let user = layers::user_files(&dir).map_err(|p| {
@@ -118,11 +121,14 @@ fn read_input(file: &Path) -> Result<Vec<u8>> {
             .read_to_end(&mut bytes)
             .context("cannot read stdin")?;
     } else {
-        let f = std::fs::File::open(file)
-            .with_context(|| format!("cannot open {}", file.display()))?;
+        let f =
+            std::fs::File::open(file).with_context(|| format!("cannot open {}", file.display()))?;
         if let Ok(meta) = f.metadata() {
             if meta.is_dir() {
-                bail!("{} is a directory; expected a text or HTML file", file.display());
+                bail!(
+                    "{} is a directory; expected a text or HTML file",
+                    file.display()
+                );
             }
             if meta.len() > MAX_FILE_BYTES {
                 bail!(
@@ -177,7 +183,11 @@ fn files_to_write(
         Some((name, corpus)) => {
             // A meeting of the user's own corpus: its file gets the new account.
             let mut corpus = corpus.clone();
-            for m in corpus.meetings.iter_mut().filter(|m| m.id == plan.meeting.id) {
+            for m in corpus
+                .meetings
+                .iter_mut()
+                .filter(|m| m.id == plan.meeting.id)
+            {
                 *m = plan.meeting.clone();
             }
             writes.push(Write1 {
@@ -255,14 +265,22 @@ pub fn confirm(id: &str, into: Option<&Path>, out: &mut dyn Write) -> Result<Out
     for (name, corpus) in &user {
         if let Some(pos) = corpus.meetings.iter().position(|m| m.id == id) {
             if !corpus.meetings[pos].draft {
-                writeln!(out, "{}", sanitize_block(&format!("{id} is not a draft: nothing to confirm ({name})")))?;
+                writeln!(
+                    out,
+                    "{}",
+                    sanitize_block(&format!("{id} is not a draft: nothing to confirm ({name})"))
+                )?;
                 return Ok(Outcome::Found);
             }
             let mut corpus = corpus.clone();
             corpus.meetings[pos].draft = false;
             let text = to_canonical(&corpus).map_err(|p| anyhow::anyhow!("{p}"))?;
             crate::atomic::replace(Path::new(name), text.as_bytes())?;
-            writeln!(out, "{}", sanitize_block(&format!("confirmed {id} ({name})")))?;
+            writeln!(
+                out,
+                "{}",
+                sanitize_block(&format!("confirmed {id} ({name})"))
+            )?;
             return Ok(Outcome::Found);
         }
     }

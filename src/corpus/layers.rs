@@ -146,7 +146,11 @@ mod tests {
     #[test]
     fn a_missing_or_empty_user_dir_is_no_corpus() {
         let tmp = tempfile::tempdir().expect("tempdir");
-        assert!(user_files(&tmp.path().join("absent")).expect("ok").is_empty());
+        assert!(
+            user_files(&tmp.path().join("absent"))
+                .expect("ok")
+                .is_empty()
+        );
         assert!(user_files(tmp.path()).expect("ok").is_empty());
         let loaded = load_layered(Some(tmp.path())).expect("built-in loads");
         let builtin = builtin::load().expect("built-in loads");

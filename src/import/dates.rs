@@ -163,7 +163,13 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         if let (Some(day), Some(month)) = (day_of(word(0)), month_of(word(1))) {
             let year = year_of(word(2));
             let used = 2 + usize::from(year.is_some());
-            out.push(mention(year, Some(month), Some(day), weekday, &words[i..start + used]));
+            out.push(mention(
+                year,
+                Some(month),
+                Some(day),
+                weekday,
+                &words[i..start + used],
+            ));
             i = start + used;
             continue;
         }
@@ -172,13 +178,25 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             if let Some(day) = day_of(word(1)) {
                 let year = year_of(word(2));
                 let used = 2 + usize::from(year.is_some());
-                out.push(mention(year, Some(month), Some(day), weekday, &words[i..start + used]));
+                out.push(mention(
+                    year,
+                    Some(month),
+                    Some(day),
+                    weekday,
+                    &words[i..start + used],
+                ));
                 i = start + used;
                 continue;
             }
             // "May 2025"
             if let Some(year) = year_of(word(1)) {
-                out.push(mention(Some(year), Some(month), None, None, &words[i..start + 2]));
+                out.push(mention(
+                    Some(year),
+                    Some(month),
+                    None,
+                    None,
+                    &words[i..start + 2],
+                ));
                 i = start + 2;
                 continue;
             }
@@ -316,15 +334,20 @@ mod tests {
         let r = resolve(m, 2, Some(day("2025-11-13"))).expect("resolved");
         assert_eq!(r.value, "2025-11-12");
         let how = r.how.expect("how");
-        assert!(how.contains("Thursday 13 November 2025") && how.contains("¶2"), "{how}");
+        assert!(
+            how.contains("Thursday 13 November 2025") && how.contains("¶2"),
+            "{how}"
+        );
     }
 
     #[test]
     fn written_forms_are_read() {
-        let found: Vec<_> = mentions("On 20 May 2025, then May 21, 2025, 2019-07-01, June 2023 and Tuesday, May 20.")
-            .into_iter()
-            .map(|m| (m.year, m.month, m.day, m.weekday))
-            .collect();
+        let found: Vec<_> = mentions(
+            "On 20 May 2025, then May 21, 2025, 2019-07-01, June 2023 and Tuesday, May 20.",
+        )
+        .into_iter()
+        .map(|m| (m.year, m.month, m.day, m.weekday))
+        .collect();
         assert_eq!(
             found,
             vec![

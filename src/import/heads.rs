@@ -128,7 +128,11 @@ mod tests {
         assert_eq!(heads.len(), 2, "{heads:?}");
         assert_eq!(heads[0].name, "Youn Jong Kwon");
         assert_eq!(heads[0].role, "chair");
-        assert!(heads[0].title.starts_with("Director-General for International Security"));
+        assert!(
+            heads[0]
+                .title
+                .starts_with("Director-General for International Security")
+        );
         assert_eq!(heads[1].name, "Maciej Stadejek");
         assert_eq!(heads[1].delegation.as_deref(), Some("EU delegation"));
     }

@@ -68,7 +68,11 @@ pub fn read(bytes: &[u8]) -> Result<Text, InputError> {
     };
     let (head, paragraphs) = split(&plain);
     if paragraphs.is_empty() {
-        let what = if was_html { "the HTML page" } else { "the text" };
+        let what = if was_html {
+            "the HTML page"
+        } else {
+            "the text"
+        };
         return Err(InputError(format!(
             "{what} holds no paragraph of text (only headings or markup); expected the body \
              of a press release"

@@ -123,8 +123,7 @@ fn contains_name(text: &str, name: &str) -> bool {
         let end = start + needle.len();
         let before = hay[..start].chars().next_back();
         let after = hay[end..].chars().next();
-        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        {
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
             return true;
         }
         from = start + needle.len().max(1);
@@ -142,7 +141,10 @@ mod tests {
             romanisation_key("Youn Jong Kwon"),
             romanisation_key("Yoon Jong-kwon")
         );
-        assert_ne!(romanisation_key("Youn Jong Kwon"), romanisation_key("Yun Ji"));
+        assert_ne!(
+            romanisation_key("Youn Jong Kwon"),
+            romanisation_key("Yun Ji")
+        );
     }
 
     #[test]
@@ -150,6 +152,9 @@ mod tests {
         assert!(contains_name("the EU and KISA met", "EU"));
         assert!(!contains_name("a neutral view", "EU"));
         assert!(!contains_name("kisa", "KISA"));
-        assert!(contains_name("the counter ransomware initiative", "Counter Ransomware Initiative"));
+        assert!(contains_name(
+            "the counter ransomware initiative",
+            "Counter Ransomware Initiative"
+        ));
     }
 }

@@ -113,7 +113,7 @@ pub fn plan(bytes: &[u8], options: &Options, corpus: &Corpus) -> Result<Plan, In
     );
     let source_id = match &options.id {
         Some(id) => id.clone(),
-        None => unused_id(corpus, &series::slug(&title).chars().take(60).collect::<String>()),
+        None => unused_id(corpus, &short_slug(&title)),
     };
     if let Some(existing) = corpus.records().find(|r| r.id == source_id) {
         return Err(InputError(format!(
@@ -123,8 +123,12 @@ pub fn plan(bytes: &[u8], options: &Options, corpus: &Corpus) -> Result<Plan, In
         )));
     }
     let side = match partner.as_str() {
-        "rok" if text.paragraphs.join(" ").contains("Republic of Korea–European Union")
-            || text.paragraphs[0].starts_with("The ROK") =>
+        "rok"
+            if text
+                .paragraphs
+                .join(" ")
+                .contains("Republic of Korea–European Union")
+                || text.paragraphs[0].starts_with("The ROK") =>
         {
             Side::Rok
         }
@@ -143,15 +147,25 @@ pub fn plan(bytes: &[u8], options: &Options, corpus: &Corpus) -> Result<Plan, In
             end: None,
             precision: crate::corpus::Precision::Day,
             provenance: Provenance::Stated,
-            how: None,
-            cite: Vec::new(),
+            how: Some(if options.published.is_some() {
+                "Given with --published when the text was imported; the citation is the \
+                 report that date is for."
+                    .into()
+            } else {
+                "Stated on a date line at the top of the text, kept in the raw text but not \
+                 a cleaned paragraph; the citation is the report that line dates."
+                    .into()
+            }),
+            cite: vec![Citation::at(&source_id, 1)],
             alternatives: Vec::new(),
             rule: None,
         }),
         side: Some(side),
-        notes: vec!["Imported with `entente import`; its meeting facts are drafts until \
+        notes: vec![
+            "Imported with `entente import`; its meeting facts are drafts until \
                      confirmed."
-            .into()],
+                .into(),
+        ],
         url: options.url.clone(),
         accessed: None,
         raw: text.raw.clone(),
@@ -290,7 +304,9 @@ pub fn plan(bytes: &[u8], options: &Options, corpus: &Corpus) -> Result<Plan, In
     } else {
         capitalised(&partner)
     };
-    let ordinal = edition.map(|e| format!("{} ", ordinal_figure(e))).unwrap_or_default();
+    let ordinal = edition
+        .map(|e| format!("{} ", ordinal_figure(e)))
+        .unwrap_or_default();
     let meeting = Meeting {
         id: meeting_id.clone(),
         series: series_id,
@@ -341,7 +357,11 @@ fn delegation(delegations: &mut Vec<Delegation>, side: Side) -> &mut Delegation 
 
 /// Whose head: the delegation the text names, else the side of an organisation in the title.
 fn head_side(corpus: &Corpus, head: &heads::HeadMention, partner: &str) -> Side {
-    let words = format!("{} {}", head.delegation.as_deref().unwrap_or(""), head.title);
+    let words = format!(
+        "{} {}",
+        head.delegation.as_deref().unwrap_or(""),
+        head.title
+    );
     if words.contains("EU ") || words.contains("European") || words.contains("EEAS") {
         return Side::Eu;
     }
@@ -354,12 +374,24 @@ fn head_side(corpus: &Corpus, head: &heads::HeadMention, partner: &str) -> Side 
     {
         return side;
     }
-    if partner == "rok" { Side::Rok } else { Side::Other }
+    if partner == "rok" {
+        Side::Rok
+    } else {
+        Side::Other
+    }
 }
 
 /// The date of the meeting: the first date mention in a paragraph that reports a meeting.
 fn meeting_date(paragraphs: &[String], published: Option<Day>) -> Option<(dates::Resolved, usize)> {
-    const VERBS: [&str; 7] = ["held", "hold", "convened", "met", "took place", "meeting", "dialogue"];
+    const VERBS: [&str; 7] = [
+        "held",
+        "hold",
+        "convened",
+        "met",
+        "took place",
+        "meeting",
+        "dialogue",
+    ];
     let reports = |p: &String| {
         let lower = p.to_lowercase();
         VERBS.iter().any(|v| lower.contains(v))
@@ -407,8 +439,7 @@ fn detect_place(
         let Some(p) = paragraphs.get(n) else {
             continue;
         };
-        if let Some((city, country)) = cities.iter().find(|(c, _)| p.contains(&format!("in {c}")))
-        {
+        if let Some((city, country)) = cities.iter().find(|(c, _)| p.contains(&format!("in {c}"))) {
             return Some((city.clone(), country.clone(), n + 1));
         }
     }
@@ -465,4 +496,19 @@ fn ordinal_figure(n: u32) -> String {
         _ => "th",
     };
     format!("{n}{suffix}")
+}
+
+/// The slug of a title, cut at a word to at most 40 characters.
+fn short_slug(title: &str) -> String {
+    let mut out = String::new();
+    for word in series::slug(title).split('-') {
+        if !out.is_empty() && out.len() + 1 + word.len() > 40 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(word);
+    }
+    out
 }

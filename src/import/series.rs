@@ -4,9 +4,26 @@
 use crate::corpus::Corpus;
 
 const ORDINAL_WORDS: [&str; 20] = [
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-    "seventeenth", "eighteenth", "nineteenth", "twentieth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
 ];
 
 /// "7th", "seventh", "inaugural" → 7, 7, 1.
@@ -21,7 +38,9 @@ pub fn ordinal(word: &str) -> Option<u32> {
     let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &w[digits.len()..];
     let n: u32 = digits.parse().ok()?;
-    matches!(suffix, "st" | "nd" | "rd" | "th").then_some(n).filter(|&n| n > 0)
+    matches!(suffix, "st" | "nd" | "rd" | "th")
+        .then_some(n)
+        .filter(|&n| n > 0)
 }
 
 /// A dialogue a text reports.
@@ -108,7 +127,11 @@ fn series_names(corpus: &Corpus) -> Vec<(String, String)> {
             }
         }
     }
-    for generic in ["Security and Defence Dialogue", "Strategic Dialogue", "Cyber Dialogue"] {
+    for generic in [
+        "Security and Defence Dialogue",
+        "Strategic Dialogue",
+        "Cyber Dialogue",
+    ] {
         if !names.iter().any(|(n, _)| n.eq_ignore_ascii_case(generic)) {
             names.push((generic.to_string(), String::new()));
         }
@@ -128,9 +151,11 @@ pub fn detect(corpus: &Corpus, paragraphs: &[String]) -> Option<Detected> {
                 continue;
             };
             let before: Vec<&str> = lower[..at].split_whitespace().collect();
-            let edition = before.iter().rev().take(8).find_map(|w| {
-                ordinal(w.trim_matches(|c: char| !c.is_alphanumeric()))
-            });
+            let edition = before
+                .iter()
+                .rev()
+                .take(8)
+                .find_map(|w| ordinal(w.trim_matches(|c: char| !c.is_alphanumeric())));
             let series = if series.is_empty() || partner != "rok" {
                 format!("eu-{partner}-{}", slug(name))
             } else {
