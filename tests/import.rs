@@ -135,8 +135,8 @@ const TABLE: &[Expected] = &[
     Expected {
         file: "no-year.txt",
         attached_to: None,
-        date: "2028-06-02",
-        how: &["June 2", "2028", "Monday 5 June 2028"],
+        date: "2026-06-02",
+        how: &["June 2", "2026", "Friday 5 June 2026"],
         edition: Some(10),
         series: "eu-rok-cyber-dialogue",
         place: Some("Seoul"),
@@ -201,6 +201,37 @@ fn each_text_yields_the_expected_detections() {
             );
         }
     }
+}
+
+#[test]
+fn each_text_of_the_table_imports_into_a_valid_corpus() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    for e in TABLE {
+        let o = entente(
+            tmp.path(),
+            &["import", text(e.file).to_str().unwrap(), "--dry-run"],
+        );
+        assert_eq!(o.status.code(), Some(0), "{}: {}", e.file, err(&o));
+    }
+    assert!(files(tmp.path()).is_empty());
+}
+
+#[test]
+fn the_built_in_corpus_directory_is_never_written() {
+    let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/corpus");
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let o = entente(
+        tmp.path(),
+        &[
+            "import",
+            text("japan.txt").to_str().unwrap(),
+            "--into",
+            assets.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("built-in corpus"), "{}", err(&o));
+    assert!(!files(&assets).iter().any(|f| f.starts_with("source-")));
 }
 
 #[test]

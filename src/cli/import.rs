@@ -36,6 +36,13 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> Result<Outcome> {
             dir.display()
         );
     }
+    if is_builtin_copy(&dir) {
+        bail!(
+            "{} holds the built-in corpus (its sources.json is the one built into entente); \
+             import never writes there: give your own corpus directory with --into",
+            dir.display()
+        );
+    }
     let bytes = read_input(&args.file)?;
     let user = layers::user_files(&dir).map_err(|p| {
         anyhow::anyhow!("{p}").context(format!(
@@ -98,6 +105,17 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> Result<Outcome> {
     }
     write!(out, "{}", sanitize_block(&summary))?;
     Ok(Outcome::Found)
+}
+
+/// Whether `dir` is the source tree's copy of the built-in corpus (assets/corpus).
+fn is_builtin_copy(dir: &Path) -> bool {
+    let builtin = crate::corpus::builtin::FILES
+        .iter()
+        .find(|(name, _)| name.ends_with("/sources.json"));
+    match (builtin, std::fs::read_to_string(dir.join("sources.json"))) {
+        (Some((_, text)), Ok(on_disk)) => on_disk == *text,
+        _ => false,
+    }
 }
 
 fn source_kind(kind: ImportKind) -> SourceKind {
