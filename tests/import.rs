@@ -343,6 +343,40 @@ fn import_writes_a_source_and_a_draft_meeting_then_confirm_and_the_merged_corpus
 }
 
 #[test]
+fn another_account_of_a_meeting_in_the_user_corpus_is_added_to_its_file() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().to_path_buf();
+    let first = entente(&dir, &["import", text("cyber-ninth.txt").to_str().unwrap()]);
+    assert_eq!(first.status.code(), Some(0), "{}", err(&first));
+    assert_eq!(
+        entente(&dir, &["confirm", "eu-rok-cyber-9"]).status.code(),
+        Some(0)
+    );
+    let second = entente(
+        &dir,
+        &["import", text("cyber-ninth-rok.txt").to_str().unwrap()],
+    );
+    assert_eq!(second.status.code(), Some(0), "{}", err(&second));
+    assert!(
+        out(&second).contains("existing meeting eu-rok-cyber-9"),
+        "{}",
+        out(&second)
+    );
+    // Two sources, one meeting file holding both accounts, a draft again (a new account).
+    assert_eq!(files(&dir).len(), 3, "{:?}", files(&dir));
+    let meeting = std::fs::read_to_string(dir.join("meeting-eu-rok-cyber-9.json")).unwrap();
+    assert!(meeting.matches("\"source\": \"").count() >= 2, "{meeting}");
+    assert!(
+        meeting.contains("9th-republic-of-korea-european-union"),
+        "{meeting}"
+    );
+    assert!(
+        meeting.contains("\"draft\": true") && !meeting.contains("amends"),
+        "{meeting}"
+    );
+}
+
+#[test]
 fn another_account_of_a_built_in_meeting_amends_it_in_the_user_corpus() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let dir = tmp.path().to_path_buf();

@@ -367,4 +367,13 @@ mod tests {
         assert_eq!(r.value, "2025-12-30");
         assert_eq!(resolve(m, 1, None), None);
     }
+
+    #[test]
+    fn a_weekday_that_does_not_fit_the_day_is_said() {
+        let m = &mentions("on Tuesday, June 2")[0];
+        let fits = resolve(m, 1, Some(day("2026-06-05"))).expect("resolved");
+        assert!(!fits.how.expect("how").contains("does not fit"));
+        let misfit = resolve(m, 1, Some(day("2028-06-05"))).expect("resolved");
+        assert!(misfit.how.expect("how").contains("does not fit"));
+    }
 }
