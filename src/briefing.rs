@@ -142,6 +142,8 @@ mod tests {
                     side: None,
                 }],
                 status: crate::corpus::MeetingStatus::Held,
+                draft: false,
+                amends: false,
             }],
             ..Corpus::default()
         }

@@ -10,6 +10,7 @@ mod check;
 mod export;
 pub mod find;
 mod fmt;
+pub mod import;
 mod list;
 pub mod output;
 mod refs;
@@ -22,9 +23,9 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-pub use args::{Args, Command};
+pub use args::{Args, Command, ImportArgs};
 
-use crate::corpus::{LoadedCorpus, builtin, load_path};
+use crate::corpus::{LoadedCorpus, builtin, layers, load_path};
 use crate::index::Index;
 
 /// What a subcommand found; decides the exit code.
@@ -72,11 +73,22 @@ impl Library {
     }
 }
 
-/// The corpus at `path`, or the built-in one.
+/// The corpus at `path` alone, or the built-in one with the user's corpus (if any) over it.
 pub fn load_corpus(path: Option<&Path>) -> Result<LoadedCorpus> {
     match path {
         Some(path) => load_path(path).with_context(|| cannot_load(path)),
-        None => builtin::load().context("the built-in corpus is invalid (a bug: please report it)"),
+        None => match layers::user_dir() {
+            Some(dir) if dir.exists() => layers::load_layered(Some(&dir)).with_context(|| {
+                format!(
+                    "cannot load your corpus at {} over the built-in one; run `entente check` \
+                     to list every problem",
+                    dir.display()
+                )
+            }),
+            _ => {
+                builtin::load().context("the built-in corpus is invalid (a bug: please report it)")
+            }
+        },
     }
 }
 
@@ -117,7 +129,10 @@ pub fn run_with(
              for the record as JSON use `entente show ID --json`"
         ),
         Command::Export { id, output } => export::run(library, id, output.as_deref(), out),
-        Command::Check { .. } | Command::Fmt { .. } => dispatched_before_loading(),
+        Command::Check { .. }
+        | Command::Fmt { .. }
+        | Command::Import(_)
+        | Command::Confirm { .. } => dispatched_before_loading(),
     }
 }
 

@@ -9,6 +9,7 @@ pub mod builtin;
 pub mod cites;
 pub mod format;
 pub mod kind;
+pub mod layers;
 pub mod load;
 pub mod model;
 pub mod names;

@@ -37,6 +37,7 @@ pub mod cli;
 pub mod compare;
 pub mod corpus;
 pub mod facts;
+pub mod import;
 pub mod index;
 pub mod search;
 #[cfg(any(test, feature = "synth"))]

@@ -51,7 +51,12 @@ fn run(args: &Args) -> Result<u8> {
     if let Some(Command::Check { path, strict }) = &args.command {
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
-        let outcome = cli::check_path(path, *strict, args.json, &mut out)?;
+        let outcome = cli::check_path(
+            path.as_deref().or(args.corpus.as_deref()),
+            *strict,
+            args.json,
+            &mut out,
+        )?;
         out.flush()?;
         return Ok(outcome.exit_code());
     }
@@ -59,6 +64,20 @@ fn run(args: &Args) -> Result<u8> {
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
         let outcome = cli::fmt_paths(paths, *check, args.json, &mut out)?;
+        out.flush()?;
+        return Ok(outcome.exit_code());
+    }
+    if let Some(Command::Import(import)) = &args.command {
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        let outcome = cli::import::run(import, &mut out)?;
+        out.flush()?;
+        return Ok(outcome.exit_code());
+    }
+    if let Some(Command::Confirm { id, into }) = &args.command {
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        let outcome = cli::import::confirm(id, into.as_deref(), &mut out)?;
         out.flush()?;
         return Ok(outcome.exit_code());
     }

@@ -4,7 +4,7 @@
 //! record a test may name. The built-in corpus gets one smoke test per subcommand, asserting only
 //! what stays true when a meeting is added to it (counts and ids taken from the corpus itself).
 
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use entente::corpus::{LoadedCorpus, builtin};
 use serde_json::{Value, json};
@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::support::fixture;
 
 fn entente(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_entente"))
+    crate::support::bin::command()
         .args(args)
         .env_remove("NO_COLOR")
         // A test never writes to the user's cache directory.
@@ -579,7 +579,7 @@ fn a_closed_pipe_is_not_an_error() {
     let corpus = entente::synth::generate(entente::synth::Spec::with_candidates(8_000));
     let path = dir.path().join("big.json");
     std::fs::write(&path, serde_json::to_string(&corpus).unwrap()).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_entente"))
+    let mut child = crate::support::bin::command()
         .args(["--corpus", path.to_str().unwrap(), "list"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -14,7 +14,7 @@ use entente::corpus::Corpus;
 use entente::synth::{Spec, generate};
 
 fn entente() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_entente"));
+    let mut c = crate::support::bin::command();
     c.env("ENTENTE_NO_CACHE", "1")
         .env_remove("ENTENTE_PROGRESS")
         .stdin(Stdio::null());

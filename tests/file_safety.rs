@@ -83,7 +83,7 @@ fn read_count(pid: u32) -> u64 {
 }
 
 fn entente(args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_entente"));
+    let mut command = crate::support::bin::command();
     command
         .args(args)
         .env("ENTENTE_NO_CACHE", "1")
@@ -333,7 +333,8 @@ fn export_that_fails_midway_leaves_no_temporary_file() {
     let child = Command::new("sh")
         .arg("-c")
         .arg("trap '' XFSZ; ulimit -f 1; exec \"$0\" export \"$1\" -o \"$2\"")
-        .arg(env!("CARGO_BIN_EXE_entente"))
+        .arg(crate::support::bin::BIN)
+        .env("ENTENTE_CORPUS_DIR", crate::support::bin::no_user_corpus())
         .arg(&id)
         .arg(&target)
         .env("ENTENTE_NO_CACHE", "1")
@@ -388,7 +389,8 @@ impl CacheCase {
             .arg(format!(
                 "ulimit -v 4194304; {extra} exec \"$0\" --corpus \"$1\" find --limit 0 \"$2\""
             ))
-            .arg(env!("CARGO_BIN_EXE_entente"))
+            .arg(crate::support::bin::BIN)
+            .env("ENTENTE_CORPUS_DIR", crate::support::bin::no_user_corpus())
             .arg(&self.corpus)
             .arg(query)
             .env("XDG_CACHE_HOME", self.cache())

@@ -3,12 +3,12 @@
 //! lint warnings change the exit code only under `--strict`.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use serde_json::Value;
 
 fn entente(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_entente"))
+    crate::support::bin::command()
         .args(args)
         .env("ENTENTE_NO_CACHE", "1")
         .stdin(Stdio::null())

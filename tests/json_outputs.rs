@@ -3,14 +3,14 @@
 //! file (tests/golden/; `ENTENTE_UPDATE_GOLDEN=1` rewrites them); references named; offsets
 //! sliced back to the matched text.
 
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use serde_json::Value;
 
 use crate::support::fixture;
 
 fn json_of(args: &[&str]) -> (Value, i32) {
-    let o = Command::new(env!("CARGO_BIN_EXE_entente"))
+    let o = crate::support::bin::command()
         .args(["--corpus", fixture::DIR])
         .args(args)
         .arg("--json")
@@ -157,7 +157,7 @@ fn every_subcommand_fits_its_schema_and_its_golden_file() {
 }
 
 fn check_json(args: &[&str]) -> (Value, i32) {
-    let o = Command::new(env!("CARGO_BIN_EXE_entente"))
+    let o = crate::support::bin::command()
         .args(args)
         .arg("--json")
         .stdin(Stdio::null())

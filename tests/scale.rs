@@ -3,12 +3,12 @@
 //! rebuilding the cache when it is stale or damaged.
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use entente::synth::{Spec, candidate_lines, generate};
 
 fn entente(args: &[&str], cache: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_entente"))
+    crate::support::bin::command()
         .args(args)
         .env("XDG_CACHE_HOME", cache)
         .env_remove("ENTENTE_NO_CACHE")

@@ -6,6 +6,7 @@
 //! - [`fixture`]: the small hand-written corpus in `tests/fixtures/small/`.
 //! - [`vt`]: a vt100 screen cell by cell (where text is drawn, with which attributes).
 
+pub mod bin;
 pub mod fixture;
 pub mod pty;
 pub mod screen;

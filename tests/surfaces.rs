@@ -3,14 +3,14 @@
 //! and the meeting's date with the same text. Expectations come from the facts builder, so the
 //! test holds for whatever meetings the built-in corpus has.
 
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use entente::app::detail::overview;
 use entente::facts::{self, Field, Heading, cite};
 use entente::index::EntryRef;
 
 fn run(args: &[&str]) -> String {
-    let o = Command::new(env!("CARGO_BIN_EXE_entente"))
+    let o = crate::support::bin::command()
         .args(args)
         .env("ENTENTE_NO_CACHE", "1")
         .stdin(Stdio::null())

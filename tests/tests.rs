@@ -14,6 +14,7 @@ mod faults;
 mod file_safety;
 mod fmt_and_strict;
 mod hostile;
+mod import;
 mod json_outputs;
 mod malformed_corpora;
 mod pty;

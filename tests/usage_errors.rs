@@ -2,7 +2,7 @@
 //! (0 found, 1 nothing found, 2 usage error) and the words its message must hold (the bad value,
 //! and what is accepted). Global flags are given last, after the subcommand's arguments.
 
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use crate::support::fixture;
 
@@ -59,7 +59,7 @@ fn run(args: &[&str]) -> std::process::Output {
     if args.first() != Some(&"check") {
         all.extend(["--corpus", fixture::DIR]);
     }
-    Command::new(env!("CARGO_BIN_EXE_entente"))
+    crate::support::bin::command()
         .args(&all)
         .env("ENTENTE_NO_CACHE", "1")
         .stdin(Stdio::null())

@@ -20,6 +20,8 @@ Examples:
   entente check ./my-corpus/           validate a corpus, report every problem
   entente check --strict ./my-corpus/  also warn: facts not in their citations
   entente fmt ./my-corpus/             rewrite files in the canonical layout
+  entente import release.html          a press release into your own corpus
+  entente confirm eu-rok-cyber-8       confirm what import detected
   entente list --json | jq '.items[].id'
 
 Exit codes: 0 found, 1 nothing found, 2 bad usage or invalid corpus.
@@ -137,18 +139,29 @@ pub enum Command {
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Validate a corpus (a JSON file or a directory) and report every problem.
+    /// Validate a corpus (a JSON file or a directory) and report every problem; with no path,
+    /// the built-in corpus with your own corpus over it.
     ///
-    /// The corpus is PATH; `--corpus` is refused here, so a check never tests another corpus
-    /// than the one named.
+    /// `--corpus` is refused here, so a check never tests another corpus than the one named.
     Check {
-        /// The corpus file or directory to check.
-        path: PathBuf,
+        /// The corpus file or directory to check (default: built-in + your corpus directory).
+        path: Option<PathBuf>,
         /// Also warn of what a valid corpus may still get wrong: a stated date or place not in
         /// its cited paragraphs, a summary without a full stop, an unused topic, … (exit 1 if
         /// there is any warning).
         #[arg(long)]
         strict: bool,
+    },
+    /// Read a press release (plain text or a saved HTML page) into your corpus: a source
+    /// record and a draft meeting, or another account of a meeting already in the corpus.
+    Import(ImportArgs),
+    /// Confirm an imported meeting: remove its draft mark (in your corpus directory).
+    Confirm {
+        /// The meeting id `import` printed.
+        id: String,
+        /// The corpus directory (default: your corpus directory, as for `import`).
+        #[arg(long, value_name = "DIR")]
+        into: Option<PathBuf>,
     },
     /// Rewrite corpus files in the canonical layout: the data is kept, only the layout changes.
     ///
@@ -163,6 +176,56 @@ pub enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+}
+
+/// What `import` reads and the metadata it cannot detect.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImportArgs {
+    /// The text to import (plain text or a saved HTML page), or `-` for stdin.
+    pub file: PathBuf,
+    /// The source's id (default: made from its title).
+    #[arg(long)]
+    pub id: Option<String>,
+    /// The source's title (default: the page title or the headline).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Who published it (e.g. "EEAS").
+    #[arg(long)]
+    pub publisher: Option<String>,
+    /// Where it is published.
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Its publication date, YYYY-MM-DD (default: a date line at the top of the text).
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
+    /// What kind of text it is.
+    #[arg(long, value_enum)]
+    pub kind: Option<ImportKind>,
+    /// Its language.
+    #[arg(long, value_enum)]
+    pub language: Option<ImportLanguage>,
+    /// Write into this corpus directory (default: $ENTENTE_CORPUS_DIR, else
+    /// $XDG_DATA_HOME/entente/corpus, else ~/.local/share/entente/corpus).
+    #[arg(long, value_name = "DIR")]
+    pub into: Option<PathBuf>,
+    /// Print what would be detected and written; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportKind {
+    PressRelease,
+    JointStatement,
+    NewsItem,
+    AdvanceNotice,
+    WebPage,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportLanguage {
+    En,
+    Ko,
 }
 
 /// Filters for `list`; each takes a name, acronym, alias or id in any case.

@@ -11,14 +11,52 @@ use super::Outcome;
 use super::output::write_json;
 use crate::corpus::problem::{Location, Problem};
 use crate::corpus::validate::lints;
-use crate::corpus::{Corpus, load_path};
+use crate::corpus::{Corpus, LoadedCorpus, Problems, layers, load_path};
 
-pub fn run(path: &Path, strict: bool, json: bool, out: &mut dyn Write) -> Result<Outcome> {
-    match load_path(path) {
+/// Checks the corpus at `path`, or (no path) the built-in corpus with the user's corpus over it.
+pub fn run(path: Option<&Path>, strict: bool, json: bool, out: &mut dyn Write) -> Result<Outcome> {
+    match path {
+        Some(path) => report(
+            &path.display().to_string(),
+            load_path(path),
+            strict,
+            json,
+            out,
+        ),
+        None => {
+            let dir = layers::user_dir();
+            let name = match &dir {
+                Some(dir) => format!("built-in + {}", dir.display()),
+                None => "built-in".to_string(),
+            };
+            report(
+                &name,
+                layers::load_layered(dir.as_deref()),
+                strict,
+                json,
+                out,
+            )
+        }
+    }
+}
+
+fn report(
+    name: &str,
+    loaded: Result<LoadedCorpus, Problems>,
+    strict: bool,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
+    match loaded {
         Ok(loaded) => {
             let counts = counts(&loaded.corpus);
             let warnings = if strict {
-                lints::lint(&loaded.corpus, &loaded.origins)
+                let mut warnings = lints::lint(&loaded.corpus, &loaded.origins);
+                warnings.extend(crate::import::draft_warnings(
+                    &loaded.corpus,
+                    &loaded.origins,
+                ));
+                warnings
             } else {
                 Vec::new()
             };
@@ -37,7 +75,7 @@ pub fn run(path: &Path, strict: bool, json: bool, out: &mut dyn Write) -> Result
                 writeln!(
                     out,
                     "{}: ok — {} sources, {} meetings, {} events, {} organisations, {} people, {} topics",
-                    crate::text::escape_controls(&path.display().to_string()),
+                    crate::text::escape_controls(name),
                     counts["sources"],
                     counts["meetings"],
                     counts["events"],

@@ -458,6 +458,14 @@ pub struct Meeting {
     /// Held (reported after the fact), or only announced in advance.
     #[serde(default, skip_serializing_if = "MeetingStatus::is_held")]
     pub status: MeetingStatus,
+    /// Written by `entente import` and not yet confirmed by a person: every fact of the record
+    /// (and an account it adds) is a detection to check. `entente confirm ID` removes the mark.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
+    /// In a user's corpus: this record replaces the built-in meeting of the same id (for
+    /// instance to add an account); without it, a shared id is a clash.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub amends: bool,
 }
 
 /// Whether a meeting is known to have been held, or only from an advance notice.

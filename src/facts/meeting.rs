@@ -58,7 +58,24 @@ pub fn facts(corpus: &Corpus, m: &Meeting) -> Facts {
         .map(|n| Fact::new(Field::NextMeeting, &n.text, &n.cite))
         .collect();
     b.section(Heading::NextMeeting, next);
-    b.section(Heading::Notes, statements(Field::Note, &m.notes));
+    let mut notes = Vec::new();
+    // Records `entente import` wrote are marked until a person confirms them.
+    if m.draft {
+        notes.push(Fact::new(
+            Field::Note,
+            "Draft: detected by `entente import`, not yet confirmed (`entente confirm ID`).",
+            &[],
+        ));
+    }
+    if m.amends {
+        notes.push(Fact::new(
+            Field::Note,
+            "Amended in your corpus: this record replaces the built-in one.",
+            &[],
+        ));
+    }
+    notes.extend(statements(Field::Note, &m.notes));
+    b.section(Heading::Notes, notes);
     b.section(Heading::Accounts, accounts(corpus, m));
     Facts {
         id: m.id.clone(),

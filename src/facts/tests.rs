@@ -126,6 +126,8 @@ fn meeting() -> Meeting {
             },
         ],
         status: crate::corpus::MeetingStatus::Held,
+        draft: false,
+        amends: false,
     }
 }
 

@@ -228,6 +228,8 @@ pub fn stress(meetings: usize, style: Style) -> LoadedCorpus {
             notes: vec![],
             accounts,
             status: crate::corpus::MeetingStatus::Held,
+            draft: false,
+            amends: false,
         });
     }
     let events = (0..meetings / 10 + usize::from(meetings > 0))

@@ -457,6 +457,8 @@ pub fn generate(spec: Spec) -> Corpus {
                     side: Some(Side::Eu),
                 }],
                 status: crate::corpus::MeetingStatus::Held,
+                draft: false,
+                amends: false,
             }
         })
         .collect();

@@ -153,6 +153,8 @@ fn full_corpus(t: &str) -> Corpus {
                 side: Some(Side::Rok),
             }],
             status: MeetingStatus::Announced,
+            draft: true,
+            amends: true,
         }],
         events: vec![Event {
             id: "e".into(),
@@ -382,6 +384,8 @@ fn the_schema_objects_match_the_serde_model() {
                 next_meeting: None,
                 notes: Vec::new(),
                 status: MeetingStatus::Held,
+                draft: false,
+                amends: false,
                 ..m.clone()
             }),
         ),

@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 
 /// The binary under test, built by cargo for this test run (debug profile under `cargo test`).
-pub const BIN: &str = env!("CARGO_BIN_EXE_entente");
+pub const BIN: &str = super::bin::BIN;
 
 /// How long the reader thread sleeps in `poll` before checking whether it must stop.
 const READER_POLL: Duration = Duration::from_millis(20);
@@ -125,7 +125,17 @@ impl Pty {
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         cmd.env("RUST_BACKTRACE", "0");
-        for inherited in ["NO_COLOR", "ENTENTE_TEST_PANIC", "ENTENTE_TEST_ERROR"] {
+        cmd.env("ENTENTE_CORPUS_DIR", super::bin::no_user_corpus());
+        // One locale for every run, whatever the caller's: UTF-8, English.
+        cmd.env("LANG", "C.UTF-8");
+        for inherited in [
+            "NO_COLOR",
+            "ENTENTE_TEST_PANIC",
+            "ENTENTE_TEST_ERROR",
+            "LC_ALL",
+            "LC_MESSAGES",
+            "LC_CTYPE",
+        ] {
             cmd.env_remove(inherited);
         }
         for (key, value) in env {

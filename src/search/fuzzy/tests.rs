@@ -435,6 +435,8 @@ mod from_corpus {
             notes: vec![],
             accounts: vec![],
             status: crate::corpus::MeetingStatus::Held,
+            draft: false,
+            amends: false,
         }
     }
 

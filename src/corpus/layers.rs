@@ -1,0 +1,159 @@
+//! The corpus a start loads: the built-in one with the user's own corpus laid over it.
+//!
+//! The user's corpus is a directory of `*.json` files (`$ENTENTE_CORPUS_DIR`, else
+//! `$XDG_DATA_HOME/entente/corpus`, else `~/.local/share/entente/corpus`); `entente import`
+//! writes there. Both layers are validated together, so an id defined in both is the
+//! validator's duplicate-id problem naming both files, unless the user's meeting says
+//! `"amends": true`: then it replaces the built-in meeting of that id.
+
+use std::path::{Path, PathBuf};
+
+use super::builtin;
+use super::load::{LoadedCorpus, corpus_files, merge_and_validate, parse_bytes, read_capped};
+use super::model::Corpus;
+use super::parse_str;
+use super::problem::{Problem, Problems};
+
+/// Overrides where the user's corpus lives.
+pub const DIR_VARIABLE: &str = "ENTENTE_CORPUS_DIR";
+
+/// Where the user's corpus lives, from the environment; `None` when no variable says (no
+/// `ENTENTE_CORPUS_DIR`, `XDG_DATA_HOME` or `HOME`).
+pub fn user_dir() -> Option<PathBuf> {
+    let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    if let Some(dir) = var(DIR_VARIABLE) {
+        return Some(PathBuf::from(dir));
+    }
+    // The XDG base-directory rule: a relative XDG_DATA_HOME is ignored.
+    if let Some(data) = var("XDG_DATA_HOME").map(PathBuf::from)
+        && data.is_absolute()
+    {
+        return Some(data.join("entente").join("corpus"));
+    }
+    var("HOME").map(|home| PathBuf::from(home).join(".local/share/entente/corpus"))
+}
+
+/// The files of the user's corpus, parsed: none when the directory does not exist or holds no
+/// `*.json` file (a new user has no corpus yet).
+pub fn user_files(dir: &Path) -> Result<Vec<(String, Corpus)>, Problems> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let (names, mut problems) = match corpus_files(dir) {
+        Ok(found) => found,
+        // The only error for an existing directory without *.json files: an empty corpus.
+        Err(_) if is_without_json(dir) => return Ok(Vec::new()),
+        Err(problem) => return Err(Problems(vec![problem])),
+    };
+    let mut files = Vec::new();
+    for path in names {
+        let name = path.display().to_string();
+        match read_capped(&path, &name).and_then(|bytes| parse_bytes(&bytes, &name)) {
+            Ok(corpus) => files.push((name, corpus)),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(Problems(problems))
+    }
+}
+
+fn is_without_json(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .all(|e| e.path().extension().is_none_or(|x| x != "json"))
+    })
+}
+
+/// The built-in corpus's files, parsed.
+pub fn builtin_files() -> Result<Vec<(String, Corpus)>, Problems> {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for (name, text) in builtin::FILES {
+        match parse_str(text, name) {
+            Ok(c) => files.push((name.to_string(), c)),
+            Err(p) => problems.push(p),
+        }
+    }
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(Problems(problems))
+    }
+}
+
+/// The built-in corpus with the user's corpus at `dir` (if any) laid over it, validated as one.
+pub fn load_layered(dir: Option<&Path>) -> Result<LoadedCorpus, Problems> {
+    let user = match dir {
+        Some(dir) => user_files(dir)?,
+        None => Vec::new(),
+    };
+    validate_layered(user)
+}
+
+/// The built-in corpus with the given user files laid over it, validated as one.
+pub fn validate_layered(user: Vec<(String, Corpus)>) -> Result<LoadedCorpus, Problems> {
+    let mut files = builtin_files()?;
+    apply_amendments(&mut files, &user)?;
+    files.extend(user);
+    merge_and_validate(files)
+}
+
+/// Removes from the built-in files each meeting a user's meeting amends; an amendment with no
+/// built-in meeting of its id is a problem (it would silently become a new meeting).
+fn apply_amendments(
+    builtin: &mut [(String, Corpus)],
+    user: &[(String, Corpus)],
+) -> Result<(), Problems> {
+    let mut problems = Vec::new();
+    for (file, corpus) in user {
+        for meeting in corpus.meetings.iter().filter(|m| m.amends) {
+            let mut found = false;
+            for (_, base) in builtin.iter_mut() {
+                let before = base.meetings.len();
+                base.meetings.retain(|m| m.id != meeting.id);
+                found |= base.meetings.len() != before;
+            }
+            if !found {
+                problems.push(Problem::in_field(
+                    Some(file),
+                    &meeting.id,
+                    "amends",
+                    format!(
+                        "meeting `{}` says it amends a built-in meeting, but the built-in \
+                         corpus has no meeting of that id; expected the id of a built-in meeting \
+                         (`entente list`), or no \"amends\"",
+                        meeting.id
+                    ),
+                ));
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Problems(problems))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_or_empty_user_dir_is_no_corpus() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        assert!(
+            user_files(&tmp.path().join("absent"))
+                .expect("ok")
+                .is_empty()
+        );
+        assert!(user_files(tmp.path()).expect("ok").is_empty());
+        let loaded = load_layered(Some(tmp.path())).expect("built-in loads");
+        let builtin = builtin::load().expect("built-in loads");
+        assert_eq!(loaded.corpus.meetings.len(), builtin.corpus.meetings.len());
+    }
+}
