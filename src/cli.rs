@@ -7,6 +7,7 @@
 
 pub mod args;
 mod check;
+pub mod completions;
 mod export;
 pub mod find;
 mod fmt;
@@ -100,15 +101,20 @@ pub fn run(
         Command::Find(find) => find::run(library, find, json, out),
         Command::Search { text, limit } => search::run(library, text, *limit, json, out),
         Command::Export { id, output } => export::run(library, id, output.as_deref(), out),
-        Command::Check { .. } | Command::Fmt { .. } => dispatched_before_loading(),
+        Command::Check { .. }
+        | Command::Fmt { .. }
+        | Command::Completions { .. }
+        | Command::Man => dispatched_before_loading(),
     }
 }
 
 /// `check` and `fmt` read their own files (they must report problems instead of failing to
-/// start), so `main` dispatches them to [`check_path`] and [`fmt_paths`] before any library
+/// start), and `completions` and `man` need no corpus, so `main` dispatches them to [`check_path`] and [`fmt_paths`] before any library
 /// is loaded.
 fn dispatched_before_loading() -> Result<Outcome> {
-    anyhow::bail!("internal: `check` and `fmt` are dispatched before loading a corpus")
+    anyhow::bail!(
+        "internal: `check`, `fmt`, `completions` and `man` are dispatched before loading a corpus"
+    )
 }
 
 pub use check::run as check_path;

@@ -32,6 +32,18 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> Result<u8> {
+    if let Some(Command::Completions { shell }) = &args.command {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        cli::completions::completions(*shell, &mut out)?;
+        out.flush()?;
+        return Ok(0);
+    }
+    if let Some(Command::Man) = &args.command {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        cli::completions::man(&mut out)?;
+        out.flush()?;
+        return Ok(0);
+    }
     if let Some(Command::Check { path, strict }) = &args.command {
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());

@@ -20,3 +20,4 @@ mod scale;
 mod snapshots;
 mod surfaces;
 mod terminal_bytes;
+mod terminals;

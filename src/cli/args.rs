@@ -42,6 +42,11 @@ pub struct Args {
     #[arg(long)]
     pub mouse: bool,
 
+    /// Draw with ASCII only: borders, marks and any non-ASCII text shown as ASCII stand-ins
+    /// (the default when the locale's character set is not UTF-8, e.g. LC_ALL=C).
+    #[arg(long, global = true)]
+    pub ascii: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -96,6 +101,14 @@ pub enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Print a completion script for a shell (see README.md for where to install it).
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: crate::cli::completions::Shell,
+    },
+    /// Print the man page, entente(1), in roff (e.g. `entente man > entente.1`).
+    Man,
 }
 
 /// Filters for `list`; each takes a name, acronym, alias or id in any case.
