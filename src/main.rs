@@ -69,7 +69,16 @@ fn run(args: &Args) -> Result<u8> {
     match &args.command {
         Some(command) => {
             let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::new(stdout.lock());
+            // Text for a terminal that cannot show UTF-8 goes through ASCII stand-ins; JSON
+            // and the Markdown note are file formats and stay as they are.
+            let ascii_text =
+                ascii(args) && !args.json && !matches!(command, Command::Export { .. });
+            let sink: Box<dyn Write> = if ascii_text {
+                Box::new(entente::text::glyphs::AsciiWriter::new(stdout.lock()))
+            } else {
+                Box::new(stdout.lock())
+            };
+            let mut out = std::io::BufWriter::new(sink);
             let outcome = cli::run(command, args.json, &library, &mut out)?;
             out.flush()?;
             Ok(outcome.exit_code())
@@ -89,7 +98,7 @@ fn browse(args: &Args, library: Library) -> Result<u8> {
              for output to a pipe or file use `entente list` (see `entente --help`)"
         );
     }
-    match entente::browser::run(library.loaded, library.index, args.mouse) {
+    match entente::browser::run(library.loaded, library.index, args.mouse, ascii(args)) {
         Ok(()) => Ok(0),
         Err(err) => {
             // The terminal is restored by now; stderr may be gone, so never panic here.
@@ -97,6 +106,11 @@ fn browse(args: &Args, library: Library) -> Result<u8> {
             Ok(1)
         }
     }
+}
+
+/// ASCII-only output: `--ascii`, or a locale that cannot show UTF-8.
+fn ascii(args: &Args) -> bool {
+    args.ascii || entente::text::glyphs::environment_is_ascii()
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {

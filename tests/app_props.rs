@@ -164,6 +164,7 @@ fn run_sequence(
         size: start,
         mouse: true,
         monochrome: false,
+        ascii: false,
     };
     let mut app = App::new(loaded.clone(), index.clone(), options);
     app.update(Action::Resize(start.0, start.1));

@@ -125,7 +125,16 @@ impl Pty {
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         cmd.env("RUST_BACKTRACE", "0");
-        for inherited in ["NO_COLOR", "ENTENTE_TEST_PANIC", "ENTENTE_TEST_ERROR"] {
+        // A UTF-8 locale whatever the runner has (a C locale would switch to ASCII mode).
+        cmd.env("LANG", "C.UTF-8");
+        for inherited in [
+            "NO_COLOR",
+            "COLORTERM",
+            "LC_ALL",
+            "LC_CTYPE",
+            "ENTENTE_TEST_PANIC",
+            "ENTENTE_TEST_ERROR",
+        ] {
             cmd.env_remove(inherited);
         }
         for (key, value) in env {

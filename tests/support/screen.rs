@@ -19,6 +19,7 @@ pub fn app_on(loaded: LoadedCorpus, width: u16, height: u16, monochrome: bool) -
     let index = Index::build(&loaded.corpus);
     let options = AppOptions {
         monochrome,
+        ascii: false,
         mouse: true,
         size: (width, height),
     };
