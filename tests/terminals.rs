@@ -213,3 +213,34 @@ fn the_man_page_documents_every_subcommand() {
         );
     }
 }
+
+/// The browser in ASCII mode on the fixture, headless, after typing `typed`.
+fn ascii_screen(typed: &str, width: u16, height: u16) -> String {
+    use entente::app::{App, AppOptions};
+    use entente::index::Index;
+    let loaded = fixture::load();
+    let index = Index::build(&loaded.corpus);
+    let options = AppOptions {
+        monochrome: true,
+        ascii: true,
+        mouse: false,
+        size: (width, height),
+    };
+    let mut app = App::new(loaded, index, options);
+    crate::support::screen::keys(&mut app, typed);
+    crate::support::screen::screen(&app, width, height)
+}
+
+#[test]
+fn ascii_frames() {
+    for (name, typed) in [
+        ("overview", ""),
+        ("text", "t"),
+        ("finder", "f#data"),
+        ("help", "?"),
+    ] {
+        let screen = ascii_screen(typed, 100, 30);
+        assert!(screen.is_ascii(), "{name}: {screen}");
+        insta::assert_snapshot!(format!("ascii_{name}_100x30"), screen);
+    }
+}
