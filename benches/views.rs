@@ -32,6 +32,7 @@ fn app() -> App {
     let index = Index::build(&loaded.corpus);
     let options = AppOptions {
         monochrome: false,
+        ascii: false,
         mouse: false,
         size: SIZE,
         ..AppOptions::default()

@@ -57,6 +57,9 @@ pub enum Mode {
 pub struct AppOptions {
     /// No colours: bold, reverse and underline only (`NO_COLOR`).
     pub monochrome: bool,
+    /// ASCII only: borders, marks and corpus text drawn with ASCII stand-ins (`--ascii`, or a
+    /// non-UTF-8 locale).
+    pub ascii: bool,
     /// Mouse capture is on, so clicks and the wheel arrive.
     pub mouse: bool,
     /// The terminal size at start ([`Action::Resize`] updates it).
@@ -69,6 +72,7 @@ impl Default for AppOptions {
     fn default() -> Self {
         AppOptions {
             monochrome: false,
+            ascii: false,
             mouse: false,
             size: (80, 24),
             lang: strings::Lang::En,

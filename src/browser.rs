@@ -30,12 +30,20 @@ pub use clipboard::{ClipboardSink, Osc52};
 pub use events::action_for;
 
 /// Runs the browser on a loaded corpus until the user quits: what `entente` without a
-/// subcommand does. `NO_COLOR` (set and non-empty) turns colours off; `lang` is the
-/// interface's language.
-pub fn run(loaded: LoadedCorpus, index: Index, mouse: bool, lang: Lang) -> anyhow::Result<()> {
+/// subcommand does. `NO_COLOR` (set and non-empty) and `TERM=dumb` turn colours off; `lang` is
+/// the interface's language; `ascii` (`--ascii` or a non-UTF-8 locale) draws with ASCII only.
+pub fn run(
+    loaded: LoadedCorpus,
+    index: Index,
+    mouse: bool,
+    lang: Lang,
+    ascii: bool,
+) -> anyhow::Result<()> {
     let options = AppOptions {
         lang,
-        monochrome: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        monochrome: crate::ui::theme::ColourDepth::from_environment()
+            == crate::ui::theme::ColourDepth::None,
+        ascii,
         mouse,
         size: tui::drawable_size(),
     };

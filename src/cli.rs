@@ -7,6 +7,7 @@
 
 pub mod args;
 mod check;
+pub mod completions;
 mod export;
 pub mod find;
 mod fmt;
@@ -132,15 +133,19 @@ pub fn run_with(
         Command::Check { .. }
         | Command::Fmt { .. }
         | Command::Import(_)
-        | Command::Confirm { .. } => dispatched_before_loading(),
+        | Command::Confirm { .. }
+        | Command::Completions { .. }
+        | Command::Man => dispatched_before_loading(),
     }
 }
 
 /// `check` and `fmt` read their own files (they must report problems instead of failing to
-/// start), so `main` dispatches them to [`check_path`] and [`fmt_paths`] before any library
-/// is loaded.
+/// start), `import` and `confirm` write the user's corpus, and `completions` and `man` need no
+/// corpus, so `main` dispatches each of them before any library is loaded.
 fn dispatched_before_loading() -> Result<Outcome> {
-    anyhow::bail!("internal: `check` and `fmt` are dispatched before loading a corpus")
+    anyhow::bail!(
+        "internal: `check`, `fmt`, `completions` and `man` are dispatched before loading a corpus"
+    )
 }
 
 pub use check::run as check_path;

@@ -34,6 +34,18 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> Result<u8> {
+    if let Some(Command::Completions { shell }) = &args.command {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        cli::completions::completions(*shell, &mut out)?;
+        out.flush()?;
+        return Ok(0);
+    }
+    if let Some(Command::Man) = &args.command {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        cli::completions::man(&mut out)?;
+        out.flush()?;
+        return Ok(0);
+    }
     // `check` and `fmt` work on the PATH given; a `--corpus` beside it would be ignored.
     if let Some(corpus) = &args.corpus
         && matches!(
@@ -51,12 +63,7 @@ fn run(args: &Args) -> Result<u8> {
     if let Some(Command::Check { path, strict }) = &args.command {
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
-        let outcome = cli::check_path(
-            path.as_deref().or(args.corpus.as_deref()),
-            *strict,
-            args.json,
-            &mut out,
-        )?;
+        let outcome = cli::check_path(path.as_deref(), *strict, args.json, &mut out)?;
         out.flush()?;
         return Ok(outcome.exit_code());
     }
@@ -92,7 +99,16 @@ fn run(args: &Args) -> Result<u8> {
     match &args.command {
         Some(command) => {
             let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::new(stdout.lock());
+            // Text for a terminal that cannot show UTF-8 goes through ASCII stand-ins; JSON
+            // and the Markdown note are file formats and stay as they are.
+            let ascii_text =
+                ascii(args) && !args.json && !matches!(command, Command::Export { .. });
+            let sink: Box<dyn Write> = if ascii_text {
+                Box::new(entente::text::glyphs::AsciiWriter::new(stdout.lock()))
+            } else {
+                Box::new(stdout.lock())
+            };
+            let mut out = std::io::BufWriter::new(sink);
             let colour = args.color.colours(
                 std::io::stdout().is_terminal(),
                 std::env::var_os("NO_COLOR").as_deref(),
@@ -117,7 +133,13 @@ fn browse(args: &Args, library: Library) -> Result<u8> {
              for output to a pipe or file use `entente list` (see `entente --help`)"
         );
     }
-    match entente::browser::run(library.loaded, library.index, args.mouse, args.language()) {
+    match entente::browser::run(
+        library.loaded,
+        library.index,
+        args.mouse,
+        args.language(),
+        ascii(args),
+    ) {
         Ok(()) => Ok(0),
         Err(err) => {
             // The terminal is restored by now; stderr may be gone, so never panic here. The
@@ -132,6 +154,11 @@ fn browse(args: &Args, library: Library) -> Result<u8> {
             Ok(2)
         }
     }
+}
+
+/// ASCII-only output: `--ascii`, or a locale that cannot show UTF-8.
+fn ascii(args: &Args) -> bool {
+    args.ascii || entente::text::glyphs::environment_is_ascii()
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {

@@ -8,6 +8,7 @@
 //! wide characters take two columns).
 
 mod escape;
+pub mod glyphs;
 mod sanitize;
 mod wrap;
 

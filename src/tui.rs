@@ -27,6 +27,7 @@ mod input;
 mod job;
 mod program;
 mod session;
+mod sgr16;
 
 pub use area::{MAX_COLUMNS, MAX_ROWS, drawable_size};
 pub use event_loop::run;

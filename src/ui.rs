@@ -47,6 +47,21 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Mode::Help => help::draw(app, &g, &theme, frame),
         Mode::Normal | Mode::Search => {}
     }
+    if app.options().ascii {
+        to_ascii(frame.buffer_mut());
+    }
+}
+
+/// Replaces every non-ASCII cell with its one-cell ASCII stand-in (a wide character's
+/// second cell, drawn empty, becomes a space), so the frame holds no byte above 0x7F.
+fn to_ascii(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in buffer.content.iter_mut() {
+        let symbol = cell.symbol();
+        if !symbol.is_ascii() {
+            let stand_in = symbol.chars().next().map_or(' ', crate::text::glyphs::cell);
+            cell.set_char(stand_in);
+        }
+    }
 }
 
 /// "terminal too small: need at least 40x8, have 30x5", wrapped, centred and cut to fit.

@@ -22,4 +22,5 @@ mod scale;
 mod snapshots;
 mod surfaces;
 mod terminal_bytes;
+mod terminals;
 mod usage_errors;

@@ -58,6 +58,10 @@ pub struct Args {
     /// LC_MESSAGES, LANG: ko… means Korean), else English.
     #[arg(long, global = true, value_name = "LANG")]
     pub lang: Option<LangArg>,
+    /// Draw with ASCII only: borders, marks and any non-ASCII text shown as ASCII stand-ins
+    /// (the default when the locale's character set is not UTF-8, e.g. LC_ALL=C).
+    #[arg(long, global = true)]
+    pub ascii: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -176,6 +180,14 @@ pub enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Print a completion script for a shell (see README.md for where to install it).
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: crate::cli::completions::Shell,
+    },
+    /// Print the man page, entente(1), in roff (e.g. `entente man > entente.1`).
+    Man,
 }
 
 /// What `import` reads and the metadata it cannot detect.

@@ -50,7 +50,10 @@ impl<W: Write> Write for FrameWriter<W> {
         if !self.commit.get() || self.frame.is_empty() {
             return Ok(());
         }
-        let written = self.out.write_all(&self.frame);
+        // 16-colour codes, not crossterm's 256-colour ones, so `linux` and `screen` show them.
+        let written = self
+            .out
+            .write_all(&super::sgr16::to_16_colours(&self.frame));
         // A frame that failed to leave is not retried: the next frame is a full diff anyway.
         self.frame.clear();
         written?;

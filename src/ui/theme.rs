@@ -4,6 +4,63 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+/// How many colours the terminal shows, from `NO_COLOR`, `TERM` and `COLORTERM`.
+///
+/// The theme draws with the 16 ANSI colours only (never 256-colour or RGB codes), so `screen`,
+/// `linux` and any 8/16-colour terminal show it as meant; depth decides colour or monochrome,
+/// and is reported for anything that would use more. A small table, not terminfo: the
+/// decisions needed (dumb or not, 8/16/256/direct) are in the names themselves, and a
+/// terminfo database is often absent in containers, where a crate would find nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ColourDepth {
+    /// `NO_COLOR` set, `TERM=dumb`, or no `TERM`: bold, reverse and underline only.
+    None,
+    /// 8 or 16 colours (`linux`, `screen`, `vt100`, `xterm`, …).
+    Ansi16,
+    /// 256 colours (`*-256color`).
+    Ansi256,
+    /// 24-bit colour (`COLORTERM=truecolor` or `24bit`, `*-direct`).
+    TrueColor,
+}
+
+impl ColourDepth {
+    /// The depth these environment values give.
+    pub fn detect(no_color: Option<&str>, term: Option<&str>, colorterm: Option<&str>) -> Self {
+        if no_color.is_some_and(|v| !v.is_empty()) {
+            return ColourDepth::None;
+        }
+        let term = term.unwrap_or("").trim();
+        if term.is_empty() || term == "dumb" || term.starts_with("dumb-") {
+            return ColourDepth::None;
+        }
+        // `linux` and `screen` (without a -256color suffix) are 8/16-colour, whatever
+        // COLORTERM says (it may be inherited from the outer terminal).
+        let base_16 = ["linux", "screen", "vt100", "vt220", "ansi", "cons25"]
+            .iter()
+            .any(|t| term == *t || term.starts_with(&format!("{t}.")));
+        if base_16 {
+            return ColourDepth::Ansi16;
+        }
+        if matches!(colorterm, Some("truecolor" | "24bit")) || term.ends_with("-direct") {
+            return ColourDepth::TrueColor;
+        }
+        if term.ends_with("256color") {
+            return ColourDepth::Ansi256;
+        }
+        ColourDepth::Ansi16
+    }
+
+    /// The depth of this process's terminal.
+    pub fn from_environment() -> Self {
+        let var = |name: &str| std::env::var(name).ok();
+        ColourDepth::detect(
+            var("NO_COLOR").as_deref(),
+            var("TERM").as_deref(),
+            var("COLORTERM").as_deref(),
+        )
+    }
+}
+
 use crate::app::doc::Tone;
 use crate::search::fuzzy::Kind;
 
@@ -229,6 +286,53 @@ mod tests {
             assert_eq!(s.bg, None, "{s:?}");
             let allowed = Modifier::BOLD | Modifier::REVERSED | Modifier::UNDERLINED;
             assert!(allowed.contains(s.add_modifier), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn depth_follows_no_color_term_and_colorterm() {
+        use ColourDepth::*;
+        let d = ColourDepth::detect;
+        assert_eq!(
+            d(Some("1"), Some("xterm-256color"), Some("truecolor")),
+            None
+        );
+        assert_eq!(d(Some(""), Some("xterm-256color"), Option::None), Ansi256);
+        assert_eq!(d(Option::None, Some("dumb"), Option::None), None);
+        assert_eq!(d(Option::None, Option::None, Option::None), None);
+        assert_eq!(d(Option::None, Some("linux"), Some("truecolor")), Ansi16);
+        assert_eq!(d(Option::None, Some("screen"), Option::None), Ansi16);
+        assert_eq!(
+            d(Option::None, Some("screen-256color"), Option::None),
+            Ansi256
+        );
+        assert_eq!(d(Option::None, Some("xterm"), Option::None), Ansi16);
+        assert_eq!(
+            d(Option::None, Some("xterm-256color"), Some("truecolor")),
+            TrueColor
+        );
+        assert_eq!(
+            d(Option::None, Some("xterm-direct"), Option::None),
+            TrueColor
+        );
+    }
+
+    #[test]
+    fn colours_are_the_sixteen_ansi_ones_only() {
+        let t = Theme::new(false);
+        let styles = [
+            t.header(),
+            t.border(true),
+            t.border(false),
+            t.year(),
+            t.dim(),
+            t.date(),
+        ];
+        for colour in styles.iter().flat_map(|s| [s.fg, s.bg]).flatten() {
+            assert!(
+                !matches!(colour, Color::Indexed(_) | Color::Rgb(..)),
+                "{colour:?} needs more than 16 colours"
+            );
         }
     }
 

@@ -135,6 +135,7 @@ impl Pty {
             "LC_ALL",
             "LC_MESSAGES",
             "LC_CTYPE",
+            "COLORTERM",
         ] {
             cmd.env_remove(inherited);
         }

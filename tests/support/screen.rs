@@ -25,6 +25,7 @@ pub fn app_in(loaded: LoadedCorpus, width: u16, height: u16, monochrome: bool, l
     let index = Index::build(&loaded.corpus);
     let options = AppOptions {
         monochrome,
+        ascii: false,
         mouse: true,
         size: (width, height),
         lang,
