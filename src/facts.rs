@@ -11,6 +11,7 @@ pub mod cite;
 pub mod date;
 mod event;
 mod meeting;
+pub mod name;
 pub mod place;
 
 #[cfg(test)]
