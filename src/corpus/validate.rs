@@ -609,7 +609,11 @@ mod tests {
             "{problems:?}"
         );
         assert!(problems[0].1.starts_with("no citation"));
-        assert!(problems[1].1.starts_with("a conventional name with citations"));
+        assert!(
+            problems[1]
+                .1
+                .starts_with("a conventional name with citations")
+        );
         assert!(problems[2].1.contains("unknown source `missing`"));
     }
 }
