@@ -384,7 +384,13 @@ fn builtin_find_finds_each_organisation_by_its_acronym() {
 
 #[test]
 fn builtin_search_finds_the_first_paragraph_of_each_source() {
-    for source in &builtin().corpus.sources {
+    // A reference source has no text in the corpus to search.
+    for source in builtin()
+        .corpus
+        .sources
+        .iter()
+        .filter(|s| !s.is_reference())
+    {
         // The paragraph's longest word: rare enough to be a real query, found by any search.
         let word = source.paragraphs[0]
             .split(|c: char| !c.is_alphanumeric())
