@@ -12,6 +12,7 @@ pub mod cite;
 pub mod date;
 mod event;
 mod meeting;
+pub mod name;
 pub mod place;
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use super::output::{Doc, write_json};
 use super::{Library, Outcome, refs};
 use crate::corpus::names::{org_name, topic_label};
 use crate::corpus::{
-    Citation, Corpus, Facet, Meeting, Organisation, Person, RecordKind, Source, Topic,
+    Citation, Corpus, Facet, Meeting, Name, Organisation, Person, RecordKind, Source, Topic,
 };
 use crate::facts::{self, Fact, Facts, Field, Heading, cite, date};
 use crate::index::{EntryRef, Role};
@@ -338,6 +338,23 @@ fn appearances(doc: &mut Doc, legend: &mut Legend, library: &Library, facet: Fac
     }
 }
 
+/// "Names": each name in another language with its citations, or marked conventional.
+fn names(doc: &mut Doc, legend: &mut Legend, list: &[Name]) {
+    if list.is_empty() {
+        return;
+    }
+    doc.heading("Names");
+    for n in list {
+        let mut text = facts::name::text(n);
+        let cites = legend.cite(&n.cite);
+        if !cites.is_empty() {
+            text.push(' ');
+            text.push_str(&cites);
+        }
+        doc.hanging(2, 4, &text);
+    }
+}
+
 fn organisation(doc: &mut Doc, legend: &mut Legend, library: &Library, o: &Organisation) {
     let corpus = &library.loaded.corpus;
     doc.para(0, &format!("{}  [{}]", o.name, o.id));
@@ -354,12 +371,14 @@ fn organisation(doc: &mut Doc, legend: &mut Legend, library: &Library, o: &Organ
         doc.field("Part of", &org_name(corpus, p));
     }
     doc.field("Cited", &legend.cite(&o.cite));
+    names(doc, legend, &o.names);
     appearances(doc, legend, library, Facet::Organisation, &o.id);
 }
 
 fn person(doc: &mut Doc, legend: &mut Legend, library: &Library, p: &Person) {
     let corpus = &library.loaded.corpus;
     doc.para(0, &format!("{}  [{}]", person_name(corpus, &p.id), p.id));
+    names(doc, legend, &p.names);
     doc.heading("Roles");
     for r in &p.roles {
         let org = r
@@ -393,6 +412,7 @@ fn topic(doc: &mut Doc, legend: &mut Legend, library: &Library, t: &Topic) {
     if let Some(p) = &t.parent {
         doc.field("Part of", topic_label(corpus, p));
     }
+    names(doc, legend, &t.names);
     appearances(doc, legend, library, Facet::Topic, &t.id);
     for m in &corpus.meetings {
         if let Some(r) = m.topics.iter().find(|r| r.topic == t.id)

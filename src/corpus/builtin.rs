@@ -10,6 +10,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../assets/corpus/sources.json"),
     ),
     (
+        "<built-in>/names-ko.json",
+        include_str!("../../assets/corpus/names-ko.json"),
+    ),
+    (
         "<built-in>/meetings.json",
         include_str!("../../assets/corpus/meetings.json"),
     ),

@@ -595,6 +595,50 @@ mod tests {
             .collect()
     }
 
+    /// One organisation with `names`, beside a reference source `r` and a text source `t`;
+    /// the problems of validating it, as (field, message).
+    fn problems_of_names(names: Vec<crate::corpus::Name>) -> Vec<(String, String)> {
+        use crate::corpus::{Citation, OrgKind, Organisation, Side, Source, SourceKind};
+        let source = |id: &str, paragraphs: Vec<String>| Source {
+            id: id.into(),
+            label: None,
+            title: "t".into(),
+            publisher: None,
+            url: Some("https://example.org/".into()),
+            accessed: None,
+            language: "ko".into(),
+            kind: SourceKind::NewsItem,
+            published: None,
+            side: None,
+            notes: vec![],
+            raw: String::new(),
+            paragraphs,
+        };
+        let corpus = Corpus {
+            format: crate::corpus::FORMAT.into(),
+            sources: vec![source("r", vec![]), source("t", vec!["p".into()])],
+            organisations: vec![Organisation {
+                id: "nis".into(),
+                name: "National Intelligence Service".into(),
+                acronym: None,
+                aliases: vec![],
+                names,
+                side: Side::Rok,
+                kind: OrgKind::Service,
+                parent: None,
+                cite: vec![Citation::whole("r")],
+            }],
+            ..Corpus::default()
+        };
+        validate(&[("a.json".to_string(), corpus)], Scope::Complete)
+            .into_iter()
+            .map(|p| match p.location {
+                crate::corpus::problem::Location::Field { field, .. } => (field, p.message),
+                other => (format!("{other:?}"), p.message),
+            })
+            .collect()
+    }
+
     #[test]
     fn the_fixture_disagreement_is_valid() {
         assert_eq!(with_date(|_| {}), vec![]);
@@ -656,5 +700,73 @@ mod tests {
             problems[0].1.contains("news-data-dialogue-2"),
             "{problems:?}"
         );
+    }
+
+    fn name(text: &str, lang: &str, cite: &[&str], conventional: bool) -> crate::corpus::Name {
+        crate::corpus::Name {
+            text: text.into(),
+            lang: lang.into(),
+            cite: cite
+                .iter()
+                .map(|s| crate::corpus::Citation::whole(*s))
+                .collect(),
+            conventional,
+        }
+    }
+
+    #[test]
+    fn a_cited_name_and_a_conventional_name_without_citations_pass() {
+        let problems = problems_of_names(vec![
+            name("국가정보원", "ko", &["r"], false),
+            name("NIS", "en", &[], true),
+        ]);
+        assert_eq!(problems, vec![]);
+    }
+
+    #[test]
+    fn a_name_must_have_text_a_language_tag_and_nfc() {
+        let nfd: String = unicode_normalization::UnicodeNormalization::nfd("국정원").collect();
+        let problems = problems_of_names(vec![
+            name(" ", "ko", &["r"], false),
+            name("국정원", "korean", &["r"], false),
+            name(&nfd, "ko", &["r"], false),
+        ]);
+        let fields: Vec<&str> = problems.iter().map(|(f, _)| f.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["names[0].text", "names[1].lang", "names[2].text"],
+            "{problems:?}"
+        );
+        assert!(problems[0].1.starts_with("empty text"), "{problems:?}");
+        assert!(problems[1].1.contains("`korean` is not a language tag"));
+        assert!(problems[2].1.starts_with("not in Unicode NFC"));
+    }
+
+    #[test]
+    fn a_name_is_cited_unless_conventional_and_a_conventional_name_cites_nothing() {
+        let problems = problems_of_names(vec![
+            name("국정원", "ko", &[], false),
+            name("NIS", "en", &["r"], true),
+            name("국가사이버안보센터", "ko", &["missing"], false),
+            name("대검찰청", "ko", &["t"], false),
+        ]);
+        let fields: Vec<&str> = problems.iter().map(|(f, _)| f.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "names[0].cite",
+                "names[1].cite",
+                "names[2].cite[0].source",
+                "names[3].cite[0].paragraph"
+            ],
+            "{problems:?}"
+        );
+        assert!(problems[0].1.starts_with("no citation"));
+        assert!(
+            problems[1]
+                .1
+                .starts_with("a conventional name with citations")
+        );
+        assert!(problems[2].1.contains("unknown source `missing`"));
     }
 }

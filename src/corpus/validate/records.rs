@@ -4,8 +4,8 @@
 use super::at::At;
 use super::{Checker, Rec, RecordKind, is_language_tag};
 use crate::corpus::model::{
-    Event, EventRef, FormatFact, Meeting, OrgRef, Organisation, Person, Place, Source, Statement,
-    Topic, TopicRef,
+    Event, EventRef, FormatFact, Meeting, Name, OrgRef, Organisation, Person, Place, Source,
+    Statement, Topic, TopicRef,
 };
 
 impl Checker<'_> {
@@ -15,6 +15,45 @@ impl Checker<'_> {
         self.opt_text(rec, &at.field("venue"), p.venue.as_deref(), "a venue");
         self.provenance(rec, at, p.provenance, p.how.as_deref());
         self.cites(rec, &at.field("cite"), &p.cite);
+    }
+
+    /// Names in other languages: text, a language tag, and citations unless conventional (a
+    /// conventional name has none, so it is never shown as sourced). Text in NFC, as loading
+    /// makes it, so a corpus built in code is held to the same rule.
+    pub(super) fn names(&mut self, rec: Rec<'_>, at: &At<'_>, list: &[Name]) {
+        for (i, n) in list.iter().enumerate() {
+            let at = at.index(i);
+            self.text(rec, &at.field("text"), &n.text, "the name as written");
+            if !unicode_normalization::is_nfc(&n.text) {
+                self.report(
+                    rec,
+                    &at.field("text"),
+                    "not in Unicode NFC; expected the composed form (e.g. 국정원, not its jamo)",
+                );
+            }
+            if !is_language_tag(&n.lang) {
+                self.report(
+                    rec,
+                    &at.field("lang"),
+                    format!(
+                        "`{}` is not a language tag; expected a BCP 47 tag such as `ko` or `en`",
+                        n.lang
+                    ),
+                );
+            }
+            if n.conventional {
+                if !n.cite.is_empty() {
+                    self.report(
+                        rec,
+                        &at.field("cite"),
+                        "a conventional name with citations; expected either no citations \
+                         (a name no source states) or `conventional` left out",
+                    );
+                }
+            } else {
+                self.cites(rec, &at.field("cite"), &n.cite);
+            }
+        }
     }
 
     pub(super) fn format_fact(&mut self, rec: Rec<'_>, at: &At<'_>, f: &FormatFact) {
@@ -255,6 +294,7 @@ impl Checker<'_> {
         self.text(rec, &At::top("name"), &o.name, "the canonical name");
         self.opt_text(rec, &At::top("acronym"), o.acronym.as_deref(), "an acronym");
         self.texts(rec, &At::top("aliases"), &o.aliases, "another name");
+        self.names(rec, &At::top("names"), &o.names);
         if let Some(parent) = &o.parent {
             self.reference(rec, &At::top("parent"), parent, RecordKind::Organisation);
         }
@@ -275,6 +315,7 @@ impl Checker<'_> {
             "an honorific",
         );
         self.texts(rec, &At::top("aliases"), &p.aliases, "another name");
+        self.names(rec, &At::top("names"), &p.names);
         let roles = At::top("roles");
         for (i, r) in p.roles.iter().enumerate() {
             let at = roles.index(i);
@@ -302,6 +343,7 @@ impl Checker<'_> {
             &t.aliases,
             "another word for the topic",
         );
+        self.names(rec, &At::top("names"), &t.names);
         if let Some(parent) = &t.parent {
             self.reference(rec, &At::top("parent"), parent, RecordKind::Topic);
         }
