@@ -1,6 +1,8 @@
 //! The fuzzy finder engine and full-text search (pure, no terminal).
 //!
-//! - [`fuzzy`]: the finder over topics, organisations, people, meetings and places, built on
+//! - [`fuzzy`]: the finder over topics, organisations, people, meetings, events and places, by
+//!   any of their names (Korean ones too, by initial consonants as well), ranked in tiers
+//!   (exact, whole words, word starts, fuzzy) and then by score; built on
 //!   fuzzy-matcher's `SkimMatcherV2` with our own query syntax, Unicode case folding,
 //!   prefilter, parallel scan and incremental [`fuzzy::Session`].
 //! - [`fulltext`]: search for words or a quoted phrase in the cleaned source paragraphs, and
@@ -11,3 +13,5 @@
 mod fold;
 pub mod fulltext;
 pub mod fuzzy;
+mod hangul;
+mod roman;
