@@ -15,3 +15,30 @@ pub mod fulltext;
 pub mod fuzzy;
 mod hangul;
 mod roman;
+
+/// The form in which a typed name is looked up as a whole (`list --org`, `--person`,
+/// `--topic`): NFC, case and accents folded, surname spellings made one, spaces, hyphens and
+/// other punctuation dropped, so "yoon jong-kwon" names "Youn Jong Kwon". A name of
+/// punctuation alone keeps its folded form.
+pub fn name_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let folded = fold::fold(&name.trim().nfc().collect::<String>());
+    let key: String = roman::canonical(&folded)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    if key.is_empty() { folded } else { key }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn name_keys_ignore_spelling_spaces_and_hyphens() {
+        use super::name_key;
+        assert_eq!(name_key("Youn Jong Kwon"), name_key("yoon jong-kwon"));
+        assert_eq!(name_key("Kim Gunn"), name_key("KIM Geon"));
+        assert_eq!(name_key("국가정보원"), name_key("국가정보원".trim()));
+        assert_ne!(name_key("Ministry"), name_key("Mini stryx"));
+        assert_eq!(name_key("--"), "--");
+    }
+}

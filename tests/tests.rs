@@ -16,6 +16,7 @@ mod fmt_and_strict;
 mod hostile;
 mod malformed_corpora;
 mod pty;
+mod ranking;
 mod scale;
 mod snapshots;
 mod surfaces;

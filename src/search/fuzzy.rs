@@ -10,7 +10,7 @@
 //! incremental [`Session`] that re-scans only the previous matches while a query is refined.
 //! Ranking: the [`Tier`] first (the whole key typed, whole words, word starts or initials,
 //! letters inside words), then as `fzf --filter`: score, then the shorter key, then candidate
-//! order.
+//! order (see [`rank`] for the last tie-breaks).
 //!
 //! Besides its keys as written, a candidate is matched through two derived forms of them: a
 //! key holding Hangul also in initial consonants (ㄱㅈㅇ for 국정원), searched when a query word
@@ -211,6 +211,9 @@ struct Scored {
     tier: Tier,
     score: i64,
     key_len: u32,
+    /// Length in chars of the candidate's label: of two equal matches (an acronym that is
+    /// both an organisation's and an alias of a topic), the shorter name first.
+    label_len: u32,
     candidate: u32,
     /// The candidate's key that matched.
     key: u32,
@@ -250,6 +253,8 @@ static NEXT_FINDER_ID: AtomicU64 = AtomicU64::new(0);
 pub struct Finder {
     candidates: Vec<Candidate>,
     kinds: Vec<Kind>,
+    /// Each candidate's label length in chars (a tie-break).
+    label_lens: Vec<u32>,
     /// Candidate i's keys are `keys[first_key[i]..first_key[i + 1]]`.
     first_key: Vec<usize>,
     keys: Vec<FoldedKey>,
@@ -274,6 +279,10 @@ impl Finder {
         let mut kinds = Vec::with_capacity(candidates.len());
         let mut first_key = Vec::with_capacity(candidates.len() + 1);
         let mut keys = Vec::new();
+        let label_lens = candidates
+            .iter()
+            .map(|c| u32::try_from(c.label.chars().count()).unwrap_or(u32::MAX))
+            .collect();
         for c in &candidates {
             kinds.push(c.kind);
             first_key.push(keys.len());
@@ -311,6 +320,7 @@ impl Finder {
         Finder {
             candidates,
             kinds,
+            label_lens,
             first_key,
             keys,
             folded: b.folded,
@@ -436,15 +446,18 @@ impl Finder {
     }
 }
 
-/// Best first: higher tier, higher score, then shorter key, then earlier candidate (a total
-/// order, so unstable sorts and selection give the same, deterministic result as a stable sort).
+/// Best first: higher tier, higher score, then shorter key, then a record's own name before
+/// its aliases (the earlier key: "OSCE" is the organisation's acronym and a topic's alias),
+/// then the shorter label, then earlier candidate (a total order, so unstable sorts and selection give the same, deterministic result as a stable sort).
+/// An empty query keeps candidate order (`best` does not sort it).
 fn rank(a: &Scored, b: &Scored) -> Ordering {
     b.tier
         .cmp(&a.tier)
         .then(b.score.cmp(&a.score))
         .then(a.key_len.cmp(&b.key_len))
-        .then(a.candidate.cmp(&b.candidate))
         .then(a.key.cmp(&b.key))
+        .then(a.label_len.cmp(&b.label_len))
+        .then(a.candidate.cmp(&b.candidate))
         .then(a.slot.cmp(&b.slot))
 }
 

@@ -254,7 +254,14 @@ fn reference(cands: &[Candidate], q: &str, limit: usize) -> (Vec<(usize, i64, us
     }
     let total = hits.len();
     if !query.is_empty() {
-        hits.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.3.cmp(&b.3)));
+        let label = |i: usize| cands[i].label.chars().count();
+        hits.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then(b.2.cmp(&a.2))
+                .then(a.3.cmp(&b.3))
+                .then(a.4.cmp(&b.4))
+                .then(label(a.0).cmp(&label(b.0)))
+        });
     }
     hits.truncate(limit);
     (
