@@ -54,7 +54,10 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("council", "ORG eu-council"),
     ("member states", "ORG eu-member-states"),
     ("eu cyber direct", "ORG eu-cyber-direct"),
-    ("supreme prosecutors office", "ORG supreme-prosecutors-office"),
+    (
+        "supreme prosecutors office",
+        "ORG supreme-prosecutors-office",
+    ),
     ("police", "ORG knpa"),
     ("intelligence service", "ORG nis"),
     ("science and ict", "ORG rok-msit"),
@@ -165,7 +168,8 @@ fn with_names() -> Corpus {
     let orgs = table("organisations");
     let people = table("people");
     assert!(orgs.keys().chain(people.keys()).all(|id| {
-        corpus.organisations.iter().any(|o| &o.id == id) || corpus.people.iter().any(|p| &p.id == id)
+        corpus.organisations.iter().any(|o| &o.id == id)
+            || corpus.people.iter().any(|p| &p.id == id)
     }));
     for o in &mut corpus.organisations {
         add(&mut o.names, orgs.get(&o.id));
@@ -222,7 +226,8 @@ fn initials_over_a_corpus_without_hangul_find_nothing() {
         .iter()
         .cloned()
         .map(|mut c| {
-            c.keys.retain(|k| !k.chars().any(|ch| ('가'..='힣').contains(&ch)));
+            c.keys
+                .retain(|k| !k.chars().any(|ch| ('가'..='힣').contains(&ch)));
             c
         })
         .filter(|c| !c.keys.is_empty())

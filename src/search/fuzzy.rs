@@ -471,7 +471,14 @@ struct Builder {
 
 impl Builder {
     /// The key whose folded text is `folded[start..]`: its bonuses, chars and summaries.
-    fn finish(&mut self, start: usize, source: u32, form: Form, len: u32, identity: bool) -> FoldedKey {
+    fn finish(
+        &mut self,
+        start: usize,
+        source: u32,
+        form: Form,
+        len: u32,
+        identity: bool,
+    ) -> FoldedKey {
         let text = &self.folded[start..];
         let bonus_at = self.bonuses.len();
         let (chars_at, heads) = if text.is_ascii() {

@@ -244,10 +244,16 @@ mod tests {
             let spans = row_spans(&c, &row, &Theme::new(true));
             spans.iter().skip(1).map(|s| s.content.as_ref()).collect()
         };
-        assert_eq!(text(3), "National Intelligence Service · 국가정보원 (via 국정원)");
+        assert_eq!(
+            text(3),
+            "National Intelligence Service · 국가정보원 (via 국정원)"
+        );
         assert_eq!(text(2), "National Intelligence Service · 국가정보원");
         assert_eq!(text(0), "National Intelligence Service · 국가정보원");
-        assert_eq!(text(1), "National Intelligence Service · 국가정보원 (via NIS)");
+        assert_eq!(
+            text(1),
+            "National Intelligence Service · 국가정보원 (via NIS)"
+        );
     }
 
     #[test]

@@ -78,15 +78,12 @@ impl Query {
             .map(|w| Word::new(roman::canonical(w)))
             .collect();
         let roman_differs = roman.iter().zip(&compiled).any(|(r, c)| r.text != c.text);
-        let initials = words
-            .iter()
-            .any(|w| hangul::wants_initials(w))
-            .then(|| {
-                words
-                    .iter()
-                    .map(|w| Word::new(hangul::initials_of(w)))
-                    .collect()
-            });
+        let initials = words.iter().any(|w| hangul::wants_initials(w)).then(|| {
+            words
+                .iter()
+                .map(|w| Word::new(hangul::initials_of(w)))
+                .collect()
+        });
         Query {
             kind,
             words,
@@ -179,7 +176,10 @@ mod tests {
         assert_eq!(yun.roman[0].text, "yoon");
         assert!(yun.initials.is_none());
         let mixed = Query::parse("국ㅈ");
-        assert_eq!(mixed.initials.map(|w| w[0].text.clone()), Some("ㄱㅈ".to_owned()));
+        assert_eq!(
+            mixed.initials.map(|w| w[0].text.clone()),
+            Some("ㄱㅈ".to_owned())
+        );
         assert!(Query::parse("   ").is_empty());
     }
 

@@ -23,7 +23,7 @@ use rayon::prelude::*;
 use super::query::{Word, is_subsequence};
 use super::score::{self, Scratch};
 use super::tier::{Tier, tier};
-use super::{Finder, Form, FoldedKey, Query, Scored, rank, tier_value};
+use super::{Finder, FoldedKey, Form, Query, Scored, rank, tier_value};
 use crate::search::hangul;
 
 /// Below this many candidates a scan stays on the calling thread (rayon's hand-off would
@@ -193,7 +193,9 @@ impl Finder {
         let mut best: Option<Scored> = None;
         for (slot, key) in (0u32..).zip(keys) {
             for words in self.word_sets(q, key) {
-                let Some(found) = self.test_key(keys, key, words, &q.compiled, floor, matched, scratch) else {
+                let Some(found) =
+                    self.test_key(keys, key, words, &q.compiled, floor, matched, scratch)
+                else {
                     continue;
                 };
                 matched = true;
@@ -267,7 +269,10 @@ impl Finder {
             return Some(None);
         }
         let text = &self.folded.as_bytes()[key.start..key.end];
-        if !words.iter().all(|w| is_subsequence(w.text.as_bytes(), text)) {
+        if !words
+            .iter()
+            .all(|w| is_subsequence(w.text.as_bytes(), text))
+        {
             return None;
         }
         let chars = key.chars_at.map(|at| &self.chars[at..at + key.units]);

@@ -605,14 +605,26 @@ mod korean {
 
     fn korean() -> Finder {
         Finder::new(vec![
-            cand(Kind::Organisation, "Ministry of Foreign Affairs", &["MOFA", "외교부"]),
+            cand(
+                Kind::Organisation,
+                "Ministry of Foreign Affairs",
+                &["MOFA", "외교부"],
+            ),
             cand(
                 Kind::Organisation,
                 "National Intelligence Service",
                 &["NIS", "국가정보원", "국정원"],
             ),
-            cand(Kind::Organisation, "Ministry of Science and ICT", &["과학기술정보통신부"]),
-            cand(Kind::Organisation, "National Security Research Institute", &["NSR"]),
+            cand(
+                Kind::Organisation,
+                "Ministry of Science and ICT",
+                &["과학기술정보통신부"],
+            ),
+            cand(
+                Kind::Organisation,
+                "National Security Research Institute",
+                &["NSR"],
+            ),
             cand(Kind::Person, "Youn Jong Kwon", &["윤종권"]),
             cand(Kind::Person, "Kim Gunn", &["김건"]),
             cand(Kind::Person, "Lee Jong-Ho", &["이종호"]),
@@ -633,14 +645,24 @@ mod korean {
         let nis = Some("National Intelligence Service".to_owned());
         assert_eq!(first(&f, "ㄱㅈㅇ"), nis);
         assert_eq!(first(&f, "국ㅈ"), nis);
-        assert_eq!(first(&f, "\u{1100}\u{110C}\u{110B}"), nis, "conjoining jamo");
-        assert_eq!(first(&f, "ㅇㄱㅂ").as_deref(), Some("Ministry of Foreign Affairs"));
+        assert_eq!(
+            first(&f, "\u{1100}\u{110C}\u{110B}"),
+            nis,
+            "conjoining jamo"
+        );
+        assert_eq!(
+            first(&f, "ㅇㄱㅂ").as_deref(),
+            Some("Ministry of Foreign Affairs")
+        );
         // 국ㅈ needs 국 itself: 과학… has no 국 before a ㅈ.
         assert_eq!(search(&f, "국ㅈ").total, 1);
         let r = search(&f, "ㄱㅈㅇ");
         assert_eq!(r.matches[0].tier, Tier::Exact);
         // The key that matched, with its characters.
-        assert_eq!(f.candidates()[r.matches[0].candidate].keys[r.matches[0].key], "국정원");
+        assert_eq!(
+            f.candidates()[r.matches[0].candidate].keys[r.matches[0].key],
+            "국정원"
+        );
         assert_eq!(r.matches[0].positions, vec![0, 1, 2]);
     }
 
@@ -652,13 +674,28 @@ mod korean {
     }
 
     fn sample_latin() -> Finder {
-        Finder::new(synthetic(2_000).into_iter().filter(|c| c.keys.iter().all(|k| !crate::search::hangul::has_syllable(k))).collect())
+        Finder::new(
+            synthetic(2_000)
+                .into_iter()
+                .filter(|c| {
+                    c.keys
+                        .iter()
+                        .all(|k| !crate::search::hangul::has_syllable(k))
+                })
+                .collect(),
+        )
     }
 
     #[test]
     fn romanisation_variants() {
         let f = korean();
-        for q in ["yoon jong-kwon", "Yun Jongkwon", "youn jong kwon", "jong-kwon", "~yoon"] {
+        for q in [
+            "yoon jong-kwon",
+            "Yun Jongkwon",
+            "youn jong kwon",
+            "jong-kwon",
+            "~yoon",
+        ] {
             assert_eq!(first(&f, q).as_deref(), Some("Youn Jong Kwon"), "{q}");
         }
         assert_eq!(search(&f, "yoon jong-kwon").matches[0].tier, Tier::Exact);
@@ -672,29 +709,54 @@ mod korean {
         assert_eq!(first(&f, "gang").as_deref(), Some("Gang violence"));
         // The highlight of a surname-mapped match points into the key as written.
         let r = search(&f, "yun");
-        let m = r.matches.iter().find(|m| m.candidate == 4).map(|m| m.positions.clone());
+        let m = r
+            .matches
+            .iter()
+            .find(|m| m.candidate == 4)
+            .map(|m| m.positions.clone());
         assert_eq!(m, Some(vec![0, 1, 2, 3]));
     }
 
     #[test]
     fn whole_words_and_exact_keys_beat_letters_inside_words() {
         let f = korean();
-        assert_eq!(first(&f, "nis").as_deref(), Some("National Intelligence Service"));
+        assert_eq!(
+            first(&f, "nis").as_deref(),
+            Some("National Intelligence Service")
+        );
         assert_eq!(search(&f, "nis").matches[0].tier, Tier::Exact);
         // Without the acronym, the initials of the name still beat "Mi·nis·try".
         let bare = Finder::new(vec![
             cand(Kind::Organisation, "Ministry of Foreign Affairs", &[]),
-            cand(Kind::Organisation, "National Security Research Institute", &[]),
+            cand(
+                Kind::Organisation,
+                "National Security Research Institute",
+                &[],
+            ),
             cand(Kind::Organisation, "National Intelligence Service", &[]),
         ]);
-        assert_eq!(first(&bare, "nis").as_deref(), Some("National Intelligence Service"));
-        assert_eq!(first(&bare, "mofa").as_deref(), Some("Ministry of Foreign Affairs"));
+        assert_eq!(
+            first(&bare, "nis").as_deref(),
+            Some("National Intelligence Service")
+        );
+        assert_eq!(
+            first(&bare, "mofa").as_deref(),
+            Some("Ministry of Foreign Affairs")
+        );
     }
 
     #[test]
     fn bad_input_never_panics() {
         let f = korean();
-        for q in ["\u{1161}\u{1162}", "\u{302}\u{301}", "\u{FFFD}\u{FFFD}", "ㅏ", "\u{11A8}", "- -", "ㄱ\u{0}"] {
+        for q in [
+            "\u{1161}\u{1162}",
+            "\u{302}\u{301}",
+            "\u{FFFD}\u{FFFD}",
+            "ㅏ",
+            "\u{11A8}",
+            "- -",
+            "ㄱ\u{0}",
+        ] {
             let r = search(&f, q);
             assert!(r.total <= f.candidates().len(), "{q:?}");
         }

@@ -105,14 +105,23 @@ mod tests {
         assert_eq!(t("yoon jong kwon", "yoon jong-kwon"), Tier::Exact);
         assert_eq!(t("jongkwon", "yoon jong kwon"), Tier::WholeWords);
         assert_eq!(t("kwon jong", "yoon jong kwon"), Tier::WholeWords);
-        assert_eq!(t("covid", "held virtually during the covid-19 pandemic"), Tier::WholeWords);
+        assert_eq!(
+            t("covid", "held virtually during the covid-19 pandemic"),
+            Tier::WholeWords
+        );
         assert_eq!(t("minis", "ministry of science and ict"), Tier::WordStart);
         assert_eq!(t("nis", "national intelligence service"), Tier::WordStart);
         assert_eq!(t("mofa", "ministry of foreign affairs"), Tier::WordStart);
         assert_eq!(t("mfa", "ministry of foreign affairs"), Tier::WordStart);
-        assert_eq!(t("dpc", "2nd eu–rok digital partnership council"), Tier::WordStart);
+        assert_eq!(
+            t("dpc", "2nd eu–rok digital partnership council"),
+            Tier::WordStart
+        );
         assert_eq!(t("nis", "ministry of foreign affairs"), Tier::Fuzzy);
-        assert_eq!(t("nis", "national security research institute"), Tier::Fuzzy);
+        assert_eq!(
+            t("nis", "national security research institute"),
+            Tier::Fuzzy
+        );
         assert_eq!(t("ㄱㅈㅇ", "ㄱㅈㅇ"), Tier::Exact);
         assert_eq!(t("ㄱㅈ", "ㄱㄱㅈㅂㅇ"), Tier::Fuzzy);
         assert_eq!(t("", "x"), Tier::Fuzzy);
