@@ -192,7 +192,7 @@ impl Finder {
         let mut matched = false;
         let mut best: Option<Scored> = None;
         for (slot, key) in (0u32..).zip(keys) {
-            for words in self.word_sets(q, key) {
+            for words in self.word_sets(q, key).into_iter().flatten() {
                 let Some(found) =
                     self.test_key(keys, key, words, &q.compiled, floor, matched, scratch)
                 else {
@@ -227,15 +227,15 @@ impl Finder {
     /// The query's words to test a key form with: initials forms only by a query of initials
     /// (and nothing else by it); a person's surname-mapped form by the surname-mapped words,
     /// as is a person's plain key that mapping leaves as it is.
-    fn word_sets<'q>(&self, q: &'q Query, key: &FoldedKey) -> Vec<&'q [Word]> {
+    fn word_sets<'q>(&self, q: &'q Query, key: &FoldedKey) -> [Option<&'q [Word]>; 2] {
         match (key.form, &q.initials) {
-            (Form::Initials, Some(initials)) => vec![initials.as_slice()],
-            (Form::Initials, None) | (_, Some(_)) => Vec::new(),
-            (Form::Roman, None) => vec![q.roman.as_slice()],
+            (Form::Initials, Some(initials)) => [Some(initials.as_slice()), None],
+            (Form::Initials, None) | (_, Some(_)) => [None, None],
+            (Form::Roman, None) => [Some(q.roman.as_slice()), None],
             (Form::Plain, None) if key.roman_same && q.roman_differs => {
-                vec![q.compiled.as_slice(), q.roman.as_slice()]
+                [Some(q.compiled.as_slice()), Some(q.roman.as_slice())]
             }
-            (Form::Plain, None) => vec![q.compiled.as_slice()],
+            (Form::Plain, None) => [Some(q.compiled.as_slice()), None],
         }
     }
 

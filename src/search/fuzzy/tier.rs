@@ -23,7 +23,8 @@ pub enum Tier {
 /// Words too small to count in initials: "MOFA" and "MFA" both stand for "Ministry of Foreign
 /// Affairs".
 const LINKING: &[&str] = &["of", "and", "for", "the", "on", "in", "de"];
-/// Keys are compared on at most this many words (initials search tries subsets of them).
+/// Keys and queries are compared on at most this many words (initials search tries subsets
+/// of them).
 const MAX_WORDS: usize = 48;
 
 /// The words of folded text.
@@ -32,10 +33,13 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// The tier of `query` (folded words, in the key's form) against the folded `key`.
+/// The tier of `query` (folded words, in the key's form) against the folded `key`. Runs for
+/// every key that matches a keystroke, so it does not allocate.
 pub fn tier<'a>(query: impl IntoIterator<Item = &'a str>, key: &str) -> Tier {
-    let key_words: Vec<&str> = words(key).take(MAX_WORDS).collect();
-    let query_words: Vec<&str> = query.into_iter().flat_map(words).collect();
+    let mut key_buf = [""; MAX_WORDS];
+    let key_words = collect(words(key), &mut key_buf);
+    let mut query_buf = [""; MAX_WORDS];
+    let query_words = collect(query.into_iter().flat_map(words), &mut query_buf);
     if query_words.is_empty() || key_words.is_empty() {
         return Tier::Fuzzy;
     }
@@ -44,15 +48,28 @@ pub fn tier<'a>(query: impl IntoIterator<Item = &'a str>, key: &str) -> Tier {
     if joined_query.eq(joined_key) {
         return Tier::Exact;
     }
-    if query_words.iter().all(|w| spans_words(w, &key_words, true)) {
+    if query_words.iter().all(|w| spans_words(w, key_words, true)) {
         return Tier::WholeWords;
     }
-    let starts = |w: &&str| spans_words(w, &key_words, false) || initials(w, &key_words);
+    let starts = |w: &&str| spans_words(w, key_words, false) || initials(w, key_words);
     if query_words.iter().all(starts) {
         Tier::WordStart
     } else {
         Tier::Fuzzy
     }
+}
+
+/// The first [`MAX_WORDS`] items of `items`, in `buf`.
+fn collect<'a, 'b>(
+    items: impl Iterator<Item = &'a str>,
+    buf: &'b mut [&'a str; MAX_WORDS],
+) -> &'b [&'a str] {
+    let mut n = 0;
+    for (slot, item) in buf.iter_mut().zip(items) {
+        *slot = item;
+        n += 1;
+    }
+    &buf[..n]
 }
 
 /// Whether `word` is the start (`whole`: all) of consecutive key words joined, from some word.
@@ -76,14 +93,16 @@ fn spans_words(word: &str, key_words: &[&str], whole: bool) -> bool {
 /// Whether `word` (two or more characters) is the initials of consecutive key words, linking
 /// words ("of", "and") counted or skipped.
 fn initials(word: &str, key_words: &[&str]) -> bool {
-    let typed: Vec<char> = word.chars().collect();
-    typed.len() >= 2 && (0..key_words.len()).any(|from| initials_from(&typed, &key_words[from..]))
+    word.chars().nth(1).is_some()
+        && (0..key_words.len()).any(|from| initials_from(word, &key_words[from..]))
 }
 
-fn initials_from(typed: &[char], key_words: &[&str]) -> bool {
-    let Some((&first, rest)) = typed.split_first() else {
+fn initials_from(typed: &str, key_words: &[&str]) -> bool {
+    let mut chars = typed.chars();
+    let Some(first) = chars.next() else {
         return true;
     };
+    let rest = chars.as_str();
     let Some((&word, later)) = key_words.split_first() else {
         return false;
     };
