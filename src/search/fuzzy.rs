@@ -199,6 +199,10 @@ struct FoldedKey {
     /// for `score::upper_bound`.
     first: char,
     heads: u64,
+    /// The characters that start its words (runs of letters and digits, as the tiers see
+    /// them): a key none of whose words starts with the query's first letter can only match
+    /// in [`Tier::Fuzzy`].
+    starts: u64,
     /// Length in chars of the original key (the ranking's tie-break; forms keep their key's).
     len: u32,
     /// Folded char i came from original char i, so positions need no mapping.
@@ -461,6 +465,20 @@ fn rank(a: &Scored, b: &Scored) -> Ordering {
         .then(a.slot.cmp(&b.slot))
 }
 
+/// The [`query::char_bit`]s of the characters that start words of `text`.
+fn word_starts(text: &str) -> u64 {
+    let mut prev_alnum = false;
+    let mut mask = 0;
+    for c in text.chars() {
+        let alnum = c.is_alphanumeric();
+        if alnum && !prev_alnum {
+            mask |= query::char_bit(c);
+        }
+        prev_alnum = alnum;
+    }
+    mask
+}
+
 /// The shared buffers [`Finder::new`] fills.
 #[derive(Default)]
 struct Builder {
@@ -504,6 +522,7 @@ impl Builder {
             mask: query::mask(text),
             first: text.chars().next().unwrap_or('\0'),
             heads,
+            starts: word_starts(text),
             len,
             identity,
         }

@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 
 use rayon::prelude::*;
 
-use super::query::{Word, is_subsequence};
+use super::query::{Word, char_bit, is_subsequence};
 use super::score::{self, Scratch};
 use super::tier::{Tier, tier};
 use super::{Finder, FoldedKey, Form, Query, Scored, rank, tier_value};
@@ -262,7 +262,16 @@ impl Finder {
             .iter()
             .map(|w| score::upper_bound(&w.chars, key.first, key.heads))
             .sum();
-        let below_any = floor.is_some_and(|floor| tier_value(Tier::Exact, bound) < floor);
+        // Every tier above fuzzy starts the query at the start of a key word.
+        let lead = words
+            .iter()
+            .flat_map(|w| w.chars.iter())
+            .find(|c| c.is_alphanumeric());
+        let cap = match lead {
+            Some(&c) if key.starts & char_bit(c) != 0 => Tier::Exact,
+            _ => Tier::Fuzzy,
+        };
+        let below_any = floor.is_some_and(|floor| tier_value(cap, bound) < floor);
         // Once the candidate is known to match, a key that cannot reach the results needs
         // no test at all.
         if below_any && matched {
@@ -299,7 +308,10 @@ impl Finder {
             return Some(None);
         }
         let key_text = &self.folded[key.start..key.end];
-        let found_tier = tier(words.iter().map(|w| w.text.as_str()), key_text);
+        let found_tier = match cap {
+            Tier::Fuzzy => Tier::Fuzzy,
+            _ => tier(words.iter().map(|w| w.text.as_str()), key_text),
+        };
         if floor.is_some_and(|floor| tier_value(found_tier, bound) < floor) {
             return Some(None);
         }
