@@ -237,3 +237,24 @@ fn initials_over_a_corpus_without_hangul_find_nothing() {
         assert_eq!(finder.search(&Query::parse(q), 10).total, 0, "{q}");
     }
 }
+
+#[test]
+fn filters_resolve_korean_names_and_romanisation_variants() {
+    use entente::corpus::Facet;
+    use entente::index::Index;
+    let corpus = with_names();
+    let index = Index::build(&corpus);
+    let rows = [
+        (Facet::Organisation, "국정원", "nis"),
+        (Facet::Organisation, "국가정보원", "nis"),
+        (Facet::Organisation, "MSIT", "rok-msit"),
+        (Facet::Person, "윤종권", "youn-jong-kwon"),
+        (Facet::Person, "yoon jong-kwon", "youn-jong-kwon"),
+        (Facet::Person, "Kim Geon", "kim-gunn"),
+        (Facet::Person, "lee jongho", "lee-jong-ho"),
+    ];
+    for (facet, name, id) in rows {
+        assert_eq!(index.resolve(facet, name), Some(id), "{name}");
+    }
+    assert_eq!(index.resolve(Facet::Person, "yoon jong-kwo"), None);
+}
