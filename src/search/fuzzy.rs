@@ -203,6 +203,10 @@ struct FoldedKey {
     /// them): a key none of whose words starts with the query's first letter can only match
     /// in [`Tier::Fuzzy`].
     starts: u64,
+    /// Its letters and digits (capped), and the length of its shortest word: an exact match
+    /// needs as many, a whole-word match no query word shorter.
+    alnum_len: u16,
+    min_word: u16,
     /// Length in chars of the original key (the ranking's tie-break; forms keep their key's).
     len: u32,
     /// Folded char i came from original char i, so positions need no mapping.
@@ -479,6 +483,19 @@ fn word_starts(text: &str) -> u64 {
     mask
 }
 
+/// The length in chars of the shortest run of letters and digits in `text` (0 if none).
+pub(super) fn shortest_word(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.chars().count())
+        .min()
+        .unwrap_or(0)
+}
+
+fn cap16(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
+
 /// The shared buffers [`Finder::new`] fills.
 #[derive(Default)]
 struct Builder {
@@ -523,6 +540,8 @@ impl Builder {
             first: text.chars().next().unwrap_or('\0'),
             heads,
             starts: word_starts(text),
+            alnum_len: cap16(text.chars().filter(|c| c.is_alphanumeric()).count()),
+            min_word: cap16(shortest_word(text)),
             len,
             identity,
         }

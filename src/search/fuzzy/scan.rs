@@ -23,7 +23,7 @@ use rayon::prelude::*;
 use super::query::{Word, char_bit, is_subsequence};
 use super::score::{self, Scratch};
 use super::tier::{Tier, tier};
-use super::{Finder, FoldedKey, Form, Query, Scored, rank, tier_value};
+use super::{Finder, FoldedKey, Form, Query, Scored, rank, shortest_word, tier_value};
 use crate::search::hangul;
 
 /// Below this many candidates a scan stays on the calling thread (rayon's hand-off would
@@ -262,13 +262,34 @@ impl Finder {
             .iter()
             .map(|w| score::upper_bound(&w.chars, key.first, key.heads))
             .sum();
-        // Every tier above fuzzy starts the query at the start of a key word.
+        // The best tier the key could reach (each is needed for the one above): every tier above
+        // fuzzy starts the query at a key word's start, an exact match has as many letters and
+        // digits, a whole-word match no query word shorter than the key's shortest word.
         let lead = words
             .iter()
             .flat_map(|w| w.chars.iter())
             .find(|c| c.is_alphanumeric());
         let cap = match lead {
-            Some(&c) if key.starts & char_bit(c) != 0 => Tier::Exact,
+            Some(&c) if key.starts & char_bit(c) != 0 => {
+                let alnum = words
+                    .iter()
+                    .flat_map(|w| w.chars.iter())
+                    .filter(|c| c.is_alphanumeric())
+                    .count();
+                let shortest = words
+                    .iter()
+                    .map(|w| shortest_word(&w.text))
+                    .filter(|&n| n > 0)
+                    .min()
+                    .unwrap_or(0);
+                if alnum == usize::from(key.alnum_len) {
+                    Tier::Exact
+                } else if shortest >= usize::from(key.min_word) {
+                    Tier::WholeWords
+                } else {
+                    Tier::WordStart
+                }
+            }
             _ => Tier::Fuzzy,
         };
         let below_any = floor.is_some_and(|floor| tier_value(cap, bound) < floor);
@@ -310,7 +331,8 @@ impl Finder {
         let key_text = &self.folded[key.start..key.end];
         let found_tier = match cap {
             Tier::Fuzzy => Tier::Fuzzy,
-            _ => tier(words.iter().map(|w| w.text.as_str()), key_text),
+            // Never above the cap (a key of more words than `tier` reads is not typed whole).
+            _ => tier(words.iter().map(|w| w.text.as_str()), key_text).min(cap),
         };
         if floor.is_some_and(|floor| tier_value(found_tier, bound) < floor) {
             return Some(None);
