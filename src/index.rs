@@ -75,7 +75,7 @@ pub struct Index {
     ids: HashMap<String, (RecordKind, usize)>,
     /// Facet key (a record id, or a [`place_key`](crate::corpus::place_key)) → where it appears.
     appearances: PerFacet<HashMap<String, Vec<Appearance>>>,
-    /// Case-folded ids, names, acronyms and aliases → facet key.
+    /// Ids, names (in any language), acronyms and aliases as [`crate::search::name_key`]s → facet key.
     names: PerFacet<HashMap<String, String>>,
     /// Place key → the city as first written in the corpus.
     place_names: HashMap<String, String>,
@@ -83,9 +83,9 @@ pub struct Index {
     series: Vec<String>,
 }
 
-/// Folds case beyond ASCII, once, for name lookups.
+/// The form names are looked up in (see [`crate::search::name_key`]).
 fn fold(s: &str) -> String {
-    s.trim().to_lowercase()
+    crate::search::name_key(s)
 }
 
 /// The sortable date of an entry: its date value, or `None` when undated (sorted last).
@@ -144,7 +144,8 @@ impl Index {
                 .or_insert_with(|| key.to_string());
         };
         for t in &corpus.topics {
-            for name in [&t.id, &t.label].into_iter().chain(&t.aliases) {
+            let names = t.names.iter().map(|n| &n.text);
+            for name in [&t.id, &t.label].into_iter().chain(&t.aliases).chain(names) {
                 add(Facet::Topic, &t.id, name);
             }
         }
@@ -152,13 +153,15 @@ impl Index {
             let names = [&o.id, &o.name]
                 .into_iter()
                 .chain(&o.acronym)
-                .chain(&o.aliases);
+                .chain(&o.aliases)
+                .chain(o.names.iter().map(|n| &n.text));
             for name in names {
                 add(Facet::Organisation, &o.id, name);
             }
         }
         for p in &corpus.people {
-            for name in [&p.id, &p.name].into_iter().chain(&p.aliases) {
+            let names = p.names.iter().map(|n| &n.text);
+            for name in [&p.id, &p.name].into_iter().chain(&p.aliases).chain(names) {
                 add(Facet::Person, &p.id, name);
             }
         }

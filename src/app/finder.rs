@@ -228,6 +228,7 @@ mod tests {
                 .iter()
                 .map(|&c| fuzzy::Match {
                     candidate: c,
+                    tier: fuzzy::Tier::Fuzzy,
                     score: 0,
                     key: 0,
                     positions: vec![],

@@ -108,10 +108,16 @@ fn run_on(finder: &Finder, args: &FindArgs, json: bool, out: &mut dyn Write) -> 
     } else {
         for m in &results.matches {
             let c = &candidates[m.candidate];
+            let other = c.other_name();
             let via = match c.keys.get(m.key) {
-                Some(key) if m.key != 0 => format!(" (via {})", sanitize_line(key)),
+                Some(key) if m.key != 0 && Some(key.as_str()) != other => {
+                    format!(" (via {})", sanitize_line(key))
+                }
                 _ => String::new(),
             };
+            let other = other
+                .map(|o| format!(" · {}", sanitize_line(o)))
+                .unwrap_or_default();
             let detail = if c.detail.is_empty() {
                 String::new()
             } else {
@@ -119,7 +125,7 @@ fn run_on(finder: &Finder, args: &FindArgs, json: bool, out: &mut dyn Write) -> 
             };
             writeln!(
                 out,
-                "{} {}{via}{detail}  [{}]",
+                "{} {}{other}{via}{detail}  [{}]",
                 c.kind.badge(),
                 sanitize_line(&c.label),
                 sanitize_line(&c.id)

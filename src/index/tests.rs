@@ -156,5 +156,6 @@ fn filters_combine_facets_years_and_series() {
 
 #[test]
 fn folding_is_beyond_ascii() {
-    assert_eq!(fold("  ÉLYSÉE "), "élysée");
+    assert_eq!(fold("  ÉLYSÉE "), "elysee");
+    assert_eq!(fold("Yoon Jong-kwon"), fold("youn jong kwon"));
 }

@@ -8,7 +8,13 @@
 //! scoring (character masks, bytes in order, an exact score bound), a scan over both cores,
 //! top-`limit` selection instead of a full sort, positions for the returned rows only, and an
 //! incremental [`Session`] that re-scans only the previous matches while a query is refined.
-//! Ranking follows `fzf --filter`: score, then the shorter key, then candidate order.
+//! Ranking: the [`Tier`] first (the whole key typed, whole words, word starts or initials,
+//! letters inside words), then as `fzf --filter`: score, then the shorter key, then candidate
+//! order (see [`rank`] for the last tie-breaks).
+//!
+//! Besides its keys as written, a candidate is matched through two derived forms of them: a
+//! key holding Hangul also in initial consonants (ㄱㅈㅇ for 국정원), searched when a query word
+//! holds a typed initial; a person's key with surname spellings made one (Yun → Yoon).
 //!
 //! Only the first [`MATCHED_KEY_CHARS`] characters of a key are matched: scoring and
 //! highlighting cost time (and the crate's highlighting, memory) in proportion to key length ×
@@ -19,6 +25,7 @@ mod query;
 mod scan;
 mod score;
 mod session;
+mod tier;
 
 use std::cmp::Ordering;
 use std::sync::atomic::{AtomicU64, Ordering as AtomicOrdering};
@@ -27,10 +34,12 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::fold::{fold_into, fold_with_char_map};
+use super::{hangul, roman};
 use crate::corpus::Facet;
 pub use candidates::candidates_from;
 pub use query::Query;
 pub use session::Session;
+pub use tier::Tier;
 
 /// What a candidate is. The order is the order kinds are listed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -116,11 +125,28 @@ pub struct Candidate {
     pub detail: String,
 }
 
+impl Candidate {
+    /// The candidate's name in another script, shown beside the label: the first key in
+    /// Hangul when the label has none ("National Intelligence Service · 국가정보원").
+    pub fn other_name(&self) -> Option<&str> {
+        if hangul::has_syllable(&self.label) {
+            return None;
+        }
+        self.keys
+            .iter()
+            .skip(1)
+            .map(String::as_str)
+            .find(|k| hangul::has_syllable(k))
+    }
+}
+
 /// One matching candidate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {
     /// Index into [`Finder::candidates`].
     pub candidate: usize,
+    /// How the query matched the key; ranks before `score`.
+    pub tier: Tier,
     /// Sum of the words' scores on the matched key (0 for an empty query).
     pub score: i64,
     /// Index into the candidate's `keys` of the key that matched best; when it is not 0 the
@@ -138,8 +164,25 @@ pub struct Results {
     pub total: usize,
 }
 
+/// Which form of a key a [`FoldedKey`] holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// As written (folded).
+    Plain,
+    /// A person's key with surname spellings made one (only when that changes it).
+    Roman,
+    /// A key with Hangul, in initial consonants.
+    Initials,
+}
+
 /// A key, folded once at build time, as spans of [`Finder`]'s shared buffers.
 struct FoldedKey {
+    /// Which of the candidate's keys it is a form of.
+    source: u32,
+    form: Form,
+    /// A person's plain key that surname spellings do not change: matched with the query's
+    /// surname-mapped words too.
+    roman_same: bool,
     /// Byte span in `folded`.
     start: usize,
     end: usize,
@@ -156,7 +199,15 @@ struct FoldedKey {
     /// for `score::upper_bound`.
     first: char,
     heads: u64,
-    /// Length in chars of the original key (the ranking's tie-break).
+    /// The characters that start its words (runs of letters and digits, as the tiers see
+    /// them): a key none of whose words starts with the query's first letter can only match
+    /// in [`Tier::Fuzzy`].
+    starts: u64,
+    /// Its letters and digits (capped), and the length of its shortest word: an exact match
+    /// needs as many, a whole-word match no query word shorter.
+    alnum_len: u16,
+    min_word: u16,
+    /// Length in chars of the original key (the ranking's tie-break; forms keep their key's).
     len: u32,
     /// Folded char i came from original char i, so positions need no mapping.
     identity: bool,
@@ -165,10 +216,31 @@ struct FoldedKey {
 /// A scored candidate during a scan: small and `Copy`, positions come later.
 #[derive(Debug, Clone, Copy)]
 struct Scored {
+    tier: Tier,
     score: i64,
     key_len: u32,
+    /// Length in chars of the candidate's label: of two equal matches (an acronym that is
+    /// both an organisation's and an alias of a topic), the shorter name first.
+    label_len: u32,
     candidate: u32,
+    /// The candidate's key that matched.
     key: u32,
+    /// The [`FoldedKey`] that matched, as an offset in the candidate's keys.
+    slot: u32,
+}
+
+/// How far apart tiers are in [`Scored::rank_value`]: more than any score.
+const TIER_STEP: i64 = 1 << 40;
+
+impl Scored {
+    /// Tier and score as one number, ordered as [`rank`] orders them (the scan's bar).
+    fn rank_value(&self) -> i64 {
+        tier_value(self.tier, self.score)
+    }
+}
+
+fn tier_value(tier: Tier, score: i64) -> i64 {
+    (tier as i64) * TIER_STEP + score.clamp(-TIER_STEP / 2, TIER_STEP / 2)
 }
 
 /// How many characters of each key are matched (see the module documentation). Names,
@@ -189,6 +261,8 @@ static NEXT_FINDER_ID: AtomicU64 = AtomicU64::new(0);
 pub struct Finder {
     candidates: Vec<Candidate>,
     kinds: Vec<Kind>,
+    /// Each candidate's label length in chars (a tie-break).
+    label_lens: Vec<u32>,
     /// Candidate i's keys are `keys[first_key[i]..first_key[i + 1]]`.
     first_key: Vec<usize>,
     keys: Vec<FoldedKey>,
@@ -198,6 +272,9 @@ pub struct Finder {
     bonuses: Vec<i8>,
     /// The chars of the keys that are not ASCII.
     chars: Vec<char>,
+    /// Whether any key has an initial-consonant form (a query of initials over a corpus with
+    /// no Hangul is answered at once).
+    has_initials: bool,
     /// Tells a [`Session`] whether its remembered matches belong to this finder.
     id: u64,
 }
@@ -206,54 +283,58 @@ impl Finder {
     /// Folds every key once. Candidate order is kept: it is the order of an empty query and
     /// the last tie-break.
     pub fn new(candidates: Vec<Candidate>) -> Self {
+        let mut b = Builder::default();
         let mut kinds = Vec::with_capacity(candidates.len());
         let mut first_key = Vec::with_capacity(candidates.len() + 1);
         let mut keys = Vec::new();
-        let mut folded = String::new();
-        let mut bonuses = Vec::new();
-        let mut chars = Vec::new();
+        let label_lens = candidates
+            .iter()
+            .map(|c| u32::try_from(c.label.chars().count()).unwrap_or(u32::MAX))
+            .collect();
         for c in &candidates {
             kinds.push(c.kind);
             first_key.push(keys.len());
-            for key in &c.keys {
-                let start = folded.len();
-                let identity = fold_into(matched_part(key), &mut folded);
-                let text = &folded[start..];
-                let bonus_at = bonuses.len();
-                let (chars_at, heads) = if text.is_ascii() {
-                    score::push_bonuses(text.as_bytes(), &mut bonuses);
-                    let heads = score::bonus_mask(text.as_bytes(), &bonuses[bonus_at..]);
-                    (None, heads)
-                } else {
-                    let at = chars.len();
-                    chars.extend(text.chars());
-                    score::push_bonuses(&chars[at..], &mut bonuses);
-                    let heads = score::bonus_mask(&chars[at..], &bonuses[bonus_at..]);
-                    (Some(at), heads)
-                };
-                keys.push(FoldedKey {
-                    start,
-                    end: folded.len(),
-                    bonus_at,
-                    units: bonuses.len() - bonus_at,
-                    chars_at,
-                    mask: query::mask(text),
-                    first: text.chars().next().unwrap_or('\0'),
-                    heads,
-                    len: u32::try_from(key.chars().count()).unwrap_or(u32::MAX),
-                    identity,
-                });
+            let first = keys.len();
+            // Plain forms first, so a key's plain form sits at its own index.
+            for (source, key) in (0u32..).zip(&c.keys) {
+                let start = b.folded.len();
+                let identity = fold_into(matched_part(key), &mut b.folded);
+                let len = u32::try_from(key.chars().count()).unwrap_or(u32::MAX);
+                keys.push(b.finish(start, source, Form::Plain, len, identity));
+            }
+            for k in first..keys.len() {
+                let plain: &FoldedKey = &keys[k];
+                let (source, len, identity) = (plain.source, plain.len, plain.identity);
+                let text = b.folded[plain.start..plain.end].to_owned();
+                if hangul::has_syllable(&text) {
+                    let start = b.folded.len();
+                    b.folded.push_str(&hangul::initials_of(&text));
+                    keys.push(b.finish(start, source, Form::Initials, len, identity));
+                }
+                if c.kind == Kind::Person {
+                    let canonical = roman::canonical(&text);
+                    if canonical == text {
+                        keys[k].roman_same = true;
+                    } else {
+                        let start = b.folded.len();
+                        b.folded.push_str(&canonical);
+                        keys.push(b.finish(start, source, Form::Roman, len, false));
+                    }
+                }
             }
         }
         first_key.push(keys.len());
+        let has_initials = keys.iter().any(|k| k.form == Form::Initials);
         Finder {
             candidates,
             kinds,
+            label_lens,
             first_key,
             keys,
-            folded,
-            bonuses,
-            chars,
+            folded: b.folded,
+            bonuses: b.bonuses,
+            chars: b.chars,
+            has_initials,
             id: NEXT_FINDER_ID.fetch_add(1, AtomicOrdering::Relaxed),
         }
     }
@@ -313,13 +394,13 @@ impl Finder {
 
     fn to_match(&self, q: &Query, s: &Scored, with_positions: bool) -> Match {
         let candidate = s.candidate as usize;
-        let key = s.key as usize;
         Match {
             candidate,
+            tier: s.tier,
             score: s.score,
-            key,
+            key: s.key as usize,
             positions: if with_positions {
-                self.positions(q, candidate, key)
+                self.positions(q, candidate, s.slot as usize)
             } else {
                 Vec::new()
             },
@@ -327,16 +408,21 @@ impl Finder {
     }
 
     /// The union of every word's matched characters in the key, as original char indices.
-    fn positions(&self, q: &Query, candidate: usize, key: usize) -> Vec<usize> {
-        let Some(folded_key) = self.keys.get(self.first_key[candidate] + key) else {
+    fn positions(&self, q: &Query, candidate: usize, slot: usize) -> Vec<usize> {
+        let Some(folded_key) = self.keys.get(self.first_key[candidate] + slot) else {
             return Vec::new();
         };
         let text = &self.folded[folded_key.start..folded_key.end];
+        let words: Vec<&str> = match (folded_key.form, &q.initials) {
+            (Form::Initials, Some(initials)) => initials.iter().map(|w| w.text.as_str()).collect(),
+            (Form::Roman, _) => q.roman.iter().map(|w| w.text.as_str()).collect(),
+            _ => q.words.iter().map(String::as_str).collect(),
+        };
+        let key = folded_key.source as usize;
         // A new matcher per call: a reused one carries state from earlier calls (see
         // `score`), which would make the highlighted characters depend on history. This runs
         // for the returned rows only.
-        let mut positions: Vec<usize> = q
-            .words
+        let mut positions: Vec<usize> = words
             .iter()
             .filter_map(|w| {
                 SkimMatcherV2::default()
@@ -345,8 +431,19 @@ impl Finder {
             })
             .flat_map(|(_, p)| p)
             .collect();
-        if !folded_key.identity {
-            let (_, map) = fold_with_char_map(matched_part(&self.candidates[candidate].keys[key]));
+        let original = self.candidates[candidate]
+            .keys
+            .get(key)
+            .map_or("", |k| matched_part(k));
+        if folded_key.form == Form::Roman {
+            let (folded, fold_map) = fold_with_char_map(original);
+            let (_, roman_map) = roman::canonical_with_map(&folded);
+            for p in &mut positions {
+                let in_folded = roman_map.get(*p).copied().unwrap_or(*p);
+                *p = fold_map.get(in_folded).copied().unwrap_or(in_folded);
+            }
+        } else if !folded_key.identity {
+            let (_, map) = fold_with_char_map(original);
             for p in &mut positions {
                 *p = map.get(*p).copied().unwrap_or(*p);
             }
@@ -357,14 +454,98 @@ impl Finder {
     }
 }
 
-/// Best first: higher score, then shorter key, then earlier candidate (a total order, so
-/// unstable sorts and selection give the same, deterministic result as a stable sort).
+/// Best first: higher tier, higher score, then shorter key, then a record's own name before
+/// its aliases (the earlier key: "OSCE" is the organisation's acronym and a topic's alias),
+/// then the shorter label, then earlier candidate (a total order, so unstable sorts and selection give the same, deterministic result as a stable sort).
+/// An empty query keeps candidate order (`best` does not sort it).
 fn rank(a: &Scored, b: &Scored) -> Ordering {
-    b.score
-        .cmp(&a.score)
+    b.tier
+        .cmp(&a.tier)
+        .then(b.score.cmp(&a.score))
         .then(a.key_len.cmp(&b.key_len))
-        .then(a.candidate.cmp(&b.candidate))
         .then(a.key.cmp(&b.key))
+        .then(a.label_len.cmp(&b.label_len))
+        .then(a.candidate.cmp(&b.candidate))
+        .then(a.slot.cmp(&b.slot))
+}
+
+/// The [`query::char_bit`]s of the characters that start words of `text`.
+fn word_starts(text: &str) -> u64 {
+    let mut prev_alnum = false;
+    let mut mask = 0;
+    for c in text.chars() {
+        let alnum = c.is_alphanumeric();
+        if alnum && !prev_alnum {
+            mask |= query::char_bit(c);
+        }
+        prev_alnum = alnum;
+    }
+    mask
+}
+
+/// The length in chars of the shortest run of letters and digits in `text` (0 if none).
+pub(super) fn shortest_word(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.chars().count())
+        .min()
+        .unwrap_or(0)
+}
+
+fn cap16(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
+
+/// The shared buffers [`Finder::new`] fills.
+#[derive(Default)]
+struct Builder {
+    folded: String,
+    bonuses: Vec<i8>,
+    chars: Vec<char>,
+}
+
+impl Builder {
+    /// The key whose folded text is `folded[start..]`: its bonuses, chars and summaries.
+    fn finish(
+        &mut self,
+        start: usize,
+        source: u32,
+        form: Form,
+        len: u32,
+        identity: bool,
+    ) -> FoldedKey {
+        let text = &self.folded[start..];
+        let bonus_at = self.bonuses.len();
+        let (chars_at, heads) = if text.is_ascii() {
+            score::push_bonuses(text.as_bytes(), &mut self.bonuses);
+            let heads = score::bonus_mask(text.as_bytes(), &self.bonuses[bonus_at..]);
+            (None, heads)
+        } else {
+            let at = self.chars.len();
+            self.chars.extend(text.chars());
+            score::push_bonuses(&self.chars[at..], &mut self.bonuses);
+            let heads = score::bonus_mask(&self.chars[at..], &self.bonuses[bonus_at..]);
+            (Some(at), heads)
+        };
+        FoldedKey {
+            source,
+            form,
+            roman_same: false,
+            start,
+            end: self.folded.len(),
+            bonus_at,
+            units: self.bonuses.len() - bonus_at,
+            chars_at,
+            mask: query::mask(text),
+            first: text.chars().next().unwrap_or('\0'),
+            heads,
+            starts: word_starts(text),
+            alnum_len: cap16(text.chars().filter(|c| c.is_alphanumeric()).count()),
+            min_word: cap16(shortest_word(text)),
+            len,
+            identity,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -122,18 +122,33 @@ fn list(app: &App, area: Rect, theme: &Theme, frame: &mut Frame) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// "topic   Counter ransomware (via CRI)  detail".
+/// "topic   Counter ransomware (via CRI)  detail"; a name in another script follows the label:
+/// "org     National Intelligence Service · 국가정보원 (via 국정원)".
 fn row_spans(app: &App, c: &Candidate, row: &FinderRow, theme: &Theme) -> Vec<Span<'static>> {
     let mut spans = vec![Span::styled(
         pad(app.text().kind.badge(c.kind), 8),
         theme.badge(c.kind),
     )];
-    let key = c.keys.get(row.key);
-    let matched_label = row.key == 0 && key.is_some_and(|k| k == &c.label);
+    let key = c.keys.get(row.key).map(String::as_str);
+    let other = c.other_name();
+    let matched_label = row.key == 0 && key == Some(c.label.as_str());
     if matched_label || key.is_none() {
         spans.extend(highlighted(&c.label, &row.positions, theme.matched()));
-    } else if let Some(k) = key {
+    } else {
         spans.push(Span::raw(clean(&c.label)));
+    }
+    if let Some(other) = other {
+        spans.push(Span::styled(" · ", theme.dim()));
+        if key == Some(other) {
+            spans.extend(highlighted(other, &row.positions, theme.matched()));
+        } else {
+            spans.push(Span::raw(clean(other)));
+        }
+    }
+    if let Some(k) = key
+        && !matched_label
+        && key != other
+    {
         spans.push(Span::styled(" (via ", theme.dim()));
         spans.extend(highlighted(k, &row.positions, theme.matched()));
         spans.push(Span::styled(")", theme.dim()));
@@ -205,6 +220,45 @@ mod tests {
                 ("K", true),
                 ("ISA", false)
             ]
+        );
+    }
+
+    #[test]
+    fn rows_show_both_names_and_the_key_that_matched() {
+        let c = Candidate {
+            kind: crate::search::fuzzy::Kind::Organisation,
+            id: "nis".into(),
+            label: "National Intelligence Service".into(),
+            keys: vec![
+                "National Intelligence Service".into(),
+                "NIS".into(),
+                "국가정보원".into(),
+                "국정원".into(),
+            ],
+            detail: String::new(),
+        };
+        let loaded = crate::test_fixture::small();
+        let index = crate::index::Index::build(&loaded.corpus);
+        let app = App::new(loaded, index, crate::app::AppOptions::default());
+        let text = |key: usize| -> String {
+            let row = FinderRow {
+                candidate: 0,
+                key,
+                positions: vec![0],
+                recent: false,
+            };
+            let spans = row_spans(&app, &c, &row, &Theme::new(true));
+            spans.iter().skip(1).map(|s| s.content.as_ref()).collect()
+        };
+        assert_eq!(
+            text(3),
+            "National Intelligence Service · 국가정보원 (via 국정원)"
+        );
+        assert_eq!(text(2), "National Intelligence Service · 국가정보원");
+        assert_eq!(text(0), "National Intelligence Service · 국가정보원");
+        assert_eq!(
+            text(1),
+            "National Intelligence Service · 국가정보원 (via NIS)"
         );
     }
 

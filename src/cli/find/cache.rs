@@ -35,7 +35,7 @@ use crate::corpus::{Problems, load_path};
 use crate::search::fuzzy::{Candidate, Kind, candidates_from};
 
 /// Bumped whenever the format, the key or the way candidates are built changes.
-const MAGIC: &[u8] = b"entente-candidates v3\n";
+const MAGIC: &[u8] = b"entente-candidates v4\n";
 /// Candidates per chunk; chunks are decoded in parallel.
 const CHUNK: usize = 4096;
 /// Set in a candidate's kind byte when its label is its first key (the usual case), which is

@@ -1,19 +1,24 @@
 //! Building the finder's candidate list from a corpus.
 //!
-//! Every string is sanitised here (corpus text is untrusted and the list is drawn as is),
-//! empty keys and keys that fold alike are dropped, and the order is topics, organisations, people,
-//! meetings, places, each in corpus order.
+//! Every string is sanitised and put in NFC here (corpus text is untrusted and the list is
+//! drawn as is; typed text is NFC too), empty keys and keys that fold alike are dropped, and
+//! the order is topics, organisations, people, meetings, events (as meetings: both are
+//! entries of the timeline), places, each in corpus order.
 
 use std::collections::HashMap;
 
+use unicode_normalization::UnicodeNormalization;
+
 use super::{Candidate, Kind, matched_part};
-use crate::corpus::{Corpus, DateFact, OrgKind};
+use crate::corpus::{Corpus, DateFact, Meeting, MeetingFormat, Name, OrgKind};
 use crate::search::fold::fold;
 use crate::text::sanitize_line;
 
-/// The finder's candidates for a corpus: topics (label, aliases), organisations (name,
-/// acronym, aliases), people (name, aliases), meetings (title, short title, each side's name)
-/// and places (the distinct cities of meetings and events).
+/// The finder's candidates for a corpus: topics (label, aliases, names), organisations (name,
+/// acronym, aliases, names), people (name, aliases, names), meetings (title, short title, each
+/// side's name, the title with its year, and what the corpus says about why it was held as it
+/// was), events (title, the title with its year) and places (the distinct cities of meetings
+/// and events). Names in other languages (`names`) come after the English keys.
 pub fn candidates_from(corpus: &Corpus) -> Vec<Candidate> {
     let mut out = Vec::new();
     let topic_labels: HashMap<&str, &str> = corpus
@@ -27,7 +32,10 @@ pub fn candidates_from(corpus: &Corpus) -> Vec<Candidate> {
             Kind::Topic,
             &t.id,
             &t.label,
-            t.aliases.iter().map(String::as_str),
+            t.aliases
+                .iter()
+                .map(String::as_str)
+                .chain(name_texts(&t.names)),
             parent.map(|p| format!("in {p}")).unwrap_or_default(),
         ));
     }
@@ -36,7 +44,11 @@ pub fn candidates_from(corpus: &Corpus) -> Vec<Candidate> {
             Kind::Organisation,
             &o.id,
             &o.name,
-            o.acronym.iter().chain(&o.aliases).map(String::as_str),
+            o.acronym
+                .iter()
+                .chain(&o.aliases)
+                .map(String::as_str)
+                .chain(name_texts(&o.names)),
             match o.kind {
                 // "other" says nothing.
                 OrgKind::Other => o.side.label().to_owned(),
@@ -66,7 +78,10 @@ pub fn candidates_from(corpus: &Corpus) -> Vec<Candidate> {
             Kind::Person,
             &p.id,
             &p.name,
-            p.aliases.iter().map(String::as_str),
+            p.aliases
+                .iter()
+                .map(String::as_str)
+                .chain(name_texts(&p.names)),
             latest,
         ));
     }
@@ -75,15 +90,35 @@ pub fn candidates_from(corpus: &Corpus) -> Vec<Candidate> {
         // words of a query must match one key).
         let year = m.date.value.get(..4).unwrap_or_default();
         let dated = format!("{} {year}", m.title);
+        let why = format_clauses(corpus, m);
         let others = std::iter::once(m.short_title.as_str())
             .chain(m.names.iter().map(|n| n.name.as_str()))
-            .chain(std::iter::once(dated.as_str()));
+            .chain(std::iter::once(dated.as_str()))
+            .chain(why.iter().map(String::as_str));
         out.push(candidate(
             Kind::Meeting,
             &m.id,
             &m.title,
             others,
             date_label(&m.date),
+        ));
+    }
+    for e in &corpus.events {
+        let year = e
+            .date
+            .as_ref()
+            .and_then(|d| d.value.get(..4))
+            .map(|y| format!("{} {y}", e.title));
+        let detail = match &e.date {
+            Some(d) => format!("{} · {}", e.kind.label(), date_label(d)),
+            None => e.kind.label().to_owned(),
+        };
+        out.push(candidate(
+            Kind::Meeting,
+            &e.id,
+            &e.title,
+            year.iter().map(String::as_str),
+            detail,
         ));
     }
     for place in places(corpus) {
@@ -125,6 +160,50 @@ fn places(corpus: &Corpus) -> Vec<PlaceRow<'_>> {
     out
 }
 
+/// The texts of names in other languages.
+fn name_texts(names: &[Name]) -> impl Iterator<Item = &str> {
+    names.iter().map(|n| n.text.as_str())
+}
+
+/// At most this many text-derived keys per meeting, each at most this many characters.
+const CLAUSES_MAX: usize = 4;
+const CLAUSE_CHARS: usize = 200;
+
+/// What the corpus says about how a meeting was held, as keys: the clauses of its format fact's
+/// cited paragraphs, and of its notes, that name its format ("held virtually during the
+/// COVID-19 pandemic in 2020"), so "covid" finds the meeting that was virtual because of it.
+/// Only the corpus's own text: nothing is added where it says nothing.
+fn format_clauses(corpus: &Corpus, m: &Meeting) -> Vec<String> {
+    let Some(format) = &m.format else {
+        return Vec::new();
+    };
+    let words: &[&str] = match format.value {
+        MeetingFormat::Virtual => &["virtual", "online", "video"],
+        MeetingFormat::InPerson => &["in-person", "in person", "face-to-face"],
+    };
+    let cited = format.cite.iter().filter_map(|c| {
+        let source = corpus.sources.iter().find(|s| s.id == c.source)?;
+        let n = usize::try_from(c.paragraph?).ok()?;
+        source.paragraphs.get(n.checked_sub(1)?).map(String::as_str)
+    });
+    let texts = cited.chain(m.notes.iter().map(|n| n.text.as_str()));
+    let mut out: Vec<String> = Vec::new();
+    for text in texts {
+        for clause in text.split(['.', ',', ';', ':', '(', ')']) {
+            let clause = clause.trim();
+            let lower = clause.to_lowercase();
+            if words.iter().any(|w| lower.contains(w))
+                && clause.chars().count() <= CLAUSE_CHARS
+                && !out.iter().any(|o| o == clause)
+                && out.len() < CLAUSES_MAX
+            {
+                out.push(clause.to_owned());
+            }
+        }
+    }
+    out
+}
+
 fn candidate<'a>(
     kind: Kind,
     id: &str,
@@ -132,7 +211,8 @@ fn candidate<'a>(
     other_keys: impl Iterator<Item = &'a str>,
     detail: String,
 ) -> Candidate {
-    let label = sanitize_line(label.trim());
+    let clean = |text: &str| -> String { sanitize_line(text.trim()).nfc().collect() };
+    let label = clean(label);
     let mut keys: Vec<String> = Vec::new();
     // A key that folds like an earlier one can never match differently: it would only cost.
     // Only the matched part is compared: beyond it keys cannot match differently either.
@@ -146,14 +226,14 @@ fn candidate<'a>(
     };
     add(label.clone());
     for key in other_keys {
-        add(sanitize_line(key.trim()));
+        add(clean(key));
     }
     Candidate {
         kind,
         id: id.to_owned(),
         label,
         keys,
-        detail: sanitize_line(&detail),
+        detail: sanitize_line(&detail).nfc().collect(),
     }
 }
 

@@ -1,13 +1,16 @@
 //! The finder's query language: an optional kind prefix, then words that must all match.
 //!
 //! `#` topics, `@` organisations, `~` people, `:` meetings, `%` places; a lone prefix lists
-//! everything of that kind. Words are split on whitespace and case-folded once here, so the
-//! scan compares folded bytes only.
+//! everything of that kind. Words are split on whitespace and on hyphens inside a word
+//! ("jong-kwon" is "jong kwon") and case-folded once here, so the scan compares folded bytes
+//! only. The words are also prepared in the two other forms keys have: surname spellings made
+//! one (see `roman`), and initial consonants (see `hangul`) when a word holds a typed initial.
 
 use unicode_normalization::UnicodeNormalization;
 
 use super::Kind;
 use crate::search::fold::fold;
+use crate::search::{hangul, roman};
 
 /// A parsed finder query.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -17,6 +20,13 @@ pub struct Query {
     pub(super) words: Vec<String>,
     /// The same words, prepared for the scan.
     pub(super) compiled: Vec<Word>,
+    /// The words with surname spellings made one, for people's keys.
+    pub(super) roman: Vec<Word>,
+    /// Whether `roman` differs from `compiled`.
+    pub(super) roman_differs: bool,
+    /// The words as initial consonants, when some word holds a typed initial (ㄱ): then only
+    /// keys' initial-consonant forms are searched.
+    pub(super) initials: Option<Vec<Word>>,
 }
 
 /// A folded word as the scan uses it.
@@ -57,19 +67,30 @@ impl Query {
         };
         // Typed text may arrive decomposed (NFD); the keys are NFC.
         let normal: String = rest.nfc().collect();
-        let words: Vec<String> = normal.split_whitespace().map(fold).collect();
-        let compiled = words
-            .iter()
-            .map(|w| Word {
-                text: w.clone(),
-                chars: w.chars().collect(),
-                mask: mask(w),
-            })
+        let words: Vec<String> = normal
+            .split_whitespace()
+            .flat_map(split_hyphens)
+            .map(fold)
             .collect();
+        let compiled: Vec<Word> = words.iter().map(|w| Word::new(w.clone())).collect();
+        let roman: Vec<Word> = words
+            .iter()
+            .map(|w| Word::new(roman::canonical(w)))
+            .collect();
+        let roman_differs = roman.iter().zip(&compiled).any(|(r, c)| r.text != c.text);
+        let initials = words.iter().any(|w| hangul::wants_initials(w)).then(|| {
+            words
+                .iter()
+                .map(|w| Word::new(hangul::initials_of(w)))
+                .collect()
+        });
         Query {
             kind,
             words,
             compiled,
+            roman,
+            roman_differs,
+            initials,
         }
     }
 
@@ -92,15 +113,36 @@ impl Query {
     /// need only look at `prev`'s matches. A word matches a key when its characters appear in
     /// order in it; so if each of `prev`'s words appears in order inside one of `self`'s words,
     /// any key holding all of `self`'s words holds all of `prev`'s.
+    /// A query with a surname spelling that is compared as another (see `roman`) is never a
+    /// refinement: its words are not what it is matched with.
     pub fn refines(&self, prev: &Query) -> bool {
         let kind_ok = prev.kind.is_none() || prev.kind == self.kind;
         kind_ok
+            && !self.roman_differs
+            && !prev.roman_differs
             && prev.words.iter().all(|old| {
                 self.words
                     .iter()
                     .any(|new| is_subsequence(old.as_bytes(), new.as_bytes()))
             })
     }
+}
+
+impl Word {
+    fn new(text: String) -> Word {
+        Word {
+            chars: text.chars().collect(),
+            mask: mask(&text),
+            text,
+        }
+    }
+}
+
+/// A whitespace-separated word split at its hyphens ("jong-kwon" → "jong", "kwon"); a word
+/// that is all hyphens stays as it is.
+fn split_hyphens(word: &str) -> Vec<&str> {
+    let parts: Vec<&str> = word.split('-').filter(|p| !p.is_empty()).collect();
+    if parts.is_empty() { vec![word] } else { parts }
 }
 
 /// Whether the bytes of `needle` appear in order in `haystack`. On UTF-8 this is implied by
@@ -127,6 +169,17 @@ mod tests {
         assert_eq!(Query::parse("seoul #x").kind(), None);
         assert_eq!(Query::parse("seoul #x").words(), ["seoul", "#x"]);
         assert_eq!(Query::parse("ÉLYSÉE").words(), ["elysee"]);
+        assert_eq!(Query::parse("Jong-kwon").words(), ["jong", "kwon"]);
+        assert_eq!(Query::parse("-").words(), ["-"]);
+        let yun = Query::parse("yun jong");
+        assert!(yun.roman_differs);
+        assert_eq!(yun.roman[0].text, "yoon");
+        assert!(yun.initials.is_none());
+        let mixed = Query::parse("국ㅈ");
+        assert_eq!(
+            mixed.initials.map(|w| w[0].text.clone()),
+            Some("ㄱㅈ".to_owned())
+        );
         assert!(Query::parse("   ").is_empty());
     }
 
@@ -143,6 +196,8 @@ mod tests {
         assert!(!q("cy").refines(&q("#cy")));
         assert!(!q("@cy").refines(&q("#cy")));
         assert!(!q("").refines(&q("a")));
+        assert!(!q("yi").refines(&q("y")));
+        assert!(q("ㄱㅈ").refines(&q("ㄱ")));
     }
 
     #[test]

@@ -215,7 +215,8 @@ fn better_scores_rank_first() {
 }
 
 /// A reference implementation: score every key of every candidate with the plain matcher,
-/// sort stably by (score desc, key length asc). The engine must agree with it exactly.
+/// sort stably by (tier desc, score desc, key length asc). The engine must agree with it
+/// exactly (on candidates with no surname spellings and queries with no typed initials).
 fn reference(cands: &[Candidate], q: &str, limit: usize) -> (Vec<(usize, i64, usize)>, usize) {
     let query = Query::parse(q);
     let mut hits = Vec::new();
@@ -224,10 +225,10 @@ fn reference(cands: &[Candidate], q: &str, limit: usize) -> (Vec<(usize, i64, us
             continue;
         }
         if query.is_empty() {
-            hits.push((i, 0, 0, 0));
+            hits.push((i, Tier::Fuzzy, 0, 0, 0));
             continue;
         }
-        let mut best: Option<(i64, usize, usize)> = None;
+        let mut best: Option<(Tier, i64, usize, usize)> = None;
         for (k, key) in c.keys.iter().enumerate() {
             let folded = fold(key);
             let scores: Option<Vec<i64>> = query
@@ -237,23 +238,34 @@ fn reference(cands: &[Candidate], q: &str, limit: usize) -> (Vec<(usize, i64, us
                 .collect();
             if let Some(s) = scores {
                 let s: i64 = s.iter().sum();
+                let t = tier::tier(query.words().iter().map(String::as_str), &folded);
                 let len = key.chars().count();
-                if best.is_none_or(|(bs, bl, _)| s > bs || (s == bs && len < bl)) {
-                    best = Some((s, len, k));
+                let better = best.is_none_or(|(bt, bs, bl, _)| {
+                    (t, s, std::cmp::Reverse(len)) > (bt, bs, std::cmp::Reverse(bl))
+                });
+                if better {
+                    best = Some((t, s, len, k));
                 }
             }
         }
-        if let Some((s, len, k)) = best {
-            hits.push((i, s, len, k));
+        if let Some((t, s, len, k)) = best {
+            hits.push((i, t, s, len, k));
         }
     }
     let total = hits.len();
     if !query.is_empty() {
-        hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+        let label = |i: usize| cands[i].label.chars().count();
+        hits.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then(b.2.cmp(&a.2))
+                .then(a.3.cmp(&b.3))
+                .then(a.4.cmp(&b.4))
+                .then(label(a.0).cmp(&label(b.0)))
+        });
     }
     hits.truncate(limit);
     (
-        hits.into_iter().map(|(i, s, _, k)| (i, s, k)).collect(),
+        hits.into_iter().map(|(i, _, s, _, k)| (i, s, k)).collect(),
         total,
     )
 }
@@ -537,6 +549,7 @@ mod from_corpus {
                 Kind::Person,
                 Kind::Meeting,
                 Kind::Meeting,
+                Kind::Meeting,
                 Kind::Place,
                 Kind::Place
             ]
@@ -559,9 +572,11 @@ mod from_corpus {
         assert_eq!(c[5].keys, keys, "the title with its year is a key");
         assert_eq!(c[5].detail, "2014-05-01");
         // A place's id is its key; the label is the city as first written.
-        let seoul = (c[7].id.as_str(), c[7].label.as_str(), c[7].detail.as_str());
+        // An event is listed with the meetings, with its kind as detail (it has no date).
+        assert_eq!((c[7].id.as_str(), c[7].detail.as_str()), ("e1", "planned"));
+        let seoul = (c[8].id.as_str(), c[8].label.as_str(), c[8].detail.as_str());
         assert_eq!(seoul, ("seoul", "Seoul", "Korea"));
-        assert_eq!(c[8].label, "Brussels");
+        assert_eq!(c[9].label, "Brussels");
     }
 }
 
@@ -581,6 +596,200 @@ fn unhighlighted_search_ranks_exactly_as_search_does() {
             };
             assert_eq!(order(&full), order(&bare), "{text}");
             assert!(bare.matches.iter().all(|m| m.positions.is_empty()));
+        }
+    }
+}
+
+/// Korean names, romanisation variants and tiers.
+mod korean {
+    use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    fn korean() -> Finder {
+        Finder::new(vec![
+            cand(
+                Kind::Organisation,
+                "Ministry of Foreign Affairs",
+                &["MOFA", "외교부"],
+            ),
+            cand(
+                Kind::Organisation,
+                "National Intelligence Service",
+                &["NIS", "국가정보원", "국정원"],
+            ),
+            cand(
+                Kind::Organisation,
+                "Ministry of Science and ICT",
+                &["과학기술정보통신부"],
+            ),
+            cand(
+                Kind::Organisation,
+                "National Security Research Institute",
+                &["NSR"],
+            ),
+            cand(Kind::Person, "Youn Jong Kwon", &["윤종권"]),
+            cand(Kind::Person, "Kim Gunn", &["김건"]),
+            cand(Kind::Person, "Lee Jong-Ho", &["이종호"]),
+            cand(Kind::Topic, "Gang violence", &[]),
+        ])
+    }
+
+    fn first(f: &Finder, q: &str) -> Option<String> {
+        let r = search(f, q);
+        r.matches
+            .first()
+            .map(|m| f.candidates()[m.candidate].label.clone())
+    }
+
+    #[test]
+    fn initial_consonants_find_korean_names() {
+        let f = korean();
+        let nis = Some("National Intelligence Service".to_owned());
+        assert_eq!(first(&f, "ㄱㅈㅇ"), nis);
+        assert_eq!(first(&f, "국ㅈ"), nis);
+        assert_eq!(
+            first(&f, "\u{1100}\u{110C}\u{110B}"),
+            nis,
+            "conjoining jamo"
+        );
+        assert_eq!(
+            first(&f, "ㅇㄱㅂ").as_deref(),
+            Some("Ministry of Foreign Affairs")
+        );
+        // 국ㅈ needs 국 itself: 과학… has no 국 before a ㅈ.
+        assert_eq!(search(&f, "국ㅈ").total, 1);
+        let r = search(&f, "ㄱㅈㅇ");
+        assert_eq!(r.matches[0].tier, Tier::Exact);
+        // The key that matched, with its characters.
+        assert_eq!(
+            f.candidates()[r.matches[0].candidate].keys[r.matches[0].key],
+            "국정원"
+        );
+        assert_eq!(r.matches[0].positions, vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn initials_over_a_corpus_without_hangul_match_nothing() {
+        let f = sample_latin();
+        assert_eq!(search(&f, "ㄱㅈㅇ").total, 0);
+        assert_eq!(search(&f, "국ㅈ").total, 0);
+    }
+
+    fn sample_latin() -> Finder {
+        Finder::new(
+            synthetic(2_000)
+                .into_iter()
+                .filter(|c| {
+                    c.keys
+                        .iter()
+                        .all(|k| !crate::search::hangul::has_syllable(k))
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn romanisation_variants() {
+        let f = korean();
+        for q in [
+            "yoon jong-kwon",
+            "Yun Jongkwon",
+            "youn jong kwon",
+            "jong-kwon",
+            "~yoon",
+        ] {
+            assert_eq!(first(&f, q).as_deref(), Some("Youn Jong Kwon"), "{q}");
+        }
+        assert_eq!(search(&f, "yoon jong-kwon").matches[0].tier, Tier::Exact);
+        for q in ["kim geon", "Kim Gun", "kim gunn"] {
+            assert_eq!(first(&f, q).as_deref(), Some("Kim Gunn"), "{q}");
+        }
+        for q in ["lee jongho", "Yi Jong-ho", "rhee jong ho"] {
+            assert_eq!(first(&f, q).as_deref(), Some("Lee Jong-Ho"), "{q}");
+        }
+        // Surname spellings apply to people only: "gang" still finds the topic by its own word.
+        assert_eq!(first(&f, "gang").as_deref(), Some("Gang violence"));
+        // The highlight of a surname-mapped match points into the key as written.
+        let r = search(&f, "yun");
+        let m = r
+            .matches
+            .iter()
+            .find(|m| m.candidate == 4)
+            .map(|m| m.positions.clone());
+        assert_eq!(m, Some(vec![0, 1, 2, 3]));
+    }
+
+    #[test]
+    fn whole_words_and_exact_keys_beat_letters_inside_words() {
+        let f = korean();
+        assert_eq!(
+            first(&f, "nis").as_deref(),
+            Some("National Intelligence Service")
+        );
+        assert_eq!(search(&f, "nis").matches[0].tier, Tier::Exact);
+        // Without the acronym, the initials of the name still beat "Mi·nis·try".
+        let bare = Finder::new(vec![
+            cand(Kind::Organisation, "Ministry of Foreign Affairs", &[]),
+            cand(
+                Kind::Organisation,
+                "National Security Research Institute",
+                &[],
+            ),
+            cand(Kind::Organisation, "National Intelligence Service", &[]),
+        ]);
+        assert_eq!(
+            first(&bare, "nis").as_deref(),
+            Some("National Intelligence Service")
+        );
+        assert_eq!(
+            first(&bare, "mofa").as_deref(),
+            Some("Ministry of Foreign Affairs")
+        );
+    }
+
+    #[test]
+    fn bad_input_never_panics() {
+        let f = korean();
+        for q in [
+            "\u{1161}\u{1162}",
+            "\u{302}\u{301}",
+            "\u{FFFD}\u{FFFD}",
+            "ㅏ",
+            "\u{11A8}",
+            "- -",
+            "ㄱ\u{0}",
+        ] {
+            let r = search(&f, q);
+            assert!(r.total <= f.candidates().len(), "{q:?}");
+        }
+        assert_eq!(search(&f, "\u{1161}\u{1162}").total, 0);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn nfc_and_nfd_queries_rank_alike(pick in 0usize..8, take in 1usize..6) {
+            let f = korean();
+            let c = &f.candidates()[pick];
+            let key = c.keys.last().cloned().unwrap_or_default();
+            let typed: String = key.chars().take(take).collect();
+            let nfd: String = typed.nfd().collect();
+            let a = search(&f, &typed);
+            let b = search(&f, &nfd);
+            prop_assert_eq!(a, b);
+        }
+
+        #[test]
+        fn the_initials_of_a_name_find_it(pick in 0usize..7) {
+            let f = korean();
+            let c = &f.candidates()[pick];
+            let Some(name) = c.keys.iter().find(|k| crate::search::hangul::has_syllable(k)) else {
+                return Ok(());
+            };
+            let initials = crate::search::hangul::initials_of(name);
+            let r = search(&f, &initials);
+            prop_assert!(r.matches.iter().any(|m| m.candidate == pick), "{} {}", name, initials);
         }
     }
 }
