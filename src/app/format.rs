@@ -3,6 +3,7 @@
 //! in [`crate::facts`], re-exported here. Pure functions; the results still go through
 //! sanitising when they become segments or spans.
 
+use crate::app::strings::Strings;
 use crate::corpus::{Corpus, DateFact, EventKind, Place, Precision};
 use crate::facts::date;
 use crate::index::EntryRef;
@@ -46,18 +47,20 @@ pub fn event_marker(kind: EventKind) -> &'static str {
     }
 }
 
-/// The marker of an entry's computed status in the timeline, in words so it survives without
-/// colour; `None` for a held meeting. A superseded plan is never marked as upcoming.
-pub fn status_marker(status: Status) -> Option<&'static str> {
-    match status {
-        Status::Held => None,
-        Status::Announced => Some("◦ announced"),
-        Status::Mentioned => Some("· mentioned"),
-        Status::Upcoming => Some("◦ upcoming"),
-        Status::Superseded { .. } => Some("× superseded"),
-        Status::HeldAsPlanned { .. } => Some("· held as planned"),
-        Status::Unreported => Some("◦ not reported"),
-    }
+/// The marker of an entry's computed status in the timeline, in words of the interface's
+/// language so it survives without colour; `None` for a held meeting. A superseded plan is
+/// never marked as upcoming.
+pub fn status_marker(t: &Strings, status: Status) -> Option<&'static str> {
+    let index = match status {
+        Status::Held => return None,
+        Status::Announced => 0,
+        Status::Mentioned => 1,
+        Status::Upcoming => 2,
+        Status::Superseded { .. } => 3,
+        Status::HeldAsPlanned { .. } => 4,
+        Status::Unreported => 5,
+    };
+    Some(t.status_markers[index])
 }
 
 /// The short title of a timeline entry (for rows and lists).

@@ -77,6 +77,9 @@ pub struct Strings {
     pub detail: &'static str,
     /// Overview, Text, Related.
     pub tab_names: [&'static str; 3],
+    /// The timeline's status markers: announced, mentioned, upcoming, superseded, held as
+    /// planned, not reported (see [`crate::app::format::status_marker`]).
+    pub status_markers: [&'static str; 6],
     pub tab_switches: &'static str,
     pub undated: &'static str,
     pub empty_corpus: &'static str,

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::layout::{Focus, Geometry, inner};
+use crate::app::strings::Strings;
 use crate::app::timeline::TimelineRow;
 use crate::app::{App, format};
 use crate::corpus::Corpus;
@@ -27,9 +28,10 @@ pub fn entry_spans(
     corpus: &Corpus,
     entry: EntryRef,
     today: Day,
+    t: &Strings,
     theme: &Theme,
 ) -> Vec<Span<'static>> {
-    let marker = status::of_entry(corpus, entry, today).and_then(format::status_marker);
+    let marker = status::of_entry(corpus, entry, today).and_then(|s| format::status_marker(t, s));
     let date = format::short_date(format::entry_date(corpus, entry));
     let mut spans = vec![Span::styled(format!(" {date:>DATE_W$}  "), theme.date())];
     let place = format::entry_place(corpus, entry).map(|p| clean(&p.city));
@@ -93,7 +95,10 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
                 let Some(entry) = filtered.get(*i) else {
                     return Line::default();
                 };
-                let spans = fit(entry_spans(app.corpus(), *entry, app.today(), theme), width);
+                let spans = fit(
+                    entry_spans(app.corpus(), *entry, app.today(), app.text(), theme),
+                    width,
+                );
                 if *i == view.selected {
                     selected(spans, width, theme.selected(focused))
                 } else {

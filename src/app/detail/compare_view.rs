@@ -120,7 +120,12 @@ pub(super) fn compared(
             right.id.clone(),
             u32::try_from(s.paragraph + 1).unwrap_or(u32::MAX),
         );
-        let label = format!("{r_side}¶{} ", s.paragraph + 1);
+        // The one citation style: the source's own label ("ROK 2025 ¶4").
+        let label = format!(
+            "{} ¶{} ",
+            crate::facts::cite::source_label(corpus, &right.id),
+            s.paragraph + 1
+        );
         out.push(
             DocLine::item(vec![
                 Seg::new(&label, Tone::Cite),

@@ -17,6 +17,7 @@ fn words(s: &Strings) -> Vec<&'static str> {
         timeline,
         detail,
         tab_names,
+        status_markers,
         tab_switches,
         undated,
         empty_corpus,
@@ -189,6 +190,7 @@ fn words(s: &Strings) -> Vec<&'static str> {
         *places,
     ];
     out.extend(tab_names);
+    out.extend(status_markers);
     out
 }
 
