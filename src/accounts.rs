@@ -61,23 +61,12 @@ pub fn source<'a>(corpus: &'a Corpus, id: &str) -> Option<&'a Source> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Meeting, SourceKind};
+    use crate::corpus::Meeting;
 
     fn source(id: &str, side: Option<Side>) -> Source {
         Source {
-            id: id.into(),
-            label: None,
-            title: id.into(),
-            publisher: None,
-            url: None,
-            accessed: None,
-            language: "en".into(),
-            kind: SourceKind::PressRelease,
-            published: None,
             side,
-            notes: vec![],
-            raw: String::new(),
-            paragraphs: vec![],
+            ..crate::test_fixture::source(id)
         }
     }
 

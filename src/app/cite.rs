@@ -90,23 +90,12 @@ pub fn full_list(corpus: &Corpus, cites: &[Citation]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Side, Source, SourceKind};
+    use crate::corpus::{Side, Source};
 
     fn source(id: &str, side: Option<Side>) -> Source {
         Source {
-            id: id.into(),
-            label: None,
-            title: id.into(),
-            publisher: None,
-            url: None,
-            accessed: None,
-            language: "en".into(),
-            kind: SourceKind::PressRelease,
-            published: None,
             side,
-            notes: vec![],
-            raw: String::new(),
-            paragraphs: vec![],
+            ..crate::test_fixture::source(id)
         }
     }
 

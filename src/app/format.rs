@@ -101,19 +101,9 @@ pub fn entry_place(corpus: &Corpus, entry: EntryRef) -> Option<&Place> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Provenance;
 
     fn date(value: &str, precision: Precision, end: Option<&str>) -> DateFact {
-        DateFact {
-            value: value.into(),
-            end: end.map(Into::into),
-            precision,
-            provenance: Provenance::Stated,
-            how: None,
-            cite: vec![],
-            alternatives: Vec::new(),
-            rule: None,
-        }
+        crate::test_fixture::stated_date(value, end, precision)
     }
 
     #[test]

@@ -103,20 +103,8 @@ fn range(start: &str, end: Option<&str>, precision: Precision) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Provenance;
 
-    fn date(value: &str, end: Option<&str>, precision: Precision) -> DateFact {
-        DateFact {
-            value: value.into(),
-            end: end.map(Into::into),
-            precision,
-            provenance: Provenance::Stated,
-            how: None,
-            cite: vec![],
-            alternatives: Vec::new(),
-            rule: None,
-        }
-    }
+    use crate::test_fixture::stated_date as date;
 
     #[test]
     fn single_dates_follow_their_precision() {

@@ -4,7 +4,7 @@
 use super::*;
 use crate::corpus::{
     Account, Citation, DateFact, Delegation, Event, EventKind, EventRef, FormatFact, Head, Meeting,
-    MeetingFormat, OrgRef, Place, Precision, SideName, Source, SourceKind, Statement, TopicRef,
+    MeetingFormat, OrgRef, Place, Precision, SideName, Source, Statement, TopicRef,
 };
 
 fn c(source: &str, paragraph: u32) -> Citation {
@@ -23,19 +23,10 @@ fn said(text: &str, cite: Vec<Citation>) -> Statement {
 
 fn source(id: &str, label: Option<&str>) -> Source {
     Source {
-        id: id.into(),
         label: label.map(Into::into),
         title: format!("Title of {id}"),
-        publisher: None,
-        url: None,
-        accessed: None,
-        language: "en".into(),
-        kind: SourceKind::PressRelease,
-        published: None,
-        side: None,
-        notes: vec![],
-        raw: String::new(),
         paragraphs: vec!["p".into(); 9],
+        ..crate::test_fixture::source(id)
     }
 }
 

@@ -7,19 +7,10 @@ use proptest::prelude::*;
 
 fn source(id: &str, paragraphs: &[&str]) -> Source {
     Source {
-        id: id.into(),
-        label: None,
-        title: id.into(),
-        publisher: None,
-        url: None,
-        accessed: None,
-        language: "en".into(),
         kind: SourceKind::NewsItem,
-        published: None,
-        side: None,
-        notes: vec![],
         raw: paragraphs.join("\n\n"),
         paragraphs: paragraphs.iter().map(|p| (*p).to_owned()).collect(),
+        ..crate::test_fixture::source(id)
     }
 }
 
