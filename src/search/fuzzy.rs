@@ -10,7 +10,7 @@
 //! incremental [`Session`] that re-scans only the previous matches while a query is refined.
 //! Ranking: the [`Tier`] first (the whole key typed, whole words, word starts or initials,
 //! letters inside words), then as `fzf --filter`: score, then the shorter key, then candidate
-//! order (see [`rank`] for the last tie-breaks).
+//! order (see `rank` for the last tie-breaks).
 //!
 //! Besides its keys as written, a candidate is matched through two derived forms of them: a
 //! key holding Hangul also in initial consonants (ㄱㅈㅇ for 국정원), searched when a query word
