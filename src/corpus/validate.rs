@@ -11,6 +11,7 @@ mod at;
 mod cycles;
 mod dates;
 mod records;
+mod side;
 pub(crate) mod suggest;
 
 pub mod lints;
@@ -48,10 +49,15 @@ struct Rec<'a> {
     kind: RecordKind,
     id: &'a str,
     pos: usize,
+    /// For an entry of a side table (series, places), which is not a record: its table's label.
+    side: Option<&'static str>,
 }
 
 impl Rec<'_> {
     fn label(&self) -> String {
+        if let Some(table) = self.side {
+            return format!("{table} {}", self.id);
+        }
         if self.id.trim().is_empty() {
             format!(
                 "{} at {}[{}]",
@@ -85,6 +91,7 @@ pub fn validate(files: &[(String, Corpus)], scope: Scope) -> Vec<Problem> {
                 RecordKind::Topic => checker.topic(rec, &corpus.topics[r.pos]),
             }
         }
+        checker.side_tables(file, corpus);
     }
     checker.cycles(RecordKind::Organisation);
     checker.cycles(RecordKind::Topic);
@@ -98,6 +105,15 @@ impl<'a> Rec<'a> {
             kind,
             id,
             pos,
+            side: None,
+        }
+    }
+
+    /// An entry of a side table; `kind` is only a placeholder no message shows.
+    fn side(file: &'a str, table: &'static str, id: &'a str, pos: usize) -> Self {
+        Rec {
+            side: Some(table),
+            ..Rec::new(file, RecordKind::Meeting, id, pos)
         }
     }
 }
