@@ -109,6 +109,10 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("quantm", "TOP quantum"),
     ("cybercrme", "TOP cybercrime"),
     ("spywre", "TOP commercial-spyware"),
+    // Places and series by their Korean names.
+    ("서울", "PLC seoul"),
+    ("브뤼셀", "PLC brussels"),
+    ("사이버정책협의회", "MTG eu-rok-cyber-7"),
 ];
 
 /// Rows that need the Korean names and acronyms of the fixture.
