@@ -2196,14 +2196,22 @@ fn show_lists_an_organisations_names_with_their_citations() {
 /// state it; none for a conventional name).
 const PLACE_AND_SERIES_NAMES: &[(&str, &str, &[&str])] = &[
     ("seoul", "서울", &["ko-ajunews-2018-cyber-4"]),
-    ("brussels", "브뤼셀", &["ko-trt-2025-security-defence-dialogue"]),
+    (
+        "brussels",
+        "브뤼셀",
+        &["ko-trt-2025-security-defence-dialogue"],
+    ),
     (
         "eu-rok-cyber-dialogue",
         "사이버정책협의회",
         &["ko-ajunews-2016-cyber-3", "ko-incheon-2025-cyber-7"],
     ),
     // No stored source states it: conventional.
-    ("eu-rok-digital-partnership-council", "디지털 파트너십 협의회", &[]),
+    (
+        "eu-rok-digital-partnership-council",
+        "디지털 파트너십 협의회",
+        &[],
+    ),
 ];
 
 #[test]

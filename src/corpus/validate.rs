@@ -655,6 +655,91 @@ mod tests {
             .collect()
     }
 
+    /// The fixture with one series entry and one place entry added, validated; the problems'
+    /// records, fields and messages.
+    fn with_side_tables(series: &str, place: &str, names: Vec<crate::corpus::Name>) -> Vec<String> {
+        use crate::corpus::{PlaceNames, Series};
+        let mut corpus = crate::test_fixture::small().corpus;
+        corpus.series.push(Series {
+            id: series.into(),
+            name: "Data Dialogue".into(),
+            names: names.clone(),
+        });
+        corpus.place_names.push(PlaceNames {
+            key: place.into(),
+            names,
+        });
+        validate(&[("side.json".to_string(), corpus)], Scope::Complete)
+            .into_iter()
+            .map(|p| match p.location {
+                crate::corpus::problem::Location::Field { record, field } => {
+                    format!("{record} · {field}: {}", p.message)
+                }
+                other => format!("{other:?}: {}", p.message),
+            })
+            .collect()
+    }
+
+    fn conventional(text: &str) -> crate::corpus::Name {
+        crate::corpus::Name {
+            text: text.into(),
+            lang: "ko".into(),
+            cite: vec![],
+            conventional: true,
+        }
+    }
+
+    #[test]
+    fn series_and_places_of_meetings_take_names() {
+        let problems = with_side_tables("data-dialogue", "seoul", vec![conventional("서울")]);
+        assert_eq!(problems, Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_unknown_series_id_is_an_error() {
+        let problems = with_side_tables("data-dialog", "seoul", vec![]);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("series data-dialog · id: no meeting or event is in series"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn an_unknown_place_key_is_an_error() {
+        // Keys are lower-cased cities: "Seoul" as written is not one.
+        let problems = with_side_tables("data-dialogue", "Seoul", vec![]);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("place Seoul · key: no meeting or event takes place in"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn side_table_names_are_checked_as_record_names_are() {
+        let mut bad = conventional("서울");
+        bad.lang = "korean".into();
+        let problems = with_side_tables("data-dialogue", "seoul", vec![bad]);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems[0].starts_with(
+                "series data-dialogue · names[0].lang: `korean` is not a language tag"
+            )
+        );
+        assert!(
+            problems[1].starts_with("place seoul · names[0].lang: `korean` is not a language tag")
+        );
+        let mut uncited = conventional("서울");
+        uncited.conventional = false;
+        let problems = with_side_tables("data-dialogue", "seoul", vec![uncited]);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems.iter().all(|p| p.contains("names[0].cite")),
+            "{problems:?}"
+        );
+    }
+
     #[test]
     fn the_fixture_disagreement_is_valid() {
         assert_eq!(with_date(|_| {}), vec![]);

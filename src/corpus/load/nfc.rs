@@ -9,8 +9,8 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::corpus::model::{
     Account, AlternativeDate, Citation, Corpus, DateFact, Delegation, Event, EventRef, FormatFact,
-    Head, Meeting, Name, OrgRef, Organisation, Person, Place, Role, SideName, Source, Statement,
-    PlaceNames, Series, Topic, TopicRef,
+    Head, Meeting, Name, OrgRef, Organisation, Person, Place, PlaceNames, Role, Series, SideName,
+    Source, Statement, Topic, TopicRef,
 };
 
 /// Something whose strings can be brought to NFC in place.

@@ -34,7 +34,11 @@ impl Checker<'_> {
             }
             self.text(rec, &At::top("name"), &s.name, "the series' English name");
             if !seen.insert(s.id.as_str()) {
-                self.report(rec, &At::top("id"), "the series is listed twice in this file");
+                self.report(
+                    rec,
+                    &At::top("id"),
+                    "the series is listed twice in this file",
+                );
             }
             if complete && !used_series.contains(s.id.as_str()) {
                 self.report(
@@ -53,7 +57,11 @@ impl Checker<'_> {
             let rec = Rec::side(file, "place", &p.key, pos);
             self.text(rec, &At::top("key"), &p.key, "a place key");
             if !seen.insert(p.key.as_str()) {
-                self.report(rec, &At::top("key"), "the place is listed twice in this file");
+                self.report(
+                    rec,
+                    &At::top("key"),
+                    "the place is listed twice in this file",
+                );
             }
             if complete && !p.key.trim().is_empty() && !used_places.contains(&p.key) {
                 self.report(

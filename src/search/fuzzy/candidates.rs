@@ -92,7 +92,10 @@ pub fn candidates_from(corpus: &Corpus) -> Vec<Candidate> {
         .map(|s| (s.id.as_str(), s.names.as_slice()))
         .collect();
     for m in &corpus.meetings {
-        let in_series = series_names.get(m.series.as_str()).copied().unwrap_or_default();
+        let in_series = series_names
+            .get(m.series.as_str())
+            .copied()
+            .unwrap_or_default();
         // The title with its year as one key, so "2019" or "cyber 2019" finds the meeting (all
         // words of a query must match one key).
         let year = m.date.value.get(..4).unwrap_or_default();
