@@ -2191,3 +2191,52 @@ fn show_lists_an_organisations_names_with_their_citations() {
     // The legend names the reference sources the names cite.
     assert!(flat.contains("서울신문 2025"), "{text}");
 }
+
+/// The Korean names of places and series (issue 10 §1): (key, text, the reference sources that
+/// state it; none for a conventional name).
+const PLACE_AND_SERIES_NAMES: &[(&str, &str, &[&str])] = &[
+    ("seoul", "서울", &["ko-ajunews-2018-cyber-4"]),
+    (
+        "brussels",
+        "브뤼셀",
+        &["ko-trt-2025-security-defence-dialogue"],
+    ),
+    (
+        "eu-rok-cyber-dialogue",
+        "사이버정책협의회",
+        &["ko-ajunews-2016-cyber-3", "ko-incheon-2025-cyber-7"],
+    ),
+    // No stored source states it: conventional.
+    (
+        "eu-rok-digital-partnership-council",
+        "디지털 파트너십 협의회",
+        &[],
+    ),
+];
+
+#[test]
+fn places_and_series_carry_their_korean_names_cited_or_conventional() {
+    let c = corpus();
+    for (key, text, sources) in PLACE_AND_SERIES_NAMES {
+        let names = c
+            .place_names
+            .iter()
+            .find(|p| p.key == *key)
+            .map(|p| &p.names)
+            .or_else(|| c.series.iter().find(|s| s.id == *key).map(|s| &s.names))
+            .unwrap_or_else(|| panic!("no place or series {key}"));
+        let n = names
+            .iter()
+            .find(|n| n.text == *text)
+            .unwrap_or_else(|| panic!("{key} has no name {text:?}: {names:?}"));
+        assert_eq!(n.lang, "ko", "{key} {text}");
+        assert_eq!(n.conventional, sources.is_empty(), "{key} {text}");
+        let cited: Vec<&str> = n.cite.iter().map(|c| c.source.as_str()).collect();
+        assert_eq!(cited, *sources, "{key} {text}");
+        for s in *sources {
+            let src = source(s);
+            let says = src.title.contains(text) || src.notes.iter().any(|q| q.contains(text));
+            assert!(says, "{s} does not state {text:?}");
+        }
+    }
+}

@@ -109,6 +109,13 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("quantm", "TOP quantum"),
     ("cybercrme", "TOP cybercrime"),
     ("spywre", "TOP commercial-spyware"),
+    // Places and series by their Korean names.
+    ("서울", "PLC seoul"),
+    ("브뤼셀", "PLC brussels"),
+    // Every meeting of the series has the key: they tie, and the first in corpus order wins.
+    ("사이버정책협의회", "MTG eu-rok-cyber-5"),
+    ("ㅅㅇㅂㅈㅊㅎㅇㅎ", "MTG eu-rok-cyber-5"),
+    ("디지털 파트너십 협의회", "MTG eu-rok-dpc-1"),
 ];
 
 /// Rows that need the Korean names and acronyms of the fixture.

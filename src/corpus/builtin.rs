@@ -14,6 +14,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../assets/corpus/names-ko.json"),
     ),
     (
+        "<built-in>/names-places-series.json",
+        include_str!("../../assets/corpus/names-places-series.json"),
+    ),
+    (
         "<built-in>/meetings.json",
         include_str!("../../assets/corpus/meetings.json"),
     ),

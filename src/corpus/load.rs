@@ -316,6 +316,8 @@ fn merge(files: Vec<(String, Corpus)>) -> LoadedCorpus {
         merged.organisations.extend(corpus.organisations);
         merged.people.extend(corpus.people);
         merged.topics.extend(corpus.topics);
+        merged.series.extend(corpus.series);
+        merged.place_names.extend(corpus.place_names);
     }
     LoadedCorpus {
         corpus: merged,

@@ -32,6 +32,35 @@ pub struct Corpus {
     pub people: Vec<Person>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub topics: Vec<Topic>,
+    /// Names of meeting series, a side table keyed by the series slug of meetings and events
+    /// (not records: series ids are not in the shared id space).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub series: Vec<Series>,
+    /// Names of places, a side table keyed by [`place_key`](super::kind::place_key).
+    #[serde(default, rename = "places", skip_serializing_if = "Vec::is_empty")]
+    pub place_names: Vec<PlaceNames>,
+}
+
+/// A series of meetings by its slug (as in `Meeting::series`), with its names in other languages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Series {
+    /// The series slug, e.g. `eu-rok-cyber-dialogue`.
+    pub id: String,
+    /// Its English name, e.g. "EU–ROK Cyber Dialogue".
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<Name>,
+}
+
+/// The names of one place in other languages, by its key (`place_key` of its city).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceNames {
+    /// The place key, e.g. `seoul`.
+    pub key: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<Name>,
 }
 
 /// A reference to one cleaned paragraph of a source (1-based), or to a reference source as a

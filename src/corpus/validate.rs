@@ -11,6 +11,7 @@ mod at;
 mod cycles;
 mod dates;
 mod records;
+mod side;
 pub(crate) mod suggest;
 
 pub mod lints;
@@ -48,10 +49,15 @@ struct Rec<'a> {
     kind: RecordKind,
     id: &'a str,
     pos: usize,
+    /// For an entry of a side table (series, places), which is not a record: its table's label.
+    side: Option<&'static str>,
 }
 
 impl Rec<'_> {
     fn label(&self) -> String {
+        if let Some(table) = self.side {
+            return format!("{table} {}", self.id);
+        }
         if self.id.trim().is_empty() {
             format!(
                 "{} at {}[{}]",
@@ -85,6 +91,7 @@ pub fn validate(files: &[(String, Corpus)], scope: Scope) -> Vec<Problem> {
                 RecordKind::Topic => checker.topic(rec, &corpus.topics[r.pos]),
             }
         }
+        checker.side_tables(file, corpus);
     }
     checker.cycles(RecordKind::Organisation);
     checker.cycles(RecordKind::Topic);
@@ -98,6 +105,15 @@ impl<'a> Rec<'a> {
             kind,
             id,
             pos,
+            side: None,
+        }
+    }
+
+    /// An entry of a side table; `kind` is only a placeholder no message shows.
+    fn side(file: &'a str, table: &'static str, id: &'a str, pos: usize) -> Self {
+        Rec {
+            side: Some(table),
+            ..Rec::new(file, RecordKind::Meeting, id, pos)
         }
     }
 }
@@ -637,6 +653,91 @@ mod tests {
                 other => (format!("{other:?}"), p.message),
             })
             .collect()
+    }
+
+    /// The fixture with one series entry and one place entry added, validated; the problems'
+    /// records, fields and messages.
+    fn with_side_tables(series: &str, place: &str, names: Vec<crate::corpus::Name>) -> Vec<String> {
+        use crate::corpus::{PlaceNames, Series};
+        let mut corpus = crate::test_fixture::small().corpus;
+        corpus.series.push(Series {
+            id: series.into(),
+            name: "Data Dialogue".into(),
+            names: names.clone(),
+        });
+        corpus.place_names.push(PlaceNames {
+            key: place.into(),
+            names,
+        });
+        validate(&[("side.json".to_string(), corpus)], Scope::Complete)
+            .into_iter()
+            .map(|p| match p.location {
+                crate::corpus::problem::Location::Field { record, field } => {
+                    format!("{record} · {field}: {}", p.message)
+                }
+                other => format!("{other:?}: {}", p.message),
+            })
+            .collect()
+    }
+
+    fn conventional(text: &str) -> crate::corpus::Name {
+        crate::corpus::Name {
+            text: text.into(),
+            lang: "ko".into(),
+            cite: vec![],
+            conventional: true,
+        }
+    }
+
+    #[test]
+    fn series_and_places_of_meetings_take_names() {
+        let problems = with_side_tables("data-dialogue", "seoul", vec![conventional("서울")]);
+        assert_eq!(problems, Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_unknown_series_id_is_an_error() {
+        let problems = with_side_tables("data-dialog", "seoul", vec![]);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("series data-dialog · id: no meeting or event is in series"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn an_unknown_place_key_is_an_error() {
+        // Keys are lower-cased cities: "Seoul" as written is not one.
+        let problems = with_side_tables("data-dialogue", "Seoul", vec![]);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("place Seoul · key: no meeting or event takes place in"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn side_table_names_are_checked_as_record_names_are() {
+        let mut bad = conventional("서울");
+        bad.lang = "korean".into();
+        let problems = with_side_tables("data-dialogue", "seoul", vec![bad]);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems[0].starts_with(
+                "series data-dialogue · names[0].lang: `korean` is not a language tag"
+            )
+        );
+        assert!(
+            problems[1].starts_with("place seoul · names[0].lang: `korean` is not a language tag")
+        );
+        let mut uncited = conventional("서울");
+        uncited.conventional = false;
+        let problems = with_side_tables("data-dialogue", "seoul", vec![uncited]);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems.iter().all(|p| p.contains("names[0].cite")),
+            "{problems:?}"
+        );
     }
 
     #[test]

@@ -261,6 +261,7 @@ pub fn stress(meetings: usize, style: Style) -> LoadedCorpus {
             organisations,
             people,
             topics,
+            ..Corpus::default()
         },
         origins: Default::default(),
     }

@@ -472,6 +472,7 @@ pub fn generate(spec: Spec) -> Corpus {
         organisations,
         people,
         topics,
+        ..Corpus::default()
     }
 }
 

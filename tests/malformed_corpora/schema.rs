@@ -201,6 +201,15 @@ fn full_corpus(t: &str) -> Corpus {
             parent: Some("t2".into()),
             names: vec![name_full(t)],
         }],
+        series: vec![Series {
+            id: "sr".into(),
+            name: t.into(),
+            names: vec![name_full(t)],
+        }],
+        place_names: vec![PlaceNames {
+            key: "c".into(),
+            names: vec![name_full(t)],
+        }],
     }
 }
 
@@ -280,6 +289,22 @@ fn the_schema_objects_match_the_serde_model() {
     };
     let cases: Vec<(&str, Value, Value)> = vec![
         ("Citation", json(&cite()[0]), json(&Citation::whole("s"))),
+        (
+            "Series",
+            json(&full.series[0]),
+            json(&Series {
+                names: Vec::new(),
+                ..full.series[0].clone()
+            }),
+        ),
+        (
+            "PlaceNames",
+            json(&full.place_names[0]),
+            json(&PlaceNames {
+                names: Vec::new(),
+                ..full.place_names[0].clone()
+            }),
+        ),
         (
             "Source",
             json(&full.sources[0]),

@@ -9,8 +9,8 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::corpus::model::{
     Account, AlternativeDate, Citation, Corpus, DateFact, Delegation, Event, EventRef, FormatFact,
-    Head, Meeting, Name, OrgRef, Organisation, Person, Place, Role, SideName, Source, Statement,
-    Topic, TopicRef,
+    Head, Meeting, Name, OrgRef, Organisation, Person, Place, PlaceNames, Role, Series, SideName,
+    Source, Statement, Topic, TopicRef,
 };
 
 /// Something whose strings can be brought to NFC in place.
@@ -57,7 +57,12 @@ macro_rules! normalise_fields {
 }
 
 normalise_fields! {
-    Corpus => [format, title, sources, meetings, events, organisations, people, topics],
+    Corpus => [
+        format, title, sources, meetings, events, organisations, people, topics, series,
+        place_names,
+    ],
+    Series => [id, name, names],
+    PlaceNames => [key, names],
     Citation => [source],
     Source => [id, label, title, publisher, language, published, notes, url, accessed, raw, paragraphs],
     DateFact => [value, end, how, cite, alternatives],

@@ -85,7 +85,17 @@ pub fn candidates_from(corpus: &Corpus) -> Vec<Candidate> {
             latest,
         ));
     }
+    // A series' names are keys of each of its meetings: no series is a candidate of its own.
+    let series_names: HashMap<&str, &[Name]> = corpus
+        .series
+        .iter()
+        .map(|s| (s.id.as_str(), s.names.as_slice()))
+        .collect();
     for m in &corpus.meetings {
+        let in_series = series_names
+            .get(m.series.as_str())
+            .copied()
+            .unwrap_or_default();
         // The title with its year as one key, so "2019" or "cyber 2019" finds the meeting (all
         // words of a query must match one key).
         let year = m.date.value.get(..4).unwrap_or_default();
@@ -94,7 +104,8 @@ pub fn candidates_from(corpus: &Corpus) -> Vec<Candidate> {
         let others = std::iter::once(m.short_title.as_str())
             .chain(m.names.iter().map(|n| n.name.as_str()))
             .chain(std::iter::once(dated.as_str()))
-            .chain(why.iter().map(String::as_str));
+            .chain(why.iter().map(String::as_str))
+            .chain(name_texts(in_series));
         out.push(candidate(
             Kind::Meeting,
             &m.id,
@@ -122,11 +133,16 @@ pub fn candidates_from(corpus: &Corpus) -> Vec<Candidate> {
         ));
     }
     for place in places(corpus) {
+        let names = corpus
+            .place_names
+            .iter()
+            .filter(|p| p.key == place.key)
+            .flat_map(|p| name_texts(&p.names));
         out.push(candidate(
             Kind::Place,
             &place.key,
             place.city,
-            std::iter::empty(),
+            names,
             place.country.unwrap_or_default().to_owned(),
         ));
     }
