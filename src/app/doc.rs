@@ -187,6 +187,9 @@ fn wrap_line(index: usize, line: &DocLine, width: usize, rows: &mut Vec<Row>) {
         });
         return;
     }
+    // Pieces and tones both run in text order: one cursor over the tones keeps this linear
+    // (a paragraph of megabytes with a search match every line has as many tones as rows).
+    let mut first_tone = 0;
     for (k, piece) in pieces.iter().enumerate() {
         let mut segs = Vec::new();
         if k > 0 && indent > 0 {
@@ -195,7 +198,16 @@ fn wrap_line(index: usize, line: &DocLine, width: usize, rows: &mut Vec<Row>) {
                 tone: Tone::Plain,
             });
         }
-        for (range, tone) in &tones {
+        while tones
+            .get(first_tone)
+            .is_some_and(|(range, _)| range.end <= piece.start)
+        {
+            first_tone += 1;
+        }
+        for (range, tone) in tones[first_tone..]
+            .iter()
+            .take_while(|(range, _)| range.start < piece.end)
+        {
             let s = range.start.max(piece.start);
             let e = range.end.min(piece.end);
             if s < e
@@ -253,6 +265,41 @@ mod tests {
 
     fn texts(row: &Row) -> String {
         row.segs.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    /// Many tones on one long line (a search hit in every row of a huge paragraph): each row
+    /// gets exactly its part of each tone, in order, whichever rows the tones span.
+    #[test]
+    fn a_line_of_many_tones_wraps_each_tone_into_its_rows() {
+        let words: Vec<String> = (0..2000).map(|i| format!("w{i}")).collect();
+        let segs: Vec<Seg> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| Seg {
+                text: format!("{w} "),
+                tone: if i % 3 == 0 { Tone::Match } else { Tone::Plain },
+            })
+            .collect();
+        let mut doc = Doc::default();
+        doc.push(DocLine::item(segs));
+        let wrapped = wrap_doc(&doc, 17);
+        let joined: Vec<String> = wrapped.rows.iter().map(texts).collect();
+        let full: String = words.iter().map(|w| format!("{w} ")).collect();
+        let expected: Vec<String> = crate::text::wrap(&full, 17)
+            .into_iter()
+            .map(|r| full[r].to_string())
+            .collect();
+        assert_eq!(joined, expected);
+        let matched: Vec<&str> = wrapped
+            .rows
+            .iter()
+            .flat_map(|r| &r.segs)
+            .filter(|s| s.tone == Tone::Match)
+            .map(|s| s.text.trim_end())
+            .filter(|t| !t.is_empty())
+            .collect();
+        let expected_matches: Vec<String> = words.iter().step_by(3).cloned().collect();
+        assert_eq!(matched, expected_matches);
     }
 
     #[test]
