@@ -63,12 +63,7 @@ mod tests {
     use super::*;
     use crate::corpus::Meeting;
 
-    fn source(id: &str, side: Option<Side>) -> Source {
-        Source {
-            side,
-            ..crate::test_fixture::source(id)
-        }
-    }
+    use crate::test_fixture::source_on as source;
 
     #[test]
     fn accounts_come_first_then_each_cited_source_once_and_only_known_ones() {

@@ -87,26 +87,17 @@ fn line(corpus: &Corpus, heading: Heading, fact: &Fact) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::Statement;
     use crate::corpus::{Account, Citation, DateFact, Meeting, Precision, Provenance, Source};
-    use crate::corpus::{SourceKind, Statement};
 
     fn corpus() -> Corpus {
         let cite = |p| Citation::at("eu", p);
         Corpus {
             sources: vec![Source {
-                id: "eu".into(),
                 label: Some("EU 2025".into()),
                 title: "A press release".into(),
-                publisher: None,
-                url: None,
-                accessed: None,
-                language: "en".into(),
-                kind: SourceKind::PressRelease,
-                published: None,
-                side: None,
-                notes: vec![],
-                raw: String::new(),
                 paragraphs: vec!["p".into(); 3],
+                ..crate::test_fixture::source("eu")
             }],
             meetings: vec![Meeting {
                 id: "m".into(),

@@ -60,3 +60,8 @@ pub(crate) fn stated_date(value: &str, end: Option<&str>, precision: Precision) 
         rule: None,
     }
 }
+
+/// A press release `id` speaking for `side` (or for no side).
+pub(crate) fn source_on(id: &str, side: Option<crate::corpus::Side>) -> Source {
+    Source { side, ..source(id) }
+}

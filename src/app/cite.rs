@@ -90,14 +90,9 @@ pub fn full_list(corpus: &Corpus, cites: &[Citation]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Side, Source};
+    use crate::corpus::Side;
 
-    fn source(id: &str, side: Option<Side>) -> Source {
-        Source {
-            side,
-            ..crate::test_fixture::source(id)
-        }
-    }
+    use crate::test_fixture::source_on as source;
 
     #[test]
     fn sources_are_labelled_by_their_own_label_else_their_id() {

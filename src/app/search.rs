@@ -183,7 +183,6 @@ impl SearchState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::SourceKind;
     use crate::search::fulltext::find_in;
 
     fn big_source() -> Source {
@@ -191,19 +190,10 @@ mod tests {
         let unit = "The delegations discussed cyber policy and capacity building. ";
         let huge = unit.repeat(2 * 1024 * 1024 / unit.len());
         Source {
-            id: "s".into(),
-            label: None,
             title: "t".into(),
-            publisher: None,
-            url: None,
-            accessed: None,
-            language: "en".into(),
-            kind: SourceKind::PressRelease,
-            published: None,
-            side: None,
-            notes: vec![],
             raw: huge.clone(),
             paragraphs: vec!["Short \u{1b}[31mfirst capacity.".into(), huge],
+            ..crate::test_fixture::source("s")
         }
     }
 
