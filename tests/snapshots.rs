@@ -197,3 +197,45 @@ fn the_cursor_follows_hangul_by_display_columns() {
         );
     }
 }
+
+/// Search matches are painted over the rows shown: the current one reversed, the others
+/// underlined (monochrome), exactly over the matched letters.
+#[test]
+fn search_matches_are_painted_in_the_rows_shown() {
+    use ratatui::style::Modifier;
+    let (w, h) = (80, 24);
+    let mut app = app_on(fixture::load(), w, h, true);
+    keys(&mut app, "/resilience⏎");
+    let backend = render(&app, w, h);
+    let buf = backend.buffer();
+    let needle = "resilience";
+    let mut found = Vec::new();
+    // The detail pane's rows (not the header, nor the footer's prompt).
+    for y in 1..h - 1 {
+        let row: Vec<String> = (0..w)
+            .map(|x| buf[(x, y)].symbol().to_lowercase())
+            .collect();
+        for x in 0..w.saturating_sub(needle.len() as u16) {
+            let at = usize::from(x);
+            if row[at..at + needle.len()].concat() == needle {
+                let cells = |m: Modifier| (x..x + 10).all(|c| buf[(c, y)].modifier.contains(m));
+                let before = buf[(x.saturating_sub(1), y)].modifier;
+                let painted = if cells(Modifier::REVERSED) {
+                    "current"
+                } else if cells(Modifier::UNDERLINED) {
+                    "match"
+                } else {
+                    "plain"
+                };
+                let edge = before.intersects(Modifier::REVERSED | Modifier::UNDERLINED);
+                found.push((painted, edge));
+            }
+        }
+    }
+    assert_eq!(
+        found,
+        vec![("current", false), ("match", false)],
+        "{}",
+        crate::support::screen::text_of(buf)
+    );
+}

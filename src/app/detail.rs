@@ -31,6 +31,12 @@ pub struct DetailView {
     pub scroll: usize,
     pub width: usize,
     pub height: usize,
+    /// What the document was built from, when it is the Text tab's, and where its paragraphs
+    /// are: a refresh asking for the same key keeps the document and its wrapping.
+    pub text: Option<(text::TextKey, text::TextLayout)>,
+    /// How many times a document has been wrapped into rows (wrapping is linear in the text:
+    /// searching and stepping between matches must not do it).
+    pub wraps: u64,
 }
 
 impl DetailView {
@@ -38,8 +44,16 @@ impl DetailView {
     /// they still fit.
     pub fn set(&mut self, doc: Doc, width: usize, height: usize) {
         self.wrapped = wrap_doc(&doc, width);
+        self.wraps += 1;
         self.doc = doc;
         self.width = width;
+        self.text = None;
+        self.keep(height);
+    }
+
+    /// Keeps the document and its wrapping (the width is unchanged) for a pane `height` rows
+    /// tall, keeping cursor and scroll where they still fit.
+    pub fn keep(&mut self, height: usize) {
         self.height = height;
         self.cursor = self.cursor.min(self.doc.lines.len().saturating_sub(1));
         if !self.is_selectable(self.cursor) {
@@ -135,10 +149,15 @@ impl DetailView {
         }
         self.cursor = line;
         let rows = self.line_rows(line);
-        let row = rows
-            .clone()
-            .rfind(|&r| self.wrapped.rows.get(r).is_some_and(|x| x.start <= at))
-            .unwrap_or(rows.start);
+        // A line's rows start at increasing bytes: a binary search finds the one holding `at`
+        // among the hundred thousand rows of a huge paragraph.
+        let row = self
+            .wrapped
+            .rows
+            .get(rows.clone())
+            .map_or(0, |line_rows| line_rows.partition_point(|x| x.start <= at))
+            .checked_sub(1)
+            .map_or(rows.start, |k| rows.start + k);
         let visible = self.scroll..self.scroll.saturating_add(self.height);
         if !visible.contains(&row) {
             self.scroll = row.saturating_sub(self.height / 3);

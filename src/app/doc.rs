@@ -141,6 +141,11 @@ pub struct Row {
     pub line: usize,
     /// Byte offset in the line's text (all its segments joined) where this row starts.
     pub start: usize,
+    /// Byte offset in the line's text where this row ends.
+    pub end: usize,
+    /// Whether `segs` opens with a hanging indent (one segment of spaces that is not part of
+    /// the line's text).
+    pub indented: bool,
     pub segs: Vec<Seg>,
 }
 
@@ -183,6 +188,8 @@ fn wrap_line(index: usize, line: &DocLine, width: usize, rows: &mut Vec<Row>) {
         rows.push(Row {
             line: index,
             start: 0,
+            end: 0,
+            indented: false,
             segs: Vec::new(),
         });
         return;
@@ -192,7 +199,8 @@ fn wrap_line(index: usize, line: &DocLine, width: usize, rows: &mut Vec<Row>) {
     let mut first_tone = 0;
     for (k, piece) in pieces.iter().enumerate() {
         let mut segs = Vec::new();
-        if k > 0 && indent > 0 {
+        let indented = k > 0 && indent > 0;
+        if indented {
             segs.push(Seg {
                 text: " ".repeat(indent),
                 tone: Tone::Plain,
@@ -222,41 +230,64 @@ fn wrap_line(index: usize, line: &DocLine, width: usize, rows: &mut Vec<Row>) {
         rows.push(Row {
             line: index,
             start: piece.start,
+            end: piece.end,
+            indented,
             segs,
         });
     }
 }
 
-/// Splits `text` into segments, giving `tone` to the byte `ranges` (sorted, non-overlapping)
-/// and `base` to the rest; `current` (an index into `ranges`) gets [`Tone::CurrentMatch`].
-pub fn highlight(
-    text: &str,
-    base: Tone,
-    ranges: &[Range<usize>],
-    current: Option<usize>,
-) -> Vec<Seg> {
-    let mut segs = Vec::new();
-    let mut at = 0;
-    for (i, r) in ranges.iter().enumerate() {
-        let (start, end) = (r.start.max(at), r.end.min(text.len()));
-        if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-            continue;
+/// The segments of `row` with `marks` painted over them: each mark is a byte range of the
+/// row's logical line (sorted, non-overlapping; parts outside the row are ignored) and the
+/// tone its text takes. Search matches are drawn this way, so moving between them redraws the
+/// rows in view instead of rebuilding and re-wrapping the document. A mark edge that is not a
+/// character boundary is not painted.
+pub fn overlay(row: &Row, marks: &[(Range<usize>, Tone)]) -> Vec<Seg> {
+    let mut out = Vec::with_capacity(row.segs.len() + 2 * marks.len());
+    let (indent, text) = row
+        .segs
+        .split_at(usize::from(row.indented).min(row.segs.len()));
+    out.extend_from_slice(indent);
+    let mut at = row.start;
+    let mut mark = 0;
+    for seg in text {
+        let end = at + seg.text.len();
+        // The part of `seg` from `cut` on is not yet out.
+        let mut cut = at;
+        while let Some((range, tone)) = marks.get(mark) {
+            if range.start >= end {
+                break;
+            }
+            let (s, e) = (range.start.max(cut), range.end.min(end));
+            if s < e
+                && let (Some(before), Some(marked)) =
+                    (seg.text.get(cut - at..s - at), seg.text.get(s - at..e - at))
+            {
+                push_text(&mut out, before, seg.tone);
+                push_text(&mut out, marked, *tone);
+                cut = e;
+            }
+            if range.end > end {
+                break;
+            }
+            mark += 1;
         }
-        if at < start {
-            segs.push(Seg::new(&text[at..start], base));
+        if let Some(rest) = seg.text.get(cut - at..) {
+            push_text(&mut out, rest, seg.tone);
         }
-        let tone = if current == Some(i) {
-            Tone::CurrentMatch
-        } else {
-            Tone::Match
-        };
-        segs.push(Seg::new(&text[start..end], tone));
         at = end;
     }
-    if at < text.len() {
-        segs.push(Seg::new(&text[at..], base));
+    out
+}
+
+/// Adds already sanitised `text` (a slice of a segment) unless it is empty.
+fn push_text(out: &mut Vec<Seg>, text: &str, tone: Tone) {
+    if !text.is_empty() {
+        out.push(Seg {
+            text: text.to_string(),
+            tone,
+        });
     }
-    segs
 }
 
 #[cfg(test)]
@@ -339,11 +370,64 @@ mod tests {
         assert!(!s.text.contains('\n'));
     }
 
+    /// Marks split the segments they cover, across segment and row edges, and leave the
+    /// hanging indent alone.
     #[test]
-    fn highlight_splits_around_matches() {
-        let segs = highlight("one two one", Tone::Plain, &[0..3, 8..11], Some(1));
-        let tones: Vec<Tone> = segs.iter().map(|s| s.tone).collect();
-        assert_eq!(tones, vec![Tone::Match, Tone::Plain, Tone::CurrentMatch]);
-        assert_eq!(segs[1].text, " two ");
+    fn overlay_paints_marks_over_the_rows_they_touch() {
+        let mut doc = Doc::default();
+        doc.push(
+            DocLine::item(vec![
+                Seg::new("¶1 ", Tone::Dim),
+                Seg::plain("alpha beta gamma delta"),
+            ])
+            .with_indent(3),
+        );
+        let w = wrap_doc(&doc, 12);
+        // "alpha" (4..9, after the 2-byte "¶"), "ta ga" (12..17, across rows), "delta".
+        let marks = [
+            (4..9, Tone::Match),
+            (12..17, Tone::CurrentMatch),
+            (21..26, Tone::Match),
+        ];
+        let painted: Vec<Vec<(String, Tone)>> = w
+            .rows
+            .iter()
+            .map(|r| {
+                overlay(r, &marks)
+                    .into_iter()
+                    .map(|s| (s.text, s.tone))
+                    .collect()
+            })
+            .collect();
+        let seg = |t: &str, tone| (t.to_string(), tone);
+        assert_eq!(
+            painted,
+            vec![
+                vec![seg("¶1 ", Tone::Dim), seg("alpha", Tone::Match)],
+                vec![
+                    seg("   ", Tone::Plain),
+                    seg("be", Tone::Plain),
+                    seg("ta", Tone::CurrentMatch),
+                ],
+                vec![
+                    seg("   ", Tone::Plain),
+                    seg("ga", Tone::CurrentMatch),
+                    seg("mma", Tone::Plain),
+                ],
+                vec![seg("   ", Tone::Plain), seg("delta", Tone::Match)],
+            ]
+        );
+        // No marks: the row as wrapped.
+        assert_eq!(overlay(&w.rows[1], &[]), w.rows[1].segs);
+    }
+
+    #[test]
+    fn overlay_skips_marks_that_cut_a_character() {
+        let mut doc = Doc::default();
+        doc.push(DocLine::item(vec![Seg::plain("한국 EU")]));
+        let w = wrap_doc(&doc, 20);
+        let painted = overlay(&w.rows[0], &[(1..4, Tone::Match), (7..9, Tone::Match)]);
+        let texts: Vec<(&str, Tone)> = painted.iter().map(|s| (s.text.as_str(), s.tone)).collect();
+        assert_eq!(texts, vec![("한국 ", Tone::Plain), ("EU", Tone::Match)]);
     }
 }

@@ -99,7 +99,6 @@ impl Screen {
                 self.triggers.on_key()?;
             }
             if let Event::Resize(width, height) = event {
-                self.terminal.autoresize().context("cannot resize")?;
                 self.known_size = area::drawn(Size { width, height });
                 event = Event::Resize(self.known_size.width, self.known_size.height);
                 resized = true;
@@ -120,6 +119,9 @@ impl Screen {
                 break;
             }
         }
+        if resized {
+            self.refit().context("cannot resize")?;
+        }
         Ok(match self.unreported_resize(program)? {
             Flow::Idle => outcome,
             flow => flow,
@@ -137,13 +139,22 @@ impl Screen {
             return Ok(Flow::Idle);
         }
         self.known_size = size;
-        self.terminal.autoresize().context("cannot resize")?;
+        self.refit().context("cannot resize")?;
         Ok(
             match program.handle(Event::Resize(size.width, size.height)) {
                 Flow::Quit => Flow::Quit,
                 Flow::Redraw | Flow::Idle | Flow::Suspend => Flow::Redraw,
             },
         )
+    }
+
+    /// The terminal was resized: fit to its size now and draw the next frame whole (see
+    /// [`refit`]); the last frame no longer describes the screen, so no scroll hint applies
+    /// to it.
+    fn refit(&mut self) -> std::io::Result<()> {
+        refit(&mut self.terminal)?;
+        self.last = Buffer::empty(Rect::ZERO);
+        Ok(())
     }
 
     /// Draw a frame: only what changed since the last one, or every cell when `whole` (the
@@ -203,6 +214,19 @@ impl Screen {
         self.terminal.swap_buffers();
         Ok(())
     }
+}
+
+/// After the terminal was resized, perhaps several times since the last frame: fits the
+/// buffers to its size now and clears it, so that the next frame is drawn whole.
+///
+/// Even when the size is back to the one last drawn: a shrink in between cut the screen's rows
+/// and columns, and growing back does not bring them back. ratatui's own check
+/// (`autoresize`) only compares sizes, so after a burst of resizes that the loop handled in
+/// one batch, ending at the size of the last frame, its diff skipped every cell it believed
+/// still shown, and the title row stayed blank until the next resize.
+fn refit<B: ratatui::backend::Backend>(terminal: &mut Terminal<B>) -> Result<(), B::Error> {
+    let area = Rect::from((ratatui::layout::Position::ORIGIN, terminal.size()?));
+    terminal.resize(area)
 }
 
 /// `last` as the terminal shows it after its rows `rows` moved by `lines` (positive: up),
@@ -274,5 +298,50 @@ impl TestTriggers {
 
     fn on_key(&mut self) -> anyhow::Result<()> {
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::backend::TestBackend;
+    use ratatui::widgets::Paragraph;
+
+    use super::*;
+
+    fn draw_title(terminal: &mut Terminal<TestBackend>) {
+        terminal
+            .draw(|frame| frame.render_widget(Paragraph::new("entente title\nbody"), frame.area()))
+            .unwrap();
+    }
+
+    fn first_row(terminal: &Terminal<TestBackend>) -> String {
+        let buffer = terminal.backend().buffer();
+        (0..buffer.area.width)
+            .map(|x| buffer[(x, 0)].symbol())
+            .collect()
+    }
+
+    /// A burst of resizes that the loop takes in one batch, ending at the size of the last
+    /// frame: the terminal cut the screen meanwhile, so the next frame must be drawn whole.
+    #[test]
+    fn resizes_back_to_the_drawn_size_redraw_the_cut_screen() {
+        let burst = |refitted: bool| {
+            let mut terminal = Terminal::new(TestBackend::new(20, 3)).unwrap();
+            draw_title(&mut terminal);
+            assert!(first_row(&terminal).starts_with("entente title"));
+            terminal.backend_mut().resize(1, 1);
+            terminal.backend_mut().resize(20, 3);
+            assert!(!first_row(&terminal).starts_with("entente title"), "cut");
+            if refitted {
+                refit(&mut terminal).unwrap();
+            }
+            draw_title(&mut terminal);
+            first_row(&terminal)
+        };
+        assert!(
+            !burst(false).starts_with("entente title"),
+            "ratatui's size check alone leaves the cut row as it is"
+        );
+        assert!(burst(true).starts_with("entente title"));
     }
 }

@@ -1,5 +1,6 @@
-//! The detail pane: the tab titles on its top border, the wrapped document of the current tab,
-//! and a gutter mark on the rows of the cursor line.
+//! The detail pane: the tab titles on its top border, the wrapped document of the current tab
+//! with the search matches in view painted over it, and a gutter mark on the rows of the
+//! cursor line.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -28,10 +29,14 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
     let view = app.detail();
     let rows = view.visible_rows();
     let height = usize::from(area.height);
-    let lines: Vec<Line> = rows
+    let painted: Vec<_> = rows
         .iter()
         .take(height)
-        .map(|r| Line::from(seg_spans(&r.segs, theme)))
+        .map(|r| app.search().marked(r))
+        .collect();
+    let lines: Vec<Line> = painted
+        .iter()
+        .map(|segs| Line::from(seg_spans(segs, theme)))
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
     if focused && gutter.width > 0 {

@@ -96,7 +96,6 @@ fn empty_and_zero_height_views_are_safe() {
 #[test]
 fn the_text_tab_of_a_reference_source_says_where_its_text_is() {
     use crate::app::detail::text::{TextRequest, build};
-    use crate::app::search::TextSearches;
     let corpus = crate::test_fixture::small().corpus;
     let i = corpus
         .meetings
@@ -112,14 +111,12 @@ fn the_text_tab_of_a_reference_source_says_where_its_text_is() {
     let request = TextRequest {
         account: news,
         compare: false,
-        query: "",
-        current: 0,
         highlight: None,
         width: 80,
         wide: false,
         text: crate::app::strings::Lang::En.strings(),
     };
-    let doc = build(&corpus, entry, request, &mut TextSearches::default());
+    let doc = build(&corpus, entry, request);
     let text: Vec<String> = doc
         .doc
         .lines
@@ -131,5 +128,5 @@ fn the_text_tab_of_a_reference_source_says_where_its_text_is() {
             == "text not in the corpus — see https://news.example/2020/02/second-data-dialogue"),
         "{text:#?}"
     );
-    assert!(doc.paragraph_lines.is_empty());
+    assert!(doc.layout.paragraph_lines.is_empty());
 }

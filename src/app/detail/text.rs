@@ -1,10 +1,14 @@
-//! The Text tab: the cleaned text of one account with paragraph numbers, search matches and
-//! the paragraph a citation jumped to highlighted; or two accounts compared (see
-//! `compare_view`).
+//! The Text tab: the cleaned text of one account with paragraph numbers and the paragraph a
+//! citation jumped to highlighted; or two accounts compared (see `compare_view`).
+//!
+//! The document does not depend on the `/` search: its matches are found apart
+//! ([`find_matches`]) and painted over the rows in view when drawn, so typing a query or
+//! stepping between matches keeps the document, and its wrapping, as built (a 10 MB paragraph
+//! took most of a second per key to rebuild and re-wrap).
 
 use crate::accounts::{TextSource, source, text_sources};
 use crate::app::cite::{full_list, source_name};
-use crate::app::doc::{Doc, DocLine, Seg, Target, Tone, highlight};
+use crate::app::doc::{Doc, DocLine, Seg, Target, Tone};
 use crate::app::search::TextSearches;
 use crate::app::strings::Strings;
 use crate::corpus::{Citation, Corpus};
@@ -41,9 +45,6 @@ pub struct TextRequest<'a> {
     /// Index into the entry's [`text_sources`].
     pub account: usize,
     pub compare: bool,
-    pub query: &'a str,
-    /// Index of the current match among all matches.
-    pub current: usize,
     pub highlight: Option<&'a Citation>,
     pub width: usize,
     /// The layout is wide (both panes shown): two columns fit when `width` allows.
@@ -52,24 +53,85 @@ pub struct TextRequest<'a> {
     pub text: &'static Strings,
 }
 
-/// The Text tab's document and what `update` needs to move in it.
-#[derive(Debug, Clone, Default)]
-pub struct TextDoc {
-    pub doc: Doc,
-    pub matches: Vec<DocMatch>,
+/// Everything a Text tab document is built from: a document built for an equal key is the
+/// same document (the interface's words are fixed for an [`App`](crate::app::App)).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextKey {
+    pub entry: EntryRef,
+    pub account: usize,
+    pub compare: bool,
+    pub highlight: Option<Citation>,
+    pub width: usize,
+    pub wide: bool,
+}
+
+impl TextKey {
+    pub fn of(entry: EntryRef, req: &TextRequest) -> TextKey {
+        TextKey {
+            entry,
+            account: req.account,
+            compare: req.compare,
+            highlight: req.highlight.cloned(),
+            width: req.width,
+            wide: req.wide,
+        }
+    }
+}
+
+/// Where things are in a Text tab document: what `update` needs to move in it and to place
+/// search matches.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextLayout {
+    /// The source shown in single-account view, whose paragraphs are searched.
+    pub source: Option<String>,
     /// The line of each paragraph (by 0-based paragraph index) in single-account view.
     pub paragraph_lines: Vec<usize>,
     /// Whether the document is a comparison.
     pub compared: bool,
 }
 
-/// `searches` keeps the texts prepared for search from one keystroke to the next.
-pub fn build(
+/// The Text tab's document and its layout.
+#[derive(Debug, Clone, Default)]
+pub struct TextDoc {
+    pub doc: Doc,
+    pub layout: TextLayout,
+}
+
+/// The paragraph number before a paragraph's text, padded to the widest number (`digits`).
+fn paragraph_prefix(number: usize, digits: usize) -> String {
+    format!("¶{number:<digits$} ")
+}
+
+/// The matches of `query` in the single-account document laid out as `layout` (none in a
+/// comparison), in document order. `searches` keeps the texts prepared from one keystroke to
+/// the next.
+pub fn find_matches(
     corpus: &Corpus,
-    entry: EntryRef,
-    req: TextRequest,
+    layout: &TextLayout,
+    query: &str,
     searches: &mut TextSearches,
-) -> TextDoc {
+) -> Vec<DocMatch> {
+    let Some(src) = layout.source.as_deref().and_then(|id| source(corpus, id)) else {
+        return Vec::new();
+    };
+    let digits = src.paragraphs.len().to_string().len();
+    let mut matches = Vec::new();
+    for (p, (ranges, &line)) in searches
+        .find(src, query)
+        .into_iter()
+        .zip(&layout.paragraph_lines)
+        .enumerate()
+    {
+        let at = paragraph_prefix(p + 1, digits).len();
+        matches.extend(ranges.into_iter().map(|r| DocMatch {
+            line,
+            range: r.start + at..r.end + at,
+        }));
+    }
+    matches
+}
+
+pub fn build(corpus: &Corpus, entry: EntryRef, req: TextRequest) -> TextDoc {
     let sources = text_sources(corpus, entry);
     let Some(current) = sources.get(req.account).or(sources.first()) else {
         let mut doc = Doc::default();
@@ -94,11 +156,13 @@ pub fn build(
                 side_by_side,
                 req.width,
             ),
-            compared: true,
-            ..TextDoc::default()
+            layout: TextLayout {
+                compared: true,
+                ..TextLayout::default()
+            },
         };
     }
-    single(corpus, &sources, current, req, searches)
+    single(corpus, &sources, current, req)
 }
 
 fn single(
@@ -106,13 +170,12 @@ fn single(
     sources: &[TextSource],
     current: &TextSource,
     req: TextRequest,
-    searches: &mut TextSearches,
 ) -> TextDoc {
     let mut out = TextDoc::default();
     let Some(src) = source(corpus, &current.id) else {
         return out;
     };
-    let mut found = searches.find(src, req.query).into_iter();
+    out.layout.source = Some(src.id.clone());
     let position = sources.iter().position(|s| s.id == current.id).unwrap_or(0);
     out.doc.push(
         DocLine::fixed(vec![
@@ -145,31 +208,24 @@ fn single(
         );
     }
     let digits = src.paragraphs.len().to_string().len();
-    let mut match_index = 0;
     for (p, raw) in src.paragraphs.iter().enumerate() {
         let text = sanitize_line(raw);
         let number = p + 1;
-        let prefix = format!("¶{number:<digits$} ");
-        let ranges = found.next().unwrap_or_default();
+        let prefix = paragraph_prefix(number, digits);
         let targeted = req.highlight.is_some_and(|c| {
             c.source == src.id && c.paragraph.is_some_and(|p| p as usize == number)
         });
         let base = if targeted { Tone::Target } else { Tone::Plain };
-        let current_here = req
-            .current
-            .checked_sub(match_index)
-            .filter(|k| *k < ranges.len());
         out.doc.push(DocLine::blank());
         let line = out.doc.lines.len();
-        for r in &ranges {
-            out.matches.push(DocMatch {
-                line,
-                range: r.start + prefix.len()..r.end + prefix.len(),
+        // The text is sanitised already: its bytes are where `find_matches` places matches.
+        let mut segs = vec![Seg::new(&prefix, Tone::Dim)];
+        if !text.is_empty() {
+            segs.push(Seg {
+                text: text.clone(),
+                tone: base,
             });
         }
-        match_index += ranges.len();
-        let mut segs = vec![Seg::new(&prefix, Tone::Dim)];
-        segs.extend(highlight(&text, base, &ranges, current_here));
         let cite = Citation::at(src.id.clone(), u32::try_from(number).unwrap_or(u32::MAX));
         out.doc.push(
             DocLine::item(segs)
@@ -180,7 +236,7 @@ fn single(
                 ))
                 .with_target(Some(Target::Cite(cite))),
         );
-        out.paragraph_lines.push(line);
+        out.layout.paragraph_lines.push(line);
     }
     // The curators' remarks on the source, after the text they describe.
     if !src.notes.is_empty() {

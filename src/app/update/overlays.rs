@@ -167,11 +167,10 @@ impl App {
                         return;
                     }
                     let from = self.search.saved.map_or(0, |(cursor, _)| cursor);
-                    let first = self
-                        .search
-                        .matches
-                        .iter()
-                        .position(|m| m.line >= from)
+                    // Matches are in line order: the first at or after `from`, else the first.
+                    let matches = &self.search.matches;
+                    let first = Some(matches.partition_point(|m| m.line < from))
+                        .filter(|&k| k < matches.len())
                         .unwrap_or(0);
                     if first != 0 {
                         self.search.current = first;

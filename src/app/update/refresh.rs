@@ -5,6 +5,7 @@ use crate::app::App;
 use crate::app::action::Tab;
 use crate::app::detail::{overview, related, text};
 use crate::app::doc::{Doc, DocLine, Seg, Tone};
+use crate::index::EntryRef;
 
 impl App {
     /// Re-runs the filter, keeping the selected entry when it is still shown.
@@ -29,58 +30,79 @@ impl App {
         let geometry = self.geometry();
         let area = geometry.detail_text();
         let (width, height) = (usize::from(area.width), usize::from(area.height));
-        let mut matches = Vec::new();
-        let mut counts = Vec::new();
-        self.paragraph_lines.clear();
-        let doc = match self.selected() {
-            None => message(if self.index.timeline().is_empty() {
-                self.text().empty_corpus
-            } else {
-                self.text().nothing_matches
-            }),
-            Some(entry) => match self.tab {
-                Tab::Overview => overview::build(&self.corpus, self.text(), entry, self.today),
-                Tab::Related => related::build(&self.corpus, &self.index, self.text(), entry),
-                Tab::Text => {
-                    let query = self.search.query().to_owned();
-                    let t = text::build(
-                        &self.corpus,
-                        entry,
-                        text::TextRequest {
-                            account: self.account,
-                            compare: self.compare,
-                            query: &query,
-                            current: self.search.current,
-                            highlight: self.highlight.as_ref(),
-                            width,
-                            wide: geometry.wide,
-                            text: self.text(),
-                        },
-                        &mut self.search.texts,
-                    );
-                    matches = t.matches;
-                    self.paragraph_lines = t.paragraph_lines;
-                    if !t.compared {
-                        self.compare = false;
-                        if self.search.active() {
-                            counts = text::match_counts(
-                                &self.corpus,
-                                entry,
-                                &query,
-                                &mut self.search.texts,
-                            );
+        match self.selected() {
+            Some(entry) if self.tab == Tab::Text => {
+                self.refresh_text(entry, width, height, geometry.wide);
+            }
+            selected => {
+                let doc = match selected {
+                    None => message(if self.index.timeline().is_empty() {
+                        self.text().empty_corpus
+                    } else {
+                        self.text().nothing_matches
+                    }),
+                    Some(entry) => match self.tab {
+                        Tab::Related => {
+                            related::build(&self.corpus, &self.index, self.text(), entry)
                         }
-                    }
-                    t.doc
-                }
-            },
-        };
-        self.search.set_matches(matches);
-        self.search.counts = counts;
-        self.detail.set(doc, width, height);
+                        _ => overview::build(&self.corpus, self.text(), entry, self.today),
+                    },
+                };
+                self.paragraph_lines.clear();
+                self.search.set_matches(Vec::new());
+                self.search.counts = Vec::new();
+                self.search.found_for = None;
+                self.detail.set(doc, width, height);
+            }
+        }
         if reset {
             self.detail.reset();
         }
+    }
+
+    /// The Text tab: builds and wraps its document only when what it shows changed (not for
+    /// a new query or another current match), and finds the matches only for a new query or
+    /// document.
+    fn refresh_text(&mut self, entry: EntryRef, width: usize, height: usize, wide: bool) {
+        let request = text::TextRequest {
+            account: self.account,
+            compare: self.compare,
+            highlight: self.highlight.as_ref(),
+            width,
+            wide,
+            text: self.text(),
+        };
+        let mut key = text::TextKey::of(entry, &request);
+        match &self.detail.text {
+            Some((built, _)) if *built == key => self.detail.keep(height),
+            _ => {
+                let built = text::build(&self.corpus, entry, request);
+                if !built.layout.compared {
+                    // Nothing to compare with: the single-account view it fell back to.
+                    self.compare = false;
+                    key.compare = false;
+                }
+                self.paragraph_lines = built.layout.paragraph_lines.clone();
+                self.detail.set(built.doc, width, height);
+                self.detail.text = Some((key.clone(), built.layout));
+            }
+        }
+        let found_for = (key, self.search.query().to_owned());
+        if self.search.found_for.as_ref() == Some(&found_for) {
+            return;
+        }
+        let layout = self.detail.text.as_ref().map(|(_, layout)| layout);
+        let (mut matches, mut counts) = (Vec::new(), Vec::new());
+        if let Some(layout) = layout.filter(|l| !l.compared) {
+            let query = &found_for.1;
+            matches = text::find_matches(&self.corpus, layout, query, &mut self.search.texts);
+            if self.search.active() {
+                counts = text::match_counts(&self.corpus, entry, query, &mut self.search.texts);
+            }
+        }
+        self.search.set_matches(matches);
+        self.search.counts = counts;
+        self.search.found_for = Some(found_for);
     }
 
     /// The terminal changed size: re-wrap and re-fit everything.

@@ -511,3 +511,35 @@ fn e_prepares_the_briefing_note_of_the_selected_meeting() {
             .is_some_and(|s| s.contains("disk full"))
     );
 }
+
+/// Typing the query and stepping between matches leave the Text tab's document as built and
+/// wrapped: matches are painted when drawn (re-wrapping a 10 MB paragraph took most of a
+/// second per key).
+#[test]
+fn searching_and_stepping_between_matches_do_not_rewrap_the_text() {
+    let mut a = app();
+    typed(&mut a, "2");
+    assert_eq!((a.tab(), a.account()), (Tab::Text, 0));
+    let wraps = a.detail().wraps;
+    typed(&mut a, "/resilience");
+    assert_eq!(a.account(), 0, "the EU account holds matches");
+    let here = a.search().matches.len();
+    assert!(here >= 2, "{here} matches in the EU account");
+    assert_eq!(
+        a.detail().wraps,
+        wraps,
+        "typing the query re-wrapped the text"
+    );
+    press(&mut a, KeyCode::Enter);
+    for _ in 1..here {
+        typed(&mut a, "n");
+    }
+    typed(&mut a, "N");
+    assert_eq!(a.account(), 0);
+    assert_eq!(match_position(&a).0, here - 1);
+    assert_eq!(a.detail().wraps, wraps, "n and N re-wrapped the text");
+    // Another account is another document: it is wrapped once.
+    typed(&mut a, "nn");
+    assert_eq!(a.account(), 1);
+    assert_eq!(a.detail().wraps, wraps + 1);
+}
