@@ -1,5 +1,9 @@
 //! The timeline pane's state: the filtered entries grouped under year headings, the selected
 //! entry and the scroll that keeps it (and its year heading) in view.
+//!
+//! The year heading is sticky: when the top row shown is an entry (its heading has scrolled
+//! away), the pane's first row shows that entry's year instead, over the entry, as sticky
+//! headings do on a web page. The selection is never the row under the sticky heading.
 
 use crate::corpus::Corpus;
 use crate::index::EntryRef;
@@ -85,19 +89,58 @@ impl TimelineView {
         self.rows.len().saturating_sub(self.height)
     }
 
+    /// The first row to show so that `row` is in view just below the top: the row above it is
+    /// its year heading, or an entry the sticky heading covers. Only when the pane has room
+    /// for both: with one row the heading would push the selection itself out of view.
+    fn top_for(&self, row: usize) -> usize {
+        if self.height >= 2 {
+            row.saturating_sub(1)
+        } else {
+            row
+        }
+    }
+
+    /// The year shown sticky on the pane's first row: when that row is an entry, the year
+    /// heading it belongs to. None in a pane too short for a heading and an entry.
+    pub fn sticky_year(&self) -> Option<&str> {
+        if self.height < 2 || !matches!(self.rows.get(self.scroll), Some(TimelineRow::Entry(_))) {
+            return None;
+        }
+        self.rows
+            .get(..self.scroll)?
+            .iter()
+            .rev()
+            .find_map(|r| match r {
+                TimelineRow::Year(y) => Some(y.as_str()),
+                TimelineRow::Entry(_) => None,
+            })
+    }
+
+    /// The first row whose entry can be seen (below the sticky heading, if one shows).
+    fn first_visible(&self) -> usize {
+        self.scroll + usize::from(self.sticky_year().is_some())
+    }
+
+    /// Half the pane in entries (at least one), for Ctrl-D and Ctrl-U.
+    pub fn half_page(&self) -> isize {
+        isize::try_from((self.height / 2).max(1)).unwrap_or(1)
+    }
+
+    /// Puts the scroll back where a place left it, as far as the rows and the selection allow.
+    pub fn restore_scroll(&mut self, scroll: usize) {
+        self.also = None;
+        self.scroll = scroll.min(self.max_scroll());
+        self.reveal();
+    }
+
+    /// Rows below the last one shown.
+    pub fn more_below(&self) -> bool {
+        self.rows.len() > self.scroll.saturating_add(self.height)
+    }
+
     fn reveal(&mut self) {
         if let Some(row) = self.selected_row() {
-            // Keep the year heading just above the selection in view when scrolling up to it.
-            // Only when the pane has room for both: with one row the heading would push the
-            // selection itself out of view.
-            let top = if self.height >= 2
-                && row > 0
-                && matches!(self.rows.get(row - 1), Some(TimelineRow::Year(_)))
-            {
-                row - 1
-            } else {
-                row
-            };
+            let top = self.top_for(row);
             if top < self.scroll {
                 self.scroll = top;
             } else if row >= self.scroll.saturating_add(self.height) {
@@ -112,15 +155,7 @@ impl TimelineView {
         {
             // Scroll down to the kept entry, but never past the selection's own row.
             let wanted = also.saturating_add(1).saturating_sub(self.height);
-            let top = if selected > 0
-                && matches!(self.rows.get(selected - 1), Some(TimelineRow::Year(_)))
-                && self.height >= 2
-            {
-                selected - 1
-            } else {
-                selected
-            };
-            self.scroll = wanted.min(top);
+            self.scroll = wanted.min(self.top_for(selected));
         }
         self.scroll = self.scroll.min(self.max_scroll());
     }
@@ -134,6 +169,9 @@ impl TimelineView {
 
     /// Selects the entry shown at a screen row of the pane (for mouse clicks).
     pub fn click(&mut self, visible_row: usize) {
+        if visible_row == 0 && self.sticky_year().is_some() {
+            return;
+        }
         if let Some(TimelineRow::Entry(i)) = self.rows.get(self.scroll.saturating_add(visible_row))
         {
             self.select(*i);
@@ -148,7 +186,7 @@ impl TimelineView {
             .saturating_add_signed(delta)
             .min(self.max_scroll());
         if let Some(row) = self.selected_row() {
-            let visible = self.scroll..self.scroll.saturating_add(self.height);
+            let visible = self.first_visible()..self.scroll.saturating_add(self.height);
             if !visible.contains(&row) {
                 let target = if row < visible.start {
                     visible.start
@@ -203,6 +241,15 @@ impl TimelineView {
             return Err(format!(
                 "selected row {row} not in view {}+{}",
                 self.scroll, self.height
+            ));
+        }
+        if self
+            .selected_row()
+            .is_some_and(|row| row < self.first_visible())
+        {
+            return Err(format!(
+                "selected row {} under the sticky year heading",
+                self.scroll
             ));
         }
         Ok(())
