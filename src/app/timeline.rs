@@ -193,12 +193,17 @@ impl TimelineView {
                 } else {
                     visible.end.saturating_sub(1)
                 };
-                let nearest = self
-                    .row_of
-                    .iter()
-                    .enumerate()
-                    .min_by_key(|(_, r)| r.abs_diff(target))
-                    .map(|(i, _)| i);
+                // The nearest entry in view (never one under the sticky heading), else the
+                // nearest of all.
+                let nearest_of = |in_view: bool| {
+                    self.row_of
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, r)| !in_view || visible.contains(r))
+                        .min_by_key(|(_, r)| r.abs_diff(target))
+                        .map(|(i, _)| i)
+                };
+                let nearest = nearest_of(true).or_else(|| nearest_of(false));
                 if let Some(i) = nearest {
                     let keep = self.scroll;
                     self.selected = i;

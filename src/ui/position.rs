@@ -60,7 +60,7 @@ pub fn draw(pane: Rect, extent: Extent, label: String, theme: &Theme, frame: &mu
             .symbols(ratatui::symbols::scrollbar::VERTICAL)
             .begin_symbol(None)
             .end_symbol(None)
-            .track_style(theme.border(false))
+            .track_symbol(None)
             .thumb_style(theme.dim());
         frame.render_stateful_widget(bar, track, &mut state);
     }

@@ -114,10 +114,11 @@ impl App {
         self.tab = tab;
         self.refresh_detail(true);
         let current = self.tab_view();
+        // Only the Text tab's document depends on the account and the comparison.
         if let Some(Some(saved)) = self.tab_views.get(tab.position())
             && saved.entry == current.entry
-            && saved.account == current.account
-            && saved.compare == current.compare
+            && (tab != Tab::Text
+                || saved.account == current.account && saved.compare == current.compare)
         {
             let (cursor, scroll) = (saved.cursor, saved.scroll);
             self.detail.restore(cursor, scroll);
