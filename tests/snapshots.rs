@@ -13,7 +13,7 @@ use crate::support::screen::{
     app_in, app_on, fixture_app, keys, korean_fixture_app, render, screen,
 };
 
-/// (name, keys): `⏎` Enter, `⎋` Esc, `⇥` Tab. The browser opens on the 3rd Data Dialogue,
+/// (name, keys): `⏎` Enter, `⎋` Esc, `⇥` Tab, `⌫` Backspace. The browser opens on the 3rd Data Dialogue,
 /// the latest meeting, reported by an EU and a ROK account.
 const SCENARIOS: &[(&str, &str)] = &[
     ("start", ""),
@@ -39,6 +39,10 @@ const SCENARIOS: &[(&str, &str)] = &[
     ("help_scrolled", "?jjjjjjjjjjjjjjjjjjjj"),
     ("filter_topic", "f#resilience⏎"),
     ("filter_cleared", "f#resilience⏎⎋"),
+    // Navigation: back from a citation jump to the Overview line it left; the timeline's
+    // position at its end.
+    ("citation_back", "ljjjjjjjjj⏎⌫"),
+    ("timeline_end", "G"),
 ];
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
@@ -47,6 +51,21 @@ const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 fn screens() {
     for (name, typed) in SCENARIOS {
         for (w, h) in SIZES {
+            let mut app = fixture_app(w, h);
+            keys(&mut app, typed);
+            app.check_invariants().unwrap();
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen(&app, w, h));
+        }
+    }
+}
+
+/// The fixture's timeline fits 80x24 and 120x40, so its sticky year heading and scrollbar
+/// show in shorter terminals: at the end of the timeline (the top row an entry whose year
+/// heading has scrolled away) and half-way down.
+#[test]
+fn sticky_year_screens() {
+    for (name, typed) in [("sticky_year_end", "G"), ("sticky_year_middle", "gjjjj")] {
+        for (w, h) in [(80, 11), (120, 11)] {
             let mut app = fixture_app(w, h);
             keys(&mut app, typed);
             app.check_invariants().unwrap();

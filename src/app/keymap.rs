@@ -155,7 +155,7 @@ pub static KEYMAP: &[Binding] = &[
     b(&[Char('?')],                      Browse, Action::OpenHelp,      "this help"),
     b(&[Ctrl('z')],                      Browse, Action::Suspend,       "suspend to the shell (fg resumes)"),
     b(&[BACKSPACE, Ctrl('o')],           Browse, Action::Back,          "back to where the last jump left"),
-    b(&[Ctrl(']'), Ctrl('i')],           Browse, Action::Forward,       "forward again (Ctrl-I only where the terminal tells it from Tab)"),
+    b(&[Ctrl(']'), Ctrl('i')],           Browse, Action::Forward,       "forward again (Ctrl-I only where told apart from Tab)"),
     // Detail.
     b(&[Char('1')],                      Detail, Action::SelectTab(Tab::Overview), "Overview tab"),
     b(&[Char('2')],                      Detail, Action::SelectTab(Tab::Text),     "Text tab"),

@@ -2,8 +2,8 @@
 //! entry and the scroll that keeps it (and its year heading) in view.
 //!
 //! The year heading is sticky: when the top row shown is an entry (its heading has scrolled
-//! away), the pane's first row shows that entry's year instead, over the entry, as sticky
-//! headings do on a web page. The selection is never the row under the sticky heading.
+//! away), the pane's first row shows that entry's year and the entries shift down a row
+//! under it, so the year of the top entry is always in view.
 
 use crate::corpus::Corpus;
 use crate::index::EntryRef;
@@ -85,25 +85,62 @@ impl TimelineView {
         self.row_of.get(self.selected).copied()
     }
 
-    fn max_scroll(&self) -> usize {
-        self.rows.len().saturating_sub(self.height)
+    /// Whether a sticky year heading shows when the pane's first row is `scroll`: that row
+    /// is an entry (its year heading is above, out of view) and the pane has room for a
+    /// heading and an entry.
+    fn sticky_at(&self, scroll: usize) -> bool {
+        self.height >= 2 && matches!(self.rows.get(scroll), Some(TimelineRow::Entry(_)))
     }
 
-    /// The first row to show so that `row` is in view just below the top: the row above it is
-    /// its year heading, or an entry the sticky heading covers. Only when the pane has room
-    /// for both: with one row the heading would push the selection itself out of view.
+    /// Rows shown from `scroll` on: the pane's height, less the sticky heading's row.
+    fn capacity_at(&self, scroll: usize) -> usize {
+        self.height - usize::from(self.sticky_at(scroll))
+    }
+
+    /// The rows shown, from the first (under the sticky heading, if one shows).
+    pub fn visible(&self) -> std::ops::Range<usize> {
+        let end = self.scroll.saturating_add(self.capacity_at(self.scroll));
+        self.scroll..end.min(self.rows.len())
+    }
+
+    /// The first row to show with the last row in view, the sticky heading included.
+    fn max_scroll(&self) -> usize {
+        let max = self.rows.len().saturating_sub(self.height);
+        if self.sticky_at(max) && max < self.rows.len().saturating_sub(1) {
+            max + 1
+        } else {
+            max
+        }
+    }
+
+    /// The first row to show so that `row` is in view at the top: its year heading when that
+    /// is the row above (and the pane has room for both), else the row itself (under the
+    /// sticky heading of its year).
     fn top_for(&self, row: usize) -> usize {
-        if self.height >= 2 {
-            row.saturating_sub(1)
+        if self.height >= 2
+            && row > 0
+            && matches!(self.rows.get(row - 1), Some(TimelineRow::Year(_)))
+        {
+            row - 1
         } else {
             row
         }
     }
 
-    /// The year shown sticky on the pane's first row: when that row is an entry, the year
-    /// heading it belongs to. None in a pane too short for a heading and an entry.
+    /// The first row to show so that `row` is in view at the bottom.
+    fn bottom_for(&self, row: usize) -> usize {
+        let scroll = row.saturating_add(1).saturating_sub(self.height.max(1));
+        if self.sticky_at(scroll) {
+            (scroll + 1).min(row)
+        } else {
+            scroll
+        }
+    }
+
+    /// The year of the top row, shown sticky on the pane's first row when that row is an
+    /// entry whose heading has scrolled away; the entries shift down a row under it.
     pub fn sticky_year(&self) -> Option<&str> {
-        if self.height < 2 || !matches!(self.rows.get(self.scroll), Some(TimelineRow::Entry(_))) {
+        if !self.sticky_at(self.scroll) {
             return None;
         }
         self.rows
@@ -114,11 +151,6 @@ impl TimelineView {
                 TimelineRow::Year(y) => Some(y.as_str()),
                 TimelineRow::Entry(_) => None,
             })
-    }
-
-    /// The first row whose entry can be seen (below the sticky heading, if one shows).
-    fn first_visible(&self) -> usize {
-        self.scroll + usize::from(self.sticky_year().is_some())
     }
 
     /// Half the pane in entries (at least one), for Ctrl-D and Ctrl-U.
@@ -135,27 +167,25 @@ impl TimelineView {
 
     /// Rows below the last one shown.
     pub fn more_below(&self) -> bool {
-        self.rows.len() > self.scroll.saturating_add(self.height)
+        self.rows.len() > self.visible().end
     }
 
     fn reveal(&mut self) {
         if let Some(row) = self.selected_row() {
-            let top = self.top_for(row);
-            if top < self.scroll {
-                self.scroll = top;
-            } else if row >= self.scroll.saturating_add(self.height) {
-                self.scroll = row.saturating_add(1).saturating_sub(self.height.max(1));
+            if self.top_for(row) < self.scroll {
+                self.scroll = self.top_for(row);
+            } else if !self.visible().contains(&row) {
+                self.scroll = self.bottom_for(row);
             }
         }
         if let (Some(selected), Some(&also)) = (
             self.selected_row(),
             self.also.and_then(|i| self.row_of.get(i)),
         ) && self.height > 0
-            && also >= self.scroll.saturating_add(self.height)
+            && also >= self.visible().end
         {
             // Scroll down to the kept entry, but never past the selection's own row.
-            let wanted = also.saturating_add(1).saturating_sub(self.height);
-            self.scroll = wanted.min(self.top_for(selected));
+            self.scroll = self.bottom_for(also).min(self.top_for(selected));
         }
         self.scroll = self.scroll.min(self.max_scroll());
     }
@@ -169,11 +199,11 @@ impl TimelineView {
 
     /// Selects the entry shown at a screen row of the pane (for mouse clicks).
     pub fn click(&mut self, visible_row: usize) {
-        if visible_row == 0 && self.sticky_year().is_some() {
+        let sticky = usize::from(self.sticky_at(self.scroll));
+        let Some(offset) = visible_row.checked_sub(sticky) else {
             return;
-        }
-        if let Some(TimelineRow::Entry(i)) = self.rows.get(self.scroll.saturating_add(visible_row))
-        {
+        };
+        if let Some(TimelineRow::Entry(i)) = self.rows.get(self.scroll.saturating_add(offset)) {
             self.select(*i);
         }
     }
@@ -186,7 +216,7 @@ impl TimelineView {
             .saturating_add_signed(delta)
             .min(self.max_scroll());
         if let Some(row) = self.selected_row() {
-            let visible = self.first_visible()..self.scroll.saturating_add(self.height);
+            let visible = self.visible();
             if !visible.contains(&row) {
                 let target = if row < visible.start {
                     visible.start
@@ -241,20 +271,12 @@ impl TimelineView {
         }
         if let Some(row) = self.selected_row()
             && self.height > 0
-            && !(self.scroll..self.scroll + self.height).contains(&row)
+            && !self.visible().contains(&row)
         {
             return Err(format!(
-                "selected row {row} not in view {}+{}",
-                self.scroll, self.height
-            ));
-        }
-        if self
-            .selected_row()
-            .is_some_and(|row| row < self.first_visible())
-        {
-            return Err(format!(
-                "selected row {} under the sticky year heading",
-                self.scroll
+                "selected row {row} not in view {:?} (height {})",
+                self.visible(),
+                self.height
             ));
         }
         Ok(())
@@ -300,6 +322,50 @@ mod tests {
             v.check(3).unwrap();
         }
         assert_eq!((v.selected, v.scroll), (0, 1));
+    }
+
+    /// "2019", entries 0 to 2, "2020", entry 3.
+    fn one_long_year(height: usize) -> TimelineView {
+        let mut v = TimelineView {
+            rows: vec![
+                TimelineRow::Year("2019".into()),
+                TimelineRow::Entry(0),
+                TimelineRow::Entry(1),
+                TimelineRow::Entry(2),
+                TimelineRow::Year("2020".into()),
+                TimelineRow::Entry(3),
+            ],
+            row_of: vec![1, 2, 3, 5],
+            ..TimelineView::default()
+        };
+        v.set_height(height);
+        v
+    }
+
+    #[test]
+    fn the_year_of_the_top_entry_stays_in_view_above_it() {
+        let mut v = one_long_year(3);
+        assert_eq!((v.scroll, v.sticky_year()), (0, None));
+        v.select(2);
+        // "2019" (sticky), entry 1, entry 2: the entries shift down under the heading.
+        assert_eq!((v.scroll, v.sticky_year()), (2, Some("2019")));
+        assert_eq!(v.visible(), 2..4);
+        assert!(v.more_below());
+        v.check(4).unwrap();
+        // A click on the sticky heading selects nothing; the row under it is entry 1.
+        v.click(0);
+        assert_eq!(v.selected, 2);
+        v.click(1);
+        assert_eq!(v.selected, 1);
+        // At the end the last row shows, the sticky heading included.
+        v.select(3);
+        assert_eq!(v.visible().end, 6);
+        assert!(!v.more_below());
+        v.check(4).unwrap();
+        // One row: no room for a heading.
+        let mut v = one_long_year(1);
+        v.select(2);
+        assert_eq!((v.sticky_year(), v.visible()), (None, 3..4));
     }
 
     /// "2019", entry 0, "2020", entry 1, "2021", entry 2, "Undated", entry 3.

@@ -91,11 +91,11 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
         ))
     };
     let sticky = view.sticky_year();
-    let skip = view.scroll + usize::from(sticky.is_some());
     let rows = view
         .rows
+        .get(view.visible())
+        .unwrap_or(&[])
         .iter()
-        .skip(skip)
         .take(usize::from(area.height).saturating_sub(usize::from(sticky.is_some())));
     let lines: Vec<Line> = sticky
         .map(year)

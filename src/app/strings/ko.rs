@@ -271,7 +271,7 @@ pub const KEY_HELP: &[(&str, &str)] = &[
         "마지막 이동 전 위치로 돌아가기",
     ),
     (
-        "forward again (Ctrl-I only where the terminal tells it from Tab)",
+        "forward again (Ctrl-I only where told apart from Tab)",
         "다시 앞으로 (Ctrl-I는 터미널이 Tab과 구별할 때만)",
     ),
     ("half a page down", "반 페이지 아래로"),
