@@ -59,15 +59,29 @@ fn screens() {
     }
 }
 
-/// The fixture's timeline fits 80x24 and 120x40, so its sticky year heading and scrollbar
-/// show in shorter terminals: at the end of the timeline (the top row an entry whose year
-/// heading has scrolled away) and half-way down.
+/// The fixture's timeline fits 80x24 and 120x40, so its scrollbar and sticky year heading
+/// show in shorter terminals: at the end of the timeline, half-way down, and after the wheel
+/// scrolled the top row onto an entry whose year heading went out of view (the heading stays,
+/// sticky, above it).
 #[test]
 fn sticky_year_screens() {
-    for (name, typed) in [("sticky_year_end", "G"), ("sticky_year_middle", "gjjjj")] {
+    use entente::app::Action;
+    for (name, typed, wheel) in [
+        ("sticky_year_end", "G", false),
+        ("sticky_year_middle", "gjjjj", false),
+        ("sticky_year_wheel", "g", true),
+    ] {
         for (w, h) in [(80, 11), (120, 11)] {
             let mut app = fixture_app(w, h);
             keys(&mut app, typed);
+            if wheel {
+                app.update(Action::Wheel {
+                    column: 5,
+                    row: 3,
+                    down: true,
+                });
+                assert!(app.timeline().sticky_year().is_some());
+            }
             app.check_invariants().unwrap();
             insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen(&app, w, h));
         }
