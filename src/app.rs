@@ -18,6 +18,7 @@ pub mod doc;
 pub mod finder;
 pub mod format;
 pub mod help;
+pub mod history;
 pub mod input;
 pub mod keymap;
 pub mod layout;
@@ -113,6 +114,9 @@ pub struct App {
     /// A briefing note to write (file name, Markdown); the browser takes it and writes it.
     pub pending_export: Option<(String, String)>,
     pub(crate) quit: bool,
+    // Navigation: where the reader has been, and where each tab was left.
+    pub(crate) history: history::History<history::Place>,
+    pub(crate) tab_views: [Option<history::TabView>; 3],
 }
 
 impl App {
@@ -144,6 +148,8 @@ impl App {
             pending_copy: None,
             pending_export: None,
             quit: false,
+            history: history::History::default(),
+            tab_views: [None, None, None],
         };
         app.refilter();
         // Start on the latest reported meeting: "when did we last meet?" is the first question.
@@ -288,6 +294,11 @@ impl App {
             Some(position) => (self.text().match_status)(position, total),
             None => (self.text().matches_elsewhere)(total),
         })
+    }
+
+    /// Places behind and ahead of the current one (Backspace, Ctrl-]).
+    pub fn history(&self) -> &history::History<history::Place> {
+        &self.history
     }
 
     pub fn help_scroll(&self) -> usize {

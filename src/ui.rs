@@ -10,6 +10,7 @@ pub mod finder;
 pub mod footer;
 pub mod header;
 pub mod help;
+pub mod position;
 pub mod theme;
 pub mod timeline;
 

@@ -105,6 +105,10 @@ every_action! {
     Action::Click { .. } => Action::Click { column: 1, row: 1 },
     Action::Suspend => Action::Suspend,
     Action::CopyFailed => Action::CopyFailed,
+    Action::Back => Action::Back,
+    Action::Forward => Action::Forward,
+    Action::HalfPageDown => Action::HalfPageDown,
+    Action::HalfPageUp => Action::HalfPageUp,
 }
 
 /// Every variant (its listed example), plus varied values for the variants that carry some.

@@ -13,7 +13,7 @@ use crate::support::screen::{
     app_in, app_on, fixture_app, keys, korean_fixture_app, render, screen,
 };
 
-/// (name, keys): `⏎` Enter, `⎋` Esc, `⇥` Tab. The browser opens on the 3rd Data Dialogue,
+/// (name, keys): `⏎` Enter, `⎋` Esc, `⇥` Tab, `⌫` Backspace. The browser opens on the 3rd Data Dialogue,
 /// the latest meeting, reported by an EU and a ROK account.
 const SCENARIOS: &[(&str, &str)] = &[
     ("start", ""),
@@ -39,6 +39,10 @@ const SCENARIOS: &[(&str, &str)] = &[
     ("help_scrolled", "?jjjjjjjjjjjjjjjjjjjj"),
     ("filter_topic", "f#resilience⏎"),
     ("filter_cleared", "f#resilience⏎⎋"),
+    // Navigation: back from a citation jump to the Overview line it left; the timeline's
+    // position at its end.
+    ("citation_back", "ljjjjjjjjj⏎⌫"),
+    ("timeline_end", "G"),
 ];
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
@@ -49,6 +53,35 @@ fn screens() {
         for (w, h) in SIZES {
             let mut app = fixture_app(w, h);
             keys(&mut app, typed);
+            app.check_invariants().unwrap();
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen(&app, w, h));
+        }
+    }
+}
+
+/// The fixture's timeline fits 80x24 and 120x40, so its scrollbar and sticky year heading
+/// show in shorter terminals: at the end of the timeline, half-way down, and after the wheel
+/// scrolled the top row onto an entry whose year heading went out of view (the heading stays,
+/// sticky, above it).
+#[test]
+fn sticky_year_screens() {
+    use entente::app::Action;
+    for (name, typed, wheel) in [
+        ("sticky_year_end", "G", false),
+        ("sticky_year_middle", "gjjjj", false),
+        ("sticky_year_wheel", "g", true),
+    ] {
+        for (w, h) in [(80, 11), (120, 11)] {
+            let mut app = fixture_app(w, h);
+            keys(&mut app, typed);
+            if wheel {
+                app.update(Action::Wheel {
+                    column: 5,
+                    row: 3,
+                    down: true,
+                });
+                assert!(app.timeline().sticky_year().is_some());
+            }
             app.check_invariants().unwrap();
             insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen(&app, w, h));
         }

@@ -122,4 +122,13 @@ pub enum Action {
     Click { column: u16, row: u16 },
     /// The terminal could not take the copied text (OSC 52 write failed).
     CopyFailed,
+    // Navigation habits (history, half pages).
+    /// Return to the place the last jump left (`Backspace`, `Ctrl-O`).
+    Back,
+    /// Undo a [`Action::Back`] (`Ctrl-I` where the terminal tells it from Tab, `Ctrl-]`).
+    Forward,
+    /// Move half a page down in the focused pane (less and vim's Ctrl-D).
+    HalfPageDown,
+    /// Move half a page up in the focused pane (less and vim's Ctrl-U).
+    HalfPageUp,
 }

@@ -204,15 +204,30 @@ impl DetailView {
 
     /// One page down: scroll, then put the cursor on the first line starting in view.
     pub fn page_down(&mut self) {
-        self.scroll = self
-            .scroll
-            .saturating_add(self.height.max(1))
-            .min(self.max_scroll());
-        self.cursor_into_view();
+        self.scroll_down_by(self.height.max(1));
     }
 
     pub fn page_up(&mut self) {
-        self.scroll = self.scroll.saturating_sub(self.height.max(1));
+        self.scroll_up_by(self.height.max(1));
+    }
+
+    /// Half a page down, as Ctrl-D in less and vim.
+    pub fn half_page_down(&mut self) {
+        self.scroll_down_by((self.height / 2).max(1));
+    }
+
+    /// Half a page up, as Ctrl-U in less and vim.
+    pub fn half_page_up(&mut self) {
+        self.scroll_up_by((self.height / 2).max(1));
+    }
+
+    fn scroll_down_by(&mut self, rows: usize) {
+        self.scroll = self.scroll.saturating_add(rows).min(self.max_scroll());
+        self.cursor_into_view();
+    }
+
+    fn scroll_up_by(&mut self, rows: usize) {
+        self.scroll = self.scroll.saturating_sub(rows);
         self.cursor_into_view();
     }
 

@@ -1,5 +1,7 @@
 //! A one-line text input (the finder's query, the search prompt): editing by character and
-//! word, a byte cursor that always sits on a character boundary.
+//! word, a byte cursor that always sits on a character boundary, and the part of the text a
+//! field of a given width shows ([`LineInput::view`]): a text longer than the field scrolls
+//! sideways so the cursor stays in view, as in a shell.
 
 use crate::text::display_width;
 
@@ -22,6 +24,41 @@ impl LineInput {
     /// Display columns before the cursor (where the terminal cursor goes).
     pub fn cursor_column(&self) -> usize {
         display_width(self.text.get(..self.cursor).unwrap_or(""))
+    }
+
+    /// What a field `width` columns wide shows: the slice of the text, and the cursor's column
+    /// in it. A text that fits shows whole; a longer one starts as late as it must for the
+    /// cursor (and the cell it stands on) to be in view, so typing at the end keeps the newest
+    /// characters visible and Home shows the start again.
+    pub fn view(&self, width: usize) -> (&str, usize) {
+        let width = width.max(1);
+        if display_width(&self.text) < width {
+            return (&self.text, self.cursor_column());
+        }
+        // The cursor's own cell needs a column: everything before it gets width - 1.
+        let room = width - 1;
+        let mut start = 0;
+        for (i, _) in self.text[..self.cursor].char_indices() {
+            start = i;
+            if display_width(&self.text[i..self.cursor]) <= room {
+                break;
+            }
+        }
+        if display_width(&self.text[start..self.cursor]) > room {
+            start = self.cursor;
+        }
+        let before = display_width(&self.text[start..self.cursor]);
+        let mut end = start;
+        let mut used = 0;
+        for c in self.text[start..].chars() {
+            let w = display_width(c.encode_utf8(&mut [0; 4]));
+            if used + w > width {
+                break;
+            }
+            used += w;
+            end += c.len_utf8();
+        }
+        (&self.text[start..end], before)
     }
 
     /// Replaces the text and puts the cursor at its end.
@@ -130,6 +167,27 @@ mod tests {
         i.end();
         i.right();
         assert_eq!(i.cursor(), i.text().len());
+    }
+
+    #[test]
+    fn a_long_query_scrolls_to_keep_the_cursor_in_view() {
+        let mut i = LineInput::default();
+        i.set("short");
+        assert_eq!(i.view(10), ("short", 5));
+        i.set("diplomatic responses to malicious cyber activities");
+        // At the end: the newest characters show, the cursor in the last column.
+        assert_eq!(i.view(12), (" activities", 11));
+        // Home: the start again.
+        i.home();
+        assert_eq!(i.view(12), ("diplomatic r", 0));
+        // In the middle, after moving right: the cursor is still in view.
+        for _ in 0..20 {
+            i.right();
+        }
+        assert_eq!(i.view(12), ("c responses ", 11));
+        // Wide characters count two columns.
+        i.set("사이버 보안 사이버 보안");
+        assert_eq!(i.view(8), ("버 보안", 7));
     }
 
     #[test]

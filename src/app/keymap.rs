@@ -25,7 +25,9 @@ impl Key {
         let alt = event.modifiers.contains(KeyModifiers::ALT);
         match (self, event.code) {
             (Key::Char(c), KeyCode::Char(e)) => !ctrl && !alt && c == e,
-            (Key::Ctrl(c), KeyCode::Char(e)) => ctrl && !alt && c == e.to_ascii_lowercase(),
+            (Key::Ctrl(c), KeyCode::Char(e)) => {
+                ctrl && !alt && (c == e.to_ascii_lowercase() || legacy_ctrl(c) == Some(e))
+            }
             (Key::Code(c), code) => !ctrl && !alt && c == code,
             (Key::AnyChar, KeyCode::Char(e)) => !ctrl && !alt && !e.is_control(),
             _ => false,
@@ -51,6 +53,19 @@ impl Key {
                 other => other.to_string(),
             },
         }
+    }
+}
+
+/// The character a terminal without keyboard enhancement reports, with Ctrl, for Ctrl and a
+/// punctuation key: the control bytes 0x1C to 0x1F arrive as Ctrl-4 to Ctrl-7 (crossterm's
+/// reading of them), so `Ctrl-]` (0x1D) arrives as Ctrl-5.
+fn legacy_ctrl(c: char) -> Option<char> {
+    match c {
+        '\\' => Some('4'),
+        ']' => Some('5'),
+        '^' => Some('6'),
+        '_' => Some('7'),
+        _ => None,
     }
 }
 
@@ -125,8 +140,10 @@ pub static KEYMAP: &[Binding] = &[
     b(&[Char('q'), Ctrl('c')],           Browse, Action::Quit,          "quit"),
     b(&[Char('j'), DOWN],                Browse, Action::Down,          "next line"),
     b(&[Char('k'), UP],                  Browse, Action::Up,            "previous line"),
-    b(&[PGDN, Ctrl('d'), Char(' ')],     Browse, Action::PageDown,      "page down"),
-    b(&[PGUP, Ctrl('u')],                Browse, Action::PageUp,        "page up"),
+    b(&[PGDN, Ctrl('f'), Char(' ')],     Browse, Action::PageDown,      "page down"),
+    b(&[PGUP, Ctrl('b')],                Browse, Action::PageUp,        "page up"),
+    b(&[Ctrl('d')],                      Browse, Action::HalfPageDown,  "half a page down"),
+    b(&[Ctrl('u')],                      Browse, Action::HalfPageUp,    "half a page up"),
     b(&[Char('g'), HOME],                Browse, Action::Top,           "first line"),
     b(&[Char('G'), END],                 Browse, Action::Bottom,        "last line"),
     b(&[TAB, BACKTAB],                   Browse, Action::SwitchPane,    "switch pane"),
@@ -137,6 +154,8 @@ pub static KEYMAP: &[Binding] = &[
     b(&[Char('f'), Ctrl('p')],           Browse, Action::OpenFinder,    "find a topic, organisation, person, meeting or place"),
     b(&[Char('?')],                      Browse, Action::OpenHelp,      "this help"),
     b(&[Ctrl('z')],                      Browse, Action::Suspend,       "suspend to the shell (fg resumes)"),
+    b(&[BACKSPACE, Ctrl('o')],           Browse, Action::Back,          "back to where the last jump left"),
+    b(&[Ctrl(']'), Ctrl('i')],           Browse, Action::Forward,       "forward again (Ctrl-I only where told apart from Tab)"),
     // Detail.
     b(&[Char('1')],                      Detail, Action::SelectTab(Tab::Overview), "Overview tab"),
     b(&[Char('2')],                      Detail, Action::SelectTab(Tab::Text),     "Text tab"),
@@ -185,11 +204,13 @@ pub static KEYMAP: &[Binding] = &[
     b(&[AnyChar],                        Search, Action::Insert(' '),   "type; matches show as you type"),
     b(&[Ctrl('z')],                      Search, Action::Suspend,       "suspend to the shell"),
     // Help.
-    b(&[ESC, Char('?'), Char('q')],      Help,   Action::Close,         "close help"),
+    b(&[ESC, Ctrl('c'), Char('?'), Char('q')], Help, Action::Close,   "close help"),
     b(&[Char('j'), DOWN],                Help,   Action::Down,          "scroll down"),
     b(&[Char('k'), UP],                  Help,   Action::Up,            "scroll up"),
-    b(&[PGDN, Char(' ')],                Help,   Action::PageDown,      "page down"),
-    b(&[PGUP],                           Help,   Action::PageUp,        "page up"),
+    b(&[PGDN, Ctrl('f'), Char(' ')],     Help,   Action::PageDown,      "page down"),
+    b(&[PGUP, Ctrl('b')],                Help,   Action::PageUp,        "page up"),
+    b(&[Ctrl('d')],                      Help,   Action::HalfPageDown,  "half a page down"),
+    b(&[Ctrl('u')],                      Help,   Action::HalfPageUp,    "half a page up"),
     b(&[Char('g'), HOME],                Help,   Action::Top,           "top"),
     b(&[Char('G'), END],                 Help,   Action::Bottom,        "bottom"),
     b(&[Ctrl('z')],                      Help,   Action::Suspend,       "suspend to the shell"),

@@ -182,13 +182,23 @@ pub fn inner(r: Rect) -> Rect {
     )
 }
 
-/// A rect at most `max_w`×`max_h`, centred in `area`, leaving a margin where there is room.
+/// Narrower side margins than this many columns are not left: the overlay takes the whole
+/// width instead, so no sliver of the pane below shows beside it (`│l┃`).
+const MIN_MARGIN: u16 = 4;
+
+/// A rect at most `max_w`×`max_h`, centred in `area`, leaving a margin where there is room
+/// for a clear one.
 pub fn centred(area: Rect, max_w: u16, max_h: u16) -> Rect {
     let w = area
         .width
         .saturating_sub(4)
         .min(max_w)
         .max(area.width.min(20));
+    let w = if area.width.saturating_sub(w) / 2 < MIN_MARGIN {
+        area.width
+    } else {
+        w
+    };
     let h = area
         .height
         .saturating_sub(2)
@@ -284,6 +294,19 @@ mod tests {
         assert_eq!(titles[1].2.start, 57);
         assert_eq!(tab_at(d, names, 56), Some(Tab::Overview));
         assert_eq!(tab_at(d, names, 57), Some(Tab::Text));
+    }
+
+    #[test]
+    fn overlays_take_the_whole_width_rather_than_leave_a_sliver() {
+        for focus in [Focus::Timeline, Focus::Detail] {
+            let g = Geometry::new(80, 24, focus);
+            assert_eq!((g.finder().popup.x, g.finder().popup.width), (0, 80));
+            assert_eq!((g.help().x, g.help().width), (0, 80));
+        }
+        // Wide terminals keep a real margin around the overlay.
+        let g = Geometry::new(200, 50, Focus::Timeline);
+        assert!(g.finder().popup.x >= MIN_MARGIN && g.finder().popup.width == 110);
+        assert!(g.help().x >= MIN_MARGIN);
     }
 
     #[test]

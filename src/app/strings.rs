@@ -144,6 +144,13 @@ pub struct Strings {
     pub compare_summary: fn(&str, usize, &str, usize) -> String,
     /// "only in ROK": marks what one account alone says.
     pub only_in: fn(&str) -> String,
+    // Navigation: history and position in a pane.
+    /// Back with no place behind.
+    pub status_history_start: &'static str,
+    /// Forward with no place ahead.
+    pub status_history_end: &'static str,
+    /// A pane's bottom border when rows follow below the view.
+    pub more_below: &'static str,
 }
 
 /// The words after the keys in the footer.
@@ -166,6 +173,8 @@ pub struct Hints {
     pub keep: &'static str,
     pub cancel: &'static str,
     pub scroll: &'static str,
+    /// After `?` when the footer cannot hold every hint.
+    pub more: &'static str,
 }
 
 /// The names of the key map's contexts, as help headings.

@@ -3,6 +3,7 @@
 //! derived state (filtered timeline, detail document) in [`refresh`].
 
 mod mouse;
+mod navigate;
 mod overlays;
 mod refresh;
 
@@ -91,6 +92,17 @@ impl App {
             Action::StartSearch => self.start_search(),
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
+            // Navigation habits.
+            Action::Back => self.go_back(),
+            Action::Forward => self.go_forward(),
+            Action::HalfPageDown => self.move_in_pane(
+                |a| a.timeline.move_by(a.timeline.half_page()),
+                |a| a.detail.half_page_down(),
+            ),
+            Action::HalfPageUp => self.move_in_pane(
+                |a| a.timeline.move_by(-a.timeline.half_page()),
+                |a| a.detail.half_page_up(),
+            ),
             _ => {}
         }
     }
@@ -118,16 +130,10 @@ impl App {
         self.refresh_detail(true);
     }
 
-    fn show_tab(&mut self, tab: Tab) {
-        self.focus = Focus::Detail;
-        if self.tab != tab {
-            self.tab = tab;
-            self.refresh_detail(true);
-        }
-    }
-
     fn activate(&mut self) {
         if self.focus == Focus::Timeline {
+            // Opening the entry is a jump: Back returns to the timeline.
+            self.record_jump();
             self.focus = Focus::Detail;
             return;
         }
@@ -156,6 +162,8 @@ impl App {
             self.status = Some(self.text().status_not_in_text.into());
             return;
         };
+        self.record_jump();
+        self.remember_tab_view();
         self.account = pos;
         self.compare = false;
         self.tab = Tab::Text;
@@ -173,6 +181,8 @@ impl App {
 
     /// Selects an entry (clearing the filter when it hides it) and shows its Overview.
     pub(super) fn jump_to_entry(&mut self, entry: EntryRef) {
+        self.record_jump();
+        self.remember_tab_view();
         if !self.filtered.contains(&entry) {
             self.filter = Filter::default();
             self.refilter();

@@ -54,4 +54,24 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
         let col = Rect::new(gutter.x, gutter.y, 1, gutter.height);
         frame.render_widget(Paragraph::new(marks), col);
     }
+    position(app, g, theme, frame);
+}
+
+/// The scrollbar and "more below ↓ 1-20/45" (rows shown, of all) on the pane's border.
+fn position(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
+    let view = app.detail();
+    let extent = super::position::Extent {
+        scroll: view.scroll,
+        height: view.height.min(usize::from(g.detail_text().height)),
+        total: view.rows(),
+    };
+    if extent.total == 0 {
+        return;
+    }
+    let last = extent
+        .total
+        .min(extent.scroll.saturating_add(extent.height));
+    let at = format!("{}-{last}/{}", extent.scroll + 1, extent.total);
+    let text = super::position::label(&at, extent, app.text().more_below);
+    super::position::draw(g.detail, extent, text, theme, frame);
 }

@@ -35,14 +35,18 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
 
     // The query line, with the terminal cursor in it.
     let prompt = crate::app::strings::FINDER_PROMPT;
-    let input = clean(state.input.text());
+    let field = usize::from(f.input.width).saturating_sub(display_width(prompt));
+    let (shown, cursor) = state.input.view(field);
     let line = fit(
-        vec![Span::styled(prompt, theme.hint_key()), Span::raw(input)],
+        vec![
+            Span::styled(prompt, theme.hint_key()),
+            Span::raw(clean(shown)),
+        ],
         usize::from(f.input.width),
     );
     frame.render_widget(Paragraph::new(Line::from(line)), f.input);
     if f.input.width > 0 && f.input.height > 0 {
-        let column = display_width(prompt) + state.input.cursor_column();
+        let column = display_width(prompt) + cursor;
         let x = f
             .input
             .x

@@ -1,5 +1,7 @@
 //! The footer: the search prompt while typing one, else the status message and the key hints
-//! that fit the width (keys looked up in the key map, so hints cannot go stale).
+//! that fit the width (keys looked up in the key map, so hints cannot go stale). When some
+//! hints do not fit, the last place goes to "? more", so a narrow terminal still says where
+//! the other keys are.
 
 use ratatui::Frame;
 use ratatui::layout::Position;
@@ -52,9 +54,13 @@ fn hints(mode: Mode, hint: &Hints) -> Vec<(Action, Context, &'static str)> {
     }
 }
 
-fn hint_spans(mode: Mode, hint: &Hints, theme: &Theme) -> Vec<Span<'static>> {
+/// The hints' spans, two a hint; without the help key's when `more` will stand for it.
+fn hint_spans(mode: Mode, hint: &Hints, theme: &Theme, more: bool) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     for (action, context, text) in hints(mode, hint) {
+        if more && action == Action::OpenHelp {
+            continue;
+        }
         if let Some(key) = key_for(&action, context) {
             spans.push(Span::styled(format!(" {key}"), theme.hint_key()));
             spans.push(Span::styled(format!(" {text} "), theme.hint_text()));
@@ -63,34 +69,75 @@ fn hint_spans(mode: Mode, hint: &Hints, theme: &Theme) -> Vec<Span<'static>> {
     spans
 }
 
-/// Hints that fit whole (a cut hint helps no one).
-fn whole_hints(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
+/// Hints that fit whole (a cut hint helps no one). When not all fit, `more` (the help key's
+/// hint) takes the last place, if it fits at all.
+fn whole_hints(
+    spans: Vec<Span<'static>>,
+    more: Vec<Span<'static>>,
+    width: usize,
+) -> Vec<Span<'static>> {
+    let span_width = |s: &[Span]| -> usize { s.iter().map(|s| display_width(&s.content)).sum() };
+    if span_width(&spans) <= width {
+        return spans;
+    }
+    let room = width.saturating_sub(span_width(&more));
     let mut out = Vec::new();
     let mut used = 0;
     for pair in spans.chunks(2) {
-        let w: usize = pair.iter().map(|s| display_width(&s.content)).sum();
-        if used + w > width {
+        let w = span_width(pair);
+        if used + w > room {
             break;
         }
         used += w;
         out.extend(pair.iter().cloned());
     }
+    if used + span_width(&more) <= width {
+        out.extend(more);
+    }
     out
+}
+
+/// "? more": where the hints that do not fit are.
+fn more_hint(mode: Mode, hint: &Hints, theme: &Theme) -> Vec<Span<'static>> {
+    let context = match mode {
+        Mode::Normal => Context::Browse,
+        // Only browsing opens help; in an overlay, there is nothing more to point at.
+        Mode::Finder | Mode::Search | Mode::Help => return Vec::new(),
+    };
+    key_for(&Action::OpenHelp, context)
+        .map(|key| {
+            vec![
+                Span::styled(format!(" {key}"), theme.hint_key()),
+                Span::styled(format!(" {} ", hint.more), theme.hint_text()),
+            ]
+        })
+        .unwrap_or_default()
 }
 
 pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
     let width = usize::from(g.footer.width);
     if app.mode() == Mode::Search {
         let input = &app.search().input;
+        let status = app
+            .search_status()
+            .map(|s| format!("   {s}"))
+            .unwrap_or_default();
+        // The query gets what the prompt and the status leave, at least half the line; a
+        // longer query scrolls sideways to keep the cursor in view.
+        let field = width
+            .saturating_sub(display_width(strings::SEARCH_PROMPT))
+            .saturating_sub(display_width(&status))
+            .max(width / 2);
+        let (shown, cursor) = input.view(field);
         let mut spans = vec![
             Span::styled(strings::SEARCH_PROMPT, theme.hint_key()),
-            Span::raw(super::clean(input.text())),
+            Span::raw(super::clean(shown)),
         ];
-        if let Some(status) = app.search_status() {
-            spans.push(Span::styled(format!("   {status}"), theme.status()));
+        if !status.is_empty() {
+            spans.push(Span::styled(status, theme.status()));
         }
         frame.render_widget(Paragraph::new(Line::from(fit(spans, width))), g.footer);
-        let column = display_width(strings::SEARCH_PROMPT) + input.cursor_column();
+        let column = display_width(strings::SEARCH_PROMPT) + cursor;
         let x = g
             .footer
             .x
@@ -113,10 +160,17 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
     }
     let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
     let mut line = fit(spans, width);
-    line.extend(whole_hints(
-        hint_spans(app.mode(), &app.text().hint, theme),
-        width.saturating_sub(used),
-    ));
+    let hint = &app.text().hint;
+    let all = hint_spans(app.mode(), hint, theme, false);
+    let room = width.saturating_sub(used);
+    let more = more_hint(app.mode(), hint, theme);
+    line.extend(
+        if more.is_empty() || all.iter().map(|s| display_width(&s.content)).sum::<usize>() <= room {
+            whole_hints(all, Vec::new(), room)
+        } else {
+            whole_hints(hint_spans(app.mode(), hint, theme, true), more, room)
+        },
+    );
     frame.render_widget(
         Paragraph::new(Line::from(line)).style(theme.footer()),
         g.footer,

@@ -1,7 +1,9 @@
 //! The timeline pane: entries in date order under year headings; each row shows the date (as
 //! precise as known), the short title, place and format. Events that were only mentioned or
 //! planned are dimmed and carry their computed status in words (upcoming, superseded, …), so
-//! they stand apart without colour too; an announced meeting says "announced".
+//! they stand apart without colour too; an announced meeting says "announced". The year of
+//! the top row stays in view (a sticky heading), and the borders say where the selection is
+//! and whether more rows follow below ([`super::position`]).
 
 use ratatui::Frame;
 use ratatui::style::Style;
@@ -17,6 +19,7 @@ use crate::index::EntryRef;
 use crate::index::status::{self, Day};
 use crate::text::display_width;
 
+use super::position::{Extent, label};
 use super::theme::Theme;
 use super::{clean, fit};
 
@@ -81,16 +84,24 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
     let width = usize::from(area.width);
     let view = app.timeline();
     let filtered = app.filtered();
-    let lines: Vec<Line> = view
+    let year = |y: &str| {
+        Line::from(fit(
+            vec![Span::styled(format!(" {}", clean(y)), theme.year())],
+            width,
+        ))
+    };
+    let sticky = view.sticky_year();
+    let rows = view
         .rows
+        .get(view.visible())
+        .unwrap_or(&[])
         .iter()
-        .skip(view.scroll)
-        .take(usize::from(area.height))
-        .map(|row| match row {
-            TimelineRow::Year(y) => Line::from(fit(
-                vec![Span::styled(format!(" {}", clean(y)), theme.year())],
-                width,
-            )),
+        .take(usize::from(area.height).saturating_sub(usize::from(sticky.is_some())));
+    let lines: Vec<Line> = sticky
+        .map(year)
+        .into_iter()
+        .chain(rows.map(|row| match row {
+            TimelineRow::Year(y) => year(y),
             TimelineRow::Entry(i) => {
                 let Some(entry) = filtered.get(*i) else {
                     return Line::default();
@@ -105,9 +116,19 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
                     Line::from(spans)
                 }
             }
-        })
+        }))
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
+    let extent = Extent {
+        scroll: view.scroll,
+        height: view.height.min(usize::from(area.height)),
+        total: view.rows.len(),
+    };
+    if !filtered.is_empty() {
+        let at = format!("{}/{}", view.selected + 1, filtered.len());
+        let text = label(&at, extent, app.text().more_below);
+        super::position::draw(g.timeline, extent, text, theme, frame);
+    }
 }
 
 /// A row drawn as selected: reverse across the whole width.

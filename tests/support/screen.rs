@@ -68,6 +68,7 @@ pub fn keys(app: &mut App, text: &str) {
             '⏎' => key(app, KeyCode::Enter, KeyModifiers::NONE),
             '⎋' => key(app, KeyCode::Esc, KeyModifiers::NONE),
             '⇥' => key(app, KeyCode::Tab, KeyModifiers::NONE),
+            '⌫' => key(app, KeyCode::Backspace, KeyModifiers::NONE),
             c if c.is_uppercase() => key(app, KeyCode::Char(c), KeyModifiers::SHIFT),
             c => key(app, KeyCode::Char(c), KeyModifiers::NONE),
         }

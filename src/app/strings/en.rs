@@ -76,6 +76,7 @@ pub static STRINGS: Strings = Strings {
         keep: "keep",
         cancel: "cancel",
         scroll: "scroll",
+        more: "more",
     },
     context: Contexts {
         browse: "Browsing",
@@ -106,6 +107,9 @@ pub static STRINGS: Strings = Strings {
     showing_account,
     compare_summary,
     only_in,
+    status_history_start: "no earlier place (Backspace goes back after a jump)",
+    status_history_end: "no later place",
+    more_below: "more below",
 };
 
 fn too_small(need_w: u16, need_h: u16, w: u16, h: u16) -> String {

@@ -76,6 +76,7 @@ pub static STRINGS: Strings = Strings {
         keep: "유지",
         cancel: "취소",
         scroll: "스크롤",
+        more: "더 보기",
     },
     context: Contexts {
         browse: "탐색",
@@ -106,6 +107,9 @@ pub static STRINGS: Strings = Strings {
     showing_account,
     compare_summary,
     only_in,
+    status_history_start: "이전 위치 없음 (이동한 뒤 Backspace로 돌아가기)",
+    status_history_end: "다음 위치 없음",
+    more_below: "아래에 더 있음",
 };
 
 fn facet(f: Facet) -> &'static str {
@@ -261,4 +265,15 @@ pub const KEY_HELP: &[(&str, &str)] = &[
         "write a briefing note to ./entente-ID.md",
         "./entente-ID.md에 브리핑 노트 저장",
     ),
+    // Navigation: history and half pages.
+    (
+        "back to where the last jump left",
+        "마지막 이동 전 위치로 돌아가기",
+    ),
+    (
+        "forward again (Ctrl-I only where told apart from Tab)",
+        "다시 앞으로 (Ctrl-I는 터미널이 Tab과 구별할 때만)",
+    ),
+    ("half a page down", "반 페이지 아래로"),
+    ("half a page up", "반 페이지 위로"),
 ];

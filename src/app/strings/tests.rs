@@ -71,6 +71,9 @@ fn words(s: &Strings) -> Vec<&'static str> {
         showing_account: _,
         compare_summary: _,
         only_in: _,
+        status_history_start,
+        status_history_end,
+        more_below,
     } = s;
     let Hints {
         quit,
@@ -91,6 +94,7 @@ fn words(s: &Strings) -> Vec<&'static str> {
         keep,
         cancel,
         scroll,
+        more,
     } = hint;
     let Contexts {
         browse,
@@ -173,6 +177,10 @@ fn words(s: &Strings) -> Vec<&'static str> {
         *keep,
         *cancel,
         *scroll,
+        *more,
+        *status_history_start,
+        *status_history_end,
+        *more_below,
         *browse,
         *context_detail,
         *finder,

@@ -79,7 +79,11 @@ impl App {
         };
         self.finder.remember(index);
         match cand.kind.facet() {
-            Some(facet) => self.filter.set_facet(facet, cand.id),
+            Some(facet) => {
+                // Filtering by the pick is a jump: Back restores the filter and the place.
+                self.record_jump();
+                self.filter.set_facet(facet, cand.id);
+            }
             None => {
                 if let Some(e) = self.index.entry(&cand.id) {
                     self.jump_to_entry(e);
@@ -141,6 +145,15 @@ impl App {
                 self.search.typing = false;
                 if !self.search.active() {
                     self.search.clear();
+                } else if let Some((cursor, scroll)) = self.search.saved {
+                    // A search hit is a jump: Back returns to where the search began.
+                    let place = crate::app::history::Place {
+                        cursor,
+                        scroll,
+                        account: self.search.origin,
+                        ..self.here()
+                    };
+                    self.record_place(place);
                 }
             }
             Action::NextMatch => self.step_match(true),
@@ -275,6 +288,8 @@ impl App {
             }
             Action::Down => s.saturating_add(1),
             Action::Up => s.saturating_sub(1),
+            Action::HalfPageDown => s.saturating_add((height / 2).max(1)),
+            Action::HalfPageUp => s.saturating_sub((height / 2).max(1)),
             Action::PageDown => s.saturating_add(height.max(1)),
             Action::PageUp => s.saturating_sub(height.max(1)),
             Action::Top => 0,

@@ -543,3 +543,195 @@ fn searching_and_stepping_between_matches_do_not_rewrap_the_text() {
     assert_eq!(a.account(), 1);
     assert_eq!(a.detail().wraps, wraps + 1);
 }
+
+// Navigation habits: history, tab views, half pages.
+
+fn ctrl(app: &mut App, c: char) {
+    key(app, KeyCode::Char(c), KeyModifiers::CONTROL);
+}
+
+/// The Overview line citing the ROK account of the selected meeting, and its citation.
+fn rok_citation_line(a: &App) -> (usize, crate::corpus::Citation) {
+    a.detail()
+        .doc
+        .lines
+        .iter()
+        .enumerate()
+        .find_map(|(i, l)| match &l.target {
+            Some(Target::Cite(c)) if c.source == "rok-data-dialogue-3" => Some((i, c.clone())),
+            _ => None,
+        })
+        .expect("a line cites the ROK account")
+}
+
+#[test]
+fn backspace_returns_from_a_citation_jump_and_ctrl_bracket_goes_forward() {
+    let mut a = app();
+    typed(&mut a, "l");
+    let (line, cite) = rok_citation_line(&a);
+    a.detail.cursor = line;
+    let before = (a.tab(), a.account(), a.detail().cursor, a.detail().scroll);
+    press(&mut a, KeyCode::Enter);
+    let jumped = (a.tab(), a.account(), a.detail().cursor, a.detail().scroll);
+    assert_eq!((jumped.0, jumped.1), (Tab::Text, 1));
+    press(&mut a, KeyCode::Backspace);
+    assert_eq!(
+        (a.tab(), a.account(), a.detail().cursor, a.detail().scroll),
+        before
+    );
+    assert_eq!(a.highlight(), None);
+    // Ctrl-] arrives as Ctrl-5 from terminals without keyboard enhancement.
+    ctrl(&mut a, '5');
+    assert_eq!(
+        (a.tab(), a.account(), a.detail().cursor, a.detail().scroll),
+        jumped
+    );
+    assert_eq!(a.highlight(), Some(&cite));
+    // Ctrl-O is back too; with nothing further back, the status says so.
+    ctrl(&mut a, 'o');
+    ctrl(&mut a, 'o');
+    assert_eq!(a.tab(), Tab::Overview);
+    assert_eq!(a.status(), Some(a.text().status_history_start));
+    ctrl(&mut a, ']');
+    ctrl(&mut a, ']');
+    assert_eq!(a.tab(), Tab::Text);
+    assert_eq!(a.status(), Some(a.text().status_history_end));
+}
+
+#[test]
+fn pressing_1_after_a_citation_jump_keeps_the_place() {
+    let mut a = app();
+    typed(&mut a, "l");
+    let (line, _) = rok_citation_line(&a);
+    a.detail.cursor = line;
+    press(&mut a, KeyCode::Enter);
+    let jumped = (a.account(), a.detail().cursor, a.detail().scroll);
+    typed(&mut a, "1");
+    assert_eq!(a.tab(), Tab::Overview);
+    // The Overview is where it was left, on the citation.
+    assert_eq!(a.detail().cursor, line);
+    // Backspace returns to the cited paragraph; so would 2.
+    press(&mut a, KeyCode::Backspace);
+    assert_eq!(a.tab(), Tab::Text);
+    assert_eq!((a.account(), a.detail().cursor, a.detail().scroll), jumped);
+    typed(&mut a, "1");
+    typed(&mut a, "2");
+    assert_eq!((a.account(), a.detail().cursor, a.detail().scroll), jumped);
+}
+
+#[test]
+fn back_after_a_related_jump_returns_to_the_meeting_and_tab_left() {
+    let mut a = app();
+    let start = a.selected();
+    typed(&mut a, "3");
+    let Some(Target::Entry(entry)) = a.detail().cursor_line().and_then(|l| l.target.clone()) else {
+        panic!("the first related line targets a meeting");
+    };
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.selected(), Some(entry));
+    press(&mut a, KeyCode::Backspace);
+    assert_eq!((a.selected(), a.tab()), (start, Tab::Related));
+    ctrl(&mut a, ']');
+    assert_eq!((a.selected(), a.tab()), (Some(entry), Tab::Overview));
+}
+
+#[test]
+fn back_after_a_finder_pick_restores_the_filter() {
+    let mut a = app();
+    let start = a.selected();
+    typed(&mut a, "f#resilience");
+    press(&mut a, KeyCode::Enter);
+    assert!(!a.filter().is_empty());
+    press(&mut a, KeyCode::Backspace);
+    assert!(a.filter().is_empty());
+    assert_eq!(a.selected(), start);
+    ctrl(&mut a, ']');
+    assert!(!a.filter().is_empty());
+}
+
+#[test]
+fn a_new_jump_after_back_drops_the_places_ahead() {
+    let mut a = app();
+    typed(&mut a, "2");
+    typed(&mut a, "3");
+    press(&mut a, KeyCode::Backspace);
+    assert_eq!((a.tab(), a.history().forward_len()), (Tab::Text, 1));
+    typed(&mut a, "1");
+    assert_eq!(a.history().forward_len(), 0);
+    ctrl(&mut a, ']');
+    assert_eq!(a.tab(), Tab::Overview);
+}
+
+#[test]
+fn ctrl_d_and_ctrl_u_move_half_a_page_and_ctrl_f_a_whole_one() {
+    let mut a = app_sized(80, 10);
+    typed(&mut a, "g");
+    let height = a.timeline().height;
+    assert!(
+        a.filtered().len() > height,
+        "the timeline is longer than the pane"
+    );
+    ctrl(&mut a, 'd');
+    assert_eq!(a.timeline().selected, height / 2);
+    ctrl(&mut a, 'u');
+    assert_eq!(a.timeline().selected, 0);
+    ctrl(&mut a, 'f');
+    assert_eq!(a.timeline().selected, height);
+    ctrl(&mut a, 'b');
+    assert_eq!(a.timeline().selected, 0);
+    // In the detail pane, half a page of rows.
+    typed(&mut a, "G2");
+    typed(&mut a, "g");
+    let rows = a.detail().height;
+    assert!(a.detail().rows() > rows, "the text is longer than the pane");
+    ctrl(&mut a, 'd');
+    assert_eq!(a.detail().scroll, rows / 2);
+    ctrl(&mut a, 'u');
+    assert_eq!(a.detail().scroll, 0);
+}
+
+#[test]
+fn ctrl_c_and_esc_close_help_and_the_finder() {
+    let mut a = app();
+    for close in [
+        (KeyCode::Esc, KeyModifiers::NONE),
+        (KeyCode::Char('c'), KeyModifiers::CONTROL),
+    ] {
+        typed(&mut a, "?");
+        assert_eq!(a.mode(), Mode::Help);
+        key(&mut a, close.0, close.1);
+        assert_eq!(a.mode(), Mode::Normal);
+        assert!(!a.quit);
+        typed(&mut a, "f");
+        assert_eq!(a.mode(), Mode::Finder);
+        key(&mut a, close.0, close.1);
+        assert_eq!(a.mode(), Mode::Normal);
+        assert!(!a.quit);
+    }
+}
+
+#[test]
+fn a_timeline_scrolled_past_a_year_heading_shows_the_year_sticky() {
+    let mut a = app_sized(80, 12);
+    typed(&mut a, "G");
+    let view = a.timeline();
+    assert!(view.scroll > 0);
+    let top_is_entry = matches!(
+        view.rows.get(view.scroll),
+        Some(crate::app::timeline::TimelineRow::Entry(_))
+    );
+    assert_eq!(view.sticky_year().is_some(), top_is_entry);
+    typed(&mut a, "g");
+    assert_eq!(a.timeline().sticky_year(), None);
+    // Walk down: whenever the top row is an entry, its year shows above it.
+    for _ in 0..a.filtered().len() {
+        typed(&mut a, "j");
+        let view = a.timeline();
+        if matches!(
+            view.rows.get(view.scroll),
+            Some(crate::app::timeline::TimelineRow::Entry(_))
+        ) {
+            assert!(view.sticky_year().is_some());
+        }
+    }
+}
