@@ -184,6 +184,7 @@ mod tests {
             range: 19..text.len(),
             best: 0.0,
             only_here: true,
+            phrases: vec![],
         };
         let segs = marked(text, &[&s], "[only in ROK] ");
         let tones: Vec<Tone> = segs.iter().map(|s| s.tone).collect();
