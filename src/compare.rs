@@ -43,6 +43,11 @@ pub const MIN_NOVEL: usize = 2;
 /// unrelated paragraphs under 0.15 (ROK ¶4 and EU ¶4, ransomware: 0.1).
 pub const ALIGN_THRESHOLD: f32 = 0.2;
 
+/// The least Dice overlap for a paragraph left alone to name the other account's paragraph
+/// nearest to it ("cf. ¶3"): higher than [`ALIGN_THRESHOLD`], so that a few shared words
+/// ("data", "security") name nothing.
+pub const NEAR_THRESHOLD: f32 = 0.3;
+
 /// How much a pair's distance in relative position (0.0–1.0) lowers its rank: enough to
 /// break near-ties, far too little to pair unrelated paragraphs.
 const POSITION_WEIGHT: f32 = 0.2;
@@ -253,12 +258,25 @@ fn mark<P: AsRef<str>>(
                 .fold(0.0_f32, f32::max);
             let compared = words.len() >= MIN_WORDS;
             let only_here = compared && best < THRESHOLD;
-            let phrases = match paragraphs.get(*paragraph) {
-                Some(text) if compared && !only_here => {
-                    novel_clauses(text.as_ref(), range.clone(), other_all)
-                }
-                _ => Vec::new(),
+            let text = paragraphs.get(*paragraph).map_or("", |t| t.as_ref());
+            let mut phrases = if compared && !only_here {
+                novel_clauses(text, range.clone(), other_all)
+            } else {
+                Vec::new()
             };
+            // A "clause" that is the whole sentence is not one: the sentence test, made for
+            // whole sentences, found it shared ("It closed on 12 June 2024" against "held on
+            // June 11-12").
+            let whole = match phrases.as_slice() {
+                [p] => text
+                    .get(range.start..p.start)
+                    .zip(text.get(p.end..range.end))
+                    .is_some_and(|(a, b)| !a.chars().chain(b.chars()).any(char::is_alphanumeric)),
+                _ => false,
+            };
+            if whole {
+                phrases.clear();
+            }
             Sentence {
                 paragraph: *paragraph,
                 range: range.clone(),
@@ -466,8 +484,18 @@ pub fn align(left: &[BTreeSet<String>], right: &[BTreeSet<String>]) -> Vec<Row> 
         }
     }
     // The closest paragraph of the other side, for a paragraph that ended up alone.
-    let near_left = |i: usize| pairs.iter().find(|p| p.0 == i).map(|p| p.1);
-    let near_right = |j: usize| pairs.iter().find(|p| p.1 == j).map(|p| p.0);
+    let near_left = |i: usize| {
+        pairs
+            .iter()
+            .find(|p| p.0 == i && p.2 >= NEAR_THRESHOLD)
+            .map(|p| p.1)
+    };
+    let near_right = |j: usize| {
+        pairs
+            .iter()
+            .find(|p| p.1 == j && p.2 >= NEAR_THRESHOLD)
+            .map(|p| p.0)
+    };
     let mut rows = Vec::new();
     let mut placed = vec![false; right.len()];
     let lone_right = |upto: usize, rows: &mut Vec<Row>, placed: &mut Vec<bool>| {

@@ -197,3 +197,13 @@ fn the_cursor_follows_hangul_by_display_columns() {
         );
     }
 }
+
+/// The compare view at 200x50, the widest layout: each paragraph beside its counterpart.
+#[test]
+fn compare_200x50() {
+    let (w, h) = (200, 50);
+    let mut app = fixture_app(w, h);
+    keys(&mut app, "c");
+    app.check_invariants().unwrap();
+    insta::assert_snapshot!("compare_200x50", screen(&app, w, h));
+}
