@@ -18,13 +18,17 @@
 //! - an existing regular file keeps its permission bits (and its owner, when allowed);
 //! - a directory, block device or socket is refused.
 //!
+//! A new file that must not replace anything ([`write_new`], [`write_numbered`] for the
+//! browser's `e` and `export -o` without `--force`) is linked into place from its temporary
+//! file, which fails if the name is taken: no check-then-write race.
+//!
 //! A path entente owns (the cache, [`replace`]) is always replaced by a rename, whatever is
 //! there, and nothing at that path is ever opened for writing.
 
 use std::fs::{File, Metadata, OpenOptions, Permissions};
 use std::io::Write;
 use std::os::unix::fs::{FileTypeExt, MetadataExt, OpenOptionsExt, PermissionsExt};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
@@ -142,10 +146,93 @@ fn write_through(path: &Path, bytes: &[u8]) -> Result<()> {
         .with_context(|| format!("cannot write to {shown}"))
 }
 
+/// Why [`write_new`] or [`write_numbered`] wrote nothing: the name (every name tried) was
+/// taken. A caller can find it with `downcast_ref` and say what to do instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Taken(pub PathBuf);
+
+impl std::fmt::Display for Taken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} already exists; it was left as it is",
+            self.0.display()
+        )
+    }
+}
+
+impl std::error::Error for Taken {}
+
+/// Writes `bytes` to a new file at `path`, never over anything: the file appears whole, under
+/// its name, only if nothing had that name (a hard link from the temporary file, which fails
+/// if the name is taken, even by a file created a moment before). Fails with [`Taken`] then.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
+    let temporary = temporary_with(path, bytes, None)?;
+    match temporary.persist_noclobber(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(Taken(path.to_path_buf()).into())
+        }
+        Err(e) => Err(e.error).with_context(|| format!("cannot create {}", path.display())),
+    }
+}
+
+/// The most names [`write_numbered`] tries before giving up.
+pub const MAX_NUMBERED: u32 = 999;
+
+/// Writes `bytes` to a new file at `path`, or if that is taken at `NAME-2.EXT`, `NAME-3.EXT`,
+/// … (as [`write_new`]: nothing is ever replaced, and two writers racing get two names).
+/// Returns the name written.
+pub fn write_numbered(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
+    let mut temporary = temporary_with(path, bytes, None)?;
+    for n in 1..=MAX_NUMBERED {
+        let candidate = numbered(path, n);
+        match temporary.persist_noclobber(&candidate) {
+            Ok(_) => return Ok(candidate),
+            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => temporary = e.file,
+            Err(e) => {
+                return Err(e.error)
+                    .with_context(|| format!("cannot create {}", candidate.display()));
+            }
+        }
+    }
+    Err(Taken(numbered(path, MAX_NUMBERED)).into())
+}
+
+/// `path` itself for 1, else `stem-N.ext` beside it ("note.md", "note-2.md").
+pub fn numbered(path: &Path, n: u32) -> PathBuf {
+    if n <= 1 {
+        return path.to_path_buf();
+    }
+    let stem = path
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let name = match path.extension() {
+        Some(ext) => format!("{stem}-{n}.{}", ext.to_string_lossy()),
+        None => format!("{stem}-{n}"),
+    };
+    path.with_file_name(name)
+}
+
 /// Writes a temporary file beside `path` and renames it over `path`. When `existing` is the
 /// regular file being replaced, the new one gets its permission bits and (when the system
 /// allows) its owner; otherwise it is created as `0666` less the umask, like any new file.
 fn write_new_file(path: &Path, bytes: &[u8], existing: Option<&Metadata>) -> Result<()> {
+    let temporary = temporary_with(path, bytes, existing)?;
+    temporary
+        .persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot move the new {} into place", path.display()))?;
+    Ok(())
+}
+
+/// A synced temporary file beside `path` holding `bytes`, with `existing`'s owner and mode
+/// when given (else `0666` less the umask). Deleted when dropped unless persisted.
+fn temporary_with(
+    path: &Path,
+    bytes: &[u8],
+    existing: Option<&Metadata>,
+) -> Result<tempfile::NamedTempFile> {
     let shown = path.display();
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -173,11 +260,7 @@ fn write_new_file(path: &Path, bytes: &[u8], existing: Option<&Metadata>) -> Res
         .write_all(bytes)
         .and_then(|()| temporary.as_file().sync_all())
         .with_context(|| format!("cannot write {}", temporary.path().display()))?;
-    temporary
-        .persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("cannot move the new {shown} into place"))?;
-    Ok(())
+    Ok(temporary)
 }
 
 /// Owner first (a change of owner may clear mode bits), then the permission bits; setuid,
@@ -211,6 +294,50 @@ mod tests {
         write_atomic(&path, b"new text").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new text");
         assert_eq!(entries(dir.path()), ["note.md"], "only the target remains");
+    }
+
+    #[test]
+    fn write_new_never_replaces_and_says_the_name_is_taken() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("note.md");
+        write_new(&path, b"first").unwrap();
+        let err = write_new(&path, b"second").unwrap_err();
+        assert_eq!(err.downcast_ref::<Taken>(), Some(&Taken(path.clone())));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
+        assert_eq!(entries(dir.path()), ["note.md"], "no temporary is left");
+    }
+
+    #[test]
+    fn write_numbered_takes_the_next_free_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("entente-m.md");
+        std::fs::write(dir.path().join("entente-m-2.md"), "someone's").unwrap();
+        let names: Vec<PathBuf> = (0..3)
+            .map(|k| write_numbered(&path, format!("note {k}").as_bytes()).unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                path.clone(),
+                dir.path().join("entente-m-3.md"),
+                dir.path().join("entente-m-4.md")
+            ]
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("entente-m-2.md")).unwrap(),
+            "someone's"
+        );
+        assert_eq!(std::fs::read_to_string(&names[2]).unwrap(), "note 2");
+        assert_eq!(numbered(Path::new("README"), 2), Path::new("README-2"));
+        assert_eq!(
+            entries(dir.path()),
+            [
+                "entente-m-2.md",
+                "entente-m-3.md",
+                "entente-m-4.md",
+                "entente-m.md"
+            ]
+        );
     }
 
     #[test]

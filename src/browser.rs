@@ -87,12 +87,13 @@ impl Browser {
         }
     }
 
-    /// Writes a briefing note the app prepared: atomically, never over a corpus file (the
-    /// name is derived from a meeting id, in the current directory).
+    /// Writes a briefing note the app prepared, in the current directory under the name it
+    /// chose, or `-2`, `-3`, … when that is taken: never over any file (an edited note from
+    /// an earlier `e` included), and whole or not at all.
     fn write_export(&mut self) {
         if let Some((file, note)) = self.app.pending_export.take() {
-            let action = match crate::atomic::write_atomic(Path::new(&file), note.as_bytes()) {
-                Ok(()) => Action::Exported(file),
+            let action = match crate::atomic::write_numbered(Path::new(&file), note.as_bytes()) {
+                Ok(written) => Action::Exported(written.display().to_string()),
                 Err(e) => Action::ExportFailed(format!("{e:#}")),
             };
             self.app.update(action);

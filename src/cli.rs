@@ -129,7 +129,19 @@ pub fn run_with(
             "`export` does not take --json: it writes a Markdown briefing note; \
              for the record as JSON use `entente show ID --json`"
         ),
-        Command::Export { id, output } => export::run(library, id, output.as_deref(), out),
+        Command::Export {
+            id,
+            topic,
+            output,
+            force,
+        } => {
+            let what = match (id.as_deref(), topic.as_deref()) {
+                (_, Some(topic)) => export::Subject::Topic(topic),
+                (Some(id), None) => export::Subject::Meeting(id),
+                (None, None) => anyhow::bail!("export needs a meeting id or --topic TOPIC"),
+            };
+            export::run(library, what, output.as_deref(), *force, out)
+        }
         Command::Check { .. }
         | Command::Fmt { .. }
         | Command::Import(_)

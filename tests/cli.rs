@@ -439,6 +439,38 @@ fn export_writes_a_cited_markdown_briefing_note_atomically() {
     );
 }
 
+#[test]
+fn export_topic_writes_one_topic_across_every_meeting_in_date_order() {
+    let o = on_fixture(&["export", "--topic", "cyber resilience"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let note = stdout(&o);
+    assert!(
+        note.starts_with(
+            "# Topic: Cyber resilience\n\n## Summary\n\n- Discussed at 3 meetings or events"
+        ),
+        "{note}"
+    );
+    let order: Vec<usize> = [
+        "## 2nd EU–ROK Data Dialogue — March 2020\n\n- The two sides discussed cyber \
+         resilience of data centres. [rok-data-dialogue-2 ¶3]",
+        "## Joint workshop on data centre resilience — May 2023",
+        "## 3rd EU–ROK Data Dialogue — 11–12 June 2024\n\n- Both sides discussed cyber \
+         resilience and the security of data centres. [EU DD3 ¶3; ROK DD3 ¶3]",
+        "## Sources",
+        "Prepared on ",
+    ]
+    .iter()
+    .map(|s| note.find(s).unwrap_or_else(|| panic!("{s:?} in {note}")))
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    // A typo gets "did you mean"-style help and exit 1; an id and --topic together, exit 2.
+    let o = on_fixture(&["export", "--topic", "resilence"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("no topic is called"), "{}", stderr(&o));
+    let o = on_fixture(&["export", "data-dialogue-3", "--topic", "cyber-resilience"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
 // The built-in corpus: one smoke test per subcommand, true whatever meetings it holds.
 
 #[test]

@@ -286,14 +286,38 @@ fn export_through_a_symlink_to_a_note_is_refused_and_both_are_kept() {
 }
 
 #[test]
-fn export_over_a_0600_file_keeps_0600() {
+fn export_over_an_existing_file_needs_force_and_leaves_it_alone_without() {
+    let id = meeting_id();
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("note.md");
+    std::fs::write(&target, "my edited note").unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let o = run(&["export", &id, "-o", target.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("already exists and was left as it is; add --force"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "my edited note");
+    let mode = std::fs::metadata(&target).unwrap().mode() & 0o7777;
+    assert_eq!(mode, 0o600, "mode {mode:o}");
+    assert_eq!(names_in(dir.path()), ["note.md"], "no temporary is left");
+    // --force without -o is a usage error.
+    let o = run(&["export", &id, "--force"]);
+    assert_eq!(o.status.code(), Some(2), "{}", o.stderr);
+}
+
+#[test]
+fn export_with_force_over_a_0600_file_keeps_0600() {
     let id = meeting_id();
     let note = note_of(&id);
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("note.md");
     std::fs::write(&target, "old").unwrap();
     std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600)).unwrap();
-    let o = run(&["export", &id, "-o", target.to_str().unwrap()]);
+    let o = run(&["export", &id, "-o", target.to_str().unwrap(), "--force"]);
     assert!(o.status.success(), "{}", o.stderr);
     assert_eq!(std::fs::read_to_string(&target).unwrap(), note);
     let mode = std::fs::metadata(&target).unwrap().mode() & 0o7777;
@@ -308,7 +332,7 @@ fn export_over_a_hard_linked_file_is_refused_and_the_link_holds() {
     let other = dir.path().join("elsewhere.md");
     std::fs::write(&target, "shared text").unwrap();
     std::fs::hard_link(&target, &other).unwrap();
-    let o = run(&["export", &id, "-o", target.to_str().unwrap()]);
+    let o = run(&["export", &id, "-o", target.to_str().unwrap(), "--force"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(o.stderr.contains("hard links"), "{}", o.stderr);
     let (a, b) = (

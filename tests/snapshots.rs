@@ -272,3 +272,13 @@ fn search_matches_are_painted_in_the_rows_shown() {
         crate::support::screen::text_of(buf)
     );
 }
+
+/// The compare view at 200x50, the widest layout: each paragraph beside its counterpart.
+#[test]
+fn compare_200x50() {
+    let (w, h) = (200, 50);
+    let mut app = fixture_app(w, h);
+    keys(&mut app, "c");
+    app.check_invariants().unwrap();
+    insta::assert_snapshot!("compare_200x50", screen(&app, w, h));
+}

@@ -19,6 +19,7 @@ mod json_outputs;
 mod malformed_corpora;
 mod pty;
 mod pty_history;
+mod pty_note;
 mod ranking;
 mod scale;
 mod snapshots;

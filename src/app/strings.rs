@@ -140,7 +140,7 @@ pub struct Strings {
     pub counts: fn(usize, usize) -> String,
     /// "showing the ROK account".
     pub showing_account: fn(&str) -> String,
-    /// "2 sentences only in the EU account, 7 only in the ROK account".
+    /// "2 passages only in the EU account, 7 only in the ROK account · «…» a clause".
     pub compare_summary: fn(&str, usize, &str, usize) -> String,
     /// "only in ROK": marks what one account alone says.
     pub only_in: fn(&str) -> String,

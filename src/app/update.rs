@@ -254,7 +254,7 @@ impl App {
     fn export(&mut self) {
         match self.selected() {
             Some(EntryRef::Meeting(i)) => {
-                let note = crate::briefing::meeting_note(&self.corpus, &self.index, i);
+                let note = crate::briefing::meeting_note(&self.corpus, &self.index, i, self.today);
                 let file = format!("entente-{}.md", self.corpus.meetings[i].id);
                 self.pending_export = Some((file, note));
             }

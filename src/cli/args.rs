@@ -135,13 +135,23 @@ pub enum Command {
         #[arg(long, default_value_t = 0)]
         limit: usize,
     },
-    /// Write a Markdown briefing note of a meeting (to stdout, or to a file with --output).
+    /// Write a Markdown briefing note of a meeting, or with --topic of one topic across all
+    /// meetings (to stdout, or to a file with --output).
     Export {
         /// A meeting id, as `entente list` prints it.
-        id: String,
-        /// Write the note to this file (atomically: a temporary file, then a rename).
+        #[arg(required_unless_present = "topic", conflicts_with = "topic")]
+        id: Option<String>,
+        /// A note on this topic across every meeting instead (an id or a name, as for
+        /// `list --topic`).
+        #[arg(long, value_name = "TOPIC")]
+        topic: Option<String>,
+        /// Write the note to this file (atomically: a temporary file, then a rename). An
+        /// existing file is left alone unless --force is given.
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace the --output file if it exists (its permissions are kept).
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// Validate a corpus (a JSON file or a directory) and report every problem; with no path,
     /// the built-in corpus with your own corpus over it.

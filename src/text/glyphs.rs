@@ -1,4 +1,4 @@
-//! ASCII stand-ins for the glyphs entente draws (¶ – · … ◦ ▌, box drawing) and for any other
+//! ASCII stand-ins for the glyphs entente draws (¶ – · … ◦ ▌ « », box drawing) and for any other
 //! non-ASCII character, for terminals whose locale cannot show them (LC_ALL=C, POSIX, a
 //! non-UTF-8 codeset) or when `--ascii` asks for it.
 //!
@@ -20,6 +20,9 @@ pub fn cell(c: char) -> char {
         '▌' | '▐' | '█' => '|',
         '‘' | '’' | '′' => '\'',
         '“' | '”' | '″' => '"',
+        // The compare view's brackets around a clause only one account has.
+        '«' => '<',
+        '»' => '>',
         '→' => '>',
         '←' => '<',
         '↑' => '^',

@@ -134,11 +134,13 @@ fn showing_account(label: &str) -> String {
 
 fn compare_summary(left: &str, left_only: usize, right: &str, right_only: usize) -> String {
     let noun = if left_only == 1 {
-        "sentence"
+        "passage"
     } else {
-        "sentences"
+        "passages"
     };
-    format!("{left_only} {noun} only in the {left}, {right_only} only in the {right}")
+    format!(
+        "{left_only} {noun} only in the {left}, {right_only} only in the {right} · «…» a clause"
+    )
 }
 
 fn only_in(side: &str) -> String {

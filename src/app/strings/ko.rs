@@ -172,7 +172,7 @@ fn showing_account(label: &str) -> String {
 }
 
 fn compare_summary(left: &str, left_only: usize, right: &str, right_only: usize) -> String {
-    format!("{left}에만 있는 문장 {left_only}개, {right}에만 있는 문장 {right_only}개")
+    format!("{left}에만 있는 부분 {left_only}개, {right}에만 있는 부분 {right_only}개 · «…» 구절")
 }
 
 fn only_in(side: &str) -> String {
