@@ -32,9 +32,9 @@ const SCENARIOS: &[(&str, &str)] = &[
     ("finder_prefix", "f#data"),
     ("finder_recent_first", "fgeneva⏎f"),
     // "Aurora" is only in the ROK account: the search moves to it.
-    ("search_typing", "/aurora"),
-    ("search_no_match", "/zzyzx"),
-    ("search_kept", "/resilience⏎nn"),
+    ("search_typing", "l/aurora"),
+    ("search_no_match", "l/zzyzx"),
+    ("search_kept", "l/resilience⏎nn"),
     ("help", "?"),
     ("help_scrolled", "?jjjjjjjjjjjjjjjjjjjj"),
     ("filter_topic", "f#resilience⏎"),
@@ -78,7 +78,7 @@ fn counts_in_the_header_follow_the_filter() {
 #[test]
 fn no_color_draws_without_colours_and_events_stay_distinct_by_text() {
     let loaded = fixture::load();
-    for typed in ["", "f#data", "/resilience⏎", "c", "?"] {
+    for typed in ["", "f#data", "l/resilience⏎", "c", "?"] {
         let mut app = app_on(loaded.clone(), 120, 40, true);
         keys(&mut app, typed);
         let backend = render(&app, 120, 40);
@@ -126,7 +126,7 @@ const KOREAN_SCENARIOS: &[(&str, &str)] = &[
     ("related", "3"),
     ("finder_query", "fkdsa"),
     ("finder_hangul", "f데이터"),
-    ("search_kept", "/resilience⏎nn"),
+    ("search_kept", "l/resilience⏎nn"),
     ("help", "?"),
     ("filter_topic", "f#resilience⏎"),
     ("filter_cleared", "f#resilience⏎⎋"),

@@ -45,6 +45,12 @@ fn hints(mode: Mode, hint: &Hints) -> Vec<(Action, Context, &'static str)> {
             (Action::NextMatch, Context::Search, hint.next),
             (Action::PrevMatch, Context::Search, hint.previous),
         ],
+        Mode::CorpusSearch => vec![
+            (Action::Accept, Context::CorpusSearch, hint.open),
+            (Action::Close, Context::CorpusSearch, hint.close),
+            (Action::Down, Context::CorpusSearch, hint.next),
+            (Action::Up, Context::CorpusSearch, hint.previous),
+        ],
         Mode::Help => vec![
             (Action::Close, Context::Help, hint.close),
             (Action::Down, Context::Help, hint.scroll),

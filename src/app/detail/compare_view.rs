@@ -3,7 +3,7 @@
 //! followed by what only the other account says.
 
 use crate::accounts::{TextSource, source};
-use crate::app::cite::{full_list, source_name};
+use crate::app::cite::{copy_line, source_name};
 use crate::app::doc::{Doc, DocLine, Seg, Target, Tone, wrap_doc};
 use crate::app::strings::Strings;
 use crate::compare::{self, Comparison};
@@ -64,10 +64,7 @@ fn account_doc(
         doc.push(
             DocLine::item(segs)
                 .with_indent(display_width(&prefix))
-                .with_copy(format!(
-                    "{text} {}",
-                    full_list(corpus, std::slice::from_ref(&cite))
-                ))
+                .with_copy(copy_line(corpus, text, std::slice::from_ref(&cite)))
                 .with_target(Some(Target::Cite(cite))),
         );
     }
@@ -132,10 +129,7 @@ pub(super) fn compared(
                 Seg::new(text, Tone::OnlyHere),
             ])
             .with_indent(display_width(&label))
-            .with_copy(format!(
-                "{text} {}",
-                full_list(corpus, std::slice::from_ref(&cite))
-            ))
+            .with_copy(copy_line(corpus, text, std::slice::from_ref(&cite)))
             .with_target(Some(Target::Cite(cite))),
         );
     }

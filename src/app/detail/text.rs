@@ -3,7 +3,7 @@
 //! `compare_view`).
 
 use crate::accounts::{TextSource, source, text_sources};
-use crate::app::cite::{full_list, source_name};
+use crate::app::cite::{copy_line, source_name};
 use crate::app::doc::{Doc, DocLine, Seg, Target, Tone, highlight};
 use crate::app::search::TextSearches;
 use crate::app::strings::Strings;
@@ -174,10 +174,7 @@ fn single(
         out.doc.push(
             DocLine::item(segs)
                 .with_indent(display_width(&prefix))
-                .with_copy(format!(
-                    "{text} {}",
-                    full_list(corpus, std::slice::from_ref(&cite))
-                ))
+                .with_copy(copy_line(corpus, &text, std::slice::from_ref(&cite)))
                 .with_target(Some(Target::Cite(cite))),
         );
         out.paragraph_lines.push(line);
