@@ -197,3 +197,35 @@ fn the_cursor_follows_hangul_by_display_columns() {
         );
     }
 }
+
+/// The search across every text (`/` from the timeline), at 80x24 and 200x50: the prompt
+/// before typing, the hit list (meeting, account, ¶, the words in context), no hits, a hit
+/// opened (Enter) and the next one (n), in English and Korean.
+#[test]
+fn corpus_search_screens() {
+    const SCENARIOS: &[(&str, &str)] = &[
+        ("corpus_search_empty", "/"),
+        ("corpus_search_hits", "/resilience"),
+        ("corpus_search_moved", "/data⇣⇣⇣"),
+        ("corpus_search_no_hits", "/zzyzx"),
+        ("corpus_search_opened", "/resilience⏎"),
+        ("corpus_search_next", "/resilience⏎n"),
+    ];
+    for (w, h) in [(80, 24), (200, 50)] {
+        for (name, typed) in SCENARIOS {
+            let mut app = fixture_app(w, h);
+            // ⇣: the Down arrow (the next hit), which `keys` does not type.
+            for part in typed.split_inclusive('⇣') {
+                keys(&mut app, part.trim_end_matches('⇣'));
+                if part.ends_with('⇣') {
+                    app.update(entente::app::Action::Down);
+                }
+            }
+            app.check_invariants().unwrap();
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen(&app, w, h));
+        }
+        let mut app = korean_fixture_app(w, h);
+        keys(&mut app, "/resilience");
+        insta::assert_snapshot!(format!("ko_corpus_search_hits_{w}x{h}"), screen(&app, w, h));
+    }
+}

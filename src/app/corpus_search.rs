@@ -309,17 +309,24 @@ impl super::App {
 /// it and [`CONTEXT_CHARS`] in all, "…" where cut — and the ranges that fall inside it,
 /// rebased onto the window.
 fn context(text: &str, ranges: &[Range<usize>]) -> (String, Vec<Range<usize>>) {
-    let first = ranges
-        .first()
-        .map_or(0, |r| r.start.min(text.len()))
-        .min(text.len());
-    let lead_start = text[..floor_boundary(text, first)]
+    let first = floor_boundary(text, ranges.first().map_or(0, |r| r.start));
+    let lead_start = text[..first]
         .char_indices()
         .rev()
         .take(LEAD_CHARS)
         .last()
         .map_or(first, |(i, _)| i);
-    let start = floor_boundary(text, lead_start);
+    let mut start = floor_boundary(text, lead_start);
+    // Start on a word: past the first space of the lead, when it has one.
+    if start > 0
+        && let Some(space) = text[start..first].find(char::is_whitespace)
+    {
+        start += space
+            + text[start + space..]
+                .chars()
+                .next()
+                .map_or(1, char::len_utf8);
+    }
     let end = text[start..]
         .char_indices()
         .nth(CONTEXT_CHARS)
@@ -485,7 +492,10 @@ mod tests {
         let text = format!("{}needle and more{}", "a ".repeat(100), " b".repeat(300));
         let at = text.find("needle").unwrap();
         let (window, marks) = context(&text, &[at..at + 6]);
-        assert!(window.starts_with('…') && window.ends_with('…'), "{window}");
+        assert!(
+            window.starts_with("…a ") && window.ends_with('…'),
+            "{window}"
+        );
         assert_eq!(&window[marks[0].clone()], "needle");
         assert!(window.chars().count() <= CONTEXT_CHARS + 2);
         // Multi-byte text around the match: cut on character boundaries.

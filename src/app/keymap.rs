@@ -148,11 +148,11 @@ pub static KEYMAP: &[Binding] = &[
     b(&[Char('[')],                      Detail, Action::PrevTab,       "previous tab"),
     b(&[Char('a')],                      Detail, Action::SwitchAccount, "other account (meetings reported twice)"),
     b(&[Char('c')],                      Detail, Action::ToggleCompare, "compare the two accounts"),
-    b(&[Char('/')],                      Detail, Action::StartSearch,   "search: every text from the timeline, this text from the detail"),
+    b(&[Char('/')],                      Detail, Action::StartSearch,   "search all texts (timeline) or this text (detail)"),
     b(&[Char('n')],                      Detail, Action::NextMatch,     "next match, or next hit across texts"),
     b(&[Char('N')],                      Detail, Action::PrevMatch,     "previous match, or previous hit across texts"),
     b(&[Char('y')],                      Detail, Action::Copy,          "copy the fact or paragraph with its citation"),
-    b(&[Char('Y')],                      Detail, Action::CopyToFile,    "write that copy to a new file (no clipboard over SSH)"),
+    b(&[Char('Y')],                      Detail, Action::CopyToFile,    "write that copy to a new file (no clipboard)"),
     b(&[Char('e')],                      Detail, Action::Export,        "write a briefing note to ./entente-ID.md"),
     // Finder.
     b(&[ENTER],                          Finder, Action::Accept,        "filter the timeline by the pick"),

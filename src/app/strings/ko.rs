@@ -266,8 +266,8 @@ pub const KEY_HELP: &[(&str, &str)] = &[
     ("scroll down", "아래로 스크롤"),
     ("scroll up", "위로 스크롤"),
     (
-        "search: every text from the timeline, this text from the detail",
-        "검색: 타임라인에서는 모든 원문, 상세 창에서는 이 원문",
+        "search all texts (timeline) or this text (detail)",
+        "모든 원문 검색 (타임라인) 또는 이 원문 검색 (상세)",
     ),
     (
         "next match, or next hit across texts",
@@ -278,8 +278,8 @@ pub const KEY_HELP: &[(&str, &str)] = &[
         "이전 일치, 또는 모든 원문 검색의 이전 결과",
     ),
     (
-        "write that copy to a new file (no clipboard over SSH)",
-        "복사할 내용을 새 파일로 저장 (SSH에서 클립보드가 없을 때)",
+        "write that copy to a new file (no clipboard)",
+        "복사할 내용을 새 파일로 저장 (클립보드가 없을 때)",
     ),
     (
         "open the paragraph (n/N walk the hits)",
