@@ -1,8 +1,8 @@
 //! Short citation labels for one entry: each source's label from the one citation style in
 //! [`crate::facts::cite`] ("EU 2025 ¶7"), kept in a table for the sources an entry shows; the
 //! name of each of its texts ("EU account"); and what `y` copies: the sentence or fact, its
-//! qualifier kept, then one readable citation built from the facts model's
-//! [`Reference`] — publisher, title, date, ¶, URL — each source once.
+//! qualifier kept, then one readable citation per cited source, by the facts model's
+//! [`Reference::readable`] — publisher, title, date, ¶, URL — each source once.
 
 use crate::accounts::{TextSource, text_sources};
 use crate::corpus::{Citation, Corpus};
@@ -99,33 +99,15 @@ pub fn full_list(corpus: &Corpus, cites: &[Citation]) -> String {
     sources
         .iter()
         .map(|id| {
-            let paragraphs: Vec<String> = cites
+            let paragraphs: Vec<u32> = cites
                 .iter()
                 .filter(|c| c.source == *id)
                 .filter_map(|c| c.paragraph)
-                .map(|p| format!("¶{p}"))
                 .collect();
-            readable(&Reference::of(corpus, id), &paragraphs)
+            Reference::of(corpus, id).readable(&paragraphs)
         })
         .collect::<Vec<_>>()
         .join("; ")
-}
-
-/// "Publisher, “Title”, date, ¶1, ¶3, URL", from what the reference records; its label when
-/// it records nothing else.
-fn readable(r: &Reference, paragraphs: &[String]) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    parts.extend(r.publisher.clone());
-    if let Some(title) = r.title.as_ref().filter(|t| !t.is_empty() && **t != r.id) {
-        parts.push(format!("“{title}”"));
-    }
-    parts.extend(r.published.clone());
-    if parts.is_empty() {
-        parts.push(r.label.clone());
-    }
-    parts.extend(paragraphs.iter().cloned());
-    parts.extend(r.url.clone());
-    parts.join(", ")
 }
 
 /// What `y` copies: `text`, then " — " and its one readable citation ([`full_list`]); the

@@ -44,24 +44,43 @@ pub struct CorpusHit {
 }
 
 /// Where each source's text shows in the timeline: the first entry (in date order) listing
-/// it among its texts, with the side and whether it is an account there.
+/// it among its texts — preferring one whose account it is — with its order among that
+/// entry's texts, its side and whether it is an account there.
 #[derive(Debug, Default)]
 struct Places {
-    of_source: HashMap<String, (usize, EntryRef, Option<Side>, bool)>,
+    of_source: HashMap<String, Place>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    /// Position in the timeline.
+    position: usize,
+    entry: EntryRef,
+    /// Position among the entry's texts (accounts first).
+    order: usize,
+    side: Option<Side>,
+    account: bool,
 }
 
 impl Places {
+    /// One pass over the timeline, each entry's texts listed once.
     fn new(corpus: &Corpus, timeline: &[EntryRef]) -> Places {
-        let mut of_source = HashMap::new();
-        // Accounts first: a source that is one meeting's account and another's cited source
-        // belongs to the meeting it reports.
-        for pass_accounts in [true, false] {
-            for (position, entry) in timeline.iter().enumerate() {
-                for s in text_sources(corpus, *entry) {
-                    if s.account == pass_accounts {
-                        of_source
-                            .entry(s.id)
-                            .or_insert((position, *entry, s.side, s.account));
+        let mut of_source: HashMap<String, Place> = HashMap::new();
+        for (position, entry) in timeline.iter().enumerate() {
+            for (order, s) in text_sources(corpus, *entry).into_iter().enumerate() {
+                let place = Place {
+                    position,
+                    entry: *entry,
+                    order,
+                    side: s.side,
+                    account: s.account,
+                };
+                match of_source.get(&s.id) {
+                    // A source that is one meeting's account and another's cited source
+                    // belongs to the meeting it reports.
+                    Some(known) if known.account || !s.account => {}
+                    _ => {
+                        of_source.insert(s.id, place);
                     }
                 }
             }
@@ -113,36 +132,28 @@ impl CorpusSearch {
             index: TextIndex::new(corpus),
             places: Places::new(corpus, timeline),
         });
-        let mut found: Vec<(usize, usize, crate::search::fulltext::Hit)> = prepared
+        let mut found: Vec<(Place, crate::search::fulltext::Hit)> = prepared
             .index
             .search(self.input.text())
             .into_iter()
-            .filter_map(|h| {
-                let (position, entry, ..) = prepared.places.of_source.get(&h.source)?;
-                let order = text_sources(corpus, *entry)
-                    .iter()
-                    .position(|s| s.id == h.source)
-                    .unwrap_or(usize::MAX);
-                Some((*position, order, h))
-            })
+            .filter_map(|h| Some((*prepared.places.of_source.get(&h.source)?, h)))
             .collect();
         self.total = found.len();
-        found.sort_by_key(|(position, order, h)| (*position, *order, h.paragraph));
+        found.sort_by_key(|(place, h)| (place.position, place.order, h.paragraph));
         found.truncate(HIT_CAP);
         self.hits = found
             .into_iter()
-            .filter_map(|(_, _, h)| {
-                let &(_, entry, side, account) = prepared.places.of_source.get(&h.source)?;
+            .map(|(place, h)| {
                 let text = prepared.index.text(&h.source, h.paragraph).unwrap_or("");
                 let (context, marks) = context(text, &h.ranges);
-                Some(CorpusHit {
-                    entry,
+                CorpusHit {
+                    entry: place.entry,
                     cite: Citation::at(h.source, h.paragraph),
-                    side,
-                    account,
+                    side: place.side,
+                    account: place.account,
                     context,
                     marks,
-                })
+                }
             })
             .collect();
         self.selected = 0;
