@@ -13,6 +13,7 @@
 
 pub mod action;
 pub mod cite;
+pub mod corpus_search;
 pub mod detail;
 pub mod doc;
 pub mod finder;
@@ -51,6 +52,15 @@ pub enum Mode {
     Search,
     /// The help overlay is open.
     Help,
+    /// The corpus-wide search overlay is open (`/` from the timeline).
+    CorpusSearch,
+}
+
+/// Text to copy, and whether to a new file (`Y`) rather than the clipboard (`y`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingCopy {
+    pub text: String,
+    pub to_file: bool,
 }
 
 /// How the browser starts.
@@ -105,12 +115,16 @@ pub struct App {
     /// The paragraph a citation jumped to.
     pub(crate) highlight: Option<crate::corpus::Citation>,
     pub(crate) search: SearchState,
+    /// The search across every text (`/` from the timeline).
+    pub(crate) corpus_search: corpus_search::CorpusSearch,
     pub(crate) finder: FinderState,
     pub(crate) matcher: FinderMatcher,
     pub(crate) help_scroll: usize,
     pub(crate) status: Option<String>,
-    /// Text the user copied (`y`); the browser takes it and sends it to the terminal.
-    pub pending_copy: Option<String>,
+    /// Text the user copied (`y`, `Y`); the browser takes it and delivers it.
+    pub pending_copy: Option<PendingCopy>,
+    /// The text last handed over for copying, for the status line's "copied …: “first words”".
+    pub(crate) last_copy: String,
     /// A briefing note to write (file name, Markdown); the browser takes it and writes it.
     pub pending_export: Option<(String, String)>,
     pub(crate) quit: bool,
@@ -141,11 +155,13 @@ impl App {
             paragraph_lines: Vec::new(),
             highlight: None,
             search: SearchState::default(),
+            corpus_search: corpus_search::CorpusSearch::default(),
             finder: FinderState::default(),
             matcher,
             help_scroll: 0,
             status: None,
             pending_copy: None,
+            last_copy: String::new(),
             pending_export: None,
             quit: false,
             history: history::History::default(),
@@ -216,6 +232,7 @@ impl App {
             Mode::Finder => &[Context::Finder],
             Mode::Search => &[Context::Search],
             Mode::Help => &[Context::Help],
+            Mode::CorpusSearch => &[Context::CorpusSearch],
         }
     }
 
@@ -282,6 +299,11 @@ impl App {
         &self.search
     }
 
+    /// The search across every text.
+    pub fn corpus_search(&self) -> &corpus_search::CorpusSearch {
+        &self.corpus_search
+    }
+
     /// "match 2 of 5" over every account of the entry (or "no matches") while a search
     /// highlights the text.
     pub fn search_status(&self) -> Option<String> {
@@ -342,6 +364,7 @@ impl App {
         {
             return Err(format!("search match {} of {}", s.current, s.matches.len()));
         }
+        self.corpus_search.check()?;
         if self.mode == Mode::Search && self.tab != Tab::Text {
             return Err("searching outside the Text tab".into());
         }

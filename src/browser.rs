@@ -1,11 +1,11 @@
 //! The browser: the [`App`] wired to the terminal. It is the [`Program`] the terminal loop
 //! ([`crate::tui`]) runs: terminal events become actions (keys through the key map, see
 //! [`action_for`]), drawing is [`crate::ui::draw`], and what the app leaves pending goes out
-//! here — copied text to the terminal's clipboard (OSC 52), a briefing note to disk, Ctrl-Z to
-//! the terminal layer as a suspend.
+//! here — copied text to the terminal's clipboard (OSC 52, and tmux's buffer inside tmux) or
+//! to a new file (`Y`), a briefing note to disk, Ctrl-Z to the terminal layer as a suspend.
 //!
 //! - `events`: terminal events → actions.
-//! - `clipboard`: where copied text goes ([`ClipboardSink`], [`Osc52`]).
+//! - `clipboard`: where copied text goes ([`ClipboardSink`], [`Terminal`]).
 //! - `scroll`: noticing that an update only scrolled the detail pane, so the loop can move
 //!   rows with a scroll region instead of redrawing them.
 
@@ -26,7 +26,7 @@ use crate::corpus::LoadedCorpus;
 use crate::index::Index;
 use crate::tui::{self, Flow, Options, Program, ScrollHint};
 
-pub use clipboard::{ClipboardSink, Osc52};
+pub use clipboard::{ClipboardSink, Terminal, write_new_file};
 pub use events::action_for;
 
 /// Runs the browser on a loaded corpus until the user quits: what `entente` without a
@@ -60,9 +60,9 @@ pub struct Browser {
 }
 
 impl Browser {
-    /// A browser that copies to the terminal (OSC 52).
+    /// A browser that copies to the terminal (OSC 52), and to tmux's buffer inside tmux.
     pub fn new(app: App) -> Browser {
-        Browser::with_clipboard(app, Box::new(Osc52))
+        Browser::with_clipboard(app, Box::new(Terminal::from_environment()))
     }
 
     /// A browser whose copied text goes to `clipboard`.
@@ -78,13 +78,27 @@ impl Browser {
         &self.app
     }
 
-    /// Sends text the app copied to the clipboard; a failure is reported back to the app.
+    /// Delivers text the app copied — to the clipboard, or (`Y`) to a new file in the
+    /// current directory — and reports back where it went, or why it did not.
     fn send_copy(&mut self) {
-        if let Some(text) = self.app.pending_copy.take()
-            && self.clipboard.copy(&text).is_err()
-        {
-            self.app.update(Action::CopyFailed);
-        }
+        let Some(copy) = self.app.pending_copy.take() else {
+            return;
+        };
+        let delivered = if copy.to_file {
+            write_new_file(Path::new("."), &copy.text).map(|path| {
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                crate::app::action::CopyDestination::File(name)
+            })
+        } else {
+            self.clipboard.copy(&copy.text)
+        };
+        self.app.update(match delivered {
+            Ok(to) => Action::Copied(to),
+            Err(e) => Action::CopyFailed(e),
+        });
     }
 
     /// Writes a briefing note the app prepared, in the current directory under the name it

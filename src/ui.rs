@@ -1,10 +1,11 @@
 //! Rendering: [`draw`] paints the whole screen from an [`App`] and never changes it.
 //!
 //! One widget per file: [`header`], [`timeline`], [`detail`], [`footer`], and the overlays
-//! [`finder`] and [`help`]; [`theme`] holds every style. Geometry comes from
+//! [`finder`], [`corpus_search`] and [`help`]; [`theme`] holds every style. Geometry comes from
 //! [`crate::app::layout`], computed from the frame's own size so that drawing can never step
 //! outside the buffer, whatever size the app last heard of.
 
+pub mod corpus_search;
 pub mod detail;
 pub mod finder;
 pub mod footer;
@@ -46,6 +47,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match app.mode() {
         Mode::Finder => finder::draw(app, &g, &theme, frame),
         Mode::Help => help::draw(app, &g, &theme, frame),
+        Mode::CorpusSearch => corpus_search::draw(app, &g, &theme, frame),
         Mode::Normal | Mode::Search => {}
     }
     if app.options().ascii {

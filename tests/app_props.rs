@@ -104,11 +104,13 @@ every_action! {
     Action::Wheel { .. } => Action::Wheel { column: 1, row: 1, down: true },
     Action::Click { .. } => Action::Click { column: 1, row: 1 },
     Action::Suspend => Action::Suspend,
-    Action::CopyFailed => Action::CopyFailed,
     Action::Back => Action::Back,
     Action::Forward => Action::Forward,
     Action::HalfPageDown => Action::HalfPageDown,
     Action::HalfPageUp => Action::HalfPageUp,
+    Action::CopyToFile => Action::CopyToFile,
+    Action::Copied(_) => Action::Copied(entente::app::action::CopyDestination::Osc52),
+    Action::CopyFailed(_) => Action::CopyFailed("terminal gone".into()),
 }
 
 /// Every variant (its listed example), plus varied values for the variants that carry some.

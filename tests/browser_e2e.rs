@@ -163,7 +163,8 @@ fn the_finder_filters_the_timeline_by_a_topic() {
 #[test]
 fn a_search_finds_and_highlights_what_only_the_rok_account_says() {
     let mut pty = browser(120, 40, &[]);
-    press(&mut pty, &[Key::Char('/')]);
+    // From the detail pane, `/` searches the meeting's text (from the timeline, every text).
+    press(&mut pty, &[Key::Char('l'), Key::Char('/')]);
     until(&mut pty, "the search prompt opens", |s| {
         s.contains("EU account (1 of 2)")
     });
@@ -338,7 +339,7 @@ fn briefing_who_led_the_korean_side_in_2018() {
 #[test]
 fn briefing_what_the_3rd_meeting_said_about_resilience() {
     let mut pty = browser(120, 40, &[]);
-    let mut keys = vec![Key::Char('/')];
+    let mut keys = vec![Key::Char('l'), Key::Char('/')];
     keys.extend(chars("resilien"));
     let screen = answer(
         &mut pty,

@@ -32,9 +32,9 @@ const SCENARIOS: &[(&str, &str)] = &[
     ("finder_prefix", "f#data"),
     ("finder_recent_first", "fgeneva⏎f"),
     // "Aurora" is only in the ROK account: the search moves to it.
-    ("search_typing", "/aurora"),
-    ("search_no_match", "/zzyzx"),
-    ("search_kept", "/resilience⏎nn"),
+    ("search_typing", "l/aurora"),
+    ("search_no_match", "l/zzyzx"),
+    ("search_kept", "l/resilience⏎nn"),
     ("help", "?"),
     ("help_scrolled", "?jjjjjjjjjjjjjjjjjjjj"),
     ("filter_topic", "f#resilience⏎"),
@@ -111,7 +111,7 @@ fn counts_in_the_header_follow_the_filter() {
 #[test]
 fn no_color_draws_without_colours_and_events_stay_distinct_by_text() {
     let loaded = fixture::load();
-    for typed in ["", "f#data", "/resilience⏎", "c", "?"] {
+    for typed in ["", "f#data", "l/resilience⏎", "c", "?"] {
         let mut app = app_on(loaded.clone(), 120, 40, true);
         keys(&mut app, typed);
         let backend = render(&app, 120, 40);
@@ -159,7 +159,7 @@ const KOREAN_SCENARIOS: &[(&str, &str)] = &[
     ("related", "3"),
     ("finder_query", "fkdsa"),
     ("finder_hangul", "f데이터"),
-    ("search_kept", "/resilience⏎nn"),
+    ("search_kept", "l/resilience⏎nn"),
     ("help", "?"),
     ("filter_topic", "f#resilience⏎"),
     ("filter_cleared", "f#resilience⏎⎋"),
@@ -238,7 +238,8 @@ fn search_matches_are_painted_in_the_rows_shown() {
     use ratatui::style::Modifier;
     let (w, h) = (80, 24);
     let mut app = app_on(fixture::load(), w, h, true);
-    keys(&mut app, "/resilience⏎");
+    // `l` focuses the detail pane, where `/` searches the meeting's text.
+    keys(&mut app, "l/resilience⏎");
     let backend = render(&app, w, h);
     let buf = backend.buffer();
     let needle = "resilience";
@@ -281,4 +282,36 @@ fn compare_200x50() {
     keys(&mut app, "c");
     app.check_invariants().unwrap();
     insta::assert_snapshot!("compare_200x50", screen(&app, w, h));
+}
+
+/// The search across every text (`/` from the timeline), at 80x24 and 200x50: the prompt
+/// before typing, the hit list (meeting, account, ¶, the words in context), no hits, a hit
+/// opened (Enter) and the next one (n), in English and Korean.
+#[test]
+fn corpus_search_screens() {
+    const SCENARIOS: &[(&str, &str)] = &[
+        ("corpus_search_empty", "/"),
+        ("corpus_search_hits", "/resilience"),
+        ("corpus_search_moved", "/data⇣⇣⇣"),
+        ("corpus_search_no_hits", "/zzyzx"),
+        ("corpus_search_opened", "/resilience⏎"),
+        ("corpus_search_next", "/resilience⏎n"),
+    ];
+    for (w, h) in [(80, 24), (200, 50)] {
+        for (name, typed) in SCENARIOS {
+            let mut app = fixture_app(w, h);
+            // ⇣: the Down arrow (the next hit), which `keys` does not type.
+            for part in typed.split_inclusive('⇣') {
+                keys(&mut app, part.trim_end_matches('⇣'));
+                if part.ends_with('⇣') {
+                    app.update(entente::app::Action::Down);
+                }
+            }
+            app.check_invariants().unwrap();
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen(&app, w, h));
+        }
+        let mut app = korean_fixture_app(w, h);
+        keys(&mut app, "/resilience");
+        insta::assert_snapshot!(format!("ko_corpus_search_hits_{w}x{h}"), screen(&app, w, h));
+    }
 }

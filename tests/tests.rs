@@ -20,6 +20,7 @@ mod malformed_corpora;
 mod pty;
 mod pty_history;
 mod pty_note;
+mod pty_search_copy;
 mod ranking;
 mod scale;
 mod snapshots;

@@ -120,8 +120,6 @@ pub enum Action {
     Wheel { column: u16, row: u16, down: bool },
     /// Mouse click at a cell: select a timeline row or a tab.
     Click { column: u16, row: u16 },
-    /// The terminal could not take the copied text (OSC 52 write failed).
-    CopyFailed,
     // Navigation habits (history, half pages).
     /// Return to the place the last jump left (`Backspace`, `Ctrl-O`).
     Back,
@@ -131,4 +129,23 @@ pub enum Action {
     HalfPageDown,
     /// Move half a page up in the focused pane (less and vim's Ctrl-U).
     HalfPageUp,
+    // Copying (`y`, `Y`): where the text went, as the terminal side reports it.
+    /// Write the text `y` would copy to a new file in the current directory: the fallback
+    /// where no clipboard is reachable (plain SSH to a terminal without OSC 52).
+    CopyToFile,
+    /// The copied text was delivered (the terminal side reports where).
+    Copied(CopyDestination),
+    /// The copied text could not be delivered: the error, for the status line.
+    CopyFailed(String),
+}
+
+/// Where copied text went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CopyDestination {
+    /// The terminal's clipboard, by OSC 52 (whether the terminal honours it, nothing says).
+    Osc52,
+    /// tmux's paste buffer (`tmux load-buffer -w`), and the clipboard by OSC 52.
+    TmuxAndOsc52,
+    /// A new file, by this name.
+    File(String),
 }

@@ -1,10 +1,13 @@
 //! Short citation labels for one entry: each source's label from the one citation style in
-//! [`crate::facts::cite`] ("EU 2025 ¶7"), kept in a table for the sources an entry shows; and
-//! the name of each of its texts ("EU account").
+//! [`crate::facts::cite`] ("EU 2025 ¶7"), kept in a table for the sources an entry shows; the
+//! name of each of its texts ("EU account"); and what `y` copies: the sentence or fact, its
+//! qualifier kept, then one readable citation per cited source, by the facts model's
+//! [`Reference::readable`] — publisher, title, date, ¶, URL — each source once.
 
 use crate::accounts::{TextSource, text_sources};
 use crate::corpus::{Citation, Corpus};
-use crate::facts::cite;
+use crate::facts::cite::{self, Reference};
+use crate::facts::{Fact, Facts, Field};
 use crate::index::EntryRef;
 
 use super::strings::Strings;
@@ -81,10 +84,92 @@ pub fn source_name(t: &Strings, s: &TextSource) -> String {
     }
 }
 
-/// "[EU 2025 ¶7; ROK 2025 ¶9]", for what is copied to the clipboard: the same style as every
-/// other surface.
+/// The readable citation that follows copied text, each source once, in order of first
+/// citation: "EU Delegation to Korea, “7th EU–ROK Cyber Dialogue”, 20 May 2025, ¶1, ¶3,
+/// https://…"; sources apart by "; ". Only what the corpus records is said; a source the
+/// corpus does not know is named by its label.
 pub fn full_list(corpus: &Corpus, cites: &[Citation]) -> String {
-    cite::list(corpus, cites)
+    let cites = cite::dedup(cites.iter().cloned());
+    let mut sources: Vec<&str> = Vec::new();
+    for c in &cites {
+        if !sources.contains(&c.source.as_str()) {
+            sources.push(&c.source);
+        }
+    }
+    sources
+        .iter()
+        .map(|id| {
+            let paragraphs: Vec<u32> = cites
+                .iter()
+                .filter(|c| c.source == *id)
+                .filter_map(|c| c.paragraph)
+                .collect();
+            Reference::of(corpus, id).readable(&paragraphs)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// What `y` copies: `text`, then " — " and its one readable citation ([`full_list`]); the
+/// text alone when nothing is cited. Sanitised: corpus text carries no control characters
+/// to the clipboard.
+pub fn copy_line(corpus: &Corpus, text: &str, cites: &[Citation]) -> String {
+    let citation = full_list(corpus, cites);
+    let line = if citation.is_empty() {
+        text.to_string()
+    } else {
+        format!("{text} — {citation}")
+    };
+    crate::text::sanitize_line(&line)
+}
+
+/// A fact as `y` copies it: its caption and sentence, its qualifier ("inferred: …",
+/// "preferred: …") in parentheses, then its one readable citation.
+pub fn copy_fact(corpus: &Corpus, fact: &Fact) -> String {
+    let mut text = match fact.caption() {
+        Some(c) => format!("{c}: {}", fact.sentence()),
+        None => fact.sentence(),
+    };
+    if let Some(q) = fact.note() {
+        text.push_str(&format!(" ({q})"));
+    }
+    copy_line(corpus, &text, &fact.cite)
+}
+
+/// A timeline entry as `y` copies it: its title, date and place with their qualifiers, then
+/// one readable citation for what they cite together:
+/// "6th EU–ROK Cyber Dialogue — 24 November 2020 (inferred: …), Seoul — EU Delegation, …".
+pub fn copy_entry(corpus: &Corpus, facts: &Facts) -> String {
+    let mut text = facts.title.clone();
+    let mut cites: Vec<Citation> = Vec::new();
+    let mut sep = " — ";
+    for field in [Field::Date, Field::Place] {
+        if let Some(f) = facts.key(field) {
+            text.push_str(sep);
+            text.push_str(&f.text);
+            if let Some(q) = f.note() {
+                text.push_str(&format!(" ({q})"));
+            }
+            cites.extend(f.cite.iter().cloned());
+            sep = ", ";
+        }
+    }
+    copy_line(corpus, &text, &cites)
+}
+
+/// The first words of copied text, for the status line: at most `max` characters, cut
+/// between words where it can, "…" when cut.
+pub fn preview(text: &str, max: usize) -> String {
+    let text = crate::text::sanitize_line(text);
+    if text.chars().count() <= max {
+        return text;
+    }
+    let cut: String = text.chars().take(max).collect();
+    let at_word = match cut.rfind(' ') {
+        Some(i) if i > 0 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!("{}…", at_word.trim_end_matches([',', ';', ':', ' ', '—']))
 }
 
 #[cfg(test)]
@@ -116,9 +201,128 @@ mod tests {
             "[EU\u{a0}2025\u{a0}¶7,\u{a0}¶8]"
         );
         assert_eq!(l.legend(), "EU 2025 = eu-a · news = news");
+    }
+
+    fn fixture() -> Corpus {
+        crate::test_fixture::small().corpus
+    }
+
+    #[test]
+    fn a_copied_paragraph_carries_one_readable_citation() {
+        let corpus = fixture();
+        let s = corpus
+            .sources
+            .iter()
+            .find(|s| s.publisher.is_some() && s.url.is_some() && s.published.is_some())
+            .expect("the fixture has a fully described source");
+        let line = copy_line(&corpus, "The sides met.", &[Citation::at(s.id.clone(), 2)]);
+        let publisher = s.publisher.as_deref().unwrap();
+        let url = s.url.as_deref().unwrap();
+        let date = crate::facts::date::long(s.published.as_ref().unwrap());
         assert_eq!(
-            full_list(&corpus, &[c("eu-a", 7), c("news", 1)]),
-            "[EU 2025 ¶7; news ¶1]"
+            line,
+            format!(
+                "The sides met. — {publisher}, “{}”, {date}, ¶2, {url}",
+                s.title
+            )
         );
+        // Once: no short label list beside the readable citation.
+        assert_eq!(line.matches(url).count(), 1);
+        assert!(!line.contains('['), "{line}");
+    }
+
+    #[test]
+    fn each_source_is_cited_once_with_its_paragraphs_in_order() {
+        let corpus = fixture();
+        let ids: Vec<String> = corpus
+            .sources
+            .iter()
+            .take(2)
+            .map(|s| s.id.clone())
+            .collect();
+        let cites = [
+            Citation::at(ids[0].clone(), 3),
+            Citation::at(ids[1].clone(), 1),
+            Citation::at(ids[0].clone(), 1),
+            Citation::at(ids[0].clone(), 3),
+        ];
+        let list = full_list(&corpus, &cites);
+        assert_eq!(list.matches("; ").count(), 1, "{list}");
+        assert_eq!(list.matches("¶3").count(), 1, "{list}");
+        let first = &corpus.sources[0].title;
+        assert_eq!(list.matches(first.as_str()).count(), 1, "{list}");
+        assert!(
+            list.find("¶3").unwrap() < list.find("¶1").unwrap(),
+            "{list}"
+        );
+        // Nothing cited: the text alone.
+        assert_eq!(copy_line(&corpus, "Alone.", &[]), "Alone.");
+        // An unknown source: its id, never invented details.
+        assert_eq!(
+            full_list(&corpus, &[Citation::at("nowhere", 4)]),
+            "nowhere, ¶4"
+        );
+    }
+
+    #[test]
+    fn a_copied_fact_keeps_its_qualifier_and_cites_each_source_once() {
+        let corpus = fixture();
+        let inferred = corpus
+            .meetings
+            .iter()
+            .enumerate()
+            .filter_map(|(i, _)| crate::facts::of_entry(&corpus, EntryRef::Meeting(i)))
+            .find_map(|f| {
+                f.sections
+                    .iter()
+                    .flat_map(|s| &s.facts)
+                    .find(|f| matches!(f.qualifier, crate::facts::Qualifier::Inferred { .. }))
+                    .cloned()
+            });
+        let Some(fact) = inferred else {
+            panic!("the fixture has an inferred fact");
+        };
+        let line = copy_fact(&corpus, &fact);
+        assert!(line.contains("(inferred"), "{line}");
+        let sources: Vec<&str> = fact.cite.iter().map(|c| c.source.as_str()).collect();
+        for id in sources {
+            let r = Reference::of(&corpus, id);
+            if let Some(url) = &r.url {
+                assert_eq!(line.matches(url.as_str()).count(), 1, "{line}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_copied_meeting_line_keeps_the_qualifier_and_repeats_no_citation() {
+        let corpus = fixture();
+        for (i, m) in corpus.meetings.iter().enumerate() {
+            let facts = crate::facts::of_entry(&corpus, EntryRef::Meeting(i)).unwrap();
+            let line = copy_entry(&corpus, &facts);
+            assert!(line.starts_with(&m.title), "{line}");
+            for note in [Field::Date, Field::Place]
+                .iter()
+                .filter_map(|f| facts.key(*f)?.note())
+            {
+                assert!(line.contains(&note), "{note} missing: {line}");
+            }
+            let cited = line.split(" — ").last().unwrap_or("");
+            let parts: Vec<&str> = cited.split(", ").collect();
+            let mut seen = parts.clone();
+            seen.sort();
+            seen.dedup();
+            assert_eq!(seen.len(), parts.len(), "a repeated citation part: {line}");
+        }
+    }
+
+    #[test]
+    fn the_preview_is_the_first_words_cut_between_words() {
+        assert_eq!(preview("The two sides met", 40), "The two sides met");
+        assert_eq!(
+            preview("The two sides discussed cyber policy", 20),
+            "The two sides…"
+        );
+        assert_eq!(preview("Antidisestablishmentarianism", 6), "Antidi…");
+        assert!(!preview("a\u{1b}[31mb", 10).contains('\u{1b}'));
     }
 }

@@ -83,15 +83,18 @@ pub enum Context {
     Search,
     /// The help overlay is open.
     Help,
+    /// The search across every text is open (`/` from the timeline).
+    CorpusSearch,
 }
 
 impl Context {
     /// Every context, in the order help lists them.
-    pub const ALL: [Context; 5] = [
+    pub const ALL: [Context; 6] = [
         Context::Browse,
         Context::Detail,
         Context::Finder,
         Context::Search,
+        Context::CorpusSearch,
         Context::Help,
     ];
 }
@@ -114,7 +117,7 @@ const fn b(keys: &'static [Key], context: Context, action: Action, help: &'stati
     }
 }
 
-use Context::{Browse, Detail, Finder, Help, Search};
+use Context::{Browse, CorpusSearch, Detail, Finder, Help, Search};
 use Key::{AnyChar, Char, Code, Ctrl};
 
 // Named keys, so that the table below reads as a table.
@@ -164,10 +167,11 @@ pub static KEYMAP: &[Binding] = &[
     b(&[Char('[')],                      Detail, Action::PrevTab,       "previous tab"),
     b(&[Char('a')],                      Detail, Action::SwitchAccount, "other account (meetings reported twice)"),
     b(&[Char('c')],                      Detail, Action::ToggleCompare, "compare the two accounts"),
-    b(&[Char('/')],                      Detail, Action::StartSearch,   "search in the text"),
-    b(&[Char('n')],                      Detail, Action::NextMatch,     "next match"),
-    b(&[Char('N')],                      Detail, Action::PrevMatch,     "previous match"),
+    b(&[Char('/')],                      Detail, Action::StartSearch,   "search all texts (timeline) or this text (detail)"),
+    b(&[Char('n')],                      Detail, Action::NextMatch,     "next match, or next hit across texts"),
+    b(&[Char('N')],                      Detail, Action::PrevMatch,     "previous match, or previous hit across texts"),
     b(&[Char('y')],                      Detail, Action::Copy,          "copy the fact or paragraph with its citation"),
+    b(&[Char('Y')],                      Detail, Action::CopyToFile,    "write that copy to a new file (no clipboard)"),
     b(&[Char('e')],                      Detail, Action::Export,        "write a briefing note to ./entente-ID.md"),
     // Finder.
     b(&[ENTER],                          Finder, Action::Accept,        "filter the timeline by the pick"),
@@ -203,6 +207,23 @@ pub static KEYMAP: &[Binding] = &[
     b(&[END, Ctrl('e')],                 Search, Action::CursorEnd,     "end of the line"),
     b(&[AnyChar],                        Search, Action::Insert(' '),   "type; matches show as you type"),
     b(&[Ctrl('z')],                      Search, Action::Suspend,       "suspend to the shell"),
+    // Search across every text.
+    b(&[ENTER],                          CorpusSearch, Action::Accept,        "open the paragraph (n/N walk the hits)"),
+    b(&[ESC, Ctrl('c')],                 CorpusSearch, Action::Close,         "close the search"),
+    b(&[DOWN, Ctrl('n')],                CorpusSearch, Action::Down,          "next hit"),
+    b(&[UP, Ctrl('p')],                  CorpusSearch, Action::Up,            "previous hit"),
+    b(&[PGDN],                           CorpusSearch, Action::PageDown,      "page down"),
+    b(&[PGUP],                           CorpusSearch, Action::PageUp,        "page up"),
+    b(&[BACKSPACE],                      CorpusSearch, Action::Backspace,     "delete back"),
+    b(&[DELETE],                         CorpusSearch, Action::DeleteForward, "delete forward"),
+    b(&[Ctrl('w')],                      CorpusSearch, Action::DeleteWord,    "delete a word"),
+    b(&[Ctrl('u')],                      CorpusSearch, Action::ClearInput,    "clear the query"),
+    b(&[LEFT],                           CorpusSearch, Action::CursorLeft,    "cursor left"),
+    b(&[RIGHT],                          CorpusSearch, Action::CursorRight,   "cursor right"),
+    b(&[HOME, Ctrl('a')],                CorpusSearch, Action::CursorHome,    "start of the query"),
+    b(&[END, Ctrl('e')],                 CorpusSearch, Action::CursorEnd,     "end of the query"),
+    b(&[AnyChar],                        CorpusSearch, Action::Insert(' '),   "type words or a \"quoted phrase\""),
+    b(&[Ctrl('z')],                      CorpusSearch, Action::Suspend,       "suspend to the shell"),
     // Help.
     b(&[ESC, Ctrl('c'), Char('?'), Char('q')], Help, Action::Close,   "close help"),
     b(&[Char('j'), DOWN],                Help,   Action::Down,          "scroll down"),

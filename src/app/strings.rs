@@ -96,9 +96,7 @@ pub struct Strings {
     pub preview_title: &'static str,
     pub preview_nothing: &'static str,
     pub all_kinds: &'static str,
-    pub status_copied: &'static str,
     pub status_nothing_to_copy: &'static str,
-    pub status_copy_failed: &'static str,
     pub status_exported: &'static str,
     pub status_export_failed: &'static str,
     pub status_nothing_to_export: &'static str,
@@ -122,6 +120,8 @@ pub struct Strings {
     /// The one label over the names each side uses for a meeting.
     pub label_names: &'static str,
     pub hint: Hints,
+    /// The search across every text, and copying.
+    pub across: SearchCopyWords,
     pub context: Contexts,
     pub kind: Kinds,
     /// A facet's name in the header's filters ("topic: …").
@@ -184,6 +184,32 @@ pub struct Contexts {
     pub finder: &'static str,
     pub search: &'static str,
     pub help: &'static str,
+    pub corpus_search: &'static str,
+}
+
+/// The words of the search across every text (`/` from the timeline) and of copying (`y`,
+/// `Y`): what was copied, and where it went.
+pub struct SearchCopyWords {
+    /// The overlay's title.
+    pub title: &'static str,
+    /// Before anything is typed.
+    pub prompt_help: &'static str,
+    /// A query that matches nothing.
+    pub no_hits: &'static str,
+    /// "12 hits", or "200+ hits" when capped (shown, capped).
+    pub hits: fn(usize, bool) -> String,
+    /// "hit 3 of 12 for “ransomware” (n/N)" after opening a hit (position, listed, query).
+    pub hit_status: fn(usize, usize, &str) -> String,
+    /// "copied to DESTINATION: “first words…”".
+    pub copied: fn(&str, &str) -> String,
+    /// The terminal's clipboard, by OSC 52.
+    pub to_osc52: &'static str,
+    /// tmux's paste buffer and, through tmux, the clipboard.
+    pub to_tmux: &'static str,
+    /// A new file (its name follows).
+    pub to_file: &'static str,
+    /// The copy could not be delivered: the error follows.
+    pub copy_failed: &'static str,
 }
 
 /// The finder's kind badges and kind-bar names.

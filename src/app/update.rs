@@ -5,6 +5,7 @@
 mod mouse;
 mod navigate;
 mod overlays;
+pub(super) use overlays::edit;
 mod refresh;
 
 use super::action::{Action, Tab};
@@ -26,7 +27,10 @@ impl App {
             Action::Resize(w, h) => self.resize(w, h),
             // The terminal side suspends the process; nothing here changes.
             Action::Suspend => {}
-            Action::CopyFailed => self.status = Some(self.text().status_copy_failed.into()),
+            Action::CopyFailed(error) => {
+                self.status = Some(format!("{}: {error}", self.text().across.copy_failed));
+            }
+            Action::Copied(to) => self.copied(&to),
             Action::Exported(file) => {
                 self.status = Some(format!("{} {file}", self.text().status_exported))
             }
@@ -41,6 +45,7 @@ impl App {
                 Mode::Finder => self.finder_action(action),
                 Mode::Search => self.search_action(action),
                 Mode::Help => self.help_action(action),
+                Mode::CorpusSearch => self.corpus_search_action(action),
             },
         }
     }
@@ -82,14 +87,18 @@ impl App {
             Action::ClearFilter => self.clear(),
             Action::SwitchAccount => self.switch_account(),
             Action::ToggleCompare => self.toggle_compare(),
-            Action::Copy => self.copy(),
+            Action::Copy => self.copy(false),
+            Action::CopyToFile => self.copy(true),
             Action::Export => self.export(),
             Action::OpenFinder => self.open_finder(),
             Action::OpenHelp => {
                 self.mode = Mode::Help;
                 self.help_scroll = 0;
             }
+            Action::StartSearch if self.focus == Focus::Timeline => self.open_corpus_search(),
             Action::StartSearch => self.start_search(),
+            Action::NextMatch if self.walking_hits() => self.step_hit(true),
+            Action::PrevMatch if self.walking_hits() => self.step_hit(false),
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
             // Navigation habits.
@@ -198,8 +207,9 @@ impl App {
 
     /// Esc: the search and highlight first, then the filter.
     fn clear(&mut self) {
-        if self.search.active() || self.highlight.is_some() {
+        if self.search.active() || self.highlight.is_some() || self.corpus_search.kept {
             self.search.clear();
+            self.corpus_search.kept = false;
             self.highlight = None;
             self.status = Some(self.text().status_search_cleared.into());
             self.refresh_detail(false);
@@ -262,28 +272,46 @@ impl App {
         }
     }
 
-    fn copy(&mut self) {
+    /// `y` (or `Y`, to a file): the fact, paragraph or entry under the cursor with one
+    /// readable citation, left for the terminal side to deliver.
+    fn copy(&mut self, to_file: bool) {
         let text = match self.focus {
             Focus::Timeline => self.selected().map(|e| self.entry_summary(e)),
             Focus::Detail => self.detail.cursor_line().and_then(|l| l.copy.clone()),
         };
         match text {
             Some(t) if !t.is_empty() => {
-                self.pending_copy = Some(t);
-                self.status = Some(self.text().status_copied.into());
+                self.last_copy.clone_from(&t);
+                self.pending_copy = Some(super::PendingCopy { text: t, to_file });
             }
             _ => self.status = Some(self.text().status_nothing_to_copy.into()),
         }
     }
 
-    /// "7th EU–ROK Cyber Dialogue — 20 May 2025, Seoul — … [EU 2025 ¶1; ROK 2025 ¶1]": the
-    /// date and place with their qualifiers, each citation once.
+    /// The terminal side delivered the copy: say where, and its first words.
+    fn copied(&mut self, to: &super::action::CopyDestination) {
+        use super::action::CopyDestination;
+        let words = &self.text().across;
+        let destination = match to {
+            CopyDestination::Osc52 => words.to_osc52.to_string(),
+            CopyDestination::TmuxAndOsc52 => words.to_tmux.to_string(),
+            CopyDestination::File(name) => format!("{} {name}", words.to_file),
+        };
+        let preview = super::cite::preview(&self.last_copy, COPY_PREVIEW_CHARS);
+        self.status = Some((words.copied)(&destination, &preview));
+    }
+
+    /// "7th EU–ROK Cyber Dialogue — 20 May 2025, Seoul — Publisher, “Title”, …": the date
+    /// and place with their qualifiers, one readable citation.
     fn entry_summary(&self, entry: EntryRef) -> String {
         crate::facts::of_entry(&self.corpus, entry)
-            .map(|f| crate::text::sanitize_line(&f.summary_line(&self.corpus)))
+            .map(|f| super::cite::copy_entry(&self.corpus, &f))
             .unwrap_or_default()
     }
 }
+
+/// Characters of copied text the status line repeats.
+const COPY_PREVIEW_CHARS: usize = 32;
 
 #[cfg(test)]
 mod tests;

@@ -11,7 +11,9 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) => key_action(key, app.contexts()),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
-        Event::Paste(text) if matches!(app.mode(), Mode::Finder | Mode::Search) => {
+        Event::Paste(text)
+            if matches!(app.mode(), Mode::Finder | Mode::Search | Mode::CorpusSearch) =>
+        {
             Some(Action::Paste(text.clone()))
         }
         Event::Mouse(m) if app.options().mouse => match m.kind {

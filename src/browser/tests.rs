@@ -27,17 +27,17 @@ fn app_with(mouse: bool) -> App {
 struct Memory(Rc<RefCell<Vec<String>>>);
 
 impl ClipboardSink for Memory {
-    fn copy(&mut self, text: &str) -> std::io::Result<()> {
+    fn copy(&mut self, text: &str) -> Result<crate::app::action::CopyDestination, String> {
         self.0.borrow_mut().push(text.to_string());
-        Ok(())
+        Ok(crate::app::action::CopyDestination::TmuxAndOsc52)
     }
 }
 
 struct Broken;
 
 impl ClipboardSink for Broken {
-    fn copy(&mut self, _: &str) -> std::io::Result<()> {
-        Err(std::io::Error::other("terminal gone"))
+    fn copy(&mut self, _: &str) -> Result<crate::app::action::CopyDestination, String> {
+        Err("terminal gone".into())
     }
 }
 
@@ -53,14 +53,24 @@ fn y_sends_what_the_app_copied_to_the_clipboard_once() {
     let mut alone = app_with(true);
     alone.update(Action::FocusDetail);
     alone.update(Action::Copy);
-    let expected = alone.pending_copy.take().expect("the app copies a fact");
+    let expected = alone
+        .pending_copy
+        .take()
+        .expect("the app copies a fact")
+        .text;
 
     let copied = Rc::new(RefCell::new(Vec::new()));
     let mut browser = Browser::with_clipboard(app_with(true), Box::new(Memory(copied.clone())));
     assert_eq!(press(&mut browser, 'l'), Flow::Redraw);
     assert_eq!(press(&mut browser, 'y'), Flow::Redraw);
-    assert_eq!(copied.borrow().as_slice(), [expected]);
-    assert_eq!(browser.app().status(), Some("copied"));
+    assert_eq!(copied.borrow().as_slice(), [expected.clone()]);
+    let status = browser.app().status().unwrap_or_default();
+    assert!(
+        status.starts_with("copied to tmux buffer and clipboard: “"),
+        "{status}"
+    );
+    let first_word = expected.split_whitespace().next().unwrap_or_default();
+    assert!(status.contains(first_word), "{status} / {expected}");
     assert!(browser.app().pending_copy.is_none());
 }
 
@@ -68,10 +78,7 @@ fn y_sends_what_the_app_copied_to_the_clipboard_once() {
 fn a_failed_copy_says_so() {
     let mut browser = Browser::with_clipboard(app_with(true), Box::new(Broken));
     press(&mut browser, 'y');
-    assert_eq!(
-        browser.app().status(),
-        Some(crate::app::strings::Lang::En.strings().status_copy_failed)
-    );
+    assert_eq!(browser.app().status(), Some("copy failed: terminal gone"));
 }
 
 #[test]

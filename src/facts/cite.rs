@@ -195,3 +195,24 @@ impl Legend {
         self.references.is_empty()
     }
 }
+
+impl Reference {
+    /// The citation as a reader writes it, from what the corpus records and nothing else:
+    /// "Publisher, “Title”, 20 May 2025, ¶1, ¶3, https://…"; the label alone when neither
+    /// publisher, title nor date is known. What the browser copies (`y`) after a fact or a
+    /// paragraph, one per cited source; any surface that cites for people can use it.
+    pub fn readable(&self, paragraphs: &[u32]) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        parts.extend(self.publisher.clone());
+        if let Some(title) = self.title.as_ref().filter(|t| !t.is_empty() && **t != self.id) {
+            parts.push(format!("“{title}”"));
+        }
+        parts.extend(self.published.clone());
+        if parts.is_empty() {
+            parts.push(self.label.clone());
+        }
+        parts.extend(paragraphs.iter().map(|p| format!("¶{p}")));
+        parts.extend(self.url.clone());
+        parts.join(", ")
+    }
+}

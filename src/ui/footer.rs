@@ -47,6 +47,12 @@ fn hints(mode: Mode, hint: &Hints) -> Vec<(Action, Context, &'static str)> {
             (Action::NextMatch, Context::Search, hint.next),
             (Action::PrevMatch, Context::Search, hint.previous),
         ],
+        Mode::CorpusSearch => vec![
+            (Action::Accept, Context::CorpusSearch, hint.open),
+            (Action::Close, Context::CorpusSearch, hint.close),
+            (Action::Down, Context::CorpusSearch, hint.next),
+            (Action::Up, Context::CorpusSearch, hint.previous),
+        ],
         Mode::Help => vec![
             (Action::Close, Context::Help, hint.close),
             (Action::Down, Context::Help, hint.scroll),
@@ -102,7 +108,7 @@ fn more_hint(mode: Mode, hint: &Hints, theme: &Theme) -> Vec<Span<'static>> {
     let context = match mode {
         Mode::Normal => Context::Browse,
         // Only browsing opens help; in an overlay, there is nothing more to point at.
-        Mode::Finder | Mode::Search | Mode::Help => return Vec::new(),
+        Mode::Finder | Mode::Search | Mode::CorpusSearch | Mode::Help => return Vec::new(),
     };
     key_for(&Action::OpenHelp, context)
         .map(|key| {

@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use crate::accounts::{TextSource, source};
-use crate::app::cite::{full_list, source_name};
+use crate::app::cite::{copy_line, source_name};
 use crate::app::doc::{Doc, DocLine, Seg, Target, Tone, wrap_doc};
 use crate::app::strings::Strings;
 use crate::compare::{self, Comparison};
@@ -99,10 +99,7 @@ impl Side<'_> {
         Some(
             DocLine::item(segs)
                 .with_indent(display_width(&prefix))
-                .with_copy(format!(
-                    "{text} {}",
-                    full_list(corpus, std::slice::from_ref(&cite))
-                ))
+                .with_copy(copy_line(corpus, text, std::slice::from_ref(&cite)))
                 .with_target(Some(Target::Cite(cite))),
         )
     }
@@ -198,10 +195,7 @@ pub(super) fn compared(
         out.push(
             DocLine::item(segs)
                 .with_indent(display_width(&label))
-                .with_copy(format!(
-                    "{text} {}",
-                    full_list(corpus, std::slice::from_ref(&cite))
-                ))
+                .with_copy(copy_line(corpus, text, std::slice::from_ref(&cite)))
                 .with_target(Some(Target::Cite(cite))),
         );
     }

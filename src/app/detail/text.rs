@@ -7,7 +7,7 @@
 //! took most of a second per key to rebuild and re-wrap).
 
 use crate::accounts::{TextSource, source, text_sources};
-use crate::app::cite::{full_list, source_name};
+use crate::app::cite::{copy_line, source_name};
 use crate::app::doc::{Doc, DocLine, Seg, Target, Tone};
 use crate::app::search::TextSearches;
 use crate::app::strings::Strings;
@@ -230,10 +230,7 @@ fn single(
         out.doc.push(
             DocLine::item(segs)
                 .with_indent(display_width(&prefix))
-                .with_copy(format!(
-                    "{text} {}",
-                    full_list(corpus, std::slice::from_ref(&cite))
-                ))
+                .with_copy(copy_line(corpus, &text, std::slice::from_ref(&cite)))
                 .with_target(Some(Target::Cite(cite))),
         );
         out.layout.paragraph_lines.push(line);

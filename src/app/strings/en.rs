@@ -1,6 +1,6 @@
 //! The interface's words in English.
 
-use super::{Contexts, Hints, Kinds, Strings};
+use super::{Contexts, Hints, Kinds, SearchCopyWords, Strings};
 use crate::corpus::Facet;
 use crate::facts::{Field, Heading};
 
@@ -33,9 +33,7 @@ pub static STRINGS: Strings = Strings {
     preview_title: "Appears in",
     preview_nothing: "Not linked to any meeting or event.",
     all_kinds: "all",
-    status_copied: "copied",
     status_nothing_to_copy: "nothing to copy here",
-    status_copy_failed: "could not write to the terminal clipboard",
     status_exported: "briefing note written to",
     status_export_failed: "could not write the briefing note",
     status_nothing_to_export: "select a meeting to export its briefing note",
@@ -78,12 +76,25 @@ pub static STRINGS: Strings = Strings {
         scroll: "scroll",
         more: "more",
     },
+    across: SearchCopyWords {
+        title: "Search every text",
+        prompt_help: "Type words or a \"quoted phrase\"; Enter opens the paragraph, n/N walk the hits.",
+        no_hits: "No paragraph matches.",
+        hits,
+        hit_status,
+        copied,
+        to_osc52: "clipboard (OSC 52)",
+        to_tmux: "tmux buffer and clipboard",
+        to_file: "file",
+        copy_failed: "copy failed",
+    },
     context: Contexts {
         browse: "Browsing",
         detail: "Detail (tabs, accounts, search, copy)",
         finder: "Finder (f or Ctrl-P)",
         search: "Search prompt (/)",
         help: "Help (?)",
+        corpus_search: "Search every text (/ from the timeline)",
     },
     kind: Kinds {
         topic: "topic",
@@ -122,6 +133,22 @@ fn match_status(current: usize, total: usize) -> String {
 
 fn matches_elsewhere(total: usize) -> String {
     format!("{total} in other accounts (n goes there)")
+}
+
+fn hits(shown: usize, capped: bool) -> String {
+    match (shown, capped) {
+        (n, true) => format!("{n}+ hits"),
+        (1, false) => "1 hit".to_string(),
+        (n, false) => format!("{n} hits"),
+    }
+}
+
+fn hit_status(position: usize, listed: usize, query: &str) -> String {
+    format!("hit {position} of {listed} for “{query}” · n/N next/previous")
+}
+
+fn copied(destination: &str, preview: &str) -> String {
+    format!("copied to {destination}: “{preview}”")
 }
 
 fn counts(shown: usize, total: usize) -> String {

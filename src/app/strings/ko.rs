@@ -1,6 +1,6 @@
 //! The interface's words in Korean, and the key map's help texts in Korean.
 
-use super::{Contexts, Hints, Kinds, Strings};
+use super::{Contexts, Hints, Kinds, SearchCopyWords, Strings};
 use crate::corpus::Facet;
 use crate::facts::{Field, Heading};
 
@@ -33,9 +33,7 @@ pub static STRINGS: Strings = Strings {
     preview_title: "나오는 곳",
     preview_nothing: "연결된 회의나 행사가 없습니다.",
     all_kinds: "전체",
-    status_copied: "복사했습니다",
     status_nothing_to_copy: "여기에는 복사할 내용이 없습니다",
-    status_copy_failed: "터미널 클립보드에 쓸 수 없습니다",
     status_exported: "브리핑 노트 저장:",
     status_export_failed: "브리핑 노트를 저장할 수 없습니다",
     status_nothing_to_export: "브리핑 노트를 내보내려면 회의를 선택하세요",
@@ -78,12 +76,25 @@ pub static STRINGS: Strings = Strings {
         scroll: "스크롤",
         more: "더 보기",
     },
+    across: SearchCopyWords {
+        title: "모든 원문 검색",
+        prompt_help: "단어나 \"따옴표 구절\"을 입력하세요. Enter로 문단을 열고 n/N으로 이동합니다.",
+        no_hits: "일치하는 문단이 없습니다.",
+        hits,
+        hit_status,
+        copied,
+        to_osc52: "클립보드 (OSC 52)",
+        to_tmux: "tmux 버퍼와 클립보드",
+        to_file: "파일",
+        copy_failed: "복사 실패",
+    },
     context: Contexts {
         browse: "탐색",
         detail: "상세 (탭, 기록, 검색, 복사)",
         finder: "찾기 (f 또는 Ctrl-P)",
         search: "검색 입력 (/)",
         help: "도움말 (?)",
+        corpus_search: "모든 원문 검색 (타임라인에서 /)",
     },
     kind: Kinds {
         topic: "주제",
@@ -175,6 +186,22 @@ fn compare_summary(left: &str, left_only: usize, right: &str, right_only: usize)
     format!("{left}에만 있는 부분 {left_only}개, {right}에만 있는 부분 {right_only}개 · «…» 구절")
 }
 
+fn hits(shown: usize, capped: bool) -> String {
+    if capped {
+        format!("{shown}건 이상")
+    } else {
+        format!("{shown}건")
+    }
+}
+
+fn hit_status(position: usize, listed: usize, query: &str) -> String {
+    format!("“{query}” {listed}건 중 {position}번째 · n/N 다음/이전")
+}
+
+fn copied(destination: &str, preview: &str) -> String {
+    format!("{destination}에 복사했습니다: “{preview}”")
+}
+
 fn only_in(side: &str) -> String {
     format!("{side}에만")
 }
@@ -242,7 +269,33 @@ pub const KEY_HELP: &[(&str, &str)] = &[
     ("quit", "종료"),
     ("scroll down", "아래로 스크롤"),
     ("scroll up", "위로 스크롤"),
-    ("search in the text", "원문에서 검색"),
+    (
+        "search all texts (timeline) or this text (detail)",
+        "모든 원문 검색 (타임라인) 또는 이 원문 검색 (상세)",
+    ),
+    (
+        "next match, or next hit across texts",
+        "다음 일치, 또는 모든 원문 검색의 다음 결과",
+    ),
+    (
+        "previous match, or previous hit across texts",
+        "이전 일치, 또는 모든 원문 검색의 이전 결과",
+    ),
+    (
+        "write that copy to a new file (no clipboard)",
+        "복사할 내용을 새 파일로 저장 (클립보드가 없을 때)",
+    ),
+    (
+        "open the paragraph (n/N walk the hits)",
+        "문단 열기 (n/N으로 결과 이동)",
+    ),
+    ("close the search", "검색 닫기"),
+    ("next hit", "다음 결과"),
+    ("previous hit", "이전 결과"),
+    (
+        "type words or a \"quoted phrase\"",
+        "단어나 \"따옴표 구절\" 입력",
+    ),
     ("start of the line", "줄 처음으로"),
     ("start of the query", "검색어 처음으로"),
     ("suspend to the shell", "셸로 일시 중단"),

@@ -23,6 +23,11 @@ impl App {
                 let height = usize::from(g.finder().list.height);
                 self.finder.move_by(step, height);
             }
+            Mode::CorpusSearch => {
+                let shown =
+                    usize::from(g.finder().list.height) / crate::app::corpus_search::ROWS_PER_HIT;
+                self.corpus_search.move_by(step, shown);
+            }
             Mode::Normal | Mode::Search => {
                 if g.show_timeline && contains(g.timeline, column, row) {
                     let before = self.selected();

@@ -8,7 +8,7 @@ use crate::app::{App, Mode, help};
 use crate::index::EntryRef;
 
 /// Applies an editing action to an input line; true when the text changed.
-fn edit(input: &mut LineInput, action: &Action) -> bool {
+pub(in crate::app) fn edit(input: &mut LineInput, action: &Action) -> bool {
     let before = input.text().len();
     let old = input.text().to_string();
     match action {

@@ -164,7 +164,7 @@ fn match_position(a: &App) -> (usize, usize) {
 #[test]
 fn search_steps_wrap_around_both_ways_across_accounts() {
     let mut a = app();
-    typed(&mut a, "/resilience");
+    typed(&mut a, "l/resilience");
     assert_eq!((a.mode(), a.tab()), (Mode::Search, Tab::Text));
     press(&mut a, KeyCode::Enter);
     let counts = a.search().counts.clone();
@@ -372,11 +372,20 @@ fn accounts_switch_and_compare_marks_what_one_account_alone_says() {
 fn y_copies_the_fact_with_its_full_citation() {
     let mut a = app();
     typed(&mut a, "ly");
-    assert_eq!(
-        a.pending_copy.take().as_deref(),
-        Some("Date: 11–12 June 2024 [EU DD3 ¶1; ROK DD3 ¶1]")
+    let copy = a.pending_copy.take().expect("y copies the fact");
+    assert!(!copy.to_file);
+    assert!(
+        copy.text
+            .starts_with("Date: 11–12 June 2024 — Office for Digital Affairs, “"),
+        "{}",
+        copy.text
     );
-    assert_eq!(a.status(), Some("copied"));
+    assert!(!copy.text.contains('['), "{}", copy.text);
+    a.update(Action::Copied(crate::app::action::CopyDestination::Osc52));
+    assert_eq!(
+        a.status(),
+        Some("copied to clipboard (OSC 52): “Date: 11–12 June 2024 — Office…”")
+    );
 }
 
 #[test]
