@@ -240,12 +240,26 @@ pub enum ImportLanguage {
     Ko,
 }
 
-/// Filters for `list`; each takes a name, acronym, alias or id in any case.
+/// What `list` takes: the timeline's filters, and the kind of entry.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct ListArgs {
-    /// Only entries that discussed this topic.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Only meetings, or only events.
+    #[arg(long, value_enum)]
+    pub kind: Option<EntryKind>,
+}
+
+/// The timeline's filters (`list`, `matrix`); each takes a name, acronym, alias or id in any
+/// case.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct FilterArgs {
+    /// Only entries that discussed this topic or one of its sub-topics (see --exact).
     #[arg(long)]
     pub topic: Option<String>,
+    /// With --topic: the topic alone, not its sub-topics.
+    #[arg(long, requires = "topic")]
+    pub exact: bool,
     /// Only entries this organisation took part in or was named in.
     #[arg(long)]
     pub org: Option<String>,
@@ -261,9 +275,6 @@ pub struct ListArgs {
     /// Only entries of this series (e.g. eu-rok-cyber-dialogue).
     #[arg(long)]
     pub series: Option<String>,
-    /// Only meetings, or only events.
-    #[arg(long, value_enum)]
-    pub kind: Option<EntryKind>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -308,7 +319,7 @@ mod tests {
 
     #[test]
     fn year_takes_a_number_or_a_range() {
-        let year = |s: &str| list(&["--year", s]).map(|l| l.year.map(|y| y.to_string()));
+        let year = |s: &str| list(&["--year", s]).map(|l| l.filter.year.map(|y| y.to_string()));
         assert_eq!(year("2019").ok().flatten().as_deref(), Some("2019"));
         assert_eq!(
             year("2019..2021").ok().flatten().as_deref(),
