@@ -106,7 +106,7 @@ pub struct Matrix {
     pub columns: Vec<Column>,
     pub rows: Vec<Row>,
     /// Meetings the filter keeps that record no topic (so have no column), in date order.
-    pub without_topics: Vec<usize>,
+    pub without_topics: Vec<Column>,
 }
 
 impl Matrix {
@@ -120,14 +120,15 @@ impl Matrix {
                 continue;
             };
             let meeting = &corpus.meetings[i];
+            let code = codes.get(&meeting.series).map_or("?", String::as_str);
+            let column = Column {
+                meeting: i,
+                label: column_label(code, meeting),
+            };
             if meeting.topics.is_empty() {
-                matrix.without_topics.push(i);
+                matrix.without_topics.push(column);
             } else {
-                let code = codes.get(&meeting.series).map_or("?", String::as_str);
-                matrix.columns.push(Column {
-                    meeting: i,
-                    label: column_label(code, meeting),
-                });
+                matrix.columns.push(column);
             }
         }
         let sides: Vec<HashMap<String, Option<Side>>> = matrix
@@ -375,7 +376,7 @@ mod tests {
         let untracked: Vec<&str> = m
             .without_topics
             .iter()
-            .map(|&i| corpus.meetings[i].id.as_str())
+            .map(|c| corpus.meetings[c.meeting].id.as_str())
             .collect();
         assert_eq!(untracked.first(), Some(&"eu-rok-cyber-1"));
         assert!(untracked.contains(&"eu-rok-dpc-1"), "{untracked:?}");

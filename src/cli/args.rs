@@ -135,6 +135,9 @@ pub enum Command {
         #[arg(long, default_value_t = 0)]
         limit: usize,
     },
+    /// The topic matrix: which topics each meeting discussed, and in which accounts (a text
+    /// table, or --json, or --csv); takes the filters of `list`.
+    Matrix(MatrixArgs),
     /// Write a Markdown briefing note of a meeting (to stdout, or to a file with --output).
     Export {
         /// A meeting id, as `entente list` prints it.
@@ -250,6 +253,16 @@ pub struct ListArgs {
     pub kind: Option<EntryKind>,
 }
 
+/// What `matrix` takes: the timeline's filters, and the format.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct MatrixArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Write CSV (RFC 4180: a header line, then one line per topic) instead of a table.
+    #[arg(long)]
+    pub csv: bool,
+}
+
 /// The timeline's filters (`list`, `matrix`); each takes a name, acronym, alias or id in any
 /// case.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -257,8 +270,9 @@ pub struct FilterArgs {
     /// Only entries that discussed this topic or one of its sub-topics (see --exact).
     #[arg(long)]
     pub topic: Option<String>,
-    /// With --topic: the topic alone, not its sub-topics.
-    #[arg(long, requires = "topic")]
+    /// A topic stands for itself alone, not its sub-topics (in --topic, and in the matrix's
+    /// rows).
+    #[arg(long)]
     pub exact: bool,
     /// Only entries this organisation took part in or was named in.
     #[arg(long)]
