@@ -21,6 +21,7 @@ pub mod help;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod matrix;
 pub mod search;
 pub mod strings;
 pub mod timeline;
@@ -50,6 +51,8 @@ pub enum Mode {
     Search,
     /// The help overlay is open.
     Help,
+    /// The topic matrix covers the screen.
+    Matrix,
 }
 
 /// How the browser starts.
@@ -107,6 +110,8 @@ pub struct App {
     pub(crate) finder: FinderState,
     pub(crate) matcher: FinderMatcher,
     pub(crate) help_scroll: usize,
+    /// The topic matrix (`m`), built from the filter when opened.
+    pub(crate) matrix: matrix::MatrixView,
     pub(crate) status: Option<String>,
     /// Text the user copied (`y`); the browser takes it and sends it to the terminal.
     pub pending_copy: Option<String>,
@@ -140,6 +145,7 @@ impl App {
             finder: FinderState::default(),
             matcher,
             help_scroll: 0,
+            matrix: matrix::MatrixView::default(),
             status: None,
             pending_copy: None,
             pending_export: None,
@@ -210,6 +216,7 @@ impl App {
             Mode::Finder => &[Context::Finder],
             Mode::Search => &[Context::Search],
             Mode::Help => &[Context::Help],
+            Mode::Matrix => &[Context::Matrix],
         }
     }
 
@@ -290,6 +297,15 @@ impl App {
         })
     }
 
+    pub fn matrix(&self) -> &matrix::MatrixView {
+        &self.matrix
+    }
+
+    /// The matrix view's geometry at the current size.
+    pub fn matrix_layout(&self) -> matrix::MatrixLayout {
+        matrix::MatrixLayout::new(self.size.0, self.size.1, &self.corpus, &self.matrix.model)
+    }
+
     pub fn help_scroll(&self) -> usize {
         self.help_scroll
     }
@@ -313,6 +329,7 @@ impl App {
         }
         self.timeline.check(self.filtered.len())?;
         self.detail.check()?;
+        self.matrix.check()?;
         let f = &self.finder;
         if !f.rows.is_empty() && f.selected >= f.rows.len() || f.rows.is_empty() && f.selected != 0
         {

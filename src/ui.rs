@@ -1,7 +1,7 @@
 //! Rendering: [`draw`] paints the whole screen from an [`App`] and never changes it.
 //!
 //! One widget per file: [`header`], [`timeline`], [`detail`], [`footer`], and the overlays
-//! [`finder`] and [`help`]; [`theme`] holds every style. Geometry comes from
+//! [`finder`] and [`help`], and the full-screen [`matrix`]; [`theme`] holds every style. Geometry comes from
 //! [`crate::app::layout`], computed from the frame's own size so that drawing can never step
 //! outside the buffer, whatever size the app last heard of.
 
@@ -10,6 +10,7 @@ pub mod finder;
 pub mod footer;
 pub mod header;
 pub mod help;
+pub mod matrix;
 pub mod theme;
 pub mod timeline;
 
@@ -34,6 +35,14 @@ pub fn draw(app: &App, frame: &mut Frame) {
         too_small(app, frame, area);
         return;
     }
+    if app.mode() == Mode::Matrix {
+        // The matrix covers the whole screen: nothing of the panes shows through.
+        matrix::draw(app, &theme, frame);
+        if app.options().ascii {
+            to_ascii(frame.buffer_mut());
+        }
+        return;
+    }
     header::draw(app, &g, &theme, frame);
     if g.show_timeline {
         timeline::draw(app, &g, &theme, frame);
@@ -45,7 +54,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match app.mode() {
         Mode::Finder => finder::draw(app, &g, &theme, frame),
         Mode::Help => help::draw(app, &g, &theme, frame),
-        Mode::Normal | Mode::Search => {}
+        Mode::Normal | Mode::Search | Mode::Matrix => {}
     }
     if app.options().ascii {
         to_ascii(frame.buffer_mut());

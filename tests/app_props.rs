@@ -105,6 +105,9 @@ every_action! {
     Action::Click { .. } => Action::Click { column: 1, row: 1 },
     Action::Suspend => Action::Suspend,
     Action::CopyFailed => Action::CopyFailed,
+    Action::OpenMatrix => Action::OpenMatrix,
+    Action::ColumnLeft => Action::ColumnLeft,
+    Action::ColumnRight => Action::ColumnRight,
 }
 
 /// Every variant (its listed example), plus varied values for the variants that carry some.

@@ -122,4 +122,11 @@ pub enum Action {
     Click { column: u16, row: u16 },
     /// The terminal could not take the copied text (OSC 52 write failed).
     CopyFailed,
+    // The topic matrix (`m`).
+    /// Open the topic matrix: which topics the meetings of the filtered timeline discussed.
+    OpenMatrix,
+    /// Move the matrix cursor one meeting to the left.
+    ColumnLeft,
+    /// Move the matrix cursor one meeting to the right.
+    ColumnRight,
 }

@@ -19,6 +19,7 @@ fn context_name(t: &Strings, c: Context) -> &'static str {
         Context::Finder => t.context.finder,
         Context::Search => t.context.search,
         Context::Help => t.context.help,
+        Context::Matrix => t.context.matrix,
     }
 }
 

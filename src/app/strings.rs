@@ -122,6 +122,8 @@ pub struct Strings {
     /// The one label over the names each side uses for a meeting.
     pub label_names: &'static str,
     pub hint: Hints,
+    /// The topic matrix view's words.
+    pub matrix: MatrixWords,
     pub context: Contexts,
     pub kind: Kinds,
     /// A facet's name in the header's filters ("topic: …").
@@ -168,6 +170,25 @@ pub struct Hints {
     pub scroll: &'static str,
 }
 
+/// The words of the topic matrix view.
+pub struct MatrixWords {
+    pub title: &'static str,
+    /// Over the topic column.
+    pub topics: &'static str,
+    /// A meeting did not record the topic.
+    pub not_recorded: &'static str,
+    /// No meeting the filter keeps records a topic.
+    pub empty: &'static str,
+    /// "only via": a cell that comes from sub-topics alone.
+    pub via: &'static str,
+    /// Legend: "EU and ROK" (sides from the data), "EU only", "ROK only", "other sources".
+    pub both: fn(&str, &str) -> String,
+    pub only: fn(&str) -> String,
+    pub other: &'static str,
+    pub open: &'static str,
+    pub close: &'static str,
+}
+
 /// The names of the key map's contexts, as help headings.
 pub struct Contexts {
     pub browse: &'static str,
@@ -175,6 +196,7 @@ pub struct Contexts {
     pub finder: &'static str,
     pub search: &'static str,
     pub help: &'static str,
+    pub matrix: &'static str,
 }
 
 /// The finder's kind badges and kind-bar names.

@@ -2,6 +2,7 @@
 //! overlays and prompts in [`overlays`], pointer events in [`mouse`], and the recomputation of
 //! derived state (filtered timeline, detail document) in [`refresh`].
 
+mod matrix;
 mod mouse;
 mod overlays;
 mod refresh;
@@ -40,6 +41,7 @@ impl App {
                 Mode::Finder => self.finder_action(action),
                 Mode::Search => self.search_action(action),
                 Mode::Help => self.help_action(action),
+                Mode::Matrix => self.matrix_action(action),
             },
         }
     }
@@ -91,6 +93,7 @@ impl App {
             Action::StartSearch => self.start_search(),
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
+            Action::OpenMatrix => self.open_matrix(),
             _ => {}
         }
     }

@@ -49,6 +49,11 @@ fn hints(mode: Mode, hint: &Hints) -> Vec<(Action, Context, &'static str)> {
             (Action::Close, Context::Help, hint.close),
             (Action::Down, Context::Help, hint.scroll),
         ],
+        // The matrix draws its own legend and keys; these serve any other caller.
+        Mode::Matrix => vec![
+            (Action::Activate, Context::Matrix, hint.open),
+            (Action::Close, Context::Matrix, hint.close),
+        ],
     }
 }
 

@@ -1,6 +1,6 @@
 //! The interface's words in English.
 
-use super::{Contexts, Hints, Kinds, Strings};
+use super::{Contexts, Hints, Kinds, MatrixWords, Strings};
 use crate::corpus::Facet;
 use crate::facts::{Field, Heading};
 
@@ -83,6 +83,19 @@ pub static STRINGS: Strings = Strings {
         finder: "Finder (f or Ctrl-P)",
         search: "Search prompt (/)",
         help: "Help (?)",
+        matrix: "Topic matrix (m)",
+    },
+    matrix: MatrixWords {
+        title: "Topic matrix",
+        topics: "topic",
+        not_recorded: "not recorded at this meeting",
+        empty: "No meeting of the timeline records a topic.",
+        via: "via",
+        both: |eu, rok| format!("{eu} and {rok}"),
+        only: |side| format!("{side} only"),
+        other: "other sources",
+        open: "open",
+        close: "close",
     },
     kind: Kinds {
         topic: "topic",

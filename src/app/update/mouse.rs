@@ -23,6 +23,10 @@ impl App {
                 let height = usize::from(g.finder().list.height);
                 self.finder.move_by(step, height);
             }
+            Mode::Matrix => {
+                let layout = self.matrix_layout();
+                self.matrix.move_by(step, 0, &layout);
+            }
             Mode::Normal | Mode::Search => {
                 if g.show_timeline && contains(g.timeline, column, row) {
                     let before = self.selected();
