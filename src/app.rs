@@ -23,6 +23,7 @@ pub mod history;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod matrix;
 pub mod search;
 pub mod strings;
 pub mod timeline;
@@ -54,6 +55,8 @@ pub enum Mode {
     Help,
     /// The corpus-wide search overlay is open (`/` from the timeline).
     CorpusSearch,
+    /// The topic matrix covers the screen.
+    Matrix,
 }
 
 /// Text to copy, and whether to a new file (`Y`) rather than the clipboard (`y`).
@@ -120,6 +123,8 @@ pub struct App {
     pub(crate) finder: FinderState,
     pub(crate) matcher: FinderMatcher,
     pub(crate) help_scroll: usize,
+    /// The topic matrix (`m`), built from the filter when opened.
+    pub(crate) matrix: matrix::MatrixView,
     pub(crate) status: Option<String>,
     /// Text the user copied (`y`, `Y`); the browser takes it and delivers it.
     pub pending_copy: Option<PendingCopy>,
@@ -159,6 +164,7 @@ impl App {
             finder: FinderState::default(),
             matcher,
             help_scroll: 0,
+            matrix: matrix::MatrixView::default(),
             status: None,
             pending_copy: None,
             last_copy: String::new(),
@@ -233,6 +239,7 @@ impl App {
             Mode::Search => &[Context::Search],
             Mode::Help => &[Context::Help],
             Mode::CorpusSearch => &[Context::CorpusSearch],
+            Mode::Matrix => &[Context::Matrix],
         }
     }
 
@@ -323,6 +330,15 @@ impl App {
         &self.history
     }
 
+    pub fn matrix(&self) -> &matrix::MatrixView {
+        &self.matrix
+    }
+
+    /// The matrix view's geometry at the current size.
+    pub fn matrix_layout(&self) -> matrix::MatrixLayout {
+        matrix::MatrixLayout::new(self.size.0, self.size.1, &self.corpus, &self.matrix.model)
+    }
+
     pub fn help_scroll(&self) -> usize {
         self.help_scroll
     }
@@ -346,6 +362,7 @@ impl App {
         }
         self.timeline.check(self.filtered.len())?;
         self.detail.check()?;
+        self.matrix.check()?;
         let f = &self.finder;
         if !f.rows.is_empty() && f.selected >= f.rows.len() || f.rows.is_empty() && f.selected != 0
         {

@@ -13,6 +13,7 @@ pub mod find;
 mod fmt;
 pub mod import;
 mod list;
+mod matrix;
 pub mod output;
 mod refs;
 mod resolve;
@@ -24,7 +25,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-pub use args::{Args, Command, ImportArgs};
+pub use args::{Args, Command, ImportArgs, MatrixArgs};
 
 use crate::corpus::{LoadedCorpus, builtin, layers, load_path};
 use crate::index::Index;
@@ -123,6 +124,7 @@ pub fn run_with(
     match command {
         Command::List(filter) => list::run(library, filter, json, out),
         Command::Show { id } => show::run(library, id, json, out),
+        Command::Matrix(args) => matrix::run(library, args, json, out),
         Command::Find(find) => find::run(library, find, json, out),
         Command::Search { text, limit } => search::run(library, text, *limit, json, marks, out),
         Command::Export { .. } if json => anyhow::bail!(

@@ -13,12 +13,14 @@ mod related;
 pub mod status;
 #[cfg(test)]
 mod tests;
+mod topics;
 
 use std::collections::{BTreeSet, HashMap};
 
 use crate::corpus::{Citation, Corpus, Facet, RecordKind};
 pub use filter::{Filter, Years};
 pub use related::Related;
+pub use topics::TopicScope;
 
 /// A meeting or an event, by its position in the corpus lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -42,6 +44,8 @@ pub enum Role {
     Mentioned,
     /// The place where it happened.
     Venue,
+    /// A topic's sub-topic was discussed there (topic roll-up), not the topic itself.
+    SubTopic,
 }
 
 impl Role {
@@ -53,6 +57,7 @@ impl Role {
             Role::Discussed => "discussed",
             Role::Mentioned => "mentioned",
             Role::Venue => "venue",
+            Role::SubTopic => "sub-topic",
         }
     }
 }
@@ -81,6 +86,10 @@ pub struct Index {
     place_names: HashMap<String, String>,
     /// Every series a meeting or event belongs to, sorted.
     series: Vec<String>,
+    /// Topic id → its direct sub-topics, in corpus order.
+    subtopics: HashMap<String, Vec<String>>,
+    /// Topic id → where it or a sub-topic appears (only topics that have sub-topics).
+    rolled_up: HashMap<String, Vec<Appearance>>,
 }
 
 /// The form names are looked up in (see [`crate::search::name_key`]).
@@ -117,6 +126,7 @@ impl Index {
             .map(str::to_string)
             .collect();
         index.link(corpus);
+        index.roll_up_topics(corpus);
         index
     }
 
@@ -191,7 +201,7 @@ impl Index {
     /// Whether one entry passes a filter.
     pub fn matches(&self, corpus: &Corpus, entry: EntryRef, filter: &Filter) -> bool {
         let facets_ok = filter.facets().all(|(facet, key)| {
-            self.appearances(facet, key)
+            self.appearances_within(facet, key, filter.topic_scope)
                 .iter()
                 .any(|a| a.entry == entry)
         });

@@ -24,9 +24,10 @@
 //! - [`browser`]: the app wired to the terminal — the [`tui::Program`] that turns events into
 //!   actions, draws with `ui`, and sends copied text and notes where they go.
 //! - [`compare`]: which sentences of one account of a meeting the other does not report.
+//! - [`matrix`]: the topic matrix — which topics each meeting discussed, in which accounts.
 //!
-//! Domain modules (corpus, index, text, accounts, search, compare, facts) never import ratatui
-//! or crossterm.
+//! Domain modules (corpus, index, text, accounts, search, compare, matrix, facts) never import
+//! ratatui or crossterm.
 
 pub mod accounts;
 pub mod app;
@@ -39,6 +40,7 @@ pub mod corpus;
 pub mod facts;
 pub mod import;
 pub mod index;
+pub mod matrix;
 pub mod search;
 #[cfg(any(test, feature = "synth"))]
 pub mod synth;

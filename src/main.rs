@@ -101,8 +101,7 @@ fn run(args: &Args) -> Result<u8> {
             let stdout = std::io::stdout();
             // Text for a terminal that cannot show UTF-8 goes through ASCII stand-ins; JSON
             // and the Markdown note are file formats and stay as they are.
-            let ascii_text =
-                ascii(args) && !args.json && !matches!(command, Command::Export { .. });
+            let ascii_text = ascii(args) && !args.json && !is_file_format(command);
             let sink: Box<dyn Write> = if ascii_text {
                 Box::new(entente::text::glyphs::AsciiWriter::new(stdout.lock()))
             } else {
@@ -119,6 +118,15 @@ fn run(args: &Args) -> Result<u8> {
             Ok(outcome.exit_code())
         }
         None => browse(args, library),
+    }
+}
+
+/// Whether a subcommand writes a file format (the Markdown note, CSV), which stays as it is.
+fn is_file_format(command: &Command) -> bool {
+    match command {
+        Command::Export { .. } => true,
+        Command::Matrix(m) => m.csv,
+        _ => false,
     }
 }
 

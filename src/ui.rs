@@ -1,7 +1,7 @@
 //! Rendering: [`draw`] paints the whole screen from an [`App`] and never changes it.
 //!
 //! One widget per file: [`header`], [`timeline`], [`detail`], [`footer`], and the overlays
-//! [`finder`], [`corpus_search`] and [`help`]; [`theme`] holds every style. Geometry comes from
+//! [`finder`], [`corpus_search`] and [`help`], and the full-screen [`matrix`]; [`theme`] holds every style. Geometry comes from
 //! [`crate::app::layout`], computed from the frame's own size so that drawing can never step
 //! outside the buffer, whatever size the app last heard of.
 
@@ -11,6 +11,7 @@ pub mod finder;
 pub mod footer;
 pub mod header;
 pub mod help;
+pub mod matrix;
 pub mod position;
 pub mod theme;
 pub mod timeline;
@@ -36,6 +37,14 @@ pub fn draw(app: &App, frame: &mut Frame) {
         too_small(app, frame, area);
         return;
     }
+    if app.mode() == Mode::Matrix {
+        // The matrix covers the whole screen: nothing of the panes shows through.
+        matrix::draw(app, &theme, frame);
+        if app.options().ascii {
+            to_ascii(frame.buffer_mut());
+        }
+        return;
+    }
     header::draw(app, &g, &theme, frame);
     if g.show_timeline {
         timeline::draw(app, &g, &theme, frame);
@@ -48,7 +57,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Mode::Finder => finder::draw(app, &g, &theme, frame),
         Mode::Help => help::draw(app, &g, &theme, frame),
         Mode::CorpusSearch => corpus_search::draw(app, &g, &theme, frame),
-        Mode::Normal | Mode::Search => {}
+        Mode::Normal | Mode::Search | Mode::Matrix => {}
     }
     if app.options().ascii {
         to_ascii(frame.buffer_mut());

@@ -111,6 +111,9 @@ every_action! {
     Action::CopyToFile => Action::CopyToFile,
     Action::Copied(_) => Action::Copied(entente::app::action::CopyDestination::Osc52),
     Action::CopyFailed(_) => Action::CopyFailed("terminal gone".into()),
+    Action::OpenMatrix => Action::OpenMatrix,
+    Action::ColumnLeft => Action::ColumnLeft,
+    Action::ColumnRight => Action::ColumnRight,
 }
 
 /// Every variant (its listed example), plus varied values for the variants that carry some.

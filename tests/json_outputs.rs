@@ -135,8 +135,9 @@ fn a_schema_violation_is_reported() {
 
 #[test]
 fn every_subcommand_fits_its_schema_and_its_golden_file() {
-    let cases: [(&str, &str, &[&str]); 6] = [
+    let cases: [(&str, &str, &[&str]); 7] = [
         ("list", "list", &["list", "--org", "kdsa"]),
+        ("matrix", "matrix", &["matrix"]),
         ("show", "show-meeting", &["show", "data-dialogue-1"]),
         ("show", "show-person", &["show", "claire-moreau"]),
         ("find", "find", &["find", "data"]),

@@ -176,7 +176,7 @@ fn completions_for_each_shell_name_the_subcommands() {
     for shell in ["bash", "zsh", "fish", "powershell"] {
         let script = stdout_of(&["completions", shell]);
         for sub in [
-            "list", "show", "find", "search", "export", "check", "fmt", "man",
+            "list", "show", "find", "search", "matrix", "export", "check", "fmt", "man",
         ] {
             assert!(script.contains(sub), "{shell} completions lack {sub}");
         }
@@ -202,6 +202,7 @@ fn the_man_page_documents_every_subcommand() {
         "SHOW",
         "FIND",
         "SEARCH",
+        "MATRIX",
         "EXPORT",
         "CHECK",
         "FMT",

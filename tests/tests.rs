@@ -9,6 +9,7 @@ mod support;
 mod app_props;
 mod browser_e2e;
 mod cli;
+mod cli_matrix;
 mod corpus_facts;
 mod faults;
 mod file_safety;

@@ -137,6 +137,13 @@ pub enum Action {
     Copied(CopyDestination),
     /// The copied text could not be delivered: the error, for the status line.
     CopyFailed(String),
+    // The topic matrix (`m`).
+    /// Open the topic matrix: which topics the meetings of the filtered timeline discussed.
+    OpenMatrix,
+    /// Move the matrix cursor one meeting to the left.
+    ColumnLeft,
+    /// Move the matrix cursor one meeting to the right.
+    ColumnRight,
 }
 
 /// Where copied text went.

@@ -20,6 +20,7 @@ fn context_name(t: &Strings, c: Context) -> &'static str {
         Context::Search => t.context.search,
         Context::Help => t.context.help,
         Context::CorpusSearch => t.context.corpus_search,
+        Context::Matrix => t.context.matrix,
     }
 }
 

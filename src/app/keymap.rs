@@ -85,17 +85,20 @@ pub enum Context {
     Help,
     /// The search across every text is open (`/` from the timeline).
     CorpusSearch,
+    /// The topic matrix is open.
+    Matrix,
 }
 
 impl Context {
     /// Every context, in the order help lists them.
-    pub const ALL: [Context; 6] = [
+    pub const ALL: [Context; 7] = [
         Context::Browse,
         Context::Detail,
         Context::Finder,
         Context::Search,
         Context::CorpusSearch,
         Context::Help,
+        Context::Matrix,
     ];
 }
 
@@ -117,7 +120,7 @@ const fn b(keys: &'static [Key], context: Context, action: Action, help: &'stati
     }
 }
 
-use Context::{Browse, CorpusSearch, Detail, Finder, Help, Search};
+use Context::{Browse, CorpusSearch, Detail, Finder, Help, Matrix, Search};
 use Key::{AnyChar, Char, Code, Ctrl};
 
 // Named keys, so that the table below reads as a table.
@@ -235,6 +238,19 @@ pub static KEYMAP: &[Binding] = &[
     b(&[Char('g'), HOME],                Help,   Action::Top,           "top"),
     b(&[Char('G'), END],                 Help,   Action::Bottom,        "bottom"),
     b(&[Ctrl('z')],                      Help,   Action::Suspend,       "suspend to the shell"),
+    // Topic matrix.
+    b(&[Char('m')],                      Browse, Action::OpenMatrix,    "topic matrix: which topics each meeting discussed"),
+    b(&[Char('j'), DOWN],                Matrix, Action::Down,          "next topic"),
+    b(&[Char('k'), UP],                  Matrix, Action::Up,            "previous topic"),
+    b(&[Char('l'), RIGHT],               Matrix, Action::ColumnRight,   "next meeting"),
+    b(&[Char('h'), LEFT],                Matrix, Action::ColumnLeft,    "previous meeting"),
+    b(&[PGDN, Ctrl('d'), Char(' ')],     Matrix, Action::PageDown,      "page down"),
+    b(&[PGUP, Ctrl('u')],                Matrix, Action::PageUp,        "page up"),
+    b(&[Char('g'), HOME],                Matrix, Action::Top,           "first topic"),
+    b(&[Char('G'), END],                 Matrix, Action::Bottom,        "last topic"),
+    b(&[ENTER],                          Matrix, Action::Activate,      "open the meeting at the cited paragraph"),
+    b(&[ESC, Char('q'), Char('m'), Ctrl('c')], Matrix, Action::Close,   "close the matrix"),
+    b(&[Ctrl('z')],                      Matrix, Action::Suspend,       "suspend to the shell"),
 ];
 
 /// The action bound to a key event in the first of `contexts` that binds it. Key releases

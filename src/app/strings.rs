@@ -122,6 +122,8 @@ pub struct Strings {
     pub hint: Hints,
     /// The search across every text, and copying.
     pub across: SearchCopyWords,
+    /// The topic matrix view's words.
+    pub matrix: MatrixWords,
     pub context: Contexts,
     pub kind: Kinds,
     /// A facet's name in the header's filters ("topic: …").
@@ -177,6 +179,25 @@ pub struct Hints {
     pub more: &'static str,
 }
 
+/// The words of the topic matrix view.
+pub struct MatrixWords {
+    pub title: &'static str,
+    /// Over the topic column.
+    pub topics: &'static str,
+    /// A meeting did not record the topic.
+    pub not_recorded: &'static str,
+    /// No meeting the filter keeps records a topic.
+    pub empty: &'static str,
+    /// "only via": a cell that comes from sub-topics alone.
+    pub via: &'static str,
+    /// Legend: "EU and ROK" (sides from the data), "EU only", "ROK only", "other sources".
+    pub both: fn(&str, &str) -> String,
+    pub only: fn(&str) -> String,
+    pub other: &'static str,
+    pub open: &'static str,
+    pub close: &'static str,
+}
+
 /// The names of the key map's contexts, as help headings.
 pub struct Contexts {
     pub browse: &'static str,
@@ -185,6 +206,7 @@ pub struct Contexts {
     pub search: &'static str,
     pub help: &'static str,
     pub corpus_search: &'static str,
+    pub matrix: &'static str,
 }
 
 /// The words of the search across every text (`/` from the timeline) and of copying (`y`,

@@ -2,6 +2,7 @@
 //! overlays and prompts in [`overlays`], pointer events in [`mouse`], and the recomputation of
 //! derived state (filtered timeline, detail document) in [`refresh`].
 
+mod matrix;
 mod mouse;
 mod navigate;
 mod overlays;
@@ -46,6 +47,7 @@ impl App {
                 Mode::Search => self.search_action(action),
                 Mode::Help => self.help_action(action),
                 Mode::CorpusSearch => self.corpus_search_action(action),
+                Mode::Matrix => self.matrix_action(action),
             },
         }
     }
@@ -112,6 +114,7 @@ impl App {
                 |a| a.timeline.move_by(-a.timeline.half_page()),
                 |a| a.detail.half_page_up(),
             ),
+            Action::OpenMatrix => self.open_matrix(),
             _ => {}
         }
     }

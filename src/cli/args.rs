@@ -135,6 +135,9 @@ pub enum Command {
         #[arg(long, default_value_t = 0)]
         limit: usize,
     },
+    /// The topic matrix: which topics each meeting discussed, and in which accounts (a text
+    /// table, or --json, or --csv); takes the filters of `list`.
+    Matrix(MatrixArgs),
     /// Write a Markdown briefing note of a meeting, or with --topic of one topic across all
     /// meetings (to stdout, or to a file with --output).
     Export {
@@ -250,12 +253,37 @@ pub enum ImportLanguage {
     Ko,
 }
 
-/// Filters for `list`; each takes a name, acronym, alias or id in any case.
+/// What `list` takes: the timeline's filters, and the kind of entry.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct ListArgs {
-    /// Only entries that discussed this topic.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Only meetings, or only events.
+    #[arg(long, value_enum)]
+    pub kind: Option<EntryKind>,
+}
+
+/// What `matrix` takes: the timeline's filters, and the format.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct MatrixArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Write CSV (RFC 4180: a header line, then one line per topic) instead of a table.
+    #[arg(long)]
+    pub csv: bool,
+}
+
+/// The timeline's filters (`list`, `matrix`); each takes a name, acronym, alias or id in any
+/// case.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct FilterArgs {
+    /// Only entries that discussed this topic or one of its sub-topics (see --exact).
     #[arg(long)]
     pub topic: Option<String>,
+    /// A topic stands for itself alone, not its sub-topics (in --topic, and in the matrix's
+    /// rows).
+    #[arg(long)]
+    pub exact: bool,
     /// Only entries this organisation took part in or was named in.
     #[arg(long)]
     pub org: Option<String>,
@@ -271,9 +299,6 @@ pub struct ListArgs {
     /// Only entries of this series (e.g. eu-rok-cyber-dialogue).
     #[arg(long)]
     pub series: Option<String>,
-    /// Only meetings, or only events.
-    #[arg(long, value_enum)]
-    pub kind: Option<EntryKind>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -318,7 +343,7 @@ mod tests {
 
     #[test]
     fn year_takes_a_number_or_a_range() {
-        let year = |s: &str| list(&["--year", s]).map(|l| l.year.map(|y| y.to_string()));
+        let year = |s: &str| list(&["--year", s]).map(|l| l.filter.year.map(|y| y.to_string()));
         assert_eq!(year("2019").ok().flatten().as_deref(), Some("2019"));
         assert_eq!(
             year("2019..2021").ok().flatten().as_deref(),

@@ -5,12 +5,12 @@ use std::io::{IsTerminal, Write};
 use anyhow::{Result, bail};
 use serde_json::json;
 
-use super::args::{EntryKind, ListArgs};
+use super::args::{EntryKind, FilterArgs, ListArgs};
 use super::output::{WIDTH, write_json};
 use super::{Library, Outcome};
 use crate::corpus::{DateFact, EventKind, Facet, Provenance};
 use crate::index::status::{self, Status};
-use crate::index::{EntryRef, Filter};
+use crate::index::{EntryRef, Filter, TopicScope};
 use crate::text::{display_width, fit, pad, sanitize_line};
 
 /// One timeline entry, flattened for printing.
@@ -87,7 +87,7 @@ fn row(library: &Library, entry: EntryRef) -> Row {
 }
 
 /// The `list` option that narrows a facet.
-fn option_of(facet: Facet, args: &ListArgs) -> Option<&String> {
+fn option_of(facet: Facet, args: &FilterArgs) -> Option<&String> {
     match facet {
         Facet::Topic => args.topic.as_ref(),
         Facet::Organisation => args.org.as_ref(),
@@ -99,7 +99,7 @@ fn option_of(facet: Facet, args: &ListArgs) -> Option<&String> {
 /// Turns the user's names into keys ([`super::resolve::facet_key`]: an unknown name exits 1
 /// with "did you mean", an ambiguous one 2 with the candidates), and checks the series (an
 /// unknown one is a usage error listing the series there are).
-fn resolve_filter(library: &Library, args: &ListArgs) -> Result<Filter> {
+pub(super) fn resolve_filter(library: &Library, args: &FilterArgs) -> Result<Filter> {
     let index = &library.index;
     let mut filter = Filter::default();
     for facet in Facet::ALL {
@@ -108,6 +108,9 @@ fn resolve_filter(library: &Library, args: &ListArgs) -> Result<Filter> {
         }
     }
     filter.year = args.year;
+    if args.exact {
+        filter.topic_scope = TopicScope::Exact;
+    }
     if let Some(series) = &args.series {
         if !index.series().contains(series) {
             bail!(
@@ -123,7 +126,7 @@ fn resolve_filter(library: &Library, args: &ListArgs) -> Result<Filter> {
 
 pub fn run(library: &Library, args: &ListArgs, json: bool, out: &mut dyn Write) -> Result<Outcome> {
     let corpus = &library.loaded.corpus;
-    let filter = resolve_filter(library, args)?;
+    let filter = resolve_filter(library, &args.filter)?;
     let entries: Vec<EntryRef> = library
         .index
         .filtered(corpus, &filter)
@@ -222,10 +225,11 @@ fn row_json(r: &Row) -> serde_json::Value {
     })
 }
 
-/// `{"topic": …, "organisation": …, "person": …, "place": …, "year": …, "series": …}`: the
-/// facets as named references (`{"id", "kind", "name"}`; a place's id is its key, its name the
-/// city), the year range and series as text, each null when not given.
-fn filter_json(library: &Library, f: &Filter) -> serde_json::Value {
+/// `{"topic": …, "organisation": …, "person": …, "place": …, "year": …, "series": …, "exact": …}`:
+/// the facets as named references (`{"id", "kind", "name"}`; a place's id is its key, its name
+/// the city), the year range and series as text, each null when not given; `exact` is true when
+/// the topic excludes its sub-topics.
+pub(super) fn filter_json(library: &Library, f: &Filter) -> serde_json::Value {
     let mut map = serde_json::Map::new();
     for facet in Facet::ALL {
         let value = f.facet(facet).map(|key| match facet {
@@ -240,6 +244,7 @@ fn filter_json(library: &Library, f: &Filter) -> serde_json::Value {
     }
     map.insert("year".into(), json!(f.year.map(|y| y.to_string())));
     map.insert("series".into(), json!(f.series));
+    map.insert("exact".into(), json!(f.topic_scope == TopicScope::Exact));
     map.into()
 }
 
@@ -261,7 +266,8 @@ mod tests {
         for key in ["topic", "organisation", "person", "series"] {
             assert!(v[key].is_null(), "{key}: {v}");
         }
-        assert_eq!(v.as_object().map(|m| m.len()), Some(6));
+        assert_eq!(v["exact"], false);
+        assert_eq!(v.as_object().map(|m| m.len()), Some(7));
     }
 
     fn korean_row(title: &str) -> Row {
@@ -296,5 +302,42 @@ mod tests {
             short.contains("사이버정책협의회 — 서울, in person"),
             "{short:?}"
         );
+    }
+
+    fn listed_ids(args: &[&str]) -> Vec<String> {
+        let library = Library::new(crate::corpus::builtin::load().expect("the built-in corpus"));
+        let argv = ["entente", "list"].into_iter().chain(args.iter().copied());
+        let parsed = <crate::cli::Args as clap::Parser>::try_parse_from(argv).expect("valid");
+        let Some(crate::cli::Command::List(list)) = parsed.command else {
+            panic!("not a list command");
+        };
+        let filter = resolve_filter(&library, &list.filter).expect("a known topic");
+        let corpus = &library.loaded.corpus;
+        library
+            .index
+            .filtered(corpus, &filter)
+            .into_iter()
+            .map(|e| row(&library, e).id)
+            .collect()
+    }
+
+    /// The 5th and 6th dialogues discussed "diplomatic responses", a sub-topic of malicious
+    /// cyber activities, as does the EU Council's 2019 decision on restrictive measures
+    /// against cyber-attacks (an event); only the 7th
+    /// recorded the topic itself.
+    #[test]
+    fn a_topic_lists_the_meetings_of_its_sub_topics_unless_exact() {
+        let rolled = listed_ids(&["--topic", "malicious-cyber-activities"]);
+        assert_eq!(
+            rolled,
+            [
+                "eu-cyber-sanctions-2019",
+                "eu-rok-cyber-5",
+                "eu-rok-cyber-6",
+                "eu-rok-cyber-7"
+            ]
+        );
+        let exact = listed_ids(&["--topic", "malicious-cyber-activities", "--exact"]);
+        assert_eq!(exact, ["eu-rok-cyber-7"]);
     }
 }

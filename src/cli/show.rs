@@ -14,7 +14,7 @@ use crate::corpus::{
     Citation, Corpus, Facet, Meeting, Name, Organisation, Person, RecordKind, Source, Topic,
 };
 use crate::facts::{self, Fact, Facts, Field, Heading, cite, date};
-use crate::index::{EntryRef, Role};
+use crate::index::{EntryRef, Role, TopicScope};
 use crate::text::sanitize_line;
 
 pub fn run(library: &Library, id: &str, json: bool, out: &mut dyn Write) -> Result<Outcome> {
@@ -74,7 +74,7 @@ fn record_json(library: &Library, kind: RecordKind, i: usize) -> Result<serde_js
     let mut appears: Vec<serde_json::Value> = match kind.facet() {
         Some(facet) => library
             .index
-            .appearances(facet, id)
+            .appearances_within(facet, id, TopicScope::WithSubtopics)
             .iter()
             .map(|a| {
                 let entry = entry_id(corpus, a.entry);
@@ -315,7 +315,9 @@ fn related(doc: &mut Doc, library: &Library, position: usize) {
 /// "Appears in": the meetings and events a topic, organisation or person appears in.
 fn appearances(doc: &mut Doc, legend: &mut Legend, library: &Library, facet: Facet, id: &str) {
     let corpus = &library.loaded.corpus;
-    let list = library.index.appearances(facet, id);
+    let list = library
+        .index
+        .appearances_within(facet, id, TopicScope::WithSubtopics);
     doc.heading("Appears in");
     if list.is_empty() {
         doc.para(2, "no meeting or event");

@@ -1,8 +1,10 @@
-//! What a timeline can be narrowed by: a key per [`Facet`], a year or range of years, a series.
+//! What a timeline can be narrowed by: a key per [`Facet`] (a topic with its sub-topics unless
+//! exact), a year or range of years, a series.
 
 use std::fmt;
 use std::str::FromStr;
 
+use super::TopicScope;
 use crate::corpus::Facet;
 
 /// The filters a timeline can be narrowed by. All set fields must hold (AND).
@@ -12,11 +14,14 @@ pub struct Filter {
     facets: [Option<String>; Facet::ALL.len()],
     pub year: Option<Years>,
     pub series: Option<String>,
+    /// Whether the topic narrowed to includes its sub-topics (the default) or not (`--exact`).
+    pub topic_scope: TopicScope,
 }
 
 impl Filter {
+    /// Whether nothing is narrowed (the topic scope alone narrows nothing).
     pub fn is_empty(&self) -> bool {
-        *self == Filter::default()
+        self.facets.iter().all(Option::is_none) && self.year.is_none() && self.series.is_none()
     }
 
     /// The key a facet is narrowed to, if any.

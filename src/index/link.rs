@@ -178,7 +178,7 @@ impl Index {
 
 /// One appearance per (entry, strongest role), citations merged and sorted. A mention in the
 /// text adds its citation to a structured role rather than listing the entry twice.
-fn merge_appearances(list: &mut Vec<Appearance>) {
+pub(super) fn merge_appearances(list: &mut Vec<Appearance>) {
     let mut by_entry: BTreeMap<EntryRef, Appearance> = BTreeMap::new();
     for a in list.drain(..) {
         match by_entry.get_mut(&a.entry) {

@@ -57,6 +57,11 @@ fn hints(mode: Mode, hint: &Hints) -> Vec<(Action, Context, &'static str)> {
             (Action::Close, Context::Help, hint.close),
             (Action::Down, Context::Help, hint.scroll),
         ],
+        // The matrix draws its own legend and keys; these serve any other caller.
+        Mode::Matrix => vec![
+            (Action::Activate, Context::Matrix, hint.open),
+            (Action::Close, Context::Matrix, hint.close),
+        ],
     }
 }
 
@@ -108,7 +113,9 @@ fn more_hint(mode: Mode, hint: &Hints, theme: &Theme) -> Vec<Span<'static>> {
     let context = match mode {
         Mode::Normal => Context::Browse,
         // Only browsing opens help; in an overlay, there is nothing more to point at.
-        Mode::Finder | Mode::Search | Mode::CorpusSearch | Mode::Help => return Vec::new(),
+        Mode::Finder | Mode::Search | Mode::CorpusSearch | Mode::Help | Mode::Matrix => {
+            return Vec::new();
+        }
     };
     key_for(&Action::OpenHelp, context)
         .map(|key| {

@@ -1,6 +1,6 @@
 //! The interface's words in English.
 
-use super::{Contexts, Hints, Kinds, SearchCopyWords, Strings};
+use super::{Contexts, Hints, Kinds, MatrixWords, SearchCopyWords, Strings};
 use crate::corpus::Facet;
 use crate::facts::{Field, Heading};
 
@@ -95,6 +95,19 @@ pub static STRINGS: Strings = Strings {
         search: "Search prompt (/)",
         help: "Help (?)",
         corpus_search: "Search every text (/ from the timeline)",
+        matrix: "Topic matrix (m)",
+    },
+    matrix: MatrixWords {
+        title: "Topic matrix",
+        topics: "topic",
+        not_recorded: "not recorded at this meeting",
+        empty: "No meeting of the timeline records a topic.",
+        via: "via",
+        both: |eu, rok| format!("{eu} and {rok}"),
+        only: |side| format!("{side} only"),
+        other: "other sources",
+        open: "open",
+        close: "close",
     },
     kind: Kinds {
         topic: "topic",

@@ -1,6 +1,6 @@
 //! The interface's words in Korean, and the key map's help texts in Korean.
 
-use super::{Contexts, Hints, Kinds, SearchCopyWords, Strings};
+use super::{Contexts, Hints, Kinds, MatrixWords, SearchCopyWords, Strings};
 use crate::corpus::Facet;
 use crate::facts::{Field, Heading};
 
@@ -95,6 +95,19 @@ pub static STRINGS: Strings = Strings {
         search: "검색 입력 (/)",
         help: "도움말 (?)",
         corpus_search: "모든 원문 검색 (타임라인에서 /)",
+        matrix: "주제 매트릭스 (m)",
+    },
+    matrix: MatrixWords {
+        title: "주제 매트릭스",
+        topics: "주제",
+        not_recorded: "이 회의에는 기록 없음",
+        empty: "시간순 목록의 어느 회의에도 주제 기록이 없습니다.",
+        via: "하위 주제",
+        both: |eu, rok| format!("{eu}·{rok} 모두"),
+        only: |side| format!("{side}만"),
+        other: "기타 출처",
+        open: "열기",
+        close: "닫기",
     },
     kind: Kinds {
         topic: "주제",
@@ -329,4 +342,20 @@ pub const KEY_HELP: &[(&str, &str)] = &[
     ),
     ("half a page down", "반 페이지 아래로"),
     ("half a page up", "반 페이지 위로"),
+    // Topic matrix.
+    (
+        "topic matrix: which topics each meeting discussed",
+        "주제 매트릭스: 회의별로 논의된 주제",
+    ),
+    ("next topic", "다음 주제"),
+    ("previous topic", "이전 주제"),
+    ("next meeting", "다음 회의"),
+    ("previous meeting", "이전 회의"),
+    ("first topic", "첫 주제"),
+    ("last topic", "마지막 주제"),
+    (
+        "open the meeting at the cited paragraph",
+        "인용된 문단에서 회의 열기",
+    ),
+    ("close the matrix", "매트릭스 닫기"),
 ];

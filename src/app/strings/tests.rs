@@ -60,6 +60,7 @@ fn words(s: &Strings) -> Vec<&'static str> {
         across,
         context,
         kind,
+        matrix,
         facet: _,
         heading: _,
         field: _,
@@ -102,6 +103,7 @@ fn words(s: &Strings) -> Vec<&'static str> {
         search: context_search,
         help: context_help,
         corpus_search: context_corpus_search,
+        matrix: context_matrix,
     } = context;
     let SearchCopyWords {
         title: across_title,
@@ -115,6 +117,18 @@ fn words(s: &Strings) -> Vec<&'static str> {
         to_file,
         copy_failed,
     } = across;
+    let MatrixWords {
+        title: matrix_title,
+        topics: matrix_topics,
+        not_recorded,
+        empty: matrix_empty,
+        via,
+        both: _,
+        only: _,
+        other: matrix_other,
+        open: matrix_open,
+        close: matrix_close,
+    } = matrix;
     let Kinds {
         topic,
         org,
@@ -204,6 +218,15 @@ fn words(s: &Strings) -> Vec<&'static str> {
         *to_tmux,
         *to_file,
         *copy_failed,
+        *context_matrix,
+        *matrix_title,
+        *matrix_topics,
+        *not_recorded,
+        *matrix_empty,
+        *via,
+        *matrix_other,
+        *matrix_open,
+        *matrix_close,
         *topic,
         *org,
         *person,

@@ -28,6 +28,10 @@ impl App {
                     usize::from(g.finder().list.height) / crate::app::corpus_search::ROWS_PER_HIT;
                 self.corpus_search.move_by(step, shown);
             }
+            Mode::Matrix => {
+                let layout = self.matrix_layout();
+                self.matrix.move_by(step, 0, &layout);
+            }
             Mode::Normal | Mode::Search => {
                 if g.show_timeline && contains(g.timeline, column, row) {
                     let before = self.selected();

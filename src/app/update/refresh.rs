@@ -115,6 +115,8 @@ impl App {
         self.help_scroll = self
             .help_scroll
             .min(crate::app::help::max_scroll(self.geometry().help_rows()));
+        let layout = self.matrix_layout();
+        self.matrix.keep_in_view(&layout);
     }
 }
 

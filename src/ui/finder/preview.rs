@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::app::cite::CiteLabels;
 use crate::app::{App, format};
-use crate::index::{Appearance, EntryRef};
+use crate::index::{Appearance, EntryRef, TopicScope};
 use crate::search::fuzzy::{Candidate, Kind};
 
 use super::super::theme::Theme;
@@ -32,7 +32,10 @@ pub fn draw(app: &App, selected: Option<&Candidate>, area: Rect, theme: &Theme, 
         width + 1,
     ))];
     let index = app.index();
-    let appearances: &[Appearance] = c.kind.facet().map_or(&[], |f| index.appearances(f, &c.id));
+    // A topic appears where it or one of its sub-topics was discussed.
+    let appearances: &[Appearance] = c.kind.facet().map_or(&[], |f| {
+        index.appearances_within(f, &c.id, TopicScope::WithSubtopics)
+    });
     if c.kind == Kind::Meeting {
         meeting_lines(app, c, width, &mut lines);
     } else if appearances.is_empty() {

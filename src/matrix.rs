@@ -1,0 +1,481 @@
+//! The topic matrix: which topics recur across meetings. Rows are topics, each parent followed
+//! by its sub-topics; columns are the meetings the filter keeps, in date order, labelled by
+//! series code, edition and year ("C5 2019"); a cell says which accounts (by their side) cite
+//! the topic at that meeting, with the citations.
+//!
+//! Pure and terminal-free: the `matrix` subcommand and the browser's matrix view both render
+//! this one model. A topic includes its sub-topics ([`TopicScope`]) unless the filter is exact;
+//! a cell then names the sub-topics it came from.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use crate::accounts::text_sources;
+use crate::corpus::names::topic_label;
+use crate::corpus::{Citation, Corpus, Meeting, Side};
+use crate::facts::cite;
+use crate::index::{EntryRef, Filter, Index, TopicScope};
+
+/// Words left out of a series code: they say nothing about which series it is.
+const CODE_STOP_WORDS: &[&str] = &["and", "of", "the", "&", "on"];
+
+/// One meeting column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    /// Position of the meeting in the corpus list.
+    pub meeting: usize,
+    /// "C5 2019": series code, edition, year.
+    pub label: String,
+}
+
+/// Which accounts of a meeting cite a topic, by their side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Accounts {
+    /// An EU account and a ROK account.
+    Both,
+    /// An EU account, no ROK account.
+    Eu,
+    /// A ROK account, no EU account.
+    Rok,
+    /// Only sources of neither side (a news item, a joint statement, …).
+    Other,
+}
+
+impl Accounts {
+    /// The cell's mark: "●" both, "E" EU, "K" ROK, "○" other; with `ascii`, "B" and "o" for the
+    /// two that are not ASCII.
+    pub fn glyph(self, ascii: bool) -> &'static str {
+        match (self, ascii) {
+            (Accounts::Both, false) => "●",
+            (Accounts::Both, true) => "B",
+            (Accounts::Eu, _) => "E",
+            (Accounts::Rok, _) => "K",
+            (Accounts::Other, false) => "○",
+            (Accounts::Other, true) => "o",
+        }
+    }
+
+    /// Every kind of cell, in legend order.
+    pub const ALL: [Accounts; 4] = [Accounts::Both, Accounts::Eu, Accounts::Rok, Accounts::Other];
+}
+
+/// What one meeting recorded of one topic (and, rolled up, of its sub-topics).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// The topic itself is recorded (not only a sub-topic).
+    pub own: bool,
+    /// The sub-topics recorded at the meeting that roll up into this cell, in corpus order.
+    pub via: Vec<String>,
+    /// The citations of the topic records, first occurrences in order.
+    pub cite: Vec<Citation>,
+    /// The sides of the cited sources (the account's side, else the source's), sorted.
+    pub sides: Vec<Side>,
+}
+
+impl Cell {
+    /// Which accounts cite it.
+    pub fn accounts(&self) -> Accounts {
+        let eu = self.sides.contains(&Side::Eu);
+        let rok = self.sides.contains(&Side::Rok);
+        match (eu, rok) {
+            (true, true) => Accounts::Both,
+            (true, false) => Accounts::Eu,
+            (false, true) => Accounts::Rok,
+            (false, false) => Accounts::Other,
+        }
+    }
+
+    /// The citation to open first: a paragraph of an account, else any paragraph.
+    pub fn first_paragraph(&self) -> Option<&Citation> {
+        self.cite.iter().find(|c| c.paragraph.is_some())
+    }
+}
+
+/// One topic row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub topic: String,
+    /// 0 for a topic without a parent, 1 for its sub-topics, …
+    pub depth: usize,
+    /// One per column.
+    pub cells: Vec<Option<Cell>>,
+}
+
+/// The topic matrix of a corpus under a filter.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Matrix {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+    /// Meetings the filter keeps that record no topic (so have no column), in date order.
+    pub without_topics: Vec<Column>,
+}
+
+impl Matrix {
+    /// The matrix of the meetings `filter` keeps; a topic includes its sub-topics unless the
+    /// filter's topic scope is exact.
+    pub fn build(corpus: &Corpus, index: &Index, filter: &Filter) -> Matrix {
+        let codes = series_codes(corpus);
+        let mut matrix = Matrix::default();
+        for entry in index.filtered(corpus, filter) {
+            let EntryRef::Meeting(i) = entry else {
+                continue;
+            };
+            let meeting = &corpus.meetings[i];
+            let code = codes.get(&meeting.series).map_or("?", String::as_str);
+            let column = Column {
+                meeting: i,
+                label: column_label(code, meeting),
+            };
+            if meeting.topics.is_empty() {
+                matrix.without_topics.push(column);
+            } else {
+                matrix.columns.push(column);
+            }
+        }
+        let sides: Vec<HashMap<String, Option<Side>>> = matrix
+            .columns
+            .iter()
+            .map(|c| {
+                text_sources(corpus, EntryRef::Meeting(c.meeting))
+                    .into_iter()
+                    .map(|s| (s.id, s.side))
+                    .collect()
+            })
+            .collect();
+        for (topic, depth) in topic_tree(corpus, index) {
+            let below: Vec<String> = match filter.topic_scope {
+                TopicScope::WithSubtopics => index.descendants(&topic),
+                TopicScope::Exact => Vec::new(),
+            };
+            let cells: Vec<Option<Cell>> = matrix
+                .columns
+                .iter()
+                .zip(&sides)
+                .map(|(c, sides)| cell(&corpus.meetings[c.meeting], &topic, &below, sides))
+                .collect();
+            matrix.rows.push(Row {
+                topic,
+                depth,
+                cells,
+            });
+        }
+        // Keep a row when it, or a row below it, has a cell: a parent stays as the heading of
+        // its sub-topics even when exact leaves it empty.
+        let has_cell: Vec<bool> = matrix
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().any(Option::is_some))
+            .collect();
+        let keep: Vec<bool> = (0..matrix.rows.len())
+            .map(|i| {
+                let depth = matrix.rows[i].depth;
+                let subtree = matrix.rows[i + 1..]
+                    .iter()
+                    .take_while(|r| r.depth > depth)
+                    .count();
+                has_cell[i..=i + subtree].iter().any(|&c| c)
+            })
+            .collect();
+        let mut kept = keep.into_iter();
+        matrix.rows.retain(|_| kept.next().unwrap_or(false));
+        matrix
+    }
+
+    /// The cell at a row and column, if the meeting recorded the topic.
+    pub fn cell(&self, row: usize, column: usize) -> Option<&Cell> {
+        self.rows.get(row)?.cells.get(column)?.as_ref()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty() || self.columns.is_empty()
+    }
+}
+
+/// What `meeting` recorded of `topic` and the topics `below` it.
+fn cell(
+    meeting: &Meeting,
+    topic: &str,
+    below: &[String],
+    sides: &HashMap<String, Option<Side>>,
+) -> Option<Cell> {
+    let mut own = false;
+    let mut via: Vec<String> = Vec::new();
+    let mut cites: Vec<Citation> = Vec::new();
+    for r in &meeting.topics {
+        if r.topic == topic {
+            own = true;
+        } else if below.contains(&r.topic) {
+            if !via.contains(&r.topic) {
+                via.push(r.topic.clone());
+            }
+        } else {
+            continue;
+        }
+        cites.extend(r.cite.iter().cloned());
+    }
+    if !own && via.is_empty() {
+        return None;
+    }
+    let cite = cite::dedup(cites);
+    let mut found: Vec<Side> = cite
+        .iter()
+        .filter_map(|c| sides.get(&c.source).copied().flatten())
+        .collect();
+    found.sort();
+    found.dedup();
+    Some(Cell {
+        own,
+        via,
+        cite,
+        sides: found,
+    })
+}
+
+/// Every topic with its depth: each topic without a parent (in corpus order) followed by the
+/// topics below it, depth first. A topic whose parent is unknown counts as a root; a topic in
+/// a cycle (which `check` reports) is listed once.
+fn topic_tree(corpus: &Corpus, index: &Index) -> Vec<(String, usize)> {
+    let known: HashSet<&str> = corpus.topics.iter().map(|t| t.id.as_str()).collect();
+    let mut out: Vec<(String, usize)> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    let roots = corpus
+        .topics
+        .iter()
+        .filter(|t| t.parent.as_deref().is_none_or(|p| !known.contains(p)));
+    for root in roots {
+        let mut stack: Vec<(&str, usize)> = vec![(root.id.as_str(), 0)];
+        while let Some((id, depth)) = stack.pop() {
+            if !seen.insert(id.to_string()) {
+                continue;
+            }
+            out.push((id.to_string(), depth));
+            let below = index.subtopics(id).iter().rev();
+            stack.extend(below.map(|s| (s.as_str(), depth + 1)));
+        }
+    }
+    // Topics only reachable through a cycle have no root: list them last, flat.
+    for t in &corpus.topics {
+        if !seen.contains(&t.id) {
+            seen.insert(t.id.clone());
+            out.push((t.id.clone(), 0));
+        }
+    }
+    out
+}
+
+/// "C5 2019": the series code, the edition (if any) and the year of the meeting's date.
+fn column_label(code: &str, meeting: &Meeting) -> String {
+    let year = crate::facts::date::parts(&meeting.date.value)
+        .year
+        .unwrap_or("?");
+    match meeting.edition {
+        Some(edition) => format!("{code}{edition} {year}"),
+        None => format!("{code} {year}"),
+    }
+}
+
+/// A short code per series slug ("C" for the EU–ROK Cyber Dialogue, "D" for the Digital
+/// Partnership Council): the initials of the words of its name (from the series table, else
+/// its slug) that not every series shares, as few as tell it from the others. Only series of
+/// meetings count: an event's series has no column.
+pub fn series_codes(corpus: &Corpus) -> HashMap<String, String> {
+    let words_of = |slug: &str| -> Vec<String> {
+        let name = corpus
+            .series
+            .iter()
+            .find(|s| s.id == slug)
+            .map_or(slug, |s| s.name.as_str());
+        name.split(|c: char| c.is_whitespace() || c == '-' || c == '–' || c == '—')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .filter(|w| !CODE_STOP_WORDS.contains(&w.as_str()))
+            .collect()
+    };
+    let slugs: BTreeSet<&str> = corpus.meetings.iter().map(|m| m.series.as_str()).collect();
+    let named: Vec<(&str, Vec<String>)> = slugs
+        .into_iter()
+        .map(|slug| (slug, words_of(slug)))
+        .collect();
+    let initials: Vec<(&str, Vec<char>)> = named
+        .iter()
+        .map(|(slug, words)| {
+            let shared_by_all = |w: &String| named.iter().all(|(_, ws)| ws.contains(w));
+            let distinct: Vec<char> = words
+                .iter()
+                .filter(|w| named.len() < 2 || !shared_by_all(w))
+                .filter_map(|w| w.chars().next())
+                .flat_map(char::to_uppercase)
+                .collect();
+            let fallback = || slug.chars().next().into_iter().flat_map(char::to_uppercase);
+            let chars = if distinct.is_empty() {
+                fallback().collect()
+            } else {
+                distinct
+            };
+            (*slug, chars)
+        })
+        .collect();
+    initials
+        .iter()
+        .map(|(slug, chars)| {
+            // The shortest prefix of its initials that begins no other series' initials.
+            let unique = (1..=chars.len()).find(|&n| {
+                initials
+                    .iter()
+                    .filter(|(other, _)| other != slug)
+                    .all(|(_, o)| !o.starts_with(&chars[..n]))
+            });
+            let n = unique.unwrap_or(chars.len());
+            (slug.to_string(), chars[..n].iter().collect())
+        })
+        .collect()
+}
+
+/// The label of a topic row's topic (its English label, else its id).
+pub fn row_label<'a>(corpus: &'a Corpus, row: &'a Row) -> &'a str {
+    topic_label(corpus, &row.topic)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Facet, builtin};
+
+    fn builtin_matrix(filter: &Filter) -> (Corpus, Matrix) {
+        let corpus = builtin::load().expect("the built-in corpus").corpus;
+        let index = Index::build(&corpus);
+        let matrix = Matrix::build(&corpus, &index, filter);
+        (corpus, matrix)
+    }
+
+    fn row<'a>(m: &'a Matrix, topic: &str) -> &'a Row {
+        m.rows
+            .iter()
+            .find(|r| r.topic == topic)
+            .unwrap_or_else(|| panic!("no row {topic}"))
+    }
+
+    fn labels(m: &Matrix) -> Vec<&str> {
+        m.columns.iter().map(|c| c.label.as_str()).collect()
+    }
+
+    #[test]
+    fn series_codes_are_the_initials_that_tell_meeting_series_apart() {
+        let corpus = builtin::load().expect("the built-in corpus").corpus;
+        let codes = series_codes(&corpus);
+        let code = |slug: &str| codes.get(slug).map(String::as_str);
+        assert_eq!(code("eu-rok-cyber-dialogue"), Some("C"));
+        assert_eq!(code("eu-rok-digital-partnership-council"), Some("D"));
+        assert_eq!(code("eu-rok-strategic-dialogue"), Some("SD"));
+        assert_eq!(code("eu-rok-security-defence-dialogue"), Some("SDD"));
+    }
+
+    #[test]
+    fn columns_are_the_meetings_with_topics_in_date_order() {
+        let (corpus, m) = builtin_matrix(&Filter::default());
+        assert_eq!(labels(&m), ["C5 2019", "C6 2020", "D2 2024", "C7 2025"]);
+        let untracked: Vec<&str> = m
+            .without_topics
+            .iter()
+            .map(|c| corpus.meetings[c.meeting].id.as_str())
+            .collect();
+        assert_eq!(untracked.first(), Some(&"eu-rok-cyber-1"));
+        assert!(untracked.contains(&"eu-rok-dpc-1"), "{untracked:?}");
+    }
+
+    #[test]
+    fn sub_topics_follow_their_parent() {
+        let (_, m) = builtin_matrix(&Filter::default());
+        let at = |topic: &str| m.rows.iter().position(|r| r.topic == topic);
+        let parent = at("multilateral-cooperation").expect("a row");
+        assert_eq!(m.rows[parent].depth, 0);
+        for (offset, child) in ["un-oewg", "programme-of-action", "regional-fora"]
+            .iter()
+            .enumerate()
+        {
+            assert_eq!(at(child), Some(parent + 1 + offset), "{child}");
+            assert_eq!(row(&m, child).depth, 1);
+        }
+    }
+
+    /// Malicious cyber activities: at the 5th (ROK ¶4) and 6th (EU ¶2) only through its
+    /// sub-topic "diplomatic responses"; at the 7th itself, in both accounts.
+    #[test]
+    fn a_cell_says_which_accounts_cite_the_topic_and_where() {
+        let (_, m) = builtin_matrix(&Filter::default());
+        let malicious = row(&m, "malicious-cyber-activities");
+        let c5 = malicious.cells[0]
+            .as_ref()
+            .expect("rolled up from a sub-topic");
+        assert!(!c5.own);
+        assert_eq!(c5.via, ["diplomatic-responses"]);
+        assert_eq!(c5.accounts(), Accounts::Rok);
+        assert_eq!(
+            c5.cite,
+            [Citation::at("rok-5th-cyber-policy-consultation", 4)]
+        );
+        let c6 = malicious.cells[1]
+            .as_ref()
+            .expect("rolled up from a sub-topic");
+        assert_eq!(
+            (c6.accounts(), c6.sides.as_slice()),
+            (Accounts::Eu, &[Side::Eu][..])
+        );
+        assert_eq!(
+            c6.first_paragraph(),
+            Some(&Citation::at("eu-6th-cyber-dialogue", 2))
+        );
+        assert!(
+            malicious.cells[2].is_none(),
+            "not at the Digital Partnership Council"
+        );
+        let c7 = malicious.cells[3].as_ref().expect("discussed at the 7th");
+        assert!(c7.own);
+        assert_eq!(c7.accounts(), Accounts::Both);
+        assert_eq!(c7.sides, [Side::Eu, Side::Rok]);
+        let news = row(&m, "semiconductors").cells[2]
+            .as_ref()
+            .expect("at the 2nd council");
+        assert_eq!(news.accounts(), Accounts::Other);
+    }
+
+    #[test]
+    fn exact_leaves_out_sub_topics_but_keeps_a_parent_as_their_heading() {
+        let mut f = Filter::default();
+        f.topic_scope = TopicScope::Exact;
+        let (_, m) = builtin_matrix(&f);
+        let malicious = row(&m, "malicious-cyber-activities");
+        assert!(malicious.cells[0].is_none() && malicious.cells[1].is_none());
+        assert!(
+            malicious.cells[3]
+                .as_ref()
+                .is_some_and(|c| c.via.is_empty())
+        );
+        f.year = Some("2020".parse().expect("a year"));
+        let (_, m) = builtin_matrix(&f);
+        assert_eq!(labels(&m), ["C6 2020"]);
+        assert_eq!(row(&m, "malicious-cyber-activities").cells, [None]);
+        assert!(row(&m, "diplomatic-responses").cells[0].is_some());
+        assert!(
+            m.rows.iter().all(|r| r.topic != "semiconductors"),
+            "a topic with no cell and nothing below is left out"
+        );
+    }
+
+    #[test]
+    fn the_timeline_filter_narrows_the_columns() {
+        let mut f = Filter::default();
+        f.set_facet(Facet::Topic, "diplomatic-responses");
+        let (_, m) = builtin_matrix(&f);
+        assert_eq!(labels(&m), ["C5 2019", "C6 2020"]);
+        f.set_facet(Facet::Topic, "semiconductors");
+        assert_eq!(labels(&builtin_matrix(&f).1), ["D2 2024"]);
+    }
+
+    #[test]
+    fn every_glyph_is_one_column_and_ascii_stand_ins_are_ascii() {
+        for a in Accounts::ALL {
+            assert_eq!(crate::text::display_width(a.glyph(false)), 1);
+            assert!(a.glyph(true).is_ascii());
+        }
+    }
+}
