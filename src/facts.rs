@@ -233,10 +233,10 @@ impl Fact {
         }
     }
 
-    /// The fact as a self-contained line for the clipboard: caption, sentence, qualifier and
-    /// citations, each citation once:
+    /// The fact as `show` and the note print it: caption, sentence, qualifier and the short
+    /// citation list, each citation once:
     /// "Date: 7–11 July 2025 (inferred: …) [EU 2025 ¶1, ¶3; ROK 2025 ¶5]".
-    pub fn copy_text(&self, corpus: &Corpus) -> String {
+    pub fn cited_text(&self, corpus: &Corpus) -> String {
         let mut s = match self.caption() {
             Some(c) => format!("{c}: {}", self.sentence()),
             None => self.sentence(),
@@ -250,6 +250,19 @@ impl Fact {
             s.push_str(&cites);
         }
         s
+    }
+
+    /// The fact as `y` copies it, to be read outside entente: caption, sentence, qualifier
+    /// ("inferred: …") and one readable citation per source (publisher, title, date, ¶, URL).
+    pub fn copy_text(&self, corpus: &Corpus) -> String {
+        let mut s = match self.caption() {
+            Some(c) => format!("{c}: {}", self.sentence()),
+            None => self.sentence(),
+        };
+        if let Some(q) = self.note() {
+            s.push_str(&format!(" ({q})"));
+        }
+        cite::copy_line(corpus, &s, &self.cite)
     }
 }
 

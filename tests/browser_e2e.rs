@@ -340,7 +340,7 @@ fn briefing_who_led_the_korean_side_in_2018() {
 fn briefing_what_the_3rd_meeting_said_about_resilience() {
     let mut pty = browser(120, 40, &[]);
     let mut keys = vec![Key::Char('l'), Key::Char('/')];
-    keys.extend(chars("resilien"));
+    keys.extend(chars("resil"));
     let screen = answer(
         &mut pty,
         &keys,
@@ -363,7 +363,7 @@ fn briefing_what_the_3rd_meeting_said_about_resilience() {
     assert_eq!(paragraph, "3", "EU¶3 holds the sentence:\n{screen}");
     pty.send_key(Key::Enter);
     until(&mut pty, "the kept search", |s| {
-        s.contains("/resilien match 1 of")
+        s.contains("/resil match 1 of")
     });
     quit(&mut pty);
 }
@@ -420,7 +420,7 @@ fn briefing_what_the_rok_account_of_the_3rd_said_that_the_eu_account_did_not() {
     let right: Vec<&str> = lines[at.saturating_sub(8)..=at]
         .iter()
         .filter_map(|l| l.rsplit('│').next())
-        .flat_map(|l| l.trim_end_matches('┃').split_whitespace())
+        .flat_map(|l| l.trim_end_matches(['┃', '█']).split_whitespace())
         .collect();
     let right = right.join(" ");
     let sentence = right.rsplit("[only in ROK]").next().unwrap_or_default();

@@ -560,7 +560,7 @@ fn a_termination_signal_ends_the_process_while_the_terminal_reads_nothing() {
 fn a_korean_locale_shows_the_korean_interface() {
     let korean = [("LANG", "ko_KR.UTF-8"), ("LC_ALL", ""), ("LC_MESSAGES", "")];
     let mut pty = started(&[], &korean);
-    for shown in ["타임라인", "종료", "도움말"] {
+    for shown in ["타임라인", "종료", "더 보기"] {
         pty.wait_for_text(shown, START)
             .unwrap_or_else(|err| panic!("{shown:?} should be on screen: {err}"));
     }

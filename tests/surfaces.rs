@@ -48,8 +48,8 @@ fn show_the_note_and_the_copy_cite_and_date_a_meeting_alike() {
         // The date fact as every surface must print it: the one date formatter's text (with
         // any alternative a source gives), its qualifier or preference rule, its citations.
         let date_fact = facts.key(Field::Date).expect("a meeting has a date fact");
-        let copied = date_fact.copy_text(corpus);
-        let dated = flat(copied.strip_prefix("Date: ").unwrap_or(&copied));
+        let cited = date_fact.cited_text(corpus);
+        let dated = flat(cited.strip_prefix("Date: ").unwrap_or(&cited));
         assert!(
             dated.starts_with(&flat(&facts::date::long(&m.date))),
             "{}: {dated}",
@@ -57,9 +57,17 @@ fn show_the_note_and_the_copy_cite_and_date_a_meeting_alike() {
         );
         assert!(show.contains(&dated), "show of {}: {dated}\n{show}", m.id);
         assert!(note.contains(&dated), "note of {}: {dated}\n{note}", m.id);
+        // The copy carries the same date text, with one readable citation (read outside
+        // entente, where short labels mean nothing).
+        let copied = date_fact.copy_text(corpus);
         assert!(
-            copies.iter().any(|c| flat(c) == format!("Date: {dated}")),
-            "copy of {}: {dated}\n{copies:#?}",
+            flat(&copied).starts_with(&format!("Date: {}", flat(&facts::date::long(&m.date)))),
+            "copy of {}: {copied}",
+            m.id
+        );
+        assert!(
+            copies.contains(&copied),
+            "copy of {}: {copied}\n{copies:#?}",
             m.id
         );
         for section in facts
@@ -73,8 +81,10 @@ fn show_the_note_and_the_copy_cite_and_date_a_meeting_alike() {
                 assert!(note.contains(&list), "note of {}: {list}", m.id);
                 let copy = f.copy_text(corpus);
                 assert!(copies.contains(&copy), "copy of {}: {copy}", m.id);
-                // Each source once per line, each paragraph once.
-                assert_eq!(copy.matches(&list).count(), 1, "{copy}");
+                // One readable citation, each source once, ending the line.
+                let readable = cite::full_list(corpus, &f.cite);
+                assert!(copy.ends_with(&readable), "{copy}");
+                assert_eq!(copy.matches(&readable).count(), 1, "{copy}");
             }
         }
         // The sources' labels are what the citations print, in all three.

@@ -2,12 +2,12 @@
 //! [`crate::facts::cite`] ("EU 2025 ¶7"), kept in a table for the sources an entry shows; the
 //! name of each of its texts ("EU account"); and what `y` copies: the sentence or fact, its
 //! qualifier kept, then one readable citation per cited source, by the facts model's
-//! [`Reference::readable`] — publisher, title, date, ¶, URL — each source once.
+//! [`crate::facts::cite::Reference::readable`] — publisher, title, date, ¶, URL — each source once.
 
 use crate::accounts::{TextSource, text_sources};
 use crate::corpus::{Citation, Corpus};
-use crate::facts::cite::{self, Reference};
-use crate::facts::{Fact, Facts, Field};
+use crate::facts::cite::{self, copy_line};
+use crate::facts::{Facts, Field};
 use crate::index::EntryRef;
 
 use super::strings::Strings;
@@ -82,58 +82,6 @@ pub fn source_name(t: &Strings, s: &TextSource) -> String {
         Some(side) => format!("{} {kind}", side.label()),
         None => kind.to_string(),
     }
-}
-
-/// The readable citation that follows copied text, each source once, in order of first
-/// citation: "EU Delegation to Korea, “7th EU–ROK Cyber Dialogue”, 20 May 2025, ¶1, ¶3,
-/// https://…"; sources apart by "; ". Only what the corpus records is said; a source the
-/// corpus does not know is named by its label.
-pub fn full_list(corpus: &Corpus, cites: &[Citation]) -> String {
-    let cites = cite::dedup(cites.iter().cloned());
-    let mut sources: Vec<&str> = Vec::new();
-    for c in &cites {
-        if !sources.contains(&c.source.as_str()) {
-            sources.push(&c.source);
-        }
-    }
-    sources
-        .iter()
-        .map(|id| {
-            let paragraphs: Vec<u32> = cites
-                .iter()
-                .filter(|c| c.source == *id)
-                .filter_map(|c| c.paragraph)
-                .collect();
-            Reference::of(corpus, id).readable(&paragraphs)
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
-/// What `y` copies: `text`, then " — " and its one readable citation ([`full_list`]); the
-/// text alone when nothing is cited. Sanitised: corpus text carries no control characters
-/// to the clipboard.
-pub fn copy_line(corpus: &Corpus, text: &str, cites: &[Citation]) -> String {
-    let citation = full_list(corpus, cites);
-    let line = if citation.is_empty() {
-        text.to_string()
-    } else {
-        format!("{text} — {citation}")
-    };
-    crate::text::sanitize_line(&line)
-}
-
-/// A fact as `y` copies it: its caption and sentence, its qualifier ("inferred: …",
-/// "preferred: …") in parentheses, then its one readable citation.
-pub fn copy_fact(corpus: &Corpus, fact: &Fact) -> String {
-    let mut text = match fact.caption() {
-        Some(c) => format!("{c}: {}", fact.sentence()),
-        None => fact.sentence(),
-    };
-    if let Some(q) = fact.note() {
-        text.push_str(&format!(" ({q})"));
-    }
-    copy_line(corpus, &text, &fact.cite)
 }
 
 /// A timeline entry as `y` copies it: its title, date and place with their qualifiers, then
@@ -246,7 +194,7 @@ mod tests {
             Citation::at(ids[0].clone(), 1),
             Citation::at(ids[0].clone(), 3),
         ];
-        let list = full_list(&corpus, &cites);
+        let list = crate::facts::cite::full_list(&corpus, &cites);
         assert_eq!(list.matches("; ").count(), 1, "{list}");
         assert_eq!(list.matches("¶3").count(), 1, "{list}");
         let first = &corpus.sources[0].title;
@@ -259,7 +207,7 @@ mod tests {
         assert_eq!(copy_line(&corpus, "Alone.", &[]), "Alone.");
         // An unknown source: its id, never invented details.
         assert_eq!(
-            full_list(&corpus, &[Citation::at("nowhere", 4)]),
+            crate::facts::cite::full_list(&corpus, &[Citation::at("nowhere", 4)]),
             "nowhere, ¶4"
         );
     }
@@ -282,11 +230,11 @@ mod tests {
         let Some(fact) = inferred else {
             panic!("the fixture has an inferred fact");
         };
-        let line = copy_fact(&corpus, &fact);
+        let line = fact.copy_text(&corpus);
         assert!(line.contains("(inferred"), "{line}");
         let sources: Vec<&str> = fact.cite.iter().map(|c| c.source.as_str()).collect();
         for id in sources {
-            let r = Reference::of(&corpus, id);
+            let r = crate::facts::cite::Reference::of(&corpus, id);
             if let Some(url) = &r.url {
                 assert_eq!(line.matches(url.as_str()).count(), 1, "{line}");
             }

@@ -220,3 +220,42 @@ impl Reference {
         parts.join(", ")
     }
 }
+
+/// The readable citation that follows copied text, each source once, in order of first
+/// citation: "EU Delegation to Korea, “7th EU–ROK Cyber Dialogue”, 20 May 2025, ¶1, ¶3,
+/// https://…"; sources apart by "; ". Only what the corpus records is said; a source the
+/// corpus does not know is named by its label.
+pub fn full_list(corpus: &Corpus, cites: &[Citation]) -> String {
+    let cites = dedup(cites.iter().cloned());
+    let mut sources: Vec<&str> = Vec::new();
+    for c in &cites {
+        if !sources.contains(&c.source.as_str()) {
+            sources.push(&c.source);
+        }
+    }
+    sources
+        .iter()
+        .map(|id| {
+            let paragraphs: Vec<u32> = cites
+                .iter()
+                .filter(|c| c.source == *id)
+                .filter_map(|c| c.paragraph)
+                .collect();
+            Reference::of(corpus, id).readable(&paragraphs)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// What `y` copies: `text`, then " — " and its one readable citation ([`full_list`]); the
+/// text alone when nothing is cited. Sanitised: corpus text carries no control characters
+/// to the clipboard.
+pub fn copy_line(corpus: &Corpus, text: &str, cites: &[Citation]) -> String {
+    let citation = full_list(corpus, cites);
+    let line = if citation.is_empty() {
+        text.to_string()
+    } else {
+        format!("{text} — {citation}")
+    };
+    crate::text::sanitize_line(&line)
+}

@@ -335,11 +335,11 @@ fn copy_lines_keep_the_qualifier_and_cite_each_source_once() {
     let corpus = corpus();
     let f = of_entry(&corpus, EntryRef::Meeting(0)).unwrap();
     assert_eq!(
-        f.key(Field::Date).unwrap().copy_text(&corpus),
+        f.key(Field::Date).unwrap().cited_text(&corpus),
         "Date: 24 November 2020 (inferred: the year from ¶3) [EU 2020 ¶1; rok ¶2]"
     );
     assert_eq!(
-        f.key(Field::Name).unwrap().copy_text(&corpus),
+        f.key(Field::Name).unwrap().cited_text(&corpus),
         "ROK name: Consultation [rok ¶1]"
     );
     // Date and place cite the same paragraphs: the line carries them once.
@@ -375,7 +375,7 @@ fn a_disagreement_shows_the_preferred_value_then_each_alternative_with_its_sourc
     );
     // The alternative's source is cited, so the legend lists it.
     assert_eq!(
-        date.copy_text(&corpus),
+        date.cited_text(&corpus),
         "Date: March 2020 (News 2020: February 2020) (preferred: official text over news) \
          [rok-data-dialogue-2 ¶1; News 2020]"
     );

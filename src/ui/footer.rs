@@ -88,7 +88,9 @@ fn whole_hints(
     width: usize,
 ) -> Vec<Span<'static>> {
     let span_width = |s: &[Span]| -> usize { s.iter().map(|s| display_width(&s.content)).sum() };
-    if span_width(&spans) <= width {
+    // `more` is given when the help key's own hint did not fit: it must then show, even if
+    // the other hints alone would fill the line.
+    if more.is_empty() && span_width(&spans) <= width {
         return spans;
     }
     let room = width.saturating_sub(span_width(&more));

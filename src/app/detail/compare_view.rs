@@ -7,12 +7,13 @@
 use std::ops::Range;
 
 use crate::accounts::{TextSource, source};
-use crate::app::cite::{copy_line, source_name};
+use crate::app::cite::source_name;
 use crate::app::doc::{Doc, DocLine, Seg, Target, Tone, wrap_doc};
 use crate::app::strings::Strings;
 use crate::compare::{self, Comparison};
 use crate::corpus::Citation;
 use crate::corpus::Corpus;
+use crate::facts::cite::copy_line;
 use crate::text::{display_width, sanitize_line};
 
 /// Opens and closes a clause only one account has (a whole sentence gets the words marker).

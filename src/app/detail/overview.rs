@@ -92,7 +92,7 @@ impl Writer<'_> {
             DocLine::item(segs)
                 .with_indent(indent)
                 .with_target(fact.cite.first().cloned().map(Target::Cite))
-                .with_copy(crate::app::cite::copy_fact(self.corpus, fact)),
+                .with_copy(fact.copy_text(self.corpus)),
         );
     }
 

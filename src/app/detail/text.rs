@@ -7,11 +7,12 @@
 //! took most of a second per key to rebuild and re-wrap).
 
 use crate::accounts::{TextSource, source, text_sources};
-use crate::app::cite::{copy_line, source_name};
+use crate::app::cite::source_name;
 use crate::app::doc::{Doc, DocLine, Seg, Target, Tone};
 use crate::app::search::TextSearches;
 use crate::app::strings::Strings;
 use crate::corpus::{Citation, Corpus};
+use crate::facts::cite::copy_line;
 use crate::index::EntryRef;
 use crate::text::{display_width, sanitize_line};
 
