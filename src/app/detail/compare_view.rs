@@ -196,7 +196,8 @@ pub(super) fn compared(
                 .phrases
                 .iter()
                 .map(|p| Mark {
-                    range: (p.start - s.range.start)..(p.end - s.range.start),
+                    range: p.start.saturating_sub(s.range.start)
+                        ..p.end.saturating_sub(s.range.start),
                     whole: false,
                 })
                 .collect();
