@@ -1,6 +1,7 @@
-//! The browser's `e` in the real binary, in a pseudo-terminal at 80x24 and 120x40: each press writes a new
-//! briefing note beside the earlier ones (`NAME.md`, `NAME-2.md`, …), never over a note the
-//! user may have edited. The browser runs in a temporary directory, on the fixture corpus.
+//! The browser's `e` in the real binary, in a pseudo-terminal at 80x24 and 120x40: each press
+//! writes a new briefing note beside the earlier ones (`NAME.md`, `NAME-2.md`, …), never over
+//! a note the user may have edited. The browser runs in a temporary directory, on the fixture
+//! corpus.
 
 use std::os::unix::fs::PermissionsExt;
 use std::time::Duration;
