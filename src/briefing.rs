@@ -157,7 +157,7 @@ pub fn topic_note(corpus: &Corpus, index: &Index, topic: &str, today: Day) -> Op
         let _ = writeln!(
             md,
             "- {}",
-            sanitize_line(&format!("{what} {list}").trim_end())
+            sanitize_line(format!("{what} {list}").trim_end())
         );
         cited.extend(cites.iter().cloned());
     }
@@ -198,7 +198,7 @@ fn entry_title(corpus: &Corpus, entry: EntryRef) -> (String, Option<String>) {
     }
 }
 
-fn section<'a>(facts: &'a Facts, heading: Heading) -> &'a [Fact] {
+fn section(facts: &Facts, heading: Heading) -> &[Fact] {
     facts
         .sections
         .iter()

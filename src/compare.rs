@@ -295,23 +295,26 @@ fn novel_clauses(
     sentence: Range<usize>,
     other_all: &BTreeSet<String>,
 ) -> Vec<Range<usize>> {
+    let Some(s) = text.get(sentence.clone()) else {
+        return Vec::new();
+    };
+    // Byte ranges in `text`, in order.
+    let tokens: Vec<Range<usize>> = word_tokens(s)
+        .into_iter()
+        .map(|r| (r.start + sentence.start)..(r.end + sentence.start))
+        .collect();
+    let spelled_out = spelled_out_names(text, &tokens, other_all);
     let mut out: Vec<Range<usize>> = Vec::new();
-    let spelled_out = spelled_out_names(text, sentence.clone(), other_all);
     for clause in split_clauses(text, sentence) {
+        let from = tokens.partition_point(|t| t.start < clause.start);
+        let to = tokens.partition_point(|t| t.start < clause.end);
         // A name the other account gives by its acronym ("the United Nations", "the UN")
         // is not new.
-        let kept: String = word_tokens(&text[clause.clone()])
-            .into_iter()
-            .map(|r| (r.start + clause.start)..(r.end + clause.start))
-            .filter(|r| {
-                !spelled_out
-                    .iter()
-                    .any(|s| s.start <= r.start && r.end <= s.end)
-            })
-            .map(|r| &text[r])
-            .collect::<Vec<_>>()
-            .join(" ");
-        let w = words(&kept);
+        let kept: Vec<&str> = (from..to)
+            .filter(|&k| !spelled_out[k])
+            .map(|k| &text[tokens[k].clone()])
+            .collect();
+        let w = words(&kept.join(" "));
         let novel = w.iter().filter(|x| !other_all.contains(*x)).count();
         if novel < MIN_NOVEL || novel * 2 < w.len() {
             continue;
@@ -331,43 +334,49 @@ fn novel_clauses(
     out
 }
 
-/// Byte ranges (within `text`) of the names in `text[sentence]` spelled out in full whose
-/// acronym is among `acronyms` (lower case): "North Atlantic Treaty Organization" when the other
-/// account says "NATO", "Organization for Security and Co-operation in Europe" for "OSCE".
+/// The longest name [`spelled_out_names`] reads (in words): "Organization for Security and
+/// Co-operation in Europe" is 7; the bound keeps a hostile sentence of capitals linear.
+const MAX_NAME_WORDS: usize = 12;
+
+/// Which of a sentence's word `tokens` (byte ranges in `text`) belong to a name spelled out
+/// in full whose acronym is among `acronyms` (lower case): "North Atlantic Treaty
+/// Organization" when the other account says "NATO", "Organization for Security and
+/// Co-operation in Europe" for "OSCE".
 fn spelled_out_names(
     text: &str,
-    sentence: Range<usize>,
+    tokens: &[Range<usize>],
     acronyms: &BTreeSet<String>,
-) -> Vec<Range<usize>> {
+) -> Vec<bool> {
     const JOINERS: &[&str] = &["of", "for", "and", "in", "on", "the"];
-    let Some(s) = text.get(sentence.clone()) else {
-        return Vec::new();
-    };
-    let tokens = word_tokens(s);
-    let capital = |r: &Range<usize>| s[r.clone()].starts_with(char::is_uppercase);
-    let mut out = Vec::new();
+    let capital = |r: &Range<usize>| text[r.clone()].starts_with(char::is_uppercase);
+    let mut covered = vec![false; tokens.len()];
     for from in 0..tokens.len() {
         if !capital(&tokens[from]) {
             continue;
         }
         let mut initials = String::new();
-        for to in from..tokens.len() {
+        for to in from..tokens.len().min(from + MAX_NAME_WORDS) {
             let t = &tokens[to];
-            if s[..t.start].ends_with(['-', '‑']) {
+            if text[..t.start].ends_with(['-', '‑']) {
                 // The rest of a hyphenated word ("Co-operation") adds no initial.
                 continue;
             }
             if capital(t) {
-                initials.extend(s[t.clone()].chars().next().map(|c| c.to_ascii_lowercase()));
+                initials.extend(
+                    text[t.clone()]
+                        .chars()
+                        .next()
+                        .map(|c| c.to_ascii_lowercase()),
+                );
                 if initials.chars().count() >= 2 && acronyms.contains(&initials) {
-                    out.push((sentence.start + tokens[from].start)..(sentence.start + t.end));
+                    covered[from..=to].fill(true);
                 }
-            } else if !JOINERS.contains(&s[t.clone()].to_lowercase().as_str()) {
+            } else if !JOINERS.contains(&text[t.clone()].to_lowercase().as_str()) {
                 break;
             }
         }
     }
-    out
+    covered
 }
 
 /// Byte ranges (within `text`) of the clauses of the sentence at `sentence`, trimmed of spaces

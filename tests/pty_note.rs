@@ -1,6 +1,7 @@
-//! The browser's `e` in the real binary, in a pseudo-terminal: each press writes a new
-//! briefing note beside the earlier ones (`NAME.md`, `NAME-2.md`, …), never over a note the
-//! user may have edited. The browser runs in a temporary directory, on the fixture corpus.
+//! The browser's `e` in the real binary, in a pseudo-terminal at 80x24 and 120x40: each press
+//! writes a new briefing note beside the earlier ones (`NAME.md`, `NAME-2.md`, …), never over
+//! a note the user may have edited. The browser runs in a temporary directory, on the fixture
+//! corpus.
 
 use std::os::unix::fs::PermissionsExt;
 use std::time::Duration;
@@ -23,6 +24,12 @@ fn names_in(dir: &std::path::Path) -> Vec<String> {
 
 #[test]
 fn e_twice_leaves_two_new_notes_and_the_users_note_untouched() {
+    for (cols, rows) in [(80, 24), (120, 40)] {
+        e_twice_at(cols, rows);
+    }
+}
+
+fn e_twice_at(cols: u16, rows: u16) {
     let dir = tempfile::tempdir().expect("a temporary directory");
     // A note from an earlier `e`, since edited by its user, with its own permissions.
     let edited = dir.path().join(format!("entente-{}.md", fixture::LATEST));
@@ -33,14 +40,14 @@ fn e_twice_leaves_two_new_notes_and_the_users_note_untouched() {
         dir.path().display(),
         fixture::DIR
     );
-    let mut pty = Pty::spawn_program("sh", &["-c", &script], &[], 80, 24);
+    let mut pty = Pty::spawn_program("sh", &["-c", &script], &[], cols, rows);
     pty.wait_for_text("3rd Data Dialogue", WAIT)
         .unwrap_or_else(|e| panic!("no first frame: {e}"));
     for n in [2, 3] {
         pty.send_key(Key::Char('e'));
         let name = format!("entente-{}-{n}.md", fixture::LATEST);
         pty.wait_for_text(&name, WAIT)
-            .unwrap_or_else(|e| panic!("the footer names {name}: {e}"));
+            .unwrap_or_else(|e| panic!("at {cols}x{rows} the footer names {name}: {e}"));
     }
     pty.send_key(Key::Char('q'));
     assert!(pty.wait_exit(WAIT).is_some_and(|s| s.success()), "q quits");

@@ -77,6 +77,21 @@ fn paragraphs(corpus: &Corpus, id: &str) -> Vec<String> {
     })
 }
 
+/// A line of text from an account: `segs` hang under their `prefix`; Enter opens `cite`, and
+/// `y` copies `text` with its citation.
+fn cited_line(
+    corpus: &Corpus,
+    segs: Vec<Seg>,
+    prefix: &str,
+    text: &str,
+    cite: Citation,
+) -> DocLine {
+    DocLine::item(segs)
+        .with_indent(display_width(prefix))
+        .with_copy(copy_line(corpus, text, std::slice::from_ref(&cite)))
+        .with_target(Some(Target::Cite(cite)))
+}
+
 fn cite_of(id: &str, p: usize) -> Citation {
     Citation::at(id, u32::try_from(p + 1).unwrap_or(u32::MAX))
 }
@@ -96,13 +111,7 @@ impl Side<'_> {
         let prefix = format!("¶{} ", p + 1);
         let mut segs = vec![Seg::new(&prefix, Tone::Dim)];
         segs.extend(marked(text, &marks_in(self.sentences, p), &self.marker));
-        let cite = cite_of(self.id, p);
-        Some(
-            DocLine::item(segs)
-                .with_indent(display_width(&prefix))
-                .with_copy(copy_line(corpus, text, std::slice::from_ref(&cite)))
-                .with_target(Some(Target::Cite(cite))),
-        )
+        Some(cited_line(corpus, segs, &prefix, text, cite_of(self.id, p)))
     }
 
     /// Every paragraph, a blank line between.
@@ -185,7 +194,8 @@ pub(super) fn compared(
                 .phrases
                 .iter()
                 .map(|p| Mark {
-                    range: (p.start - s.range.start)..(p.end - s.range.start),
+                    range: p.start.saturating_sub(s.range.start)
+                        ..p.end.saturating_sub(s.range.start),
                     whole: false,
                 })
                 .collect();
@@ -193,12 +203,7 @@ pub(super) fn compared(
         };
         let mut segs = vec![Seg::new(&label, Tone::Cite)];
         segs.extend(body);
-        out.push(
-            DocLine::item(segs)
-                .with_indent(display_width(&label))
-                .with_copy(copy_line(corpus, text, std::slice::from_ref(&cite)))
-                .with_target(Some(Target::Cite(cite))),
-        );
+        out.push(cited_line(corpus, segs, &label, text, cite));
     }
     out
 }
