@@ -18,7 +18,7 @@ use crate::compare::{containment, words};
 use crate::corpus::{Citation, Corpus, Facet};
 use crate::facts::{self, Fact, Facts, Field, Heading, cite, date};
 use crate::index::status::Day;
-use crate::index::{EntryRef, Index};
+use crate::index::{EntryRef, Index, TopicScope};
 use crate::text::sanitize_line;
 
 /// The most outcomes the summary lists; the rest follow under "Outcomes".
@@ -91,13 +91,19 @@ pub fn meeting_note(corpus: &Corpus, index: &Index, meeting: usize, today: Day) 
 /// The note on topic `topic` (an id) across every meeting and event that discussed it, in
 /// date order, as Markdown prepared on `today`; `None` for an unknown topic.
 ///
-/// Where the topic appears comes from [`topic_appearances`], the one place to widen to
-/// sub-topics when the index rolls them up.
-pub fn topic_note(corpus: &Corpus, index: &Index, topic: &str, today: Day) -> Option<String> {
+/// With [`TopicScope::WithSubtopics`] the note includes the meetings that discussed any of its
+/// sub-topics, as `list --topic` does; [`TopicScope::Exact`] keeps the topic alone.
+pub fn topic_note(
+    corpus: &Corpus,
+    index: &Index,
+    topic: &str,
+    scope: TopicScope,
+    today: Day,
+) -> Option<String> {
     let t = corpus.topics.iter().find(|t| t.id == topic)?;
     let mut md = String::new();
     let _ = writeln!(md, "# Topic: {}", sanitize_line(&t.label));
-    let entries = topic_appearances(index, topic);
+    let entries = topic_appearances(index, topic, scope);
     let mut cited: Vec<Citation> = Vec::new();
     let _ = writeln!(md, "\n## Summary\n");
     let _ = writeln!(
@@ -125,11 +131,11 @@ pub fn topic_note(corpus: &Corpus, index: &Index, topic: &str, today: Day) -> Op
         .map(|c| c.label.as_str())
         .collect();
     if !children.is_empty() {
-        let _ = writeln!(
-            md,
-            "- Sub-topics, not included in this note: {}",
-            sanitize_line(&children.join(", "))
-        );
+        let line = match scope {
+            TopicScope::WithSubtopics => "Includes its sub-topics",
+            TopicScope::Exact => "Sub-topics, not included in this note",
+        };
+        let _ = writeln!(md, "- {line}: {}", sanitize_line(&children.join(", ")));
     }
     for (entry, cites) in &entries {
         let (title, when) = entry_title(corpus, *entry);
@@ -168,11 +174,14 @@ pub fn topic_note(corpus: &Corpus, index: &Index, topic: &str, today: Day) -> Op
 }
 
 /// Where topic `topic` was discussed: each meeting or event once, in timeline order, with
-/// its citations. Today the topic's own appearances ([`Index::appearances`]); this is where
-/// its sub-topics join when the index offers a roll-up.
-pub fn topic_appearances(index: &Index, topic: &str) -> Vec<(EntryRef, Vec<Citation>)> {
+/// its citations; with its sub-topics' appearances unless `scope` is [`TopicScope::Exact`].
+pub fn topic_appearances(
+    index: &Index,
+    topic: &str,
+    scope: TopicScope,
+) -> Vec<(EntryRef, Vec<Citation>)> {
     let mut out: Vec<(EntryRef, Vec<Citation>)> = Vec::new();
-    for a in index.appearances(Facet::Topic, topic) {
+    for a in index.appearances_within(Facet::Topic, topic, scope) {
         match out.iter_mut().find(|(e, _)| *e == a.entry) {
             Some((_, cites)) => cites.extend(a.cite.iter().cloned()),
             None => out.push((a.entry, a.cite.clone())),
@@ -609,12 +618,12 @@ mod tests {
             .find(|t| !index.appearances(Facet::Topic, &t.id).is_empty())
             .expect("a topic that appears")
             .id;
-        let md = topic_note(corpus, &index, topic, DAY).expect("a known topic");
+        let md = topic_note(corpus, &index, topic, TopicScope::Exact, DAY).expect("a known topic");
         let label = topic_label(corpus, topic);
         assert!(md.starts_with(&format!(
             "# Topic: {label}\n\n## Summary\n\n- Discussed at "
         )));
-        for (entry, cites) in topic_appearances(&index, topic) {
+        for (entry, cites) in topic_appearances(&index, topic, TopicScope::Exact) {
             let (title, _) = entry_title(corpus, entry);
             assert!(md.contains(&format!("\n## {title}")), "{title}: {md}");
             assert!(md.contains(&cite::list(corpus, &cites)), "{md}");
@@ -624,25 +633,59 @@ mod tests {
             "Prepared on 28 November 2026 from entente {}.\n",
             env!("CARGO_PKG_VERSION")
         )));
-        assert_eq!(topic_note(corpus, &index, "no-such-topic", DAY), None);
+        assert_eq!(
+            topic_note(corpus, &index, "no-such-topic", TopicScope::Exact, DAY),
+            None
+        );
     }
 
     #[test]
     fn the_ransomware_note_finds_the_seventh_and_names_the_parents_sub_topics() {
         let corpus = builtin();
         let index = Index::build(&corpus);
-        let md = topic_note(&corpus, &index, "counter-ransomware", DAY).expect("a topic");
+        let md = topic_note(
+            &corpus,
+            &index,
+            "counter-ransomware",
+            TopicScope::WithSubtopics,
+            DAY,
+        )
+        .expect("a topic");
         assert!(md.contains(
             "## 7th EU–ROK Cyber Dialogue — 20 May 2025\n\n- The Counter Ransomware Initiative \
              (CRI) is named as a multilateral mechanism for countering malicious cyber \
              activities. [EU 2025 ¶4; ROK 2025 ¶7]\n"
         ));
-        let parent =
-            topic_note(&corpus, &index, "malicious-cyber-activities", DAY).expect("a topic");
+        // The parent rolls up its sub-topics, as `list --topic` does: the 5th and 6th
+        // discussed diplomatic responses to malicious cyber activities.
+        let parent = topic_note(
+            &corpus,
+            &index,
+            "malicious-cyber-activities",
+            TopicScope::WithSubtopics,
+            DAY,
+        )
+        .expect("a topic");
         assert!(
-            parent.contains("- Sub-topics, not included in this note: Counter ransomware,"),
+            parent.contains("- Includes its sub-topics: Counter ransomware,"),
             "{parent}"
         );
+        for held in ["5th EU–ROK Cyber Dialogue", "6th EU–ROK Cyber Dialogue"] {
+            assert!(parent.contains(&format!("## {held}")), "{held}:\n{parent}");
+        }
+        let alone = topic_note(
+            &corpus,
+            &index,
+            "malicious-cyber-activities",
+            TopicScope::Exact,
+            DAY,
+        )
+        .expect("a topic");
+        assert!(
+            alone.contains("- Sub-topics, not included in this note: Counter ransomware,"),
+            "{alone}"
+        );
+        assert!(!alone.contains("## 5th EU–ROK Cyber Dialogue"), "{alone}");
     }
 
     #[test]

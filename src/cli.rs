@@ -134,11 +134,17 @@ pub fn run_with(
         Command::Export {
             id,
             topic,
+            exact,
             output,
             force,
         } => {
+            let scope = if *exact {
+                crate::index::TopicScope::Exact
+            } else {
+                crate::index::TopicScope::WithSubtopics
+            };
             let what = match (id.as_deref(), topic.as_deref()) {
-                (_, Some(topic)) => export::Subject::Topic(topic),
+                (_, Some(topic)) => export::Subject::Topic(topic, scope),
                 (Some(id), None) => export::Subject::Meeting(id),
                 (None, None) => anyhow::bail!("export needs a meeting id or --topic TOPIC"),
             };

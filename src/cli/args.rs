@@ -148,6 +148,9 @@ pub enum Command {
         /// `list --topic`).
         #[arg(long, value_name = "TOPIC")]
         topic: Option<String>,
+        /// With --topic: the topic alone, without its sub-topics.
+        #[arg(long, requires = "topic")]
+        exact: bool,
         /// Write the note to this file (atomically: a temporary file, then a rename). An
         /// existing file is left alone unless --force is given.
         #[arg(long, short, value_name = "FILE")]

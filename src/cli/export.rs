@@ -22,7 +22,8 @@ use crate::text::{escape_controls, sanitize_line};
 #[derive(Debug, Clone, Copy)]
 pub enum Subject<'a> {
     Meeting(&'a str),
-    Topic(&'a str),
+    /// A topic, with or without its sub-topics.
+    Topic(&'a str, crate::index::TopicScope),
 }
 
 pub fn run(
@@ -37,11 +38,11 @@ pub fn run(
         Subject::Meeting(id) => {
             meeting_note(corpus, &library.index, meeting(library, id)?, today_utc())
         }
-        Subject::Topic(typed) => {
+        Subject::Topic(typed, scope) => {
             // As `list --topic`: an unknown name gets "did you mean", an ambiguous one the
             // candidates.
             let key = super::resolve::facet_key(library, Facet::Topic, typed)?;
-            topic_note(corpus, &library.index, &key, today_utc()).ok_or_else(|| {
+            topic_note(corpus, &library.index, &key, scope, today_utc()).ok_or_else(|| {
                 NotFound(format!(
                     "{:?} is not a topic; `entente find '#{}'` lists topics",
                     sanitize_line(typed),
