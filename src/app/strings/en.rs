@@ -77,6 +77,7 @@ pub static STRINGS: Strings = Strings {
         cancel: "cancel",
         scroll: "scroll",
         more: "more",
+        back: "back",
     },
     context: Contexts {
         browse: "Browsing",

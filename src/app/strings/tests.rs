@@ -95,6 +95,7 @@ fn words(s: &Strings) -> Vec<&'static str> {
         cancel,
         scroll,
         more,
+        back,
     } = hint;
     let Contexts {
         browse,
@@ -178,6 +179,7 @@ fn words(s: &Strings) -> Vec<&'static str> {
         *cancel,
         *scroll,
         *more,
+        *back,
         *status_history_start,
         *status_history_end,
         *more_below,
