@@ -175,8 +175,6 @@ pub struct Hints {
     pub scroll: &'static str,
     /// After `?` when the footer cannot hold every hint.
     pub more: &'static str,
-    /// After the back key, once a jump has left a place to go back to.
-    pub back: &'static str,
 }
 
 /// The names of the key map's contexts, as help headings.

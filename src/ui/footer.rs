@@ -20,28 +20,20 @@ use super::theme::Theme;
 
 /// The hints of a mode, most useful first, in the words of `hint`; the footer shows those
 /// that fit.
-/// `back` says whether the history holds a place to go back to: then the back key's hint
-/// follows the open key's, so a reader who followed a jump sees the way back.
-fn hints(mode: Mode, hint: &Hints, back: bool) -> Vec<(Action, Context, &'static str)> {
+fn hints(mode: Mode, hint: &Hints) -> Vec<(Action, Context, &'static str)> {
     match mode {
-        Mode::Normal => {
-            let mut list = vec![
-                (Action::Quit, Context::Browse, hint.quit),
-                (Action::OpenHelp, Context::Browse, hint.help),
-                (Action::OpenFinder, Context::Browse, hint.find),
-                (Action::SwitchPane, Context::Browse, hint.pane),
-                (Action::StartSearch, Context::Detail, hint.search),
-                (Action::Activate, Context::Browse, hint.open),
-                (Action::ClearFilter, Context::Browse, hint.clear),
-                (Action::Copy, Context::Detail, hint.copy),
-                (Action::SwitchAccount, Context::Detail, hint.account),
-                (Action::ToggleCompare, Context::Detail, hint.compare),
-            ];
-            if back {
-                list.insert(6, (Action::Back, Context::Browse, hint.back));
-            }
-            list
-        }
+        Mode::Normal => vec![
+            (Action::Quit, Context::Browse, hint.quit),
+            (Action::OpenHelp, Context::Browse, hint.help),
+            (Action::OpenFinder, Context::Browse, hint.find),
+            (Action::SwitchPane, Context::Browse, hint.pane),
+            (Action::StartSearch, Context::Detail, hint.search),
+            (Action::Activate, Context::Browse, hint.open),
+            (Action::ClearFilter, Context::Browse, hint.clear),
+            (Action::Copy, Context::Detail, hint.copy),
+            (Action::SwitchAccount, Context::Detail, hint.account),
+            (Action::ToggleCompare, Context::Detail, hint.compare),
+        ],
         Mode::Finder => vec![
             (Action::Accept, Context::Finder, hint.pick),
             (Action::Close, Context::Finder, hint.close),
@@ -63,10 +55,9 @@ fn hints(mode: Mode, hint: &Hints, back: bool) -> Vec<(Action, Context, &'static
 }
 
 /// The hints' spans, two a hint; without the help key's when `more` will stand for it.
-fn hint_spans(app: &App, theme: &Theme, more: bool) -> Vec<Span<'static>> {
+fn hint_spans(mode: Mode, hint: &Hints, theme: &Theme, more: bool) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
-    let back = app.history().back_len() > 0;
-    for (action, context, text) in hints(app.mode(), &app.text().hint, back) {
+    for (action, context, text) in hints(mode, hint) {
         if more && action == Action::OpenHelp {
             continue;
         }
@@ -167,14 +158,14 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
     let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
     let mut line = fit(spans, width);
     let hint = &app.text().hint;
-    let all = hint_spans(app, theme, false);
+    let all = hint_spans(app.mode(), hint, theme, false);
     let room = width.saturating_sub(used);
     let more = more_hint(app.mode(), hint, theme);
     line.extend(
         if more.is_empty() || all.iter().map(|s| display_width(&s.content)).sum::<usize>() <= room {
             whole_hints(all, Vec::new(), room)
         } else {
-            whole_hints(hint_spans(app, theme, true), more, room)
+            whole_hints(hint_spans(app.mode(), hint, theme, true), more, room)
         },
     );
     frame.render_widget(

@@ -77,7 +77,6 @@ pub static STRINGS: Strings = Strings {
         cancel: "cancel",
         scroll: "scroll",
         more: "more",
-        back: "back",
     },
     context: Contexts {
         browse: "Browsing",

@@ -77,7 +77,6 @@ pub static STRINGS: Strings = Strings {
         cancel: "취소",
         scroll: "스크롤",
         more: "도움말 더 보기",
-        back: "뒤로",
     },
     context: Contexts {
         browse: "탐색",

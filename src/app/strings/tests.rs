@@ -95,7 +95,6 @@ fn words(s: &Strings) -> Vec<&'static str> {
         cancel,
         scroll,
         more,
-        back,
     } = hint;
     let Contexts {
         browse,
@@ -179,7 +178,6 @@ fn words(s: &Strings) -> Vec<&'static str> {
         *cancel,
         *scroll,
         *more,
-        *back,
         *status_history_start,
         *status_history_end,
         *more_below,
