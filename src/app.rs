@@ -4,7 +4,8 @@
 //! - [`timeline`], [`detail`], [`finder`], [`search`]: the state of each part of the screen.
 //! - [`doc`]: styled documents the detail pane shows, wrapped by display width.
 //! - [`layout`]: geometry as a pure function of the terminal size, shared with the renderer.
-//! - `update`: the transitions.
+//! - [`history`]: the places jumps leave, for Back and Forward.
+//! - `update`: the transitions (`update::navigate`: history and each tab's remembered view).
 //!
 //! Everything the renderer needs (filtered timeline, wrapped text, finder results) is
 //! computed here, so drawing only reads. The app touches no terminal: the size arrives as

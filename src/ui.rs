@@ -1,7 +1,8 @@
 //! Rendering: [`draw`] paints the whole screen from an [`App`] and never changes it.
 //!
 //! One widget per file: [`header`], [`timeline`], [`detail`], [`footer`], and the overlays
-//! [`finder`], [`corpus_search`] and [`help`], and the full-screen [`matrix`]; [`theme`] holds every style. Geometry comes from
+//! [`finder`], [`corpus_search`] and [`help`], and the full-screen [`matrix`]; [`position`] draws
+//! the scrollbar and "more below" on a pane's border; [`theme`] holds every style. Geometry comes from
 //! [`crate::app::layout`], computed from the frame's own size so that drawing can never step
 //! outside the buffer, whatever size the app last heard of.
 

@@ -42,6 +42,15 @@ const SCENARIOS: &[(&str, &str)] = &[
     // Navigation: back from a citation jump to the Overview line it left; the timeline's
     // position at its end.
     ("citation_back", "ljjjjjjjjj⏎⌫"),
+    // Queries longer than their field scroll sideways: the end typed, and the cursor, show.
+    (
+        "finder_long_query",
+        "fcross border data flows between the european union and the republic of korea",
+    ),
+    (
+        "search_long_query",
+        "2/resilience of data centres against attacks in the european union and korea",
+    ),
     ("timeline_end", "G"),
 ];
 

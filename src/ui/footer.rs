@@ -80,19 +80,14 @@ fn hint_spans(mode: Mode, hint: &Hints, theme: &Theme, more: bool) -> Vec<Span<'
     spans
 }
 
-/// Hints that fit whole (a cut hint helps no one). When not all fit, `more` (the help key's
-/// hint) takes the last place, if it fits at all.
+/// Hints that fit whole (a cut hint helps no one), and after them `more` (the help key's
+/// hint, saying where the rest are) when it fits at all.
 fn whole_hints(
     spans: Vec<Span<'static>>,
     more: Vec<Span<'static>>,
     width: usize,
 ) -> Vec<Span<'static>> {
     let span_width = |s: &[Span]| -> usize { s.iter().map(|s| display_width(&s.content)).sum() };
-    // `more` is given when the help key's own hint did not fit: it must then show, even if
-    // the other hints alone would fill the line.
-    if more.is_empty() && span_width(&spans) <= width {
-        return spans;
-    }
     let room = width.saturating_sub(span_width(&more));
     let mut out = Vec::new();
     let mut used = 0;

@@ -127,3 +127,40 @@ fn ctrl_z_suspends_in_every_context() {
         Some("Ctrl-Z")
     );
 }
+
+#[test]
+fn history_and_half_page_keys() {
+    let none = KeyModifiers::NONE;
+    let ctrl = KeyModifiers::CONTROL;
+    let cases = [
+        (key(KeyCode::Backspace, none), Action::Back),
+        (key(KeyCode::Char('o'), ctrl), Action::Back),
+        // Ctrl-] as a terminal without keyboard enhancement reports it (the byte 0x1D)...
+        (key(KeyCode::Char('5'), ctrl), Action::Forward),
+        // ...and as the kitty keyboard protocol does; Ctrl-I only when told apart from Tab.
+        (key(KeyCode::Char(']'), ctrl), Action::Forward),
+        (key(KeyCode::Char('i'), ctrl), Action::Forward),
+        (key(KeyCode::Tab, none), Action::SwitchPane),
+        (key(KeyCode::Char('d'), ctrl), Action::HalfPageDown),
+        (key(KeyCode::Char('u'), ctrl), Action::HalfPageUp),
+        (key(KeyCode::Char('f'), ctrl), Action::PageDown),
+        (key(KeyCode::Char('b'), ctrl), Action::PageUp),
+        (key(KeyCode::PageDown, none), Action::PageDown),
+    ];
+    for (event, action) in cases {
+        assert_eq!(action_for(&event, BROWSE), Some(action), "{event:?}");
+    }
+    // A plain 5 stays a plain key (unbound while browsing), not Forward.
+    assert_eq!(action_for(&key(KeyCode::Char('5'), none), BROWSE), None);
+    assert_eq!(Key::Ctrl(']').name(), "Ctrl-]");
+    // Ctrl-C closes help, as Esc does; in the finder and the search prompt too.
+    let close = key(KeyCode::Char('c'), ctrl);
+    for context in [Context::Help, Context::Finder, Context::Search] {
+        assert_eq!(action_for(&close, &[context]), Some(Action::Close));
+    }
+    let help = &[Context::Help];
+    assert_eq!(
+        action_for(&key(KeyCode::Char('d'), ctrl), help),
+        Some(Action::HalfPageDown)
+    );
+}

@@ -74,7 +74,7 @@ pub static STRINGS: Strings = Strings {
         keep: "유지",
         cancel: "취소",
         scroll: "스크롤",
-        more: "더 보기",
+        more: "도움말 더 보기",
     },
     across: SearchCopyWords {
         title: "모든 원문 검색",

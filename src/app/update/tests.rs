@@ -744,3 +744,51 @@ fn a_timeline_scrolled_past_a_year_heading_shows_the_year_sticky() {
         }
     }
 }
+
+#[test]
+fn back_after_keeping_a_search_returns_to_where_it_began() {
+    let mut a = app();
+    typed(&mut a, "2");
+    let start = (a.account(), a.detail().cursor, a.detail().scroll);
+    typed(&mut a, "/aurora");
+    press(&mut a, KeyCode::Enter);
+    // "Aurora" is only in the ROK account: the hit is there.
+    assert_ne!(a.account(), start.0);
+    press(&mut a, KeyCode::Backspace);
+    assert_eq!((a.account(), a.detail().cursor, a.detail().scroll), start);
+    assert_eq!(a.tab(), Tab::Text);
+}
+
+#[test]
+fn back_after_opening_an_entry_returns_to_the_timeline() {
+    let mut a = app_sized(80, 24);
+    typed(&mut a, "k");
+    let entry = a.selected();
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.focus(), Focus::Detail);
+    press(&mut a, KeyCode::Backspace);
+    assert_eq!((a.focus(), a.selected()), (Focus::Timeline, entry));
+}
+
+#[test]
+fn each_tab_keeps_its_scroll_and_a_new_entry_starts_at_the_top() {
+    let mut a = app_sized(80, 24);
+    typed(&mut a, "2");
+    ctrl(&mut a, 'd');
+    ctrl(&mut a, 'd');
+    let text = (a.detail().cursor, a.detail().scroll);
+    assert!(text.1 > 0);
+    typed(&mut a, "1j");
+    let overview = (a.detail().cursor, a.detail().scroll);
+    typed(&mut a, "3");
+    typed(&mut a, "2");
+    assert_eq!((a.detail().cursor, a.detail().scroll), text);
+    typed(&mut a, "]");
+    typed(&mut a, "[");
+    assert_eq!((a.detail().cursor, a.detail().scroll), text);
+    typed(&mut a, "1");
+    assert_eq!((a.detail().cursor, a.detail().scroll), overview);
+    // Another entry: its tabs start at the top.
+    typed(&mut a, "hkl2");
+    assert_eq!(a.detail().scroll, 0);
+}
