@@ -502,7 +502,7 @@ mod tests {
     fn context_is_a_window_around_the_first_match_with_marks_rebased() {
         let text = format!("{}needle and more{}", "a ".repeat(100), " b".repeat(300));
         let at = text.find("needle").unwrap();
-        let (window, marks) = context(&text, &[at..at + 6]);
+        let (window, marks) = context(&text, std::slice::from_ref(&(at..at + 6)));
         assert!(
             window.starts_with("…a ") && window.ends_with('…'),
             "{window}"
@@ -512,7 +512,7 @@ mod tests {
         // Multi-byte text around the match: cut on character boundaries.
         let text = "한국어 문장 ".repeat(40) + "사이버";
         let at = text.find("사이버").unwrap();
-        let (window, marks) = context(&text, &[at..text.len()]);
+        let (window, marks) = context(&text, std::slice::from_ref(&(at..text.len())));
         assert_eq!(&window[marks[0].clone()], "사이버");
         let (window, marks) = context("short", &[]);
         assert_eq!((window.as_str(), marks.len()), ("short", 0));

@@ -204,7 +204,11 @@ impl Reference {
     pub fn readable(&self, paragraphs: &[u32]) -> String {
         let mut parts: Vec<String> = Vec::new();
         parts.extend(self.publisher.clone());
-        if let Some(title) = self.title.as_ref().filter(|t| !t.is_empty() && **t != self.id) {
+        if let Some(title) = self
+            .title
+            .as_ref()
+            .filter(|t| !t.is_empty() && **t != self.id)
+        {
             parts.push(format!("“{title}”"));
         }
         parts.extend(self.published.clone());
