@@ -340,7 +340,7 @@ fn briefing_who_led_the_korean_side_in_2018() {
 fn briefing_what_the_3rd_meeting_said_about_resilience() {
     let mut pty = browser(120, 40, &[]);
     let mut keys = vec![Key::Char('l'), Key::Char('/')];
-    keys.extend(chars("resilien"));
+    keys.extend(chars("resili"));
     let screen = answer(
         &mut pty,
         &keys,
@@ -363,7 +363,7 @@ fn briefing_what_the_3rd_meeting_said_about_resilience() {
     assert_eq!(paragraph, "3", "EU¶3 holds the sentence:\n{screen}");
     pty.send_key(Key::Enter);
     until(&mut pty, "the kept search", |s| {
-        s.contains("/resilien match 1 of")
+        s.contains("/resili match 1 of")
     });
     quit(&mut pty);
 }
