@@ -7,7 +7,7 @@
 use crate::accounts::{TextSource, text_sources};
 use crate::corpus::{Citation, Corpus};
 use crate::facts::cite::{self, Reference};
-use crate::facts::{Fact, Facts, Field};
+use crate::facts::{Fact, Facts};
 use crate::index::EntryRef;
 
 use super::strings::Strings;
@@ -140,20 +140,7 @@ pub fn copy_fact(corpus: &Corpus, fact: &Fact) -> String {
 /// one readable citation for what they cite together:
 /// "6th EU–ROK Cyber Dialogue — 24 November 2020 (inferred: …), Seoul — EU Delegation, …".
 pub fn copy_entry(corpus: &Corpus, facts: &Facts) -> String {
-    let mut text = facts.title.clone();
-    let mut cites: Vec<Citation> = Vec::new();
-    let mut sep = " — ";
-    for field in [Field::Date, Field::Place] {
-        if let Some(f) = facts.key(field) {
-            text.push_str(sep);
-            text.push_str(&f.text);
-            if let Some(q) = f.note() {
-                text.push_str(&format!(" ({q})"));
-            }
-            cites.extend(f.cite.iter().cloned());
-            sep = ", ";
-        }
-    }
+    let (text, cites) = facts.summary();
     copy_line(corpus, &text, &cites)
 }
 
@@ -300,7 +287,7 @@ mod tests {
             let facts = crate::facts::of_entry(&corpus, EntryRef::Meeting(i)).unwrap();
             let line = copy_entry(&corpus, &facts);
             assert!(line.starts_with(&m.title), "{line}");
-            for note in [Field::Date, Field::Place]
+            for note in [crate::facts::Field::Date, crate::facts::Field::Place]
                 .iter()
                 .filter_map(|f| facts.key(*f)?.note())
             {
