@@ -354,6 +354,18 @@ impl Facts {
     /// qualifiers, and their citations once:
     /// "6th EU–ROK Cyber Dialogue — 24 November 2020 (inferred: …) [EU 2020 ¶1]".
     pub fn summary_line(&self, corpus: &Corpus) -> String {
+        let (mut s, cites) = self.summary();
+        let list = cite::list(corpus, &cites);
+        if !list.is_empty() {
+            s.push(' ');
+            s.push_str(&list);
+        }
+        s
+    }
+
+    /// [`Facts::summary_line`] without its citations, and the citations apart (each once, in
+    /// order), for a surface that writes them its own way.
+    pub fn summary(&self) -> (String, Vec<Citation>) {
         let mut s = self.title.clone();
         let mut cites: Vec<Citation> = Vec::new();
         let mut sep = " — ";
@@ -368,12 +380,7 @@ impl Facts {
                 sep = ", ";
             }
         }
-        let list = cite::list(corpus, &cite::dedup(cites));
-        if !list.is_empty() {
-            s.push(' ');
-            s.push_str(&list);
-        }
-        s
+        (s, cite::dedup(cites))
     }
 }
 

@@ -1,7 +1,8 @@
-//! One meeting, three surfaces: `entente show`, the briefing note (`entente export`) and the
-//! browser's copy (`y` on an Overview line) print every fact's citations with the same labels,
-//! and the meeting's date with the same text. Expectations come from the facts builder, so the
-//! test holds for whatever meetings the built-in corpus has.
+//! One meeting, three surfaces: `entente show` and the briefing note (`entente export`) print
+//! every fact's citations with the same labels, and the browser's copy (`y` on an Overview
+//! line) the same fact and qualifier with one readable citation per source; all three date
+//! the meeting with the same text. Expectations come from the facts builder, so the test
+//! holds for whatever meetings the built-in corpus has.
 
 use std::process::Stdio;
 

@@ -6,8 +6,8 @@
 
 use crate::accounts::{TextSource, text_sources};
 use crate::corpus::{Citation, Corpus};
+use crate::facts::Facts;
 use crate::facts::cite::{self, copy_line};
-use crate::facts::{Facts, Field};
 use crate::index::EntryRef;
 
 use super::strings::Strings;
@@ -88,20 +88,7 @@ pub fn source_name(t: &Strings, s: &TextSource) -> String {
 /// one readable citation for what they cite together:
 /// "6th EU–ROK Cyber Dialogue — 24 November 2020 (inferred: …), Seoul — EU Delegation, …".
 pub fn copy_entry(corpus: &Corpus, facts: &Facts) -> String {
-    let mut text = facts.title.clone();
-    let mut cites: Vec<Citation> = Vec::new();
-    let mut sep = " — ";
-    for field in [Field::Date, Field::Place] {
-        if let Some(f) = facts.key(field) {
-            text.push_str(sep);
-            text.push_str(&f.text);
-            if let Some(q) = f.note() {
-                text.push_str(&format!(" ({q})"));
-            }
-            cites.extend(f.cite.iter().cloned());
-            sep = ", ";
-        }
-    }
+    let (text, cites) = facts.summary();
     copy_line(corpus, &text, &cites)
 }
 
@@ -248,7 +235,7 @@ mod tests {
             let facts = crate::facts::of_entry(&corpus, EntryRef::Meeting(i)).unwrap();
             let line = copy_entry(&corpus, &facts);
             assert!(line.starts_with(&m.title), "{line}");
-            for note in [Field::Date, Field::Place]
+            for note in [crate::facts::Field::Date, crate::facts::Field::Place]
                 .iter()
                 .filter_map(|f| facts.key(*f)?.note())
             {

@@ -41,6 +41,8 @@ pub struct CorpusHit {
     pub context: String,
     /// The matched words: byte ranges of `context`.
     pub marks: Vec<Range<usize>>,
+    /// The first match: a byte range of the paragraph's (sanitised) text.
+    pub first: Range<usize>,
 }
 
 /// Where each source's text shows in the timeline: the first entry (in date order) listing
@@ -148,6 +150,7 @@ impl CorpusSearch {
                 let (context, marks) = context(text, &h.ranges);
                 CorpusHit {
                     entry: place.entry,
+                    first: h.ranges.first().cloned().unwrap_or(0..0),
                     cite: Citation::at(h.source, h.paragraph),
                     side: place.side,
                     account: place.account,
@@ -158,6 +161,23 @@ impl CorpusSearch {
             .collect();
         self.selected = 0;
         self.scroll = 0;
+    }
+
+    /// The sentence of the selected hit's paragraph that holds its first match (the
+    /// paragraph's sanitised text, as the Text tab shows it).
+    pub fn current_sentence(&self) -> Option<&str> {
+        let hit = self.current()?;
+        let paragraph = hit.cite.paragraph?;
+        let text = self
+            .prepared
+            .as_ref()?
+            .index
+            .text(&hit.cite.source, paragraph)?;
+        let at = hit.first.start;
+        crate::compare::split_sentences(text)
+            .into_iter()
+            .find(|r| r.start <= at && at < r.end)
+            .and_then(|r| text.get(r))
     }
 
     /// More hits matched than are listed.
@@ -280,6 +300,25 @@ impl super::App {
     /// meeting has taken over.
     pub(super) fn walking_hits(&self) -> bool {
         self.corpus_search.kept && !self.search.active() && !self.corpus_search.hits.is_empty()
+    }
+
+    /// What `y` copies on the opened hit's paragraph: the sentence holding the match, with
+    /// the paragraph's one readable citation; `None` elsewhere (the line's own copy applies).
+    pub(super) fn hit_sentence_copy(&self) -> Option<String> {
+        let hit = self.corpus_search.current()?;
+        let on_hit = matches!(
+            self.detail.cursor_line().and_then(|l| l.target.as_ref()),
+            Some(super::doc::Target::Cite(c)) if *c == hit.cite
+        );
+        if !(self.walking_hits() && on_hit && self.tab == super::Tab::Text) {
+            return None;
+        }
+        let sentence = self.corpus_search.current_sentence()?;
+        Some(crate::facts::cite::copy_line(
+            &self.corpus,
+            sentence,
+            std::slice::from_ref(&hit.cite),
+        ))
     }
 
     /// `n`/`N` after opening a hit: the next (previous) hit, across meetings, wrapping.
@@ -499,10 +538,45 @@ mod tests {
     }
 
     #[test]
+    fn y_on_an_opened_hit_copies_the_sentence_that_matched_with_its_citation() {
+        use crate::app::{Action, App, AppOptions};
+        let loaded = crate::test_fixture::small();
+        let index = crate::index::Index::build(&loaded.corpus);
+        let mut app = App::new(loaded, index, AppOptions::default());
+        app.update(Action::StartSearch);
+        for c in "resilience".chars() {
+            app.update(Action::Insert(c));
+        }
+        app.update(Action::Accept);
+        // The second hit: the 3rd Data Dialogue's EU ¶3, two sentences, the first matching.
+        app.update(Action::NextMatch);
+        app.update(Action::Copy);
+        let copy = app.pending_copy.take().expect("a copy");
+        assert!(
+            copy.text.starts_with(
+                "Both sides discussed cyber resilience and the security of data centres. — "
+            ),
+            "{}",
+            copy.text
+        );
+        assert!(!copy.text.contains("They welcomed"), "{}", copy.text);
+        assert!(copy.text.ends_with("¶3"), "{}", copy.text);
+        // Elsewhere the line's own copy: the whole paragraph.
+        app.update(Action::Down);
+        app.update(Action::Copy);
+        let copy = app.pending_copy.take().expect("a copy");
+        assert!(
+            !copy.text.starts_with("Both sides discussed"),
+            "{}",
+            copy.text
+        );
+    }
+
+    #[test]
     fn context_is_a_window_around_the_first_match_with_marks_rebased() {
         let text = format!("{}needle and more{}", "a ".repeat(100), " b".repeat(300));
         let at = text.find("needle").unwrap();
-        let (window, marks) = context(&text, &[at..at + 6]);
+        let (window, marks) = context(&text, std::slice::from_ref(&(at..at + 6)));
         assert!(
             window.starts_with("…a ") && window.ends_with('…'),
             "{window}"
@@ -512,7 +586,7 @@ mod tests {
         // Multi-byte text around the match: cut on character boundaries.
         let text = "한국어 문장 ".repeat(40) + "사이버";
         let at = text.find("사이버").unwrap();
-        let (window, marks) = context(&text, &[at..text.len()]);
+        let (window, marks) = context(&text, std::slice::from_ref(&(at..text.len())));
         assert_eq!(&window[marks[0].clone()], "사이버");
         let (window, marks) = context("short", &[]);
         assert_eq!((window.as_str(), marks.len()), ("short", 0));

@@ -280,7 +280,9 @@ impl App {
     fn copy(&mut self, to_file: bool) {
         let text = match self.focus {
             Focus::Timeline => self.selected().map(|e| self.entry_summary(e)),
-            Focus::Detail => self.detail.cursor_line().and_then(|l| l.copy.clone()),
+            Focus::Detail => self
+                .hit_sentence_copy()
+                .or_else(|| self.detail.cursor_line().and_then(|l| l.copy.clone())),
         };
         match text {
             Some(t) if !t.is_empty() => {

@@ -63,7 +63,7 @@ fn y_sends_what_the_app_copied_to_the_clipboard_once() {
     let mut browser = Browser::with_clipboard(app_with(true), Box::new(Memory(copied.clone())));
     assert_eq!(press(&mut browser, 'l'), Flow::Redraw);
     assert_eq!(press(&mut browser, 'y'), Flow::Redraw);
-    assert_eq!(copied.borrow().as_slice(), [expected.clone()]);
+    assert_eq!(copied.borrow().as_slice(), std::slice::from_ref(&expected));
     let status = browser.app().status().unwrap_or_default();
     assert!(
         status.starts_with("copied to tmux buffer and clipboard: “"),

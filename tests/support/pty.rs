@@ -136,6 +136,9 @@ impl Pty {
             "LC_MESSAGES",
             "LC_CTYPE",
             "COLORTERM",
+            // Inside tmux `y` also loads tmux's buffer: a test run from a tmux pane must not
+            // write into the developer's server (the tmux test starts a private one).
+            "TMUX",
         ] {
             cmd.env_remove(inherited);
         }
