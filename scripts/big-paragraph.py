@@ -55,7 +55,11 @@ def drain(fd, quiet):
         ready, _, _ = select.select([fd], [], [], quiet)
         if not ready:
             return
-        os.read(fd, 1 << 20)
+        try:
+            if not os.read(fd, 1 << 20):
+                return
+        except OSError:  # the program has ended
+            return
 
 
 def main():
@@ -85,9 +89,15 @@ def main():
             sys.exit(f"no frame within 60 s after {name}")
         times.append((name, took * 1000))
         drain(fd, 0.3)
-    os.write(fd, b"\x1bq")
+    # Esc and q apart: together they read as Alt-q.
+    os.write(fd, b"\x1b")
+    drain(fd, 0.3)
+    os.write(fd, b"q")
     drain(fd, 0.5)
-    os.waitpid(pid, 0)
+    done, _ = os.waitpid(pid, os.WNOHANG)
+    if not done:
+        os.kill(pid, 9)
+        os.waitpid(pid, 0)
     shutil.rmtree(corpus)
     print(f"{megabytes} MB paragraph, {cols}x{rows}, {binary}")
     for name, ms in times:
