@@ -2,7 +2,9 @@
 //! pane's width, with a line cursor and a row scroll that keep each other in view.
 //!
 //! The document builders live in the submodules, one per tab; they are pure functions of the
-//! corpus, the index and what the user chose (tab, account, compare, search, highlight).
+//! corpus, the index and what the user chose (tab, account, compare, highlight). The `/`
+//! search is not part of a document: its matches are painted over the rows drawn, so the Text
+//! tab's document is built and wrapped again only when what it shows changes.
 
 mod compare_view;
 pub mod overview;
