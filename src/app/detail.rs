@@ -2,7 +2,9 @@
 //! pane's width, with a line cursor and a row scroll that keep each other in view.
 //!
 //! The document builders live in the submodules, one per tab; they are pure functions of the
-//! corpus, the index and what the user chose (tab, account, compare, search, highlight).
+//! corpus, the index and what the user chose (tab, account, compare, highlight). The `/`
+//! search is not part of a document: its matches are painted over the rows drawn, so the Text
+//! tab's document is built and wrapped again only when what it shows changes.
 
 mod compare_view;
 pub mod overview;
@@ -151,13 +153,11 @@ impl DetailView {
         let rows = self.line_rows(line);
         // A line's rows start at increasing bytes: a binary search finds the one holding `at`
         // among the hundred thousand rows of a huge paragraph.
-        let row = self
-            .wrapped
-            .rows
-            .get(rows.clone())
-            .map_or(0, |line_rows| line_rows.partition_point(|x| x.start <= at))
-            .checked_sub(1)
-            .map_or(rows.start, |k| rows.start + k);
+        let line_rows = self.wrapped.rows.get(rows.clone()).unwrap_or(&[]);
+        let row = rows.start
+            + line_rows
+                .partition_point(|x| x.start <= at)
+                .saturating_sub(1);
         let visible = self.scroll..self.scroll.saturating_add(self.height);
         if !visible.contains(&row) {
             self.scroll = row.saturating_sub(self.height / 3);

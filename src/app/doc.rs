@@ -333,8 +333,8 @@ mod tests {
         assert_eq!(matched, expected_matches);
     }
 
-    #[test]
-    fn wraps_with_hanging_indent_and_keeps_tones() {
+    /// One numbered paragraph with a hanging indent under its number.
+    fn numbered_paragraph() -> Doc {
         let mut doc = Doc::default();
         doc.push(
             DocLine::item(vec![
@@ -343,6 +343,12 @@ mod tests {
             ])
             .with_indent(3),
         );
+        doc
+    }
+
+    #[test]
+    fn wraps_with_hanging_indent_and_keeps_tones() {
+        let mut doc = numbered_paragraph();
         doc.push(DocLine::blank());
         let w = wrap_doc(&doc, 12);
         let rows: Vec<String> = w.rows.iter().map(texts).collect();
@@ -374,15 +380,7 @@ mod tests {
     /// hanging indent alone.
     #[test]
     fn overlay_paints_marks_over_the_rows_they_touch() {
-        let mut doc = Doc::default();
-        doc.push(
-            DocLine::item(vec![
-                Seg::new("¶1 ", Tone::Dim),
-                Seg::plain("alpha beta gamma delta"),
-            ])
-            .with_indent(3),
-        );
-        let w = wrap_doc(&doc, 12);
+        let w = wrap_doc(&numbered_paragraph(), 12);
         // "alpha" (4..9, after the 2-byte "¶"), "ta ga" (12..17, across rows), "delta".
         let marks = [
             (4..9, Tone::Match),

@@ -210,8 +210,13 @@ impl SearchState {
         };
     }
 
+    /// Ends the search; the prepared texts stay, so the next search in them starts at once.
     pub fn clear(&mut self) {
-        *self = SearchState::default();
+        let texts = std::mem::take(&mut self.texts);
+        *self = SearchState {
+            texts,
+            ..SearchState::default()
+        };
     }
 }
 

@@ -3,9 +3,13 @@
 //! There is no frame timer: the loop sleeps in crossterm's reader until input arrives. Events
 //! that are already queued (a paste, a burst of resizes, key repeat) are handled before one
 //! frame is drawn. Each frame is wrapped in a synchronized update and leaves in one write.
+//! After any resize (each SIGWINCH counts, reported by crossterm or not) the next frame is
+//! drawn whole, since the terminal may have cut the screen even when its size is back.
 //! Frames cover the terminal's top-left part up to a cap (see `area`). After a suspend (see
 //! `job`) the whole screen is drawn again, since the shell drew over it in between.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use anyhow::Context as _;
@@ -17,6 +21,7 @@ use ratatui::crossterm::queue;
 use ratatui::crossterm::style::{Attribute, ResetColor, SetAttribute};
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::layout::{Rect, Size};
+use signal_hook::consts::signal::SIGWINCH;
 
 use super::frame_writer::{Committer, FrameWriter};
 use super::program::{Flow, Options, Program, ScrollHint};
@@ -53,13 +58,25 @@ fn event_loop<P: Program>(program: &mut P) -> anyhow::Result<()> {
     let (writer, committer) = FrameWriter::new(TerminalOut::new()?);
     let terminal = Terminal::new(area::Capped(CrosstermBackend::new(writer)))?;
     let known_size = terminal.size()?;
+    // Every resize, whether or not crossterm reports it (see `Screen::handle_queued`).
+    let winched = Arc::new(AtomicBool::new(false));
+    let watch = signal_hook::flag::register(SIGWINCH, Arc::clone(&winched))
+        .context("cannot watch for resizes")?;
     let mut screen = Screen {
         terminal,
         committer,
         known_size,
+        winched,
         triggers: TestTriggers::from_env(),
         last: Buffer::empty(Rect::ZERO),
     };
+    let outcome = run_screen(program, &mut screen);
+    signal_hook::low_level::unregister(watch);
+    outcome
+}
+
+/// Draws when the program asks and handles input until it quits.
+fn run_screen<P: Program>(program: &mut P, screen: &mut Screen) -> anyhow::Result<()> {
     let mut dirty = true;
     loop {
         let hint = program.scroll_hint();
@@ -82,6 +99,8 @@ struct Screen {
     committer: Committer,
     /// The size the program was last told about (by a resize event), capped as drawn.
     known_size: Size,
+    /// Set by every SIGWINCH: the terminal was resized since the flag was last taken.
+    winched: Arc<AtomicBool>,
     triggers: TestTriggers,
     /// The last frame drawn, for a scroll hint: shifted like the terminal's rows, it becomes
     /// what the next frame is compared against.
@@ -119,8 +138,11 @@ impl Screen {
                 break;
             }
         }
-        if resized {
+        // crossterm drops a resize that arrives with a key (see `input`); when the size is
+        // back to the one last drawn, only the signal itself tells that the screen was cut.
+        if self.winched.swap(false, Ordering::SeqCst) || resized {
             self.refit().context("cannot resize")?;
+            outcome = Flow::Redraw;
         }
         Ok(match self.unreported_resize(program)? {
             Flow::Idle => outcome,

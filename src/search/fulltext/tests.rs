@@ -206,3 +206,17 @@ fn text_search_refines_on_the_previous_hits_not_the_whole_text() {
     }
     assert_eq!(search.find("capac"), find_in(&text, "capac"));
 }
+
+/// The way back to the original bytes starts at the first character that folds to other bytes
+/// ("é" to "e"): matches before and after it map to their own text.
+#[test]
+fn matches_before_and_after_the_first_refolded_character_map_back() {
+    let text = "Cafe, then café, then CAFE";
+    let found: Vec<&str> = find_in(text, "cafe")
+        .into_iter()
+        .map(|r| &text[r])
+        .collect();
+    assert_eq!(found, vec!["Cafe", "café", "CAFE"]);
+    let mut search = TextSearch::new(text);
+    assert_eq!(search.find("caf"), find_in(text, "caf"));
+}
