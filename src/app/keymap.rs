@@ -175,7 +175,7 @@ pub static KEYMAP: &[Binding] = &[
     b(&[Char('N')],                      Detail, Action::PrevMatch,     "previous match, or previous hit across texts"),
     b(&[Char('y')],                      Detail, Action::Copy,          "copy the fact or paragraph with its citation"),
     b(&[Char('Y')],                      Detail, Action::CopyToFile,    "write that copy to a new file (no clipboard)"),
-    b(&[Char('e')],                      Detail, Action::Export,        "write a briefing note to ./entente-ID.md (-2, -3… if taken)"),
+    b(&[Char('e')],                      Detail, Action::Export,        "write a briefing note to a new ./entente-ID.md"),
     // Finder.
     b(&[ENTER],                          Finder, Action::Accept,        "filter the timeline by the pick"),
     b(&[ESC, Ctrl('c')],                 Finder, Action::Close,         "close"),

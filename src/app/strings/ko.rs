@@ -328,8 +328,8 @@ pub const KEY_HELP: &[(&str, &str)] = &[
         "입력하는 대로 일치 항목 표시",
     ),
     (
-        "write a briefing note to ./entente-ID.md (-2, -3… if taken)",
-        "./entente-ID.md에 브리핑 노트 저장 (있으면 -2, -3…)",
+        "write a briefing note to a new ./entente-ID.md",
+        "새 ./entente-ID.md에 브리핑 노트 저장",
     ),
     // Navigation: history and half pages.
     (
