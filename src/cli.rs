@@ -26,6 +26,7 @@ use anyhow::{Context, Result};
 
 pub use args::{Args, Command, ImportArgs};
 
+use crate::corpus::load::{LoadProgress, load_path_observed};
 use crate::corpus::{LoadedCorpus, builtin, layers, load_path};
 use crate::index::Index;
 
@@ -90,6 +91,18 @@ pub fn load_corpus(path: Option<&Path>) -> Result<LoadedCorpus> {
                 builtin::load().context("the built-in corpus is invalid (a bug: please report it)")
             }
         },
+    }
+}
+
+/// [`load_corpus`], telling `progress` how far reading `path` has got (the browser shows it
+/// on its loading screen) instead of reporting on stderr.
+pub fn load_corpus_observed(
+    path: Option<&Path>,
+    progress: std::sync::Arc<LoadProgress>,
+) -> Result<LoadedCorpus> {
+    match path {
+        Some(path) => load_path_observed(path, progress).with_context(|| cannot_load(path)),
+        None => load_corpus(None),
     }
 }
 

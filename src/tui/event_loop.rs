@@ -12,19 +12,21 @@ use anyhow::Context as _;
 use ratatui::Terminal;
 use ratatui::backend::{Backend as _, CrosstermBackend};
 use ratatui::buffer::{Buffer, Cell};
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::crossterm::queue;
 use ratatui::crossterm::style::{Attribute, ResetColor, SetAttribute};
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::layout::{Rect, Size};
 
 use super::frame_writer::{Committer, FrameWriter};
-use super::program::{Flow, Options, Program, ScrollHint};
+use super::program::{Flow, Options, Pending, Program, ScrollHint};
 use super::session::{self, Session, TerminalOut};
 use super::{area, hangup, input, job};
 /// At most this many queued events are handled before a frame is drawn, so a flood of input
 /// cannot keep the screen from updating.
 const MAX_BATCH: usize = 64;
+/// How often a [`Pending`] screen is redrawn while the program is prepared.
+pub const WAIT_TICK: Duration = Duration::from_millis(100);
 
 type Backend = area::Capped<CrosstermBackend<FrameWriter<TerminalOut>>>;
 
@@ -34,10 +36,39 @@ type Backend = area::Capped<CrosstermBackend<FrameWriter<TerminalOut>>>;
 /// the panic hook before a panic message is printed. SIGHUP, SIGTERM, SIGINT, SIGQUIT and a
 /// terminal that goes away end the process (exit status 128 + signal; 129 for a hang-up).
 pub fn run<P: Program>(program: &mut P, options: &Options) -> anyhow::Result<()> {
+    in_session(options, |screen| event_loop(screen, program))
+}
+
+/// Like [`run`], for a program still being prepared: its [`Pending`] screen is shown (and
+/// redrawn every [`WAIT_TICK`]) until the program is ready, which then runs on the same
+/// session, told the terminal's size as by a resize. `q`, Esc or Ctrl-C while waiting end
+/// the run; an error in preparing the program is returned after the terminal is restored.
+pub fn run_when_ready<W: Pending>(pending: &mut W, options: &Options) -> anyhow::Result<()> {
+    in_session(options, |screen| {
+        let Some(mut program) = wait_for(screen, pending)? else {
+            return Ok(());
+        };
+        let size = screen
+            .terminal
+            .size()
+            .context("cannot read the terminal size")?;
+        screen.known_size = size;
+        if program.handle(Event::Resize(size.width, size.height)) == Flow::Quit {
+            return Ok(());
+        }
+        event_loop(screen, &mut program)
+    })
+}
+
+/// Sets the terminal up, runs `body` on it and restores it, whatever `body` returns.
+fn in_session(
+    options: &Options,
+    body: impl FnOnce(&mut Screen) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     hangup::install().context("cannot watch for signals and hang-ups")?;
     let session = Session::enter(options)
         .context("cannot set up the terminal (raw mode, alternate screen)")?;
-    let outcome = event_loop(program);
+    let outcome = Screen::new().and_then(|mut screen| body(&mut screen));
     let restored = session.leave().context("cannot restore the terminal");
     if outcome.is_err() || restored.is_err() {
         hangup::end_if_hung_up();
@@ -46,20 +77,53 @@ pub fn run<P: Program>(program: &mut P, options: &Options) -> anyhow::Result<()>
     restored
 }
 
-fn event_loop<P: Program>(program: &mut P) -> anyhow::Result<()> {
-    // crossterm starts its reader on first use; start it now, while the terminal is surely
-    // there, so that a failure shows before anything is drawn.
-    event::poll(Duration::ZERO).context("cannot read terminal input")?;
-    let (writer, committer) = FrameWriter::new(TerminalOut::new()?);
-    let terminal = Terminal::new(area::Capped(CrosstermBackend::new(writer)))?;
-    let known_size = terminal.size()?;
-    let mut screen = Screen {
-        terminal,
-        committer,
-        known_size,
-        triggers: TestTriggers::from_env(),
-        last: Buffer::empty(Rect::ZERO),
-    };
+/// Waits for a pending program, drawing its screen; `None` when the user quit meanwhile.
+fn wait_for<W: Pending>(
+    screen: &mut Screen,
+    pending: &mut W,
+) -> anyhow::Result<Option<W::Program>> {
+    loop {
+        let whole = session::take_redraw_request();
+        screen
+            .draw(&Waiting(&*pending), None, whole)
+            .context("cannot draw")?;
+        if let Some(ready) = pending.wait(WAIT_TICK) {
+            return ready.map(Some);
+        }
+        while event::poll(Duration::ZERO).context("cannot read terminal input")? {
+            match event::read().context("cannot read terminal input")? {
+                Event::Key(key) if ends_waiting(&key) => return Ok(None),
+                Event::Resize(..) => screen.terminal.autoresize().context("cannot resize")?,
+                _ => {}
+            }
+        }
+    }
+}
+
+/// `q`, Esc and Ctrl-C leave a waiting screen.
+fn ends_waiting(key: &KeyEvent) -> bool {
+    key.kind != KeyEventKind::Release
+        && match key.code {
+            KeyCode::Char('q') | KeyCode::Esc => true,
+            KeyCode::Char('c') => key.modifiers.contains(KeyModifiers::CONTROL),
+            _ => false,
+        }
+}
+
+/// A pending program's screen, drawn as a program that takes no input.
+struct Waiting<'a, W>(&'a W);
+
+impl<W: Pending> Program for Waiting<'_, W> {
+    fn handle(&mut self, _event: Event) -> Flow {
+        Flow::Idle
+    }
+
+    fn draw(&self, frame: &mut ratatui::Frame) {
+        self.0.draw(frame);
+    }
+}
+
+fn event_loop<P: Program>(screen: &mut Screen, program: &mut P) -> anyhow::Result<()> {
     let mut dirty = true;
     loop {
         let hint = program.scroll_hint();
@@ -89,6 +153,23 @@ struct Screen {
 }
 
 impl Screen {
+    /// The terminal of a session just set up, with input being read.
+    fn new() -> anyhow::Result<Screen> {
+        // crossterm starts its reader on first use; start it now, while the terminal is surely
+        // there, so that a failure shows before anything is drawn.
+        event::poll(Duration::ZERO).context("cannot read terminal input")?;
+        let (writer, committer) = FrameWriter::new(TerminalOut::new()?);
+        let terminal = Terminal::new(area::Capped(CrosstermBackend::new(writer)))?;
+        let known_size = terminal.size()?;
+        Ok(Screen {
+            terminal,
+            committer,
+            known_size,
+            triggers: TestTriggers::from_env(),
+            last: Buffer::empty(Rect::ZERO),
+        })
+    }
+
     /// Handle the next event (waiting for it) and the ones already queued behind it.
     fn handle_queued<P: Program>(&mut self, program: &mut P) -> anyhow::Result<Flow> {
         let mut outcome = Flow::Idle;

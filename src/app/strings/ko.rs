@@ -2,6 +2,7 @@
 
 use super::{Contexts, Hints, Kinds, Strings};
 use crate::corpus::Facet;
+use crate::corpus::load::LoadStep;
 use crate::facts::{Field, Heading};
 
 pub static STRINGS: Strings = Strings {
@@ -106,6 +107,10 @@ pub static STRINGS: Strings = Strings {
     showing_account,
     compare_summary,
     only_in,
+    loading_keys: "q 중지",
+    loading,
+    loading_step,
+    loading_amount,
 };
 
 fn facet(f: Facet) -> &'static str {
@@ -262,3 +267,19 @@ pub const KEY_HELP: &[(&str, &str)] = &[
         "./entente-ID.md에 브리핑 노트 저장",
     ),
 ];
+
+fn loading(path: &str) -> String {
+    format!("{path} 불러오는 중")
+}
+
+fn loading_step(step: LoadStep) -> String {
+    match step {
+        LoadStep::Listing => "파일 목록 읽는 중".to_string(),
+        LoadStep::Reading { n, of } => format!("파일 {of}개 중 {n}번째 읽는 중"),
+        LoadStep::Checking => "기록 검사·색인 중".to_string(),
+    }
+}
+
+fn loading_amount(read_mib: f64, total_mib: f64, records: usize, seconds: f64) -> String {
+    format!("{total_mib:.1} MiB 중 {read_mib:.1} MiB 읽음, 기록 {records}개 분석 ({seconds:.1}초)")
+}

@@ -71,6 +71,10 @@ fn words(s: &Strings) -> Vec<&'static str> {
         showing_account: _,
         compare_summary: _,
         only_in: _,
+        loading_keys,
+        loading: _,
+        loading_step: _,
+        loading_amount: _,
     } = s;
     let Hints {
         quit,
@@ -112,6 +116,7 @@ fn words(s: &Strings) -> Vec<&'static str> {
         places,
     } = kind;
     let mut out = vec![
+        *loading_keys,
         *untitled_corpus,
         *timeline,
         *detail,
