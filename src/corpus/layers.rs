@@ -11,7 +11,6 @@ use std::path::{Path, PathBuf};
 use super::builtin;
 use super::load::{LoadedCorpus, corpus_files, merge_and_validate, parse_bytes, read_capped};
 use super::model::Corpus;
-use super::parse_str;
 use super::problem::{Problem, Problems};
 
 /// Overrides where the user's corpus lives.
@@ -68,21 +67,9 @@ fn is_without_json(dir: &Path) -> bool {
     })
 }
 
-/// The built-in corpus's files, parsed.
+/// The built-in corpus's files, parsed (at build time: see [`builtin`]).
 pub fn builtin_files() -> Result<Vec<(String, Corpus)>, Problems> {
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    for (name, text) in builtin::FILES {
-        match parse_str(text, name) {
-            Ok(c) => files.push((name.to_string(), c)),
-            Err(p) => problems.push(p),
-        }
-    }
-    if problems.is_empty() {
-        Ok(files)
-    } else {
-        Err(Problems(problems))
-    }
+    builtin::files()
 }
 
 /// The built-in corpus with the user's corpus at `dir` (if any) laid over it, validated as one.
