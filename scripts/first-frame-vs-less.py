@@ -22,7 +22,8 @@ Prints per size: the median (min, max) of each program, the ratio of the medians
 Not part of CI; stdlib only.
 
 Usage: scripts/first-frame-vs-less.py [--runs N] [--sizes 80x24,200x50] [--bin PATH]
-                                      [--until TEXT] [-- ENTENTE ARGS...]
+                                      [--until TEXT] [--env NAME=VALUE]
+                                      [-- ENTENTE ARGS...]
 """
 import argparse
 import fcntl
@@ -164,6 +165,8 @@ def main():
     parser.add_argument("--sizes", default="80x24,200x50")
     parser.add_argument("--bin", default=DEFAULT_BIN)
     parser.add_argument("--until", default=None)
+    parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
+                        help="set for entente's runs only")
     parser.add_argument("entente_args", nargs="*")
     args = parser.parse_args()
     less = shutil.which("less")
@@ -177,9 +180,13 @@ def main():
     with tempfile.TemporaryDirectory(prefix="first-frame-") as home:
         sample = sample_file(home)
         env = clean_env(home)
+        entente_env = dict(env)
+        for setting in args.env:
+            name, _, value = setting.partition("=")
+            entente_env[name] = value
         programs = {
-            "less": ([less, sample], less_done),
-            "entente": (entente, entente_done(args.until)),
+            "less": ([less, sample], less_done, env),
+            "entente": (entente, entente_done(args.until), entente_env),
         }
         for size in args.sizes.split(","):
             cols, rows = (int(n) for n in size.split("x"))
@@ -189,8 +196,8 @@ def main():
             for i in range(args.runs):
                 order = ["less", "entente"] if i % 2 == 0 else ["entente", "less"]
                 for name in order:
-                    argv, done = programs[name]
-                    elapsed, nbytes, maxrss = run_once(argv, env, cols, rows, done)
+                    argv, done, run_env = programs[name]
+                    elapsed, nbytes, maxrss = run_once(argv, run_env, cols, rows, done)
                     if elapsed is None:
                         sys.exit(f"{name}: no first frame within {TIMEOUT:.0f} s at {size}")
                     times[name].append(elapsed)

@@ -75,7 +75,8 @@ pub fn run_loading(
         .name("load-corpus".into())
         .spawn(move || {
             let app = crate::cli::load_corpus_observed(thread_path.as_deref(), thread_progress)
-                .map(|loaded| {
+                .map(|mut loaded| {
+                    drop_received_text(&mut loaded);
                     let library = Library::new(loaded);
                     App::new(
                         library.loaded,
@@ -101,6 +102,14 @@ pub fn run_loading(
     );
     let mut loading = Loading::new(&name, progress, started, lang, ready);
     tui::run_when_ready(&mut loading, &options)
+}
+
+/// Frees each source's text as received (`raw`) once the corpus is validated: the browser
+/// shows the cleaned paragraphs only, and a big corpus would otherwise hold its text twice.
+fn drop_received_text(loaded: &mut LoadedCorpus) {
+    for source in &mut loaded.corpus.sources {
+        source.raw = String::new();
+    }
 }
 
 /// The app's options from the flags and the environment: `NO_COLOR` (set and non-empty) and
