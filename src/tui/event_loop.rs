@@ -26,7 +26,7 @@ use super::{area, hangup, input, job};
 /// cannot keep the screen from updating.
 const MAX_BATCH: usize = 64;
 /// How often a [`Pending`] screen is redrawn while the program is prepared.
-pub const WAIT_TICK: Duration = Duration::from_millis(100);
+const WAIT_TICK: Duration = Duration::from_millis(100);
 
 type Backend = area::Capped<CrosstermBackend<FrameWriter<TerminalOut>>>;
 
@@ -40,7 +40,7 @@ pub fn run<P: Program>(program: &mut P, options: &Options) -> anyhow::Result<()>
 }
 
 /// Like [`run`], for a program still being prepared: its [`Pending`] screen is shown (and
-/// redrawn every [`WAIT_TICK`]) until the program is ready, which then runs on the same
+/// redrawn every 100 ms) until the program is ready, which then runs on the same
 /// session, told the terminal's size as by a resize. `q`, Esc or Ctrl-C while waiting end
 /// the run; an error in preparing the program is returned after the terminal is restored.
 pub fn run_when_ready<W: Pending>(pending: &mut W, options: &Options) -> anyhow::Result<()> {
