@@ -1,6 +1,7 @@
 //! Start-up of the browser on a big corpus, in a pseudo-terminal: the loading screen (the
 //! step, the bytes read, the records parsed) is the first thing drawn, before the first full
-//! frame; `q` on it leaves cleanly; a corpus that turns out invalid after a long load is
+//! frame, for `--corpus` and for a user's corpus over the built-in one; `q` on it leaves
+//! cleanly; a corpus that turns out invalid after a long load is
 //! reported on the normal screen once the terminal is restored.
 //!
 //! The corpus is a real synthetic one written to a temporary directory, big enough that its
@@ -69,6 +70,25 @@ fn a_big_corpus_shows_its_progress_before_the_first_full_frame() {
         !screen.contains("Loading"),
         "the browser replaced the loading screen:\n{screen}"
     );
+    pty.send_key(Key::Char('q'));
+    let status = pty.wait_exit(Duration::from_secs(20)).expect("it quits");
+    assert!(status.success(), "{status:?}");
+}
+
+#[test]
+fn a_big_user_corpus_over_the_built_in_one_shows_its_progress_too() {
+    let dir = big_corpus().parent().unwrap().to_str().unwrap();
+    let mut pty = Pty::spawn(&[], &[("ENTENTE_CORPUS_DIR", dir)], 80, 24);
+    // The user's files are sized and counted as they are read: a total above zero.
+    pty.wait_for(
+        |screen| screen.contains("MiB read") && !screen.contains("of 0.0 MiB read"),
+        LOAD,
+    )
+    .unwrap_or_else(|e| panic!("no loading screen counting the user's files: {e}"));
+    let screen = pty
+        .wait_for_text("q quit", LOAD)
+        .unwrap_or_else(|e| panic!("no full frame: {e}"));
+    assert!(!screen.contains("Loading"), "{screen}");
     pty.send_key(Key::Char('q'));
     let status = pty.wait_exit(Duration::from_secs(20)).expect("it quits");
     assert!(status.success(), "{status:?}");

@@ -158,14 +158,33 @@ pub fn load_path_observed(
 
 fn load_reporting(path: &Path, progress: progress::Progress) -> Result<LoadedCorpus, Problems> {
     let (names, mut problems) = corpus_files(path).map_err(|p| Problems(vec![p]))?;
-    for p in &names {
+    let (files, unparsed) = parse_files(names, &progress);
+    problems.extend(unparsed);
+    if problems.is_empty() {
+        return merge_and_validate(files);
+    }
+    // Some files did not parse: still check the others, leaving out the dangling references
+    // that could point into the files that failed.
+    problems.extend(validate::validate(&files, Scope::Partial));
+    Err(Problems(problems))
+}
+
+/// Reads and parses each of `paths`, telling `progress` which file is read, the bytes read and
+/// the records parsed, then that checking begins: the files that parsed, and a problem for
+/// each that did not.
+fn parse_files(
+    paths: Vec<PathBuf>,
+    progress: &progress::Progress,
+) -> (Vec<(String, Corpus)>, Vec<Problem>) {
+    for p in &paths {
         progress
             .shared()
             .add_total(std::fs::metadata(p).map_or(0, |m| m.len()));
     }
     let mut files = Vec::new();
-    let count = names.len();
-    for (n, p) in names.into_iter().enumerate() {
+    let mut problems = Vec::new();
+    let count = paths.len();
+    for (n, p) in paths.into_iter().enumerate() {
         let name = p.display().to_string();
         progress.file(n + 1, count);
         match read_counted(&p, &name, Some(progress.shared()))
@@ -176,13 +195,15 @@ fn load_reporting(path: &Path, progress: progress::Progress) -> Result<LoadedCor
         }
     }
     progress.checking();
-    if problems.is_empty() {
-        return merge_and_validate(files);
-    }
-    // Some files did not parse: still check the others, leaving out the dangling references
-    // that could point into the files that failed.
-    problems.extend(validate::validate(&files, Scope::Partial));
-    Err(Problems(problems))
+    (files, problems)
+}
+
+/// [`parse_files`] for a caller that shows `progress` itself (nothing on stderr).
+pub(crate) fn parse_files_observed(
+    paths: Vec<PathBuf>,
+    progress: Arc<LoadProgress>,
+) -> (Vec<(String, Corpus)>, Vec<Problem>) {
+    parse_files(paths, &progress::Progress::observed(progress))
 }
 
 /// The files a path names: itself, or the `*.json` files of a directory, sorted; with a
