@@ -25,6 +25,18 @@ fn bench_load(c: &mut Criterion) {
     group.bench_function("builtin/load+validate", |b| {
         b.iter(|| black_box(builtin::load().expect("built-in")))
     });
+    // What a start on the built-in corpus does (decode the form build.rs embeds) beside what
+    // it did before (parse the JSON of every file, NFC included).
+    group.bench_function("builtin/decode", |b| {
+        b.iter(|| black_box(builtin::files().expect("decodes")))
+    });
+    group.bench_function("builtin/parse-json", |b| {
+        b.iter(|| {
+            for (name, text) in builtin::FILES {
+                black_box(parse_str(text, name).expect("parses"));
+            }
+        })
+    });
     for n in SIZES {
         let corpus = generate(Spec::with_candidates(n));
         let json = serde_json::to_string(&corpus).expect("serialise");

@@ -143,7 +143,7 @@ pub struct App {
 impl App {
     pub fn new(loaded: LoadedCorpus, index: Index, options: AppOptions) -> App {
         let corpus = loaded.corpus;
-        let matcher = FinderMatcher::new(&corpus);
+        let matcher = FinderMatcher::new();
         let mut app = App {
             filtered: index.timeline().to_vec(),
             corpus,
@@ -301,7 +301,7 @@ impl App {
     }
 
     pub fn finder_candidates(&self) -> &[crate::search::fuzzy::Candidate] {
-        self.matcher.candidates()
+        self.matcher.candidates(&self.corpus)
     }
 
     pub fn search(&self) -> &SearchState {

@@ -6,28 +6,38 @@
 //!
 //! - `events`: terminal events → actions.
 //! - `clipboard`: where copied text goes ([`ClipboardSink`], [`Terminal`]).
+//! - `loading`: the loading screen shown while a big corpus loads ([`run_loading`]).
 //! - `scroll`: noticing that an update only scrolled the detail pane, so the loop can move
 //!   rows with a scroll region instead of redrawing them.
 
 mod clipboard;
 mod events;
+mod loading;
 mod scroll;
 #[cfg(test)]
 mod tests;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::Instant;
+
+use anyhow::Context as _;
 
 use ratatui::Frame;
 use ratatui::crossterm::event::Event;
 
 use crate::app::strings::Lang;
 use crate::app::{Action, App, AppOptions};
+use crate::cli::Library;
 use crate::corpus::LoadedCorpus;
+use crate::corpus::load::LoadProgress;
 use crate::index::Index;
 use crate::tui::{self, Flow, Options, Program, ScrollHint};
 
 pub use clipboard::{ClipboardSink, Terminal, write_new_file};
 pub use events::action_for;
+pub use loading::{Loading, PROGRESS_DELAY};
 
 /// Runs the browser on a loaded corpus until the user quits: what `entente` without a
 /// subcommand does. `NO_COLOR` (set and non-empty) and `TERM=dumb` turn colours off; `lang` is
@@ -39,16 +49,80 @@ pub fn run(
     lang: Lang,
     ascii: bool,
 ) -> anyhow::Result<()> {
-    let options = AppOptions {
+    let options = app_options(mouse, lang, ascii);
+    let mut browser = Browser::new(App::new(loaded, index, options));
+    tui::run(&mut browser, &Options { mouse })
+}
+
+/// Runs the browser on the corpus at `path` (or the built-in one with the user's corpus over
+/// it), loaded, checked and indexed on a thread of its own. A load that ends within
+/// [`PROGRESS_DELAY`] starts the browser as [`run`] does (an error is returned before the
+/// terminal is touched); a longer one shows the loading screen ([`Loading`]) until the app is
+/// ready, then the app on the same screen. An error after that is returned once the terminal
+/// is restored.
+pub fn run_loading(
+    path: Option<PathBuf>,
+    mouse: bool,
+    lang: Lang,
+    ascii: bool,
+) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let progress = Arc::new(LoadProgress::default());
+    let (send, ready) = mpsc::channel();
+    let thread_progress = Arc::clone(&progress);
+    let thread_path = path.clone();
+    std::thread::Builder::new()
+        .name("load-corpus".into())
+        .spawn(move || {
+            let app = crate::cli::load_corpus_observed(thread_path.as_deref(), thread_progress)
+                .map(|mut loaded| {
+                    drop_received_text(&mut loaded);
+                    let library = Library::new(loaded);
+                    App::new(
+                        library.loaded,
+                        library.index,
+                        app_options(mouse, lang, ascii),
+                    )
+                });
+            // The receiver is gone only when the user quit meanwhile.
+            let _ = send.send(app);
+        })
+        .context("cannot start loading the corpus")?;
+    let options = Options { mouse };
+    match ready.recv_timeout(PROGRESS_DELAY) {
+        Ok(app) => return tui::run(&mut Browser::new(app?), &options),
+        Err(RecvTimeoutError::Timeout) => {}
+        Err(RecvTimeoutError::Disconnected) => {
+            anyhow::bail!("loading the corpus stopped without a result (the loading thread failed)")
+        }
+    }
+    let name = path.map_or_else(
+        || lang.strings().untitled_corpus.to_string(),
+        |p| p.display().to_string(),
+    );
+    let mut loading = Loading::new(&name, progress, started, lang, ready);
+    tui::run_when_ready(&mut loading, &options)
+}
+
+/// Frees each source's text as received (`raw`) once the corpus is validated: the browser
+/// shows the cleaned paragraphs only, and a big corpus would otherwise hold its text twice.
+fn drop_received_text(loaded: &mut LoadedCorpus) {
+    for source in &mut loaded.corpus.sources {
+        source.raw = String::new();
+    }
+}
+
+/// The app's options from the flags and the environment: `NO_COLOR` (set and non-empty) and
+/// `TERM=dumb` turn colours off; the size is the terminal's now.
+fn app_options(mouse: bool, lang: Lang, ascii: bool) -> AppOptions {
+    AppOptions {
         lang,
         monochrome: crate::ui::theme::ColourDepth::from_environment()
             == crate::ui::theme::ColourDepth::None,
         ascii,
         mouse,
         size: tui::drawable_size(),
-    };
-    let mut browser = Browser::new(App::new(loaded, index, options));
-    tui::run(&mut browser, &Options { mouse })
+    }
 }
 
 /// The app and what only the terminal side holds.

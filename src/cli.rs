@@ -27,6 +27,7 @@ use anyhow::{Context, Result};
 
 pub use args::{Args, Command, ImportArgs, MatrixArgs};
 
+use crate::corpus::load::{LoadProgress, load_path_observed};
 use crate::corpus::{LoadedCorpus, builtin, layers, load_path};
 use crate::index::Index;
 
@@ -80,18 +81,39 @@ pub fn load_corpus(path: Option<&Path>) -> Result<LoadedCorpus> {
     match path {
         Some(path) => load_path(path).with_context(|| cannot_load(path)),
         None => match layers::user_dir() {
-            Some(dir) if dir.exists() => layers::load_layered(Some(&dir)).with_context(|| {
-                format!(
-                    "cannot load your corpus at {} over the built-in one; run `entente check` \
-                     to list every problem",
-                    dir.display()
-                )
-            }),
+            Some(dir) if dir.exists() => {
+                layers::load_layered(Some(&dir)).with_context(|| cannot_load_layered(&dir))
+            }
             _ => {
                 builtin::load().context("the built-in corpus is invalid (a bug: please report it)")
             }
         },
     }
+}
+
+/// [`load_corpus`], telling `progress` how far reading `path` has got (the browser shows it
+/// on its loading screen) instead of reporting on stderr.
+pub fn load_corpus_observed(
+    path: Option<&Path>,
+    progress: std::sync::Arc<LoadProgress>,
+) -> Result<LoadedCorpus> {
+    match path {
+        Some(path) => load_path_observed(path, progress).with_context(|| cannot_load(path)),
+        None => match layers::user_dir() {
+            Some(dir) if dir.exists() => layers::load_layered_observed(Some(&dir), progress)
+                .with_context(|| cannot_load_layered(&dir)),
+            _ => load_corpus(None),
+        },
+    }
+}
+
+/// What the user's corpus that did not load over the built-in one is reported under.
+fn cannot_load_layered(dir: &Path) -> String {
+    format!(
+        "cannot load your corpus at {} over the built-in one; run `entente check` to list \
+         every problem",
+        dir.display()
+    )
 }
 
 /// What a corpus that did not load is reported under: its path, and how to list its problems.

@@ -95,30 +95,28 @@ fn run(args: &Args) -> Result<u8> {
         out.flush()?;
         return Ok(outcome.exit_code());
     }
+    let Some(command) = &args.command else {
+        return browse(args);
+    };
     let library = load_library(args)?;
-    match &args.command {
-        Some(command) => {
-            let stdout = std::io::stdout();
-            // Text for a terminal that cannot show UTF-8 goes through ASCII stand-ins; JSON
-            // and the Markdown note are file formats and stay as they are.
-            let ascii_text = ascii(args) && !args.json && !is_file_format(command);
-            let sink: Box<dyn Write> = if ascii_text {
-                Box::new(entente::text::glyphs::AsciiWriter::new(stdout.lock()))
-            } else {
-                Box::new(stdout.lock())
-            };
-            let mut out = std::io::BufWriter::new(sink);
-            let colour = args.color.colours(
-                std::io::stdout().is_terminal(),
-                std::env::var_os("NO_COLOR").as_deref(),
-            );
-            let marks = cli::output::Marks::choose(colour, args.markers);
-            let outcome = cli::run_with(command, args.json, marks, &library, &mut out)?;
-            out.flush()?;
-            Ok(outcome.exit_code())
-        }
-        None => browse(args, library),
-    }
+    let stdout = std::io::stdout();
+    // Text for a terminal that cannot show UTF-8 goes through ASCII stand-ins; JSON
+    // and the Markdown note are file formats and stay as they are.
+    let ascii_text = ascii(args) && !args.json && !is_file_format(command);
+    let sink: Box<dyn Write> = if ascii_text {
+        Box::new(entente::text::glyphs::AsciiWriter::new(stdout.lock()))
+    } else {
+        Box::new(stdout.lock())
+    };
+    let mut out = std::io::BufWriter::new(sink);
+    let colour = args.color.colours(
+        std::io::stdout().is_terminal(),
+        std::env::var_os("NO_COLOR").as_deref(),
+    );
+    let marks = cli::output::Marks::choose(colour, args.markers);
+    let outcome = cli::run_with(command, args.json, marks, &library, &mut out)?;
+    out.flush()?;
+    Ok(outcome.exit_code())
 }
 
 /// Whether a subcommand writes a file format (the Markdown note, CSV), which stays as it is.
@@ -134,16 +132,18 @@ fn load_library(args: &Args) -> Result<Library> {
     Ok(Library::new(cli::load_corpus(args.corpus.as_deref())?))
 }
 
-fn browse(args: &Args, library: Library) -> Result<u8> {
+fn browse(args: &Args) -> Result<u8> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        // A corpus that does not load is the first thing to report, terminal or not.
+        load_library(args)?;
         anyhow::bail!(
             "the browser needs a terminal, and stdin or stdout is not one; \
              for output to a pipe or file use `entente list` (see `entente --help`)"
         );
     }
-    match entente::browser::run(
-        library.loaded,
-        library.index,
+    // The corpus loads on a thread of its own; a load that takes long shows its progress.
+    match entente::browser::run_loading(
+        args.corpus.clone(),
         args.mouse,
         args.language(),
         ascii(args),

@@ -22,6 +22,7 @@ mod pty;
 mod pty_history;
 mod pty_note;
 mod pty_search_copy;
+mod pty_startup;
 mod ranking;
 mod scale;
 mod snapshots;

@@ -4,6 +4,8 @@
 //! Matching runs synchronously, on the input path: each edit of the query re-ranks before the
 //! next key is read (on the built-in corpus, well under a millisecond).
 
+use std::sync::OnceLock;
+
 use crate::corpus::Corpus;
 use crate::search::fuzzy::{self, Candidate, Finder, Kind, Query, Session};
 
@@ -41,29 +43,38 @@ pub fn kind_name(t: &Strings, kind: Option<Kind>) -> &'static str {
 }
 
 /// Runs fuzzy queries over the corpus's candidates.
+///
+/// The candidates and the matcher are built on first use, not with the app: the first frame
+/// does not wait for them (at 100k candidates they take a few hundred milliseconds), and a
+/// session that never opens the finder never builds them.
+#[derive(Default)]
 pub struct FinderMatcher {
-    finder: Finder,
+    finder: OnceLock<Finder>,
     /// Re-scores only the previous matches while a query is being refined.
     session: Session,
 }
 
 impl FinderMatcher {
-    pub fn new(corpus: &Corpus) -> FinderMatcher {
-        FinderMatcher {
-            finder: Finder::new(fuzzy::candidates_from(corpus)),
-            session: Session::new(),
-        }
+    /// A matcher whose candidates are taken from the corpus passed at first use.
+    pub fn new() -> FinderMatcher {
+        FinderMatcher::default()
     }
 
-    pub fn candidates(&self) -> &[Candidate] {
-        self.finder.candidates()
+    /// The candidates of `corpus`, which must be the same at every call (the app's own).
+    pub fn candidates(&self, corpus: &Corpus) -> &[Candidate] {
+        built(&self.finder, corpus).candidates()
     }
 
-    /// The best [`LIMIT`] matches of `query` (with its kind prefix, if any).
-    pub fn search(&mut self, query: &str) -> fuzzy::Results {
-        self.session
-            .search(&self.finder, &Query::parse(query), LIMIT)
+    /// The best [`LIMIT`] matches of `query` (with its kind prefix, if any) in `corpus`.
+    pub fn search(&mut self, corpus: &Corpus, query: &str) -> fuzzy::Results {
+        let finder = built(&self.finder, corpus);
+        self.session.search(finder, &Query::parse(query), LIMIT)
     }
+}
+
+/// The matcher over `corpus`'s candidates, built the first time it is asked for.
+fn built<'a>(finder: &'a OnceLock<Finder>, corpus: &Corpus) -> &'a Finder {
+    finder.get_or_init(|| Finder::new(fuzzy::candidates_from(corpus)))
 }
 
 /// One row of the result list.

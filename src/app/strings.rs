@@ -7,6 +7,7 @@ pub mod en;
 pub mod ko;
 
 use crate::corpus::Facet;
+use crate::corpus::load::LoadStep;
 use crate::facts::{Field, Heading};
 use crate::search::fuzzy::Kind;
 
@@ -153,6 +154,14 @@ pub struct Strings {
     pub status_history_end: &'static str,
     /// A pane's bottom border when rows follow below the view.
     pub more_below: &'static str,
+    /// The loading screen's key: "q stop".
+    pub loading_keys: &'static str,
+    /// The loading screen's title: "Loading corpus.json".
+    pub loading: fn(&str) -> String,
+    /// What the load is doing: "reading file 1 of 3".
+    pub loading_step: fn(LoadStep) -> String,
+    /// "45.2 of 126.0 MiB read, 12345 records parsed (1.2 s)".
+    pub loading_amount: fn(f64, f64, usize, f64) -> String,
 }
 
 /// The words after the keys in the footer.

@@ -1,66 +1,50 @@
 //! The built-in corpus, embedded in the binary so `entente` needs no files at run time.
+//!
+//! `build.rs` parses `assets/corpus/*.json` into the model at build time (a file that does not
+//! parse fails the build), brings its strings to NFC, and embeds the result as MessagePack:
+//! a start decodes it ([`files`]) instead of parsing JSON, then validates it as any corpus is
+//! validated. [`FILES`] keeps the JSON text for what works on the files themselves (`fmt`,
+//! import, tests); `decoded_files_equal_the_parsed_json` checks that the two agree.
 
-use super::load::{LoadedCorpus, merge_and_validate, parse_str};
-use super::problem::Problems;
+use super::load::{LoadedCorpus, merge_and_validate};
+use super::model::Corpus;
+use super::problem::{Problem, Problems};
 
-/// The built-in corpus files, by name, as embedded at build time.
-pub const FILES: &[(&str, &str)] = &[
-    (
-        "<built-in>/sources.json",
-        include_str!("../../assets/corpus/sources.json"),
-    ),
-    (
-        "<built-in>/names-ko.json",
-        include_str!("../../assets/corpus/names-ko.json"),
-    ),
-    (
-        "<built-in>/names-places-series.json",
-        include_str!("../../assets/corpus/names-places-series.json"),
-    ),
-    (
-        "<built-in>/meetings.json",
-        include_str!("../../assets/corpus/meetings.json"),
-    ),
-    (
-        "<built-in>/events.json",
-        include_str!("../../assets/corpus/events.json"),
-    ),
-    (
-        "<built-in>/organisations.json",
-        include_str!("../../assets/corpus/organisations.json"),
-    ),
-    (
-        "<built-in>/people.json",
-        include_str!("../../assets/corpus/people.json"),
-    ),
-    (
-        "<built-in>/topics.json",
-        include_str!("../../assets/corpus/topics.json"),
-    ),
-    // Reference sources (known by URL, text not in the corpus) and the records of the series
-    // that only they report.
-    (
-        "<built-in>/references.json",
-        include_str!("../../assets/corpus/references.json"),
-    ),
-    (
-        "<built-in>/series.json",
-        include_str!("../../assets/corpus/series.json"),
-    ),
-];
+include!(concat!(env!("OUT_DIR"), "/builtin-files.rs"));
+
+/// The built-in files as parsed at build time: (name, corpus) pairs, MessagePack.
+static ENCODED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-corpus.msgpack"));
+
+/// The built-in corpus's files, parsed (at build time) and decoded.
+pub fn files() -> Result<Vec<(String, Corpus)>, Problems> {
+    rmp_serde::from_slice(ENCODED).map_err(|e| {
+        Problems(vec![Problem::in_file(
+            "<built-in>",
+            format!("the embedded built-in corpus does not decode: {e} (a bug: please report it)"),
+        )])
+    })
+}
 
 /// Loads and validates the built-in corpus.
 pub fn load() -> Result<LoadedCorpus, Problems> {
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    for (name, text) in FILES {
-        match parse_str(text, name) {
-            Ok(c) => files.push((name.to_string(), c)),
-            Err(p) => problems.push(p),
-        }
+    merge_and_validate(files()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::parse_str;
+
+    #[test]
+    fn decoded_files_equal_the_parsed_json() {
+        let decoded = files().expect("the embedded corpus decodes");
+        let parsed: Vec<(String, Corpus)> = FILES
+            .iter()
+            .map(|(name, text)| (name.to_string(), parse_str(text, name).expect("it parses")))
+            .collect();
+        assert_eq!(decoded.len(), FILES.len());
+        assert!(decoded.iter().any(|(_, c)| !c.meetings.is_empty()));
+        assert!(decoded.iter().any(|(_, c)| !c.sources.is_empty()));
+        assert_eq!(decoded, parsed);
     }
-    if !problems.is_empty() {
-        return Err(Problems(problems));
-    }
-    merge_and_validate(files)
 }

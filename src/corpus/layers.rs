@@ -7,11 +7,13 @@
 //! `"amends": true`: then it replaces the built-in meeting of that id.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::builtin;
-use super::load::{LoadedCorpus, corpus_files, merge_and_validate, parse_bytes, read_capped};
+use super::load::{
+    LoadProgress, LoadedCorpus, corpus_files, merge_and_validate, parse_files_observed,
+};
 use super::model::Corpus;
-use super::parse_str;
 use super::problem::{Problem, Problems};
 
 /// Overrides where the user's corpus lives.
@@ -36,6 +38,15 @@ pub fn user_dir() -> Option<PathBuf> {
 /// The files of the user's corpus, parsed: none when the directory does not exist or holds no
 /// `*.json` file (a new user has no corpus yet).
 pub fn user_files(dir: &Path) -> Result<Vec<(String, Corpus)>, Problems> {
+    user_files_observed(dir, Arc::new(LoadProgress::default()))
+}
+
+/// [`user_files`], telling `progress` how far reading them has got (the browser's loading
+/// screen).
+pub fn user_files_observed(
+    dir: &Path,
+    progress: Arc<LoadProgress>,
+) -> Result<Vec<(String, Corpus)>, Problems> {
     if !dir.is_dir() {
         return Ok(Vec::new());
     }
@@ -45,14 +56,8 @@ pub fn user_files(dir: &Path) -> Result<Vec<(String, Corpus)>, Problems> {
         Err(_) if is_without_json(dir) => return Ok(Vec::new()),
         Err(problem) => return Err(Problems(vec![problem])),
     };
-    let mut files = Vec::new();
-    for path in names {
-        let name = path.display().to_string();
-        match read_capped(&path, &name).and_then(|bytes| parse_bytes(&bytes, &name)) {
-            Ok(corpus) => files.push((name, corpus)),
-            Err(problem) => problems.push(problem),
-        }
-    }
+    let (files, unparsed) = parse_files_observed(names, progress);
+    problems.extend(unparsed);
     if problems.is_empty() {
         Ok(files)
     } else {
@@ -68,27 +73,23 @@ fn is_without_json(dir: &Path) -> bool {
     })
 }
 
-/// The built-in corpus's files, parsed.
+/// The built-in corpus's files, parsed (at build time: see [`builtin`]).
 pub fn builtin_files() -> Result<Vec<(String, Corpus)>, Problems> {
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    for (name, text) in builtin::FILES {
-        match parse_str(text, name) {
-            Ok(c) => files.push((name.to_string(), c)),
-            Err(p) => problems.push(p),
-        }
-    }
-    if problems.is_empty() {
-        Ok(files)
-    } else {
-        Err(Problems(problems))
-    }
+    builtin::files()
 }
 
 /// The built-in corpus with the user's corpus at `dir` (if any) laid over it, validated as one.
 pub fn load_layered(dir: Option<&Path>) -> Result<LoadedCorpus, Problems> {
+    load_layered_observed(dir, Arc::new(LoadProgress::default()))
+}
+
+/// [`load_layered`], telling `progress` how far reading the user's files has got.
+pub fn load_layered_observed(
+    dir: Option<&Path>,
+    progress: Arc<LoadProgress>,
+) -> Result<LoadedCorpus, Problems> {
     let user = match dir {
-        Some(dir) => user_files(dir)?,
+        Some(dir) => user_files_observed(dir, progress)?,
         None => Vec::new(),
     };
     validate_layered(user)

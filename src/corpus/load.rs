@@ -18,18 +18,23 @@ mod strict;
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::model::{Corpus, FORMAT};
 use super::problem::{Problem, Problems};
 use super::validate::{self, Scope};
 use nfc::Normalise;
 use number::number_as_written;
+pub use progress::{DELAY as PROGRESS_DELAY, LoadProgress, LoadStep};
 use serde::Deserialize;
 use strict::Strict;
 
 /// The largest corpus file read, in bytes (256 MiB). Larger corpora can be split across the
 /// files of a directory.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// How much of a file is read between two updates of a load's progress (4 MiB).
+const READ_CHUNK: u64 = 4 * 1024 * 1024;
 
 /// Said after a syntax or type error: parsing stops at the first one in a file.
 const ONE_ERROR_PER_FILE: &str =
@@ -139,19 +144,22 @@ pub fn merge_and_validate(files: Vec<(String, Corpus)>) -> Result<LoadedCorpus, 
 /// A load that takes longer than a moment says so on stderr when stderr is a terminal (see
 /// `progress`).
 pub fn load_path(path: &Path) -> Result<LoadedCorpus, Problems> {
-    let progress = progress::Progress::start(path);
+    load_reporting(path, progress::Progress::start(path))
+}
+
+/// [`load_path`], telling `progress` how far it has got instead of writing to stderr (the
+/// browser shows it on its loading screen).
+pub fn load_path_observed(
+    path: &Path,
+    progress: Arc<LoadProgress>,
+) -> Result<LoadedCorpus, Problems> {
+    load_reporting(path, progress::Progress::observed(progress))
+}
+
+fn load_reporting(path: &Path, progress: progress::Progress) -> Result<LoadedCorpus, Problems> {
     let (names, mut problems) = corpus_files(path).map_err(|p| Problems(vec![p]))?;
-    let mut files = Vec::new();
-    let count = names.len();
-    for (n, p) in names.into_iter().enumerate() {
-        let name = p.display().to_string();
-        progress.file(n + 1, count);
-        match read_capped(&p, &name).and_then(|bytes| parse_bytes(&bytes, &name)) {
-            Ok(corpus) => files.push((name, corpus)),
-            Err(problem) => problems.push(problem),
-        }
-    }
-    progress.checking();
+    let (files, unparsed) = parse_files(names, &progress);
+    problems.extend(unparsed);
     if problems.is_empty() {
         return merge_and_validate(files);
     }
@@ -159,6 +167,43 @@ pub fn load_path(path: &Path) -> Result<LoadedCorpus, Problems> {
     // that could point into the files that failed.
     problems.extend(validate::validate(&files, Scope::Partial));
     Err(Problems(problems))
+}
+
+/// Reads and parses each of `paths`, telling `progress` which file is read, the bytes read and
+/// the records parsed, then that checking begins: the files that parsed, and a problem for
+/// each that did not.
+fn parse_files(
+    paths: Vec<PathBuf>,
+    progress: &progress::Progress,
+) -> (Vec<(String, Corpus)>, Vec<Problem>) {
+    for p in &paths {
+        progress
+            .shared()
+            .add_total(std::fs::metadata(p).map_or(0, |m| m.len()));
+    }
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let count = paths.len();
+    for (n, p) in paths.into_iter().enumerate() {
+        let name = p.display().to_string();
+        progress.file(n + 1, count);
+        match read_counted(&p, &name, Some(progress.shared()))
+            .and_then(|bytes| parse_bytes(&bytes, &name))
+        {
+            Ok(corpus) => files.push((name, corpus)),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    progress.checking();
+    (files, problems)
+}
+
+/// [`parse_files`] for a caller that shows `progress` itself (nothing on stderr).
+pub(crate) fn parse_files_observed(
+    paths: Vec<PathBuf>,
+    progress: Arc<LoadProgress>,
+) -> (Vec<(String, Corpus)>, Vec<Problem>) {
+    parse_files(paths, &progress::Progress::observed(progress))
 }
 
 /// The files a path names: itself, or the `*.json` files of a directory, sorted; with a
@@ -242,6 +287,15 @@ fn link_problem(path: &Path) -> String {
 /// Reads a file whole, refusing one over [`MAX_FILE_BYTES`] before reading it, and a device
 /// (`/dev/zero` would read to the cap; a terminal or a tape would block).
 pub(crate) fn read_capped(path: &Path, name: &str) -> Result<Vec<u8>, Problem> {
+    read_counted(path, name, None)
+}
+
+/// [`read_capped`], adding the bytes read to `progress` as they come (in [`READ_CHUNK`]s).
+fn read_counted(
+    path: &Path,
+    name: &str,
+    progress: Option<&LoadProgress>,
+) -> Result<Vec<u8>, Problem> {
     let cannot = |e: std::io::Error| Problem::in_file(name, format!("cannot read the file: {e}"));
     let file = std::fs::File::open(path).map_err(cannot)?;
     let meta = file.metadata().map_err(cannot)?;
@@ -257,9 +311,19 @@ pub(crate) fn read_capped(path: &Path, name: &str) -> Result<Vec<u8>, Problem> {
     }
     // Sized up front so the buffer is allocated once; `take` guards a file that grows meanwhile.
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(cannot)?;
+    let mut reader = file.take(MAX_FILE_BYTES + 1);
+    loop {
+        let read = (&mut reader)
+            .take(READ_CHUNK)
+            .read_to_end(&mut bytes)
+            .map_err(cannot)?;
+        if read == 0 {
+            break;
+        }
+        if let Some(progress) = progress {
+            progress.add_read(read as u64);
+        }
+    }
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(name, bytes.len() as u64));
     }

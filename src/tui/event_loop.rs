@@ -3,10 +3,10 @@
 //! There is no frame timer: the loop sleeps in crossterm's reader until input arrives. Events
 //! that are already queued (a paste, a burst of resizes, key repeat) are handled before one
 //! frame is drawn. Each frame is wrapped in a synchronized update and leaves in one write.
-//! After any resize (each SIGWINCH counts, reported by crossterm or not) the next frame is
-//! drawn whole, since the terminal may have cut the screen even when its size is back.
 //! Frames cover the terminal's top-left part up to a cap (see `area`). After a suspend (see
 //! `job`) the whole screen is drawn again, since the shell drew over it in between.
+//! After any resize (each SIGWINCH counts, reported by crossterm or not) the next frame is
+//! drawn whole, since the terminal may have cut the screen even when its size is back.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -16,7 +16,7 @@ use anyhow::Context as _;
 use ratatui::Terminal;
 use ratatui::backend::{Backend as _, CrosstermBackend};
 use ratatui::buffer::{Buffer, Cell};
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::crossterm::queue;
 use ratatui::crossterm::style::{Attribute, ResetColor, SetAttribute};
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
@@ -24,12 +24,14 @@ use ratatui::layout::{Rect, Size};
 use signal_hook::consts::signal::SIGWINCH;
 
 use super::frame_writer::{Committer, FrameWriter};
-use super::program::{Flow, Options, Program, ScrollHint};
+use super::program::{Flow, Options, Pending, Program, ScrollHint};
 use super::session::{self, Session, TerminalOut};
 use super::{area, hangup, input, job};
 /// At most this many queued events are handled before a frame is drawn, so a flood of input
 /// cannot keep the screen from updating.
 const MAX_BATCH: usize = 64;
+/// How often a [`Pending`] screen is redrawn while the program is prepared.
+const WAIT_TICK: Duration = Duration::from_millis(100);
 
 type Backend = area::Capped<CrosstermBackend<FrameWriter<TerminalOut>>>;
 
@@ -39,10 +41,43 @@ type Backend = area::Capped<CrosstermBackend<FrameWriter<TerminalOut>>>;
 /// the panic hook before a panic message is printed. SIGHUP, SIGTERM, SIGINT, SIGQUIT and a
 /// terminal that goes away end the process (exit status 128 + signal; 129 for a hang-up).
 pub fn run<P: Program>(program: &mut P, options: &Options) -> anyhow::Result<()> {
+    in_session(options, |screen| event_loop(screen, program))
+}
+
+/// Like [`run`], for a program still being prepared: its [`Pending`] screen is shown (and
+/// redrawn every 100 ms) until the program is ready, which then runs on the same
+/// session, told the terminal's size as by a resize. `q`, Esc or Ctrl-C while waiting end
+/// the run; an error in preparing the program is returned after the terminal is restored.
+pub fn run_when_ready<W: Pending>(pending: &mut W, options: &Options) -> anyhow::Result<()> {
+    in_session(options, |screen| {
+        let Some(mut program) = wait_for(screen, pending)? else {
+            return Ok(());
+        };
+        let size = screen
+            .terminal
+            .size()
+            .context("cannot read the terminal size")?;
+        screen.known_size = size;
+        if program.handle(Event::Resize(size.width, size.height)) == Flow::Quit {
+            return Ok(());
+        }
+        event_loop(screen, &mut program)
+    })
+}
+
+/// Sets the terminal up, runs `body` on it and restores it, whatever `body` returns.
+fn in_session(
+    options: &Options,
+    body: impl FnOnce(&mut Screen) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     hangup::install().context("cannot watch for signals and hang-ups")?;
     let session = Session::enter(options)
         .context("cannot set up the terminal (raw mode, alternate screen)")?;
-    let outcome = event_loop(program);
+    let outcome = Screen::new().and_then(|mut screen| {
+        let outcome = body(&mut screen);
+        signal_hook::low_level::unregister(screen.watch);
+        outcome
+    });
     let restored = session.leave().context("cannot restore the terminal");
     if outcome.is_err() || restored.is_err() {
         hangup::end_if_hung_up();
@@ -51,32 +86,53 @@ pub fn run<P: Program>(program: &mut P, options: &Options) -> anyhow::Result<()>
     restored
 }
 
-fn event_loop<P: Program>(program: &mut P) -> anyhow::Result<()> {
-    // crossterm starts its reader on first use; start it now, while the terminal is surely
-    // there, so that a failure shows before anything is drawn.
-    event::poll(Duration::ZERO).context("cannot read terminal input")?;
-    let (writer, committer) = FrameWriter::new(TerminalOut::new()?);
-    let terminal = Terminal::new(area::Capped(CrosstermBackend::new(writer)))?;
-    let known_size = terminal.size()?;
-    // Every resize, whether or not crossterm reports it (see `Screen::handle_queued`).
-    let winched = Arc::new(AtomicBool::new(false));
-    let watch = signal_hook::flag::register(SIGWINCH, Arc::clone(&winched))
-        .context("cannot watch for resizes")?;
-    let mut screen = Screen {
-        terminal,
-        committer,
-        known_size,
-        winched,
-        triggers: TestTriggers::from_env(),
-        last: Buffer::empty(Rect::ZERO),
-    };
-    let outcome = run_screen(program, &mut screen);
-    signal_hook::low_level::unregister(watch);
-    outcome
+/// Waits for a pending program, drawing its screen; `None` when the user quit meanwhile.
+fn wait_for<W: Pending>(
+    screen: &mut Screen,
+    pending: &mut W,
+) -> anyhow::Result<Option<W::Program>> {
+    loop {
+        let whole = session::take_redraw_request();
+        screen
+            .draw(&Waiting(&*pending), None, whole)
+            .context("cannot draw")?;
+        if let Some(ready) = pending.wait(WAIT_TICK) {
+            return ready.map(Some);
+        }
+        while event::poll(Duration::ZERO).context("cannot read terminal input")? {
+            match event::read().context("cannot read terminal input")? {
+                Event::Key(key) if ends_waiting(&key) => return Ok(None),
+                Event::Resize(..) => screen.refit().context("cannot resize")?,
+                _ => {}
+            }
+        }
+    }
 }
 
-/// Draws when the program asks and handles input until it quits.
-fn run_screen<P: Program>(program: &mut P, screen: &mut Screen) -> anyhow::Result<()> {
+/// `q`, Esc and Ctrl-C leave a waiting screen.
+fn ends_waiting(key: &KeyEvent) -> bool {
+    key.kind != KeyEventKind::Release
+        && match key.code {
+            KeyCode::Char('q') | KeyCode::Esc => true,
+            KeyCode::Char('c') => key.modifiers.contains(KeyModifiers::CONTROL),
+            _ => false,
+        }
+}
+
+/// A pending program's screen, drawn as a program that takes no input.
+struct Waiting<'a, W>(&'a W);
+
+impl<W: Pending> Program for Waiting<'_, W> {
+    fn handle(&mut self, _event: Event) -> Flow {
+        Flow::Idle
+    }
+
+    fn draw(&self, frame: &mut ratatui::Frame) {
+        self.0.draw(frame);
+    }
+}
+
+fn event_loop<P: Program>(screen: &mut Screen, program: &mut P) -> anyhow::Result<()> {
     let mut dirty = true;
     loop {
         let hint = program.scroll_hint();
@@ -101,6 +157,8 @@ struct Screen {
     known_size: Size,
     /// Set by every SIGWINCH: the terminal was resized since the flag was last taken.
     winched: Arc<AtomicBool>,
+    /// The registration of `winched`, undone when the session ends.
+    watch: signal_hook::SigId,
     triggers: TestTriggers,
     /// The last frame drawn, for a scroll hint: shifted like the terminal's rows, it becomes
     /// what the next frame is compared against.
@@ -108,6 +166,29 @@ struct Screen {
 }
 
 impl Screen {
+    /// The terminal of a session just set up, with input being read.
+    fn new() -> anyhow::Result<Screen> {
+        // crossterm starts its reader on first use; start it now, while the terminal is surely
+        // there, so that a failure shows before anything is drawn.
+        event::poll(Duration::ZERO).context("cannot read terminal input")?;
+        let (writer, committer) = FrameWriter::new(TerminalOut::new()?);
+        let terminal = Terminal::new(area::Capped(CrosstermBackend::new(writer)))?;
+        let known_size = terminal.size()?;
+        // Every resize, whether or not crossterm reports it (see `Screen::handle_queued`).
+        let winched = Arc::new(AtomicBool::new(false));
+        let watch = signal_hook::flag::register(SIGWINCH, Arc::clone(&winched))
+            .context("cannot watch for resizes")?;
+        Ok(Screen {
+            terminal,
+            committer,
+            known_size,
+            winched,
+            watch,
+            triggers: TestTriggers::from_env(),
+            last: Buffer::empty(Rect::ZERO),
+        })
+    }
+
     /// Handle the next event (waiting for it) and the ones already queued behind it.
     fn handle_queued<P: Program>(&mut self, program: &mut P) -> anyhow::Result<Flow> {
         let mut outcome = Flow::Idle;
@@ -238,19 +319,6 @@ impl Screen {
     }
 }
 
-/// After the terminal was resized, perhaps several times since the last frame: fits the
-/// buffers to its size now and clears it, so that the next frame is drawn whole.
-///
-/// Even when the size is back to the one last drawn: a shrink in between cut the screen's rows
-/// and columns, and growing back does not bring them back. ratatui's own check
-/// (`autoresize`) only compares sizes, so after a burst of resizes that the loop handled in
-/// one batch, ending at the size of the last frame, its diff skipped every cell it believed
-/// still shown, and the title row stayed blank until the next resize.
-fn refit<B: ratatui::backend::Backend>(terminal: &mut Terminal<B>) -> Result<(), B::Error> {
-    let area = Rect::from((ratatui::layout::Position::ORIGIN, terminal.size()?));
-    terminal.resize(area)
-}
-
 /// `last` as the terminal shows it after its rows `rows` moved by `lines` (positive: up),
 /// the rows that scrolled in marked to be drawn whole; `None` if the rows are not inside the
 /// buffer.
@@ -321,6 +389,19 @@ impl TestTriggers {
     fn on_key(&mut self) -> anyhow::Result<()> {
         Ok(())
     }
+}
+
+/// After the terminal was resized, perhaps several times since the last frame: fits the
+/// buffers to its size now and clears it, so that the next frame is drawn whole.
+///
+/// Even when the size is back to the one last drawn: a shrink in between cut the screen's rows
+/// and columns, and growing back does not bring them back. ratatui's own check
+/// (`autoresize`) only compares sizes, so after a burst of resizes that the loop handled in
+/// one batch, ending at the size of the last frame, its diff skipped every cell it believed
+/// still shown, and the title row stayed blank until the next resize.
+fn refit<B: ratatui::backend::Backend>(terminal: &mut Terminal<B>) -> Result<(), B::Error> {
+    let area = Rect::from((ratatui::layout::Position::ORIGIN, terminal.size()?));
+    terminal.resize(area)
 }
 
 #[cfg(test)]

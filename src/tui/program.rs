@@ -29,6 +29,21 @@ pub trait Program {
     }
 }
 
+/// A program still being prepared (a big corpus loading), driven by
+/// [`run_when_ready`](crate::tui::run_when_ready): its screen is drawn and redrawn every
+/// [`wait`](Pending::wait) until the program is ready, then the program runs on the same
+/// terminal session. `q`, Esc and Ctrl-C meanwhile end the run.
+pub trait Pending {
+    type Program: Program;
+
+    /// Draw the waiting screen from state; must not change state.
+    fn draw(&self, frame: &mut Frame);
+
+    /// Waits up to `timeout` for the program: `None` while it is still being prepared, then
+    /// the program or the error that stopped its preparation.
+    fn wait(&mut self, timeout: std::time::Duration) -> Option<anyhow::Result<Self::Program>>;
+}
+
 /// Screen rows `rows` (each spanning the full width) now show their old content moved by
 /// `lines`: positive when it moved up (the reader scrolled down), negative when it moved down.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,6 +2,7 @@
 
 use super::{Contexts, Hints, Kinds, MatrixWords, SearchCopyWords, Strings};
 use crate::corpus::Facet;
+use crate::corpus::load::LoadStep;
 use crate::facts::{Field, Heading};
 
 pub static STRINGS: Strings = Strings {
@@ -134,6 +135,10 @@ pub static STRINGS: Strings = Strings {
     status_history_start: "no earlier place (Backspace goes back after a jump)",
     status_history_end: "no later place",
     more_below: "more below",
+    loading_keys: "q stop",
+    loading,
+    loading_step,
+    loading_amount,
 };
 
 fn too_small(need_w: u16, need_h: u16, w: u16, h: u16) -> String {
@@ -185,4 +190,20 @@ fn compare_summary(left: &str, left_only: usize, right: &str, right_only: usize)
 
 fn only_in(side: &str) -> String {
     format!("only in {side}")
+}
+
+fn loading(path: &str) -> String {
+    format!("Loading {path}")
+}
+
+fn loading_step(step: LoadStep) -> String {
+    match step {
+        LoadStep::Listing => "listing files".to_string(),
+        LoadStep::Reading { n, of } => format!("reading file {n} of {of}"),
+        LoadStep::Checking => "checking and indexing records".to_string(),
+    }
+}
+
+fn loading_amount(read_mib: f64, total_mib: f64, records: usize, seconds: f64) -> String {
+    format!("{read_mib:.1} of {total_mib:.1} MiB read, {records} records parsed ({seconds:.1} s)")
 }

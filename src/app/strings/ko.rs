@@ -2,6 +2,7 @@
 
 use super::{Contexts, Hints, Kinds, MatrixWords, SearchCopyWords, Strings};
 use crate::corpus::Facet;
+use crate::corpus::load::LoadStep;
 use crate::facts::{Field, Heading};
 
 pub static STRINGS: Strings = Strings {
@@ -134,6 +135,10 @@ pub static STRINGS: Strings = Strings {
     status_history_start: "이전 위치 없음 (이동한 뒤 Backspace로 돌아가기)",
     status_history_end: "다음 위치 없음",
     more_below: "아래에 더 있음",
+    loading_keys: "q 중지",
+    loading,
+    loading_step,
+    loading_amount,
 };
 
 fn facet(f: Facet) -> &'static str {
@@ -359,3 +364,19 @@ pub const KEY_HELP: &[(&str, &str)] = &[
     ),
     ("close the matrix", "매트릭스 닫기"),
 ];
+
+fn loading(path: &str) -> String {
+    format!("{path} 불러오는 중")
+}
+
+fn loading_step(step: LoadStep) -> String {
+    match step {
+        LoadStep::Listing => "파일 목록 읽는 중".to_string(),
+        LoadStep::Reading { n, of } => format!("파일 {of}개 중 {n}번째 읽는 중"),
+        LoadStep::Checking => "기록 검사·색인 중".to_string(),
+    }
+}
+
+fn loading_amount(read_mib: f64, total_mib: f64, records: usize, seconds: f64) -> String {
+    format!("{total_mib:.1} MiB 중 {read_mib:.1} MiB 읽음, 기록 {records}개 분석 ({seconds:.1}초)")
+}

@@ -74,6 +74,10 @@ fn words(s: &Strings) -> Vec<&'static str> {
         status_history_start,
         status_history_end,
         more_below,
+        loading_keys,
+        loading: _,
+        loading_step: _,
+        loading_amount: _,
     } = s;
     let Hints {
         quit,
@@ -142,6 +146,7 @@ fn words(s: &Strings) -> Vec<&'static str> {
         places,
     } = kind;
     let mut out = vec![
+        *loading_keys,
         *untitled_corpus,
         *timeline,
         *detail,

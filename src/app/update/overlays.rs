@@ -39,9 +39,9 @@ impl App {
     }
 
     fn run_finder(&mut self) {
-        let results = self.matcher.search(self.finder.input.text());
+        let results = self.matcher.search(&self.corpus, self.finder.input.text());
         self.finder
-            .accept_results(results, self.matcher.candidates());
+            .accept_results(results, self.matcher.candidates(&self.corpus));
     }
 
     pub(super) fn finder_action(&mut self, action: Action) {
@@ -74,7 +74,7 @@ impl App {
             return;
         };
         let index = row.candidate;
-        let Some(cand) = self.matcher.candidates().get(index).cloned() else {
+        let Some(cand) = self.matcher.candidates(&self.corpus).get(index).cloned() else {
             return;
         };
         self.finder.remember(index);

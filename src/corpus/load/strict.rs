@@ -92,10 +92,11 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
     /// The one change: a struct is read as a map, so a list is refused.
     fn deserialize_struct<V: Visitor<'de>>(
         self,
-        _name: &'static str,
+        name: &'static str,
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, D::Error> {
+        super::progress::count_record(name);
         self.0.deserialize_map(Strict(visitor))
     }
 

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{Candidate, Kind, matched_part};
-use crate::corpus::{Corpus, DateFact, Meeting, MeetingFormat, Name, OrgKind};
+use crate::corpus::{Corpus, DateFact, Meeting, MeetingFormat, Name, OrgKind, Source};
 use crate::search::fold::fold;
 use crate::text::sanitize_line;
 
@@ -85,6 +85,13 @@ pub fn candidates_from(corpus: &Corpus) -> Vec<Candidate> {
             latest,
         ));
     }
+    // Sources by id, for the meetings' cited format text (a search of the list per citation
+    // was quadratic: minutes at 30,000 meetings).
+    let mut sources: HashMap<&str, &Source> = HashMap::new();
+    for source in &corpus.sources {
+        // The first of a repeated id, as a search of the list found it.
+        sources.entry(source.id.as_str()).or_insert(source);
+    }
     // A series' names are keys of each of its meetings: no series is a candidate of its own.
     let series_names: HashMap<&str, &[Name]> = corpus
         .series
@@ -100,7 +107,7 @@ pub fn candidates_from(corpus: &Corpus) -> Vec<Candidate> {
         // words of a query must match one key).
         let year = m.date.value.get(..4).unwrap_or_default();
         let dated = format!("{} {year}", m.title);
-        let why = format_clauses(corpus, m);
+        let why = format_clauses(&sources, m);
         let others = std::iter::once(m.short_title.as_str())
             .chain(m.names.iter().map(|n| n.name.as_str()))
             .chain(std::iter::once(dated.as_str()))
@@ -132,12 +139,20 @@ pub fn candidates_from(corpus: &Corpus) -> Vec<Candidate> {
             detail,
         ));
     }
+    // Names by place key, looked up once per place (not the whole table per place).
+    let mut place_names: HashMap<&str, Vec<&Name>> = HashMap::new();
+    for p in &corpus.place_names {
+        place_names
+            .entry(p.key.as_str())
+            .or_default()
+            .extend(&p.names);
+    }
     for place in places(corpus) {
-        let names = corpus
-            .place_names
-            .iter()
-            .filter(|p| p.key == place.key)
-            .flat_map(|p| name_texts(&p.names));
+        let names = place_names
+            .get(place.key.as_str())
+            .into_iter()
+            .flatten()
+            .map(|n| n.text.as_str());
         out.push(candidate(
             Kind::Place,
             &place.key,
@@ -159,18 +174,27 @@ struct PlaceRow<'a> {
 /// Distinct places (by [`Place::key`](crate::corpus::Place::key)), in order of first mention.
 fn places(corpus: &Corpus) -> Vec<PlaceRow<'_>> {
     let mut out: Vec<PlaceRow> = Vec::new();
+    // Key → its row in `out`: a corpus mentions few places many times (every meeting has one),
+    // and searching `out` for each mention was quadratic (seconds at 30,000 meetings).
+    let mut rows: HashMap<String, usize> = HashMap::new();
     for place in corpus.places() {
         let key = place.key();
         if key.is_empty() {
             continue;
         }
-        match out.iter_mut().find(|p| p.key == key) {
-            Some(known) => known.country = known.country.or(place.country.as_deref()),
-            None => out.push(PlaceRow {
-                key,
-                city: place.city.as_str(),
-                country: place.country.as_deref(),
-            }),
+        match rows.get(&key) {
+            Some(&row) => {
+                let known = &mut out[row];
+                known.country = known.country.or(place.country.as_deref());
+            }
+            None => {
+                rows.insert(key.clone(), out.len());
+                out.push(PlaceRow {
+                    key,
+                    city: place.city.as_str(),
+                    country: place.country.as_deref(),
+                });
+            }
         }
     }
     out
@@ -189,7 +213,7 @@ const CLAUSE_CHARS: usize = 200;
 /// cited paragraphs, and of its notes, that name its format ("held virtually during the
 /// COVID-19 pandemic in 2020"), so "covid" finds the meeting that was virtual because of it.
 /// Only the corpus's own text: nothing is added where it says nothing.
-fn format_clauses(corpus: &Corpus, m: &Meeting) -> Vec<String> {
+fn format_clauses(sources: &HashMap<&str, &Source>, m: &Meeting) -> Vec<String> {
     let Some(format) = &m.format else {
         return Vec::new();
     };
@@ -198,7 +222,7 @@ fn format_clauses(corpus: &Corpus, m: &Meeting) -> Vec<String> {
         MeetingFormat::InPerson => &["in-person", "in person", "face-to-face"],
     };
     let cited = format.cite.iter().filter_map(|c| {
-        let source = corpus.sources.iter().find(|s| s.id == c.source)?;
+        let source = sources.get(c.source.as_str())?;
         let n = usize::try_from(c.paragraph?).ok()?;
         source.paragraphs.get(n.checked_sub(1)?).map(String::as_str)
     });
