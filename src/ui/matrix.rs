@@ -34,15 +34,19 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
     } else {
         format!("{}/{}", view.row + 1, view.model.rows.len())
     };
-    let title = format!(" {}", words.title);
-    let gap = width.saturating_sub(display_width(&title) + display_width(&position) + 1);
-    lines.push(Line::from(fit(
-        vec![
-            Span::styled(title, theme.header()),
-            Span::styled(format!("{}{position} ", " ".repeat(gap)), theme.header()),
-        ],
-        width,
-    )));
+    // The title, then the timeline's filters (which choose the meetings), then the position.
+    let mut spans = vec![Span::styled(format!(" {} ", words.title), theme.header())];
+    for part in super::header::filter_parts(app) {
+        spans.push(Span::styled(format!(" {part} "), theme.header_filter()));
+        spans.push(Span::styled(" ", theme.header()));
+    }
+    let right = format!(" {position} ");
+    let mut spans = fit(spans, width.saturating_sub(display_width(&right)));
+    let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
+    let gap = width.saturating_sub(used + display_width(&right));
+    spans.push(Span::styled(" ".repeat(gap), theme.header()));
+    spans.push(Span::styled(right, theme.header()));
+    lines.push(Line::from(fit(spans, width)));
     if view.model.is_empty() {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(
