@@ -12,7 +12,7 @@ use crate::app::App;
 use crate::app::action::Action;
 use crate::app::cite::CiteLabels;
 use crate::app::keymap::{Context, key_for};
-use crate::app::matrix::{GAP, MatrixLayout, ROWS_ABOVE};
+use crate::app::matrix::{GAP, MatrixLayout, ROWS_BELOW};
 use crate::corpus::Side;
 use crate::index::EntryRef;
 use crate::matrix::{Accounts, Cell, row_label};
@@ -59,7 +59,10 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
             lines.push(topic_row(app, &layout, r, theme, width));
         }
     }
-    let body = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(2));
+    // The title and column headers are the ROWS_ABOVE, the cell detail and legend the
+    // ROWS_BELOW of the layout.
+    let below = u16::try_from(ROWS_BELOW).unwrap_or(u16::MAX);
+    let body = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(below));
     frame.render_widget(Paragraph::new(lines), body);
     if area.height >= 2 {
         let info = Rect::new(area.x, area.bottom() - 2, area.width, 1);
@@ -73,7 +76,6 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
             legend,
         );
     }
-    debug_assert!(ROWS_ABOVE == 2, "title and column headers");
 }
 
 /// The meeting labels over their columns, the cursor's in the selection style; "‹" and "›"
