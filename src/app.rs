@@ -1,7 +1,8 @@
 //! The browser's state and its only way of changing: [`App::update`] with an [`Action`].
 //!
 //! - [`action`]: the vocabulary; [`keymap`]: the table from keys to actions (and help).
-//! - [`timeline`], [`detail`], [`finder`], [`search`]: the state of each part of the screen.
+//! - [`timeline`], [`detail`], [`finder`], [`search`]: the state of each part of the screen;
+//!   [`matrix`]: the topic matrix view (`m`).
 //! - [`doc`]: styled documents the detail pane shows, wrapped by display width.
 //! - [`layout`]: geometry as a pure function of the terminal size, shared with the renderer.
 //! - `update`: the transitions.
