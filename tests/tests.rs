@@ -27,4 +27,5 @@ mod snapshots;
 mod surfaces;
 mod terminal_bytes;
 mod terminals;
+mod topic_rollup;
 mod usage_errors;

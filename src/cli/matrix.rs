@@ -160,6 +160,15 @@ fn write_text(
     Ok(())
 }
 
+/// The parent of a topic, by id.
+fn parent_of<'a>(corpus: &'a Corpus, topic: &str) -> Option<&'a str> {
+    corpus
+        .topics
+        .iter()
+        .find(|t| t.id == topic)
+        .and_then(|t| t.parent.as_deref())
+}
+
 fn column_json(corpus: &Corpus, c: &Column) -> Value {
     let m = &corpus.meetings[c.meeting];
     json!({ "meeting": m.id, "label": c.label, "date": m.date.value })
@@ -178,11 +187,7 @@ fn rows_json(library: &Library, matrix: &Matrix) -> Vec<Value> {
         .rows
         .iter()
         .map(|r| {
-            let parent = corpus
-                .topics
-                .iter()
-                .find(|t| t.id == r.topic)
-                .and_then(|t| t.parent.clone());
+            let parent = parent_of(corpus, &r.topic);
             let cells: Vec<Value> = r
                 .cells
                 .iter()
@@ -225,12 +230,7 @@ fn write_csv(corpus: &Corpus, matrix: &Matrix, out: &mut dyn Write) -> Result<()
     header.extend(matrix.columns.iter().map(|c| csv_field(&c.label)));
     write!(out, "{}\r\n", header.join(","))?;
     for r in &matrix.rows {
-        let parent = corpus
-            .topics
-            .iter()
-            .find(|t| t.id == r.topic)
-            .and_then(|t| t.parent.as_deref())
-            .unwrap_or("");
+        let parent = parent_of(corpus, &r.topic).unwrap_or("");
         let mut fields = vec![
             csv_field(&r.topic),
             csv_field(row_label(corpus, r)),

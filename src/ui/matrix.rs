@@ -62,7 +62,12 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
     // The title and column headers are the ROWS_ABOVE, the cell detail and legend the
     // ROWS_BELOW of the layout.
     let below = u16::try_from(ROWS_BELOW).unwrap_or(u16::MAX);
-    let body = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(below));
+    let body = Rect::new(
+        area.x,
+        area.y,
+        area.width,
+        area.height.saturating_sub(below),
+    );
     frame.render_widget(Paragraph::new(lines), body);
     if area.height >= 2 {
         let info = Rect::new(area.x, area.bottom() - 2, area.width, 1);
