@@ -114,10 +114,8 @@ fn write_text(
         writeln!(out, "{}", header.trim_end())?;
         for (row, label) in matrix.rows.iter().zip(&labels) {
             let mut line = pad(&fit(label, topic_w), topic_w);
-            for (c, cell) in matrix.columns.iter().zip(&row.cells) {
-                let glyph = cell
-                    .as_ref()
-                    .map_or("·", |cell| cell.accounts().glyph(false));
+            for (i, c) in matrix.columns.iter().enumerate() {
+                let glyph = row.cell(i).map_or("·", |cell| cell.accounts().glyph(false));
                 // The glyph under the middle of its column label.
                 let w = display_width(&sanitize_line(&c.label));
                 let before = (w - 1) / 2;
@@ -191,16 +189,16 @@ fn rows_json(library: &Library, matrix: &Matrix) -> Vec<Value> {
             let cells: Vec<Value> = r
                 .cells
                 .iter()
-                .map(|cell| match cell {
-                    None => Value::Null,
-                    Some(cell) => json!({
+                .map(|(column, cell)| {
+                    json!({
+                        "column": column,
                         "accounts": cell.sides.iter().map(|s| s.label()).collect::<Vec<_>>(),
                         "itself": cell.own,
                         "via": cell.via.iter().map(|id| {
                             refs::reference(library, id).unwrap_or_else(|| json!({ "id": id }))
                         }).collect::<Vec<_>>(),
                         "cite": cite_json(&cell.cite),
-                    }),
+                    })
                 })
                 .collect();
             json!({ "topic": r.topic, "parent": parent, "depth": r.depth, "cells": cells })
@@ -237,8 +235,8 @@ fn write_csv(corpus: &Corpus, matrix: &Matrix, out: &mut dyn Write) -> Result<()
             csv_field(parent),
             r.depth.to_string(),
         ];
-        for cell in &r.cells {
-            let text = cell.as_ref().map_or(String::new(), |cell| {
+        for column in 0..matrix.columns.len() {
+            let text = r.cell(column).map_or(String::new(), |cell| {
                 let mut text =
                     format!("{} {}", accounts_text(cell), cite::list(corpus, &cell.cite));
                 if !cell.via.is_empty() {

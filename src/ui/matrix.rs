@@ -143,14 +143,14 @@ fn topic_row(
     let label_w = layout.column_w - GAP;
     let shown = view.left..(view.left + layout.columns).min(view.model.columns.len());
     for c in shown {
-        let glyph = row.cells[c]
-            .as_ref()
+        let glyph = row
+            .cell(c)
             .map_or("·", |cell| cell.accounts().glyph(app.options().ascii));
         let before = label_w.saturating_sub(1) / 2;
         let after = label_w.saturating_sub(1 + before);
         let style = if r == view.row && c == view.column {
             theme.selected(true)
-        } else if row.cells[c].is_some() {
+        } else if row.cell(c).is_some() {
             Style::default()
         } else {
             theme.dim()
@@ -193,7 +193,7 @@ fn cell_info(app: &App, theme: &Theme, width: usize) -> Vec<Span<'static>> {
         ),
         theme.heading(),
     )];
-    match &row.cells[view.column] {
+    match row.cell(view.column) {
         None => spans.push(Span::styled(
             app.text().matrix.not_recorded.to_string(),
             theme.dim(),
