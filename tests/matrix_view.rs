@@ -8,7 +8,7 @@ use entente::index::{EntryRef, Filter, Index};
 use entente::matrix::Matrix;
 
 use crate::support::fixture;
-use crate::support::screen::{fixture_app, keys, screen};
+use crate::support::screen::{fixture_app, keys, korean_fixture_app, screen};
 
 /// (name, keys). The matrix opens with the cursor on the first topic (Data governance) at the
 /// newest meeting (D3 2024).
@@ -32,6 +32,23 @@ fn matrix_screens() {
             assert_eq!(app.mode(), Mode::Matrix, "{name}");
             insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen(&app, w, h));
         }
+    }
+}
+
+#[test]
+fn korean_matrix_screens() {
+    for (w, h) in SIZES {
+        let mut app = korean_fixture_app(w, h);
+        keys(&mut app, "mjhhh");
+        let s = screen(&app, w, h);
+        assert!(s.starts_with(" 주제 매트릭스"), "{s}");
+        for line in s.lines() {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line) <= usize::from(w),
+                "{line}"
+            );
+        }
+        insta::assert_snapshot!(format!("ko_matrix_moved_{w}x{h}"), s);
     }
 }
 
