@@ -118,10 +118,18 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
     }
     let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
     let mut line = fit(spans, width);
-    line.extend(whole_hints(
-        hint_spans(app.mode(), &app.text().hint, theme),
-        width.saturating_sub(used),
-    ));
+    let mut hints = hint_spans(app.mode(), &app.text().hint, theme);
+    // The topic matrix's key, last: shown where the width has room for it.
+    if app.mode() == Mode::Normal
+        && let Some(key) = key_for(&Action::OpenMatrix, Context::Browse)
+    {
+        hints.push(Span::styled(format!(" {key}"), theme.hint_key()));
+        hints.push(Span::styled(
+            format!(" {} ", app.text().matrix.hint),
+            theme.hint_text(),
+        ));
+    }
+    line.extend(whole_hints(hints, width.saturating_sub(used)));
     frame.render_widget(
         Paragraph::new(Line::from(line)).style(theme.footer()),
         g.footer,
