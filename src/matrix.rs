@@ -9,7 +9,6 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use crate::accounts::text_sources;
 use crate::corpus::names::topic_label;
 use crate::corpus::{Citation, Corpus, Meeting, Side};
 use crate::facts::cite;
@@ -190,6 +189,13 @@ fn credit_cells<'a>(
         .iter()
         .filter_map(|t| Some((t.id.as_str(), t.parent.as_deref()?)))
         .collect();
+    // One table of source sides, not a search of the sources per meeting: a corpus may have
+    // tens of thousands of both.
+    let source_sides: HashMap<&str, Option<Side>> = corpus
+        .sources
+        .iter()
+        .map(|s| (s.id.as_str(), s.side))
+        .collect();
     let mut cells: HashMap<&str, BTreeMap<usize, Cell>> = HashMap::new();
     for (c, column) in columns.iter().enumerate() {
         let meeting = &corpus.meetings[column.meeting];
@@ -219,11 +225,15 @@ fn credit_cells<'a>(
                 }
             }
         }
-        let sides: HashMap<String, Option<Side>> =
-            text_sources(corpus, EntryRef::Meeting(column.meeting))
-                .into_iter()
-                .map(|s| (s.id, s.side))
-                .collect();
+        // The side of a cited source: the meeting's account's, else the source's own.
+        let side_of = |source: &str| {
+            meeting
+                .accounts
+                .iter()
+                .find(|a| a.source == source)
+                .and_then(|a| a.side)
+                .or_else(|| source_sides.get(source).copied().flatten())
+        };
         for topic in credited_here {
             let Some(cell) = cells.get_mut(topic).and_then(|row| row.get_mut(&c)) else {
                 continue;
@@ -232,7 +242,7 @@ fn credit_cells<'a>(
             let mut found: Vec<Side> = cell
                 .cite
                 .iter()
-                .filter_map(|c| sides.get(&c.source).copied().flatten())
+                .filter_map(|c| side_of(&c.source))
                 .collect();
             found.sort();
             found.dedup();
