@@ -2,7 +2,8 @@
 //!
 //! - [`action`]: the vocabulary; [`keymap`]: the table from keys to actions (and help).
 //! - [`timeline`], [`detail`], [`finder`], [`search`], [`corpus_search`]: the state of each
-//!   part of the screen (`corpus_search`: `/` from the timeline, over every text).
+//!   part of the screen (`corpus_search`: `/` from the timeline, over every text);
+//!   [`matrix`]: the topic matrix view (`m`).
 //! - [`doc`]: styled documents the detail pane shows, wrapped by display width.
 //! - [`layout`]: geometry as a pure function of the terminal size, shared with the renderer.
 //! - [`history`]: the places jumps leave, for Back and Forward.

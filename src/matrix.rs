@@ -7,9 +7,8 @@
 //! this one model. A topic includes its sub-topics ([`TopicScope`]) unless the filter is exact;
 //! a cell then names the sub-topics it came from.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use crate::accounts::text_sources;
 use crate::corpus::names::topic_label;
 use crate::corpus::{Citation, Corpus, Meeting, Side};
 use crate::facts::cite;
@@ -59,11 +58,12 @@ impl Accounts {
 }
 
 /// What one meeting recorded of one topic (and, rolled up, of its sub-topics).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Cell {
     /// The topic itself is recorded (not only a sub-topic).
     pub own: bool,
-    /// The sub-topics recorded at the meeting that roll up into this cell, in corpus order.
+    /// The sub-topics recorded at the meeting that roll up into this cell, in the order the
+    /// meeting records them.
     pub via: Vec<String>,
     /// The citations of the topic records, first occurrences in order.
     pub cite: Vec<Citation>,
@@ -96,8 +96,16 @@ pub struct Row {
     pub topic: String,
     /// 0 for a topic without a parent, 1 for its sub-topics, …
     pub depth: usize,
-    /// One per column.
-    pub cells: Vec<Option<Cell>>,
+    /// The recorded cells by column (a column without one: not recorded). Sparse, so memory
+    /// follows the topic records, not topics × meetings.
+    pub cells: BTreeMap<usize, Cell>,
+}
+
+impl Row {
+    /// The cell at a column, if the meeting recorded the topic.
+    pub fn cell(&self, column: usize) -> Option<&Cell> {
+        self.cells.get(&column)
+    }
 }
 
 /// The topic matrix of a corpus under a filter.
@@ -131,27 +139,9 @@ impl Matrix {
                 matrix.columns.push(column);
             }
         }
-        let sides: Vec<HashMap<String, Option<Side>>> = matrix
-            .columns
-            .iter()
-            .map(|c| {
-                text_sources(corpus, EntryRef::Meeting(c.meeting))
-                    .into_iter()
-                    .map(|s| (s.id, s.side))
-                    .collect()
-            })
-            .collect();
+        let mut cells = credit_cells(corpus, &matrix.columns, filter.topic_scope);
         for (topic, depth) in topic_tree(corpus, index) {
-            let below: Vec<String> = match filter.topic_scope {
-                TopicScope::WithSubtopics => index.descendants(&topic),
-                TopicScope::Exact => Vec::new(),
-            };
-            let cells: Vec<Option<Cell>> = matrix
-                .columns
-                .iter()
-                .zip(&sides)
-                .map(|(c, sides)| cell(&corpus.meetings[c.meeting], &topic, &below, sides))
-                .collect();
+            let cells = cells.remove(topic.as_str()).unwrap_or_default();
             matrix.rows.push(Row {
                 topic,
                 depth,
@@ -159,22 +149,18 @@ impl Matrix {
             });
         }
         // Keep a row when it, or a row below it, has a cell: a parent stays as the heading of
-        // its sub-topics even when exact leaves it empty.
-        let has_cell: Vec<bool> = matrix
-            .rows
-            .iter()
-            .map(|r| r.cells.iter().any(Option::is_some))
-            .collect();
-        let keep: Vec<bool> = (0..matrix.rows.len())
-            .map(|i| {
-                let depth = matrix.rows[i].depth;
-                let subtree = matrix.rows[i + 1..]
-                    .iter()
-                    .take_while(|r| r.depth > depth)
-                    .count();
-                has_cell[i..=i + subtree].iter().any(|&c| c)
-            })
-            .collect();
+        // its sub-topics even when exact leaves it empty. Rows are in depth-first order, so
+        // walking them backwards meets a topic's sub-topics just before it.
+        let mut keep = vec![false; matrix.rows.len()];
+        let mut below_kept: Vec<bool> = vec![false; 2];
+        for (i, row) in matrix.rows.iter().enumerate().rev() {
+            if below_kept.len() < row.depth + 2 {
+                below_kept.resize(row.depth + 2, false);
+            }
+            keep[i] = !row.cells.is_empty() || below_kept[row.depth + 1];
+            below_kept[row.depth + 1] = false;
+            below_kept[row.depth] |= keep[i];
+        }
         let mut kept = keep.into_iter();
         matrix.rows.retain(|_| kept.next().unwrap_or(false));
         matrix
@@ -182,7 +168,7 @@ impl Matrix {
 
     /// The cell at a row and column, if the meeting recorded the topic.
     pub fn cell(&self, row: usize, column: usize) -> Option<&Cell> {
-        self.rows.get(row)?.cells.get(column)?.as_ref()
+        self.rows.get(row)?.cell(column)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -190,44 +176,80 @@ impl Matrix {
     }
 }
 
-/// What `meeting` recorded of `topic` and the topics `below` it.
-fn cell(
-    meeting: &Meeting,
-    topic: &str,
-    below: &[String],
-    sides: &HashMap<String, Option<Side>>,
-) -> Option<Cell> {
-    let mut own = false;
-    let mut via: Vec<String> = Vec::new();
-    let mut cites: Vec<Citation> = Vec::new();
-    for r in &meeting.topics {
-        if r.topic == topic {
-            own = true;
-        } else if below.contains(&r.topic) {
-            if !via.contains(&r.topic) {
-                via.push(r.topic.clone());
-            }
-        } else {
-            continue;
-        }
-        cites.extend(r.cite.iter().cloned());
-    }
-    if !own && via.is_empty() {
-        return None;
-    }
-    let cite = cite::dedup(cites);
-    let mut found: Vec<Side> = cite
+/// The cells of every topic, by topic id: each topic record of a column's meeting credits
+/// its topic and, rolled up, every topic above it (a cycle, which `check` reports, is walked
+/// once).
+fn credit_cells<'a>(
+    corpus: &'a Corpus,
+    columns: &[Column],
+    scope: TopicScope,
+) -> HashMap<&'a str, BTreeMap<usize, Cell>> {
+    let parents: HashMap<&str, &str> = corpus
+        .topics
         .iter()
-        .filter_map(|c| sides.get(&c.source).copied().flatten())
+        .filter_map(|t| Some((t.id.as_str(), t.parent.as_deref()?)))
         .collect();
-    found.sort();
-    found.dedup();
-    Some(Cell {
-        own,
-        via,
-        cite,
-        sides: found,
-    })
+    // One table of source sides, not a search of the sources per meeting: a corpus may have
+    // tens of thousands of both.
+    let source_sides: HashMap<&str, Option<Side>> = corpus
+        .sources
+        .iter()
+        .map(|s| (s.id.as_str(), s.side))
+        .collect();
+    let mut cells: HashMap<&str, BTreeMap<usize, Cell>> = HashMap::new();
+    for (c, column) in columns.iter().enumerate() {
+        let meeting = &corpus.meetings[column.meeting];
+        let mut credited_here: Vec<&str> = Vec::new();
+        for r in &meeting.topics {
+            let mut credited: Vec<&str> = vec![r.topic.as_str()];
+            if scope == TopicScope::WithSubtopics {
+                let mut at = r.topic.as_str();
+                while let Some(&parent) = parents.get(at) {
+                    if credited.contains(&parent) {
+                        break;
+                    }
+                    credited.push(parent);
+                    at = parent;
+                }
+            }
+            for (n, topic) in credited.into_iter().enumerate() {
+                let cell = cells.entry(topic).or_default().entry(c).or_default();
+                if n == 0 {
+                    cell.own = true;
+                } else if !cell.via.contains(&r.topic) {
+                    cell.via.push(r.topic.clone());
+                }
+                cell.cite.extend(r.cite.iter().cloned());
+                if !credited_here.contains(&topic) {
+                    credited_here.push(topic);
+                }
+            }
+        }
+        // The side of a cited source: the meeting's account's, else the source's own.
+        let side_of = |source: &str| {
+            meeting
+                .accounts
+                .iter()
+                .find(|a| a.source == source)
+                .and_then(|a| a.side)
+                .or_else(|| source_sides.get(source).copied().flatten())
+        };
+        for topic in credited_here {
+            let Some(cell) = cells.get_mut(topic).and_then(|row| row.get_mut(&c)) else {
+                continue;
+            };
+            cell.cite = cite::dedup(std::mem::take(&mut cell.cite));
+            let mut found: Vec<Side> = cell
+                .cite
+                .iter()
+                .filter_map(|c| side_of(&c.source))
+                .collect();
+            found.sort();
+            found.dedup();
+            cell.sides = found;
+        }
+    }
+    cells
 }
 
 /// Every topic with its depth: each topic without a parent (in corpus order) followed by the
@@ -403,9 +425,7 @@ mod tests {
     fn a_cell_says_which_accounts_cite_the_topic_and_where() {
         let (_, m) = builtin_matrix(&Filter::default());
         let malicious = row(&m, "malicious-cyber-activities");
-        let c5 = malicious.cells[0]
-            .as_ref()
-            .expect("rolled up from a sub-topic");
+        let c5 = malicious.cell(0).expect("rolled up from a sub-topic");
         assert!(!c5.own);
         assert_eq!(c5.via, ["diplomatic-responses"]);
         assert_eq!(c5.accounts(), Accounts::Rok);
@@ -413,9 +433,7 @@ mod tests {
             c5.cite,
             [Citation::at("rok-5th-cyber-policy-consultation", 4)]
         );
-        let c6 = malicious.cells[1]
-            .as_ref()
-            .expect("rolled up from a sub-topic");
+        let c6 = malicious.cell(1).expect("rolled up from a sub-topic");
         assert_eq!(
             (c6.accounts(), c6.sides.as_slice()),
             (Accounts::Eu, &[Side::Eu][..])
@@ -425,15 +443,15 @@ mod tests {
             Some(&Citation::at("eu-6th-cyber-dialogue", 2))
         );
         assert!(
-            malicious.cells[2].is_none(),
+            malicious.cell(2).is_none(),
             "not at the Digital Partnership Council"
         );
-        let c7 = malicious.cells[3].as_ref().expect("discussed at the 7th");
+        let c7 = malicious.cell(3).expect("discussed at the 7th");
         assert!(c7.own);
         assert_eq!(c7.accounts(), Accounts::Both);
         assert_eq!(c7.sides, [Side::Eu, Side::Rok]);
-        let news = row(&m, "semiconductors").cells[2]
-            .as_ref()
+        let news = row(&m, "semiconductors")
+            .cell(2)
             .expect("at the 2nd council");
         assert_eq!(news.accounts(), Accounts::Other);
     }
@@ -444,17 +462,13 @@ mod tests {
         f.topic_scope = TopicScope::Exact;
         let (_, m) = builtin_matrix(&f);
         let malicious = row(&m, "malicious-cyber-activities");
-        assert!(malicious.cells[0].is_none() && malicious.cells[1].is_none());
-        assert!(
-            malicious.cells[3]
-                .as_ref()
-                .is_some_and(|c| c.via.is_empty())
-        );
+        assert!(malicious.cell(0).is_none() && malicious.cell(1).is_none());
+        assert!(malicious.cell(3).is_some_and(|c| c.via.is_empty()));
         f.year = Some("2020".parse().expect("a year"));
         let (_, m) = builtin_matrix(&f);
         assert_eq!(labels(&m), ["C6 2020"]);
-        assert_eq!(row(&m, "malicious-cyber-activities").cells, [None]);
-        assert!(row(&m, "diplomatic-responses").cells[0].is_some());
+        assert!(row(&m, "malicious-cyber-activities").cells.is_empty());
+        assert!(row(&m, "diplomatic-responses").cell(0).is_some());
         assert!(
             m.rows.iter().all(|r| r.topic != "semiconductors"),
             "a topic with no cell and nothing below is left out"
@@ -477,5 +491,32 @@ mod tests {
             assert_eq!(crate::text::display_width(a.glyph(false)), 1);
             assert!(a.glyph(true).is_ascii());
         }
+    }
+
+    /// Only recorded cells are stored: one per (topic or topic above it, meeting) that a topic
+    /// record credits, so a corpus of many topics and meetings does not hold topics × meetings.
+    #[test]
+    fn cells_are_stored_only_where_a_record_credits_them() {
+        let (corpus, m) = builtin_matrix(&Filter::default());
+        let parent = |id: &str| {
+            corpus
+                .topics
+                .iter()
+                .find(|t| t.id == id)
+                .and_then(|t| t.parent.clone())
+        };
+        let mut credited: HashSet<(String, usize)> = HashSet::new();
+        for c in &m.columns {
+            for r in &corpus.meetings[c.meeting].topics {
+                let mut at = Some(r.topic.clone());
+                while let Some(topic) = at {
+                    at = parent(&topic);
+                    credited.insert((topic, c.meeting));
+                }
+            }
+        }
+        let stored: usize = m.rows.iter().map(|r| r.cells.len()).sum();
+        assert_eq!(stored, credited.len());
+        assert!(stored < m.rows.len() * m.columns.len());
     }
 }

@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use entente::app::{Action, App, AppOptions, Tab};
+use entente::app::{Action, App, AppOptions, Mode, Tab};
 use entente::corpus::{LoadedCorpus, builtin};
 use entente::index::Index;
 use entente::synth::{Style, stress};
@@ -186,8 +186,19 @@ fn run_sequence(
             .map_err(|e| TestCaseError::fail(format!("step {i} {action:?}: {e}")))?;
         let (w, h) = app.size();
         let screen = text_of(render(&app, w, h).buffer());
-        // The matrix covers the whole screen with its own header.
-        if !app.geometry().too_small && app.mode() != entente::app::Mode::Matrix {
+        if app.mode() == Mode::Matrix && !app.geometry().too_small {
+            // The matrix covers the screen; its title line ends with the cursor's topic.
+            let m = app.matrix();
+            let header = screen.lines().next().unwrap_or_default();
+            let position = format!("{}/{}", m.row + 1, m.model.rows.len());
+            prop_assert!(
+                m.model.rows.is_empty() || header.trim_end().ends_with(&position),
+                "step {} {:?}: matrix header {:?}",
+                i,
+                action,
+                header
+            );
+        } else if !app.geometry().too_small {
             let (shown, total) = app.counts();
             prop_assert_eq!(shown, app.filtered().len());
             let header = screen.lines().next().unwrap_or_default();

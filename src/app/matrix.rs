@@ -10,9 +10,8 @@ use crate::text::display_width;
 
 /// Columns between two meeting columns.
 pub const GAP: usize = 2;
-/// The narrowest and widest the topic column gets.
+/// The narrowest the topic column gets (unless the screen is narrower).
 const TOPIC_MIN_W: usize = 16;
-const TOPIC_MAX_W: usize = 40;
 /// Rows above the cells (title, column headers) and below them (cell detail, legend).
 pub const ROWS_ABOVE: usize = 2;
 pub const ROWS_BELOW: usize = 2;
@@ -47,12 +46,13 @@ impl MatrixLayout {
             .max()
             .unwrap_or(TOPIC_MIN_W)
             + 1;
-        // The topic column gives way to the meetings at narrow widths, down to its minimum.
+        // The topic column takes what the meetings leave, but at least two fifths of the width
+        // (the meetings scroll then) and at most three fifths.
         let room = width.saturating_sub(column_w * matrix.columns.len().max(1));
         let topic_w = wanted
-            .min(TOPIC_MAX_W)
-            .min(room.max(TOPIC_MIN_W))
-            .min(width / 2)
+            .min(room.max(width * 2 / 5))
+            .min(width * 3 / 5)
+            .max(TOPIC_MIN_W.min(width))
             .max(1);
         let columns = (width.saturating_sub(topic_w) / column_w.max(1)).max(1);
         let rows = usize::from(height)

@@ -205,6 +205,8 @@ pub struct MatrixWords {
     pub other: &'static str,
     pub open: &'static str,
     pub close: &'static str,
+    /// The footer's hint for the key that opens the matrix.
+    pub hint: &'static str,
 }
 
 /// The names of the key map's contexts, as help headings.

@@ -114,10 +114,8 @@ fn write_text(
         writeln!(out, "{}", header.trim_end())?;
         for (row, label) in matrix.rows.iter().zip(&labels) {
             let mut line = pad(&fit(label, topic_w), topic_w);
-            for (c, cell) in matrix.columns.iter().zip(&row.cells) {
-                let glyph = cell
-                    .as_ref()
-                    .map_or("·", |cell| cell.accounts().glyph(false));
+            for (i, c) in matrix.columns.iter().enumerate() {
+                let glyph = row.cell(i).map_or("·", |cell| cell.accounts().glyph(false));
                 // The glyph under the middle of its column label.
                 let w = display_width(&sanitize_line(&c.label));
                 let before = (w - 1) / 2;
@@ -160,6 +158,15 @@ fn write_text(
     Ok(())
 }
 
+/// The parent of a topic, by id.
+fn parent_of<'a>(corpus: &'a Corpus, topic: &str) -> Option<&'a str> {
+    corpus
+        .topics
+        .iter()
+        .find(|t| t.id == topic)
+        .and_then(|t| t.parent.as_deref())
+}
+
 fn column_json(corpus: &Corpus, c: &Column) -> Value {
     let m = &corpus.meetings[c.meeting];
     json!({ "meeting": m.id, "label": c.label, "date": m.date.value })
@@ -178,24 +185,20 @@ fn rows_json(library: &Library, matrix: &Matrix) -> Vec<Value> {
         .rows
         .iter()
         .map(|r| {
-            let parent = corpus
-                .topics
-                .iter()
-                .find(|t| t.id == r.topic)
-                .and_then(|t| t.parent.clone());
+            let parent = parent_of(corpus, &r.topic);
             let cells: Vec<Value> = r
                 .cells
                 .iter()
-                .map(|cell| match cell {
-                    None => Value::Null,
-                    Some(cell) => json!({
+                .map(|(column, cell)| {
+                    json!({
+                        "column": column,
                         "accounts": cell.sides.iter().map(|s| s.label()).collect::<Vec<_>>(),
                         "itself": cell.own,
                         "via": cell.via.iter().map(|id| {
                             refs::reference(library, id).unwrap_or_else(|| json!({ "id": id }))
                         }).collect::<Vec<_>>(),
                         "cite": cite_json(&cell.cite),
-                    }),
+                    })
                 })
                 .collect();
             json!({ "topic": r.topic, "parent": parent, "depth": r.depth, "cells": cells })
@@ -225,20 +228,15 @@ fn write_csv(corpus: &Corpus, matrix: &Matrix, out: &mut dyn Write) -> Result<()
     header.extend(matrix.columns.iter().map(|c| csv_field(&c.label)));
     write!(out, "{}\r\n", header.join(","))?;
     for r in &matrix.rows {
-        let parent = corpus
-            .topics
-            .iter()
-            .find(|t| t.id == r.topic)
-            .and_then(|t| t.parent.as_deref())
-            .unwrap_or("");
+        let parent = parent_of(corpus, &r.topic).unwrap_or("");
         let mut fields = vec![
             csv_field(&r.topic),
             csv_field(row_label(corpus, r)),
             csv_field(parent),
             r.depth.to_string(),
         ];
-        for cell in &r.cells {
-            let text = cell.as_ref().map_or(String::new(), |cell| {
+        for column in 0..matrix.columns.len() {
+            let text = r.cell(column).map_or(String::new(), |cell| {
                 let mut text =
                     format!("{} {}", accounts_text(cell), cite::list(corpus, &cell.cite));
                 if !cell.via.is_empty() {

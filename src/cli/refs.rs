@@ -6,7 +6,7 @@ use serde_json::{Map, Value, json};
 
 use super::Library;
 use crate::corpus::{Corpus, RecordKind};
-use crate::facts::cite::source_label;
+use crate::facts::cite::label_of;
 
 /// Object keys whose string value is a record id, in the corpus model.
 const ID_KEYS: [&str; 7] = [
@@ -41,7 +41,9 @@ pub fn reference(library: &Library, id: &str) -> Option<Value> {
     let (kind, i) = library.index.record(id)?;
     let mut v = json!({ "id": id, "kind": kind.label(), "name": name(corpus, kind, i) });
     match kind {
-        RecordKind::Source => v["label"] = json!(source_label(corpus, id)),
+        // By position, not by a search of the sources: a corpus may have tens of thousands,
+        // each cited many times.
+        RecordKind::Source => v["label"] = json!(label_of(&corpus.sources[i])),
         RecordKind::Person => {
             if let Some(h) = &corpus.people[i].honorific {
                 v["honorific"] = json!(h);

@@ -12,8 +12,12 @@ pub fn source_label<'a>(corpus: &'a Corpus, id: &'a str) -> &'a str {
         .sources
         .iter()
         .find(|s| s.id == id)
-        .and_then(|s| s.label.as_deref())
-        .unwrap_or(id)
+        .map_or(id, label_of)
+}
+
+/// The short label of a source at hand: its `label`, else its id.
+pub fn label_of(source: &Source) -> &str {
+    source.label.as_deref().unwrap_or(&source.id)
 }
 
 /// `cites` with repeats removed, first occurrences kept in order.

@@ -171,14 +171,31 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
     let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
     let mut line = fit(spans, width);
     let hint = &app.text().hint;
-    let all = hint_spans(app.mode(), hint, theme, false);
+    // The topic matrix's key, after the others: shown where the width has room for it.
+    let with_matrix = |mut spans: Vec<Span<'static>>| {
+        if app.mode() == Mode::Normal
+            && let Some(key) = key_for(&Action::OpenMatrix, Context::Browse)
+        {
+            spans.push(Span::styled(format!(" {key}"), theme.hint_key()));
+            spans.push(Span::styled(
+                format!(" {} ", app.text().matrix.hint),
+                theme.hint_text(),
+            ));
+        }
+        spans
+    };
+    let all = with_matrix(hint_spans(app.mode(), hint, theme, false));
     let room = width.saturating_sub(used);
     let more = more_hint(app.mode(), hint, theme);
     line.extend(
         if more.is_empty() || all.iter().map(|s| display_width(&s.content)).sum::<usize>() <= room {
             whole_hints(all, Vec::new(), room)
         } else {
-            whole_hints(hint_spans(app.mode(), hint, theme, true), more, room)
+            whole_hints(
+                with_matrix(hint_spans(app.mode(), hint, theme, true)),
+                more,
+                room,
+            )
         },
     );
     frame.render_widget(

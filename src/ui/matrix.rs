@@ -12,7 +12,7 @@ use crate::app::App;
 use crate::app::action::Action;
 use crate::app::cite::CiteLabels;
 use crate::app::keymap::{Context, key_for};
-use crate::app::matrix::{GAP, MatrixLayout, ROWS_ABOVE};
+use crate::app::matrix::{GAP, MatrixLayout, ROWS_BELOW};
 use crate::corpus::Side;
 use crate::index::EntryRef;
 use crate::matrix::{Accounts, Cell, row_label};
@@ -34,15 +34,19 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
     } else {
         format!("{}/{}", view.row + 1, view.model.rows.len())
     };
-    let title = format!(" {}", words.title);
-    let gap = width.saturating_sub(display_width(&title) + display_width(&position) + 1);
-    lines.push(Line::from(fit(
-        vec![
-            Span::styled(title, theme.header()),
-            Span::styled(format!("{}{position} ", " ".repeat(gap)), theme.header()),
-        ],
-        width,
-    )));
+    // The title, then the timeline's filters (which choose the meetings), then the position.
+    let mut spans = vec![Span::styled(format!(" {} ", words.title), theme.header())];
+    for part in super::header::filter_parts(app) {
+        spans.push(Span::styled(format!(" {part} "), theme.header_filter()));
+        spans.push(Span::styled(" ", theme.header()));
+    }
+    let right = format!(" {position} ");
+    let mut spans = fit(spans, width.saturating_sub(display_width(&right)));
+    let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
+    let gap = width.saturating_sub(used + display_width(&right));
+    spans.push(Span::styled(" ".repeat(gap), theme.header()));
+    spans.push(Span::styled(right, theme.header()));
+    lines.push(Line::from(fit(spans, width)));
     if view.model.is_empty() {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(
@@ -55,7 +59,15 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
             lines.push(topic_row(app, &layout, r, theme, width));
         }
     }
-    let body = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(2));
+    // The title and column headers are the ROWS_ABOVE, the cell detail and legend the
+    // ROWS_BELOW of the layout.
+    let below = u16::try_from(ROWS_BELOW).unwrap_or(u16::MAX);
+    let body = Rect::new(
+        area.x,
+        area.y,
+        area.width,
+        area.height.saturating_sub(below),
+    );
     frame.render_widget(Paragraph::new(lines), body);
     if area.height >= 2 {
         let info = Rect::new(area.x, area.bottom() - 2, area.width, 1);
@@ -69,7 +81,6 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
             legend,
         );
     }
-    debug_assert!(ROWS_ABOVE == 2, "title and column headers");
 }
 
 /// The meeting labels over their columns, the cursor's in the selection style; "‹" and "›"
@@ -132,14 +143,14 @@ fn topic_row(
     let label_w = layout.column_w - GAP;
     let shown = view.left..(view.left + layout.columns).min(view.model.columns.len());
     for c in shown {
-        let glyph = row.cells[c]
-            .as_ref()
+        let glyph = row
+            .cell(c)
             .map_or("·", |cell| cell.accounts().glyph(app.options().ascii));
         let before = label_w.saturating_sub(1) / 2;
         let after = label_w.saturating_sub(1 + before);
         let style = if r == view.row && c == view.column {
             theme.selected(true)
-        } else if row.cells[c].is_some() {
+        } else if row.cell(c).is_some() {
             Style::default()
         } else {
             theme.dim()
@@ -182,7 +193,7 @@ fn cell_info(app: &App, theme: &Theme, width: usize) -> Vec<Span<'static>> {
         ),
         theme.heading(),
     )];
-    match &row.cells[view.column] {
+    match row.cell(view.column) {
         None => spans.push(Span::styled(
             app.text().matrix.not_recorded.to_string(),
             theme.dim(),

@@ -109,6 +109,7 @@ pub static STRINGS: Strings = Strings {
         other: "other sources",
         open: "open",
         close: "close",
+        hint: "matrix",
     },
     kind: Kinds {
         topic: "topic",

@@ -109,6 +109,7 @@ pub static STRINGS: Strings = Strings {
         other: "기타 출처",
         open: "열기",
         close: "닫기",
+        hint: "매트릭스",
     },
     kind: Kinds {
         topic: "주제",

@@ -132,6 +132,7 @@ fn words(s: &Strings) -> Vec<&'static str> {
         other: matrix_other,
         open: matrix_open,
         close: matrix_close,
+        hint: matrix_hint,
     } = matrix;
     let Kinds {
         topic,
@@ -232,6 +233,7 @@ fn words(s: &Strings) -> Vec<&'static str> {
         *matrix_other,
         *matrix_open,
         *matrix_close,
+        *matrix_hint,
         *topic,
         *org,
         *person,
