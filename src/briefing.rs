@@ -68,7 +68,7 @@ fn line(corpus: &Corpus, heading: Heading, fact: &Fact) -> String {
         (Some(s), false) => format!("**{s}** — {}", fact.text),
         (None, _) => fact.text.clone(),
     };
-    let mut s = match fact.caption() {
+    let mut s = match fact.caption(corpus) {
         Some(c) if heading == Heading::Key => format!("**{c}:** {body}"),
         Some(c) => format!("{c}: {body}"),
         None => body,

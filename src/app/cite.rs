@@ -3,6 +3,7 @@
 //! the name of each of its texts ("EU account").
 
 use crate::accounts::{TextSource, text_sources};
+use crate::corpus::names::side_label_in;
 use crate::corpus::{Citation, Corpus};
 use crate::facts::cite;
 use crate::index::EntryRef;
@@ -72,11 +73,12 @@ impl CiteLabels {
     }
 }
 
-/// "EU account", "ROK account", "cited source".
-pub fn source_name(t: &Strings, s: &TextSource) -> String {
+/// "EU account", "ROK account", "cited source": the side labelled as the corpus's party
+/// table says, in the interface language.
+pub fn source_name(corpus: &Corpus, t: &Strings, s: &TextSource) -> String {
     let kind = if s.account { t.account } else { t.cited_source };
-    match s.side {
-        Some(side) => format!("{} {kind}", side.label()),
+    match &s.side {
+        Some(side) => format!("{} {kind}", side_label_in(corpus, side, t.code)),
         None => kind.to_string(),
     }
 }
@@ -96,7 +98,7 @@ mod tests {
 
     #[test]
     fn sources_are_labelled_by_their_own_label_else_their_id() {
-        let mut eu = source("eu-a", Some(Side::Eu));
+        let mut eu = source("eu-a", Some(Side::party("eu")));
         eu.label = Some("EU 2025".into());
         let corpus = Corpus {
             sources: vec![eu, source("news", None)],

@@ -1,10 +1,16 @@
 //! The built-in corpus, embedded in the binary so `entente` needs no files at run time.
 
 use super::load::{LoadedCorpus, merge_and_validate, parse_str};
+use super::model::Party;
 use super::problem::Problems;
 
 /// The built-in corpus files, by name, as embedded at build time.
 pub const FILES: &[(&str, &str)] = &[
+    // The parties sides name (EU, ROK): data, so a user's corpus can add another partner.
+    (
+        "<built-in>/parties.json",
+        include_str!("../../assets/corpus/parties.json"),
+    ),
     (
         "<built-in>/sources.json",
         include_str!("../../assets/corpus/sources.json"),
@@ -48,6 +54,18 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../assets/corpus/series.json"),
     ),
 ];
+
+/// The parties the built-in corpus declares (EU, ROK), for corpora built in code (synthetic
+/// corpora, tests) that name the same sides. Empty only if the embedded file failed to parse,
+/// which the built-in corpus's own tests rule out.
+pub fn parties() -> Vec<Party> {
+    FILES
+        .iter()
+        .filter(|(name, _)| name.ends_with("/parties.json"))
+        .filter_map(|(name, text)| parse_str(text, name).ok())
+        .flat_map(|c| c.parties)
+        .collect()
+}
 
 /// Loads and validates the built-in corpus.
 pub fn load() -> Result<LoadedCorpus, Problems> {

@@ -22,7 +22,7 @@ pub fn facts(corpus: &Corpus, m: &Meeting) -> Facts {
                     &o.cite,
                 )
                 .about(org_name(corpus, &o.organisation))
-                .on(d.side)
+                .on(d.side.clone())
             })
         })
         .collect();
@@ -108,7 +108,7 @@ fn key(corpus: &Corpus, m: &Meeting) -> Vec<Fact> {
     }
     out.push(Fact::new(Field::Series, series(&m.series, m.edition), &[]));
     for n in &m.names {
-        out.push(Fact::new(Field::Name, &n.name, &n.cite).on(n.side));
+        out.push(Fact::new(Field::Name, &n.name, &n.cite).on(n.side.clone()));
     }
     out
 }
@@ -134,11 +134,11 @@ fn participants(corpus: &Corpus, m: &Meeting) -> Vec<Fact> {
             out.push(
                 Fact::new(Field::Head, text, &h.cite)
                     .about(person_name(corpus, &h.person))
-                    .on(d.side),
+                    .on(d.side.clone()),
             );
         }
         for n in &d.notes {
-            out.push(Fact::new(Field::DelegationNote, &n.text, &n.cite).on(d.side));
+            out.push(Fact::new(Field::DelegationNote, &n.text, &n.cite).on(d.side.clone()));
         }
     }
     out
@@ -161,7 +161,7 @@ fn accounts(corpus: &Corpus, m: &Meeting) -> Vec<Fact> {
                 .map_or("", |s| s.title.as_str());
             let mut f =
                 Fact::new(Field::Account, title, &[]).about(cite::source_label(corpus, &a.source));
-            f.side = a.side;
+            f.side = a.side.clone();
             f.source = Some(a.source.clone());
             f
         })

@@ -9,6 +9,7 @@ use crate::app::strings::Strings;
 use crate::compare::{self, Comparison};
 use crate::corpus::Citation;
 use crate::corpus::Corpus;
+use crate::corpus::names::side_label_in;
 use crate::text::{display_width, sanitize_line};
 
 /// Segments of one paragraph with the sentences only this account has marked.
@@ -87,9 +88,15 @@ pub(super) fn compared(
     let lp = paragraphs(corpus, &left.id);
     let rp = paragraphs(corpus, &right.id);
     let cmp: Comparison = compare::compare(&lp, &rp);
-    let (ln, rn) = (source_name(t, left), source_name(t, right));
-    let l_side = left.side.map_or("S1", |s| s.label());
-    let r_side = right.side.map_or("S2", |s| s.label());
+    let (ln, rn) = (source_name(corpus, t, left), source_name(corpus, t, right));
+    let l_side = left
+        .side
+        .as_ref()
+        .map_or("S1", |s| side_label_in(corpus, s, t.code));
+    let r_side = right
+        .side
+        .as_ref()
+        .map_or("S2", |s| side_label_in(corpus, s, t.code));
     let left_doc = account_doc(corpus, &left.id, &lp, &cmp.left, &(t.only_in)(l_side));
     let mut out = Doc::default();
     out.push(DocLine::fixed(vec![

@@ -5,6 +5,7 @@ use crate::corpus::Facet;
 use crate::facts::{Field, Heading};
 
 pub static STRINGS: Strings = Strings {
+    code: "en",
     untitled_corpus: "corpus",
     timeline: "Timeline",
     detail: "Detail",
