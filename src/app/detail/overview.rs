@@ -180,7 +180,9 @@ fn item(w: &mut Writer, f: &Fact) {
             hang = 2;
         }
         Field::Organisation if f.side.is_some() => {
-            lead.push(Seg::new(&pad(&w.side(f), 4), Tone::Label));
+            // A column of four for "EU" and "ROK"; a longer label ("Multilateral",
+            // "대한민국") keeps one space before the name.
+            lead.push(Seg::new(&format!("{} ", pad(&w.side(f), 3)), Tone::Label));
         }
         _ => {}
     }
