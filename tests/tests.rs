@@ -17,6 +17,7 @@ mod hostile;
 mod import;
 mod json_outputs;
 mod malformed_corpora;
+mod parties;
 mod pty;
 mod ranking;
 mod scale;

@@ -43,6 +43,30 @@ pub struct Corpus {
     /// space).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parties: Vec<Party>,
+    /// The built-in meetings a user's corpus amends, set by the layered load
+    /// ([`crate::corpus::layers::load_layered`]); never read from or written to JSON.
+    #[serde(skip)]
+    pub amendments: Vec<Amendment>,
+}
+
+/// A built-in meeting replaced by a user's record that says `"amends": true`: where that
+/// record is, and what it adds, so every surface can say so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Amendment {
+    /// The meeting id.
+    pub meeting: String,
+    /// The user's file that holds the amending record, relative to the user's corpus
+    /// directory (`meeting-eu-rok-cyber-7.json`).
+    pub file: String,
+    /// The sources of the accounts the amendment adds (accounts the built-in meeting lacks).
+    pub added_accounts: Vec<String>,
+}
+
+impl Corpus {
+    /// The amendment of meeting `id`, if a user's corpus amends it.
+    pub fn amendment(&self, id: &str) -> Option<&Amendment> {
+        self.amendments.iter().find(|a| a.meeting == id)
+    }
 }
 
 /// A series of meetings by its slug (as in `Meeting::series`), with its names in other languages.

@@ -68,11 +68,7 @@ pub fn facts(corpus: &Corpus, m: &Meeting) -> Facts {
         ));
     }
     if m.amends {
-        notes.push(Fact::new(
-            Field::Note,
-            "Amended in your corpus: this record replaces the built-in one.",
-            &[],
-        ));
+        notes.push(Fact::new(Field::Note, amended(corpus, m), &[]));
     }
     notes.extend(statements(Field::Note, &m.notes));
     b.section(Heading::Notes, notes);
@@ -83,6 +79,32 @@ pub fn facts(corpus: &Corpus, m: &Meeting) -> Facts {
         event_kind: None,
         sections: b.sections,
     }
+}
+
+/// "Amended in your corpus (meeting-eu-rok-cyber-7.json, adds the account DD 2025
+/// [seventh-summary]): this record replaces the built-in one." The file is named relative to
+/// the user's corpus directory, as the layered load recorded it.
+fn amended(corpus: &Corpus, m: &Meeting) -> String {
+    let Some(a) = corpus.amendment(&m.id) else {
+        return "Amended in your corpus: this record replaces the built-in one.".to_string();
+    };
+    let added: Vec<String> = a
+        .added_accounts
+        .iter()
+        .map(|id| match cite::source_label(corpus, id) {
+            label if label == id => format!("[{id}]"),
+            label => format!("{label} [{id}]"),
+        })
+        .collect();
+    let adds = match added.len() {
+        0 => String::new(),
+        1 => format!(", adds the account {}", added[0]),
+        _ => format!(", adds the accounts {}", added.join(", ")),
+    };
+    format!(
+        "Amended in your corpus ({}{adds}): this record replaces the built-in one.",
+        a.file
+    )
 }
 
 fn key(corpus: &Corpus, m: &Meeting) -> Vec<Fact> {

@@ -216,6 +216,8 @@ fn full_corpus(t: &str) -> Corpus {
             short: t.into(),
             names: vec![name_full(t)],
         }],
+        // Set by the layered load, never in JSON.
+        amendments: Vec::new(),
     }
 }
 
