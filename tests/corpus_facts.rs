@@ -1003,7 +1003,6 @@ fn mentioned_events_carry_the_dates_the_sources_give() {
         date("eu-singapore-dp-2023"),
         ("2023", Precision::Year, Provenance::Stated)
     );
-    assert!(event("horizon-association").date.is_none());
     let track = event("track-1-5-2020");
     assert_eq!(track.organisations, ["eu-cyber-direct", "nsr"]);
 }
@@ -1029,6 +1028,55 @@ fn the_oewg_session_is_7_to_11_july_2025_as_digital_watch_states() {
     );
     assert!(cites(&d.cite, E7, 3) && cites(&d.cite, R7, 5));
     assert_eq!(e.organisations, ["oewg-ict", "un"]);
+}
+
+#[test]
+fn horizon_association_negotiations_concluded_25_march_2024_and_signed_17_july_2025() {
+    // The conclusion of the negotiations (not the signature) is what 25 March 2024 is.
+    let concluded = event("horizon-association");
+    let d = concluded.date.as_ref().expect("date");
+    assert_eq!(
+        (d.value.as_str(), d.precision, d.provenance),
+        ("2024-03-25", Precision::Day, Provenance::Stated)
+    );
+    for id in [
+        "thepienews-2024-horizon-association",
+        "soci-2024-horizon-association",
+    ] {
+        assert!(d.cite.contains(&Citation::whole(id)), "{id}");
+        assert!(concluded.cite.contains(&Citation::whole(id)), "{id}");
+        let s = source(id);
+        assert!(
+            s.is_reference() && s.url.is_some() && s.accessed.is_some(),
+            "{id}"
+        );
+        assert!(s.notes.iter().any(|n| n.contains("March 25, 2024")), "{id}");
+    }
+    assert!(
+        source("soci-2024-horizon-association").notes[1]
+            .contains("Concluding negotiations on 25 March")
+    );
+    assert!(concluded.description.contains("25 March 2024"));
+    // The agreement itself was signed in 2025; the source gives the day, its address the year.
+    let signed = event("horizon-association-signed");
+    assert_eq!(signed.kind, EventKind::Mentioned);
+    let d = signed.date.as_ref().expect("date");
+    assert_eq!(
+        (d.value.as_str(), d.precision, d.provenance),
+        ("2025-07-17", Precision::Day, Provenance::Inferred)
+    );
+    assert!(d.how.as_deref().is_some_and(|h| h.contains("2025/07")));
+    let kerc = source("kerc-2025-horizon-agreement-signed");
+    assert_eq!(
+        kerc.url.as_deref(),
+        Some("https://k-erc.eu/2025/07/news-activities/27961/")
+    );
+    assert!(kerc.notes[0].contains("on July 17") && kerc.notes[0].contains("Ryu Jeonghyun"));
+    assert_eq!(
+        signed.cite,
+        [Citation::whole("kerc-2025-horizon-agreement-signed")]
+    );
+    assert_eq!(signed.topics, ["horizon"]);
 }
 
 #[test]
@@ -1371,6 +1419,33 @@ const REFERENCES: &[ReferenceRow] = &[
         "en",
         SourceKind::NewsItem,
         "https://thanglong.chinhphu.vn/",
+    ),
+    (
+        "thepienews-2024-horizon-association",
+        "PIE 2024",
+        "The PIE News",
+        None,
+        "en",
+        SourceKind::NewsItem,
+        "https://thepienews.com/",
+    ),
+    (
+        "soci-2024-horizon-association",
+        "SCI 2024",
+        "SCI",
+        None,
+        "en",
+        SourceKind::NewsItem,
+        "https://www.soci.org/",
+    ),
+    (
+        "kerc-2025-horizon-agreement-signed",
+        "KERC 2025",
+        "Korea-EU Research Centre (KERC)",
+        None,
+        "en",
+        SourceKind::NewsItem,
+        "https://k-erc.eu/",
     ),
 ];
 
