@@ -117,3 +117,66 @@ impl Checker<'_> {
         self.report(rec, at, message);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Scope, validate};
+    use crate::corpus::Party;
+    use crate::corpus::problem::Location;
+
+    /// The small fixture (which names `eu` and `rok`, declared by default) with `extra` parties
+    /// declared in a second file; the problems as "record · field: message".
+    fn with_parties(extra: Vec<Party>) -> Vec<String> {
+        let base = crate::test_fixture::small().corpus;
+        let added = crate::corpus::Corpus {
+            format: crate::corpus::FORMAT.into(),
+            parties: extra,
+            ..Default::default()
+        };
+        validate(
+            &[("base.json".into(), base), ("parties.json".into(), added)],
+            Scope::Complete,
+        )
+        .into_iter()
+        .map(|p| match p.location {
+            Location::Field { record, field } => format!("{record} · {field}: {}", p.message),
+            other => format!("{other:?}: {}", p.message),
+        })
+        .collect()
+    }
+
+    fn party(id: &str, short: &str) -> Party {
+        Party {
+            id: id.into(),
+            name: format!("Party {id}"),
+            short: short.into(),
+            names: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_new_party_beside_the_declared_ones_is_valid() {
+        assert_eq!(with_parties(vec![party("jp", "JP")]), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_party_needs_a_slug_id_that_is_no_kind_and_a_short_label() {
+        let problems = with_parties(vec![
+            party("Japan", "JP"),
+            party("other", "O"),
+            party("jp", " "),
+            party("rok", "K"),
+        ]);
+        assert_eq!(problems.len(), 4, "{problems:#?}");
+        assert!(problems[0].starts_with("party Japan · id: `Japan` is not a slug"));
+        assert!(problems[1].starts_with("party other · id: `other` is a kind of side"));
+        assert!(problems[2].starts_with("party jp · short: empty text"));
+        assert!(
+            problems[3].starts_with(
+                "party rok · id: party `rok` is already declared in base.json (parties[1])"
+            ),
+            "{}",
+            problems[3]
+        );
+    }
+}
