@@ -124,7 +124,8 @@ impl Citation {
 ///
 /// In JSON a side is one string: `"multilateral"`, `"other"`, or a party id (`"eu"`, `"rok"`,
 /// `"jp"`). Which party ids exist is data, not code: the validator checks each against the
-/// declared parties, and labels come from the party's record ([`Corpus::side_label`]).
+/// declared parties, and labels come from the party's record
+/// ([`crate::corpus::names::side_label`]).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
 pub enum Side {
