@@ -8,37 +8,18 @@
 //! in (relative to the user's corpus directory) and the account it adds.
 
 use std::path::{Path, PathBuf};
-use std::process::{Output, Stdio};
 
 use entente::app::strings::Lang;
 use entente::corpus::load::merge_and_validate;
 use entente::corpus::{LoadedCorpus, layers};
 use entente::facts::{self, Heading};
 
+use crate::support::bin::{stderr as err, stdout as out, with_user_corpus as entente};
 use crate::support::screen::{app_in, keys, screen};
 
 /// The user corpus with the third party.
 fn third_party() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/third-party")
-}
-
-/// `entente ARGS` with `user_dir` as the user's corpus.
-fn entente(user_dir: &Path, args: &[&str]) -> Output {
-    crate::support::bin::command()
-        .args(args)
-        .env("ENTENTE_CORPUS_DIR", user_dir)
-        .env("ENTENTE_NO_CACHE", "1")
-        .stdin(Stdio::null())
-        .output()
-        .expect("the entente binary runs")
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 #[test]
