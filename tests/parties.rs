@@ -229,3 +229,55 @@ fn an_amendment_names_its_file_and_the_account_it_adds() {
         .unwrap_or_default();
     assert_eq!(texts.first().copied(), Some(AMENDED), "{texts:?}");
 }
+
+/// A text of the EU–Japan Cyber Dialogue with a head on each side.
+const JAPAN_TEXT: &str = "On 2 June 2027 the fifth EU-Japan Cyber Dialogue was held in Tokyo. \
+    Ms. Tanaka Yumi, Director for Cyber Policy, led the Japanese delegation. Ms. Ilse Vogt, \
+    Director at the EEAS, led the EU delegation.";
+
+/// The import plan of [`JAPAN_TEXT`] over `corpus`: the heads' detections and the sides of
+/// the meeting's delegations.
+fn japan_heads(corpus: &entente::corpus::Corpus) -> (Vec<String>, Vec<String>) {
+    let plan = entente::import::plan(
+        JAPAN_TEXT.as_bytes(),
+        &entente::import::Options::default(),
+        corpus,
+    )
+    .expect("plans");
+    let heads = plan
+        .detections
+        .iter()
+        .filter(|d| d.what == "head")
+        .map(|d| d.value.clone())
+        .collect();
+    let sides = plan
+        .meeting
+        .delegations
+        .iter()
+        .map(|d| d.side.as_str().to_string())
+        .collect();
+    (heads, sides)
+}
+
+#[test]
+fn import_puts_the_partners_head_on_the_party_the_user_corpus_declares() {
+    let with_japan = layers::validate_layered(layers::user_files(&third_party()).unwrap())
+        .expect("layered")
+        .corpus;
+    let (heads, sides) = japan_heads(&with_japan);
+    assert_eq!(
+        heads,
+        [
+            "Tanaka Yumi — Director for Cyber Policy (JP)",
+            "Ilse Vogt — Director at the EEAS (EU)"
+        ]
+    );
+    assert_eq!(sides, ["jp", "eu"]);
+    // Without Japan declared, the partner's head has no party.
+    let builtin = layers::validate_layered(Vec::new())
+        .expect("built-in")
+        .corpus;
+    let (heads, sides) = japan_heads(&builtin);
+    assert_eq!(heads[0], "Tanaka Yumi — Director for Cyber Policy (Other)");
+    assert_eq!(sides, ["other", "eu"]);
+}

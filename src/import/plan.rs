@@ -388,11 +388,17 @@ fn head_side(corpus: &Corpus, head: &heads::HeadMention, partner: &str) -> Side 
         return side;
     }
     // The partner's delegation, when the corpus declares the partner as a party.
-    if corpus.parties.iter().any(|p| p.id == partner) {
-        Side::party(partner)
-    } else {
-        Side::Other
-    }
+    partner_party(corpus, partner).map_or(Side::Other, |p| Side::party(p.id.as_str()))
+}
+
+/// The party the corpus declares for the partner a text names: by id (`rok`) or by name (the
+/// word `japan` and a party named "Japan"), so a user's corpus that declares a partner gets
+/// its heads on the partner's side without a change here.
+fn partner_party<'a>(corpus: &'a Corpus, partner: &str) -> Option<&'a crate::corpus::Party> {
+    corpus
+        .parties
+        .iter()
+        .find(|p| p.id == partner || p.name.eq_ignore_ascii_case(partner))
 }
 
 /// The date of the meeting: the first date mention in a paragraph that reports a meeting.
