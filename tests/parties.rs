@@ -5,7 +5,8 @@
 //! corpus it checks clean, and `list`, `show`, `search` and the browser label its sides "JP"
 //! with no code that knows of Japan. Sides naming no declared party are errors that list the
 //! declared ones. A user's record that amends a built-in meeting is shown with the file it is
-//! in (relative to the user's corpus directory) and the account it adds.
+//! in (relative to the user's corpus directory) and the account it adds. `import` puts the
+//! partner's head of delegation on the party the user's corpus declares for the partner.
 
 use std::path::{Path, PathBuf};
 
