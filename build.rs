@@ -44,6 +44,8 @@ use nfc::Normalise;
 
 /// The built-in corpus files, in load order: (name in messages, path under the crate).
 const FILES: &[(&str, &str)] = &[
+    // The parties sides name (EU, ROK): data, so a user's corpus can add another partner.
+    ("<built-in>/parties.json", "assets/corpus/parties.json"),
     ("<built-in>/sources.json", "assets/corpus/sources.json"),
     ("<built-in>/names-ko.json", "assets/corpus/names-ko.json"),
     (

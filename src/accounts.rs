@@ -27,7 +27,7 @@ pub fn text_sources(corpus: &Corpus, entry: EntryRef) -> Vec<TextSource> {
             out.push(TextSource {
                 id: id.to_string(),
                 account,
-                side: side.or(src.side),
+                side: side.or_else(|| src.side.clone()),
             });
         }
     };
@@ -35,7 +35,7 @@ pub fn text_sources(corpus: &Corpus, entry: EntryRef) -> Vec<TextSource> {
         EntryRef::Meeting(i) => {
             if let Some(m) = corpus.meetings.get(i) {
                 for a in &m.accounts {
-                    add(&a.source, true, a.side);
+                    add(&a.source, true, a.side.clone());
                 }
                 for c in cites::meeting(m) {
                     add(&c.source, false, None);
@@ -78,7 +78,7 @@ mod tests {
         .expect("a meeting");
         let corpus = Corpus {
             sources: vec![
-                source("eu", Some(Side::Eu)),
+                source("eu", Some(Side::party("eu"))),
                 source("rok", None),
                 source("news", None),
             ],
@@ -88,13 +88,13 @@ mod tests {
         let found = text_sources(&corpus, EntryRef::Meeting(0));
         let summary: Vec<(&str, bool, Option<Side>)> = found
             .iter()
-            .map(|s| (s.id.as_str(), s.account, s.side))
+            .map(|s| (s.id.as_str(), s.account, s.side.clone()))
             .collect();
         assert_eq!(
             summary,
             [
-                ("rok", true, Some(Side::Rok)),
-                ("eu", true, Some(Side::Eu)),
+                ("rok", true, Some(Side::party("rok"))),
+                ("eu", true, Some(Side::party("eu"))),
                 ("news", false, None),
             ]
         );

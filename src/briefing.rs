@@ -244,7 +244,10 @@ fn summary(md: &mut String, corpus: &Corpus, facts: &Facts, outcomes: &[Fact]) {
             .map(|h| {
                 let who = h.subject.clone().unwrap_or_default();
                 let role = h.text.trim();
-                let side = h.caption().map(|c| format!("{c}: ")).unwrap_or_default();
+                let side = h
+                    .caption(corpus)
+                    .map(|c| format!("{c}: "))
+                    .unwrap_or_default();
                 if role.is_empty() {
                     format!("{side}{who}")
                 } else {
@@ -385,7 +388,7 @@ fn line(corpus: &Corpus, heading: Heading, fact: &Fact) -> String {
         (Some(s), false) => format!("**{s}** — {}", fact.text),
         (None, _) => fact.text.clone(),
     };
-    let mut s = match fact.caption() {
+    let mut s = match fact.caption(corpus) {
         Some(c) if heading == Heading::Key => format!("**{c}:** {body}"),
         Some(c) => format!("{c}: {body}"),
         None => body,

@@ -4,6 +4,7 @@
 //! and the copy (`y`) are thin renderers of these sections, so dates, places and citations read
 //! the same everywhere. Pure: no terminal, no styling, no sanitising (renderers sanitise).
 
+use crate::corpus::names::side_label;
 use crate::corpus::{Citation, Corpus, DateFact, EventKind, PreferenceRule, Provenance, Side};
 use crate::index::EntryRef;
 use crate::index::status::Status;
@@ -212,8 +213,9 @@ impl Fact {
     }
 
     /// The fact's caption where a line needs one: "Date", "EU name", "ROK" (a delegation).
-    pub fn caption(&self) -> Option<String> {
-        let side = self.side.map(Side::label);
+    /// Sides are labelled by their party's short name in `corpus`.
+    pub fn caption(&self, corpus: &Corpus) -> Option<String> {
+        let side = self.side.as_ref().map(|s| side_label(corpus, s));
         match (self.field, side) {
             (Field::Name, Some(side)) => Some(format!("{side} name")),
             (Field::Head | Field::DelegationNote | Field::Organisation, Some(side)) => {
@@ -237,7 +239,7 @@ impl Fact {
     /// citation list, each citation once:
     /// "Date: 7–11 July 2025 (inferred: …) [EU 2025 ¶1, ¶3; ROK 2025 ¶5]".
     pub fn cited_text(&self, corpus: &Corpus) -> String {
-        let mut s = match self.caption() {
+        let mut s = match self.caption(corpus) {
             Some(c) => format!("{c}: {}", self.sentence()),
             None => self.sentence(),
         };
@@ -255,7 +257,7 @@ impl Fact {
     /// The fact as `y` copies it, to be read outside entente: caption, sentence, qualifier
     /// ("inferred: …") and one readable citation per source (publisher, title, date, ¶, URL).
     pub fn copy_text(&self, corpus: &Corpus) -> String {
-        let mut s = match self.caption() {
+        let mut s = match self.caption(corpus) {
             Some(c) => format!("{c}: {}", self.sentence()),
             None => self.sentence(),
         };

@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use crate::corpus::names::topic_label;
+use crate::corpus::names::{side_label_in, topic_label};
 use crate::corpus::{Citation, Corpus, Meeting, Side};
 use crate::facts::cite;
 use crate::index::{EntryRef, Filter, Index, TopicScope};
@@ -26,35 +26,76 @@ pub struct Column {
     pub label: String,
 }
 
+/// The two parties whose accounts the matrix tells apart: the corpus's first two declared
+/// parties (the built-in corpus declares the EU, then the ROK). Data, not code: a corpus of
+/// another partner's dialogue gets its own pair.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pair {
+    pub first: Side,
+    pub second: Side,
+}
+
+impl Pair {
+    pub fn of(corpus: &Corpus) -> Pair {
+        let mut parties = corpus.parties.iter().map(|p| Side::Party(p.id.clone()));
+        Pair {
+            first: parties.next().unwrap_or(Side::Other),
+            second: parties.next().unwrap_or(Side::Other),
+        }
+    }
+
+    /// Their labels ("EU", "ROK"), or in the interface language `lang` where the corpus names
+    /// the party in it.
+    pub fn labels<'a>(&'a self, corpus: &'a Corpus, lang: &str) -> (&'a str, &'a str) {
+        (
+            side_label_in(corpus, &self.first, lang),
+            side_label_in(corpus, &self.second, lang),
+        )
+    }
+}
+
 /// Which accounts of a meeting cite a topic, by their side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Accounts {
-    /// An EU account and a ROK account.
+    /// An account of each party of the pair.
     Both,
-    /// An EU account, no ROK account.
-    Eu,
-    /// A ROK account, no EU account.
-    Rok,
-    /// Only sources of neither side (a news item, a joint statement, …).
+    /// An account of the first party (EU), none of the second.
+    First,
+    /// An account of the second party (ROK), none of the first.
+    Second,
+    /// Only sources of neither party (a news item, a joint statement, …).
     Other,
 }
 
 impl Accounts {
-    /// The cell's mark: "●" both, "E" EU, "K" ROK, "○" other; with `ascii`, "B" and "o" for the
-    /// two that are not ASCII.
-    pub fn glyph(self, ascii: bool) -> &'static str {
+    /// The cell's mark: "●" both, the first letter of each party's short label ("E", "R"),
+    /// "○" other; with `ascii`, "B" and "o" for the two that are not ASCII. Two labels with
+    /// the same first letter: the second party's mark is "2".
+    pub fn glyph(self, ascii: bool, labels: (&str, &str)) -> String {
+        let initial = |l: &str| {
+            l.chars()
+                .find(|c| c.is_alphanumeric())
+                .map_or('?', |c| c.to_ascii_uppercase())
+        };
+        let (a, b) = (initial(labels.0), initial(labels.1));
         match (self, ascii) {
-            (Accounts::Both, false) => "●",
-            (Accounts::Both, true) => "B",
-            (Accounts::Eu, _) => "E",
-            (Accounts::Rok, _) => "K",
-            (Accounts::Other, false) => "○",
-            (Accounts::Other, true) => "o",
+            (Accounts::Both, false) => "●".into(),
+            (Accounts::Both, true) => "B".into(),
+            (Accounts::First, _) => a.to_string(),
+            (Accounts::Second, _) if a == b => "2".into(),
+            (Accounts::Second, _) => b.to_string(),
+            (Accounts::Other, false) => "○".into(),
+            (Accounts::Other, true) => "o".into(),
         }
     }
 
     /// Every kind of cell, in legend order.
-    pub const ALL: [Accounts; 4] = [Accounts::Both, Accounts::Eu, Accounts::Rok, Accounts::Other];
+    pub const ALL: [Accounts; 4] = [
+        Accounts::Both,
+        Accounts::First,
+        Accounts::Second,
+        Accounts::Other,
+    ];
 }
 
 /// What one meeting recorded of one topic (and, rolled up, of its sub-topics).
@@ -72,14 +113,14 @@ pub struct Cell {
 }
 
 impl Cell {
-    /// Which accounts cite it.
-    pub fn accounts(&self) -> Accounts {
-        let eu = self.sides.contains(&Side::Eu);
-        let rok = self.sides.contains(&Side::Rok);
-        match (eu, rok) {
+    /// Which accounts of `pair` cite it.
+    pub fn accounts(&self, pair: &Pair) -> Accounts {
+        let first = self.sides.contains(&pair.first);
+        let second = self.sides.contains(&pair.second);
+        match (first, second) {
             (true, true) => Accounts::Both,
-            (true, false) => Accounts::Eu,
-            (false, true) => Accounts::Rok,
+            (true, false) => Accounts::First,
+            (false, true) => Accounts::Second,
             (false, false) => Accounts::Other,
         }
     }
@@ -194,7 +235,7 @@ fn credit_cells<'a>(
     let source_sides: HashMap<&str, Option<Side>> = corpus
         .sources
         .iter()
-        .map(|s| (s.id.as_str(), s.side))
+        .map(|s| (s.id.as_str(), s.side.clone()))
         .collect();
     let mut cells: HashMap<&str, BTreeMap<usize, Cell>> = HashMap::new();
     for (c, column) in columns.iter().enumerate() {
@@ -231,8 +272,8 @@ fn credit_cells<'a>(
                 .accounts
                 .iter()
                 .find(|a| a.source == source)
-                .and_then(|a| a.side)
-                .or_else(|| source_sides.get(source).copied().flatten())
+                .and_then(|a| a.side.clone())
+                .or_else(|| source_sides.get(source).cloned().flatten())
         };
         for topic in credited_here {
             let Some(cell) = cells.get_mut(topic).and_then(|row| row.get_mut(&c)) else {
@@ -423,20 +464,27 @@ mod tests {
     /// sub-topic "diplomatic responses"; at the 7th itself, in both accounts.
     #[test]
     fn a_cell_says_which_accounts_cite_the_topic_and_where() {
-        let (_, m) = builtin_matrix(&Filter::default());
+        let (corpus, m) = builtin_matrix(&Filter::default());
+        let pair = Pair::of(&corpus);
+        let (eu, rok) = (Side::Party("eu".into()), Side::Party("rok".into()));
+        assert_eq!(
+            (&pair.first, &pair.second),
+            (&eu, &rok),
+            "the declared order"
+        );
         let malicious = row(&m, "malicious-cyber-activities");
         let c5 = malicious.cell(0).expect("rolled up from a sub-topic");
         assert!(!c5.own);
         assert_eq!(c5.via, ["diplomatic-responses"]);
-        assert_eq!(c5.accounts(), Accounts::Rok);
+        assert_eq!(c5.accounts(&pair), Accounts::Second);
         assert_eq!(
             c5.cite,
             [Citation::at("rok-5th-cyber-policy-consultation", 4)]
         );
         let c6 = malicious.cell(1).expect("rolled up from a sub-topic");
         assert_eq!(
-            (c6.accounts(), c6.sides.as_slice()),
-            (Accounts::Eu, &[Side::Eu][..])
+            (c6.accounts(&pair), c6.sides.as_slice()),
+            (Accounts::First, std::slice::from_ref(&eu))
         );
         assert_eq!(
             c6.first_paragraph(),
@@ -448,12 +496,12 @@ mod tests {
         );
         let c7 = malicious.cell(3).expect("discussed at the 7th");
         assert!(c7.own);
-        assert_eq!(c7.accounts(), Accounts::Both);
-        assert_eq!(c7.sides, [Side::Eu, Side::Rok]);
+        assert_eq!(c7.accounts(&pair), Accounts::Both);
+        assert_eq!(c7.sides, [eu.clone(), rok.clone()]);
         let news = row(&m, "semiconductors")
             .cell(2)
             .expect("at the 2nd council");
-        assert_eq!(news.accounts(), Accounts::Other);
+        assert_eq!(news.accounts(&pair), Accounts::Other);
     }
 
     #[test]
@@ -487,10 +535,16 @@ mod tests {
 
     #[test]
     fn every_glyph_is_one_column_and_ascii_stand_ins_are_ascii() {
-        for a in Accounts::ALL {
-            assert_eq!(crate::text::display_width(a.glyph(false)), 1);
-            assert!(a.glyph(true).is_ascii());
+        for labels in [("EU", "ROK"), ("EU", "Estonia"), ("유럽연합", "대한민국")] {
+            for a in Accounts::ALL {
+                assert_eq!(crate::text::display_width(&a.glyph(false, labels)), 1);
+                assert!(a.glyph(true, labels).is_ascii(), "{labels:?}");
+            }
         }
+        // The parties' marks come from their labels, and stay apart.
+        let marks = |l| Accounts::ALL.map(|a| a.glyph(false, l));
+        assert_eq!(marks(("EU", "ROK")), ["●", "E", "R", "○"]);
+        assert_eq!(marks(("EU", "Estonia")), ["●", "E", "2", "○"]);
     }
 
     /// Only recorded cells are stored: one per (topic or topic above it, meeting) that a topic

@@ -458,15 +458,15 @@ fn source_metadata_is_what_the_texts_show() {
     );
     let sides: Vec<Option<Side>> = [E7, R7, E6, R5, N2]
         .iter()
-        .map(|id| source(id).side)
+        .map(|id| source(id).side.clone())
         .collect();
     assert_eq!(
         sides,
         [
-            Some(Side::Eu),
-            Some(Side::Rok),
-            Some(Side::Eu),
-            Some(Side::Rok),
+            Some(Side::party("eu")),
+            Some(Side::party("rok")),
+            Some(Side::party("eu")),
+            Some(Side::party("rok")),
             None
         ]
     );
@@ -648,12 +648,16 @@ fn the_7th_was_in_person_on_20_may_2025_at_the_ministry_in_seoul() {
 #[test]
 fn each_side_names_the_cyber_meetings_its_own_way() {
     let m = meeting("eu-rok-cyber-7");
-    let names: Vec<(Side, &str)> = m.names.iter().map(|n| (n.side, n.name.as_str())).collect();
+    let names: Vec<(Side, &str)> = m
+        .names
+        .iter()
+        .map(|n| (n.side.clone(), n.name.as_str()))
+        .collect();
     assert_eq!(
         names,
         [
-            (Side::Eu, "Cyber Dialogue"),
-            (Side::Rok, "Cyber Policy Consultation")
+            (Side::party("eu"), "Cyber Dialogue"),
+            (Side::party("rok"), "Cyber Policy Consultation")
         ]
     );
     assert!(cites(&m.names[0].cite, E7, 1) && cites(&m.names[1].cite, R7, 1));
@@ -663,7 +667,7 @@ fn each_side_names_the_cyber_meetings_its_own_way() {
         1,
         "only the ROK's account of the 5th exists"
     );
-    assert_eq!(fifth.names[0].side, Side::Rok);
+    assert_eq!(fifth.names[0].side, Side::party("rok"));
     assert_eq!(fifth.short_title, "5th Cyber Dialogue");
 }
 
@@ -673,7 +677,7 @@ fn each_side_names_the_cyber_meetings_its_own_way() {
 #[test]
 fn heads_of_delegation_with_titles_and_organisations() {
     let expect = |m: &str, side: Side, person: &str, role: &str, title: &str, org: Option<&str>| {
-        let h = heads(meeting(m), side);
+        let h = heads(meeting(m), side.clone());
         assert_eq!(h.len(), 1, "{m} {side:?}");
         assert_eq!(
             (
@@ -688,7 +692,7 @@ fn heads_of_delegation_with_titles_and_organisations() {
     };
     expect(
         "eu-rok-cyber-5",
-        Side::Rok,
+        Side::party("rok"),
         "kim-gunn",
         "head",
         "Ambassador for International Security Affairs",
@@ -696,7 +700,7 @@ fn heads_of_delegation_with_titles_and_organisations() {
     );
     expect(
         "eu-rok-cyber-5",
-        Side::Eu,
+        Side::party("eu"),
         "pawel-herczynski",
         "head",
         "Director for Security and Defence",
@@ -704,7 +708,7 @@ fn heads_of_delegation_with_titles_and_organisations() {
     );
     expect(
         "eu-rok-cyber-6",
-        Side::Eu,
+        Side::party("eu"),
         "wiktor-staniecki",
         "chair",
         "Acting Deputy Head of the Security and Defence Policy Division",
@@ -712,7 +716,7 @@ fn heads_of_delegation_with_titles_and_organisations() {
     );
     expect(
         "eu-rok-cyber-6",
-        Side::Rok,
+        Side::party("rok"),
         "kang-yoo-sik",
         "head",
         "Director of International Security Division",
@@ -720,7 +724,7 @@ fn heads_of_delegation_with_titles_and_organisations() {
     );
     expect(
         "eu-rok-cyber-7",
-        Side::Rok,
+        Side::party("rok"),
         "youn-jong-kwon",
         "chair",
         "Director-General for International Security",
@@ -728,7 +732,7 @@ fn heads_of_delegation_with_titles_and_organisations() {
     );
     expect(
         "eu-rok-cyber-7",
-        Side::Eu,
+        Side::party("eu"),
         "maciej-stadejek",
         "head",
         "Director for Security and Defence Policy",
@@ -736,7 +740,7 @@ fn heads_of_delegation_with_titles_and_organisations() {
     );
     expect(
         "eu-rok-dpc-2",
-        Side::Eu,
+        Side::party("eu"),
         "thierry-breton",
         "co-chair",
         "Commissioner for the Internal Market",
@@ -744,7 +748,7 @@ fn heads_of_delegation_with_titles_and_organisations() {
     );
     expect(
         "eu-rok-dpc-2",
-        Side::Rok,
+        Side::party("rok"),
         "lee-jong-ho",
         "co-chair",
         "Minister for Science and Information and Communication Technology",
@@ -756,7 +760,7 @@ fn heads_of_delegation_with_titles_and_organisations() {
 fn participating_organisations_per_side() {
     let seventh = meeting("eu-rok-cyber-7");
     assert_eq!(
-        members(seventh, Side::Rok),
+        members(seventh, Side::party("rok")),
         [
             "rok-mofa",
             "ncsc",
@@ -765,13 +769,16 @@ fn participating_organisations_per_side() {
             "kisa"
         ]
     );
-    assert_eq!(members(seventh, Side::Eu), ["eeas", "european-commission"]);
+    assert_eq!(
+        members(seventh, Side::party("eu")),
+        ["eeas", "european-commission"]
+    );
     let sixth = meeting("eu-rok-cyber-6");
     assert_eq!(
-        members(sixth, Side::Eu),
+        members(sixth, Side::party("eu")),
         ["eeas", "european-commission", "cert-eu"]
     );
-    assert_eq!(members(sixth, Side::Rok), ["rok-mofa"]);
+    assert_eq!(members(sixth, Side::party("rok")), ["rok-mofa"]);
     let ec = sixth.delegations[0]
         .members
         .iter()
@@ -996,7 +1003,6 @@ fn mentioned_events_carry_the_dates_the_sources_give() {
         date("eu-singapore-dp-2023"),
         ("2023", Precision::Year, Provenance::Stated)
     );
-    assert!(event("horizon-association").date.is_none());
     let track = event("track-1-5-2020");
     assert_eq!(track.organisations, ["eu-cyber-direct", "nsr"]);
 }
@@ -1025,14 +1031,69 @@ fn the_oewg_session_is_7_to_11_july_2025_as_digital_watch_states() {
 }
 
 #[test]
+fn horizon_association_negotiations_concluded_25_march_2024_and_signed_17_july_2025() {
+    // The conclusion of the negotiations (not the signature) is what 25 March 2024 is.
+    let concluded = event("horizon-association");
+    let d = concluded.date.as_ref().expect("date");
+    assert_eq!(
+        (d.value.as_str(), d.precision, d.provenance),
+        ("2024-03-25", Precision::Day, Provenance::Stated)
+    );
+    for id in [
+        "thepienews-2024-horizon-association",
+        "soci-2024-horizon-association",
+    ] {
+        assert!(d.cite.contains(&Citation::whole(id)), "{id}");
+        assert!(concluded.cite.contains(&Citation::whole(id)), "{id}");
+        let s = source(id);
+        assert!(
+            s.is_reference() && s.url.is_some() && s.accessed.is_some(),
+            "{id}"
+        );
+        assert!(s.notes.iter().any(|n| n.contains("March 25, 2024")), "{id}");
+    }
+    assert!(
+        source("soci-2024-horizon-association").notes[1]
+            .contains("Concluding negotiations on 25 March")
+    );
+    assert!(concluded.description.contains("25 March 2024"));
+    // The agreement itself was signed in 2025; the source gives the day, its address the year.
+    let signed = event("horizon-association-signed");
+    assert_eq!(signed.kind, EventKind::Mentioned);
+    let d = signed.date.as_ref().expect("date");
+    assert_eq!(
+        (d.value.as_str(), d.precision, d.provenance),
+        ("2025-07-17", Precision::Day, Provenance::Inferred)
+    );
+    assert!(d.how.as_deref().is_some_and(|h| h.contains("2025/07")));
+    let kerc = source("kerc-2025-horizon-agreement-signed");
+    assert_eq!(
+        kerc.url.as_deref(),
+        Some("https://k-erc.eu/2025/07/news-activities/27961/")
+    );
+    assert!(kerc.notes[0].contains("on July 17") && kerc.notes[0].contains("Ryu Jeonghyun"));
+    assert_eq!(
+        signed.cite,
+        [Citation::whole("kerc-2025-horizon-agreement-signed")]
+    );
+    assert_eq!(signed.topics, ["horizon"]);
+}
+
+#[test]
 fn the_7th_has_two_accounts_and_notes_where_they_differ() {
     let m = meeting("eu-rok-cyber-7");
     let accounts: Vec<(&str, Option<Side>)> = m
         .accounts
         .iter()
-        .map(|a| (a.source.as_str(), a.side))
+        .map(|a| (a.source.as_str(), a.side.clone()))
         .collect();
-    assert_eq!(accounts, [(E7, Some(Side::Eu)), (R7, Some(Side::Rok))]);
+    assert_eq!(
+        accounts,
+        [
+            (E7, Some(Side::party("eu"))),
+            (R7, Some(Side::party("rok")))
+        ]
+    );
     let in_person = m
         .notes
         .iter()
@@ -1046,7 +1107,7 @@ fn the_7th_has_two_accounts_and_notes_where_they_differ() {
     let dpc2: Vec<(&str, Option<Side>)> = meeting("eu-rok-dpc-2")
         .accounts
         .iter()
-        .map(|a| (a.source.as_str(), a.side))
+        .map(|a| (a.source.as_str(), a.side.clone()))
         .collect();
     assert_eq!(
         dpc2,
@@ -1068,11 +1129,11 @@ fn organisations_sides_parents_and_aliases() {
     assert_eq!(org("oewg-ict").parent.as_deref(), Some("un"));
     assert_eq!(org("ncsc").acronym.as_deref(), Some("NCSC"));
     assert_eq!(
-        (org("eeas").side, org("eeas").acronym.as_deref()),
-        (Side::Eu, Some("EEAS"))
+        (org("eeas").side.clone(), org("eeas").acronym.as_deref()),
+        (Side::party("eu"), Some("EEAS"))
     );
     assert_eq!(org("kisa").name, "Korea Internet & Security Agency");
-    assert_eq!(org("kisa").side, Side::Rok);
+    assert_eq!(org("kisa").side, Side::party("rok"));
     assert!(
         org("european-commission")
             .aliases
@@ -1103,7 +1164,7 @@ fn organisations_sides_parents_and_aliases() {
         "kisa",
         "rok-msit",
     ] {
-        assert_eq!(org(id).side, Side::Rok, "{id}");
+        assert_eq!(org(id).side, Side::party("rok"), "{id}");
     }
 }
 
@@ -1124,7 +1185,7 @@ fn people_are_named_as_written_and_press_contacts_are_not_people() {
         person("youn-jong-kwon").roles[0].meeting.as_deref(),
         Some("eu-rok-cyber-7")
     );
-    assert_eq!(person("kim-gunn").roles[0].side, Side::Rok);
+    assert_eq!(person("kim-gunn").roles[0].side, Side::party("rok"));
     for p in &corpus().people {
         assert!(
             !p.name.contains("Massrali") && !p.name.contains("Cifre"),
@@ -1359,6 +1420,33 @@ const REFERENCES: &[ReferenceRow] = &[
         SourceKind::NewsItem,
         "https://thanglong.chinhphu.vn/",
     ),
+    (
+        "thepienews-2024-horizon-association",
+        "PIE 2024",
+        "The PIE News",
+        None,
+        "en",
+        SourceKind::NewsItem,
+        "https://thepienews.com/",
+    ),
+    (
+        "soci-2024-horizon-association",
+        "SCI 2024",
+        "SCI",
+        None,
+        "en",
+        SourceKind::NewsItem,
+        "https://www.soci.org/",
+    ),
+    (
+        "kerc-2025-horizon-agreement-signed",
+        "KERC 2025",
+        "Korea-EU Research Centre (KERC)",
+        None,
+        "en",
+        SourceKind::NewsItem,
+        "https://k-erc.eu/",
+    ),
 ];
 
 #[test]
@@ -1440,7 +1528,8 @@ struct Expected {
     city: &'static str,
     place_provenance: Provenance,
     status: MeetingStatus,
-    heads: &'static [(Side, &'static str, &'static str)],
+    /// (side as written in JSON, person, title).
+    heads: &'static [(&'static str, &'static str, &'static str)],
     cited: &'static str,
 }
 
@@ -1459,9 +1548,9 @@ const NEW_MEETINGS: &[Expected] = &[
         place_provenance: Provenance::Stated,
         status: MeetingStatus::Held,
         heads: &[
-            (Side::Rok, "choi-sung-joo", AMBASSADOR),
+            ("rok", "choi-sung-joo", AMBASSADOR),
             (
-                Side::Eu,
+                "eu",
                 "maciej-popowski",
                 "유럽대외관계청 사무차장 (Deputy Secretary-General of the European External Action Service)",
             ),
@@ -1479,12 +1568,12 @@ const NEW_MEETINGS: &[Expected] = &[
         status: MeetingStatus::Announced,
         heads: &[
             (
-                Side::Rok,
+                "rok",
                 "choi-sung-joo",
                 "외교부 국제안보대사 (Ambassador for International Security Affairs)",
             ),
             (
-                Side::Eu,
+                "eu",
                 "joelle-jenny",
                 "EU 대외관계청 안보정책·분쟁방지국장 (Director, Security Policy and Conflict Prevention, EEAS)",
             ),
@@ -1501,7 +1590,7 @@ const NEW_MEETINGS: &[Expected] = &[
         place_provenance: Provenance::Inferred,
         status: MeetingStatus::Announced,
         heads: &[(
-            Side::Rok,
+            "rok",
             "shin-maeng-ho",
             "외교부 국제안보대사 (Ambassador for International Security Affairs)",
         )],
@@ -1517,9 +1606,9 @@ const NEW_MEETINGS: &[Expected] = &[
         place_provenance: Provenance::Stated,
         status: MeetingStatus::Announced,
         heads: &[
-            (Side::Rok, "moon-deok-ho", AMBASSADOR),
+            ("rok", "moon-deok-ho", AMBASSADOR),
             (
-                Side::Eu,
+                "eu",
                 "pawel-herczynski",
                 "유럽대외관계청 안보정책국장 (Director for Security Policy, EEAS)",
             ),
@@ -1536,13 +1625,9 @@ const NEW_MEETINGS: &[Expected] = &[
         place_provenance: Provenance::Stated,
         status: MeetingStatus::Held,
         heads: &[
+            ("rok", "lee-jong-ho", "Minister for Science and ICT (MSIT)"),
             (
-                Side::Rok,
-                "lee-jong-ho",
-                "Minister for Science and ICT (MSIT)",
-            ),
-            (
-                Side::Eu,
+                "eu",
                 "thierry-breton",
                 "European Commissioner for the Internal Market",
             ),
@@ -1559,16 +1644,8 @@ const NEW_MEETINGS: &[Expected] = &[
         place_provenance: Provenance::Stated,
         status: MeetingStatus::Held,
         heads: &[
-            (
-                Side::Rok,
-                "bae-kyung-hoon",
-                "부총리 (Deputy Prime Minister)",
-            ),
-            (
-                Side::Eu,
-                "henna-virkkunen",
-                "European Executive Vice-President",
-            ),
+            ("rok", "bae-kyung-hoon", "부총리 (Deputy Prime Minister)"),
+            ("eu", "henna-virkkunen", "European Executive Vice-President"),
         ],
         cited: "citizenadmnews-2025-3rd-dpc",
     },
@@ -1582,9 +1659,9 @@ const NEW_MEETINGS: &[Expected] = &[
         place_provenance: Provenance::Stated,
         status: MeetingStatus::Held,
         heads: &[
-            (Side::Rok, "cho-tae-yul", "Minister of Foreign Affairs"),
+            ("rok", "cho-tae-yul", "Minister of Foreign Affairs"),
             (
-                Side::Eu,
+                "eu",
                 "josep-borrell",
                 "High Representative of the European Union (EU) for Foreign Affairs and Security Policy",
             ),
@@ -1602,17 +1679,17 @@ const NEW_MEETINGS: &[Expected] = &[
         status: MeetingStatus::Held,
         heads: &[
             (
-                Side::Rok,
+                "rok",
                 "youn-jong-kwon",
                 "ambassador for international cyber affairs",
             ),
             (
-                Side::Rok,
+                "rok",
                 "chung-seong-hoon",
                 "defense attaché to the Korean Embassy in Belgium",
             ),
             (
-                Side::Eu,
+                "eu",
                 "benedikta-von-seherr-thoss",
                 "managing director for peace, security and defense",
             ),
@@ -1667,13 +1744,13 @@ fn each_new_meeting_has_its_date_place_status_heads_and_reference() {
             e.cited
         );
         assert_eq!(m.status, e.status, "{}", e.id);
-        let heads: Vec<(Side, &str, &str)> = m
+        let heads: Vec<(&str, &str, &str)> = m
             .delegations
             .iter()
             .flat_map(|d| {
                 d.heads
                     .iter()
-                    .map(move |h| (d.side, h.person.as_str(), h.title.as_str()))
+                    .map(move |h| (d.side.as_str(), h.person.as_str(), h.title.as_str()))
             })
             .collect();
         assert_eq!(heads, e.heads, "{}", e.id);
@@ -1734,7 +1811,7 @@ fn the_3rd_places_brussels_by_the_itinerary_and_names_no_eu_head() {
         how.contains("itinerary") && how.contains("프라하와 벨기에 브뤼셀, 독일 베를린"),
         "{how}"
     );
-    assert!(heads(m, Side::Eu).is_empty());
+    assert!(heads(m, Side::party("eu")).is_empty());
     assert!(
         m.notes
             .iter()
@@ -1923,7 +2000,10 @@ fn the_heads_of_the_new_meetings_are_people_with_cited_roles_of_their_side() {
                 !p.roles.is_empty() && p.roles.iter().all(|r| !r.cite.is_empty()),
                 "{person}"
             );
-            assert!(p.roles.iter().any(|r| r.side == side), "{person}: {side:?}");
+            assert!(
+                p.roles.iter().any(|r| r.side.as_str() == side),
+                "{person}: {side:?}"
+            );
         }
     }
 }

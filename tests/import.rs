@@ -8,33 +8,17 @@
 //! except the one that must be recognised as another account of the 7th Cyber Dialogue.
 
 use std::path::{Path, PathBuf};
-use std::process::{Output, Stdio};
+use std::process::Stdio;
 
 use entente::corpus::layers;
 use entente::import::{Options, plan};
+
+use crate::support::bin::{stderr as err, stdout as out, with_user_corpus as entente};
 
 fn text(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/import")
         .join(name)
-}
-
-fn entente(user_dir: &Path, args: &[&str]) -> Output {
-    crate::support::bin::command()
-        .args(args)
-        .env("ENTENTE_CORPUS_DIR", user_dir)
-        .env("ENTENTE_NO_CACHE", "1")
-        .stdin(Stdio::null())
-        .output()
-        .expect("the entente binary runs")
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 fn files(dir: &Path) -> Vec<String> {

@@ -19,6 +19,7 @@ mod import;
 mod json_outputs;
 mod malformed_corpora;
 mod matrix_view;
+mod parties;
 mod pty;
 mod pty_history;
 mod pty_matrix;

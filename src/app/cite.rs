@@ -5,6 +5,7 @@
 //! [`crate::facts::cite::Reference::readable`] — publisher, title, date, ¶, URL — each source once.
 
 use crate::accounts::{TextSource, text_sources};
+use crate::corpus::names::side_label_in;
 use crate::corpus::{Citation, Corpus};
 use crate::facts::Facts;
 use crate::facts::cite::{self, copy_line};
@@ -75,11 +76,12 @@ impl CiteLabels {
     }
 }
 
-/// "EU account", "ROK account", "cited source".
-pub fn source_name(t: &Strings, s: &TextSource) -> String {
+/// "EU account", "ROK account", "cited source": the side labelled as the corpus's party
+/// table says, in the interface language.
+pub fn source_name(corpus: &Corpus, t: &Strings, s: &TextSource) -> String {
     let kind = if s.account { t.account } else { t.cited_source };
-    match s.side {
-        Some(side) => format!("{} {kind}", side.label()),
+    match &s.side {
+        Some(side) => format!("{} {kind}", side_label_in(corpus, side, t.code)),
         None => kind.to_string(),
     }
 }
@@ -116,7 +118,7 @@ mod tests {
 
     #[test]
     fn sources_are_labelled_by_their_own_label_else_their_id() {
-        let mut eu = source("eu-a", Some(Side::Eu));
+        let mut eu = source("eu-a", Some(Side::party("eu")));
         eu.label = Some("EU 2025".into());
         let corpus = Corpus {
             sources: vec![eu, source("news", None)],

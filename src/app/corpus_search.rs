@@ -53,7 +53,7 @@ struct Places {
     of_source: HashMap<String, Place>,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Place {
     /// Position in the timeline.
     position: usize,
@@ -138,7 +138,7 @@ impl CorpusSearch {
             .index
             .search(self.input.text())
             .into_iter()
-            .filter_map(|h| Some((*prepared.places.of_source.get(&h.source)?, h)))
+            .filter_map(|h| Some((prepared.places.of_source.get(&h.source)?.clone(), h)))
             .collect();
         self.total = found.len();
         found.sort_by_key(|(place, h)| (place.position, place.order, h.paragraph));

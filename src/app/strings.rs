@@ -73,6 +73,9 @@ impl Lang {
 /// Every word of the interface in one language. Plain words are fields; phrases that hold a
 /// number or a name are functions, since word order differs between languages.
 pub struct Strings {
+    /// The language's code (`en`, `ko`): picks a party's name in that language from the
+    /// corpus, where it gives one ([`crate::corpus::names::side_label_in`]).
+    pub code: &'static str,
     pub untitled_corpus: &'static str,
     pub timeline: &'static str,
     pub detail: &'static str,

@@ -239,7 +239,11 @@ impl App {
         self.tab = Tab::Text;
         self.focus = Focus::Detail;
         if let Some(s) = sources.get(self.account) {
-            self.status = Some((self.text().showing_account)(&source_name(self.text(), s)));
+            self.status = Some((self.text().showing_account)(&source_name(
+                &self.corpus,
+                self.text(),
+                s,
+            )));
         }
         self.refresh_detail(true);
     }

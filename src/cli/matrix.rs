@@ -9,10 +9,11 @@ use serde_json::{Value, json};
 use super::args::MatrixArgs;
 use super::output::{Doc, WIDTH, write_json};
 use super::{Library, Outcome, list, refs};
-use crate::corpus::{Citation, Corpus, Side};
+use crate::corpus::names::side_label;
+use crate::corpus::{Citation, Corpus};
 use crate::facts::cite;
 use crate::index::TopicScope;
-use crate::matrix::{Accounts, Cell, Column, Matrix, row_label};
+use crate::matrix::{Accounts, Cell, Column, Matrix, Pair, row_label};
 use crate::text::{display_width, fit, pad, sanitize_line, truncate};
 
 /// The narrowest the topic column gets in the text table, however many meetings there are.
@@ -50,24 +51,25 @@ pub fn run(
 }
 
 /// "EU", "ROK", "EU+ROK", or "other" (sources of neither side): the side labels of the data.
-fn accounts_text(cell: &Cell) -> String {
-    match cell.accounts() {
-        Accounts::Both => format!("{}+{}", Side::Eu.label(), Side::Rok.label()),
-        Accounts::Eu => Side::Eu.label().to_string(),
-        Accounts::Rok => Side::Rok.label().to_string(),
+fn accounts_text(corpus: &Corpus, pair: &Pair, cell: &Cell) -> String {
+    let (first, second) = pair.labels(corpus, "en");
+    match cell.accounts(pair) {
+        Accounts::Both => format!("{first}+{second}"),
+        Accounts::First => first.to_string(),
+        Accounts::Second => second.to_string(),
         Accounts::Other => "other".to_string(),
     }
 }
 
 /// What each glyph of the text table means.
-fn legend() -> String {
-    let (eu, rok) = (Side::Eu.label(), Side::Rok.label());
-    let glyph = |a: Accounts| a.glyph(false);
+fn legend(corpus: &Corpus, pair: &Pair) -> String {
+    let (eu, rok) = pair.labels(corpus, "en");
+    let glyph = |a: Accounts| a.glyph(false, (eu, rok));
     format!(
         "{} {eu} and {rok}   {} {eu} only   {} {rok} only   {} other sources   · not recorded",
         glyph(Accounts::Both),
-        glyph(Accounts::Eu),
-        glyph(Accounts::Rok),
+        glyph(Accounts::First),
+        glyph(Accounts::Second),
         glyph(Accounts::Other),
     )
 }
@@ -78,6 +80,7 @@ fn write_text(
     scope: TopicScope,
     out: &mut dyn Write,
 ) -> Result<()> {
+    let pair = Pair::of(corpus);
     if matrix.is_empty() {
         writeln!(out, "No meeting the filter keeps records a topic.")?;
     } else {
@@ -115,18 +118,20 @@ fn write_text(
         for (row, label) in matrix.rows.iter().zip(&labels) {
             let mut line = pad(&fit(label, topic_w), topic_w);
             for (i, c) in matrix.columns.iter().enumerate() {
-                let glyph = row.cell(i).map_or("·", |cell| cell.accounts().glyph(false));
+                let glyph = row.cell(i).map_or("·".to_string(), |cell| {
+                    cell.accounts(&pair).glyph(false, pair.labels(corpus, "en"))
+                });
                 // The glyph under the middle of its column label.
                 let w = display_width(&sanitize_line(&c.label));
                 let before = (w - 1) / 2;
                 line.push_str(&" ".repeat(2 + before));
-                line.push_str(glyph);
+                line.push_str(&glyph);
                 line.push_str(&" ".repeat(w - 1 - before));
             }
             writeln!(out, "{}", line.trim_end())?;
         }
         writeln!(out)?;
-        writeln!(out, "{}", legend())?;
+        writeln!(out, "{}", legend(corpus, &pair))?;
         if scope == TopicScope::WithSubtopics {
             writeln!(
                 out,
@@ -192,7 +197,7 @@ fn rows_json(library: &Library, matrix: &Matrix) -> Vec<Value> {
                 .map(|(column, cell)| {
                     json!({
                         "column": column,
-                        "accounts": cell.sides.iter().map(|s| s.label()).collect::<Vec<_>>(),
+                        "accounts": cell.sides.iter().map(|s| side_label(corpus, s)).collect::<Vec<_>>(),
                         "itself": cell.own,
                         "via": cell.via.iter().map(|id| {
                             refs::reference(library, id).unwrap_or_else(|| json!({ "id": id }))
@@ -221,6 +226,7 @@ fn csv_field(s: &str) -> String {
 /// fields read `EU+ROK [EU 2025 ¶2; ROK 2025 ¶4]` (with `via SUB-TOPIC, …` when rolled up), or
 /// nothing; lines end in CRLF.
 fn write_csv(corpus: &Corpus, matrix: &Matrix, out: &mut dyn Write) -> Result<()> {
+    let pair = Pair::of(corpus);
     let mut header: Vec<String> = ["topic", "label", "parent", "depth"]
         .iter()
         .map(|h| h.to_string())
@@ -237,8 +243,11 @@ fn write_csv(corpus: &Corpus, matrix: &Matrix, out: &mut dyn Write) -> Result<()
         ];
         for column in 0..matrix.columns.len() {
             let text = r.cell(column).map_or(String::new(), |cell| {
-                let mut text =
-                    format!("{} {}", accounts_text(cell), cite::list(corpus, &cell.cite));
+                let mut text = format!(
+                    "{} {}",
+                    accounts_text(corpus, &pair, cell),
+                    cite::list(corpus, &cell.cite)
+                );
                 if !cell.via.is_empty() {
                     text.push_str(" via ");
                     text.push_str(&cell.via.join(", "));

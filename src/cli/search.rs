@@ -15,6 +15,7 @@ use serde_json::json;
 
 use super::output::{Doc, Marks, write_json};
 use super::{Library, Outcome, refs};
+use crate::corpus::names::side_label;
 use crate::corpus::{Corpus, Side};
 use crate::facts::cite::source_label;
 use crate::search::fulltext::TextIndex;
@@ -54,7 +55,9 @@ impl<'a> Accounts<'a> {
         let mut of_source = HashMap::new();
         for (i, m) in corpus.meetings.iter().enumerate() {
             for a in &m.accounts {
-                of_source.entry(a.source.as_str()).or_insert((i, a.side));
+                of_source
+                    .entry(a.source.as_str())
+                    .or_insert((i, a.side.clone()));
             }
         }
         Accounts { corpus, of_source }
@@ -66,7 +69,8 @@ impl<'a> Accounts<'a> {
         match self.of_source.get(source) {
             Some((m, side)) => {
                 let account = side
-                    .map(|s| format!("{} account, ", s.label()))
+                    .as_ref()
+                    .map(|s| format!("{} account, ", side_label(self.corpus, s)))
                     .unwrap_or_default();
                 format!(
                     "{} — {account}{cite}  [{source}]",
@@ -117,7 +121,7 @@ fn run_json(
             let (meeting, side) = match accounts.of_source.get(h.source.as_str()) {
                 Some((m, side)) => (
                     refs::reference(library, &library.loaded.corpus.meetings[*m].id),
-                    *side,
+                    side.clone(),
                 ),
                 None => (None, None),
             };

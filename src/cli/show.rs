@@ -9,7 +9,7 @@ use serde_json::json;
 
 use super::output::{Doc, write_json};
 use super::{Library, Outcome, refs};
-use crate::corpus::names::{org_name, topic_label};
+use crate::corpus::names::{org_name, side_label, topic_label};
 use crate::corpus::{
     Citation, Corpus, Facet, Meeting, Name, Organisation, Person, RecordKind, Source, Topic,
 };
@@ -240,13 +240,14 @@ fn entry(doc: &mut Doc, legend: &mut Legend, facts: &Facts) {
         for f in &section.facts {
             match section.heading {
                 Heading::Key => {
-                    let caption = f.caption().unwrap_or_default();
+                    let caption = f.caption(legend.corpus).unwrap_or_default();
                     doc.field(&caption, &fact_text(legend, f, &f.text));
                 }
                 Heading::Participants => {
                     if f.side != side {
-                        side = f.side;
-                        doc.para(2, f.side.map_or("", |s| s.label()));
+                        side.clone_from(&f.side);
+                        let corpus = legend.corpus;
+                        doc.para(2, f.side.as_ref().map_or("", |s| side_label(corpus, s)));
                     }
                     doc.hanging(4, 6, &fact_text(legend, f, &f.sentence()));
                 }
@@ -267,13 +268,14 @@ fn entry(doc: &mut Doc, legend: &mut Legend, facts: &Facts) {
                     }
                     let side = f
                         .side
-                        .map(|s| format!(" ({} account)", s.label()))
+                        .as_ref()
+                        .map(|s| format!(" ({} account)", side_label(legend.corpus, s)))
                         .unwrap_or_default();
                     let label = f.subject.as_deref().unwrap_or_default();
                     doc.hanging(2, 4, &format!("{label}{side}: {}", f.text));
                 }
                 _ => {
-                    let text = match f.caption() {
+                    let text = match f.caption(legend.corpus) {
                         Some(c) => format!("{c}: {}", f.sentence()),
                         None => f.sentence(),
                     };
@@ -367,7 +369,7 @@ fn organisation(doc: &mut Doc, legend: &mut Legend, library: &Library, o: &Organ
     if !o.aliases.is_empty() {
         doc.field("Also", &o.aliases.join("; "));
     }
-    doc.field("Side", o.side.label());
+    doc.field("Side", side_label(corpus, &o.side));
     doc.field("Kind", o.kind.label());
     if let Some(p) = &o.parent {
         doc.field("Part of", &org_name(corpus, p));
@@ -396,7 +398,7 @@ fn person(doc: &mut Doc, legend: &mut Legend, library: &Library, p: &Person) {
         let text = format!(
             "{} ({}){org}{at} {}",
             r.title,
-            r.side.label(),
+            side_label(corpus, &r.side),
             legend.cite(&r.cite)
         );
         doc.hanging(2, 4, &text);
@@ -437,8 +439,8 @@ fn source(doc: &mut Doc, corpus: &Corpus, s: &Source) {
     }
     doc.field("Kind", s.kind.label());
     doc.field("Language", &s.language);
-    if let Some(side) = s.side {
-        doc.field("Account", side.label());
+    if let Some(side) = &s.side {
+        doc.field("Account", side_label(corpus, side));
     }
     if let Some(d) = &s.published {
         doc.field("Published", &date::long(d));

@@ -7,7 +7,7 @@
 //! import, tests); `decoded_files_equal_the_parsed_json` checks that the two agree.
 
 use super::load::{LoadedCorpus, merge_and_validate};
-use super::model::Corpus;
+use super::model::{Corpus, Party};
 use super::problem::{Problem, Problems};
 
 include!(concat!(env!("OUT_DIR"), "/builtin-files.rs"));
@@ -23,6 +23,17 @@ pub fn files() -> Result<Vec<(String, Corpus)>, Problems> {
             format!("the embedded built-in corpus does not decode: {e} (a bug: please report it)"),
         )])
     })
+}
+
+/// The parties the built-in corpus declares (EU, ROK), for corpora built in code (synthetic
+/// corpora, tests) that name the same sides. Empty only if the embedded file failed to parse,
+/// which the built-in corpus's own tests rule out.
+pub fn parties() -> Vec<Party> {
+    files()
+        .unwrap_or_default()
+        .into_iter()
+        .flat_map(|(_, c)| c.parties)
+        .collect()
 }
 
 /// Loads and validates the built-in corpus.

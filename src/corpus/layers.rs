@@ -13,7 +13,7 @@ use super::builtin;
 use super::load::{
     LoadProgress, LoadedCorpus, corpus_files, merge_and_validate, parse_files_observed,
 };
-use super::model::Corpus;
+use super::model::{Amendment, Corpus};
 use super::problem::{Problem, Problems};
 
 /// Overrides where the user's corpus lives.
@@ -79,6 +79,7 @@ pub fn builtin_files() -> Result<Vec<(String, Corpus)>, Problems> {
 }
 
 /// The built-in corpus with the user's corpus at `dir` (if any) laid over it, validated as one.
+/// Each amended meeting is recorded in [`Corpus::amendments`], its file named relative to `dir`.
 pub fn load_layered(dir: Option<&Path>) -> Result<LoadedCorpus, Problems> {
     load_layered_observed(dir, Arc::new(LoadProgress::default()))
 }
@@ -92,31 +93,55 @@ pub fn load_layered_observed(
         Some(dir) => user_files_observed(dir, progress)?,
         None => Vec::new(),
     };
-    validate_layered(user)
+    let mut loaded = validate_layered(user)?;
+    if let Some(dir) = dir {
+        for a in &mut loaded.corpus.amendments {
+            if let Ok(relative) = Path::new(&a.file).strip_prefix(dir) {
+                a.file = relative.display().to_string();
+            }
+        }
+    }
+    Ok(loaded)
 }
 
 /// The built-in corpus with the given user files laid over it, validated as one.
 pub fn validate_layered(user: Vec<(String, Corpus)>) -> Result<LoadedCorpus, Problems> {
     let mut files = builtin_files()?;
-    apply_amendments(&mut files, &user)?;
+    let amendments = apply_amendments(&mut files, &user)?;
     files.extend(user);
-    merge_and_validate(files)
+    let mut loaded = merge_and_validate(files)?;
+    loaded.corpus.amendments = amendments;
+    Ok(loaded)
 }
 
-/// Removes from the built-in files each meeting a user's meeting amends; an amendment with no
-/// built-in meeting of its id is a problem (it would silently become a new meeting).
+/// Removes from the built-in files each meeting a user's meeting amends, and says which file
+/// amends it with which new accounts; an amendment with no built-in meeting of its id is a
+/// problem (it would silently become a new meeting).
 fn apply_amendments(
     builtin: &mut [(String, Corpus)],
     user: &[(String, Corpus)],
-) -> Result<(), Problems> {
+) -> Result<Vec<Amendment>, Problems> {
     let mut problems = Vec::new();
+    let mut amendments = Vec::new();
     for (file, corpus) in user {
         for meeting in corpus.meetings.iter().filter(|m| m.amends) {
             let mut found = false;
             for (_, base) in builtin.iter_mut() {
-                let before = base.meetings.len();
-                base.meetings.retain(|m| m.id != meeting.id);
-                found |= base.meetings.len() != before;
+                if let Some(at) = base.meetings.iter().position(|m| m.id == meeting.id) {
+                    let replaced = base.meetings.remove(at);
+                    let added_accounts = meeting
+                        .accounts
+                        .iter()
+                        .filter(|a| !replaced.accounts.iter().any(|b| b.source == a.source))
+                        .map(|a| a.source.clone())
+                        .collect();
+                    amendments.push(Amendment {
+                        meeting: meeting.id.clone(),
+                        file: file.clone(),
+                        added_accounts,
+                    });
+                    found = true;
+                }
             }
             if !found {
                 problems.push(Problem::in_field(
@@ -134,7 +159,7 @@ fn apply_amendments(
         }
     }
     if problems.is_empty() {
-        Ok(())
+        Ok(amendments)
     } else {
         Err(Problems(problems))
     }

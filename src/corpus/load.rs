@@ -130,7 +130,10 @@ pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Corpus, Problem> {
 
 /// Validates parsed files (name, corpus) and merges them into one corpus, recording the file
 /// each record came from. Every problem of every file is reported.
+///
+/// Files that declare no parties at all get the built-in corpus's (see [`with_default_parties`]).
 pub fn merge_and_validate(files: Vec<(String, Corpus)>) -> Result<LoadedCorpus, Problems> {
+    let files = with_default_parties(files);
     let problems = validate::validate(&files, Scope::Complete);
     if !problems.is_empty() {
         return Err(Problems(problems));
@@ -165,6 +168,7 @@ fn load_reporting(path: &Path, progress: progress::Progress) -> Result<LoadedCor
     }
     // Some files did not parse: still check the others, leaving out the dangling references
     // that could point into the files that failed.
+    let files = with_default_parties(files);
     problems.extend(validate::validate(&files, Scope::Partial));
     Err(Problems(problems))
 }
@@ -204,6 +208,25 @@ pub(crate) fn parse_files_observed(
     progress: Arc<LoadProgress>,
 ) -> (Vec<(String, Corpus)>, Vec<Problem>) {
     parse_files(paths, &progress::Progress::observed(progress))
+}
+
+/// Where the parties come from when no file declares any.
+pub const DEFAULT_PARTIES_FILE: &str = "<built-in>/parties.json";
+
+/// The files, with the built-in corpus's parties (EU, ROK) added as one more file when none of
+/// them declares a party: a corpus written before parties were data names the sides `eu` and
+/// `rok` without declaring them, and must load unchanged. A corpus that declares any party
+/// declares all of its own.
+pub fn with_default_parties(mut files: Vec<(String, Corpus)>) -> Vec<(String, Corpus)> {
+    if files.iter().all(|(_, c)| c.parties.is_empty()) {
+        let defaults = Corpus {
+            format: FORMAT.to_string(),
+            parties: super::builtin::parties(),
+            ..Corpus::default()
+        };
+        files.push((DEFAULT_PARTIES_FILE.to_string(), defaults));
+    }
+    files
 }
 
 /// The files a path names: itself, or the `*.json` files of a directory, sorted; with a
@@ -382,6 +405,7 @@ fn merge(files: Vec<(String, Corpus)>) -> LoadedCorpus {
         merged.topics.extend(corpus.topics);
         merged.series.extend(corpus.series);
         merged.place_names.extend(corpus.place_names);
+        merged.parties.extend(corpus.parties);
     }
     LoadedCorpus {
         corpus: merged,

@@ -39,6 +39,34 @@ pub struct Corpus {
     /// Names of places, a side table keyed by [`place_key`](super::kind::place_key).
     #[serde(default, rename = "places", skip_serializing_if = "Vec::is_empty")]
     pub place_names: Vec<PlaceNames>,
+    /// The parties sides name (a side table, not records: party ids are not in the shared id
+    /// space).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parties: Vec<Party>,
+    /// The built-in meetings a user's corpus amends, set by the layered load
+    /// ([`crate::corpus::layers::load_layered`]); never read from or written to JSON.
+    #[serde(skip)]
+    pub amendments: Vec<Amendment>,
+}
+
+/// A built-in meeting replaced by a user's record that says `"amends": true`: where that
+/// record is, and what it adds, so every surface can say so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Amendment {
+    /// The meeting id.
+    pub meeting: String,
+    /// The user's file that holds the amending record, relative to the user's corpus
+    /// directory (`meeting-eu-rok-cyber-7.json`).
+    pub file: String,
+    /// The sources of the accounts the amendment adds (accounts the built-in meeting lacks).
+    pub added_accounts: Vec<String>,
+}
+
+impl Corpus {
+    /// The amendment of meeting `id`, if a user's corpus amends it.
+    pub fn amendment(&self, id: &str) -> Option<&Amendment> {
+        self.amendments.iter().find(|a| a.meeting == id)
+    }
 }
 
 /// A series of meetings by its slug (as in `Meeting::series`), with its names in other languages.
@@ -91,14 +119,18 @@ impl Citation {
     }
 }
 
-/// Which party a delegation, organisation or role belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+/// Whose a delegation, organisation, role, name or account is: a party the corpus declares
+/// (its `parties` table), or one of two kinds that are not parties.
+///
+/// In JSON a side is one string: `"multilateral"`, `"other"`, or a party id (`"eu"`, `"rok"`,
+/// `"jp"`). Which party ids exist is data, not code: the validator checks each against the
+/// declared parties, and labels come from the party's record
+/// ([`crate::corpus::names::side_label`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
 pub enum Side {
-    /// The European Union (its institutions, and its member states as a group).
-    Eu,
-    /// The Republic of Korea.
-    Rok,
+    /// A party the corpus declares, by its id (e.g. `eu`, `rok`).
+    Party(String),
     /// A multilateral body (UN, NATO, OSCE, ARF, …).
     Multilateral,
     /// Anything else (a project, a research institute of no stated side, …).
@@ -106,15 +138,64 @@ pub enum Side {
 }
 
 impl Side {
-    /// A short label for display ("EU", "ROK", …).
-    pub fn label(self) -> &'static str {
+    /// The side of the party with id `id`.
+    pub fn party(id: impl Into<String>) -> Side {
+        Side::Party(id.into())
+    }
+
+    /// The side as written in JSON: the party id, or `multilateral` / `other`.
+    pub fn as_str(&self) -> &str {
         match self {
-            Side::Eu => "EU",
-            Side::Rok => "ROK",
-            Side::Multilateral => "Multilateral",
-            Side::Other => "Other",
+            Side::Party(id) => id,
+            Side::Multilateral => "multilateral",
+            Side::Other => "other",
         }
     }
+
+    /// The party id, when the side is a party.
+    pub fn party_id(&self) -> Option<&str> {
+        match self {
+            Side::Party(id) => Some(id),
+            Side::Multilateral | Side::Other => None,
+        }
+    }
+}
+
+impl From<String> for Side {
+    fn from(s: String) -> Side {
+        match s.as_str() {
+            "multilateral" => Side::Multilateral,
+            "other" => Side::Other,
+            _ => Side::Party(s),
+        }
+    }
+}
+
+impl From<Side> for String {
+    fn from(side: Side) -> String {
+        match side {
+            Side::Party(id) => id,
+            other => other.as_str().to_string(),
+        }
+    }
+}
+
+/// A party to the dialogues a corpus records: the EU, the Republic of Korea, another partner.
+/// Declared in the corpus's `parties` table (a side table, like `series`), so a user's corpus
+/// can add a partner without a code change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    /// The id sides use, a slug: `eu`, `rok`.
+    pub id: String,
+    /// The full English name: "Republic of Korea".
+    pub name: String,
+    /// The short label every surface prints for the side: "ROK".
+    pub short: String,
+    /// Names in other languages ("대한민국"); the Korean interface labels the side with its
+    /// Korean name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<Name>,
 }
 
 /// What kind of document a source is.

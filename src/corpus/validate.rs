@@ -10,6 +10,7 @@
 mod at;
 mod cycles;
 mod dates;
+mod parties;
 mod records;
 mod side;
 pub(crate) mod suggest;
@@ -92,6 +93,7 @@ pub fn validate(files: &[(String, Corpus)], scope: Scope) -> Vec<Problem> {
             }
         }
         checker.side_tables(file, corpus);
+        checker.parties(f, corpus);
     }
     checker.cycles(RecordKind::Organisation);
     checker.cycles(RecordKind::Topic);
@@ -127,6 +129,8 @@ struct Checker<'a> {
     ids_by_kind: [Vec<&'a str>; RecordKind::ALL.len()],
     budget: usize,
     problems: Vec<Problem>,
+    /// The ids of the declared parties, which sides may name.
+    parties: Vec<String>,
 }
 
 fn is_slug(s: &str) -> bool {
@@ -179,6 +183,7 @@ impl<'a> Checker<'a> {
             ids_by_kind,
             budget: SUGGESTION_BUDGET,
             problems: Vec::new(),
+            parties: parties::declared(files),
         }
     }
 
@@ -639,7 +644,7 @@ mod tests {
                 acronym: None,
                 aliases: vec![],
                 names,
-                side: Side::Rok,
+                side: Side::party("rok"),
                 kind: OrgKind::Service,
                 parent: None,
                 cite: vec![Citation::whole("r")],

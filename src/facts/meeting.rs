@@ -22,7 +22,7 @@ pub fn facts(corpus: &Corpus, m: &Meeting) -> Facts {
                     &o.cite,
                 )
                 .about(org_name(corpus, &o.organisation))
-                .on(d.side)
+                .on(d.side.clone())
             })
         })
         .collect();
@@ -68,11 +68,7 @@ pub fn facts(corpus: &Corpus, m: &Meeting) -> Facts {
         ));
     }
     if m.amends {
-        notes.push(Fact::new(
-            Field::Note,
-            "Amended in your corpus: this record replaces the built-in one.",
-            &[],
-        ));
+        notes.push(Fact::new(Field::Note, amended(corpus, m), &[]));
     }
     notes.extend(statements(Field::Note, &m.notes));
     b.section(Heading::Notes, notes);
@@ -83,6 +79,32 @@ pub fn facts(corpus: &Corpus, m: &Meeting) -> Facts {
         event_kind: None,
         sections: b.sections,
     }
+}
+
+/// "Amended in your corpus (meeting-eu-rok-cyber-7.json, adds the account DD 2025
+/// [seventh-summary]): this record replaces the built-in one." The file is named relative to
+/// the user's corpus directory, as the layered load recorded it.
+fn amended(corpus: &Corpus, m: &Meeting) -> String {
+    let Some(a) = corpus.amendment(&m.id) else {
+        return "Amended in your corpus: this record replaces the built-in one.".to_string();
+    };
+    let added: Vec<String> = a
+        .added_accounts
+        .iter()
+        .map(|id| match cite::source_label(corpus, id) {
+            label if label == id => format!("[{id}]"),
+            label => format!("{label} [{id}]"),
+        })
+        .collect();
+    let adds = match added.len() {
+        0 => String::new(),
+        1 => format!(", adds the account {}", added[0]),
+        _ => format!(", adds the accounts {}", added.join(", ")),
+    };
+    format!(
+        "Amended in your corpus ({}{adds}): this record replaces the built-in one.",
+        a.file
+    )
 }
 
 fn key(corpus: &Corpus, m: &Meeting) -> Vec<Fact> {
@@ -108,7 +130,7 @@ fn key(corpus: &Corpus, m: &Meeting) -> Vec<Fact> {
     }
     out.push(Fact::new(Field::Series, series(&m.series, m.edition), &[]));
     for n in &m.names {
-        out.push(Fact::new(Field::Name, &n.name, &n.cite).on(n.side));
+        out.push(Fact::new(Field::Name, &n.name, &n.cite).on(n.side.clone()));
     }
     out
 }
@@ -134,11 +156,11 @@ fn participants(corpus: &Corpus, m: &Meeting) -> Vec<Fact> {
             out.push(
                 Fact::new(Field::Head, text, &h.cite)
                     .about(person_name(corpus, &h.person))
-                    .on(d.side),
+                    .on(d.side.clone()),
             );
         }
         for n in &d.notes {
-            out.push(Fact::new(Field::DelegationNote, &n.text, &n.cite).on(d.side));
+            out.push(Fact::new(Field::DelegationNote, &n.text, &n.cite).on(d.side.clone()));
         }
     }
     out
@@ -161,7 +183,7 @@ fn accounts(corpus: &Corpus, m: &Meeting) -> Vec<Fact> {
                 .map_or("", |s| s.title.as_str());
             let mut f =
                 Fact::new(Field::Account, title, &[]).about(cite::source_label(corpus, &a.source));
-            f.side = a.side;
+            f.side = a.side.clone();
             f.source = Some(a.source.clone());
             f
         })

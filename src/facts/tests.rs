@@ -40,7 +40,7 @@ fn meeting() -> Meeting {
         title: "6th Dialogue".into(),
         short_title: "6th".into(),
         names: vec![SideName {
-            side: Side::Rok,
+            side: Side::party("rok"),
             name: "Consultation".into(),
             cite: vec![c("rok", 1), c("rok", 1)],
         }],
@@ -74,7 +74,7 @@ fn meeting() -> Meeting {
             cite: vec![c("rok", 4)],
         }],
         delegations: vec![Delegation {
-            side: Side::Rok,
+            side: Side::party("rok"),
             heads: vec![Head {
                 person: "kim".into(),
                 role: "chair".into(),
@@ -109,11 +109,11 @@ fn meeting() -> Meeting {
         accounts: vec![
             Account {
                 source: "eu".into(),
-                side: Some(Side::Eu),
+                side: Some(Side::party("eu")),
             },
             Account {
                 source: "rok".into(),
-                side: Some(Side::Rok),
+                side: Some(Side::party("rok")),
             },
         ],
         status: crate::corpus::MeetingStatus::Held,
@@ -138,6 +138,7 @@ fn corpus() -> Corpus {
     Corpus {
         sources: vec![eu, source("rok", None)],
         meetings: vec![meeting()],
+        parties: crate::corpus::builtin::parties(),
         events: vec![Event {
             id: "ev".into(),
             kind: EventKind::Planned,
@@ -205,7 +206,7 @@ fn a_meeting_has_every_section_in_display_order() {
     assert_eq!(head[0].field, Field::Head, "heads come first");
     assert_eq!(head[0].sentence(), "kim — chair; Director, mofa");
     assert_eq!(head[1].field, Field::DelegationNote);
-    assert_eq!(head[1].caption().as_deref(), Some("ROK"));
+    assert_eq!(head[1].caption(&corpus).as_deref(), Some("ROK"));
     let member = &f.section(Heading::Organisations).unwrap().facts[0];
     assert_eq!(member.sentence(), "kisa — the agency");
     let observer = &f.section(Heading::Observers).unwrap().facts[0];

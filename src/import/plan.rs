@@ -8,6 +8,7 @@ use crate::corpus::{
 use super::dates::{self, Day};
 use super::input::{self, InputError};
 use super::{heads, names, series};
+use crate::corpus::names::side_label;
 
 /// What the user gives on the command line.
 #[derive(Debug, Clone, Default)]
@@ -130,9 +131,9 @@ pub fn plan(bytes: &[u8], options: &Options, corpus: &Corpus) -> Result<Plan, In
                 .contains("Republic of Korea–European Union")
                 || text.paragraphs[0].starts_with("The ROK") =>
         {
-            Side::Rok
+            Side::party("rok")
         }
-        _ => Side::Eu,
+        _ => Side::party("eu"),
     };
     let cite = |p: usize| vec![Citation::at(&source_id, p as u32)];
     let source = Source {
@@ -160,7 +161,7 @@ pub fn plan(bytes: &[u8], options: &Options, corpus: &Corpus) -> Result<Plan, In
             alternatives: Vec::new(),
             rule: None,
         }),
-        side: Some(side),
+        side: Some(side.clone()),
         notes: vec![
             "Imported with `entente import`; its meeting facts are drafts until \
                      confirmed."
@@ -256,11 +257,16 @@ pub fn plan(bytes: &[u8], options: &Options, corpus: &Corpus) -> Result<Plan, In
         };
         let head_side = head_side(corpus, &head, &partner);
         if let Some(p) = new_people.iter_mut().find(|p| p.id == person) {
-            p.roles[0].side = head_side;
+            p.roles[0].side = head_side.clone();
         }
         detect(
             "head",
-            format!("{} — {} ({})", head.name, head.title, head_side.label()),
+            format!(
+                "{} — {} ({})",
+                head.name,
+                head.title,
+                side_label(corpus, &head_side)
+            ),
             head.paragraph,
         );
         delegation(&mut delegations, head_side).heads.push(Head {
@@ -290,24 +296,27 @@ pub fn plan(bytes: &[u8], options: &Options, corpus: &Corpus) -> Result<Plan, In
             }),
             Facet::Organisation => {
                 if let Some(org) = corpus.organisations.iter().find(|o| o.id == f.id)
-                    && matches!(org.side, Side::Eu | Side::Rok)
+                    && org.side.party_id().is_some()
                 {
-                    delegation(&mut delegations, org.side).members.push(OrgRef {
-                        organisation: f.id,
-                        note: None,
-                        cite: cite(f.paragraph),
-                    });
+                    delegation(&mut delegations, org.side.clone())
+                        .members
+                        .push(OrgRef {
+                            organisation: f.id,
+                            note: None,
+                            cite: cite(f.paragraph),
+                        });
                 }
             }
             _ => {}
         }
     }
     let name = found.as_ref().map_or("Meeting", |f| f.name.as_str());
-    let partner_label = if partner == "rok" {
-        "ROK".to_string()
-    } else {
-        capitalised(&partner)
-    };
+    // The partner's short label where the corpus declares it as a party ("ROK").
+    let partner_label = corpus
+        .parties
+        .iter()
+        .find(|p| p.id == partner)
+        .map_or_else(|| capitalised(&partner), |p| p.short.clone());
     let ordinal = edition
         .map(|e| format!("{} ", ordinal_figure(e)))
         .unwrap_or_default();
@@ -367,22 +376,29 @@ fn head_side(corpus: &Corpus, head: &heads::HeadMention, partner: &str) -> Side 
         head.title
     );
     if words.contains("EU ") || words.contains("European") || words.contains("EEAS") {
-        return Side::Eu;
+        return Side::party("eu");
     }
     let named = names::find(corpus, std::slice::from_ref(&head.title));
     if let Some(side) = named
         .iter()
         .filter(|f| f.facet == Facet::Organisation)
         .find_map(|f| corpus.organisations.iter().find(|o| o.id == f.id))
-        .map(|o| o.side)
+        .map(|o| o.side.clone())
     {
         return side;
     }
-    if partner == "rok" {
-        Side::Rok
-    } else {
-        Side::Other
-    }
+    // The partner's delegation, when the corpus declares the partner as a party.
+    partner_party(corpus, partner).map_or(Side::Other, |p| Side::party(p.id.as_str()))
+}
+
+/// The party the corpus declares for the partner a text names: by id (`rok`) or by name (the
+/// word `japan` and a party named "Japan"), so a user's corpus that declares a partner gets
+/// its heads on the partner's side without a change here.
+fn partner_party<'a>(corpus: &'a Corpus, partner: &str) -> Option<&'a crate::corpus::Party> {
+    corpus
+        .parties
+        .iter()
+        .find(|p| p.id == partner || p.name.eq_ignore_ascii_case(partner))
 }
 
 /// The date of the meeting: the first date mention in a paragraph that reports a meeting.

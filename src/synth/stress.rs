@@ -125,7 +125,11 @@ pub fn stress(meetings: usize, style: Style) -> LoadedCorpus {
             name: format!("Organisation {o} {}", words(style, o, 3)),
             acronym: Some(format!("ORG{o}")),
             aliases: vec![],
-            side: if o % 2 == 0 { Side::Eu } else { Side::Rok },
+            side: if o % 2 == 0 {
+                Side::party("eu")
+            } else {
+                Side::party("rok")
+            },
             kind: OrgKind::Agency,
             parent: None,
             cite: vec![],
@@ -141,7 +145,7 @@ pub fn stress(meetings: usize, style: Style) -> LoadedCorpus {
             roles: vec![Role {
                 title: "Director".into(),
                 organisation: Some(format!("o{}", p % 40)),
-                side: Side::Eu,
+                side: Side::party("eu"),
                 meeting: (p < meetings).then(|| format!("m{p}")),
                 cite: cite(&format!("s{p}a"), 1),
             }],
@@ -153,16 +157,16 @@ pub fn stress(meetings: usize, style: Style) -> LoadedCorpus {
     for i in 0..meetings {
         let a = format!("s{i}a");
         let b = format!("s{i}b");
-        sources.push(source(&a, Some(Side::Eu), style, i));
+        sources.push(source(&a, Some(Side::party("eu")), style, i));
         let mut accounts = vec![Account {
             source: a.clone(),
-            side: Some(Side::Eu),
+            side: Some(Side::party("eu")),
         }];
         if i % 3 == 0 {
-            sources.push(source(&b, Some(Side::Rok), style, i + 1));
+            sources.push(source(&b, Some(Side::party("rok")), style, i + 1));
             accounts.push(Account {
                 source: b.clone(),
-                side: Some(Side::Rok),
+                side: Some(Side::party("rok")),
             });
         }
         list.push(Meeting {
@@ -172,7 +176,7 @@ pub fn stress(meetings: usize, style: Style) -> LoadedCorpus {
             title: format!("Meeting {i} {}", words(style, i, 8)),
             short_title: format!("Meeting {i} {}", words(style, i, 3)),
             names: vec![SideName {
-                side: Side::Eu,
+                side: Side::party("eu"),
                 name: words(style, i, 2),
                 cite: cite(&a, 1),
             }],
@@ -197,7 +201,7 @@ pub fn stress(meetings: usize, style: Style) -> LoadedCorpus {
             }),
             co_located: vec![],
             delegations: vec![Delegation {
-                side: Side::Eu,
+                side: Side::party("eu"),
                 heads: vec![Head {
                     person: format!("p{}", i % 40),
                     role: "head".into(),

@@ -280,7 +280,11 @@ pub fn generate(spec: Spec) -> Corpus {
                 language: "en".into(),
                 kind: SourceKind::PressRelease,
                 published: None,
-                side: Some(if i % 2 == 0 { Side::Eu } else { Side::Rok }),
+                side: Some(if i % 2 == 0 {
+                    Side::party("eu")
+                } else {
+                    Side::party("rok")
+                }),
                 notes: Vec::new(),
                 raw: paras.join("\n\n"),
                 paragraphs: paras,
@@ -312,7 +316,11 @@ pub fn generate(spec: Spec) -> Corpus {
                 name,
                 acronym: Some(acronym),
                 aliases: vec![format!("{country} {noun} {kind}")],
-                side: if i % 3 == 0 { Side::Eu } else { Side::Rok },
+                side: if i % 3 == 0 {
+                    Side::party("eu")
+                } else {
+                    Side::party("rok")
+                },
                 kind: OrgKind::Agency,
                 parent: (i > 10 && i % 7 == 0).then(|| format!("org-{}", i / 7)),
                 cite: cite_for(i),
@@ -347,7 +355,11 @@ pub fn generate(spec: Spec) -> Corpus {
                 roles: vec![Role {
                     title: format!("Director for {}", rng.pick(ORG_NOUN)),
                     organisation: Some(format!("org-{}", i % n_orgs)),
-                    side: if i % 2 == 0 { Side::Eu } else { Side::Rok },
+                    side: if i % 2 == 0 {
+                        Side::party("eu")
+                    } else {
+                        Side::party("rok")
+                    },
                     meeting: Some(format!("meeting-{meeting}")),
                     cite: vec![Citation::at(format!("src-{meeting}"), 1)],
                 }],
@@ -383,7 +395,7 @@ pub fn generate(spec: Spec) -> Corpus {
                 title: format!("{} {} Dialogue {i}", rng.pick(COUNTRIES), rng.pick(TOPIC_A)),
                 short_title: format!("Dialogue {i}"),
                 names: vec![SideName {
-                    side: Side::Eu,
+                    side: Side::party("eu"),
                     name: "Dialogue".into(),
                     cite: cite.clone(),
                 }],
@@ -421,7 +433,7 @@ pub fn generate(spec: Spec) -> Corpus {
                 } else {
                     vec![
                         Delegation {
-                            side: Side::Eu,
+                            side: Side::party("eu"),
                             heads: vec![head(i)],
                             members: vec![OrgRef {
                                 organisation: format!("org-{}", (i * 7) % n_orgs),
@@ -431,7 +443,7 @@ pub fn generate(spec: Spec) -> Corpus {
                             notes: Vec::new(),
                         },
                         Delegation {
-                            side: Side::Rok,
+                            side: Side::party("rok"),
                             heads: vec![head(i + n_meetings)],
                             members: Vec::new(),
                             notes: Vec::new(),
@@ -454,7 +466,7 @@ pub fn generate(spec: Spec) -> Corpus {
                 notes: Vec::new(),
                 accounts: vec![Account {
                     source: format!("src-{i}"),
-                    side: Some(Side::Eu),
+                    side: Some(Side::party("eu")),
                 }],
                 status: crate::corpus::MeetingStatus::Held,
                 draft: false,
@@ -472,6 +484,7 @@ pub fn generate(spec: Spec) -> Corpus {
         organisations,
         people,
         topics,
+        parties: crate::corpus::builtin::parties(),
         ..Corpus::default()
     }
 }

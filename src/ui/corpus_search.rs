@@ -98,11 +98,12 @@ fn place_spans(app: &App, hit: &CorpusHit, theme: &Theme) -> Vec<Span<'static>> 
         .map(long_date)
         .unwrap_or_default();
     let account = source_name(
+        corpus,
         app.text(),
         &TextSource {
             id: hit.cite.source.clone(),
             account: hit.account,
-            side: hit.side,
+            side: hit.side.clone(),
         },
     );
     let paragraph = hit

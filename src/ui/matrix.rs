@@ -13,9 +13,8 @@ use crate::app::action::Action;
 use crate::app::cite::CiteLabels;
 use crate::app::keymap::{Context, key_for};
 use crate::app::matrix::{GAP, MatrixLayout, ROWS_BELOW};
-use crate::corpus::Side;
 use crate::index::EntryRef;
-use crate::matrix::{Accounts, Cell, row_label};
+use crate::matrix::{Accounts, Cell, Pair, row_label};
 use crate::text::{display_width, pad, truncate};
 
 use super::theme::Theme;
@@ -142,10 +141,14 @@ fn topic_row(
     )];
     let label_w = layout.column_w - GAP;
     let shown = view.left..(view.left + layout.columns).min(view.model.columns.len());
+    let pair = Pair::of(app.corpus());
     for c in shown {
-        let glyph = row
-            .cell(c)
-            .map_or("·", |cell| cell.accounts().glyph(app.options().ascii));
+        let glyph = row.cell(c).map_or("·".to_string(), |cell| {
+            cell.accounts(&pair).glyph(
+                app.options().ascii,
+                pair.labels(app.corpus(), app.text().code),
+            )
+        });
         let before = label_w.saturating_sub(1) / 2;
         let after = label_w.saturating_sub(1 + before);
         let style = if r == view.row && c == view.column {
@@ -165,11 +168,12 @@ fn topic_row(
 /// "EU and ROK", "EU only", … with the side labels of the data.
 fn accounts_words(app: &App, accounts: Accounts) -> String {
     let words = &app.text().matrix;
-    let (eu, rok) = (Side::Eu.label(), Side::Rok.label());
+    let pair = Pair::of(app.corpus());
+    let (eu, rok) = pair.labels(app.corpus(), app.text().code);
     match accounts {
         Accounts::Both => (words.both)(eu, rok),
-        Accounts::Eu => (words.only)(eu),
-        Accounts::Rok => (words.only)(rok),
+        Accounts::First => (words.only)(eu),
+        Accounts::Second => (words.only)(rok),
         Accounts::Other => words.other.to_string(),
     }
 }
@@ -207,7 +211,10 @@ fn cell_spans(app: &App, meeting: usize, cell: &Cell, theme: &Theme) -> Vec<Span
     let corpus = app.corpus();
     let labels = CiteLabels::for_entry(corpus, EntryRef::Meeting(meeting));
     let mut spans = vec![
-        Span::raw(format!("{} ", accounts_words(app, cell.accounts()))),
+        Span::raw(format!(
+            "{} ",
+            accounts_words(app, cell.accounts(&Pair::of(corpus)))
+        )),
         Span::styled(
             clean(&labels.list(&cell.cite)),
             theme.tone(crate::app::doc::Tone::Cite),
@@ -231,9 +238,11 @@ fn cell_spans(app: &App, meeting: usize, cell: &Cell, theme: &Theme) -> Vec<Span
 fn legend_spans(app: &App, theme: &Theme, width: usize) -> Vec<Span<'static>> {
     let ascii = app.options().ascii;
     let mut spans = Vec::new();
+    let pair = Pair::of(app.corpus());
+    let labels = pair.labels(app.corpus(), app.text().code);
     for a in Accounts::ALL {
         spans.push(Span::styled(
-            format!(" {}", a.glyph(ascii)),
+            format!(" {}", a.glyph(ascii, labels)),
             theme.hint_key(),
         ));
         spans.push(Span::styled(

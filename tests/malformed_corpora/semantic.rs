@@ -23,6 +23,27 @@ fn an_unknown_reference_suggests_the_closest_id() {
 }
 
 #[test]
+fn a_side_that_names_no_declared_party_lists_the_declared_ones() {
+    // The valid fixture declares no parties, so it has the built-in EU and ROK.
+    let dir = variant(
+        "records.json",
+        &[(
+            r#""organisation": "mofa", "side": "rok""#,
+            r#""organisation": "mofa", "side": "korea""#,
+        )],
+    );
+    let ps = problems(dir.path());
+    assert_eq!(ps.len(), 1, "{}", list(&ps));
+    let p = at_field(&ps, "person kim-gunn", "roles[0].side");
+    assert_eq!(file_name(p), "records.json");
+    assert_eq!(
+        p.message,
+        "unknown party `korea`; expected the id of a party in `parties`, or `multilateral` or \
+         `other` (declared parties: `eu`, `rok`)"
+    );
+}
+
+#[test]
 fn a_reference_to_a_record_of_the_wrong_kind_is_an_error() {
     let dir = variant(
         "records.json",

@@ -18,3 +18,24 @@ pub fn command() -> Command {
     command.env("ENTENTE_CORPUS_DIR", no_user_corpus());
     command
 }
+
+/// Runs `entente ARGS` with `user_dir` as the user's corpus (no stdin, no finder cache).
+pub fn with_user_corpus(user_dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    command()
+        .args(args)
+        .env("ENTENTE_CORPUS_DIR", user_dir)
+        .env("ENTENTE_NO_CACHE", "1")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("the entente binary runs")
+}
+
+/// A run's standard output, as text.
+pub fn stdout(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A run's standard error, as text.
+pub fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}

@@ -13,6 +13,7 @@ use crate::app::strings::Strings;
 use crate::compare::{self, Comparison};
 use crate::corpus::Citation;
 use crate::corpus::Corpus;
+use crate::corpus::names::side_label_in;
 use crate::facts::cite::copy_line;
 use crate::text::{display_width, sanitize_line};
 
@@ -140,9 +141,15 @@ pub(super) fn compared(
     let lp = paragraphs(corpus, &left.id);
     let rp = paragraphs(corpus, &right.id);
     let cmp: Comparison = compare::compare(&lp, &rp);
-    let (ln, rn) = (source_name(t, left), source_name(t, right));
-    let l_side = left.side.map_or("S1", |s| s.label());
-    let r_side = right.side.map_or("S2", |s| s.label());
+    let (ln, rn) = (source_name(corpus, t, left), source_name(corpus, t, right));
+    let l_side = left
+        .side
+        .as_ref()
+        .map_or("S1", |s| side_label_in(corpus, s, t.code));
+    let r_side = right
+        .side
+        .as_ref()
+        .map_or("S2", |s| side_label_in(corpus, s, t.code));
     let l = Side {
         id: &left.id,
         paras: &lp,
@@ -327,11 +334,9 @@ mod tests {
             account: true,
             side: Some(side),
         };
-        let rok = account(
-            "rok-7th-cyber-policy-consultation",
-            crate::corpus::Side::Rok,
-        );
-        let eu = account("eu-7th-cyber-dialogue", crate::corpus::Side::Eu);
+        let party = |id: &str| crate::corpus::Side::Party(id.into());
+        let rok = account("rok-7th-cyber-policy-consultation", party("rok"));
+        let eu = account("eu-7th-cyber-dialogue", party("eu"));
         let t = crate::app::strings::Lang::En.strings();
         let doc = compared(&corpus, t, &rok, &eu, true, 200);
         let rows: Vec<String> = doc.lines.iter().map(DocLine::plain_text).collect();

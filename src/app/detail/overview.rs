@@ -5,6 +5,7 @@
 use crate::app::doc::{Doc, DocLine, Seg, Target, Tone};
 use crate::app::format;
 use crate::app::strings::Strings;
+use crate::corpus::names::side_label_in;
 use crate::corpus::{Citation, Corpus};
 use crate::facts::{self, Fact, Facts, Field, Heading, Legend, cite};
 use crate::index::EntryRef;
@@ -43,8 +44,9 @@ pub fn build(corpus: &Corpus, t: &'static Strings, entry: EntryRef, today: Day) 
                 Heading::Key => key_fact(&mut w, &facts, f, k),
                 Heading::Participants => {
                     if f.side != side {
-                        side = f.side;
-                        w.sub(f.side.map_or("", |s| s.label()));
+                        side.clone_from(&f.side);
+                        let label = w.side(f);
+                        w.sub(&label);
                     }
                     participant(&mut w, f);
                 }
@@ -64,6 +66,13 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
+    /// The label of the fact's side ("EU", or its Korean name in the Korean interface).
+    fn side(&self, f: &Fact) -> String {
+        f.side.as_ref().map_or_else(String::new, |s| {
+            side_label_in(self.corpus, s, self.t.code).to_string()
+        })
+    }
+
     fn heading(&mut self, text: &str) {
         if !self.doc.lines.is_empty() {
             self.doc.push(DocLine::blank());
@@ -127,8 +136,7 @@ fn key_fact(w: &mut Writer, facts: &Facts, f: &Fact, position: usize) {
                     .and_then(|s| s.facts.get(position - 1))
                     .is_none_or(|prev| prev.field != Field::Name);
             let name = if first { w.t.label_names } else { "" };
-            let side = f.side.map_or("", |s| s.label());
-            (name, format!("{side}: {}", f.text))
+            (name, format!("{}: {}", w.side(f), f.text))
         }
         Field::Kind => {
             let value = facts
@@ -172,8 +180,9 @@ fn item(w: &mut Writer, f: &Fact) {
             hang = 2;
         }
         Field::Organisation if f.side.is_some() => {
-            let side = f.side.map_or("", |s| s.label());
-            lead.push(Seg::new(&format!("{side:<4}"), Tone::Label));
+            // A column of four for "EU" and "ROK"; a longer label ("Multilateral",
+            // "대한민국") keeps one space before the name.
+            lead.push(Seg::new(&format!("{} ", pad(&w.side(f), 3)), Tone::Label));
         }
         _ => {}
     }
@@ -202,9 +211,10 @@ fn account(w: &mut Writer, legend: &Legend, f: &Fact) {
     let reference = legend.references.iter().find(|r| r.id == source);
     let label = cite::source_label(w.corpus, source);
     let description = reference.map_or(f.text.clone(), |r| r.description());
-    let side = f.side.map_or(String::new(), |s| {
-        format!(" · {} {}", s.label(), w.t.account)
-    });
+    let side = match f.side {
+        Some(_) => format!(" · {} {}", w.side(f), w.t.account),
+        None => String::new(),
+    };
     let segs = vec![
         Seg::plain(ITEM),
         Seg::new(label, Tone::Label),

@@ -183,7 +183,7 @@ fn single(
             Seg::new(
                 &format!(
                     "{} ({}) ",
-                    source_name(req.text, current),
+                    source_name(corpus, req.text, current),
                     (req.text.counts)(position + 1, sources.len())
                 ),
                 Tone::Label,

@@ -6,6 +6,7 @@ use crate::corpus::load::LoadStep;
 use crate::facts::{Field, Heading};
 
 pub static STRINGS: Strings = Strings {
+    code: "en",
     untitled_corpus: "corpus",
     timeline: "Timeline",
     detail: "Detail",

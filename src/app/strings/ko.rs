@@ -6,6 +6,7 @@ use crate::corpus::load::LoadStep;
 use crate::facts::{Field, Heading};
 
 pub static STRINGS: Strings = Strings {
+    code: "ko",
     untitled_corpus: "자료",
     timeline: "타임라인",
     detail: "상세",

@@ -13,6 +13,7 @@ fn has_hangul(s: &str) -> bool {
 /// added to [`Strings`] fails to compile here until it is listed and so checked.
 fn words(s: &Strings) -> Vec<&'static str> {
     let Strings {
+        code: _,
         untitled_corpus,
         timeline,
         detail,

@@ -9,8 +9,8 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::corpus::model::{
     Account, AlternativeDate, Citation, Corpus, DateFact, Delegation, Event, EventRef, FormatFact,
-    Head, Meeting, Name, OrgRef, Organisation, Person, Place, PlaceNames, Role, Series, SideName,
-    Source, Statement, Topic, TopicRef,
+    Head, Meeting, Name, OrgRef, Organisation, Party, Person, Place, PlaceNames, Role, Series,
+    SideName, Source, Statement, Topic, TopicRef,
 };
 
 /// Something whose strings can be brought to NFC in place.
@@ -59,8 +59,9 @@ macro_rules! normalise_fields {
 normalise_fields! {
     Corpus => [
         format, title, sources, meetings, events, organisations, people, topics, series,
-        place_names,
+        place_names, parties,
     ],
+    Party => [id, name, short, names],
     Series => [id, name, names],
     PlaceNames => [key, names],
     Citation => [source],

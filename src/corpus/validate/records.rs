@@ -143,6 +143,9 @@ impl Checker<'_> {
         if let Some(d) = &s.published {
             self.date(rec, &At::top("published"), d);
         }
+        if let Some(side) = &s.side {
+            self.side(rec, &At::top("side"), side);
+        }
         self.texts(rec, &At::top("notes"), &s.notes, "a remark");
         // A source without paragraphs is a reference: known by its URL, its text not here.
         if s.is_reference() && !s.raw.is_empty() {
@@ -195,6 +198,7 @@ impl Checker<'_> {
         let names = At::top("names");
         for (i, n) in m.names.iter().enumerate() {
             let at = names.index(i);
+            self.side(rec, &at.field("side"), &n.side);
             self.text(rec, &at.field("name"), &n.name, "the name this side uses");
             self.cites(rec, &at.field("cite"), &n.cite);
         }
@@ -212,6 +216,7 @@ impl Checker<'_> {
         let delegations = At::top("delegations");
         for (i, d) in m.delegations.iter().enumerate() {
             let at = delegations.index(i);
+            self.side(rec, &at.field("side"), &d.side);
             let heads = at.field("heads");
             for (j, h) in d.heads.iter().enumerate() {
                 let at = heads.index(j);
@@ -252,6 +257,9 @@ impl Checker<'_> {
             );
         }
         for (i, a) in m.accounts.iter().enumerate() {
+            if let Some(side) = &a.side {
+                self.side(rec, &accounts.index(i).field("side"), side);
+            }
             self.reference(
                 rec,
                 &accounts.index(i).field("source"),
@@ -295,6 +303,7 @@ impl Checker<'_> {
         self.opt_text(rec, &At::top("acronym"), o.acronym.as_deref(), "an acronym");
         self.texts(rec, &At::top("aliases"), &o.aliases, "another name");
         self.names(rec, &At::top("names"), &o.names);
+        self.side(rec, &At::top("side"), &o.side);
         if let Some(parent) = &o.parent {
             self.reference(rec, &At::top("parent"), parent, RecordKind::Organisation);
         }
@@ -325,6 +334,7 @@ impl Checker<'_> {
                 &r.title,
                 "the title the source gives",
             );
+            self.side(rec, &at.field("side"), &r.side);
             if let Some(o) = &r.organisation {
                 self.reference(rec, &at.field("organisation"), o, RecordKind::Organisation);
             }

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{Candidate, Kind, matched_part};
+use crate::corpus::names::side_label;
 use crate::corpus::{Corpus, DateFact, Meeting, MeetingFormat, Name, OrgKind, Source};
 use crate::search::fold::fold;
 use crate::text::sanitize_line;
@@ -51,8 +52,8 @@ pub fn candidates_from(corpus: &Corpus) -> Vec<Candidate> {
                 .chain(name_texts(&o.names)),
             match o.kind {
                 // "other" says nothing.
-                OrgKind::Other => o.side.label().to_owned(),
-                kind => format!("{} {}", o.side.label(), kind.label()),
+                OrgKind::Other => side_label(corpus, &o.side).to_owned(),
+                kind => format!("{} {}", side_label(corpus, &o.side), kind.label()),
             },
         ));
     }

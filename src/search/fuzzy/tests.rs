@@ -431,7 +431,7 @@ mod from_corpus {
             title: title.into(),
             short_title: format!("short {title}"),
             names: vec![SideName {
-                side: Side::Rok,
+                side: Side::party("rok"),
                 name: "Cyber Policy Consultation".into(),
                 cite: vec![],
             }],
@@ -456,7 +456,7 @@ mod from_corpus {
         Role {
             title: title.into(),
             organisation: None,
-            side: Side::Eu,
+            side: Side::party("eu"),
             meeting: meeting.map(Into::into),
             cite: vec![],
         }
@@ -466,6 +466,7 @@ mod from_corpus {
     fn builds_every_kind_sanitised() {
         let corpus = Corpus {
             format: FORMAT.into(),
+            parties: crate::corpus::builtin::parties(),
             topics: vec![
                 Topic {
                     id: "crime".into(),
@@ -488,7 +489,7 @@ mod from_corpus {
                     name: "EU Agency for Cybersecurity".into(),
                     acronym: Some("ENISA".into()),
                     aliases: vec!["".into()],
-                    side: Side::Eu,
+                    side: Side::party("eu"),
                     kind: OrgKind::Agency,
                     parent: None,
                     cite: vec![],
