@@ -44,6 +44,11 @@ impl Pair {
         }
     }
 
+    /// Their short labels ("EU", "ROK"), which the cells' marks come from.
+    pub fn short_labels<'a>(&'a self, corpus: &'a Corpus) -> (&'a str, &'a str) {
+        self.labels(corpus, "")
+    }
+
     /// Their labels ("EU", "ROK"), or in the interface language `lang` where the corpus names
     /// the party in it.
     pub fn labels<'a>(&'a self, corpus: &'a Corpus, lang: &str) -> (&'a str, &'a str) {
@@ -68,21 +73,23 @@ pub enum Accounts {
 }
 
 impl Accounts {
-    /// The cell's mark: "●" both, the first letter of each party's short label ("E", "R"),
-    /// "○" other; with `ascii`, "B" and "o" for the two that are not ASCII. Two labels with
-    /// the same first letter: the second party's mark is "2".
+    /// The cell's mark: "●" both, the first ASCII letter of each party's short label ("E",
+    /// "R"), "○" other; with `ascii`, "B" and "o" for the two that are not ASCII. A label
+    /// without an ASCII letter, or two labels with the same one, give "1" and "2".
     pub fn glyph(self, ascii: bool, labels: (&str, &str)) -> String {
         let initial = |l: &str| {
             l.chars()
-                .find(|c| c.is_alphanumeric())
-                .map_or('?', |c| c.to_ascii_uppercase())
+                .find(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_uppercase())
         };
-        let (a, b) = (initial(labels.0), initial(labels.1));
+        let (a, b) = match (initial(labels.0), initial(labels.1)) {
+            (Some(a), Some(b)) if a != b => (a, b),
+            _ => ('1', '2'),
+        };
         match (self, ascii) {
             (Accounts::Both, false) => "●".into(),
             (Accounts::Both, true) => "B".into(),
             (Accounts::First, _) => a.to_string(),
-            (Accounts::Second, _) if a == b => "2".into(),
             (Accounts::Second, _) => b.to_string(),
             (Accounts::Other, false) => "○".into(),
             (Accounts::Other, true) => "o".into(),
@@ -544,7 +551,7 @@ mod tests {
         // The parties' marks come from their labels, and stay apart.
         let marks = |l| Accounts::ALL.map(|a| a.glyph(false, l));
         assert_eq!(marks(("EU", "ROK")), ["●", "E", "R", "○"]);
-        assert_eq!(marks(("EU", "Estonia")), ["●", "E", "2", "○"]);
+        assert_eq!(marks(("EU", "Estonia")), ["●", "1", "2", "○"]);
     }
 
     /// Only recorded cells are stored: one per (topic or topic above it, meeting) that a topic

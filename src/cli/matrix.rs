@@ -119,7 +119,7 @@ fn write_text(
             let mut line = pad(&fit(label, topic_w), topic_w);
             for (i, c) in matrix.columns.iter().enumerate() {
                 let glyph = row.cell(i).map_or("·".to_string(), |cell| {
-                    cell.accounts(&pair).glyph(false, pair.labels(corpus, "en"))
+                    cell.accounts(&pair).glyph(false, pair.short_labels(corpus))
                 });
                 // The glyph under the middle of its column label.
                 let w = display_width(&sanitize_line(&c.label));

@@ -144,10 +144,8 @@ fn topic_row(
     let pair = Pair::of(app.corpus());
     for c in shown {
         let glyph = row.cell(c).map_or("·".to_string(), |cell| {
-            cell.accounts(&pair).glyph(
-                app.options().ascii,
-                pair.labels(app.corpus(), app.text().code),
-            )
+            cell.accounts(&pair)
+                .glyph(app.options().ascii, pair.short_labels(app.corpus()))
         });
         let before = label_w.saturating_sub(1) / 2;
         let after = label_w.saturating_sub(1 + before);
@@ -239,7 +237,7 @@ fn legend_spans(app: &App, theme: &Theme, width: usize) -> Vec<Span<'static>> {
     let ascii = app.options().ascii;
     let mut spans = Vec::new();
     let pair = Pair::of(app.corpus());
-    let labels = pair.labels(app.corpus(), app.text().code);
+    let labels = pair.short_labels(app.corpus());
     for a in Accounts::ALL {
         spans.push(Span::styled(
             format!(" {}", a.glyph(ascii, labels)),
