@@ -272,6 +272,22 @@ impl App {
         self.matcher.candidates()
     }
 
+    /// Finder queries are answered by a worker from now on: edits leave requests
+    /// ([`App::take_finder_request`]) and results come back as [`Action::FinderResults`].
+    pub fn answer_finder_in_background(&mut self) {
+        self.matcher.answer_in_background();
+    }
+
+    /// The finder, for a worker thread.
+    pub fn finder_shared(&self) -> std::sync::Arc<crate::search::fuzzy::Finder> {
+        self.matcher.shared()
+    }
+
+    /// The newest finder query for the worker, once.
+    pub fn take_finder_request(&mut self) -> Option<finder::FinderRequest> {
+        self.matcher.take_request()
+    }
+
     pub fn search(&self) -> &SearchState {
         &self.search
     }

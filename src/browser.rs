@@ -8,9 +8,11 @@
 //! - `clipboard`: where copied text goes ([`ClipboardSink`], [`Osc52`]).
 //! - `scroll`: noticing that an update only scrolled the detail pane, so the loop can move
 //!   rows with a scroll region instead of redrawing them.
+//! - `finder_worker`: the thread the finder's matching runs on ([`FinderWorker`]).
 
 mod clipboard;
 mod events;
+mod finder_worker;
 mod scroll;
 #[cfg(test)]
 mod tests;
@@ -28,6 +30,7 @@ use crate::tui::{self, Flow, Options, Program, ScrollHint};
 
 pub use clipboard::{ClipboardSink, Osc52};
 pub use events::action_for;
+pub use finder_worker::FinderWorker;
 
 /// Runs the browser on a loaded corpus until the user quits: what `entente` without a
 /// subcommand does. `NO_COLOR` (set and non-empty) and `TERM=dumb` turn colours off; `lang` is
@@ -48,6 +51,7 @@ pub fn run(
         size: tui::drawable_size(),
     };
     let mut browser = Browser::new(App::new(loaded, index, options));
+    browser.match_in_background();
     tui::run(&mut browser, &Options { mouse })
 }
 
@@ -57,6 +61,8 @@ pub struct Browser {
     clipboard: Box<dyn ClipboardSink>,
     /// Rows of the detail pane that scrolled since the last frame.
     scroll_hint: Option<ScrollHint>,
+    /// The finder's matching thread, once started.
+    finder: Option<FinderWorker>,
 }
 
 impl Browser {
@@ -71,6 +77,28 @@ impl Browser {
             app,
             clipboard,
             scroll_hint: None,
+            finder: None,
+        }
+    }
+
+    /// Moves the finder's matching to a worker thread: typing redraws the query at once and
+    /// results follow when ready. Without it (tests), the app matches inline. If no thread
+    /// can be started, matching stays inline.
+    pub fn match_in_background(&mut self) {
+        if self.finder.is_none()
+            && let Some(worker) = FinderWorker::start(self.app.finder_shared())
+        {
+            self.app.answer_finder_in_background();
+            self.finder = Some(worker);
+        }
+    }
+
+    /// Hands the app's newest finder query to the worker.
+    fn send_finder_request(&mut self) {
+        if let Some(worker) = &mut self.finder
+            && let Some(request) = self.app.take_finder_request()
+        {
+            worker.ask(request);
         }
     }
 
@@ -117,6 +145,7 @@ impl Program for Browser {
         };
         self.send_copy();
         self.write_export();
+        self.send_finder_request();
         if self.app.quit {
             Flow::Quit
         } else {
@@ -130,5 +159,19 @@ impl Program for Browser {
 
     fn scroll_hint(&mut self) -> Option<ScrollHint> {
         self.scroll_hint.take()
+    }
+
+    fn busy(&self) -> bool {
+        self.finder.as_ref().is_some_and(FinderWorker::busy)
+    }
+
+    fn poll_background(&mut self) -> Flow {
+        match self.finder.as_mut().and_then(FinderWorker::take) {
+            Some(results) => {
+                self.app.update(results);
+                Flow::Redraw
+            }
+            None => Flow::Idle,
+        }
     }
 }

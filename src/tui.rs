@@ -30,6 +30,6 @@ mod session;
 mod sgr16;
 
 pub use area::{MAX_COLUMNS, MAX_ROWS, drawable_size};
-pub use event_loop::run;
+pub use event_loop::{BUSY_POLL, run};
 pub use program::{Flow, Options, Program, ScrollHint};
 pub use session::restore;

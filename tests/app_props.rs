@@ -105,6 +105,10 @@ every_action! {
     Action::Click { .. } => Action::Click { column: 1, row: 1 },
     Action::Suspend => Action::Suspend,
     Action::CopyFailed => Action::CopyFailed,
+    Action::FinderResults { .. } => Action::FinderResults {
+        generation: 1,
+        results: entente::search::fuzzy::Results::default(),
+    },
 }
 
 /// Every variant (its listed example), plus varied values for the variants that carry some.

@@ -122,4 +122,10 @@ pub enum Action {
     Click { column: u16, row: u16 },
     /// The terminal could not take the copied text (OSC 52 write failed).
     CopyFailed,
+    /// A background worker's answer to the finder query of `generation`; dropped unless that
+    /// is still the newest query.
+    FinderResults {
+        generation: u64,
+        results: crate::search::fuzzy::Results,
+    },
 }

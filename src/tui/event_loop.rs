@@ -26,6 +26,11 @@ use super::{area, hangup, input, job};
 /// cannot keep the screen from updating.
 const MAX_BATCH: usize = 64;
 
+/// While the program is [busy](Program::busy), how long the loop waits for input before it
+/// looks for finished background work. crossterm's reader cannot be woken by another thread,
+/// so results are drawn at most this long after they are ready.
+pub const BUSY_POLL: Duration = Duration::from_millis(4);
+
 type Backend = area::Capped<CrosstermBackend<FrameWriter<TerminalOut>>>;
 
 /// Run `program` full-screen until it returns [`Flow::Quit`].
@@ -89,8 +94,18 @@ struct Screen {
 }
 
 impl Screen {
-    /// Handle the next event (waiting for it) and the ones already queued behind it.
+    /// Handle the next event (waiting for it) and the ones already queued behind it. While
+    /// the program is busy, finished background work ends the wait instead.
     fn handle_queued<P: Program>(&mut self, program: &mut P) -> anyhow::Result<Flow> {
+        while program.busy() {
+            if event::poll(BUSY_POLL).context("cannot read terminal input")? {
+                break;
+            }
+            match program.poll_background() {
+                Flow::Idle => {}
+                flow => return Ok(flow),
+            }
+        }
         let mut outcome = Flow::Idle;
         let mut resized = false;
         for _ in 0..MAX_BATCH {

@@ -39,7 +39,26 @@ impl App {
     }
 
     fn run_finder(&mut self) {
-        let results = self.matcher.search(self.finder.input.text());
+        match self.matcher.ask(self.finder.input.text()) {
+            Some(results) => {
+                self.finder.searching = false;
+                self.finder
+                    .accept_results(results, self.matcher.candidates());
+            }
+            None => self.finder.searching = true,
+        }
+    }
+
+    /// Results from a background worker: taken only when they answer the newest query.
+    pub(super) fn finder_results(
+        &mut self,
+        generation: u64,
+        results: crate::search::fuzzy::Results,
+    ) {
+        if !self.matcher.is_current(generation) {
+            return;
+        }
+        self.finder.searching = false;
         self.finder
             .accept_results(results, self.matcher.candidates());
     }
