@@ -18,6 +18,7 @@ mod import;
 mod json_outputs;
 mod malformed_corpora;
 mod pty;
+mod pty_finder_worker;
 mod ranking;
 mod scale;
 mod snapshots;

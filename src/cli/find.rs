@@ -5,6 +5,7 @@
 
 pub mod cache;
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::Path;
 
@@ -47,6 +48,17 @@ pub fn run_command(
 pub fn run(library: &Library, args: &FindArgs, json: bool, out: &mut dyn Write) -> Result<Outcome> {
     let index = FinderIndex::build(&candidates_from(&library.loaded.corpus));
     run_on(&index, args, json, out)
+}
+
+/// `text` as it may be printed: printable ASCII as it is (checked byte by byte, the common
+/// case), anything else through [`sanitize_line_cow`]. The index holds sanitised text, but a
+/// cache file is not trusted to.
+fn shown(text: &str) -> Cow<'_, str> {
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        Cow::Borrowed(text)
+    } else {
+        sanitize_line_cow(text)
+    }
 }
 
 /// `find` over an index already built or opened.
@@ -103,29 +115,34 @@ fn run_on(
             }),
         )?;
     } else {
+        // One line buffer for every row: `--limit 0` may print tens of thousands.
+        let mut line = String::new();
         for (m, c) in rows {
+            line.clear();
             let other = c.other_name();
-            let via = match c.key(m.key) {
-                Some(key) if m.key != 0 && Some(key) != other => {
-                    format!(" (via {})", sanitize_line_cow(key))
-                }
-                _ => String::new(),
-            };
-            let other = other
-                .map(|o| format!(" · {}", sanitize_line_cow(o)))
-                .unwrap_or_default();
-            let detail = if c.detail.is_empty() {
-                String::new()
-            } else {
-                format!(" — {}", sanitize_line_cow(c.detail))
-            };
-            writeln!(
-                out,
-                "{} {}{other}{via}{detail}  [{}]",
-                c.kind.badge(),
-                sanitize_line_cow(c.label),
-                sanitize_line_cow(c.id)
-            )?;
+            line.push_str(c.kind.badge());
+            line.push(' ');
+            line.push_str(&shown(c.label));
+            if let Some(other) = other {
+                line.push_str(" · ");
+                line.push_str(&shown(other));
+            }
+            if m.key != 0
+                && let Some(key) = c.key(m.key)
+                && Some(key) != other
+            {
+                line.push_str(" (via ");
+                line.push_str(&shown(key));
+                line.push(')');
+            }
+            if !c.detail.is_empty() {
+                line.push_str(" — ");
+                line.push_str(&shown(c.detail));
+            }
+            line.push_str("  [");
+            line.push_str(&shown(c.id));
+            line.push_str("]\n");
+            out.write_all(line.as_bytes())?;
         }
     }
     Ok(if results.total == 0 {

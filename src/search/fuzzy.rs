@@ -134,7 +134,7 @@ impl Candidate {
     /// The candidate's name in another script, shown beside the label: the first key in
     /// Hangul when the label has none ("National Intelligence Service · 국가정보원").
     pub fn other_name(&self) -> Option<&str> {
-        other_name(&self.label, self.keys.iter().map(String::as_str))
+        other_name(&self.label, self.keys.iter().skip(1).map(String::as_str))
     }
 }
 
@@ -358,13 +358,13 @@ fn positions(view: index::View<'_>, q: &Query, candidate: usize, slot: usize) ->
     positions
 }
 
-/// A name in another script to show beside `label`: the first later key in Hangul when the
-/// label has none.
-fn other_name<'a>(label: &str, keys: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+/// A name in another script to show beside `label`: the first of the `later` keys (those
+/// after the first) in Hangul, when the label has none.
+fn other_name<'a>(label: &str, mut later: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     if hangul::has_syllable(label) {
         return None;
     }
-    keys.skip(1).find(|k| hangul::has_syllable(k))
+    later.find(|k| hangul::has_syllable(k))
 }
 
 /// Best first: higher tier, higher score, then shorter key, then a record's own name before

@@ -129,9 +129,14 @@ impl<'a> CandidateRef<'a> {
         (self.first + FIXED_STRINGS..self.end).filter_map(move |at| view.string(at))
     }
 
-    /// As [`Candidate::other_name`].
+    /// As [`Candidate::other_name`]. Keys that are ASCII are passed over unread (they hold no
+    /// Hangul), which matters when every row of a long listing asks.
     pub fn other_name(&self) -> Option<&'a str> {
-        super::other_name(self.label, self.keys())
+        let view = self.view;
+        let later = (self.first + FIXED_STRINGS + 1..self.end)
+            .filter(move |&at| view.raw_string(at).is_some_and(|b| !b.is_ascii()))
+            .filter_map(move |at| view.string(at));
+        super::other_name(self.label, later)
     }
 }
 
@@ -317,14 +322,19 @@ impl<'a> View<'a> {
             .get(key.bonus_at..key.bonus_at.checked_add(key.units)?)
     }
 
-    /// String `at` of the arena (UTF-8 checked).
-    fn string(&self, at: usize) -> Option<&'a str> {
+    /// The bytes of string `at` of the arena.
+    fn raw_string(&self, at: usize) -> Option<&'a [u8]> {
         let start = match at.checked_sub(1) {
             Some(before) => *self.string_ends.get(before)? as usize,
             None => 0,
         };
         let end = *self.string_ends.get(at)? as usize;
-        std::str::from_utf8(self.strings.get(start..end)?).ok()
+        self.strings.get(start..end)
+    }
+
+    /// String `at` of the arena (UTF-8 checked).
+    fn string(&self, at: usize) -> Option<&'a str> {
+        std::str::from_utf8(self.raw_string(at)?).ok()
     }
 
     pub fn candidate(&self, i: usize) -> Option<CandidateRef<'a>> {

@@ -1,8 +1,17 @@
 //! The scan: every candidate (or the previous match set) tested and scored against a query.
 //!
-//! Work per key, cheapest first: the kind, the character masks, the bytes in order, then
-//! the tier and the score. Each form of a key is tested with the query's words in that form
-//! (see `Form`). Two things keep the score (a dynamic program) off most keys:
+//! The scan reads a [`FinderIndex`]'s tables in place. Work, cheapest first:
+//!
+//! - The prefilter, over a run of candidates: every candidate's keys (all forms) lie end to
+//!   end in the folded arena, so `memchr` finds the next place the query's first byte occurs
+//!   and the scan jumps (binary search on where candidates start) to the candidate holding
+//!   it; the candidates before it are not looked at. That candidate must then hold each
+//!   query word's bytes in order (`memchr` again). A query none of whose bytes is common
+//!   ("zzqxj") touches little more than the arena.
+//! - Per key: the kind, the character masks, the bytes in order, then the tier and the
+//!   score. Each form of a key is tested with the query's words in that form (see `Form`).
+//!
+//! Two things keep the score (a dynamic program) off most keys:
 //!
 //! - A bound: a key cannot score above `score::upper_bound` (from its first character and
 //!   the characters at its word starts), nor rank above its tier; tier and score are compared
@@ -12,6 +21,9 @@
 //!   task. Tasks share the highest such bar, so later tasks skip from their first key. While
 //!   a name is typed from its start, this skips most keys.
 //! - Both cores: tasks of [`CHUNK`] candidates, each with its own buffers and results.
+//!
+//! A scan given a [`Cancel`] looks at it every [`CHECK_EVERY`] candidates and gives up once a
+//! newer query has been asked for (the browser's finder worker).
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -244,7 +256,9 @@ impl Task<'_, '_> {
             .and_then(|w| w.first()?.text.as_bytes().first().copied());
         // The next place in the arena holding the lead byte, once looked for.
         let mut hit: Option<usize> = None;
+        // Position in `ids`, and candidates looked at (for the cancellation check).
         let mut k = 0usize;
+        let mut steps = 0usize;
         loop {
             let mut i = match ids {
                 Ids::Range(ref r) if r.start + k < r.end => r.start + k,
@@ -252,7 +266,8 @@ impl Task<'_, '_> {
                 _ => break,
             };
             k += 1;
-            if k.is_multiple_of(CHECK_EVERY) && self.cancel.is_some_and(|c| c.is_stale()) {
+            steps += 1;
+            if steps.is_multiple_of(CHECK_EVERY) && self.cancel.is_some_and(|c| c.is_stale()) {
                 return None;
             }
             let mut end = arena_start(&self.view, i + 1);
@@ -513,11 +528,14 @@ fn test_key(
     if below_any {
         return Some(None);
     }
-    let key_text = std::str::from_utf8(text).ok()?;
     let found_tier = match cap {
         Tier::Fuzzy => Tier::Fuzzy,
         // Never above the cap (a key of more words than `tier` reads is not typed whole).
-        _ => tier(words.iter().map(|w| w.text.as_str()), key_text).min(cap),
+        _ => tier(
+            words.iter().map(|w| w.text.as_str()),
+            std::str::from_utf8(text).ok()?,
+        )
+        .min(cap),
     };
     if floor.is_some_and(|floor| tier_value(found_tier, bound) < floor) {
         return Some(None);
