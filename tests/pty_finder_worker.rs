@@ -20,12 +20,23 @@ const TYPED: &str = "european cyber";
 const SEARCHING: &str = "searching…";
 const PROMPT: &str = entente::app::strings::FINDER_PROMPT;
 
-/// The finder's query as drawn on `screen` (trailing spaces cut), if the finder is open.
+/// The query on one screen row, if it is the finder's query line: what follows the prompt,
+/// after nothing but borders and blanks, up to the next border (trailing blanks cut); and
+/// the column where the query starts.
+fn query_in(row: &str) -> Option<(usize, &str)> {
+    let border = |c: char| "│┃║|".contains(c);
+    let at = row.find(PROMPT)?;
+    if !row[..at].chars().all(|c| c == ' ' || border(c)) {
+        return None;
+    }
+    let rest = &row[at + PROMPT.len()..];
+    let query = rest.split(border).next().unwrap_or("").trim_end();
+    Some((row[..at].chars().count() + PROMPT.chars().count(), query))
+}
+
+/// The finder's query as drawn on `screen`, if the finder is open.
 fn query_line(screen: &str) -> Option<&str> {
-    screen
-        .lines()
-        .find_map(|line| line.trim_start().strip_prefix(PROMPT))
-        .map(str::trim_end)
+    screen.lines().find_map(|row| query_in(row).map(|(_, q)| q))
 }
 
 /// Whether `screen` shows `typed` as the query with the cursor right after it (so a typed
@@ -33,12 +44,10 @@ fn query_line(screen: &str) -> Option<&str> {
 fn shows(screen: &vt100::Screen, typed: &str) -> bool {
     let (_, cols) = screen.size();
     screen.rows(0, cols.get()).enumerate().any(|(row, text)| {
-        let Some(at) = text.find(PROMPT) else {
-            return false;
-        };
-        let column = text[..at].chars().count() + PROMPT.len() + typed.chars().count();
-        text[at + PROMPT.len()..].trim_end() == typed.trim_end()
-            && screen.cursor_position() == (row as u16, column as u16)
+        query_in(&text).is_some_and(|(column, query)| {
+            let cursor = column + typed.chars().count();
+            query == typed.trim_end() && screen.cursor_position() == (row as u16, cursor as u16)
+        })
     })
 }
 

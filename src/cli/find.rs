@@ -5,7 +5,6 @@
 
 pub mod cache;
 
-use std::borrow::Cow;
 use std::io::Write;
 use std::path::Path;
 
@@ -15,7 +14,7 @@ use serde_json::json;
 use super::args::{FindArgs, FindKind};
 use super::output::write_json;
 use super::{Library, Outcome};
-use crate::search::fuzzy::{FinderIndex, Kind, Query, candidates_from};
+use crate::search::fuzzy::{FinderIndex, Kind, Query, Text, candidates_from};
 use crate::text::sanitize_line_cow;
 
 fn kind(k: FindKind) -> Kind {
@@ -50,14 +49,17 @@ pub fn run(library: &Library, args: &FindArgs, json: bool, out: &mut dyn Write) 
     run_on(&index, args, json, out)
 }
 
-/// `text` as it may be printed: printable ASCII as it is (checked byte by byte, the common
-/// case), anything else through [`sanitize_line_cow`]. The index holds sanitised text, but a
-/// cache file is not trusted to.
-fn shown(text: &str) -> Cow<'_, str> {
-    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
-        Cow::Borrowed(text)
+/// Appends `text` as it may be printed: printable ASCII as it is (checked byte by byte, the
+/// common case), anything else through [`sanitize_line_cow`] (bytes that are not UTF-8 as
+/// replacement characters). The index holds sanitised text, but a cache file is not trusted
+/// to.
+fn push_shown(line: &mut Vec<u8>, text: Text<'_>) {
+    let bytes = text.bytes();
+    if bytes.iter().all(|b| (b' '..=b'~').contains(b)) {
+        line.extend_from_slice(bytes);
     } else {
-        sanitize_line_cow(text)
+        let lossy = String::from_utf8_lossy(bytes);
+        line.extend_from_slice(sanitize_line_cow(&lossy).as_bytes());
     }
 }
 
@@ -95,12 +97,12 @@ fn run_on(
             .map(|(m, c)| {
                 json!({
                     "kind": c.kind.label(),
-                    "id": c.id,
-                    "name": c.label,
-                    "label": c.label,
-                    "detail": c.detail,
+                    "id": c.id.as_str(),
+                    "name": c.label.as_str(),
+                    "label": c.label.as_str(),
+                    "detail": c.detail.as_str(),
                     "score": m.score,
-                    "matched_key": c.key(m.key),
+                    "matched_key": c.key(m.key).and_then(Text::as_str),
                     "positions": m.positions,
                 })
             })
@@ -116,33 +118,33 @@ fn run_on(
         )?;
     } else {
         // One line buffer for every row: `--limit 0` may print tens of thousands.
-        let mut line = String::new();
+        let mut line: Vec<u8> = Vec::new();
         for (m, c) in rows {
             line.clear();
             let other = c.other_name();
-            line.push_str(c.kind.badge());
-            line.push(' ');
-            line.push_str(&shown(c.label));
+            line.extend_from_slice(c.kind.badge().as_bytes());
+            line.push(b' ');
+            push_shown(&mut line, c.label);
             if let Some(other) = other {
-                line.push_str(" · ");
-                line.push_str(&shown(other));
+                line.extend_from_slice(" · ".as_bytes());
+                push_shown(&mut line, other);
             }
             if m.key != 0
                 && let Some(key) = c.key(m.key)
                 && Some(key) != other
             {
-                line.push_str(" (via ");
-                line.push_str(&shown(key));
-                line.push(')');
+                line.extend_from_slice(b" (via ");
+                push_shown(&mut line, key);
+                line.push(b')');
             }
             if !c.detail.is_empty() {
-                line.push_str(" — ");
-                line.push_str(&shown(c.detail));
+                line.extend_from_slice(" — ".as_bytes());
+                push_shown(&mut line, c.detail);
             }
-            line.push_str("  [");
-            line.push_str(&shown(c.id));
-            line.push_str("]\n");
-            out.write_all(line.as_bytes())?;
+            line.extend_from_slice(b"  [");
+            push_shown(&mut line, c.id);
+            line.extend_from_slice(b"]\n");
+            out.write_all(&line)?;
         }
     }
     Ok(if results.total == 0 {

@@ -5,7 +5,8 @@
 //! holds the port to the crate; highlighted positions come from the crate itself. Around it
 //! we add what it lacks (see PITFALLS.md): Unicode case folding done once per key at build
 //! time, words matched in any order, a query prefix per kind, cheap rejections before any
-//! scoring (character masks, bytes in order, an exact score bound), a scan over both cores,
+//! scoring (a `memchr` prefilter through the key arena, character masks, bytes in order, an
+//! exact score bound), a scan over both cores,
 //! top-`limit` selection instead of a full sort, positions for the returned rows only, and an
 //! incremental [`Session`] that re-scans only the previous matches while a query is refined.
 //! Ranking: the [`Tier`] first (the whole key typed, whole words, word starts or initials,
@@ -15,6 +16,11 @@
 //! Besides its keys as written, a candidate is matched through two derived forms of them: a
 //! key holding Hangul also in initial consonants (ㄱㅈㅇ for 국정원), searched when a query word
 //! holds a typed initial; a person's key with surname spellings made one (Yun → Yoon).
+//!
+//! Everything a search reads is one [`FinderIndex`]: fixed tables in one aligned buffer
+//! (`index`), built in memory by [`Finder::new`] or opened in place from a cache file
+//! (`store` maps it). A scan can be cancelled ([`Cancel`]): the browser's finder worker
+//! stops a stale query's scan as soon as a newer one is asked.
 //!
 //! Only the first [`MATCHED_KEY_CHARS`] characters of a key are matched: scoring and
 //! highlighting cost time (and the crate's highlighting, memory) in proportion to key length ×
@@ -39,7 +45,7 @@ use super::{hangul, roman};
 use crate::corpus::Facet;
 pub use candidates::candidates_from;
 use index::FoldedKey;
-pub use index::{CandidateRef, FinderIndex, Refused};
+pub use index::{CandidateRef, FinderIndex, Refused, Text};
 pub use query::Query;
 pub use scan::Cancel;
 pub use session::Session;
@@ -338,7 +344,7 @@ fn positions(view: index::View<'_>, q: &Query, candidate: usize, slot: usize) ->
         .collect();
     let original = view
         .candidate(candidate)
-        .and_then(|c| c.key(folded_key.source as usize))
+        .and_then(|c| c.key(folded_key.source as usize)?.as_str())
         .map_or("", matched_part);
     if folded_key.form == Form::Roman {
         let (folded, fold_map) = fold_with_char_map(original);

@@ -102,12 +102,32 @@ pub(super) struct View<'a> {
 #[derive(Debug, Clone, Copy)]
 pub struct CandidateRef<'a> {
     pub kind: Kind,
-    pub id: &'a str,
-    pub label: &'a str,
-    pub detail: &'a str,
+    pub id: Text<'a>,
+    pub label: Text<'a>,
+    pub detail: Text<'a>,
     view: View<'a>,
     first: usize,
     end: usize,
+}
+
+/// A string of the index as stored: bytes that should be UTF-8 (a cache file is not trusted
+/// to be), so that a caller printing printable ASCII (nearly every row) need not validate it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Text<'a>(&'a [u8]);
+
+impl<'a> Text<'a> {
+    pub fn bytes(self) -> &'a [u8] {
+        self.0
+    }
+
+    /// The text, or `None` if the bytes are not UTF-8.
+    pub fn as_str(self) -> Option<&'a str> {
+        std::str::from_utf8(self.0).ok()
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 impl std::fmt::Debug for View<'_> {
@@ -118,25 +138,30 @@ impl std::fmt::Debug for View<'_> {
 
 impl<'a> CandidateRef<'a> {
     /// The candidate's `k`th key as written.
-    pub fn key(&self, k: usize) -> Option<&'a str> {
+    pub fn key(&self, k: usize) -> Option<Text<'a>> {
         let at = self.first.checked_add(FIXED_STRINGS)?.checked_add(k)?;
-        (at < self.end).then(|| self.view.string(at)).flatten()
+        (at < self.end).then(|| self.view.text(at)).flatten()
     }
 
-    /// Its keys as written, in order.
+    /// Its keys as written, in order (those that are not UTF-8 left out).
     pub fn keys(&self) -> impl Iterator<Item = &'a str> + 'a {
         let view = self.view;
-        (self.first + FIXED_STRINGS..self.end).filter_map(move |at| view.string(at))
+        (self.first + FIXED_STRINGS..self.end).filter_map(move |at| view.text(at)?.as_str())
     }
 
-    /// As [`Candidate::other_name`]. Keys that are ASCII are passed over unread (they hold no
-    /// Hangul), which matters when every row of a long listing asks.
-    pub fn other_name(&self) -> Option<&'a str> {
+    /// As [`Candidate::other_name`]. ASCII is passed over unread (it holds no Hangul), which
+    /// matters when every row of a long listing asks.
+    pub fn other_name(&self) -> Option<Text<'a>> {
+        let label = match self.label.bytes().is_ascii() {
+            true => "",
+            false => self.label.as_str()?,
+        };
         let view = self.view;
         let later = (self.first + FIXED_STRINGS + 1..self.end)
-            .filter(move |&at| view.raw_string(at).is_some_and(|b| !b.is_ascii()))
-            .filter_map(move |at| view.string(at));
-        super::other_name(self.label, later)
+            .filter_map(move |at| view.text(at))
+            .filter(|t| !t.bytes().is_ascii())
+            .filter_map(Text::as_str);
+        super::other_name(label, later).map(|s| Text(s.as_bytes()))
     }
 }
 
@@ -332,9 +357,9 @@ impl<'a> View<'a> {
         self.strings.get(start..end)
     }
 
-    /// String `at` of the arena (UTF-8 checked).
-    fn string(&self, at: usize) -> Option<&'a str> {
-        std::str::from_utf8(self.raw_string(at)?).ok()
+    /// String `at` of the arena.
+    fn text(&self, at: usize) -> Option<Text<'a>> {
+        self.raw_string(at).map(Text)
     }
 
     pub fn candidate(&self, i: usize) -> Option<CandidateRef<'a>> {
@@ -345,9 +370,9 @@ impl<'a> View<'a> {
         }
         Some(CandidateRef {
             kind: self.kind(i)?,
-            id: self.string(first)?,
-            label: self.string(first + 1)?,
-            detail: self.string(first + 2)?,
+            id: self.text(first)?,
+            label: self.text(first + 1)?,
+            detail: self.text(first + 2)?,
             view: *self,
             first,
             end,
@@ -710,10 +735,13 @@ mod tests {
         assert!(opened.has_initials(), "the Hangul key has an initials form");
         for (i, c) in cands.iter().enumerate() {
             let r = opened.candidate(i).unwrap();
+            let texts = [r.id, r.label, r.detail].map(Text::as_str);
             assert_eq!(
-                (r.kind, r.id, r.label, r.detail),
-                (c.kind, &*c.id, &*c.label, &*c.detail)
+                texts,
+                [&c.id, &c.label, &c.detail].map(|s| Some(s.as_str()))
             );
+            assert_eq!(r.kind, c.kind);
+            assert_eq!(r.other_name().and_then(Text::as_str), c.other_name());
             assert_eq!(r.keys().collect::<Vec<_>>(), c.keys);
         }
         assert!(opened.candidate(cands.len()).is_none());
