@@ -148,6 +148,10 @@ pub struct FinderState {
     /// A query was asked whose results have not come yet (a background worker's); the rows
     /// are the previous query's until they do.
     pub searching: bool,
+    /// Enter was pressed while searching: the top row of the newest query's results is
+    /// picked when they come (typing a name and Enter at once picks what was typed, not
+    /// the previous query's first row).
+    pub pick_when_ready: bool,
 }
 
 impl FinderState {

@@ -223,6 +223,39 @@ mod tests {
     }
 
     #[test]
+    fn enter_while_searching_picks_the_newest_querys_first_row_when_it_comes() {
+        let loaded = crate::test_fixture::small();
+        let index = crate::index::Index::build(&loaded.corpus);
+        let mut app = crate::app::App::new(loaded, index, crate::app::AppOptions::default());
+        let mut browser = super::super::Browser::new(app);
+        browser.match_in_background();
+        for action in [Action::OpenFinder]
+            .into_iter()
+            .chain("@kdsa".chars().map(Action::Insert))
+            .chain([Action::Accept])
+        {
+            browser.app.update(action);
+            browser.send_finder_request();
+        }
+        assert_eq!(
+            browser.app.mode(),
+            crate::app::Mode::Finder,
+            "waits for results"
+        );
+        let worker = browser.finder.as_mut().unwrap();
+        while let Some(results) = worker.wait(Duration::from_secs(60)) {
+            browser.app.update(results);
+        }
+        app = browser.app;
+        assert_eq!(app.mode(), crate::app::Mode::Normal, "picked");
+        assert_eq!(
+            app.filter().facet(crate::corpus::Facet::Organisation),
+            Some("kdsa"),
+            "the KDSA was picked"
+        );
+    }
+
+    #[test]
     fn the_app_drops_results_of_an_older_query() {
         let loaded = crate::test_fixture::small();
         let index = crate::index::Index::build(&loaded.corpus);

@@ -30,6 +30,7 @@ fn edit(input: &mut LineInput, action: &Action) -> bool {
 impl App {
     pub(in crate::app) fn open_finder(&mut self) {
         self.mode = Mode::Finder;
+        self.finder.pick_when_ready = false;
         self.finder.input.clear();
         self.run_finder();
     }
@@ -61,13 +62,20 @@ impl App {
         self.finder.searching = false;
         self.finder
             .accept_results(results, self.matcher.candidates());
+        if std::mem::take(&mut self.finder.pick_when_ready) && self.mode == Mode::Finder {
+            self.pick();
+        }
     }
 
     pub(super) fn finder_action(&mut self, action: Action) {
         let height = self.finder_list_height();
         let page = isize::try_from(height.max(1)).unwrap_or(1);
         match action {
-            Action::Close | Action::Quit => self.mode = Mode::Normal,
+            Action::Close | Action::Quit => {
+                self.finder.pick_when_ready = false;
+                self.mode = Mode::Normal;
+            }
+            Action::Accept if self.finder.searching => self.finder.pick_when_ready = true,
             Action::Accept => self.pick(),
             Action::Down => self.finder.move_by(1, height),
             Action::Up => self.finder.move_by(-1, height),
