@@ -88,10 +88,11 @@ fn run_on(
         index.search_unhighlighted(&query, limit)
     };
     // A row the index cannot give back (a damaged cache entry) is left out, never invented.
+    let candidates = index.candidates();
     let rows = results
         .matches
         .iter()
-        .filter_map(|m| Some((m, index.candidate(m.candidate)?)));
+        .filter_map(|m| Some((m, candidates.get(m.candidate)?)));
     if json {
         let matches: Vec<_> = rows
             .map(|(m, c)| {

@@ -45,7 +45,7 @@ use super::{hangul, roman};
 use crate::corpus::Facet;
 pub use candidates::candidates_from;
 use index::FoldedKey;
-pub use index::{CandidateRef, FinderIndex, Refused, Text};
+pub use index::{CandidateRef, Candidates, FinderIndex, Refused, Text};
 pub use query::Query;
 pub use scan::Cancel;
 pub use session::Session;

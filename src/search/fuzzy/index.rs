@@ -34,10 +34,10 @@ use crate::search::{hangul, roman};
 
 const MAGIC: &[u8; 16] = b"entente-findidx\n";
 /// Bumped whenever the format, or the way keys are folded or scored, changes.
-const VERSION: u64 = 1;
+const VERSION: u64 = 2;
 const ENDIAN_MARK: u64 = 0x0102_0304_0506_0708;
 /// Sections, in file order.
-const SECTIONS: usize = 9;
+const SECTIONS: usize = 10;
 /// magic (2) + version, endian, length, key length, candidates, keys, flags, checksum (8),
 /// then the sections' offsets and lengths.
 const FIXED_WORDS: usize = 10;
@@ -55,6 +55,7 @@ const BONUSES: usize = 5;
 const FIRST_STRING: usize = 6;
 const STRING_ENDS: usize = 7;
 const STRINGS: usize = 8;
+const OTHER_NAME: usize = 9;
 
 /// The strings of a candidate before its keys: id, label, detail.
 const FIXED_STRINGS: usize = 3;
@@ -96,6 +97,9 @@ pub(super) struct View<'a> {
     pub first_string: &'a [u32],
     pub string_ends: &'a [u32],
     pub strings: &'a [u8],
+    /// Per candidate, which key is its name in another script (see
+    /// [`Candidate::other_name`]), plus one; 0 for none.
+    pub other_name: &'a [u16],
 }
 
 /// One candidate as the index holds it, for display.
@@ -106,8 +110,20 @@ pub struct CandidateRef<'a> {
     pub label: Text<'a>,
     pub detail: Text<'a>,
     view: View<'a>,
+    index: usize,
     first: usize,
     end: usize,
+}
+
+/// The candidates of an index, for display (see [`FinderIndex::candidates`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Candidates<'a>(View<'a>);
+
+impl<'a> Candidates<'a> {
+    /// Candidate `i`, or `None` past the end (or in a damaged index).
+    pub fn get(&self, i: usize) -> Option<CandidateRef<'a>> {
+        self.0.candidate(i)
+    }
 }
 
 /// A string of the index as stored: bytes that should be UTF-8 (a cache file is not trusted
@@ -149,19 +165,10 @@ impl<'a> CandidateRef<'a> {
         (self.first + FIXED_STRINGS..self.end).filter_map(move |at| view.text(at)?.as_str())
     }
 
-    /// As [`Candidate::other_name`]. ASCII is passed over unread (it holds no Hangul), which
-    /// matters when every row of a long listing asks.
+    /// As [`Candidate::other_name`], found when the index was built.
     pub fn other_name(&self) -> Option<Text<'a>> {
-        let label = match self.label.bytes().is_ascii() {
-            true => "",
-            false => self.label.as_str()?,
-        };
-        let view = self.view;
-        let later = (self.first + FIXED_STRINGS + 1..self.end)
-            .filter_map(move |at| view.text(at))
-            .filter(|t| !t.bytes().is_ascii())
-            .filter_map(Text::as_str);
-        super::other_name(label, later).map(|s| Text(s.as_bytes()))
+        let key = self.view.other_name.get(self.index).copied()?;
+        self.key(usize::from(key.checked_sub(1)?))
     }
 }
 
@@ -242,7 +249,8 @@ impl FinderIndex {
             && len(FIRST_KEY) == per(candidates.checked_add(1).ok_or(Refused::Damaged)?, 4)?
             && len(KEYS) == per(keys, 64)?
             && len(FIRST_STRING) == len(FIRST_KEY)
-            && len(STRING_ENDS) % 4 == 0;
+            && len(STRING_ENDS) % 4 == 0
+            && len(OTHER_NAME) == per(candidates, 2)?;
         if !sized {
             return Err(Refused::Damaged);
         }
@@ -296,6 +304,7 @@ impl FinderIndex {
             first_string: bytemuck::try_cast_slice(section(FIRST_STRING)?).ok()?,
             string_ends: bytemuck::try_cast_slice(section(STRING_ENDS)?).ok()?,
             strings: section(STRINGS)?,
+            other_name: bytemuck::try_cast_slice(section(OTHER_NAME)?).ok()?,
         })
     }
 
@@ -310,12 +319,19 @@ impl FinderIndex {
             first_string: &[],
             string_ends: &[],
             strings: &[],
+            other_name: &[],
         })
     }
 
     /// Candidate `i` for display, or `None` past the end (or in a damaged index).
     pub fn candidate(&self, i: usize) -> Option<CandidateRef<'_>> {
         self.view().candidate(i)
+    }
+
+    /// Every candidate for display, for a caller that looks up many (the tables are found
+    /// once, not per row).
+    pub fn candidates(&self) -> Candidates<'_> {
+        Candidates(self.view())
     }
 }
 
@@ -374,6 +390,7 @@ impl<'a> View<'a> {
             label: self.text(first + 1)?,
             detail: self.text(first + 2)?,
             view: *self,
+            index: i,
             first,
             end,
         })
@@ -498,6 +515,7 @@ struct Tables {
     first_string: Vec<u32>,
     string_ends: Vec<u32>,
     strings: String,
+    other_name: Vec<u16>,
     /// One key's chars, reused.
     chars: Vec<char>,
 }
@@ -557,6 +575,11 @@ impl Tables {
         self.kinds
             .push(Kind::ALL.iter().position(|k| *k == c.kind).unwrap_or(0) as u8);
         self.label_lens.push(cap32(c.label.chars().count()));
+        let other = c
+            .other_name()
+            .and_then(|o| c.keys.iter().position(|k| k == o))
+            .and_then(|k| u16::try_from(k + 1).ok());
+        self.other_name.push(other.unwrap_or(0));
         self.first_key.push(cap32(self.keys.len()));
         self.first_string.push(cap32(self.string_ends.len()));
         for s in [&c.id, &c.label, &c.detail].into_iter().chain(&c.keys) {
@@ -670,6 +693,7 @@ pub(super) fn encode(candidates: &[Candidate], key: &[u8]) -> (Vec<u64>, usize) 
         bytemuck::cast_slice(&t.first_string),
         bytemuck::cast_slice(&t.string_ends),
         t.strings.as_bytes(),
+        bytemuck::cast_slice(&t.other_name),
     ];
     let mut at = HEADER_BYTES + padded(key.len());
     let mut header = [0u64; HEADER_WORDS];
