@@ -55,7 +55,11 @@ pub fn run(library: &Library, args: &FindArgs, json: bool, out: &mut dyn Write) 
 /// to.
 fn push_shown(line: &mut Vec<u8>, text: Text<'_>) {
     let bytes = text.bytes();
-    if bytes.iter().all(|b| (b' '..=b'~').contains(b)) {
+    // No early exit: the loop vectorises, and nearly every string is printable throughout.
+    let printable = bytes
+        .iter()
+        .fold(true, |ok, &b| ok & (b.wrapping_sub(b' ') <= b'~' - b' '));
+    if printable {
         line.extend_from_slice(bytes);
     } else {
         let lossy = String::from_utf8_lossy(bytes);
