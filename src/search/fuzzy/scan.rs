@@ -47,6 +47,8 @@ pub(super) const PARALLEL_MIN: usize = 4096;
 /// cores stay busy to the end. Each task collects into its own vectors (rayon's `flatten`
 /// over `Option`s allocated per item and cost more than the scoring itself).
 const CHUNK: usize = 4096;
+// A scan too small to split is one task: it must not exceed a chunk either (see `Bar::push`).
+const _: () = assert!(PARALLEL_MIN <= CHUNK);
 
 /// What a scan found.
 #[derive(Default)]
@@ -95,7 +97,9 @@ impl Bar {
     }
 
     fn push(&mut self, score: i64) {
-        if self.limit == 0 {
+        // A task scans at most `CHUNK` candidates, so a larger limit is never reached and its
+        // bar never rises: keep no heap (`--limit 0` asks for every match).
+        if self.limit == 0 || self.limit > CHUNK {
             return;
         }
         self.heap.push(Reverse(score));
