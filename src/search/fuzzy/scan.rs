@@ -110,7 +110,7 @@ impl Bar {
 }
 
 /// A scan's cancellation: it stops (and gives nothing) once `latest` no longer holds its
-/// `generation`, i.e. a newer query was asked for. Checked every [`CHECK_EVERY`] candidates.
+/// `generation`, i.e. a newer query was asked for. Checked every few hundred candidates.
 #[derive(Debug, Clone, Copy)]
 pub struct Cancel<'a> {
     latest: &'a AtomicU64,
