@@ -4,8 +4,9 @@
 # Builds the release binary and a synthetic corpus of N candidates (default 100000) if missing,
 # then runs each query RUNS times (default 7), alternating the two programs so both see the
 # same machine load, and prints the median wall time of each and their ratio. `entente find`
-# includes loading the corpus: the first run fills the candidates cache, so one "cold" run
-# with ENTENTE_NO_CACHE=1 (parse + validate) is shown apart. Not part of CI.
+# includes loading its finder index: the first run writes the index to the cache (later runs
+# map it), so one "cold" run with ENTENTE_NO_CACHE=1 (parse + validate + build) is shown
+# apart. Not part of CI.
 #
 # Usage: scripts/compare-fzf.sh [N] [RUNS]     (FZF=/path/to/fzf to choose an fzf;
 #        ENTENTE_BIN=/path/to/entente to measure another build, e.g. an older one, unbuilt)
