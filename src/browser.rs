@@ -93,6 +93,21 @@ impl Browser {
         }
     }
 
+    /// Enter pressed while a finder search runs: the pick waits for the newest results, and
+    /// so do the keys after it, as after a synchronous search — a key typed after Enter (`?`
+    /// for help) must not land in the query the pick is waiting on. Typing itself never
+    /// waits; only Enter does, for one search.
+    fn settle_pending_pick(&mut self) {
+        let Some(worker) = self.finder.as_mut() else {
+            return;
+        };
+        while self.app.finder().pick_when_ready && worker.busy() {
+            if let Some(results) = worker.wait(std::time::Duration::from_millis(100)) {
+                self.app.update(results);
+            }
+        }
+    }
+
     /// Hands the app's newest finder query to the worker.
     fn send_finder_request(&mut self) {
         if let Some(worker) = &mut self.finder
@@ -146,6 +161,7 @@ impl Program for Browser {
         self.send_copy();
         self.write_export();
         self.send_finder_request();
+        self.settle_pending_pick();
         if self.app.quit {
             Flow::Quit
         } else {

@@ -8,7 +8,9 @@
 //! come back as [`Action::FinderResults`](super::Action::FinderResults), accepted only if
 //! their generation is still the newest. So the query line is redrawn at once, and results
 //! of an older query never replace those of a newer one. Until they come, the rows of the
-//! previous query stay on screen under a "searching…" mark.
+//! previous query stay on screen under a "searching…" mark. Enter while searching picks the
+//! newest query's first row once its results come (the browser holds the keys after Enter
+//! until then).
 
 use std::sync::Arc;
 
