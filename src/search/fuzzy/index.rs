@@ -824,6 +824,38 @@ mod tests {
     }
 
     #[test]
+    fn the_memchr_jump_loses_no_match() {
+        // A scan over a range of candidates jumps through the arena to the next one holding
+        // the query's first byte; one over a subset looks at every candidate it is given.
+        // Both must find the same matches, for rare, common, Korean and initials queries.
+        let index = FinderIndex::build(&sample());
+        let all: Vec<u32> = (0..u32::try_from(index.len()).unwrap()).collect();
+        for text in [
+            "zzqxj",
+            "q",
+            "eu",
+            "cyber eu",
+            "dialogue 7",
+            "국가",
+            "ㄱㅈ",
+            "yun",
+            "#",
+            "",
+        ] {
+            let q = super::super::Query::parse(text);
+            let jumped = index.scan(&q, None, usize::MAX, true, None).unwrap();
+            let walked = index.scan(&q, Some(&all), usize::MAX, true, None).unwrap();
+            assert_eq!(jumped.matched, walked.matched, "{text:?}");
+            assert_eq!(jumped.total, walked.total, "{text:?}");
+        }
+        let q = super::super::Query::parse("dialogue");
+        assert!(
+            index.scan(&q, None, 10, true, None).unwrap().total > 0,
+            "the sample matches"
+        );
+    }
+
+    #[test]
     fn damaged_tables_never_panic() {
         let cands = sample();
         let built = FinderIndex::build_keyed(&cands, b"");
