@@ -1,5 +1,8 @@
 //! Finder latency per keystroke: typing "european cyber" one character at a time over 1k, 10k
 //! and 100k synthetic candidates, with a fresh search per keystroke and with a `Session`.
+//! Also the finder index at 100k: building it, opening a cache file of it by reading it into
+//! one buffer or by mapping it (`index/open-*`), and selective queries that the `memchr`
+//! prefilter answers without looking at most keys (`index/search`).
 //!
 //! The target (DESIGN.md): every keystroke within one 16 ms frame at 100k candidates.
 //! Candidates come from `entente::synth::finder_candidates` (deterministic), shaped like the
@@ -10,7 +13,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
-use entente::search::fuzzy::{Finder, Query, Session};
+use entente::search::fuzzy::{Finder, FinderIndex, Query, Session, Store};
 use entente::synth::finder_candidates;
 
 const TYPED: &str = "european cyber";
@@ -97,6 +100,46 @@ fn bench_build(c: &mut Criterion) {
     });
 }
 
+fn bench_index(c: &mut Criterion) {
+    let candidates = finder_candidates(100_000);
+    let mut group = c.benchmark_group("index");
+    group.bench_function("build/100000", |b| {
+        b.iter(|| black_box(FinderIndex::build(&candidates)))
+    });
+    let index = FinderIndex::build_keyed(&candidates, b"key");
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let file = dir.path().join("index.bin");
+    std::fs::write(&file, index.bytes()).expect("written");
+    let len = index.bytes().len();
+    println!("index of 100000 candidates: {len} bytes");
+    group.bench_function("open-read/100000", |b| {
+        b.iter(|| {
+            let mut f = std::fs::File::open(&file).expect("opens");
+            let store = Store::read(&mut f, len).expect("reads");
+            black_box(FinderIndex::open(store, b"key").expect("an index"))
+        })
+    });
+    group.bench_function("open-map/100000", |b| {
+        b.iter(|| {
+            let f = std::fs::File::open(&file).expect("opens");
+            let store = Store::map(&f).expect("maps");
+            black_box(FinderIndex::open(store, b"key").expect("an index"))
+        })
+    });
+    for text in [
+        "zzqxj",
+        "national cyber security agency",
+        "cyber european",
+        "eu",
+    ] {
+        let q = Query::parse(text);
+        group.bench_with_input(BenchmarkId::new("search/100000", text), &q, |b, q| {
+            b.iter(|| black_box(index.search_unhighlighted(q, usize::MAX)))
+        });
+    }
+    group.finish();
+}
+
 fn config() -> Criterion {
     // 2 cores shared with other work: short, repeated samples rather than long runs.
     Criterion::default()
@@ -108,6 +151,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = bench_keystrokes, bench_typing, bench_build
+    targets = bench_keystrokes, bench_typing, bench_build, bench_index
 }
 criterion_main!(benches);

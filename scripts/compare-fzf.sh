@@ -4,10 +4,12 @@
 # Builds the release binary and a synthetic corpus of N candidates (default 100000) if missing,
 # then runs each query RUNS times (default 7), alternating the two programs so both see the
 # same machine load, and prints the median wall time of each and their ratio. `entente find`
-# includes loading the corpus: the first run fills the candidates cache, so one "cold" run
-# with ENTENTE_NO_CACHE=1 (parse + validate) is shown apart. Not part of CI.
+# includes loading its finder index: the first run writes the index to the cache (later runs
+# map it), so one "cold" run with ENTENTE_NO_CACHE=1 (parse + validate + build) is shown
+# apart. Not part of CI.
 #
-# Usage: scripts/compare-fzf.sh [N] [RUNS]     (FZF=/path/to/fzf to choose an fzf)
+# Usage: scripts/compare-fzf.sh [N] [RUNS]     (FZF=/path/to/fzf to choose an fzf;
+#        ENTENTE_BIN=/path/to/entente to measure another build, e.g. an older one, unbuilt)
 set -euo pipefail
 
 N="${1:-100000}"
@@ -24,13 +26,17 @@ if ! command -v "$FZF" >/dev/null 2>&1; then
 fi
 
 cd "$ROOT"
-cargo build --release --quiet --bin entente --example synth
-BIN="$ROOT/target/release/entente"
+if [ -z "${ENTENTE_BIN:-}" ]; then
+    cargo build --release --quiet --bin entente --example synth
+fi
+BIN="${ENTENTE_BIN:-$ROOT/target/release/entente}"
 if [ ! -s "$DIR/corpus.json" ] || [ ! -s "$DIR/candidates.txt" ]; then
+    cargo build --release --quiet --example synth
     "$ROOT/target/release/examples/synth" "$N" "$DIR"
 fi
-# Our own cache directory, so the user's is left alone.
-export XDG_CACHE_HOME="$DIR/cache"
+# Our own cache directory, so the user's is left alone; one per binary, since builds with
+# different cache formats would replace each other's entry on every run.
+export XDG_CACHE_HOME="$DIR/cache/$(printf '%s' "$BIN" | cksum | cut -d' ' -f1)"
 
 # Wall time of one command in milliseconds, output discarded.
 ms() {
@@ -43,6 +49,7 @@ ms() {
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "entente: $BIN"
 echo "fzf: $("$FZF" --version | head -1)   corpus: $DIR ($(du -h "$DIR/corpus.json" | cut -f1)," \
     "$(wc -l <"$DIR/candidates.txt") candidate lines)"
 cold=$(ENTENTE_NO_CACHE=1 ms "$BIN" --corpus "$DIR/corpus.json" find --limit 0 eu)

@@ -144,7 +144,7 @@ pub struct App {
 impl App {
     pub fn new(loaded: LoadedCorpus, index: Index, options: AppOptions) -> App {
         let corpus = loaded.corpus;
-        let matcher = FinderMatcher::new();
+        let matcher = FinderMatcher::new(&corpus);
         let mut app = App {
             filtered: index.timeline().to_vec(),
             corpus,
@@ -302,7 +302,23 @@ impl App {
     }
 
     pub fn finder_candidates(&self) -> &[crate::search::fuzzy::Candidate] {
-        self.matcher.candidates(&self.corpus)
+        self.matcher.candidates()
+    }
+
+    /// Finder queries are answered by a worker from now on: edits leave requests
+    /// ([`App::take_finder_request`]) and results come back as [`Action::FinderResults`].
+    pub fn answer_finder_in_background(&mut self) {
+        self.matcher.answer_in_background();
+    }
+
+    /// The finder, for a worker thread.
+    pub fn finder_shared(&self) -> std::sync::Arc<crate::search::fuzzy::Finder> {
+        self.matcher.shared()
+    }
+
+    /// The newest finder query for the worker, once.
+    pub fn take_finder_request(&mut self) -> Option<finder::FinderRequest> {
+        self.matcher.take_request()
     }
 
     pub fn search(&self) -> &SearchState {

@@ -9,9 +9,11 @@
 //! - `loading`: the loading screen shown while a big corpus loads ([`run_loading`]).
 //! - `scroll`: noticing that an update only scrolled the detail pane, so the loop can move
 //!   rows with a scroll region instead of redrawing them.
+//! - `finder_worker`: the thread the finder's matching runs on ([`FinderWorker`]).
 
 mod clipboard;
 mod events;
+mod finder_worker;
 mod loading;
 mod scroll;
 #[cfg(test)]
@@ -37,6 +39,7 @@ use crate::tui::{self, Flow, Options, Program, ScrollHint};
 
 pub use clipboard::{ClipboardSink, Terminal, write_new_file};
 pub use events::action_for;
+pub use finder_worker::FinderWorker;
 pub use loading::{Loading, PROGRESS_DELAY};
 
 /// Runs the browser on a loaded corpus until the user quits: what `entente` without a
@@ -50,7 +53,7 @@ pub fn run(
     ascii: bool,
 ) -> anyhow::Result<()> {
     let options = app_options(mouse, lang, ascii);
-    let mut browser = Browser::new(App::new(loaded, index, options));
+    let mut browser = Browser::interactive(App::new(loaded, index, options));
     tui::run(&mut browser, &Options { mouse })
 }
 
@@ -90,7 +93,7 @@ pub fn run_loading(
         .context("cannot start loading the corpus")?;
     let options = Options { mouse };
     match ready.recv_timeout(PROGRESS_DELAY) {
-        Ok(app) => return tui::run(&mut Browser::new(app?), &options),
+        Ok(app) => return tui::run(&mut Browser::interactive(app?), &options),
         Err(RecvTimeoutError::Timeout) => {}
         Err(RecvTimeoutError::Disconnected) => {
             anyhow::bail!("loading the corpus stopped without a result (the loading thread failed)")
@@ -131,6 +134,8 @@ pub struct Browser {
     clipboard: Box<dyn ClipboardSink>,
     /// Rows of the detail pane that scrolled since the last frame.
     scroll_hint: Option<ScrollHint>,
+    /// The finder's matching thread, once started.
+    finder: Option<FinderWorker>,
 }
 
 impl Browser {
@@ -145,6 +150,51 @@ impl Browser {
             app,
             clipboard,
             scroll_hint: None,
+            finder: None,
+        }
+    }
+
+    /// Moves the finder's matching to a worker thread: typing redraws the query at once and
+    /// results follow when ready. Without it (tests), the app matches inline. If no thread
+    /// can be started, matching stays inline.
+    /// A browser for a person at the terminal: [`Browser::new`] with the finder matching on
+    /// its own thread.
+    pub fn interactive(app: App) -> Browser {
+        let mut browser = Browser::new(app);
+        browser.match_in_background();
+        browser
+    }
+
+    pub fn match_in_background(&mut self) {
+        if self.finder.is_none()
+            && let Some(worker) = FinderWorker::start(self.app.finder_shared())
+        {
+            self.app.answer_finder_in_background();
+            self.finder = Some(worker);
+        }
+    }
+
+    /// Enter pressed while a finder search runs: the pick waits for the newest results, and
+    /// so do the keys after it, as after a synchronous search — a key typed after Enter (`?`
+    /// for help) must not land in the query the pick is waiting on. Typing itself never
+    /// waits; only Enter does, for one search.
+    fn settle_pending_pick(&mut self) {
+        let Some(worker) = self.finder.as_mut() else {
+            return;
+        };
+        while self.app.finder().pick_when_ready && worker.busy() {
+            if let Some(results) = worker.wait(std::time::Duration::from_millis(100)) {
+                self.app.update(results);
+            }
+        }
+    }
+
+    /// Hands the app's newest finder query to the worker.
+    fn send_finder_request(&mut self) {
+        if let Some(worker) = &mut self.finder
+            && let Some(request) = self.app.take_finder_request()
+        {
+            worker.ask(request);
         }
     }
 
@@ -206,6 +256,8 @@ impl Program for Browser {
         };
         self.send_copy();
         self.write_export();
+        self.send_finder_request();
+        self.settle_pending_pick();
         if self.app.quit {
             Flow::Quit
         } else {
@@ -219,5 +271,19 @@ impl Program for Browser {
 
     fn scroll_hint(&mut self) -> Option<ScrollHint> {
         self.scroll_hint.take()
+    }
+
+    fn busy(&self) -> bool {
+        self.finder.as_ref().is_some_and(FinderWorker::busy)
+    }
+
+    fn poll_background(&mut self) -> Flow {
+        match self.finder.as_mut().and_then(FinderWorker::take) {
+            Some(results) => {
+                self.app.update(results);
+                Flow::Redraw
+            }
+            None => Flow::Idle,
+        }
     }
 }

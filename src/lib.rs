@@ -15,7 +15,7 @@
 //! - [`atomic`]: safe file writes (temporary file + rename, never through a planted link)
 //!   for exports and the find cache.
 //! - [`cli`]: the non-interactive subcommands and their text / JSON output; `find`'s
-//!   candidates cache lives in `cli::find::cache`.
+//!   cache of finder indexes lives in `cli::find::cache`.
 //! - [`tui`]: the terminal layer — setup and restore, signals and hang-ups, the event loop a
 //!   full-screen [`tui::Program`] plugs into.
 //! - [`app`]: the browser's state, its [`app::Action`] vocabulary, the key map table and

@@ -4,7 +4,8 @@
 //!   any of their names (Korean ones too, by initial consonants as well), ranked in tiers
 //!   (exact, whole words, word starts, fuzzy) and then by score; built on
 //!   fuzzy-matcher's `SkimMatcherV2` with our own query syntax, Unicode case folding,
-//!   prefilter, parallel scan and incremental [`fuzzy::Session`].
+//!   prefilter, parallel scan and incremental [`fuzzy::Session`], over a
+//!   [`fuzzy::FinderIndex`] that a cache file holds as it is searched.
 //! - [`fulltext`]: search for words or a quoted phrase in the cleaned source paragraphs, and
 //!   [`fulltext::find_in`] for `/` inside one text.
 //!

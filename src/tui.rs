@@ -30,6 +30,6 @@ mod session;
 mod sgr16;
 
 pub use area::{MAX_COLUMNS, MAX_ROWS, drawable_size};
-pub use event_loop::{run, run_when_ready};
+pub use event_loop::{BUSY_POLL, run, run_when_ready};
 pub use program::{Flow, Options, Pending, Program, ScrollHint};
 pub use session::restore;

@@ -114,6 +114,10 @@ every_action! {
     Action::OpenMatrix => Action::OpenMatrix,
     Action::ColumnLeft => Action::ColumnLeft,
     Action::ColumnRight => Action::ColumnRight,
+    Action::FinderResults { .. } => Action::FinderResults {
+        generation: 1,
+        results: entente::search::fuzzy::Results::default(),
+    },
 }
 
 /// Every variant (its listed example), plus varied values for the variants that carry some.

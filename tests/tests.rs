@@ -21,6 +21,7 @@ mod malformed_corpora;
 mod matrix_view;
 mod parties;
 mod pty;
+mod pty_finder_worker;
 mod pty_history;
 mod pty_matrix;
 mod pty_note;

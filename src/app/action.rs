@@ -144,6 +144,12 @@ pub enum Action {
     ColumnLeft,
     /// Move the matrix cursor one meeting to the right.
     ColumnRight,
+    /// A background worker's answer to the finder query of `generation`; dropped unless that
+    /// is still the newest query.
+    FinderResults {
+        generation: u64,
+        results: crate::search::fuzzy::Results,
+    },
 }
 
 /// Where copied text went.

@@ -1,10 +1,18 @@
 //! The finder overlay's state: the query line, the ranked results, the selection and the
-//! recent picks; and [`FinderMatcher`], the one place that runs fuzzy matching.
+//! recent picks; and [`FinderMatcher`], which answers queries.
 //!
-//! Matching runs synchronously, on the input path: each edit of the query re-ranks before the
-//! next key is read (on the built-in corpus, well under a millisecond).
+//! The matcher answers in one of two ways. Inline (the default, and what tests drive): each
+//! edit of the query re-ranks at once. In the background (the browser's terminal loop turns
+//! it on): an edit only records a [`FinderRequest`] with a new generation and marks the
+//! finder as searching; the browser hands the request to its worker thread, and the results
+//! come back as [`Action::FinderResults`](super::Action::FinderResults), accepted only if
+//! their generation is still the newest. So the query line is redrawn at once, and results
+//! of an older query never replace those of a newer one. Until they come, the rows of the
+//! previous query stay on screen under a "searching…" mark. Enter while searching picks the
+//! newest query's first row once its results come (the browser holds the keys after Enter
+//! until then).
 
-use std::sync::OnceLock;
+use std::sync::Arc;
 
 use crate::corpus::Corpus;
 use crate::search::fuzzy::{self, Candidate, Finder, Kind, Query, Session};
@@ -42,41 +50,82 @@ pub fn kind_name(t: &Strings, kind: Option<Kind>) -> &'static str {
     kind.map_or(t.all_kinds, |k| t.kind.bar_name(k))
 }
 
-/// Runs fuzzy queries over the corpus's candidates.
-///
-/// The candidates and the matcher are built on first use, not with the app: the first frame
-/// does not wait for them (at 100k candidates they take a few hundred milliseconds), and a
-/// session that never opens the finder never builds them.
-#[derive(Default)]
+/// Answers finder queries over the corpus's candidates, inline or through a worker.
 pub struct FinderMatcher {
-    finder: OnceLock<Finder>,
-    /// Re-scores only the previous matches while a query is being refined.
+    finder: Arc<Finder>,
+    /// Re-scores only the previous matches while a query is being refined (inline only: a
+    /// worker keeps its own).
     session: Session,
+    /// Queries become [`FinderRequest`]s for a worker instead of being answered here.
+    background: bool,
+    /// The generation of the newest query asked.
+    generation: u64,
+    /// The newest request, until the browser takes it.
+    request: Option<FinderRequest>,
+}
+
+/// A query for a background worker: results carry its generation back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FinderRequest {
+    pub generation: u64,
+    pub query: String,
 }
 
 impl FinderMatcher {
-    /// A matcher whose candidates are taken from the corpus passed at first use.
-    pub fn new() -> FinderMatcher {
-        FinderMatcher::default()
+    pub fn new(corpus: &Corpus) -> FinderMatcher {
+        FinderMatcher {
+            finder: Arc::new(Finder::new(fuzzy::candidates_from(corpus))),
+            session: Session::new(),
+            background: false,
+            generation: 0,
+            request: None,
+        }
     }
 
-    /// The candidates of `corpus`, which must be the same at every call (the app's own).
-    pub fn candidates(&self, corpus: &Corpus) -> &[Candidate] {
-        built(&self.finder, corpus).candidates()
+    /// The candidates the matcher searches.
+    pub fn candidates(&self) -> &[Candidate] {
+        self.finder.candidates()
     }
 
-    /// The best [`LIMIT`] matches of `query` (with its kind prefix, if any) in `corpus`.
-    pub fn search(&mut self, corpus: &Corpus, query: &str) -> fuzzy::Results {
-        let finder = built(&self.finder, corpus);
-        self.session.search(finder, &Query::parse(query), LIMIT)
+    /// The finder, for a worker to search on another thread.
+    pub fn shared(&self) -> Arc<Finder> {
+        Arc::clone(&self.finder)
+    }
+
+    /// From now on, queries are answered by a worker (see the module documentation).
+    pub fn answer_in_background(&mut self) {
+        self.background = true;
+    }
+
+    /// Asks for the best [`LIMIT`] matches of `query` (with its kind prefix, if any): the
+    /// results at once when inline, else `None` and a request for the worker.
+    pub fn ask(&mut self, query: &str) -> Option<fuzzy::Results> {
+        self.generation += 1;
+        if self.background {
+            self.request = Some(FinderRequest {
+                generation: self.generation,
+                query: query.to_owned(),
+            });
+            return None;
+        }
+        Some(
+            self.session
+                .search(&self.finder, &Query::parse(query), LIMIT),
+        )
+    }
+
+    /// The newest request not yet handed to the worker.
+    pub fn take_request(&mut self) -> Option<FinderRequest> {
+        self.request.take()
+    }
+
+    /// Whether results of `generation` answer the newest query.
+    pub fn is_current(&self, generation: u64) -> bool {
+        generation == self.generation
     }
 }
 
 /// The matcher over `corpus`'s candidates, built the first time it is asked for.
-fn built<'a>(finder: &'a OnceLock<Finder>, corpus: &Corpus) -> &'a Finder {
-    finder.get_or_init(|| Finder::new(fuzzy::candidates_from(corpus)))
-}
-
 /// One row of the result list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FinderRow {
@@ -100,6 +149,13 @@ pub struct FinderState {
     pub scroll: usize,
     /// Candidate indices of recent picks, most recent first.
     pub recent: Vec<usize>,
+    /// A query was asked whose results have not come yet (a background worker's); the rows
+    /// are the previous query's until they do.
+    pub searching: bool,
+    /// Enter was pressed while searching: the top row of the newest query's results is
+    /// picked when they come (typing a name and Enter at once picks what was typed, not
+    /// the previous query's first row).
+    pub pick_when_ready: bool,
 }
 
 impl FinderState {

@@ -96,6 +96,8 @@ pub struct Strings {
     pub help_footer: &'static str,
     pub finder_title: &'static str,
     pub finder_no_results: &'static str,
+    /// Shown in place of the count while a finder query is being matched.
+    pub finder_searching: &'static str,
     pub finder_recent: &'static str,
     pub preview_title: &'static str,
     pub preview_nothing: &'static str,

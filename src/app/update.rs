@@ -21,7 +21,10 @@ use crate::index::{EntryRef, Filter};
 impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize(..) | Action::Suspend) {
+        if !matches!(
+            action,
+            Action::Resize(..) | Action::Suspend | Action::FinderResults { .. }
+        ) {
             self.status = None;
         }
         match action {
@@ -39,6 +42,10 @@ impl App {
                 self.status = Some(format!("{}: {error}", self.text().status_export_failed));
             }
             Action::Quit => self.quit = true,
+            Action::FinderResults {
+                generation,
+                results,
+            } => self.finder_results(generation, results),
             Action::Wheel { column, row, down } => self.wheel(column, row, down),
             Action::Click { column, row } => self.click(column, row),
             action => match self.mode {

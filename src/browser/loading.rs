@@ -80,7 +80,7 @@ impl Pending for Loading {
 
     fn wait(&mut self, timeout: Duration) -> Option<anyhow::Result<Browser>> {
         match self.ready.recv_timeout(timeout) {
-            Ok(app) => Some(app.map(Browser::new)),
+            Ok(app) => Some(app.map(Browser::interactive)),
             Err(RecvTimeoutError::Timeout) => None,
             Err(RecvTimeoutError::Disconnected) => Some(Err(anyhow::anyhow!(
                 "loading the corpus stopped without a result (the loading thread failed)"

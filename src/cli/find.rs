@@ -1,7 +1,7 @@
 //! `entente find QUERY`: fuzzy over names, acronyms and aliases, ranked like `fzf --filter`.
 //!
-//! `find` is dispatched here whole, before any library is loaded: it needs the candidates
-//! only, which come from the [`cache`] when it is fresh.
+//! `find` is dispatched here whole, before any library is loaded: it needs the finder index
+//! only, which comes from the [`cache`] when it is fresh.
 
 pub mod cache;
 
@@ -14,8 +14,8 @@ use serde_json::json;
 use super::args::{FindArgs, FindKind};
 use super::output::write_json;
 use super::{Library, Outcome};
-use crate::search::fuzzy::{Finder, Kind, Query, candidates_from};
-use crate::text::sanitize_line;
+use crate::search::fuzzy::{FinderIndex, Kind, Query, Text, candidates_from};
+use crate::text::sanitize_line_cow;
 
 fn kind(k: FindKind) -> Kind {
     match k {
@@ -27,39 +27,53 @@ fn kind(k: FindKind) -> Kind {
     }
 }
 
-/// `entente [--corpus PATH] find …`: the candidates of the corpus at `corpus` (from the
-/// cache when fresh, with no index) or of the built-in corpus, then the search. For a process
-/// that exits next: the finder is leaked, not freed.
+/// `entente [--corpus PATH] find …`: the finder index of the corpus at `corpus` (from the
+/// cache when fresh: mapped and searched in place) or of the built-in corpus, then the search.
 pub fn run_command(
     corpus: Option<&Path>,
     args: &FindArgs,
     json: bool,
     out: &mut dyn Write,
 ) -> Result<Outcome> {
-    let candidates = match corpus {
-        Some(path) => cache::candidates_for(path)
-            .map(|(c, _)| c)
+    let index = match corpus {
+        Some(path) => cache::index_for(path, cache::Access::Map)
+            .map(|(index, _)| index)
             .with_context(|| super::cannot_load(path))?,
-        None => candidates_from(&super::load_corpus(None)?.corpus),
+        None => FinderIndex::build(&candidates_from(&super::load_corpus(None)?.corpus)),
     };
-    let finder = Finder::new(candidates);
-    let outcome = run_on(&finder, args, json, out)?;
-    // The process ends soon: freeing 100k candidates one by one would only cost time.
-    std::mem::forget(finder);
-    Ok(outcome)
+    run_on(&index, args, json, out)
 }
 
 pub fn run(library: &Library, args: &FindArgs, json: bool, out: &mut dyn Write) -> Result<Outcome> {
-    run_on(
-        &Finder::new(candidates_from(&library.loaded.corpus)),
-        args,
-        json,
-        out,
-    )
+    let index = FinderIndex::build(&candidates_from(&library.loaded.corpus));
+    run_on(&index, args, json, out)
 }
 
-/// `find` with a finder already built.
-fn run_on(finder: &Finder, args: &FindArgs, json: bool, out: &mut dyn Write) -> Result<Outcome> {
+/// Appends `text` as it may be printed: printable ASCII as it is (checked byte by byte, the
+/// common case), anything else through [`sanitize_line_cow`] (bytes that are not UTF-8 as
+/// replacement characters). The index holds sanitised text, but a cache file is not trusted
+/// to.
+fn push_shown(line: &mut Vec<u8>, text: Text<'_>) {
+    let bytes = text.bytes();
+    // No early exit: the loop vectorises, and nearly every string is printable throughout.
+    let printable = bytes
+        .iter()
+        .fold(true, |ok, &b| ok & (b.wrapping_sub(b' ') <= b'~' - b' '));
+    if printable {
+        line.extend_from_slice(bytes);
+    } else {
+        let lossy = String::from_utf8_lossy(bytes);
+        line.extend_from_slice(sanitize_line_cow(&lossy).as_bytes());
+    }
+}
+
+/// `find` over an index already built or opened.
+fn run_on(
+    index: &FinderIndex,
+    args: &FindArgs,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
     // `--kind` is the same as typing the kind's prefix.
     let query_text = match args.kind {
         Some(k) => format!("{}{}", kind(k).prefix(), args.query),
@@ -73,25 +87,27 @@ fn run_on(finder: &Finder, args: &FindArgs, json: bool, out: &mut dyn Write) -> 
     };
     // Plain text shows no highlights: do not compute them.
     let results = if json {
-        finder.search(&query, limit)
+        index.search(&query, limit)
     } else {
-        finder.search_unhighlighted(&query, limit)
+        index.search_unhighlighted(&query, limit)
     };
-    let candidates = finder.candidates();
+    // A row the index cannot give back (a damaged cache entry) is left out, never invented.
+    let candidates = index.candidates();
+    let rows = results
+        .matches
+        .iter()
+        .filter_map(|m| Some((m, candidates.get(m.candidate)?)));
     if json {
-        let matches: Vec<_> = results
-            .matches
-            .iter()
-            .map(|m| {
-                let c = &candidates[m.candidate];
+        let matches: Vec<_> = rows
+            .map(|(m, c)| {
                 json!({
                     "kind": c.kind.label(),
-                    "id": c.id,
-                    "name": c.label,
-                    "label": c.label,
-                    "detail": c.detail,
+                    "id": c.id.as_str(),
+                    "name": c.label.as_str(),
+                    "label": c.label.as_str(),
+                    "detail": c.detail.as_str(),
                     "score": m.score,
-                    "matched_key": c.keys.get(m.key),
+                    "matched_key": c.key(m.key).and_then(Text::as_str),
                     "positions": m.positions,
                 })
             })
@@ -106,30 +122,34 @@ fn run_on(finder: &Finder, args: &FindArgs, json: bool, out: &mut dyn Write) -> 
             }),
         )?;
     } else {
-        for m in &results.matches {
-            let c = &candidates[m.candidate];
+        // One line buffer for every row: `--limit 0` may print tens of thousands.
+        let mut line: Vec<u8> = Vec::new();
+        for (m, c) in rows {
+            line.clear();
             let other = c.other_name();
-            let via = match c.keys.get(m.key) {
-                Some(key) if m.key != 0 && Some(key.as_str()) != other => {
-                    format!(" (via {})", sanitize_line(key))
-                }
-                _ => String::new(),
-            };
-            let other = other
-                .map(|o| format!(" · {}", sanitize_line(o)))
-                .unwrap_or_default();
-            let detail = if c.detail.is_empty() {
-                String::new()
-            } else {
-                format!(" — {}", sanitize_line(&c.detail))
-            };
-            writeln!(
-                out,
-                "{} {}{other}{via}{detail}  [{}]",
-                c.kind.badge(),
-                sanitize_line(&c.label),
-                sanitize_line(&c.id)
-            )?;
+            line.extend_from_slice(c.kind.badge().as_bytes());
+            line.push(b' ');
+            push_shown(&mut line, c.label);
+            if let Some(other) = other {
+                line.extend_from_slice(" · ".as_bytes());
+                push_shown(&mut line, other);
+            }
+            if m.key != 0
+                && let Some(key) = c.key(m.key)
+                && Some(key) != other
+            {
+                line.extend_from_slice(b" (via ");
+                push_shown(&mut line, key);
+                line.push(b')');
+            }
+            if !c.detail.is_empty() {
+                line.extend_from_slice(" — ".as_bytes());
+                push_shown(&mut line, c.detail);
+            }
+            line.extend_from_slice(b"  [");
+            push_shown(&mut line, c.id);
+            line.extend_from_slice(b"]\n");
+            out.write_all(&line)?;
         }
     }
     Ok(if results.total == 0 {

@@ -5,7 +5,8 @@
 //! holds the port to the crate; highlighted positions come from the crate itself. Around it
 //! we add what it lacks (see PITFALLS.md): Unicode case folding done once per key at build
 //! time, words matched in any order, a query prefix per kind, cheap rejections before any
-//! scoring (character masks, bytes in order, an exact score bound), a scan over both cores,
+//! scoring (a `memchr` prefilter through the key arena, character masks, bytes in order, an
+//! exact score bound), a scan over both cores,
 //! top-`limit` selection instead of a full sort, positions for the returned rows only, and an
 //! incremental [`Session`] that re-scans only the previous matches while a query is refined.
 //! Ranking: the [`Tier`] first (the whole key typed, whole words, word starts or initials,
@@ -16,29 +17,39 @@
 //! key holding Hangul also in initial consonants (ㄱㅈㅇ for 국정원), searched when a query word
 //! holds a typed initial; a person's key with surname spellings made one (Yun → Yoon).
 //!
+//! Everything a search reads is one [`FinderIndex`]: fixed tables in one aligned buffer
+//! (`index`), built in memory by [`Finder::new`] or opened in place from a cache file
+//! (`store` maps it). A scan can be cancelled ([`Cancel`]): the browser's finder worker
+//! stops a stale query's scan as soon as a newer one is asked.
+//!
 //! Only the first [`MATCHED_KEY_CHARS`] characters of a key are matched: scoring and
 //! highlighting cost time (and the crate's highlighting, memory) in proportion to key length ×
 //! query length, so a bounded prefix keeps every keystroke within a bound on any corpus.
 
 mod candidates;
+mod index;
 mod query;
 mod scan;
 mod score;
 mod session;
+mod store;
 mod tier;
 
 use std::cmp::Ordering;
-use std::sync::atomic::{AtomicU64, Ordering as AtomicOrdering};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::fold::{fold_into, fold_with_char_map};
+use super::fold::fold_with_char_map;
 use super::{hangul, roman};
 use crate::corpus::Facet;
 pub use candidates::candidates_from;
+use index::FoldedKey;
+pub use index::{CandidateRef, Candidates, FinderIndex, Refused, Text};
 pub use query::Query;
+pub use scan::Cancel;
 pub use session::Session;
+pub use store::Store;
 pub use tier::Tier;
 
 /// What a candidate is. The order is the order kinds are listed in.
@@ -129,14 +140,7 @@ impl Candidate {
     /// The candidate's name in another script, shown beside the label: the first key in
     /// Hangul when the label has none ("National Intelligence Service · 국가정보원").
     pub fn other_name(&self) -> Option<&str> {
-        if hangul::has_syllable(&self.label) {
-            return None;
-        }
-        self.keys
-            .iter()
-            .skip(1)
-            .map(String::as_str)
-            .find(|k| hangul::has_syllable(k))
+        other_name(&self.label, self.keys.iter().skip(1).map(String::as_str))
     }
 }
 
@@ -164,7 +168,7 @@ pub struct Results {
     pub total: usize,
 }
 
-/// Which form of a key a [`FoldedKey`] holds.
+/// Which form of a key a folded key holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Form {
     /// As written (folded).
@@ -173,44 +177,6 @@ enum Form {
     Roman,
     /// A key with Hangul, in initial consonants.
     Initials,
-}
-
-/// A key, folded once at build time, as spans of [`Finder`]'s shared buffers.
-struct FoldedKey {
-    /// Which of the candidate's keys it is a form of.
-    source: u32,
-    form: Form,
-    /// A person's plain key that surname spellings do not change: matched with the query's
-    /// surname-mapped words too.
-    roman_same: bool,
-    /// Byte span in `folded`.
-    start: usize,
-    end: usize,
-    /// Where its units' in-place bonuses start in `bonuses`; a unit is a byte of an ASCII
-    /// key, a char of any other.
-    bonus_at: usize,
-    /// Number of units.
-    units: usize,
-    /// Where its chars start in `chars`, for a key that is not ASCII.
-    chars_at: Option<usize>,
-    /// Which characters it holds (see `query::mask`).
-    mask: u64,
-    /// Its first folded char ('\0' for an empty key) and the characters at its word starts,
-    /// for `score::upper_bound`.
-    first: char,
-    heads: u64,
-    /// The characters that start its words (runs of letters and digits, as the tiers see
-    /// them): a key none of whose words starts with the query's first letter can only match
-    /// in [`Tier::Fuzzy`].
-    starts: u64,
-    /// Its letters and digits (capped), and the length of its shortest word: an exact match
-    /// needs as many, a whole-word match no query word shorter.
-    alnum_len: u16,
-    min_word: u16,
-    /// Length in chars of the original key (the ranking's tie-break; forms keep their key's).
-    len: u32,
-    /// Folded char i came from original char i, so positions need no mapping.
-    identity: bool,
 }
 
 /// A scored candidate during a scan: small and `Copy`, positions come later.
@@ -255,87 +221,20 @@ fn matched_part(key: &str) -> &str {
     }
 }
 
-static NEXT_FINDER_ID: AtomicU64 = AtomicU64::new(0);
-
-/// The candidates and their folded keys, built once; searched on every keystroke.
+/// The candidates and their [`FinderIndex`], built once; searched on every keystroke. It
+/// dereferences to its index, which does the searching.
 pub struct Finder {
+    index: FinderIndex,
     candidates: Vec<Candidate>,
-    kinds: Vec<Kind>,
-    /// Each candidate's label length in chars (a tie-break).
-    label_lens: Vec<u32>,
-    /// Candidate i's keys are `keys[first_key[i]..first_key[i + 1]]`.
-    first_key: Vec<usize>,
-    keys: Vec<FoldedKey>,
-    /// Every folded key, end to end: one allocation, scanned front to back.
-    folded: String,
-    /// The in-place bonus of every unit of every key.
-    bonuses: Vec<i8>,
-    /// The chars of the keys that are not ASCII.
-    chars: Vec<char>,
-    /// Whether any key has an initial-consonant form (a query of initials over a corpus with
-    /// no Hangul is answered at once).
-    has_initials: bool,
-    /// Tells a [`Session`] whether its remembered matches belong to this finder.
-    id: u64,
 }
 
 impl Finder {
     /// Folds every key once. Candidate order is kept: it is the order of an empty query and
     /// the last tie-break.
     pub fn new(candidates: Vec<Candidate>) -> Self {
-        let mut b = Builder::default();
-        let mut kinds = Vec::with_capacity(candidates.len());
-        let mut first_key = Vec::with_capacity(candidates.len() + 1);
-        let mut keys = Vec::new();
-        let label_lens = candidates
-            .iter()
-            .map(|c| u32::try_from(c.label.chars().count()).unwrap_or(u32::MAX))
-            .collect();
-        for c in &candidates {
-            kinds.push(c.kind);
-            first_key.push(keys.len());
-            let first = keys.len();
-            // Plain forms first, so a key's plain form sits at its own index.
-            for (source, key) in (0u32..).zip(&c.keys) {
-                let start = b.folded.len();
-                let identity = fold_into(matched_part(key), &mut b.folded);
-                let len = u32::try_from(key.chars().count()).unwrap_or(u32::MAX);
-                keys.push(b.finish(start, source, Form::Plain, len, identity));
-            }
-            for k in first..keys.len() {
-                let plain: &FoldedKey = &keys[k];
-                let (source, len, identity) = (plain.source, plain.len, plain.identity);
-                let text = b.folded[plain.start..plain.end].to_owned();
-                if hangul::has_syllable(&text) {
-                    let start = b.folded.len();
-                    b.folded.push_str(&hangul::initials_of(&text));
-                    keys.push(b.finish(start, source, Form::Initials, len, identity));
-                }
-                if c.kind == Kind::Person {
-                    let canonical = roman::canonical(&text);
-                    if canonical == text {
-                        keys[k].roman_same = true;
-                    } else {
-                        let start = b.folded.len();
-                        b.folded.push_str(&canonical);
-                        keys.push(b.finish(start, source, Form::Roman, len, false));
-                    }
-                }
-            }
-        }
-        first_key.push(keys.len());
-        let has_initials = keys.iter().any(|k| k.form == Form::Initials);
         Finder {
+            index: FinderIndex::build(&candidates),
             candidates,
-            kinds,
-            label_lens,
-            first_key,
-            keys,
-            folded: b.folded,
-            bonuses: b.bonuses,
-            chars: b.chars,
-            has_initials,
-            id: NEXT_FINDER_ID.fetch_add(1, AtomicOrdering::Relaxed),
         }
     }
 
@@ -343,27 +242,38 @@ impl Finder {
         &self.candidates
     }
 
+    pub fn index(&self) -> &FinderIndex {
+        &self.index
+    }
+}
+
+impl std::ops::Deref for Finder {
+    type Target = FinderIndex;
+
+    fn deref(&self) -> &FinderIndex {
+        &self.index
+    }
+}
+
+impl FinderIndex {
     /// The best `limit` matches for `q`, best first, and the number of matches in all.
     pub fn search(&self, q: &Query, limit: usize) -> Results {
-        let scan = self.scan(q, None, limit, false);
+        let scan = self.scan(q, None, limit, false, None).unwrap_or_default();
         Results {
             matches: self.best(q, scan.scored, limit, true),
             total: scan.total,
         }
     }
 
-    /// As [`Finder::search`], but every `Match::positions` is left empty: for callers that show
-    /// no highlights (plain `entente find`), where positions would cost more than the search.
+    /// As [`FinderIndex::search`], but every `Match::positions` is left empty: for callers
+    /// that show no highlights (plain `entente find`), where positions would cost more than
+    /// the search.
     pub fn search_unhighlighted(&self, q: &Query, limit: usize) -> Results {
-        let scan = self.scan(q, None, limit, false);
+        let scan = self.scan(q, None, limit, false, None).unwrap_or_default();
         Results {
             matches: self.best(q, scan.scored, limit, false),
             total: scan.total,
         }
-    }
-
-    pub(crate) fn id(&self) -> u64 {
-        self.id
     }
 
     /// Keeps the best `limit` of `scored` (in candidate order), ranks them and computes their
@@ -386,72 +296,81 @@ impl Finder {
             scored.sort_unstable_by(rank);
         }
         scored.truncate(limit);
+        let view = self.view();
         scored
             .iter()
-            .map(|s| self.to_match(q, s, with_positions))
+            .map(|s| Match {
+                candidate: s.candidate as usize,
+                tier: s.tier,
+                score: s.score,
+                key: s.key as usize,
+                positions: if with_positions {
+                    positions(view, q, s.candidate as usize, s.slot as usize)
+                } else {
+                    Vec::new()
+                },
+            })
             .collect()
     }
+}
 
-    fn to_match(&self, q: &Query, s: &Scored, with_positions: bool) -> Match {
-        let candidate = s.candidate as usize;
-        Match {
-            candidate,
-            tier: s.tier,
-            score: s.score,
-            key: s.key as usize,
-            positions: if with_positions {
-                self.positions(q, candidate, s.slot as usize)
-            } else {
-                Vec::new()
-            },
+/// The union of every word's matched characters in the key, as original char indices.
+fn positions(view: index::View<'_>, q: &Query, candidate: usize, slot: usize) -> Vec<usize> {
+    let Some(folded_key) = view.keys_of(candidate).get(slot).map(FoldedKey::decode) else {
+        return Vec::new();
+    };
+    let Some(text) = view
+        .folded_bytes(&folded_key)
+        .and_then(|b| std::str::from_utf8(b).ok())
+    else {
+        return Vec::new();
+    };
+    let words: Vec<&str> = match (folded_key.form, &q.initials) {
+        (Form::Initials, Some(initials)) => initials.iter().map(|w| w.text.as_str()).collect(),
+        (Form::Roman, _) => q.roman.iter().map(|w| w.text.as_str()).collect(),
+        _ => q.words.iter().map(String::as_str).collect(),
+    };
+    // A new matcher per call: a reused one carries state from earlier calls (see `score`),
+    // which would make the highlighted characters depend on history. This runs for the
+    // returned rows only.
+    let mut positions: Vec<usize> = words
+        .iter()
+        .filter_map(|w| {
+            SkimMatcherV2::default()
+                .respect_case()
+                .fuzzy_indices(text, w)
+        })
+        .flat_map(|(_, p)| p)
+        .collect();
+    let original = view
+        .candidate(candidate)
+        .and_then(|c| c.key(folded_key.source as usize)?.as_str())
+        .map_or("", matched_part);
+    if folded_key.form == Form::Roman {
+        let (folded, fold_map) = fold_with_char_map(original);
+        let (_, roman_map) = roman::canonical_with_map(&folded);
+        for p in &mut positions {
+            let in_folded = roman_map.get(*p).copied().unwrap_or(*p);
+            *p = fold_map.get(in_folded).copied().unwrap_or(in_folded);
+        }
+    } else if !folded_key.identity {
+        let (_, map) = fold_with_char_map(original);
+        for p in &mut positions {
+            *p = map.get(*p).copied().unwrap_or(*p);
         }
     }
+    positions.sort_unstable();
+    positions.dedup();
+    positions
+}
 
-    /// The union of every word's matched characters in the key, as original char indices.
-    fn positions(&self, q: &Query, candidate: usize, slot: usize) -> Vec<usize> {
-        let Some(folded_key) = self.keys.get(self.first_key[candidate] + slot) else {
-            return Vec::new();
-        };
-        let text = &self.folded[folded_key.start..folded_key.end];
-        let words: Vec<&str> = match (folded_key.form, &q.initials) {
-            (Form::Initials, Some(initials)) => initials.iter().map(|w| w.text.as_str()).collect(),
-            (Form::Roman, _) => q.roman.iter().map(|w| w.text.as_str()).collect(),
-            _ => q.words.iter().map(String::as_str).collect(),
-        };
-        let key = folded_key.source as usize;
-        // A new matcher per call: a reused one carries state from earlier calls (see
-        // `score`), which would make the highlighted characters depend on history. This runs
-        // for the returned rows only.
-        let mut positions: Vec<usize> = words
-            .iter()
-            .filter_map(|w| {
-                SkimMatcherV2::default()
-                    .respect_case()
-                    .fuzzy_indices(text, w)
-            })
-            .flat_map(|(_, p)| p)
-            .collect();
-        let original = self.candidates[candidate]
-            .keys
-            .get(key)
-            .map_or("", |k| matched_part(k));
-        if folded_key.form == Form::Roman {
-            let (folded, fold_map) = fold_with_char_map(original);
-            let (_, roman_map) = roman::canonical_with_map(&folded);
-            for p in &mut positions {
-                let in_folded = roman_map.get(*p).copied().unwrap_or(*p);
-                *p = fold_map.get(in_folded).copied().unwrap_or(in_folded);
-            }
-        } else if !folded_key.identity {
-            let (_, map) = fold_with_char_map(original);
-            for p in &mut positions {
-                *p = map.get(*p).copied().unwrap_or(*p);
-            }
-        }
-        positions.sort_unstable();
-        positions.dedup();
-        positions
+/// A name in another script to show beside `label`: the first of the `later` keys (those
+/// after the first) in Hangul, when the label has none.
+fn other_name<'a>(label: &str, mut later: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    if hangul::has_syllable(label) {
+        return None;
     }
+    later.find(|k| hangul::has_syllable(k))
 }
 
 /// Best first: higher tier, higher score, then shorter key, then a record's own name before
@@ -490,62 +409,6 @@ pub(super) fn shortest_word(text: &str) -> usize {
         .map(|w| w.chars().count())
         .min()
         .unwrap_or(0)
-}
-
-fn cap16(n: usize) -> u16 {
-    u16::try_from(n).unwrap_or(u16::MAX)
-}
-
-/// The shared buffers [`Finder::new`] fills.
-#[derive(Default)]
-struct Builder {
-    folded: String,
-    bonuses: Vec<i8>,
-    chars: Vec<char>,
-}
-
-impl Builder {
-    /// The key whose folded text is `folded[start..]`: its bonuses, chars and summaries.
-    fn finish(
-        &mut self,
-        start: usize,
-        source: u32,
-        form: Form,
-        len: u32,
-        identity: bool,
-    ) -> FoldedKey {
-        let text = &self.folded[start..];
-        let bonus_at = self.bonuses.len();
-        let (chars_at, heads) = if text.is_ascii() {
-            score::push_bonuses(text.as_bytes(), &mut self.bonuses);
-            let heads = score::bonus_mask(text.as_bytes(), &self.bonuses[bonus_at..]);
-            (None, heads)
-        } else {
-            let at = self.chars.len();
-            self.chars.extend(text.chars());
-            score::push_bonuses(&self.chars[at..], &mut self.bonuses);
-            let heads = score::bonus_mask(&self.chars[at..], &self.bonuses[bonus_at..]);
-            (Some(at), heads)
-        };
-        FoldedKey {
-            source,
-            form,
-            roman_same: false,
-            start,
-            end: self.folded.len(),
-            bonus_at,
-            units: self.bonuses.len() - bonus_at,
-            chars_at,
-            mask: query::mask(text),
-            first: text.chars().next().unwrap_or('\0'),
-            heads,
-            starts: word_starts(text),
-            alnum_len: cap16(text.chars().filter(|c| c.is_alphanumeric()).count()),
-            min_word: cap16(shortest_word(text)),
-            len,
-            identity,
-        }
-    }
 }
 
 #[cfg(test)]

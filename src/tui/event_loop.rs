@@ -32,6 +32,10 @@ use super::{area, hangup, input, job};
 const MAX_BATCH: usize = 64;
 /// How often a [`Pending`] screen is redrawn while the program is prepared.
 const WAIT_TICK: Duration = Duration::from_millis(100);
+/// While the program is [busy](Program::busy), how long the loop waits for input before it
+/// looks for finished background work. crossterm's reader cannot be woken by another thread,
+/// so results are drawn at most this long after they are ready.
+pub const BUSY_POLL: Duration = Duration::from_millis(4);
 
 type Backend = area::Capped<CrosstermBackend<FrameWriter<TerminalOut>>>;
 
@@ -189,8 +193,18 @@ impl Screen {
         })
     }
 
-    /// Handle the next event (waiting for it) and the ones already queued behind it.
+    /// Handle the next event (waiting for it) and the ones already queued behind it. While
+    /// the program is busy, finished background work ends the wait instead.
     fn handle_queued<P: Program>(&mut self, program: &mut P) -> anyhow::Result<Flow> {
+        while program.busy() {
+            if event::poll(BUSY_POLL).context("cannot read terminal input")? {
+                break;
+            }
+            match program.poll_background() {
+                Flow::Idle => {}
+                flow => return Ok(flow),
+            }
+        }
         let mut outcome = Flow::Idle;
         let mut resized = false;
         for _ in 0..MAX_BATCH {

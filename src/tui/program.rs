@@ -27,6 +27,19 @@ pub trait Program {
     fn scroll_hint(&mut self) -> Option<ScrollHint> {
         None
     }
+
+    /// Whether work is under way off the input path (a background search) whose outcome
+    /// the loop must come back for: while it is, the loop waits for input at most
+    /// [`BUSY_POLL`](crate::tui::BUSY_POLL) at a time and calls
+    /// [`poll_background`](Program::poll_background) in between.
+    fn busy(&self) -> bool {
+        false
+    }
+
+    /// Takes what background work has finished. Returns what to do next, as `handle` does.
+    fn poll_background(&mut self) -> Flow {
+        Flow::Idle
+    }
 }
 
 /// A program still being prepared (a big corpus loading), driven by

@@ -69,10 +69,15 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
             style,
         ));
     }
-    let count = format!(
-        " {} ",
-        (app.text().counts)(state.rows.len().min(state.total), state.total)
-    );
+    // While a background search runs, the rows are the previous query's: say so.
+    let count = if state.searching {
+        format!(" {} ", app.text().finder_searching)
+    } else {
+        format!(
+            " {} ",
+            (app.text().counts)(state.rows.len().min(state.total), state.total)
+        )
+    };
     let width = usize::from(f.kinds.width);
     let mut bar = fit(kinds, width.saturating_sub(display_width(&count)));
     let used: usize = bar.iter().map(|s| display_width(&s.content)).sum();
@@ -96,7 +101,13 @@ fn list(app: &App, area: Rect, theme: &Theme, frame: &mut Frame) {
     let state = app.finder();
     let width = usize::from(area.width);
     if state.rows.is_empty() {
-        let line = Line::from(Span::styled(app.text().finder_no_results, theme.dim()));
+        // Not "no match" before the first results have come.
+        let text = if state.searching {
+            app.text().finder_searching
+        } else {
+            app.text().finder_no_results
+        };
+        let line = Line::from(Span::styled(text, theme.dim()));
         frame.render_widget(Paragraph::new(line), area);
         return;
     }

@@ -31,6 +31,7 @@ pub static STRINGS: Strings = Strings {
     help_footer: "Esc or ? closes · j/k scroll",
     finder_title: "Find",
     finder_no_results: "No match.",
+    finder_searching: "searching…",
     finder_recent: "recent",
     preview_title: "Appears in",
     preview_nothing: "Not linked to any meeting or event.",

@@ -31,6 +31,7 @@ pub static STRINGS: Strings = Strings {
     help_footer: "Esc 또는 ? 닫기 · j/k 스크롤",
     finder_title: "찾기",
     finder_no_results: "일치하는 항목이 없습니다.",
+    finder_searching: "찾는 중…",
     finder_recent: "최근",
     preview_title: "나오는 곳",
     preview_nothing: "연결된 회의나 행사가 없습니다.",

@@ -30,6 +30,7 @@ pub(in crate::app) fn edit(input: &mut LineInput, action: &Action) -> bool {
 impl App {
     pub(in crate::app) fn open_finder(&mut self) {
         self.mode = Mode::Finder;
+        self.finder.pick_when_ready = false;
         self.finder.input.clear();
         self.run_finder();
     }
@@ -39,16 +40,42 @@ impl App {
     }
 
     fn run_finder(&mut self) {
-        let results = self.matcher.search(&self.corpus, self.finder.input.text());
+        match self.matcher.ask(self.finder.input.text()) {
+            Some(results) => {
+                self.finder.searching = false;
+                self.finder
+                    .accept_results(results, self.matcher.candidates());
+            }
+            None => self.finder.searching = true,
+        }
+    }
+
+    /// Results from a background worker: taken only when they answer the newest query.
+    pub(super) fn finder_results(
+        &mut self,
+        generation: u64,
+        results: crate::search::fuzzy::Results,
+    ) {
+        if !self.matcher.is_current(generation) {
+            return;
+        }
+        self.finder.searching = false;
         self.finder
-            .accept_results(results, self.matcher.candidates(&self.corpus));
+            .accept_results(results, self.matcher.candidates());
+        if std::mem::take(&mut self.finder.pick_when_ready) && self.mode == Mode::Finder {
+            self.pick();
+        }
     }
 
     pub(super) fn finder_action(&mut self, action: Action) {
         let height = self.finder_list_height();
         let page = isize::try_from(height.max(1)).unwrap_or(1);
         match action {
-            Action::Close | Action::Quit => self.mode = Mode::Normal,
+            Action::Close | Action::Quit => {
+                self.finder.pick_when_ready = false;
+                self.mode = Mode::Normal;
+            }
+            Action::Accept if self.finder.searching => self.finder.pick_when_ready = true,
             Action::Accept => self.pick(),
             Action::Down => self.finder.move_by(1, height),
             Action::Up => self.finder.move_by(-1, height),
@@ -74,7 +101,7 @@ impl App {
             return;
         };
         let index = row.candidate;
-        let Some(cand) = self.matcher.candidates(&self.corpus).get(index).cloned() else {
+        let Some(cand) = self.matcher.candidates().get(index).cloned() else {
             return;
         };
         self.finder.remember(index);

@@ -9,7 +9,7 @@
 //! device, and the same of the running executable (a new build may build candidates
 //! differently). The inode and change time catch a file replaced with its modification time
 //! preserved (`touch -r`, `cp -p`, `rsync -t`). The cache is never the only truth: a missing,
-//! stale, truncated or corrupt entry (checked by a checksum) is ignored and rebuilt from the
+//! stale, truncated or corrupt entry (checked by its header and a checksum) is ignored and rebuilt from the
 //! corpus, and failing to write it is not an error. `ENTENTE_NO_CACHE=1` turns it off.
 //!
 //! Reading is bounded: the entry is opened without following a symbolic link and without
@@ -19,28 +19,17 @@
 //! [`crate::atomic::replace`]; temporary files that a killed writer left in the cache
 //! directory are removed at the next write.
 //!
-//! Format (little-endian): a magic line, the key (length-prefixed), the number of candidates,
-//! the end offsets of the chunks of `CHUNK` candidates (so they decode in parallel), each
-//! candidate as a kind byte and length-prefixed id, label (unless it is the first key),
-//! detail and keys, then a checksum of everything before it.
+//! The entry is a [`FinderIndex`] file (see `search::fuzzy::index` for its format), keyed by
+//! the key above: it is mapped and searched in place, with no decoding step. A header of
+//! another version, a length that is not the file's, or another key makes it a miss.
 
-use std::fs::OpenOptions;
-use std::io::Read;
+use std::fs::{File, OpenOptions};
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 use crate::corpus::{Problems, load_path};
-use crate::search::fuzzy::{Candidate, Kind, candidates_from};
+use crate::search::fuzzy::{FinderIndex, Store, candidates_from};
 
-/// Bumped whenever the format, the key or the way candidates are built changes.
-const MAGIC: &[u8] = b"entente-candidates v4\n";
-/// Candidates per chunk; chunks are decoded in parallel.
-const CHUNK: usize = 4096;
-/// Set in a candidate's kind byte when its label is its first key (the usual case), which is
-/// then stored once.
-const LABEL_IS_KEY: u8 = 0x80;
 /// Every cache entry's name starts with this (`candidates-HASH.bin`); its temporary files
 /// start with a dot and it (see [`crate::atomic`]).
 const ENTRY_PREFIX: &str = "candidates-";
@@ -54,6 +43,15 @@ pub enum Origin {
     Corpus,
 }
 
+/// How an entry's bytes are brought in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Mapped (see `search::fuzzy::store` for what a truncation by another process does).
+    Map,
+    /// Read in one read into one buffer.
+    Read,
+}
+
 /// The cache file of one corpus, the key it must hold, and the most bytes it may have.
 struct Entry {
     file: PathBuf,
@@ -61,24 +59,26 @@ struct Entry {
     cap: u64,
 }
 
-/// The finder candidates of the corpus at `path`, from the cache when it is fresh, else by
+/// The finder index of the corpus at `path`, from the cache when it is fresh, else by
 /// loading and validating the corpus (every problem reported as by `load_path`).
-pub fn candidates_for(path: &Path) -> Result<(Vec<Candidate>, Origin), Problems> {
+pub fn index_for(path: &Path, access: Access) -> Result<(FinderIndex, Origin), Problems> {
     let disabled = std::env::var_os("ENTENTE_NO_CACHE").is_some_and(|v| !v.is_empty());
     let entry = if disabled { None } else { entry_for(path) };
     if let Some(entry) = &entry
-        && let Some(bytes) = read_bounded(&entry.file, entry.cap)
-        && let Some(candidates) = decode(&bytes, &entry.key)
+        && let Some(store) = open_bounded(&entry.file, entry.cap, access)
+        && let Ok(index) = FinderIndex::open(store, &entry.key)
     {
-        return Ok((candidates, Origin::Cache));
+        return Ok((index, Origin::Cache));
     }
     let loaded = load_path(path)?;
     let candidates = candidates_from(&loaded.corpus);
+    let key = entry.as_ref().map_or(&[][..], |e| &e.key);
+    let index = FinderIndex::build_keyed(&candidates, key);
     if let Some(entry) = entry {
         // A cache that cannot be written (read-only home, full disk) only costs time.
-        let _ = write_entry(&entry, &encode(&entry.key, &candidates));
+        let _ = write_entry(&entry, index.bytes());
     }
-    Ok((candidates, Origin::Corpus))
+    Ok((index, Origin::Corpus))
 }
 
 /// The most bytes a cache entry may have for a corpus of `corpus_bytes`: twice the corpus
@@ -88,11 +88,11 @@ pub fn cap_for(corpus_bytes: u64) -> u64 {
     corpus_bytes.saturating_mul(2).saturating_add(CAP_SLACK)
 }
 
-/// The bytes of the cache file at `file`, or `None` (a miss) unless it is a regular file owned
-/// by the user, at most `cap` bytes long. Never follows a symbolic link, never blocks on a
-/// FIFO, never reads more than `cap + 1` bytes.
-fn read_bounded(file: &Path, cap: u64) -> Option<Vec<u8>> {
-    let handle = OpenOptions::new()
+/// The cache file at `file`, mapped or read, or `None` (a miss) unless it is a regular file
+/// owned by the user, at most `cap` bytes long. Never follows a symbolic link, never blocks
+/// on a FIFO, never takes in more than `cap` bytes.
+fn open_bounded(file: &Path, cap: u64, access: Access) -> Option<Store> {
+    let mut handle: File = OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY)
         .open(file)
@@ -102,10 +102,13 @@ fn read_bounded(file: &Path, cap: u64) -> Option<Vec<u8>> {
     if !meta.is_file() || !own || meta.len() > cap {
         return None;
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).ok()?);
-    // `take` guards a file that grows after the size was read.
-    handle.take(cap + 1).read_to_end(&mut bytes).ok()?;
-    (bytes.len() as u64 <= cap).then_some(bytes)
+    let len = usize::try_from(meta.len()).ok()?;
+    let store = match access {
+        Access::Map => Store::map(&handle)?,
+        Access::Read => Store::read(&mut handle, len)?,
+    };
+    // A file that grew after its size was read is not taken.
+    (store.bytes().len() as u64 <= cap).then_some(store)
 }
 
 /// Writes an entry (when it fits under its cap), first removing what killed writers left.
@@ -211,151 +214,6 @@ fn push_str(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(&s.as_bytes()[..len as usize]);
 }
 
-/// The cache file's bytes for these candidates under this key.
-pub fn encode(key: &[u8], candidates: &[Candidate]) -> Vec<u8> {
-    let size: usize = candidates
-        .iter()
-        .map(|c| {
-            17 + c.id.len()
-                + c.label.len()
-                + c.detail.len()
-                + c.keys.iter().map(|k| k.len() + 4).sum::<usize>()
-        })
-        .sum();
-    let mut out = Vec::with_capacity(MAGIC.len() + key.len() + size + 32);
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&(key.len() as u64).to_le_bytes());
-    out.extend_from_slice(key);
-    out.extend_from_slice(&(candidates.len() as u64).to_le_bytes());
-    let mut body = Vec::with_capacity(size);
-    let mut ends = Vec::new();
-    for chunk in candidates.chunks(CHUNK) {
-        for c in chunk {
-            let kind = Kind::ALL.iter().position(|k| *k == c.kind).unwrap_or(0) as u8;
-            let label_is_key = c.keys.first() == Some(&c.label);
-            body.push(if label_is_key {
-                kind | LABEL_IS_KEY
-            } else {
-                kind
-            });
-            push_str(&mut body, &c.id);
-            if !label_is_key {
-                push_str(&mut body, &c.label);
-            }
-            push_str(&mut body, &c.detail);
-            body.extend_from_slice(&(c.keys.len() as u32).to_le_bytes());
-            for k in &c.keys {
-                push_str(&mut body, k);
-            }
-        }
-        ends.push(body.len() as u64);
-    }
-    for end in ends {
-        out.extend_from_slice(&end.to_le_bytes());
-    }
-    out.extend_from_slice(&body);
-    let sum = checksum(&out);
-    out.extend_from_slice(&sum.to_le_bytes());
-    out
-}
-
-/// The candidates of a cache file, or `None` when it is not one written under `key` or is
-/// damaged in any way.
-pub fn decode(bytes: &[u8], key: &[u8]) -> Option<Vec<Candidate>> {
-    let (body, sum) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
-    if checksum(body).to_le_bytes() != sum {
-        return None;
-    }
-    let mut r = Reader(body.strip_prefix(MAGIC)?);
-    let key_len = usize::try_from(r.u64()?).ok()?;
-    if r.take(key_len)? != key {
-        return None;
-    }
-    let count = usize::try_from(r.u64()?).ok()?;
-    let chunks = count.div_ceil(CHUNK);
-    let mut ends = Vec::with_capacity(chunks.min(r.0.len() / 8));
-    for _ in 0..chunks {
-        ends.push(usize::try_from(r.u64()?).ok()?);
-    }
-    let body = r.0;
-    if ends.last().copied().unwrap_or(0) != body.len() {
-        return None;
-    }
-    let mut spans = Vec::with_capacity(chunks);
-    let mut start = 0;
-    for (i, &end) in ends.iter().enumerate() {
-        let n = CHUNK.min(count - i * CHUNK);
-        spans.push((body.get(start..end)?, n));
-        start = end;
-    }
-    let decoded: Vec<Option<Vec<Candidate>>> = spans
-        .into_par_iter()
-        .map(|(bytes, n)| decode_chunk(bytes, n))
-        .collect();
-    let mut out = Vec::with_capacity(count);
-    for chunk in decoded {
-        out.extend(chunk?);
-    }
-    Some(out)
-}
-
-/// One chunk's `n` candidates, which must fill `bytes` exactly.
-fn decode_chunk(bytes: &[u8], n: usize) -> Option<Vec<Candidate>> {
-    let mut r = Reader(bytes);
-    let mut out = Vec::with_capacity(n);
-    for _ in 0..n {
-        let tag = r.take(1)?[0];
-        let kind = *Kind::ALL.get(usize::from(tag & !LABEL_IS_KEY))?;
-        let id = r.string()?;
-        let label = if tag & LABEL_IS_KEY == 0 {
-            Some(r.string()?)
-        } else {
-            None
-        };
-        let detail = r.string()?;
-        let k = r.u32()? as usize;
-        let mut keys = Vec::with_capacity(k.min(r.0.len() / 4));
-        for _ in 0..k {
-            keys.push(r.string()?);
-        }
-        let label = match label {
-            Some(label) => label,
-            None => keys.first()?.clone(),
-        };
-        out.push(Candidate {
-            kind,
-            id,
-            label,
-            keys,
-            detail,
-        });
-    }
-    r.0.is_empty().then_some(out)
-}
-
-struct Reader<'a>(&'a [u8]);
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let (head, rest) = self.0.split_at_checked(n)?;
-        self.0 = rest;
-        Some(head)
-    }
-
-    fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
-    }
-
-    fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
-    }
-
-    fn string(&mut self) -> Option<String> {
-        let n = self.u32()? as usize;
-        std::str::from_utf8(self.take(n)?).ok().map(str::to_string)
-    }
-}
-
 /// A fast 64-bit checksum (word-at-a-time multiply-xor): it catches damage, not attacks —
 /// the cache lives in the user's own directory.
 fn checksum(bytes: &[u8]) -> u64 {
@@ -377,62 +235,74 @@ fn checksum(bytes: &[u8]) -> u64 {
 mod tests {
     use super::*;
 
-    fn sample() -> Vec<Candidate> {
-        let corpus = crate::synth::generate(crate::synth::Spec::with_candidates(5_000));
-        let mut c = candidates_from(&corpus);
-        // A label that is not the first key, and a candidate without keys, are kept too.
-        c[1].label = "Shown differently".into();
-        c[2].keys.clear();
-        c
+    fn bytes_of(file: &Path, cap: u64, access: Access) -> Option<Vec<u8>> {
+        open_bounded(file, cap, access).map(|s| s.bytes().to_vec())
     }
 
     #[test]
-    fn round_trips_and_rejects_another_key() {
-        let c = sample();
-        assert!(c.len() > CHUNK, "several chunks: {}", c.len());
-        let bytes = encode(b"key", &c);
-        assert_eq!(decode(&bytes, b"key").as_deref(), Some(&c[..]));
-        assert!(decode(&bytes, b"other").is_none());
-    }
-
-    #[test]
-    fn any_damage_is_refused() {
-        let c = sample();
-        let bytes = encode(b"key", &c);
-        for cut in [0, 1, 8, bytes.len() / 2, bytes.len() - 1] {
-            assert!(decode(&bytes[..cut], b"key").is_none(), "cut at {cut}");
+    fn an_entry_opens_mapped_or_read_under_its_key_only_and_whole() {
+        let corpus = crate::synth::generate(crate::synth::Spec::with_candidates(3_000));
+        let candidates = candidates_from(&corpus);
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("candidates-0.bin");
+        let built = FinderIndex::build_keyed(&candidates, b"stat key");
+        let cap = built.bytes().len() as u64;
+        std::fs::write(&file, built.bytes()).unwrap();
+        for access in [Access::Map, Access::Read] {
+            let store = open_bounded(&file, cap, access).unwrap();
+            let index = FinderIndex::open(store, b"stat key").unwrap();
+            assert_eq!(index.len(), candidates.len(), "{access:?}");
+            let id = index.candidate(7).unwrap().id;
+            assert_eq!(id.as_str(), Some(candidates[7].id.as_str()));
+            let other = open_bounded(&file, cap, access).unwrap();
+            assert!(
+                FinderIndex::open(other, b"other key").is_err(),
+                "{access:?}"
+            );
         }
-        for at in [0, MAGIC.len() + 3, bytes.len() / 3, bytes.len() - 9] {
-            let mut bad = bytes.clone();
-            bad[at] ^= 0x40;
-            assert!(decode(&bad, b"key").is_none(), "flip at {at}");
+        // A truncated entry (a writer that died, a full disk) is refused, mapped or read.
+        let half = built.bytes().len() / 2;
+        std::fs::write(&file, &built.bytes()[..half]).unwrap();
+        for access in [Access::Map, Access::Read] {
+            let store = open_bounded(&file, cap, access).unwrap();
+            assert!(FinderIndex::open(store, b"stat key").is_err(), "{access:?}");
         }
     }
 
     #[test]
-    fn only_the_users_regular_file_within_the_cap_is_read() {
+    fn only_the_users_regular_file_within_the_cap_is_taken() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("entry.bin");
         std::fs::write(&file, b"0123456789").unwrap();
-        assert_eq!(read_bounded(&file, 10).as_deref(), Some(&b"0123456789"[..]));
-        assert!(read_bounded(&file, 9).is_none(), "over the cap");
-        let link = dir.path().join("link.bin");
-        std::os::unix::fs::symlink(&file, &link).unwrap();
-        assert!(read_bounded(&link, 10).is_none(), "a link is not followed");
-        let fifo = dir.path().join("fifo.bin");
-        let made = std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap();
-        assert!(made.success());
-        assert!(
-            read_bounded(&fifo, 10).is_none(),
-            "a FIFO is not read, nor waited on"
-        );
-        assert!(
-            read_bounded(dir.path(), 10).is_none(),
-            "a directory is not read"
-        );
+        for access in [Access::Map, Access::Read] {
+            assert_eq!(
+                bytes_of(&file, 10, access).as_deref(),
+                Some(&b"0123456789"[..])
+            );
+            assert!(bytes_of(&file, 9, access).is_none(), "over the cap");
+            let link = dir.path().join("link.bin");
+            let _ = std::fs::remove_file(&link);
+            std::os::unix::fs::symlink(&file, &link).unwrap();
+            assert!(
+                bytes_of(&link, 10, access).is_none(),
+                "a link is not followed"
+            );
+            let fifo = dir.path().join("fifo.bin");
+            let _ = std::fs::remove_file(&fifo);
+            let made = std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap();
+            assert!(made.success());
+            assert!(
+                bytes_of(&fifo, 10, access).is_none(),
+                "a FIFO is not read, nor waited on"
+            );
+            assert!(
+                bytes_of(dir.path(), 10, access).is_none(),
+                "a directory is not read"
+            );
+        }
     }
 
     #[test]

@@ -147,9 +147,16 @@ fn split_hyphens(word: &str) -> Vec<&str> {
 
 /// Whether the bytes of `needle` appear in order in `haystack`. On UTF-8 this is implied by
 /// the characters appearing in order, so it is a safe prefilter for character matching.
+/// Each byte is looked for with `memchr` (vectorised) from just after the previous one.
 pub(super) fn is_subsequence(needle: &[u8], haystack: &[u8]) -> bool {
-    let mut hay = haystack.iter();
-    needle.iter().all(|&b| hay.by_ref().any(|&h| h == b))
+    let mut rest = haystack;
+    needle.iter().all(|&b| match memchr::memchr(b, rest) {
+        Some(at) => {
+            rest = &rest[at + 1..];
+            true
+        }
+        None => false,
+    })
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! [`Query::refines`]), so the scan shrinks with it; any other edit falls back to a full
 //! scan. The results are exactly those of a fresh [`Finder::search`].
 
-use super::{Finder, Query, Results};
+use super::{Cancel, FinderIndex, Query, Results};
 
 /// Remembers the last query and every candidate it matched.
 #[derive(Debug, Default)]
@@ -26,25 +26,38 @@ impl Session {
         Self::default()
     }
 
-    /// Searches like [`Finder::search`], scanning only the last matches when `q` refines the
-    /// last query on the same finder.
-    pub fn search(&mut self, finder: &Finder, q: &Query, limit: usize) -> Results {
+    /// Searches like [`FinderIndex::search`], scanning only the last matches when `q` refines
+    /// the last query on the same index.
+    pub fn search(&mut self, finder: &FinderIndex, q: &Query, limit: usize) -> Results {
+        self.search_unless(finder, q, limit, None)
+            .unwrap_or_default()
+    }
+
+    /// As [`Session::search`], but gives up (`None`, remembering nothing new) as soon as
+    /// `cancel` says a newer query was asked for.
+    pub fn search_unless(
+        &mut self,
+        finder: &FinderIndex,
+        q: &Query,
+        limit: usize,
+        cancel: Option<Cancel<'_>>,
+    ) -> Option<Results> {
         let subset = match &self.last {
             Some(last) if last.finder == finder.id() && q.refines(&last.query) => {
                 Some(last.matches.as_slice())
             }
             _ => None,
         };
-        let scan = finder.scan(q, subset, limit, true);
+        let scan = finder.scan(q, subset, limit, true, cancel)?;
         self.last = Some(Remembered {
             finder: finder.id(),
             query: q.clone(),
             matches: scan.matched,
         });
-        Results {
+        Some(Results {
             matches: finder.best(q, scan.scored, limit, true),
             total: scan.total,
-        }
+        })
     }
 
     /// Forgets the last query (the next search scans everything).

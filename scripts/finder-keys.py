@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""finder-keys.py: key-to-screen time of the finder on a large corpus, and when results follow.
+
+Runs a release binary (ENTENTE_BIN, default target/release/entente) with --corpus CORPUS in a
+pseudo-terminal of 100x30 (the size is set in the child before exec), waits for the first
+frame, opens the finder (f) and waits for its first results, then types TEXT one character
+at a time. For each key it measures, from just before the key is written:
+
+- "on screen": until the end of the first complete frame (ESC [ ? 2026 l) whose bytes hold
+  the typed character (the query line redrawn);
+- "results": until a completed frame no longer says "searching…" (the browser's worker
+  answered); with a synchronous finder both are the same frame.
+
+The next key is sent once the results of the previous one are on screen, so each figure is
+one keystroke alone (typing faster only cancels more scans). Not part of CI.
+
+Usage: scripts/finder-keys.py CORPUS [TEXT]
+"""
+import fcntl, os, pty, select, statistics, struct, sys, termios, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.environ.get("ENTENTE_BIN", os.path.join(ROOT, "target", "release", "entente"))
+FRAME_END = b"\x1b[?2026l"
+SEARCHING = "searching…".encode()
+COLS, ROWS = 100, 30
+
+
+def read_until(fd, seen, done, timeout):
+    """Reads into `seen` until done(seen) or the timeout; returns the time it became true."""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        if done(seen):
+            return time.perf_counter()
+        ready, _, _ = select.select([fd], [], [], 0.05)
+        if ready:
+            seen.extend(os.read(fd, 1 << 16))
+    raise SystemExit(f"timed out; last bytes: {bytes(seen[-300:])!r}")
+
+
+def frames_after(seen, start):
+    """The complete frames after offset `start`, as byte strings."""
+    out, at = [], start
+    while True:
+        end = seen.find(FRAME_END, at)
+        if end < 0:
+            return out
+        out.append(bytes(seen[at:end]))
+        at = end + len(FRAME_END)
+
+
+def main():
+    corpus = sys.argv[1]
+    text = sys.argv[2] if len(sys.argv) > 2 else "european cyber"
+    pid, fd = pty.fork()
+    if pid == 0:
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
+        os.environ["TERM"] = "xterm-256color"
+        os.execv(BIN, [BIN, "--corpus", corpus])
+    seen = bytearray()
+    t0 = time.perf_counter()
+    read_until(fd, seen, lambda s: FRAME_END in s, 600)
+    print(f"first frame after {time.perf_counter() - t0:.1f} s")
+    mark = len(seen)
+    os.write(fd, b"f")
+    # The finder's first results: a completed frame without the searching mark.
+    read_until(fd, seen, lambda s: any(SEARCHING not in f for f in frames_after(s, mark)), 120)
+    time.sleep(0.5)
+    while select.select([fd], [], [], 0.1)[0]:
+        seen.extend(os.read(fd, 1 << 16))
+    on_screen, results = [], []
+    for c in text:
+        mark = len(seen)
+        start = time.perf_counter()
+        os.write(fd, c.encode())
+        shown = read_until(fd, seen, lambda s: len(frames_after(s, mark)) > 0, 60)
+        # A frame drawn after the key holds the character (a space moves only the cursor).
+        on_screen.append((shown - start) * 1000)
+
+        def answered(s):
+            return any(SEARCHING not in f for f in frames_after(s, mark))
+
+        first = frames_after(seen, mark)
+        if SEARCHING not in first[0]:
+            results.append(on_screen[-1])
+        else:
+            results.append((read_until(fd, seen, answered, 120) - start) * 1000)
+        time.sleep(0.05)
+        while select.select([fd], [], [], 0.02)[0]:
+            seen.extend(os.read(fd, 1 << 16))
+    os.write(fd, b"\x1b")
+    time.sleep(0.3)
+    os.write(fd, b"q")
+    os.waitpid(pid, 0)
+    print("key: " + " ".join(repr(c) for c in text))
+    print("on screen ms: " + " ".join(f"{t:.1f}" for t in on_screen))
+    print("results ms:   " + " ".join(f"{t:.1f}" for t in results))
+    print(f"on screen: median {statistics.median(on_screen):.1f} ms, max {max(on_screen):.1f} ms; "
+          f"results: median {statistics.median(results):.1f} ms, max {max(results):.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

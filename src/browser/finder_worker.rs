@@ -1,0 +1,290 @@
+//! The finder's worker thread: matching off the input path.
+//!
+//! The app turns each edit of the finder query into a [`FinderRequest`] of a new generation
+//! (see [`crate::app::finder`]). [`FinderWorker::ask`] first stores that generation in a
+//! shared counter, then sends the request: a scan still running for an older query sees the
+//! counter change within a few hundred candidates and gives up (see
+//! [`Cancel`](crate::search::fuzzy::Cancel)), and the worker skips queued requests that are
+//! no longer the newest. Results go back with their generation; [`FinderWorker::take`] turns
+//! them into [`Action::FinderResults`], which the app drops unless the generation is still
+//! its newest. So typing never waits for a match, and stale results are never shown.
+//!
+//! The worker keeps its own [`Session`], so refining a query re-scans only the previous
+//! matches, as inline matching does. It ends when the [`FinderWorker`] is dropped: the
+//! counter is moved past every generation (cancelling a scan in flight) and the request
+//! channel closes.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::thread::JoinHandle;
+
+use crate::app::Action;
+use crate::app::finder::{FinderRequest, LIMIT};
+use crate::search::fuzzy::{Cancel, Finder, Query, Results, Session};
+
+/// The browser's handle on the worker thread.
+pub struct FinderWorker {
+    requests: Option<Sender<FinderRequest>>,
+    results: Receiver<(u64, Results)>,
+    /// The newest generation asked for; scans of any other stop.
+    latest: Arc<AtomicU64>,
+    /// A request was sent whose results (or a newer request's) have not been taken.
+    waiting: bool,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl FinderWorker {
+    /// Starts the worker on `finder`; `None` if no thread can be started (the caller then
+    /// keeps matching inline).
+    pub fn start(finder: Arc<Finder>) -> Option<FinderWorker> {
+        let (request_tx, request_rx) = mpsc::channel::<FinderRequest>();
+        let (result_tx, result_rx) = mpsc::channel();
+        let latest = Arc::new(AtomicU64::new(0));
+        let shared = Arc::clone(&latest);
+        let thread = std::thread::Builder::new()
+            .name("entente-finder".into())
+            .spawn(move || serve(&finder, &request_rx, &result_tx, &shared))
+            .ok()?;
+        Some(FinderWorker {
+            requests: Some(request_tx),
+            results: result_rx,
+            latest,
+            waiting: false,
+            thread: Some(thread),
+        })
+    }
+
+    /// Hands a query to the worker, cancelling any older one.
+    pub fn ask(&mut self, request: FinderRequest) {
+        self.latest.store(request.generation, Ordering::Relaxed);
+        if let Some(requests) = &self.requests
+            && requests.send(request).is_ok()
+        {
+            self.waiting = true;
+        }
+    }
+
+    /// Whether results are still to come.
+    pub fn busy(&self) -> bool {
+        self.waiting
+    }
+
+    /// The newest results that have arrived, as an action for the app (older ones that
+    /// arrived with them are dropped here already).
+    pub fn take(&mut self) -> Option<Action> {
+        let mut newest = None;
+        loop {
+            match self.results.try_recv() {
+                Ok(answer) => newest = Some(answer),
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    // The worker is gone (it panicked): nothing more will come.
+                    self.waiting = false;
+                    break;
+                }
+            }
+        }
+        let (generation, results) = newest?;
+        if generation == self.latest.load(Ordering::Relaxed) {
+            self.waiting = false;
+        }
+        Some(Action::FinderResults {
+            generation,
+            results,
+        })
+    }
+
+    /// Waits up to `timeout` for results (tests and benchmarks; the browser polls).
+    pub fn wait(&mut self, timeout: std::time::Duration) -> Option<Action> {
+        let deadline = std::time::Instant::now() + timeout;
+        loop {
+            if let Some(action) = self.take() {
+                return Some(action);
+            }
+            if !self.waiting || std::time::Instant::now() >= deadline {
+                return None;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+    }
+}
+
+impl Drop for FinderWorker {
+    fn drop(&mut self) {
+        self.latest.store(u64::MAX, Ordering::Relaxed);
+        self.requests = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// The worker's loop: the newest request first, each answered unless a newer one came.
+fn serve(
+    finder: &Finder,
+    requests: &Receiver<FinderRequest>,
+    results: &Sender<(u64, Results)>,
+    latest: &AtomicU64,
+) {
+    let mut session = Session::new();
+    while let Ok(mut request) = requests.recv() {
+        while let Ok(newer) = requests.try_recv() {
+            request = newer;
+        }
+        let generation = request.generation;
+        if latest.load(Ordering::Relaxed) != generation {
+            continue;
+        }
+        let query = Query::parse(&request.query);
+        let cancel = Cancel::new(latest, generation);
+        let Some(answer) = session.search_unless(finder, &query, LIMIT, Some(cancel)) else {
+            continue;
+        };
+        if latest.load(Ordering::Relaxed) == generation
+            && results.send((generation, answer)).is_err()
+        {
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::search::fuzzy::FinderIndex;
+
+    fn worker(n: usize) -> (FinderWorker, Arc<Finder>) {
+        let finder = Arc::new(Finder::new(crate::synth::finder_candidates(n)));
+        (FinderWorker::start(Arc::clone(&finder)).unwrap(), finder)
+    }
+
+    fn ask(w: &mut FinderWorker, generation: u64, query: &str) {
+        w.ask(FinderRequest {
+            generation,
+            query: query.into(),
+        });
+    }
+
+    #[test]
+    fn answers_with_the_results_of_an_inline_search() {
+        let (mut w, finder) = worker(2_000);
+        ask(&mut w, 1, "cyb");
+        let Some(Action::FinderResults {
+            generation,
+            results,
+        }) = w.wait(Duration::from_secs(60))
+        else {
+            panic!("no results");
+        };
+        assert_eq!(generation, 1);
+        assert!(results.total > 0);
+        let inline: &FinderIndex = &finder;
+        assert_eq!(results, inline.search(&Query::parse("cyb"), LIMIT));
+        assert!(!w.busy());
+    }
+
+    #[test]
+    fn only_the_newest_of_a_burst_of_queries_is_answered() {
+        let (mut w, _) = worker(20_000);
+        for (generation, query) in (1..).zip(["e", "eu", "eur", "euro", "europ"]) {
+            ask(&mut w, generation, query);
+        }
+        let mut seen = Vec::new();
+        while let Some(Action::FinderResults { generation, .. }) = w.wait(Duration::from_secs(60)) {
+            seen.push(generation);
+            if generation == 5 {
+                break;
+            }
+        }
+        assert_eq!(
+            seen.last(),
+            Some(&5),
+            "the newest query is answered: {seen:?}"
+        );
+        assert!(!w.busy());
+    }
+
+    #[test]
+    fn a_stale_generation_stops_a_scan_and_gives_nothing() {
+        let finder = Finder::new(crate::synth::finder_candidates(20_000));
+        let latest = AtomicU64::new(2);
+        let stale = Cancel::new(&latest, 1);
+        let q = Query::parse("e");
+        assert_eq!(
+            Session::new().search_unless(&finder, &q, LIMIT, Some(stale)),
+            None
+        );
+        let current = Cancel::new(&latest, 2);
+        let answer = Session::new().search_unless(&finder, &q, LIMIT, Some(current));
+        assert_eq!(answer, Some(finder.search(&q, LIMIT)));
+    }
+
+    #[test]
+    fn enter_while_searching_picks_the_newest_querys_first_row_when_it_comes() {
+        let loaded = crate::test_fixture::small();
+        let index = crate::index::Index::build(&loaded.corpus);
+        let mut app = crate::app::App::new(loaded, index, crate::app::AppOptions::default());
+        let mut browser = super::super::Browser::new(app);
+        browser.match_in_background();
+        for action in [Action::OpenFinder]
+            .into_iter()
+            .chain("@kdsa".chars().map(Action::Insert))
+            .chain([Action::Accept])
+        {
+            browser.app.update(action);
+            browser.send_finder_request();
+        }
+        assert_eq!(
+            browser.app.mode(),
+            crate::app::Mode::Finder,
+            "waits for results"
+        );
+        let worker = browser.finder.as_mut().unwrap();
+        while let Some(results) = worker.wait(Duration::from_secs(60)) {
+            browser.app.update(results);
+        }
+        app = browser.app;
+        assert_eq!(app.mode(), crate::app::Mode::Normal, "picked");
+        assert_eq!(
+            app.filter().facet(crate::corpus::Facet::Organisation),
+            Some("kdsa"),
+            "the KDSA was picked"
+        );
+    }
+
+    #[test]
+    fn the_app_drops_results_of_an_older_query() {
+        let loaded = crate::test_fixture::small();
+        let index = crate::index::Index::build(&loaded.corpus);
+        let mut app = crate::app::App::new(loaded, index, crate::app::AppOptions::default());
+        app.answer_finder_in_background();
+        app.update(Action::OpenFinder);
+        let first = app.take_finder_request().unwrap();
+        assert!(app.finder().searching);
+        app.update(Action::Insert('c'));
+        let second = app.take_finder_request().unwrap();
+        assert!(second.generation > first.generation);
+        let finder = app.finder_shared();
+        let old = finder.search(&Query::parse(&first.query), LIMIT);
+        app.update(Action::FinderResults {
+            generation: first.generation,
+            results: old,
+        });
+        assert!(app.finder().searching, "still waiting for the newest query");
+        assert!(
+            app.finder().rows.is_empty(),
+            "the older query's rows are not taken"
+        );
+        let new = finder.search(&Query::parse(&second.query), LIMIT);
+        let expected = new.matches.len();
+        app.update(Action::FinderResults {
+            generation: second.generation,
+            results: new,
+        });
+        assert!(!app.finder().searching);
+        assert_eq!(app.finder().rows.len(), expected);
+    }
+}
