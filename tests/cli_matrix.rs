@@ -34,7 +34,7 @@ fn row<'a>(out: &'a str, label: &str) -> &'a str {
 /// The glyphs of a text row, one per meeting column.
 fn glyphs(line: &str) -> Vec<&str> {
     line.split_whitespace()
-        .filter(|w| ["●", "E", "K", "○", "·"].contains(w))
+        .filter(|w| ["●", "E", "R", "○", "·"].contains(w))
         .collect()
 }
 
@@ -53,7 +53,7 @@ fn the_text_table_has_a_column_per_meeting_and_a_glyph_per_cell() {
     // Data governance rolls up cross-border data flows (EU at D1) and law enforcement access
     // (ROK at D3, with its own EU+ROK record there).
     assert_eq!(glyphs(row(&out, "Data governance")), ["E", "·", "·", "●"]);
-    assert_eq!(glyphs(row(&out, "Cyber resilience")), ["·", "K", "·", "●"]);
+    assert_eq!(glyphs(row(&out, "Cyber resilience")), ["·", "R", "·", "●"]);
     assert_eq!(
         glyphs(row(&out, "Technical standards")),
         ["·", "·", "○", "E"]

@@ -103,6 +103,10 @@ fn typing_at_100k_candidates_draws_each_character_before_its_results() {
     let mut replay = Replay::new(cols, rows);
     pty.wait_for_bytes(SYNC_END, LOAD)
         .unwrap_or_else(|e| panic!("no first frame: {e}"));
+    // A corpus this big may first show the loading screen: keys go to the app once its
+    // timeline is on screen.
+    pty.wait_for(|s| s.contains("Timeline"), LOAD)
+        .unwrap_or_else(|e| panic!("no timeline: {e}"));
 
     pty.send(b"f");
     pty.wait_for(|s| query_line(s).is_some(), STEP)

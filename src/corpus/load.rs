@@ -405,7 +405,13 @@ fn merge(files: Vec<(String, Corpus)>) -> LoadedCorpus {
         merged.topics.extend(corpus.topics);
         merged.series.extend(corpus.series);
         merged.place_names.extend(corpus.place_names);
-        merged.parties.extend(corpus.parties);
+        // A party declared the same in two files (a team corpus that also loads on its own)
+        // is one party; a different declaration is the validator's error.
+        for party in corpus.parties {
+            if !merged.parties.contains(&party) {
+                merged.parties.push(party);
+            }
+        }
     }
     LoadedCorpus {
         corpus: merged,

@@ -2,8 +2,9 @@
 //!
 //! A side is a declared party's id, or one of the kinds `multilateral` and `other`. Which
 //! parties exist is data: a side naming no declared party is an error that lists the declared
-//! ones. A party is declared once across all files (a second declaration, in a user's corpus
-//! say, would make its label ambiguous).
+//! ones. A party is declared once across all files (a second, different declaration, in a
+//! user's corpus say, would make its label ambiguous); the same declaration in another file
+//! is the same party.
 
 use std::collections::HashMap;
 
@@ -61,8 +62,11 @@ impl Checker<'_> {
                     ),
                 );
             }
+            // The same declaration in another file (a user's corpus that also loads on its
+            // own, over the built-in one) is the same party.
             if let Some(&(g, earlier)) = first.get(p.id.as_str())
                 && (g, earlier) != (f, pos)
+                && !(g != f && files[g].1.parties.get(earlier) == Some(p))
             {
                 let place = if g == f {
                     "earlier in this file".to_string()
@@ -157,6 +161,24 @@ mod tests {
     #[test]
     fn a_new_party_beside_the_declared_ones_is_valid() {
         assert_eq!(with_parties(vec![party("jp", "JP")]), Vec::<String>::new());
+    }
+
+    /// A user's corpus that declares the built-in parties the same way (so that it also loads
+    /// on its own) layers cleanly; a different declaration of one of them does not.
+    #[test]
+    fn the_same_declaration_in_another_file_is_the_same_party() {
+        let base = crate::test_fixture::small().corpus.parties;
+        let rok = base
+            .iter()
+            .find(|p| p.id == "rok")
+            .cloned()
+            .expect("the fixture corpus names rok");
+        assert_eq!(with_parties(vec![rok.clone()]), Vec::<String>::new());
+        let renamed = Party {
+            short: "Korea".into(),
+            ..rok
+        };
+        assert_eq!(with_parties(vec![renamed]).len(), 1);
     }
 
     #[test]
