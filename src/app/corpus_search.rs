@@ -330,16 +330,18 @@ impl super::App {
     }
 
     /// Opens the selected hit's paragraph by the citation-jump path: its entry selected (the
-    /// filter cleared if it hid it), its text shown at the paragraph, highlighted.
+    /// filter cleared if it hid it), its text shown at the paragraph, highlighted. One jump:
+    /// Back returns to where the hit was opened from.
     fn open_current_hit(&mut self) {
         let Some(hit) = self.corpus_search.current().cloned() else {
             return;
         };
+        self.record_jump();
         if self.selected() != Some(hit.entry) {
-            self.jump_to_entry(hit.entry);
+            self.select_entry(hit.entry);
         }
         let cleared = self.status.take();
-        self.jump_to_citation(&hit.cite);
+        self.show_citation(&hit.cite, false);
         if self.status.is_none() {
             let s = &self.corpus_search;
             let status = (self.text().across.hit_status)(
@@ -535,6 +537,29 @@ mod tests {
         assert!(s.scroll + 2 > s.selected);
         s.clear();
         assert!(s.step(true, 3).is_none());
+    }
+
+    /// Opening a hit of another meeting is one jump: Back returns to the timeline row the
+    /// search began from, not to the hit's Overview on the way.
+    #[test]
+    fn back_after_opening_a_hit_returns_to_where_the_search_began() {
+        use crate::app::{Action, App, AppOptions, Focus, Tab};
+        let loaded = crate::test_fixture::small();
+        let index = crate::index::Index::build(&loaded.corpus);
+        let mut app = App::new(loaded, index, AppOptions::default());
+        // The first entry of the timeline; Aurora is in the 3rd Data Dialogue.
+        app.update(Action::Top);
+        let start = (app.selected(), app.focus(), app.tab());
+        app.update(Action::StartSearch);
+        for c in "aurora".chars() {
+            app.update(Action::Insert(c));
+        }
+        app.update(Action::Accept);
+        assert_eq!((app.tab(), app.focus()), (Tab::Text, Focus::Detail));
+        assert_ne!(app.selected(), start.0, "the hit is in another meeting");
+        app.update(Action::Back);
+        assert_eq!((app.selected(), app.focus(), app.tab()), start);
+        assert_eq!(app.history().back_len(), 0, "one place, not two");
     }
 
     #[test]

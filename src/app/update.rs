@@ -173,6 +173,21 @@ impl App {
 
     /// Shows a cited paragraph in the Text tab, switching account as needed, highlighted.
     pub(super) fn jump_to_citation(&mut self, c: &Citation) {
+        self.show_citation(c, true);
+    }
+
+    /// Opens `entry` at the cited paragraph: one jump, so Back returns to where it began (not
+    /// to the entry's Overview on the way). A search hit and a matrix cell open this way.
+    pub(super) fn jump_to_cited_paragraph(&mut self, entry: EntryRef, c: &Citation) {
+        self.record_jump();
+        if self.selected() != Some(entry) {
+            self.select_entry(entry);
+        }
+        self.show_citation(c, false);
+    }
+
+    /// [`Self::jump_to_citation`], leaving a place in the history when `record`.
+    pub(super) fn show_citation(&mut self, c: &Citation, record: bool) {
         let Some(entry) = self.selected() else {
             return;
         };
@@ -181,7 +196,9 @@ impl App {
             self.status = Some(self.text().status_not_in_text.into());
             return;
         };
-        self.record_jump();
+        if record {
+            self.record_jump();
+        }
         self.remember_tab_view();
         self.account = pos;
         self.compare = false;
@@ -198,9 +215,15 @@ impl App {
         }
     }
 
-    /// Selects an entry (clearing the filter when it hides it) and shows its Overview.
+    /// Selects an entry (clearing the filter when it hides it) and shows its Overview: a jump.
     pub(super) fn jump_to_entry(&mut self, entry: EntryRef) {
         self.record_jump();
+        self.select_entry(entry);
+    }
+
+    /// Selects an entry (clearing the filter when it hides it) and shows its Overview,
+    /// leaving no place in the history.
+    pub(super) fn select_entry(&mut self, entry: EntryRef) {
         self.remember_tab_view();
         if !self.filtered.contains(&entry) {
             self.filter = Filter::default();

@@ -52,9 +52,9 @@ impl App {
         let entry = EntryRef::Meeting(column.meeting);
         let cite = cell.first_paragraph().or(cell.cite.first()).cloned();
         self.mode = Mode::Normal;
-        self.jump_to_entry(entry);
-        if let Some(cite) = cite {
-            self.jump_to_citation(&cite);
+        match cite {
+            Some(cite) => self.jump_to_cited_paragraph(entry, &cite),
+            None => self.jump_to_entry(entry),
         }
     }
 }
