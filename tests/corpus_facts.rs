@@ -2320,3 +2320,35 @@ fn places_and_series_carry_their_korean_names_cited_or_conventional() {
         }
     }
 }
+
+/// Three of the full-text accounts are published at a URL found through their headline and
+/// quotes; what `y` copies from them ends with that URL, so a pasted sentence can be traced.
+#[test]
+fn the_accounts_found_online_carry_their_url_into_the_copy() {
+    let c = corpus();
+    for (id, url) in [
+        (
+            "rok-5th-cyber-policy-consultation",
+            "http://www.mofa.go.kr/eng/brd/m_5676/view.do?seq=320587",
+        ),
+        (
+            "eu-6th-cyber-dialogue",
+            "https://eeas.europa.eu/delegations/south-korea/6th-annual-european-union-%E2%80%93-republic-korea-cyber-dialogue_en",
+        ),
+        (
+            "rok-7th-cyber-policy-consultation",
+            "https://www.mofa.go.kr/eng/brd/m_5676/view.do?seq=322826",
+        ),
+    ] {
+        let source = c.sources.iter().find(|s| s.id == id).expect(id);
+        assert_eq!(source.url.as_deref(), Some(url), "{id}");
+        assert!(!source.is_reference(), "{id} keeps its text");
+        assert_eq!(source.publisher, None, "{id}: the text names no publisher");
+        let copy = entente::facts::cite::copy_line(
+            c,
+            "A sentence.",
+            &[entente::corpus::Citation::at(id, 1)],
+        );
+        assert!(copy.ends_with(&format!("¶1, {url}")), "{copy}");
+    }
+}
