@@ -214,12 +214,7 @@ impl CorpusSearch {
 
     /// Scrolls so the selected hit is among the `height` shown.
     pub fn reveal(&mut self, height: usize) {
-        let height = height.max(1);
-        if self.selected < self.scroll {
-            self.scroll = self.selected;
-        } else if self.selected >= self.scroll.saturating_add(height) {
-            self.scroll = self.selected.saturating_add(1).saturating_sub(height);
-        }
+        self.scroll = super::layout::reveal(self.selected, self.scroll, height);
     }
 
     /// Forgets the query and hits (the prepared index stays).

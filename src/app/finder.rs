@@ -214,13 +214,8 @@ impl FinderState {
     }
 
     pub fn reveal(&mut self, height: usize) {
-        let height = height.max(1);
-        if self.selected < self.scroll {
-            self.scroll = self.selected;
-        } else if self.selected >= self.scroll.saturating_add(height) {
-            self.scroll = self.selected.saturating_add(1).saturating_sub(height);
-        }
-        self.scroll = self.scroll.min(self.rows.len().saturating_sub(1));
+        self.scroll = super::layout::reveal(self.selected, self.scroll, height)
+            .min(self.rows.len().saturating_sub(1));
     }
 
     /// Replaces the query's kind prefix with the next (`forward`) or previous kind's.

@@ -173,6 +173,19 @@ pub fn tab_at(detail: Rect, names: [&str; 3], column: u16) -> Option<Tab> {
 }
 
 /// A rect shrunk by a one-cell border on every side.
+/// The first row to show of a list scrolled to `scroll` so that row `selected` is among the
+/// `height` shown (at least one), moving as little as it can.
+pub fn reveal(selected: usize, scroll: usize, height: usize) -> usize {
+    let height = height.max(1);
+    if selected < scroll {
+        selected
+    } else if selected >= scroll.saturating_add(height) {
+        selected.saturating_add(1).saturating_sub(height)
+    } else {
+        scroll
+    }
+}
+
 pub fn inner(r: Rect) -> Rect {
     Rect::new(
         r.x.saturating_add(1),
@@ -223,6 +236,14 @@ pub fn contains(r: Rect, column: u16, row: u16) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reveal_scrolls_as_little_as_it_can() {
+        assert_eq!(reveal(5, 0, 10), 0, "already shown");
+        assert_eq!(reveal(12, 0, 10), 3, "below: the last row shown");
+        assert_eq!(reveal(2, 6, 10), 2, "above: the first row shown");
+        assert_eq!(reveal(4, 0, 0), 4, "at least one row");
+    }
     use crate::app::strings::Lang;
 
     #[test]

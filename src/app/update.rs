@@ -221,10 +221,8 @@ impl App {
         self.select_entry(entry);
     }
 
-    /// Selects an entry (clearing the filter when it hides it) and shows its Overview,
-    /// leaving no place in the history.
-    pub(super) fn select_entry(&mut self, entry: EntryRef) {
-        self.remember_tab_view();
+    /// Selects `entry` in the timeline, clearing the filter (and saying so) when it hides it.
+    pub(super) fn select_in_timeline(&mut self, entry: EntryRef) {
         if !self.filtered.contains(&entry) {
             self.filter = Filter::default();
             self.refilter();
@@ -233,6 +231,13 @@ impl App {
         if let Some(pos) = self.filtered.iter().position(|e| *e == entry) {
             self.timeline.select(pos);
         }
+    }
+
+    /// Selects an entry (clearing the filter when it hides it) and shows its Overview,
+    /// leaving no place in the history.
+    pub(super) fn select_entry(&mut self, entry: EntryRef) {
+        self.remember_tab_view();
+        self.select_in_timeline(entry);
         self.tab = Tab::Overview;
         self.focus = Focus::Detail;
         self.entry_changed();

@@ -5,7 +5,6 @@
 use crate::app::App;
 use crate::app::action::Tab;
 use crate::app::history::{Place, TabView};
-use crate::index::Filter;
 
 impl App {
     /// The place the reader is at now.
@@ -63,14 +62,7 @@ impl App {
             self.refilter();
         }
         if let Some(entry) = place.entry {
-            if !self.filtered.contains(&entry) {
-                self.filter = Filter::default();
-                self.refilter();
-                self.status = Some(self.text().status_filter_cleared.into());
-            }
-            if let Some(pos) = self.filtered.iter().position(|e| *e == entry) {
-                self.timeline.select(pos);
-            }
+            self.select_in_timeline(entry);
         }
         self.timeline.restore_scroll(place.timeline_scroll);
         self.focus = place.focus;
