@@ -9,7 +9,8 @@ use serde_json::Value;
 
 use crate::support::fixture;
 
-fn json_of(args: &[&str]) -> (Value, i32) {
+/// `entente ARGS --json` on the fixture corpus: the parsed output and the exit code.
+pub(crate) fn json_of(args: &[&str]) -> (Value, i32) {
     let o = crate::support::bin::command()
         .args(["--corpus", fixture::DIR])
         .args(args)

@@ -3,23 +3,12 @@
 //! data governance itself, and at the planned 4th (an event). Everywhere a topic is asked for,
 //! those entries come with it; with `--exact`, not.
 
-use std::process::Stdio;
-
 use serde_json::Value;
 
-use crate::support::fixture;
 use crate::support::screen::{fixture_app, keys, screen};
 
 fn json_of(args: &[&str]) -> Value {
-    let o = crate::support::bin::command()
-        .args(["--corpus", fixture::DIR])
-        .args(args)
-        .arg("--json")
-        .env("ENTENTE_NO_CACHE", "1")
-        .stdin(Stdio::null())
-        .output()
-        .expect("the entente binary runs");
-    serde_json::from_slice(&o.stdout).expect("JSON")
+    crate::json_outputs::json_of(args).0
 }
 
 fn ids(v: &Value) -> Vec<String> {
