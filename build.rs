@@ -36,8 +36,17 @@ mod kind {
     }
 }
 
+// The deserializer of a source's `raw` (the build keeps it: no parse here drops it).
+#[allow(dead_code)]
+#[path = "src/corpus/load/received.rs"]
+mod received;
+
 mod corpus {
     pub(crate) use super::model;
+
+    pub(crate) mod load {
+        pub(crate) use super::super::received;
+    }
 }
 
 use nfc::Normalise;
@@ -75,6 +84,7 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/corpus/model.rs");
     println!("cargo:rerun-if-changed=src/corpus/load/nfc.rs");
+    println!("cargo:rerun-if-changed=src/corpus/load/received.rs");
     println!("cargo:rerun-if-changed=assets/corpus");
     let mut parsed: Vec<(String, model::Corpus)> = Vec::new();
     let mut list = String::from(

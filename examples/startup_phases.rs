@@ -1,22 +1,51 @@
 //! Times the phases of the browser's start-up on a corpus, outside a terminal: load (read,
 //! parse, check), index, and the app's state (`App::new`). Peak memory: run it under `/usr/bin/time -v`.
 //!
-//! `cargo run --release --example startup_phases -- [CORPUS.json]` (no argument: the
-//! built-in corpus, with the user's corpus directory over it unless `ENTENTE_CORPUS_DIR`
-//! points elsewhere). Used to find what limits the first frame (BENCHMARKS.md).
+//! `cargo run --release --example startup_phases -- [--load-only] [--keep-received]
+//! [CORPUS.json]` (no corpus: the built-in corpus, with the user's corpus directory over it
+//! unless `ENTENTE_CORPUS_DIR` points elsewhere). The load is the browser's: it drops each
+//! source's received text while parsing, unless `--keep-received` asks for the load of the
+//! other commands. `--load-only` stops after the load (to measure its time and peak memory
+//! alone). After each phase it prints the process's resident memory and its peak so far
+//! (`VmRSS` / `VmHWM` of `/proc/self/status`, where there is one), to see which phase sets
+//! the peak. Used to find what limits the first frame (BENCHMARKS.md).
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use entente::app::strings::Lang;
 use entente::app::{App, AppOptions};
+use entente::corpus::load::{LoadProgress, ReceivedText};
 
 fn main() -> anyhow::Result<()> {
-    let path = std::env::args().nth(1).map(std::path::PathBuf::from);
+    let mut load_only = false;
+    let mut received = ReceivedText::Drop;
+    let mut path = None;
+    for arg in std::env::args().skip(1) {
+        match arg.as_str() {
+            "--load-only" => load_only = true,
+            "--keep-received" => received = ReceivedText::Keep,
+            _ => path = Some(std::path::PathBuf::from(arg)),
+        }
+    }
     let start = Instant::now();
-    let loaded = entente::cli::load_corpus(path.as_deref())?;
+    let progress = Arc::new(LoadProgress::default());
+    let loaded = entente::cli::load_corpus_observed(path.as_deref(), progress, received)?;
     let loaded_at = start.elapsed();
+    let after_load = memory();
+    if load_only {
+        println!(
+            "load {:.2} ms ({} sources, {} meetings); {after_load}",
+            loaded_at.as_secs_f64() * 1e3,
+            loaded.corpus.sources.len(),
+            loaded.corpus.meetings.len()
+        );
+        drop(loaded);
+        return Ok(());
+    }
     let library = entente::cli::Library::new(loaded);
     let indexed_at = start.elapsed();
+    let after_index = memory();
     let options = AppOptions {
         lang: Lang::En,
         monochrome: false,
@@ -33,7 +62,31 @@ fn main() -> anyhow::Result<()> {
         (ready_at - indexed_at).as_secs_f64() * 1e3,
         ready_at.as_secs_f64() * 1e3,
     );
+    println!(
+        "memory after load: {after_load}; after index: {after_index}; after app: {}",
+        memory()
+    );
     // The app is dropped after the figures, so freeing it is not counted.
     drop(app);
     Ok(())
+}
+
+/// The process's resident memory now and at its peak so far, in MB, from `/proc/self/status`
+/// (`?` where it cannot be read).
+fn memory() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|rest| {
+                rest.trim()
+                    .trim_end_matches("kB")
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+            })
+            .map_or_else(|| "?".to_string(), |kb| format!("{}", kb / 1000))
+    };
+    format!("rss {} MB (peak {} MB)", field("VmRSS:"), field("VmHWM:"))
 }

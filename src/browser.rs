@@ -77,16 +77,20 @@ pub fn run_loading(
     std::thread::Builder::new()
         .name("load-corpus".into())
         .spawn(move || {
-            let app = crate::cli::load_corpus_observed(thread_path.as_deref(), thread_progress)
-                .map(|mut loaded| {
-                    drop_received_text(&mut loaded);
-                    let library = Library::new(loaded);
-                    App::new(
-                        library.loaded,
-                        library.index,
-                        app_options(mouse, lang, ascii),
-                    )
-                });
+            let app = crate::cli::load_corpus_observed(
+                thread_path.as_deref(),
+                thread_progress,
+                crate::corpus::load::ReceivedText::Drop,
+            )
+            .map(|mut loaded| {
+                drop_received_text(&mut loaded);
+                let library = Library::new(loaded);
+                App::new(
+                    library.loaded,
+                    library.index,
+                    app_options(mouse, lang, ascii),
+                )
+            });
             // The receiver is gone only when the user quit meanwhile.
             let _ = send.send(app);
         })
@@ -108,7 +112,8 @@ pub fn run_loading(
 }
 
 /// Frees each source's text as received (`raw`) once the corpus is validated: the browser
-/// shows the cleaned paragraphs only, and a big corpus would otherwise hold its text twice.
+/// shows the cleaned paragraphs only. A file the browser reads never holds it (its load drops
+/// it while parsing, leaving a mark); this clears those marks, and the built-in corpus's text.
 fn drop_received_text(loaded: &mut LoadedCorpus) {
     for source in &mut loaded.corpus.sources {
         source.raw = String::new();

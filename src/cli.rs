@@ -27,7 +27,7 @@ use anyhow::{Context, Result};
 
 pub use args::{Args, Command, ImportArgs, MatrixArgs};
 
-use crate::corpus::load::{LoadProgress, load_path_observed};
+use crate::corpus::load::{LoadProgress, ReceivedText, load_path_observed};
 use crate::corpus::{LoadedCorpus, builtin, layers, load_path};
 use crate::index::Index;
 
@@ -92,16 +92,22 @@ pub fn load_corpus(path: Option<&Path>) -> Result<LoadedCorpus> {
 }
 
 /// [`load_corpus`], telling `progress` how far reading `path` has got (the browser shows it
-/// on its loading screen) instead of reporting on stderr.
+/// on its loading screen) instead of reporting on stderr, and keeping of the sources' received
+/// text what `received` says.
 pub fn load_corpus_observed(
     path: Option<&Path>,
     progress: std::sync::Arc<LoadProgress>,
+    received: ReceivedText,
 ) -> Result<LoadedCorpus> {
     match path {
-        Some(path) => load_path_observed(path, progress).with_context(|| cannot_load(path)),
+        Some(path) => {
+            load_path_observed(path, progress, received).with_context(|| cannot_load(path))
+        }
         None => match layers::user_dir() {
-            Some(dir) if dir.exists() => layers::load_layered_observed(Some(&dir), progress)
-                .with_context(|| cannot_load_layered(&dir)),
+            Some(dir) if dir.exists() => {
+                layers::load_layered_observed(Some(&dir), progress, received)
+                    .with_context(|| cannot_load_layered(&dir))
+            }
             _ => load_corpus(None),
         },
     }

@@ -11,7 +11,8 @@ use std::sync::Arc;
 
 use super::builtin;
 use super::load::{
-    LoadProgress, LoadedCorpus, corpus_files, merge_and_validate, parse_files_observed,
+    LoadProgress, LoadedCorpus, ReceivedText, corpus_files, merge_and_validate,
+    parse_files_observed,
 };
 use super::model::{Amendment, Corpus};
 use super::problem::{Problem, Problems};
@@ -38,14 +39,15 @@ pub fn user_dir() -> Option<PathBuf> {
 /// The files of the user's corpus, parsed: none when the directory does not exist or holds no
 /// `*.json` file (a new user has no corpus yet).
 pub fn user_files(dir: &Path) -> Result<Vec<(String, Corpus)>, Problems> {
-    user_files_observed(dir, Arc::new(LoadProgress::default()))
+    user_files_observed(dir, Arc::new(LoadProgress::default()), ReceivedText::Keep)
 }
 
 /// [`user_files`], telling `progress` how far reading them has got (the browser's loading
-/// screen).
+/// screen), and keeping of each source's received text what `received` says.
 pub fn user_files_observed(
     dir: &Path,
     progress: Arc<LoadProgress>,
+    received: ReceivedText,
 ) -> Result<Vec<(String, Corpus)>, Problems> {
     if !dir.is_dir() {
         return Ok(Vec::new());
@@ -56,7 +58,7 @@ pub fn user_files_observed(
         Err(_) if is_without_json(dir) => return Ok(Vec::new()),
         Err(problem) => return Err(Problems(vec![problem])),
     };
-    let (files, unparsed) = parse_files_observed(names, progress);
+    let (files, unparsed) = parse_files_observed(names, progress, received);
     problems.extend(unparsed);
     if problems.is_empty() {
         Ok(files)
@@ -81,16 +83,18 @@ pub fn builtin_files() -> Result<Vec<(String, Corpus)>, Problems> {
 /// The built-in corpus with the user's corpus at `dir` (if any) laid over it, validated as one.
 /// Each amended meeting is recorded in [`Corpus::amendments`], its file named relative to `dir`.
 pub fn load_layered(dir: Option<&Path>) -> Result<LoadedCorpus, Problems> {
-    load_layered_observed(dir, Arc::new(LoadProgress::default()))
+    load_layered_observed(dir, Arc::new(LoadProgress::default()), ReceivedText::Keep)
 }
 
-/// [`load_layered`], telling `progress` how far reading the user's files has got.
+/// [`load_layered`], telling `progress` how far reading the user's files has got, and keeping
+/// of the user's sources' received text what `received` says.
 pub fn load_layered_observed(
     dir: Option<&Path>,
     progress: Arc<LoadProgress>,
+    received: ReceivedText,
 ) -> Result<LoadedCorpus, Problems> {
     let user = match dir {
-        Some(dir) => user_files_observed(dir, progress)?,
+        Some(dir) => user_files_observed(dir, progress, received)?,
         None => Vec::new(),
     };
     let mut loaded = validate_layered(user)?;

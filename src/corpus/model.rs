@@ -261,8 +261,13 @@ pub struct Source {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accessed: Option<String>,
     /// The text exactly as received (menus, counters and contacts included); empty for a
-    /// reference source.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    /// reference source. A load that drops received text (the browser's) holds only a mark
+    /// here (`load::DROPPED_RECEIVED_TEXT`) when it was not empty.
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "crate::corpus::load::received::raw"
+    )]
     pub raw: String,
     /// The cleaned text, one entry per paragraph; citations use 1-based indices into this list.
     /// Empty for a reference source, whose text is not in the corpus: facts cite it as a whole.
