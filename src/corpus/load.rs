@@ -85,7 +85,7 @@ pub fn parse_str(text: &str, file: &str) -> Result<Corpus, Problem> {
     if let Ok(mut corpus) =
         Corpus::deserialize(Strict(&mut de)).and_then(|corpus| de.end().map(|()| corpus))
     {
-        corpus.normalise();
+        normalise(&mut corpus);
         return Ok(corpus);
     }
     let mut de = serde_json::Deserializer::from_str(text);
@@ -99,11 +99,56 @@ pub fn parse_str(text: &str, file: &str) -> Result<Corpus, Problem> {
     };
     match parsed {
         Ok(mut corpus) => {
-            corpus.normalise();
+            normalise(&mut corpus);
             Ok(corpus)
         }
         Err((path, e)) => Err(json_problem(text, file, bom, &path, &e)),
     }
+}
+
+/// A corpus with at least this many items in one list has them brought to NFC on every core.
+const PARALLEL_NFC: usize = 4096;
+
+/// Brings every string of `corpus` to NFC (see `nfc`), the items of its long lists on every
+/// core. (The fields are named one by one, so a field added to the model is a compile error
+/// here until it is normalised.)
+fn normalise(corpus: &mut Corpus) {
+    use rayon::prelude::*;
+    fn each<T: Normalise + Send>(list: &mut [T]) {
+        if list.len() < PARALLEL_NFC {
+            list.iter_mut().for_each(Normalise::normalise);
+        } else {
+            list.par_iter_mut()
+                .with_min_len(PARALLEL_NFC / 4)
+                .for_each(Normalise::normalise);
+        }
+    }
+    let Corpus {
+        format,
+        title,
+        sources,
+        meetings,
+        events,
+        organisations,
+        people,
+        topics,
+        series,
+        place_names,
+        parties,
+        // Not read from JSON: set by the layered load.
+        amendments: _,
+    } = corpus;
+    format.normalise();
+    title.normalise();
+    each(sources);
+    each(meetings);
+    each(events);
+    each(organisations);
+    each(people);
+    each(topics);
+    each(series);
+    each(place_names);
+    each(parties);
 }
 
 /// Parses one corpus file's bytes: checks the size cap and UTF-8 (naming the byte offset and
@@ -140,11 +185,28 @@ pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Corpus, Problem> {
 /// Files that declare no parties at all get the built-in corpus's (see [`with_default_parties`]).
 pub fn merge_and_validate(files: Vec<(String, Corpus)>) -> Result<LoadedCorpus, Problems> {
     let files = with_default_parties(files);
-    let problems = validate::validate(&files, Scope::Complete);
+    let records: usize = files.iter().map(|(_, c)| c.records().count()).sum();
+    // On a big corpus the map of origins is built on the other core while validation runs.
+    let (problems, origins) = if records >= PARALLEL_NFC {
+        rayon::join(
+            || validate::validate(&files, Scope::Complete),
+            || origins(&files),
+        )
+    } else {
+        (validate::validate(&files, Scope::Complete), origins(&files))
+    };
     if !problems.is_empty() {
         return Err(Problems(problems));
     }
-    Ok(merge(files))
+    Ok(merge(files, origins))
+}
+
+/// The built-in corpus's files merged without validation: their validity is established by
+/// the built-in corpus's tests (`the_built_in_corpus_is_valid`), not at every start.
+pub(crate) fn merge_unchecked(files: Vec<(String, Corpus)>) -> LoadedCorpus {
+    let files = with_default_parties(files);
+    let origins = origins(&files);
+    merge(files, origins)
 }
 
 /// Loads a corpus from a JSON file, or from every `*.json` file in a directory (merged, in
@@ -397,18 +459,12 @@ fn too_large(file: &str, len: u64) -> Problem {
 }
 
 /// Moves the records of every file into one corpus.
-fn merge(files: Vec<(String, Corpus)>) -> LoadedCorpus {
+fn merge(files: Vec<(String, Corpus)>, origins: HashMap<String, String>) -> LoadedCorpus {
     let mut merged = Corpus {
         format: FORMAT.to_string(),
         ..Corpus::default()
     };
-    let mut origins = HashMap::new();
-    for (file, corpus) in files {
-        for record in corpus.records() {
-            origins
-                .entry(record.id.to_string())
-                .or_insert_with(|| file.clone());
-        }
+    for (_, corpus) in files {
         if merged.title.is_none() {
             merged.title = corpus.title;
         }
@@ -432,6 +488,19 @@ fn merge(files: Vec<(String, Corpus)>) -> LoadedCorpus {
         corpus: merged,
         origins,
     }
+}
+
+/// Record id → the file that first defines it.
+fn origins(files: &[(String, Corpus)]) -> HashMap<String, String> {
+    let mut origins = HashMap::new();
+    for (file, corpus) in files {
+        for record in corpus.records() {
+            origins
+                .entry(record.id.to_string())
+                .or_insert_with(|| file.clone());
+        }
+    }
+    origins
 }
 
 /// Moves the items of `from` to the end of `to`; when `to` is empty, takes `from`'s list
@@ -606,6 +675,38 @@ fn readable(message: &str, path: &str) -> String {
 mod tests {
     use super::*;
     use crate::corpus::problem::Location;
+
+    /// A corpus with more topics than [`PARALLEL_NFC`], some written decomposed: the
+    /// parallel normalisation leaves every string as the one-by-one one does.
+    #[test]
+    fn a_long_list_is_normalised_in_parallel_as_one_by_one() {
+        use unicode_normalization::UnicodeNormalization;
+        let topics: Vec<String> = (0..PARALLEL_NFC + 10)
+            .map(|i| {
+                let label = if i % 3 == 0 {
+                    format!("Cafe\u{301} {i} \u{1100}\u{1161}")
+                } else {
+                    format!("Topic {i} 사이버")
+                };
+                serde_json::json!({"id": format!("t-{i}"), "label": label}).to_string()
+            })
+            .collect();
+        let text = format!(
+            "{{\"format\": \"{FORMAT}\", \"topics\": [{}]}}",
+            topics.join(",")
+        );
+        let corpus = parse_str(&text, "t.json").expect("parses");
+        assert_eq!(corpus.topics.len(), PARALLEL_NFC + 10);
+        for (i, t) in corpus.topics.iter().enumerate() {
+            let written = if i % 3 == 0 {
+                format!("Cafe\u{301} {i} \u{1100}\u{1161}")
+            } else {
+                format!("Topic {i} 사이버")
+            };
+            assert_eq!(t.label, written.nfc().collect::<String>(), "topic {i}");
+        }
+        assert_eq!(corpus.topics[0].label, "Café 0 가");
+    }
 
     #[test]
     fn columns_count_characters_not_bytes() {

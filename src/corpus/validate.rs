@@ -17,10 +17,10 @@ pub(crate) mod suggest;
 
 pub mod lints;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
-use super::kind::RecordKind;
-use super::model::{Citation, Corpus, DateFact, FORMAT, Provenance};
+use super::kind::{RecordKind, RecordRef};
+use super::model::{Citation, Corpus, DateFact, FORMAT, Provenance, Source};
 use super::problem::Problem;
 use at::At;
 
@@ -75,21 +75,27 @@ impl Rec<'_> {
 /// How many candidate ids the "did you mean" suggestions may compare in one validation.
 const SUGGESTION_BUDGET: usize = 2_000_000;
 
+/// A file with at least this many records has them checked on every core first.
+const PARALLEL_RECORDS: usize = 4096;
+
+/// How many records one parallel task checks.
+const RECORDS_PER_TASK: usize = 1024;
+
 /// Every semantic problem of a corpus given as parsed files (name, corpus), in file order.
+///
+/// The records of a big file are checked on every core first (see [`records_pass`]); only a
+/// file whose records have a problem is checked again, in order, for the report. So the
+/// problems, their order and their words are the same as from one ordered pass.
 pub fn validate(files: &[(String, Corpus)], scope: Scope) -> Vec<Problem> {
-    let mut checker = Checker::new(files, scope);
+    let ids = Ids::new(files);
+    let parties = parties::declared(files);
+    let mut checker = Checker::new(files, scope, &ids, &parties);
     for (f, (file, corpus)) in files.iter().enumerate() {
         checker.corpus_header(file, corpus);
         checker.ids(f);
-        for r in corpus.records() {
-            let rec = Rec::new(file, r.kind, r.id, r.pos);
-            match r.kind {
-                RecordKind::Source => checker.source(rec, &corpus.sources[r.pos]),
-                RecordKind::Meeting => checker.meeting(rec, &corpus.meetings[r.pos]),
-                RecordKind::Event => checker.event(rec, &corpus.events[r.pos]),
-                RecordKind::Organisation => checker.organisation(rec, &corpus.organisations[r.pos]),
-                RecordKind::Person => checker.person(rec, &corpus.people[r.pos]),
-                RecordKind::Topic => checker.topic(rec, &corpus.topics[r.pos]),
+        if !records_pass(&checker, file, corpus) {
+            for r in corpus.records() {
+                checker.record(file, corpus, r);
             }
         }
         checker.side_tables(file, corpus);
@@ -98,6 +104,74 @@ pub fn validate(files: &[(String, Corpus)], scope: Scope) -> Vec<Problem> {
     checker.cycles(RecordKind::Organisation);
     checker.cycles(RecordKind::Topic);
     checker.problems
+}
+
+/// Whether the records of a big file have no problem, checked in parallel by checkers that
+/// share `ordered`'s tables and whose findings are dropped; `false` for a file too small to be
+/// worth it, or with a problem (the caller then checks its records in order, for the report).
+/// A record's checks only add problems (and spend the suggestion budget, on a problem), so
+/// whether a chunk of records has a problem does not depend on the order of the chunks.
+fn records_pass(ordered: &Checker<'_>, file: &str, corpus: &Corpus) -> bool {
+    use rayon::prelude::*;
+    let records: Vec<RecordRef<'_>> = corpus.records().collect();
+    if records.len() < PARALLEL_RECORDS {
+        return false;
+    }
+    records.par_chunks(RECORDS_PER_TASK).all(|chunk| {
+        let mut checker = Checker::new(ordered.files, ordered.scope, ordered.ids, ordered.parties);
+        for r in chunk {
+            checker.record(file, corpus, *r);
+        }
+        checker.problems.is_empty()
+    })
+}
+
+/// The ids of every record, built once and shared by the checkers of one validation.
+struct Ids<'a> {
+    /// Id → its first definition, across every file and kind.
+    index: FxHashMap<&'a str, Entry>,
+    /// The ids of each kind, in `RecordKind::ALL` order, for suggestions.
+    by_kind: [Vec<&'a str>; RecordKind::ALL.len()],
+    /// Source label → the first source, in file order, that has it.
+    labels: FxHashMap<&'a str, &'a Source>,
+}
+
+impl<'a> Ids<'a> {
+    fn new(files: &'a [(String, Corpus)]) -> Self {
+        let records: usize = files
+            .iter()
+            .map(|(_, c)| {
+                c.sources.len()
+                    + c.meetings.len()
+                    + c.events.len()
+                    + c.organisations.len()
+                    + c.people.len()
+                    + c.topics.len()
+            })
+            .sum();
+        let mut index = FxHashMap::with_capacity_and_hasher(records, rustc_hash::FxBuildHasher);
+        let mut by_kind: [Vec<&'a str>; RecordKind::ALL.len()] = Default::default();
+        let mut labels = FxHashMap::default();
+        for (f, (_, corpus)) in files.iter().enumerate() {
+            for r in corpus.records() {
+                if let std::collections::hash_map::Entry::Vacant(slot) = index.entry(r.id) {
+                    let (kind, pos) = (r.kind, r.pos);
+                    slot.insert(Entry { kind, file: f, pos });
+                    by_kind[kind.slot()].push(r.id);
+                }
+            }
+            for s in &corpus.sources {
+                if let Some(label) = s.label.as_deref() {
+                    labels.entry(label).or_insert(s);
+                }
+            }
+        }
+        Ids {
+            index,
+            by_kind,
+            labels,
+        }
+    }
 }
 
 impl<'a> Rec<'a> {
@@ -123,14 +197,15 @@ impl<'a> Rec<'a> {
 struct Checker<'a> {
     files: &'a [(String, Corpus)],
     scope: Scope,
-    /// Id → its first definition, across every file and kind.
-    index: HashMap<&'a str, Entry>,
-    /// The ids of each kind, in `RecordKind::ALL` order, for suggestions.
-    ids_by_kind: [Vec<&'a str>; RecordKind::ALL.len()],
+    ids: &'a Ids<'a>,
+    /// Id → its first definition, across every file and kind (`ids.index`).
+    index: &'a FxHashMap<&'a str, Entry>,
+    /// The ids of each kind, in `RecordKind::ALL` order, for suggestions (`ids.by_kind`).
+    ids_by_kind: &'a [Vec<&'a str>; RecordKind::ALL.len()],
     budget: usize,
     problems: Vec<Problem>,
     /// The ids of the declared parties, which sides may name.
-    parties: Vec<String>,
+    parties: &'a [String],
 }
 
 fn is_slug(s: &str) -> bool {
@@ -164,26 +239,34 @@ fn is_language_tag(s: &str) -> bool {
 }
 
 impl<'a> Checker<'a> {
-    fn new(files: &'a [(String, Corpus)], scope: Scope) -> Self {
-        let mut index = HashMap::new();
-        let mut ids_by_kind: [Vec<&'a str>; RecordKind::ALL.len()] = Default::default();
-        for (f, (_, corpus)) in files.iter().enumerate() {
-            for r in corpus.records() {
-                if !index.contains_key(r.id) {
-                    let (kind, pos) = (r.kind, r.pos);
-                    index.insert(r.id, Entry { kind, file: f, pos });
-                    ids_by_kind[kind.slot()].push(r.id);
-                }
-            }
-        }
+    fn new(
+        files: &'a [(String, Corpus)],
+        scope: Scope,
+        ids: &'a Ids<'a>,
+        parties: &'a [String],
+    ) -> Self {
         Checker {
             files,
             scope,
-            index,
-            ids_by_kind,
+            ids,
+            index: &ids.index,
+            ids_by_kind: &ids.by_kind,
             budget: SUGGESTION_BUDGET,
             problems: Vec::new(),
-            parties: parties::declared(files),
+            parties,
+        }
+    }
+
+    /// Checks one record of `corpus`, read from `file`.
+    fn record(&mut self, file: &str, corpus: &Corpus, r: RecordRef<'_>) {
+        let rec = Rec::new(file, r.kind, r.id, r.pos);
+        match r.kind {
+            RecordKind::Source => self.source(rec, &corpus.sources[r.pos]),
+            RecordKind::Meeting => self.meeting(rec, &corpus.meetings[r.pos]),
+            RecordKind::Event => self.event(rec, &corpus.events[r.pos]),
+            RecordKind::Organisation => self.organisation(rec, &corpus.organisations[r.pos]),
+            RecordKind::Person => self.person(rec, &corpus.people[r.pos]),
+            RecordKind::Topic => self.topic(rec, &corpus.topics[r.pos]),
         }
     }
 
@@ -316,7 +399,8 @@ impl<'a> Checker<'a> {
         id: &str,
         want: RecordKind,
     ) -> Option<Entry> {
-        let expected = format!("expected the id of a record in `{}`", want.list());
+        // Formatted only for a problem: most references are fine, and there are millions.
+        let expected = || format!("expected the id of a record in `{}`", want.list());
         match self.index.get(id).copied() {
             Some(entry) if entry.kind == want => Some(entry),
             Some(entry) => {
@@ -324,11 +408,12 @@ impl<'a> Checker<'a> {
                     rec,
                     at,
                     format!(
-                        "`{id}` is {} {}, not {} {}; {expected}",
+                        "`{id}` is {} {}, not {} {}; {}",
                         entry.kind.article(),
                         entry.kind.label(),
                         want.article(),
-                        want.label()
+                        want.label(),
+                        expected()
                     ),
                 );
                 None
@@ -342,7 +427,7 @@ impl<'a> Checker<'a> {
                     self.report(
                         rec,
                         at,
-                        format!("unknown {} `{id}`; {expected}{hint}", want.label()),
+                        format!("unknown {} `{id}`; {}{hint}", want.label(), expected()),
                     );
                 }
                 None
@@ -526,6 +611,72 @@ impl<'a> Checker<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A corpus of `n` topics, each the child of the one before.
+    fn topics(n: usize) -> Corpus {
+        let topics = (0..n)
+            .map(|i| crate::corpus::Topic {
+                id: format!("t-{i}"),
+                label: format!("Topic {i}"),
+                aliases: vec![],
+                names: vec![],
+                parent: i.checked_sub(1).map(|p| format!("t-{p}")),
+            })
+            .collect();
+        Corpus {
+            format: FORMAT.into(),
+            topics,
+            ..Corpus::default()
+        }
+    }
+
+    fn rendered(problems: &[Problem]) -> Vec<String> {
+        problems.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn a_big_file_passes_in_parallel_only_without_problems() {
+        let check = |corpus: Corpus| {
+            let files = vec![("big.json".to_string(), corpus)];
+            let ids = Ids::new(&files);
+            let parties = vec!["eu".to_string()];
+            let checker = Checker::new(&files, Scope::Complete, &ids, &parties);
+            records_pass(&checker, &files[0].0, &files[0].1)
+        };
+        assert!(check(topics(PARALLEL_RECORDS)));
+        let mut broken = topics(PARALLEL_RECORDS);
+        broken.topics[PARALLEL_RECORDS - 1].label = " ".into();
+        assert!(!check(broken), "a problem in the last chunk is found");
+        assert!(
+            !check(topics(PARALLEL_RECORDS - 1)),
+            "a small file is left to the ordered pass"
+        );
+    }
+
+    /// Problems in several chunks of a big file come out as one ordered pass gives them: in
+    /// record order, with the same words (a suggestion included).
+    #[test]
+    fn a_big_file_with_problems_is_reported_in_record_order() {
+        let n = 3 * PARALLEL_RECORDS;
+        let mut corpus = topics(n);
+        corpus.topics[n - 10].parent = Some("t-missing".into());
+        corpus.topics[5].label = String::new();
+        corpus.topics[2 * RECORDS_PER_TASK + 3].parent = Some("t-99999".into());
+        let problems = validate(&[("big.json".to_string(), corpus)], Scope::Complete);
+        let found = rendered(&problems);
+        assert_eq!(found.len(), 3, "{found:#?}");
+        assert!(
+            found[0].contains("topic t-5") && found[0].contains("label"),
+            "{found:#?}"
+        );
+        assert!(
+            found[1].contains(&format!("topic t-{}", 2 * RECORDS_PER_TASK + 3))
+                && found[1].contains("unknown topic `t-99999`")
+                && found[1].contains("did you mean"),
+            "{found:#?}"
+        );
+        assert!(found[2].contains("unknown topic `t-missing`"), "{found:#?}");
+    }
 
     #[test]
     fn slugs_are_lowercase_ascii_with_hyphens() {

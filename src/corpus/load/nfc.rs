@@ -20,7 +20,9 @@ pub(crate) trait Normalise {
 
 impl Normalise for String {
     fn normalise(&mut self) {
-        if is_nfc_quick(self.chars()) == IsNormalized::Yes {
+        // ASCII is NFC, and checking for it is much cheaper than decoding characters (most
+        // strings of a corpus are ids and English text).
+        if self.is_ascii() || is_nfc_quick(self.chars()) == IsNormalized::Yes {
             return;
         }
         let nfc: String = self.nfc().collect();
@@ -88,4 +90,35 @@ normalise_fields! {
     Role => [title, organisation, meeting, cite],
     Person => [id, name, honorific, aliases, names, roles],
     Topic => [id, label, aliases, names, parent],
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The quick paths (ASCII, then `is_nfc_quick`) leave a string as the full normalisation
+    /// would make it, for English, Korean, composed Latin and decomposed input.
+    #[test]
+    fn the_quick_paths_agree_with_full_normalisation() {
+        let samples = [
+            "eu-rok-cyber-7",
+            "",
+            "Director-General Kim Gunn",
+            "제7차 한-EU 사이버정책협의회",
+            "Bru\u{308}ssel",
+            "Brüssel",
+            "\u{1100}\u{1161}\u{11a8}",
+            "Ha\u{300}\u{301}noi",
+            "cafe\u{301} 국가정보원",
+        ];
+        for sample in samples {
+            let mut s = sample.to_string();
+            s.normalise();
+            let full: String = sample.nfc().collect();
+            assert_eq!(s, full, "{sample:?}");
+        }
+        let mut jamo = "\u{1100}\u{1161}\u{11a8}".to_string();
+        jamo.normalise();
+        assert_eq!(jamo, "각", "decomposed Hangul is composed");
+    }
 }

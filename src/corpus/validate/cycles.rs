@@ -1,6 +1,6 @@
 //! Cycles among `parent` links (organisations, topics): each reported once, with its chain.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::at::At;
 use super::{Checker, Entry, Rec, RecordKind};
@@ -24,7 +24,7 @@ impl<'a> Checker<'a> {
             OnPath,
             Done,
         }
-        let mut state: HashMap<&'a str, State> = HashMap::new();
+        let mut state: FxHashMap<&'a str, State> = FxHashMap::default();
         let ids = self.ids_by_kind[kind.slot()].clone();
         for start in ids {
             let mut path: Vec<&'a str> = Vec::new();

@@ -174,11 +174,7 @@ impl Checker<'_> {
     /// `s` itself.
     fn first_with_label(&self, s: &Source) -> Option<&str> {
         let label = s.label.as_deref()?;
-        let first = self
-            .files
-            .iter()
-            .flat_map(|(_, c)| &c.sources)
-            .find(|o| o.label.as_deref() == Some(label))?;
+        let first = *self.ids.labels.get(label)?;
         (!std::ptr::eq(first, s)).then_some(first.id.as_str())
     }
 
