@@ -21,8 +21,12 @@ pub(crate) trait Normalise {
 impl Normalise for String {
     fn normalise(&mut self) {
         // ASCII is NFC, and checking for it is much cheaper than decoding characters (most
-        // strings of a corpus are ids and English text).
-        if self.is_ascii() || is_nfc_quick(self.chars()) == IsNormalized::Yes {
+        // strings of a corpus are ids and English text); so is Latin and Korean text, checked
+        // without the two table lookups per character `is_nfc_quick` makes.
+        if self.is_ascii()
+            || is_plainly_nfc(self)
+            || is_nfc_quick(self.chars()) == IsNormalized::Yes
+        {
             return;
         }
         let nfc: String = self.nfc().collect();
@@ -30,6 +34,16 @@ impl Normalise for String {
             *self = nfc;
         }
     }
+}
+
+/// Whether every character of `s` is one that NFC leaves alone whatever surrounds it: below
+/// U+0300 (ASCII, Latin-1 and Latin Extended letters, all precomposed starters) or a
+/// precomposed Hangul syllable. Characters combine only with a following combining mark or
+/// jamo, none of which is in these ranges, so such a string is NFC
+/// (`plain_characters_are_left_alone_by_nfc` checks the ranges against the tables).
+fn is_plainly_nfc(s: &str) -> bool {
+    s.chars()
+        .all(|c| c < '\u{300}' || ('\u{ac00}'..='\u{d7a3}').contains(&c))
 }
 
 impl<T: Normalise> Normalise for Option<T> {
@@ -96,7 +110,33 @@ normalise_fields! {
 mod tests {
     use super::*;
 
-    /// The quick paths (ASCII, then `is_nfc_quick`) leave a string as the full normalisation
+    /// Every character of the plain ranges is an NFC starter on its own, and no two of them
+    /// compose (all of U+0080–U+02FF against each other, and Hangul syllables sampled).
+    #[test]
+    fn plain_characters_are_left_alone_by_nfc() {
+        use unicode_normalization::char::canonical_combining_class;
+        let hangul = ('\u{ac00}'..='\u{d7a3}').step_by(97).chain(['\u{d7a3}']);
+        let plain: Vec<char> = ('\u{0}'..'\u{300}').chain(hangul).collect();
+        for &c in &plain {
+            assert!(is_plainly_nfc(&c.to_string()), "{c:?}");
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+        }
+        for &a in plain.iter().filter(|c| **c >= '\u{80}') {
+            for &b in &plain {
+                let pair: String = [a, b].iter().collect();
+                assert_eq!(pair.nfc().collect::<String>(), pair, "{a:?} {b:?}");
+            }
+        }
+        assert!(!is_plainly_nfc("Bru\u{308}ssel"));
+        assert!(!is_plainly_nfc("\u{1100}\u{1161}"));
+        assert!(
+            !is_plainly_nfc("\u{2000}"),
+            "a singleton outside the ranges"
+        );
+    }
+
+    /// The quick paths (ASCII, plain Latin and Korean, then `is_nfc_quick`) leave a string as the full normalisation
     /// would make it, for English, Korean, composed Latin and decomposed input.
     #[test]
     fn the_quick_paths_agree_with_full_normalisation() {
