@@ -21,8 +21,13 @@ const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 
 fn bench_load(c: &mut Criterion) {
     let mut group = c.benchmark_group("load");
-    group.bench_function("builtin/load+validate", |b| {
+    // What a start on the built-in corpus alone does (decode and merge, no validation) beside
+    // what it did before (decode, validate, merge).
+    group.bench_function("builtin/load", |b| {
         b.iter(|| black_box(builtin::load().expect("built-in")))
+    });
+    group.bench_function("builtin/load+validate", |b| {
+        b.iter(|| black_box(merge_and_validate(builtin::files().expect("decodes")).expect("valid")))
     });
     // What a start on the built-in corpus does (decode the form build.rs embeds) beside what
     // it did before (parse the JSON of every file, NFC included).
