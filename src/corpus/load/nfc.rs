@@ -3,8 +3,7 @@
 //! Korean text in NFD renders badly in terminals (see PITFALLS), and ids or names that differ
 //! only in normal form would not match each other; so every string is brought to NFC once, on
 //! load, before validation. Strings already in NFC (the usual case) are left untouched, without
-//! allocating. The same walk over every list gives back the spare room the parser left in it
-//! (a list of one item held room for four).
+//! allocating.
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -58,10 +57,6 @@ impl<T: Normalise> Normalise for Option<T> {
 impl<T: Normalise> Normalise for Vec<T> {
     fn normalise(&mut self) {
         self.iter_mut().for_each(Normalise::normalise);
-        // While every list is visited anyway: give back the room the parser left. serde grows
-        // a list as it reads it, so a list of one citation holds room for four; at 100k
-        // records that is tens of MB. Shrinking in place moves nothing.
-        self.shrink_to_fit();
     }
 }
 
