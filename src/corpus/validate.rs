@@ -83,7 +83,7 @@ const RECORDS_PER_TASK: usize = 1024;
 
 /// Every semantic problem of a corpus given as parsed files (name, corpus), in file order.
 ///
-/// The records of a big file are checked on every core first (see [`records_pass`]); only a
+/// The records of a big file are checked on every core first (see `records_pass`); only a
 /// file whose records have a problem is checked again, in order, for the report. So the
 /// problems, their order and their words are the same as from one ordered pass.
 pub fn validate(files: &[(String, Corpus)], scope: Scope) -> Vec<Problem> {
