@@ -106,20 +106,22 @@ pub fn parse_str(text: &str, file: &str) -> Result<Corpus, Problem> {
     }
 }
 
-/// A corpus with at least this many items in one list has them brought to NFC on every core.
-const PARALLEL_NFC: usize = 4096;
+/// A list with at least this many items is brought to NFC on every core, and a corpus with at
+/// least this many records has its origins mapped while it is validated: below, the threads
+/// cost more than they save.
+const PARALLEL_ITEMS: usize = 4096;
 
 /// Brings every string of `corpus` to NFC (see `nfc`), the items of its long lists on every
-/// core, and gives back the spare room of its record lists. (The fields are named one by one, so a field added to the model is a compile error
-/// here until it is normalised.)
+/// core, and gives back the spare room of its record lists. (The fields are named one by one,
+/// so a field added to the model is a compile error here until it is normalised.)
 fn normalise(corpus: &mut Corpus) {
     use rayon::prelude::*;
     fn each<T: Normalise + Send>(list: &mut Vec<T>) {
-        if list.len() < PARALLEL_NFC {
+        if list.len() < PARALLEL_ITEMS {
             list.normalise();
         } else {
             list.par_iter_mut()
-                .with_min_len(PARALLEL_NFC / 4)
+                .with_min_len(PARALLEL_ITEMS / 4)
                 .for_each(Normalise::normalise);
         }
         // A long list grew by doubling as it was read: give back the rest (one big block,
@@ -190,7 +192,7 @@ pub fn merge_and_validate(files: Vec<(String, Corpus)>) -> Result<LoadedCorpus, 
     let files = with_default_parties(files);
     let records: usize = files.iter().map(|(_, c)| c.records().count()).sum();
     // On a big corpus the map of origins is built on the other core while validation runs.
-    let (problems, origins) = if records >= PARALLEL_NFC {
+    let (problems, origins) = if records >= PARALLEL_ITEMS {
         rayon::join(
             || validate::validate(&files, Scope::Complete),
             || origins(&files),
@@ -679,12 +681,12 @@ mod tests {
     use super::*;
     use crate::corpus::problem::Location;
 
-    /// A corpus with more topics than [`PARALLEL_NFC`], some written decomposed: the
+    /// A corpus with more topics than [`PARALLEL_ITEMS`], some written decomposed: the
     /// parallel normalisation leaves every string as the one-by-one one does.
     #[test]
     fn a_long_list_is_normalised_in_parallel_as_one_by_one() {
         use unicode_normalization::UnicodeNormalization;
-        let topics: Vec<String> = (0..PARALLEL_NFC + 10)
+        let topics: Vec<String> = (0..PARALLEL_ITEMS + 10)
             .map(|i| {
                 let label = if i % 3 == 0 {
                     format!("Cafe\u{301} {i} \u{1100}\u{1161}")
@@ -699,7 +701,7 @@ mod tests {
             topics.join(",")
         );
         let corpus = parse_str(&text, "t.json").expect("parses");
-        assert_eq!(corpus.topics.len(), PARALLEL_NFC + 10);
+        assert_eq!(corpus.topics.len(), PARALLEL_ITEMS + 10);
         for (i, t) in corpus.topics.iter().enumerate() {
             let written = if i % 3 == 0 {
                 format!("Cafe\u{301} {i} \u{1100}\u{1161}")
