@@ -136,6 +136,8 @@ pub struct Browser {
     scroll_hint: Option<ScrollHint>,
     /// The finder's matching thread, once started.
     finder: Option<FinderWorker>,
+    /// Start the finder's thread once the first frame is out ([`Browser::interactive`]).
+    worker_after_first_frame: bool,
 }
 
 impl Browser {
@@ -151,21 +153,25 @@ impl Browser {
             clipboard,
             scroll_hint: None,
             finder: None,
+            worker_after_first_frame: false,
         }
     }
 
-    /// Moves the finder's matching to a worker thread: typing redraws the query at once and
-    /// results follow when ready. Without it (tests), the app matches inline. If no thread
-    /// can be started, matching stays inline.
-    /// A browser for a person at the terminal: [`Browser::new`] with the finder matching on
-    /// its own thread.
+    /// A browser for a person at the terminal: [`Browser::new`] with the finder built and
+    /// matching on its own thread, started once the first frame is drawn (so that frame
+    /// waits for neither the thread nor the finder).
     pub fn interactive(app: App) -> Browser {
         let mut browser = Browser::new(app);
-        browser.match_in_background();
+        browser.worker_after_first_frame = true;
         browser
     }
 
+    /// Moves the finder's building and matching to a worker thread now: typing redraws the
+    /// query at once and results follow when ready. Without it (tests), the app builds the
+    /// finder on its first query and matches inline. If no thread can be started, matching
+    /// stays inline.
     pub fn match_in_background(&mut self) {
+        self.worker_after_first_frame = false;
         if self.finder.is_none()
             && let Some(worker) = FinderWorker::start(self.app.finder_shared())
         {
@@ -271,6 +277,12 @@ impl Program for Browser {
 
     fn scroll_hint(&mut self) -> Option<ScrollHint> {
         self.scroll_hint.take()
+    }
+
+    fn drawn(&mut self) {
+        if self.worker_after_first_frame {
+            self.match_in_background();
+        }
     }
 
     fn busy(&self) -> bool {

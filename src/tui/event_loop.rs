@@ -144,6 +144,7 @@ fn event_loop<P: Program>(screen: &mut Screen, program: &mut P) -> anyhow::Resul
         if dirty || whole {
             screen.draw(program, hint, whole).context("cannot draw")?;
             dirty = false;
+            program.drawn();
         }
         match screen.handle_queued(program)? {
             Flow::Quit => return Ok(()),
