@@ -1,0 +1,423 @@
+//! A backend that writes ratatui's cell updates in fewer bytes than crossterm's own.
+//!
+//! ratatui sends the cells that changed since the last frame; crossterm's backend then moves
+//! the cursor (`ESC[row;colH`, 6–8 bytes) before every cell that does not follow the last one,
+//! writes foreground and background together whenever either changes, one sequence per
+//! attribute, and four reset sequences after every frame. Here, with the same screen as the
+//! result:
+//!
+//! - a short gap between two updates on one row is written over with what the terminal
+//!   already shows there (known from [`Shown`], a copy of the screen as drawn) when those
+//!   cells are plain ASCII in the current style and that costs fewer bytes than the move;
+//! - after a Hangul or CJK character (two columns, unambiguous in every terminal) the cursor is
+//!   known to be two columns on, so the next cell needs no move;
+//! - a style change is one SGR sequence holding only what changed (16-colour codes for the 16
+//!   named colours, as [`sgr16`](super::sgr16) would make them), or a reset and the new style
+//!   when that is shorter; the frame ends with one reset, and only if the style is not the
+//!   default already.
+//!
+//! The copy of the screen starts blank (the backend is made on the alternate screen, just
+//! entered and so clear), follows every cell drawn, every clear and every scroll of a region,
+//! and is dropped (no gap is then written over) after anything it cannot follow.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::ops::Range;
+
+use ratatui::backend::{Backend, ClearType, WindowSize};
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::layout::{Position, Rect, Size};
+use ratatui::style::{Color, Modifier};
+
+/// The terminal's screen as this backend drew it: `None` when unknown.
+type Shown = Option<Buffer>;
+
+/// A backend writing through `B` (crossterm's, for everything but cells) with fewer bytes.
+pub(super) struct Lean<B> {
+    inner: B,
+    shown: Shown,
+}
+
+/// The graphic rendition in force on the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Pen {
+    fg: Color,
+    bg: Color,
+    underline: Color,
+    modifier: Modifier,
+}
+
+impl Pen {
+    const DEFAULT: Pen = Pen {
+        fg: Color::Reset,
+        bg: Color::Reset,
+        underline: Color::Reset,
+        modifier: Modifier::empty(),
+    };
+
+    fn of(cell: &Cell) -> Pen {
+        Pen {
+            fg: cell.fg,
+            bg: cell.bg,
+            underline: cell.underline_color,
+            modifier: cell.modifier,
+        }
+    }
+}
+
+impl<B: Backend<Error = io::Error> + Write> Lean<B> {
+    /// A backend for a screen that is blank now (the alternate screen, just entered).
+    pub(super) fn on_blank_screen(inner: B) -> Lean<B> {
+        let shown = inner.size().ok().map(blank);
+        Lean { inner, shown }
+    }
+
+    /// The screen is blank again, at the terminal's size now.
+    fn cleared(&mut self) {
+        self.shown = self.inner.size().ok().map(blank);
+    }
+}
+
+fn blank(size: Size) -> Buffer {
+    Buffer::empty(Rect::new(0, 0, size.width, size.height))
+}
+
+impl<B: Backend<Error = io::Error> + Write> Backend for Lean<B> {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        let mut out = String::with_capacity(4096);
+        let mut pen = Pen::DEFAULT;
+        // Where the terminal's cursor is, when known.
+        let mut cursor: Option<(u16, u16)> = None;
+        for (x, y, cell) in content {
+            if cursor != Some((x, y)) {
+                let filled = cursor.is_some_and(|(cx, cy)| {
+                    cy == y && cx < x && fill_gap(&mut out, self.shown.as_ref(), pen, cx..x, y)
+                });
+                if !filled {
+                    // Rows and columns count from 1 on the terminal.
+                    let _ = write!(out, "\x1b[{};{}H", y + 1, x + 1);
+                }
+            }
+            let wanted = Pen::of(cell);
+            if wanted != pen {
+                out.push_str(&sgr(pen, wanted));
+                pen = wanted;
+            }
+            let symbol = cell.symbol();
+            out.push_str(symbol);
+            let advance = if is_surely_wide(symbol) { 2 } else { 1 };
+            cursor = Some((x.saturating_add(advance), y));
+            self.remember(x, y, cell, advance);
+        }
+        if pen != Pen::DEFAULT {
+            out.push_str("\x1b[0m");
+        }
+        self.inner.write_all(out.as_bytes())
+    }
+
+    fn append_lines(&mut self, n: u16) -> io::Result<()> {
+        self.shown = None;
+        self.inner.append_lines(n)
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        self.inner.hide_cursor()
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        self.inner.show_cursor()
+    }
+
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        self.inner.get_cursor_position()
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        self.inner.set_cursor_position(position)
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        self.inner.clear()?;
+        self.cleared();
+        Ok(())
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        self.inner.clear_region(clear_type)?;
+        match clear_type {
+            ClearType::All => self.cleared(),
+            _ => self.shown = None,
+        }
+        Ok(())
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        self.inner.size()
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        self.inner.window_size()
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Backend::flush(&mut self.inner)
+    }
+
+    fn scroll_region_up(&mut self, region: Range<u16>, lines: u16) -> io::Result<()> {
+        self.inner.scroll_region_up(region.clone(), lines)?;
+        self.shown = self
+            .shown
+            .take()
+            .and_then(|b| scrolled(b, &region, lines, true));
+        Ok(())
+    }
+
+    fn scroll_region_down(&mut self, region: Range<u16>, lines: u16) -> io::Result<()> {
+        self.inner.scroll_region_down(region.clone(), lines)?;
+        self.shown = self
+            .shown
+            .take()
+            .and_then(|b| scrolled(b, &region, lines, false));
+        Ok(())
+    }
+}
+
+impl<B> Lean<B> {
+    /// Notes that the terminal now shows `cell` at (x, y), covering `width` columns.
+    fn remember(&mut self, x: u16, y: u16, cell: &Cell, width: u16) {
+        let Some(shown) = self.shown.as_mut() else {
+            return;
+        };
+        let area = shown.area;
+        if x >= area.width || y >= area.height {
+            self.shown = None;
+            return;
+        }
+        shown[(x, y)] = cell.clone();
+        // A cell that a wide character (or any non-ASCII text, whose width terminals may
+        // count differently) may cover is never written over as a gap.
+        let covered = if cell.symbol().is_ascii() {
+            0
+        } else {
+            width.max(2) - 1
+        };
+        for dx in 1..=covered {
+            if let Some(c) = shown.cell_mut((x.saturating_add(dx), y)) {
+                c.set_symbol("");
+            }
+        }
+    }
+}
+
+/// Writes the cells of `row` in `columns` as the terminal shows them, if all are printable
+/// ASCII in `pen`'s style and fewer bytes than a cursor move; true if written.
+fn fill_gap(
+    out: &mut String,
+    shown: Option<&Buffer>,
+    pen: Pen,
+    columns: Range<u16>,
+    y: u16,
+) -> bool {
+    let Some(shown) = shown else {
+        return false;
+    };
+    let width = usize::from(columns.end - columns.start);
+    if width > move_cost(columns.end, y) {
+        return false;
+    }
+    let mut gap = String::with_capacity(width);
+    for x in columns {
+        let Some(cell) = shown.cell((x, y)) else {
+            return false;
+        };
+        let symbol = cell.symbol();
+        let printable = symbol.len() == 1 && symbol.bytes().all(|b| (b' '..=b'~').contains(&b));
+        if !printable || Pen::of(cell) != pen {
+            return false;
+        }
+        gap.push_str(symbol);
+    }
+    out.push_str(&gap);
+    true
+}
+
+/// Bytes of `ESC[row;colH` to (x, y).
+fn move_cost(x: u16, y: u16) -> usize {
+    let digits = |n: u16| (u32::from(n) + 1).to_string().len();
+    4 + digits(x) + digits(y)
+}
+
+/// Hangul and CJK ideographs: two columns in every terminal, so the cursor's place after them
+/// is certain. Anything else non-ASCII is followed by a move, as crossterm does.
+fn is_surely_wide(symbol: &str) -> bool {
+    let mut chars = symbol.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if matches!(c,
+        '\u{1100}'..='\u{115f}' | '\u{ac00}'..='\u{d7a3}' | '\u{4e00}'..='\u{9fff}'))
+}
+
+/// `shown` after the terminal scrolled `region`'s rows by `lines` (up or down): the rows
+/// that came in are blank. `None` if the region does not fit.
+fn scrolled(mut shown: Buffer, region: &Range<u16>, lines: u16, up: bool) -> Option<Buffer> {
+    let area = shown.area;
+    if region.end > area.height || region.start >= region.end {
+        return None;
+    }
+    let height = region.end - region.start;
+    let n = lines.min(height);
+    let row =
+        |b: &Buffer, y: u16| -> Vec<Cell> { (0..area.width).map(|x| b[(x, y)].clone()).collect() };
+    let old: Vec<Vec<Cell>> = (region.start..region.end).map(|y| row(&shown, y)).collect();
+    for (i, y) in (region.start..region.end).enumerate() {
+        let from = if up {
+            i.checked_add(usize::from(n)).filter(|&j| j < old.len())
+        } else {
+            i.checked_sub(usize::from(n))
+        };
+        for x in 0..area.width {
+            shown[(x, y)] = match from {
+                Some(j) => old[j][usize::from(x)].clone(),
+                None => Cell::EMPTY,
+            };
+        }
+    }
+    Some(shown)
+}
+
+/// One SGR sequence taking the terminal from `from` to `to`: only what changed, or a reset
+/// and what `to` needs, whichever is shorter.
+fn sgr(from: Pen, to: Pen) -> String {
+    let mut changed = Vec::new();
+    modifier_changes(from.modifier, to.modifier, &mut changed);
+    colour_changes(from, to, &mut changed);
+    let mut reset = vec!["0".to_string()];
+    modifier_changes(Modifier::empty(), to.modifier, &mut reset);
+    colour_changes(Pen::DEFAULT, to, &mut reset);
+    let params = |p: &[String]| p.join(";");
+    let (a, b) = (params(&changed), params(&reset));
+    format!("\x1b[{}m", if b.len() < a.len() { b } else { a })
+}
+
+/// SGR parameters for the attribute changes from `from` to `to`.
+fn modifier_changes(from: Modifier, to: Modifier, out: &mut Vec<String>) {
+    let removed = from - to;
+    let mut added = to - from;
+    if removed.intersects(Modifier::BOLD | Modifier::DIM) {
+        // 22 ends both bold and dim: put back the one that stays.
+        out.push("22".into());
+        added |= to & (Modifier::BOLD | Modifier::DIM);
+    }
+    for (modifier, off) in [
+        (Modifier::ITALIC, "23"),
+        (Modifier::UNDERLINED, "24"),
+        (Modifier::REVERSED, "27"),
+        (Modifier::HIDDEN, "28"),
+        (Modifier::CROSSED_OUT, "29"),
+    ] {
+        if removed.contains(modifier) {
+            out.push(off.into());
+        }
+    }
+    if removed.intersects(Modifier::SLOW_BLINK | Modifier::RAPID_BLINK) {
+        out.push("25".into());
+        added |= to & (Modifier::SLOW_BLINK | Modifier::RAPID_BLINK);
+    }
+    for (modifier, on) in [
+        (Modifier::BOLD, "1"),
+        (Modifier::DIM, "2"),
+        (Modifier::ITALIC, "3"),
+        (Modifier::UNDERLINED, "4"),
+        (Modifier::SLOW_BLINK, "5"),
+        (Modifier::RAPID_BLINK, "6"),
+        (Modifier::REVERSED, "7"),
+        (Modifier::HIDDEN, "8"),
+        (Modifier::CROSSED_OUT, "9"),
+    ] {
+        if added.contains(modifier) {
+            out.push(on.into());
+        }
+    }
+}
+
+/// SGR parameters for the colours that differ between `from` and `to`.
+fn colour_changes(from: Pen, to: Pen, out: &mut Vec<String>) {
+    if from.fg != to.fg {
+        out.push(colour(to.fg, Layer::Foreground));
+    }
+    if from.bg != to.bg {
+        out.push(colour(to.bg, Layer::Background));
+    }
+    if from.underline != to.underline {
+        out.push(colour(to.underline, Layer::Underline));
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Layer {
+    Foreground,
+    Background,
+    Underline,
+}
+
+/// The SGR parameters that set `colour` on `layer`.
+fn colour(colour: Color, layer: Layer) -> String {
+    let (base, extended, default) = match layer {
+        Layer::Foreground => (30, 38, 39),
+        Layer::Background => (40, 48, 49),
+        Layer::Underline => (0, 58, 59),
+    };
+    let index = match colour {
+        Color::Reset => return default.to_string(),
+        Color::Rgb(r, g, b) => return format!("{extended};2;{r};{g};{b}"),
+        Color::Indexed(n) => n,
+        named => named_index(named),
+    };
+    match layer {
+        // The 16-colour forms every colour terminal knows (see `sgr16`).
+        Layer::Foreground | Layer::Background if index < 8 => (base + u16::from(index)).to_string(),
+        Layer::Foreground | Layer::Background if index < 16 => {
+            (base + 60 + u16::from(index) - 8).to_string()
+        }
+        _ => format!("{extended};5;{index}"),
+    }
+}
+
+/// The 256-colour index of one of the 16 named colours (crossterm's mapping).
+fn named_index(colour: Color) -> u8 {
+    match colour {
+        Color::Black => 0,
+        Color::Red => 1,
+        Color::Green => 2,
+        Color::Yellow => 3,
+        Color::Blue => 4,
+        Color::Magenta => 5,
+        Color::Cyan => 6,
+        Color::Gray => 7,
+        Color::DarkGray => 8,
+        Color::LightRed => 9,
+        Color::LightGreen => 10,
+        Color::LightYellow => 11,
+        Color::LightBlue => 12,
+        Color::LightMagenta => 13,
+        Color::LightCyan => 14,
+        Color::White | Color::Reset | Color::Rgb(..) | Color::Indexed(_) => 15,
+    }
+}
+
+/// Escape sequences the loop queues itself (synchronized updates, attributes) pass through.
+impl<B: Write> Write for Lean<B> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.inner.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Write::flush(&mut self.inner)
+    }
+}
+
+#[cfg(test)]
+mod tests;
