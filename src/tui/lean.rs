@@ -8,9 +8,12 @@
 //!
 //! - a short gap between two updates on one row is written over with what the terminal
 //!   already shows there (known from [`Shown`], a copy of the screen as drawn) when those
-//!   cells are plain ASCII in the current style and that costs fewer bytes than the move;
+//!   cells are plain ASCII in the current style and that costs no more bytes than the move;
+//! - a move is the shortest of `ESC[nC` (forward on the row), `ESC[rowH` (a row's start) and
+//!   `ESC[row;colH`;
 //! - after a Hangul or CJK character (two columns, unambiguous in every terminal) the cursor is
-//!   known to be two columns on, so the next cell needs no move;
+//!   known to be two columns on, so the next cell needs no move; after any other wide or
+//!   zero-width symbol the cursor is taken as unknown (an absolute move follows);
 //! - a style change is one SGR sequence holding only what changed (16-colour codes for the 16
 //!   named colours, as [`sgr16`](super::sgr16) would make them), or a reset and the new style
 //!   when that is shorter; the frame ends with one reset, and only if the style is not the
@@ -20,7 +23,6 @@
 //! entered and so clear), follows every cell drawn, every clear and every scroll of a region,
 //! and is dropped (no gap is then written over) after anything it cannot follow.
 
-use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::ops::Range;
 
@@ -95,12 +97,14 @@ impl<B: Backend<Error = io::Error> + Write> Backend for Lean<B> {
         let mut cursor: Option<(u16, u16)> = None;
         for (x, y, cell) in content {
             if cursor != Some((x, y)) {
+                let jump = cursor_move(cursor, x, y);
                 let filled = cursor.is_some_and(|(cx, cy)| {
-                    cy == y && cx < x && fill_gap(&mut out, self.shown.as_ref(), pen, cx..x, y)
+                    cy == y
+                        && cx < x
+                        && fill_gap(&mut out, self.shown.as_ref(), pen, cx..x, y, jump.len())
                 });
                 if !filled {
-                    // Rows and columns count from 1 on the terminal.
-                    let _ = write!(out, "\x1b[{};{}H", y + 1, x + 1);
+                    out.push_str(&jump);
                 }
             }
             let wanted = Pen::of(cell);
@@ -110,9 +114,9 @@ impl<B: Backend<Error = io::Error> + Write> Backend for Lean<B> {
             }
             let symbol = cell.symbol();
             out.push_str(symbol);
-            let advance = if is_surely_wide(symbol) { 2 } else { 1 };
-            cursor = Some((x.saturating_add(advance), y));
-            self.remember(x, y, cell, advance);
+            let advance = advance(symbol);
+            cursor = advance.map(|columns| (x.saturating_add(columns), y));
+            self.remember(x, y, cell, advance.unwrap_or(2));
         }
         if pen != Pen::DEFAULT {
             out.push_str("\x1b[0m");
@@ -215,19 +219,21 @@ impl<B> Lean<B> {
 }
 
 /// Writes the cells of `row` in `columns` as the terminal shows them, if all are printable
-/// ASCII in `pen`'s style and fewer bytes than a cursor move; true if written.
+/// ASCII in `pen`'s style and no more than `budget` bytes (the cursor move it replaces);
+/// true if written.
 fn fill_gap(
     out: &mut String,
     shown: Option<&Buffer>,
     pen: Pen,
     columns: Range<u16>,
     y: u16,
+    budget: usize,
 ) -> bool {
     let Some(shown) = shown else {
         return false;
     };
     let width = usize::from(columns.end - columns.start);
-    if width > move_cost(columns.end, y) {
+    if width > budget {
         return false;
     }
     let mut gap = String::with_capacity(width);
@@ -246,18 +252,47 @@ fn fill_gap(
     true
 }
 
-/// Bytes of `ESC[row;colH` to (x, y).
-fn move_cost(x: u16, y: u16) -> usize {
-    let digits = |n: u16| (u32::from(n) + 1).to_string().len();
-    4 + digits(x) + digits(y)
+/// The shortest sequence that puts the cursor at (x, y) from `cursor`: forward on the same row
+/// (`ESC[nC`), or to the row and column (`ESC[row;colH`, the column left out when it is the
+/// first). Rows and columns count from 1 on the terminal.
+fn cursor_move(cursor: Option<(u16, u16)>, x: u16, y: u16) -> String {
+    let row = u32::from(y) + 1;
+    let column = u32::from(x) + 1;
+    let absolute = match (row, column) {
+        (1, 1) => "\x1b[H".to_string(),
+        (_, 1) => format!("\x1b[{row}H"),
+        _ => format!("\x1b[{row};{column}H"),
+    };
+    match cursor {
+        Some((cx, cy)) if cy == y && cx < x => {
+            let forward = match x - cx {
+                1 => "\x1b[C".to_string(),
+                n => format!("\x1b[{n}C"),
+            };
+            if forward.len() < absolute.len() {
+                forward
+            } else {
+                absolute
+            }
+        }
+        _ => absolute,
+    }
 }
 
-/// Hangul and CJK ideographs: two columns in every terminal, so the cursor's place after them
-/// is certain. Anything else non-ASCII is followed by a move, as crossterm does.
-fn is_surely_wide(symbol: &str) -> bool {
+/// How many columns the cursor moves on after `symbol`, where that is certain enough to
+/// rely on: one for a symbol one column wide (ratatui lays every row out so, and crossterm's
+/// backend relies on it as well), two for Hangul syllables and CJK ideographs (two columns in
+/// every terminal); `None` for anything else, after which the next cell is reached by an
+/// absolute move.
+fn advance(symbol: &str) -> Option<u16> {
+    use unicode_width::UnicodeWidthStr as _;
+    if symbol.is_ascii() || symbol.width() == 1 {
+        return Some(1);
+    }
     let mut chars = symbol.chars();
-    matches!((chars.next(), chars.next()), (Some(c), None) if matches!(c,
-        '\u{1100}'..='\u{115f}' | '\u{ac00}'..='\u{d7a3}' | '\u{4e00}'..='\u{9fff}'))
+    let wide = matches!((chars.next(), chars.next()), (Some(c), None) if matches!(c,
+        '\u{1100}'..='\u{115f}' | '\u{ac00}'..='\u{d7a3}' | '\u{4e00}'..='\u{9fff}'));
+    wide.then_some(2)
 }
 
 /// `shown` after the terminal scrolled `region`'s rows by `lines` (up or down): the rows

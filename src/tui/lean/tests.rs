@@ -442,7 +442,7 @@ fn style_of(fg: u8, bg: u8, m: u8) -> Style {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(256))]
 
     /// Random frames of ASCII, accented, box-drawing and wide characters in random styles,
     /// drawn one after another: the screen is the buffer after each.
@@ -467,4 +467,18 @@ proptest! {
             });
         }
     }
+}
+
+#[test]
+fn moves_are_the_shortest_sequence() {
+    assert_eq!(cursor_move(None, 0, 0), "\x1b[H");
+    assert_eq!(cursor_move(Some((79, 2)), 0, 3), "\x1b[4H");
+    assert_eq!(cursor_move(Some((5, 2)), 79, 2), "\x1b[74C");
+    assert_eq!(cursor_move(Some((5, 2)), 6, 2), "\x1b[C");
+    assert_eq!(
+        cursor_move(Some((9, 2)), 5, 2),
+        "\x1b[3;6H",
+        "never backwards"
+    );
+    assert_eq!(cursor_move(Some((1, 0)), 4, 1), "\x1b[2;5H");
 }
