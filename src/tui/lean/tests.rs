@@ -307,6 +307,7 @@ fn the_browser_shows_the_same_screens_in_fewer_bytes() {
             let (lean, plain, _) = pair.draw(&format!("first frame {label}"), |f| {
                 crate::ui::draw(&app, f)
             });
+            println!("{label} first frame: {lean} bytes, crossterm's backend {plain}");
             assert!(
                 lean * 100 < plain * 90,
                 "{label}: the first frame is at least 10% smaller: {lean} vs {plain} bytes"
@@ -325,7 +326,9 @@ fn the_browser_shows_the_same_screens_in_fewer_bytes() {
             for action in steps {
                 let step = format!("{label} after {action:?}");
                 app.update(action);
-                let (_, _, drawn) = pair.draw(&step, |f| crate::ui::draw(&app, f));
+                let (lean, plain, drawn) = pair.draw(&step, |f| crate::ui::draw(&app, f));
+                println!("{step}: {lean} bytes, crossterm's backend {plain}");
+                assert!(lean <= plain, "{step}: {lean} bytes, crossterm {plain}");
                 if lang == Lang::En {
                     assert_shows(pair.lean_screen.screen(), &drawn, &step);
                     assert_shows(pair.plain_screen.screen(), &drawn, &step);
