@@ -62,7 +62,9 @@ pub fn run(
 /// [`PROGRESS_DELAY`] starts the browser as [`run`] does (an error is returned before the
 /// terminal is touched); a longer one shows the loading screen ([`Loading`]) until the app is
 /// ready, then the app on the same screen. An error after that is returned once the terminal
-/// is restored.
+/// is restored. The built-in corpus alone (no `path`, no user's corpus) is loaded here
+/// instead: it is embedded and small, so loading it takes less than starting a thread and
+/// waiting for it (on a busy machine, far less).
 pub fn run_loading(
     path: Option<PathBuf>,
     mouse: bool,
@@ -71,27 +73,23 @@ pub fn run_loading(
 ) -> anyhow::Result<()> {
     let started = Instant::now();
     let progress = Arc::new(LoadProgress::default());
+    let options = Options { mouse };
+    let user_corpus = || crate::corpus::layers::user_dir().is_some_and(|dir| dir.exists());
+    if path.is_none() && !user_corpus() {
+        let app = prepare(None, progress, mouse, lang, ascii)?;
+        return tui::run(&mut Browser::interactive(app), &options);
+    }
     let (send, ready) = mpsc::channel();
     let thread_progress = Arc::clone(&progress);
     let thread_path = path.clone();
     std::thread::Builder::new()
         .name("load-corpus".into())
         .spawn(move || {
-            let app = crate::cli::load_corpus_observed(thread_path.as_deref(), thread_progress)
-                .map(|mut loaded| {
-                    drop_received_text(&mut loaded);
-                    let library = Library::new(loaded);
-                    App::new(
-                        library.loaded,
-                        library.index,
-                        app_options(mouse, lang, ascii),
-                    )
-                });
+            let app = prepare(thread_path.as_deref(), thread_progress, mouse, lang, ascii);
             // The receiver is gone only when the user quit meanwhile.
             let _ = send.send(app);
         })
         .context("cannot start loading the corpus")?;
-    let options = Options { mouse };
     match ready.recv_timeout(PROGRESS_DELAY) {
         Ok(app) => return tui::run(&mut Browser::interactive(app?), &options),
         Err(RecvTimeoutError::Timeout) => {}
@@ -105,6 +103,24 @@ pub fn run_loading(
     );
     let mut loading = Loading::new(&name, progress, started, lang, ready);
     tui::run_when_ready(&mut loading, &options)
+}
+
+/// Loads, checks and indexes the corpus (see [`run_loading`]) and makes the app on it.
+fn prepare(
+    path: Option<&Path>,
+    progress: Arc<LoadProgress>,
+    mouse: bool,
+    lang: Lang,
+    ascii: bool,
+) -> anyhow::Result<App> {
+    let mut loaded = crate::cli::load_corpus_observed(path, progress)?;
+    drop_received_text(&mut loaded);
+    let library = Library::new(loaded);
+    Ok(App::new(
+        library.loaded,
+        library.index,
+        app_options(mouse, lang, ascii),
+    ))
 }
 
 /// Frees each source's text as received (`raw`) once the corpus is validated: the browser
