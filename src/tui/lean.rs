@@ -23,21 +23,68 @@
 //! entered and so clear), follows every cell drawn, every clear and every scroll of a region,
 //! and is dropped (no gap is then written over) after anything it cannot follow.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::ops::Range;
 
 use ratatui::backend::{Backend, ClearType, WindowSize};
-use ratatui::buffer::{Buffer, Cell};
-use ratatui::layout::{Position, Rect, Size};
+use ratatui::buffer::Cell;
+use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
 
-/// The terminal's screen as this backend drew it: `None` when unknown.
-type Shown = Option<Buffer>;
+/// One cell of the terminal's screen, as far as writing it over again is concerned: its
+/// character when that is printable ASCII (0 otherwise), and its style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ShownCell {
+    ascii: u8,
+    pen: Pen,
+}
+
+impl ShownCell {
+    const BLANK: ShownCell = ShownCell {
+        ascii: b' ',
+        pen: Pen::DEFAULT,
+    };
+    /// A cell that is never written over.
+    const OTHER: ShownCell = ShownCell {
+        ascii: 0,
+        pen: Pen::DEFAULT,
+    };
+}
+
+/// The terminal's screen as this backend drew it, row by row.
+#[derive(Debug, Clone)]
+struct Shown {
+    width: u16,
+    height: u16,
+    cells: Vec<ShownCell>,
+}
+
+impl Shown {
+    fn blank(size: Size) -> Shown {
+        Shown {
+            width: size.width,
+            height: size.height,
+            cells: vec![ShownCell::BLANK; usize::from(size.width) * usize::from(size.height)],
+        }
+    }
+
+    fn at(&self, x: u16, y: u16) -> Option<ShownCell> {
+        (x < self.width && y < self.height)
+            .then(|| self.cells[usize::from(y) * usize::from(self.width) + usize::from(x)])
+    }
+
+    fn at_mut(&mut self, x: u16, y: u16) -> Option<&mut ShownCell> {
+        (x < self.width && y < self.height)
+            .then(|| &mut self.cells[usize::from(y) * usize::from(self.width) + usize::from(x)])
+    }
+}
 
 /// A backend writing through `B` (crossterm's, for everything but cells) with fewer bytes.
 pub(super) struct Lean<B> {
     inner: B,
-    shown: Shown,
+    /// What the terminal shows; `None` when unknown.
+    shown: Option<Shown>,
 }
 
 /// The graphic rendition in force on the terminal.
@@ -70,18 +117,14 @@ impl Pen {
 impl<B: Backend<Error = io::Error> + Write> Lean<B> {
     /// A backend for a screen that is blank now (the alternate screen, just entered).
     pub(super) fn on_blank_screen(inner: B) -> Lean<B> {
-        let shown = inner.size().ok().map(blank);
+        let shown = inner.size().ok().map(Shown::blank);
         Lean { inner, shown }
     }
 
     /// The screen is blank again, at the terminal's size now.
     fn cleared(&mut self) {
-        self.shown = self.inner.size().ok().map(blank);
+        self.shown = self.inner.size().ok().map(Shown::blank);
     }
-}
-
-fn blank(size: Size) -> Buffer {
-    Buffer::empty(Rect::new(0, 0, size.width, size.height))
 }
 
 impl<B: Backend<Error = io::Error> + Write> Backend for Lean<B> {
@@ -109,7 +152,7 @@ impl<B: Backend<Error = io::Error> + Write> Backend for Lean<B> {
             }
             let wanted = Pen::of(cell);
             if wanted != pen {
-                out.push_str(&sgr(pen, wanted));
+                write_sgr(&mut out, pen, wanted);
                 pen = wanted;
             }
             let symbol = cell.symbol();
@@ -174,19 +217,37 @@ impl<B: Backend<Error = io::Error> + Write> Backend for Lean<B> {
 
     fn scroll_region_up(&mut self, region: Range<u16>, lines: u16) -> io::Result<()> {
         self.inner.scroll_region_up(region.clone(), lines)?;
-        self.shown = self
-            .shown
-            .take()
-            .and_then(|b| scrolled(b, &region, lines, true));
+        self.shown = self.shown.take().and_then(|mut shown| {
+            let (width, height) = (shown.width, shown.height);
+            shift_rows(
+                &mut shown.cells,
+                width,
+                height,
+                &region,
+                lines,
+                true,
+                ShownCell::BLANK,
+            )
+            .then_some(shown)
+        });
         Ok(())
     }
 
     fn scroll_region_down(&mut self, region: Range<u16>, lines: u16) -> io::Result<()> {
         self.inner.scroll_region_down(region.clone(), lines)?;
-        self.shown = self
-            .shown
-            .take()
-            .and_then(|b| scrolled(b, &region, lines, false));
+        self.shown = self.shown.take().and_then(|mut shown| {
+            let (width, height) = (shown.width, shown.height);
+            shift_rows(
+                &mut shown.cells,
+                width,
+                height,
+                &region,
+                lines,
+                false,
+                ShownCell::BLANK,
+            )
+            .then_some(shown)
+        });
         Ok(())
     }
 }
@@ -197,22 +258,29 @@ impl<B> Lean<B> {
         let Some(shown) = self.shown.as_mut() else {
             return;
         };
-        let area = shown.area;
-        if x >= area.width || y >= area.height {
+        let symbol = cell.symbol().as_bytes();
+        let ascii = match symbol {
+            [b] if (b' '..=b'~').contains(b) => *b,
+            _ => 0,
+        };
+        let Some(at) = shown.at_mut(x, y) else {
             self.shown = None;
             return;
-        }
-        shown[(x, y)] = cell.clone();
+        };
+        *at = ShownCell {
+            ascii,
+            pen: Pen::of(cell),
+        };
         // A cell that a wide character (or any non-ASCII text, whose width terminals may
         // count differently) may cover is never written over as a gap.
-        let covered = if cell.symbol().is_ascii() {
+        let covered = if symbol.is_ascii() {
             0
         } else {
             width.max(2) - 1
         };
         for dx in 1..=covered {
-            if let Some(c) = shown.cell_mut((x.saturating_add(dx), y)) {
-                c.set_symbol("");
+            if let Some(c) = shown.at_mut(x.saturating_add(dx), y) {
+                *c = ShownCell::OTHER;
             }
         }
     }
@@ -223,7 +291,7 @@ impl<B> Lean<B> {
 /// true if written.
 fn fill_gap(
     out: &mut String,
-    shown: Option<&Buffer>,
+    shown: Option<&Shown>,
     pen: Pen,
     columns: Range<u16>,
     y: u16,
@@ -236,19 +304,20 @@ fn fill_gap(
     if width > budget {
         return false;
     }
-    let mut gap = String::with_capacity(width);
-    for x in columns {
-        let Some(cell) = shown.cell((x, y)) else {
+    let mut gap = [0u8; 16];
+    for (i, x) in columns.enumerate() {
+        let Some(cell) = shown.at(x, y) else {
             return false;
         };
-        let symbol = cell.symbol();
-        let printable = symbol.len() == 1 && symbol.bytes().all(|b| (b' '..=b'~').contains(&b));
-        if !printable || Pen::of(cell) != pen {
+        if cell.ascii == 0 || cell.pen != pen {
             return false;
         }
-        gap.push_str(symbol);
+        let Some(slot) = gap.get_mut(i) else {
+            return false;
+        };
+        *slot = cell.ascii;
     }
-    out.push_str(&gap);
+    out.extend(gap[..width].iter().map(|&b| char::from(b)));
     true
 }
 
@@ -295,55 +364,95 @@ fn advance(symbol: &str) -> Option<u16> {
     wide.then_some(2)
 }
 
-/// `shown` after the terminal scrolled `region`'s rows by `lines` (up or down): the rows
-/// that came in are blank. `None` if the region does not fit.
-fn scrolled(mut shown: Buffer, region: &Range<u16>, lines: u16, up: bool) -> Option<Buffer> {
-    let area = shown.area;
-    if region.end > area.height || region.start >= region.end {
-        return None;
+/// Moves the rows of `region` in a grid of `width` x `height` `cells` by `lines`, up or down,
+/// as a terminal scrolls a region: the rows that come in are `blank`. False (nothing moved)
+/// if the region does not fit the grid.
+fn shift_rows<T: Clone>(
+    cells: &mut [T],
+    width: u16,
+    height: u16,
+    region: &Range<u16>,
+    lines: u16,
+    up: bool,
+    blank: T,
+) -> bool {
+    let width = usize::from(width);
+    if region.end > height
+        || region.start >= region.end
+        || cells.len() != width * usize::from(height)
+    {
+        return false;
     }
-    let height = region.end - region.start;
-    let n = lines.min(height);
-    let row =
-        |b: &Buffer, y: u16| -> Vec<Cell> { (0..area.width).map(|x| b[(x, y)].clone()).collect() };
-    let old: Vec<Vec<Cell>> = (region.start..region.end).map(|y| row(&shown, y)).collect();
-    for (i, y) in (region.start..region.end).enumerate() {
-        let from = if up {
-            i.checked_add(usize::from(n)).filter(|&j| j < old.len())
-        } else {
-            i.checked_sub(usize::from(n))
-        };
-        for x in 0..area.width {
-            shown[(x, y)] = match from {
-                Some(j) => old[j][usize::from(x)].clone(),
-                None => Cell::EMPTY,
-            };
-        }
+    let rows = &mut cells[usize::from(region.start) * width..usize::from(region.end) * width];
+    let shift = usize::from(lines.min(region.end - region.start)) * width;
+    if up {
+        rows.rotate_left(shift);
+        let len = rows.len();
+        rows[len - shift..].fill(blank);
+    } else {
+        rows.rotate_right(shift);
+        rows[..shift].fill(blank);
     }
-    Some(shown)
+    true
 }
 
 /// One SGR sequence taking the terminal from `from` to `to`: only what changed, or a reset
 /// and what `to` needs, whichever is shorter.
+#[cfg(test)]
 fn sgr(from: Pen, to: Pen) -> String {
-    let mut changed = Vec::new();
+    let mut out = String::new();
+    write_sgr(&mut out, from, to);
+    out
+}
+
+/// Appends the SGR sequence of `sgr` (only what changed, or a reset and what `to` needs,
+/// whichever is shorter) to `out`.
+fn write_sgr(out: &mut String, from: Pen, to: Pen) {
+    let mut changed = Params::default();
     modifier_changes(from.modifier, to.modifier, &mut changed);
     colour_changes(from, to, &mut changed);
-    let mut reset = vec!["0".to_string()];
+    let mut reset = Params::default();
+    reset.push("0");
     modifier_changes(Modifier::empty(), to.modifier, &mut reset);
     colour_changes(Pen::DEFAULT, to, &mut reset);
-    let params = |p: &[String]| p.join(";");
-    let (a, b) = (params(&changed), params(&reset));
-    format!("\x1b[{}m", if b.len() < a.len() { b } else { a })
+    let params = if reset.0.len() < changed.0.len() {
+        reset
+    } else {
+        changed
+    };
+    out.push_str("\x1b[");
+    out.push_str(&params.0);
+    out.push('m');
+}
+
+/// SGR parameters, joined by `;`.
+#[derive(Default)]
+struct Params(String);
+
+impl Params {
+    fn push(&mut self, param: &str) {
+        if !self.0.is_empty() {
+            self.0.push(';');
+        }
+        self.0.push_str(param);
+    }
+
+    fn push_number(&mut self, n: u16) {
+        if !self.0.is_empty() {
+            self.0.push(';');
+        }
+        // Writing to a String cannot fail.
+        let _ = write!(self.0, "{n}");
+    }
 }
 
 /// SGR parameters for the attribute changes from `from` to `to`.
-fn modifier_changes(from: Modifier, to: Modifier, out: &mut Vec<String>) {
+fn modifier_changes(from: Modifier, to: Modifier, out: &mut Params) {
     let removed = from - to;
     let mut added = to - from;
     if removed.intersects(Modifier::BOLD | Modifier::DIM) {
         // 22 ends both bold and dim: put back the one that stays.
-        out.push("22".into());
+        out.push("22");
         added |= to & (Modifier::BOLD | Modifier::DIM);
     }
     for (modifier, off) in [
@@ -354,11 +463,11 @@ fn modifier_changes(from: Modifier, to: Modifier, out: &mut Vec<String>) {
         (Modifier::CROSSED_OUT, "29"),
     ] {
         if removed.contains(modifier) {
-            out.push(off.into());
+            out.push(off);
         }
     }
     if removed.intersects(Modifier::SLOW_BLINK | Modifier::RAPID_BLINK) {
-        out.push("25".into());
+        out.push("25");
         added |= to & (Modifier::SLOW_BLINK | Modifier::RAPID_BLINK);
     }
     for (modifier, on) in [
@@ -373,21 +482,21 @@ fn modifier_changes(from: Modifier, to: Modifier, out: &mut Vec<String>) {
         (Modifier::CROSSED_OUT, "9"),
     ] {
         if added.contains(modifier) {
-            out.push(on.into());
+            out.push(on);
         }
     }
 }
 
 /// SGR parameters for the colours that differ between `from` and `to`.
-fn colour_changes(from: Pen, to: Pen, out: &mut Vec<String>) {
+fn colour_changes(from: Pen, to: Pen, out: &mut Params) {
     if from.fg != to.fg {
-        out.push(colour(to.fg, Layer::Foreground));
+        colour(to.fg, Layer::Foreground, out);
     }
     if from.bg != to.bg {
-        out.push(colour(to.bg, Layer::Background));
+        colour(to.bg, Layer::Background, out);
     }
     if from.underline != to.underline {
-        out.push(colour(to.underline, Layer::Underline));
+        colour(to.underline, Layer::Underline, out);
     }
 }
 
@@ -399,25 +508,38 @@ enum Layer {
 }
 
 /// The SGR parameters that set `colour` on `layer`.
-fn colour(colour: Color, layer: Layer) -> String {
+fn colour(colour: Color, layer: Layer, out: &mut Params) {
     let (base, extended, default) = match layer {
         Layer::Foreground => (30, 38, 39),
         Layer::Background => (40, 48, 49),
         Layer::Underline => (0, 58, 59),
     };
     let index = match colour {
-        Color::Reset => return default.to_string(),
-        Color::Rgb(r, g, b) => return format!("{extended};2;{r};{g};{b}"),
+        Color::Reset => return out.push_number(default),
+        Color::Rgb(r, g, b) => {
+            out.push_number(extended);
+            out.push("2");
+            for c in [r, g, b] {
+                out.push_number(u16::from(c));
+            }
+            return;
+        }
         Color::Indexed(n) => n,
         named => named_index(named),
     };
     match layer {
         // The 16-colour forms every colour terminal knows (see `sgr16`).
-        Layer::Foreground | Layer::Background if index < 8 => (base + u16::from(index)).to_string(),
-        Layer::Foreground | Layer::Background if index < 16 => {
-            (base + 60 + u16::from(index) - 8).to_string()
+        Layer::Foreground | Layer::Background if index < 8 => {
+            out.push_number(base + u16::from(index));
         }
-        _ => format!("{extended};5;{index}"),
+        Layer::Foreground | Layer::Background if index < 16 => {
+            out.push_number(base + 60 + u16::from(index) - 8);
+        }
+        _ => {
+            out.push_number(extended);
+            out.push("5");
+            out.push_number(u16::from(index));
+        }
     }
 }
 

@@ -10,6 +10,8 @@ use std::num::NonZeroU16;
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::*;
@@ -166,11 +168,23 @@ impl Pair {
             .backend_mut()
             .scroll_region_up(rows.clone(), lines)
             .unwrap();
-        let lean_shifted = scrolled(self.lean.current_buffer_mut().clone(), &rows, lines, true);
-        let plain_shifted = scrolled(self.plain.current_buffer_mut().clone(), &rows, lines, true);
         // ratatui compares the next frame with this one: make it what the terminal shows.
-        *self.lean.current_buffer_mut() = lean_shifted.unwrap();
-        *self.plain.current_buffer_mut() = plain_shifted.unwrap();
+        for terminal in [
+            self.lean.current_buffer_mut(),
+            self.plain.current_buffer_mut(),
+        ] {
+            let area = terminal.area;
+            let moved = shift_rows(
+                &mut terminal.content,
+                area.width,
+                area.height,
+                &rows,
+                lines,
+                true,
+                Cell::EMPTY,
+            );
+            assert!(moved);
+        }
         self.lean.swap_buffers();
         self.plain.swap_buffers();
     }
@@ -484,4 +498,17 @@ fn moves_are_the_shortest_sequence() {
         "never backwards"
     );
     assert_eq!(cursor_move(Some((1, 0)), 4, 1), "\x1b[2;5H");
+}
+
+#[test]
+fn rows_shift_as_a_terminal_scrolls_a_region() {
+    let mut grid: Vec<u8> = (0..12).collect(); // 3 wide, 4 high
+    assert!(shift_rows(&mut grid, 3, 4, &(1..4), 1, true, 99));
+    assert_eq!(grid, [0, 1, 2, 6, 7, 8, 9, 10, 11, 99, 99, 99]);
+    assert!(shift_rows(&mut grid, 3, 4, &(0..3), 2, false, 0));
+    assert_eq!(grid, [0, 0, 0, 0, 0, 0, 0, 1, 2, 99, 99, 99]);
+    assert!(
+        !shift_rows(&mut grid, 3, 4, &(2..5), 1, true, 0),
+        "past the bottom"
+    );
 }
