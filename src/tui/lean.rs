@@ -23,7 +23,6 @@
 //! entered and so clear), follows every cell drawn, every clear and every scroll of a region,
 //! and is dropped (no gap is then written over) after anything it cannot follow.
 
-use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::ops::Range;
 
@@ -327,17 +326,24 @@ fn fill_gap(
 fn cursor_move(cursor: Option<(u16, u16)>, x: u16, y: u16) -> String {
     let row = u32::from(y) + 1;
     let column = u32::from(x) + 1;
-    let absolute = match (row, column) {
-        (1, 1) => "\x1b[H".to_string(),
-        (_, 1) => format!("\x1b[{row}H"),
-        _ => format!("\x1b[{row};{column}H"),
-    };
+    let mut absolute = String::with_capacity(16);
+    absolute.push_str("\x1b[");
+    if (row, column) != (1, 1) {
+        push_decimal(&mut absolute, row);
+    }
+    if column != 1 {
+        absolute.push(';');
+        push_decimal(&mut absolute, column);
+    }
+    absolute.push('H');
     match cursor {
         Some((cx, cy)) if cy == y && cx < x => {
-            let forward = match x - cx {
-                1 => "\x1b[C".to_string(),
-                n => format!("\x1b[{n}C"),
-            };
+            let mut forward = String::with_capacity(16);
+            forward.push_str("\x1b[");
+            if x - cx > 1 {
+                push_decimal(&mut forward, u32::from(x - cx));
+            }
+            forward.push('C');
             if forward.len() < absolute.len() {
                 forward
             } else {
@@ -346,6 +352,14 @@ fn cursor_move(cursor: Option<(u16, u16)>, x: u16, y: u16) -> String {
         }
         _ => absolute,
     }
+}
+
+/// Appends `n` in decimal (the `fmt` machinery costs more than the frame's own work here).
+fn push_decimal(out: &mut String, n: u32) {
+    if n >= 10 {
+        push_decimal(out, n / 10);
+    }
+    out.push(char::from_digit(n % 10, 10).unwrap_or('0'));
 }
 
 /// How many columns the cursor moves on after `symbol`, where that is certain enough to
@@ -441,8 +455,7 @@ impl Params {
         if !self.0.is_empty() {
             self.0.push(';');
         }
-        // Writing to a String cannot fail.
-        let _ = write!(self.0, "{n}");
+        push_decimal(&mut self.0, u32::from(n));
     }
 }
 
