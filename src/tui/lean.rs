@@ -8,7 +8,8 @@
 //!
 //! - a short gap between two updates on one row is written over with what the terminal
 //!   already shows there (known from [`Shown`], a copy of the screen as drawn) when those
-//!   cells are plain ASCII in the current style and that costs no more bytes than the move;
+//!   cells are plain ASCII in the current style (or in the next cell's, which is then set before
+//!   them) and that costs no more bytes than the move;
 //! - a move is the shortest of `ESC[nC` (forward on the row), `ESC[rowH` (a row's start) and
 //!   `ESC[row;colH`;
 //! - after a Hangul or CJK character (two columns, unambiguous in every terminal) the cursor is
@@ -138,18 +139,30 @@ impl<B: Backend<Error = io::Error> + Write> Backend for Lean<B> {
         // Where the terminal's cursor is, when known.
         let mut cursor: Option<(u16, u16)> = None;
         for (x, y, cell) in content {
+            let wanted = Pen::of(cell);
             if cursor != Some((x, y)) {
                 let jump = cursor_move(cursor, x, y);
-                let filled = cursor.is_some_and(|(cx, cy)| {
-                    cy == y
-                        && cx < x
-                        && fill_gap(&mut out, self.shown.as_ref(), pen, cx..x, y, jump.len())
-                });
+                let gap = cursor
+                    .filter(|&(cx, cy)| cy == y && cx < x)
+                    .map(|(cx, _)| cx..x);
+                let shown = self.shown.as_ref();
+                let mut filled = false;
+                if let Some(columns) = gap {
+                    // In the style in force, or in the next cell's, which is set anyway.
+                    if let Some(text) = gap_text(shown, pen, columns.clone(), y, jump.len()) {
+                        out.push_str(&text);
+                        filled = true;
+                    } else if let Some(text) = gap_text(shown, wanted, columns, y, jump.len()) {
+                        write_sgr(&mut out, pen, wanted);
+                        pen = wanted;
+                        out.push_str(&text);
+                        filled = true;
+                    }
+                }
                 if !filled {
                     out.push_str(&jump);
                 }
             }
-            let wanted = Pen::of(cell);
             if wanted != pen {
                 write_sgr(&mut out, pen, wanted);
                 pen = wanted;
@@ -270,13 +283,9 @@ impl<B> Lean<B> {
             ascii,
             pen: Pen::of(cell),
         };
-        // A cell that a wide character (or any non-ASCII text, whose width terminals may
-        // count differently) may cover is never written over as a gap.
-        let covered = if symbol.is_ascii() {
-            0
-        } else {
-            width.max(2) - 1
-        };
+        // The column after a wide character (or after a symbol of uncertain width, given as
+        // two) is never written over as a gap.
+        let covered = width.saturating_sub(1);
         for dx in 1..=covered {
             if let Some(c) = shown.at_mut(x.saturating_add(dx), y) {
                 *c = ShownCell::OTHER;
@@ -285,39 +294,29 @@ impl<B> Lean<B> {
     }
 }
 
-/// Writes the cells of `row` in `columns` as the terminal shows them, if all are printable
-/// ASCII in `pen`'s style and no more than `budget` bytes (the cursor move it replaces);
-/// true if written.
-fn fill_gap(
-    out: &mut String,
+/// The cells of row `y` in `columns` as the terminal shows them, if all are printable ASCII
+/// in `pen`'s style and no more than `budget` bytes (the cursor move they would replace).
+fn gap_text(
     shown: Option<&Shown>,
     pen: Pen,
     columns: Range<u16>,
     y: u16,
     budget: usize,
-) -> bool {
-    let Some(shown) = shown else {
-        return false;
-    };
+) -> Option<String> {
+    let shown = shown?;
     let width = usize::from(columns.end - columns.start);
     if width > budget {
-        return false;
+        return None;
     }
-    let mut gap = [0u8; 16];
-    for (i, x) in columns.enumerate() {
-        let Some(cell) = shown.at(x, y) else {
-            return false;
-        };
+    let mut text = String::with_capacity(width);
+    for x in columns {
+        let cell = shown.at(x, y)?;
         if cell.ascii == 0 || cell.pen != pen {
-            return false;
+            return None;
         }
-        let Some(slot) = gap.get_mut(i) else {
-            return false;
-        };
-        *slot = cell.ascii;
+        text.push(char::from(cell.ascii));
     }
-    out.extend(gap[..width].iter().map(|&b| char::from(b)));
-    true
+    Some(text)
 }
 
 /// The shortest sequence that puts the cursor at (x, y) from `cursor`: forward on the same row
