@@ -99,7 +99,8 @@ impl Default for AppOptions {
 
 /// The whole state of the browser.
 pub struct App {
-    pub(crate) corpus: Corpus,
+    /// Shared with the finder, which is built from it off the input path.
+    pub(crate) corpus: std::sync::Arc<Corpus>,
     pub(crate) index: Index,
     pub(crate) options: AppOptions,
     pub(crate) size: (u16, u16),
@@ -143,8 +144,8 @@ pub struct App {
 
 impl App {
     pub fn new(loaded: LoadedCorpus, index: Index, options: AppOptions) -> App {
-        let corpus = loaded.corpus;
-        let matcher = FinderMatcher::new(&corpus);
+        let corpus = std::sync::Arc::new(loaded.corpus);
+        let matcher = FinderMatcher::new(std::sync::Arc::clone(&corpus));
         let mut app = App {
             filtered: index.timeline().to_vec(),
             corpus,
@@ -311,9 +312,24 @@ impl App {
         self.matcher.answer_in_background();
     }
 
-    /// The finder, for a worker thread.
-    pub fn finder_shared(&self) -> std::sync::Arc<crate::search::fuzzy::Finder> {
+    /// The finder, for a worker thread to build and search.
+    pub fn finder_shared(&self) -> std::sync::Arc<finder::LazyFinder> {
         self.matcher.shared()
+    }
+
+    /// Whether the finder is still being built: its first results wait for it.
+    pub fn finder_indexing(&self) -> bool {
+        self.matcher.indexing()
+    }
+
+    /// What the finder says while its results are awaited: "indexing…" while the finder is
+    /// being built, else "searching…".
+    pub fn finder_waiting_text(&self) -> &'static str {
+        if self.finder_indexing() {
+            self.text().finder_indexing
+        } else {
+            self.text().finder_searching
+        }
     }
 
     /// The newest finder query for the worker, once.

@@ -62,7 +62,9 @@ pub fn run(
 /// [`PROGRESS_DELAY`] starts the browser as [`run`] does (an error is returned before the
 /// terminal is touched); a longer one shows the loading screen ([`Loading`]) until the app is
 /// ready, then the app on the same screen. An error after that is returned once the terminal
-/// is restored.
+/// is restored. The built-in corpus alone (no `path`, no user's corpus) is loaded here
+/// instead: it is embedded and small, so loading it takes less than starting a thread and
+/// waiting for it (on a busy machine, far less).
 pub fn run_loading(
     path: Option<PathBuf>,
     mouse: bool,
@@ -71,31 +73,23 @@ pub fn run_loading(
 ) -> anyhow::Result<()> {
     let started = Instant::now();
     let progress = Arc::new(LoadProgress::default());
+    let options = Options { mouse };
+    let user_corpus = || crate::corpus::layers::user_dir().is_some_and(|dir| dir.exists());
+    if path.is_none() && !user_corpus() {
+        let app = prepare(None, progress, mouse, lang, ascii)?;
+        return tui::run(&mut Browser::interactive(app), &options);
+    }
     let (send, ready) = mpsc::channel();
     let thread_progress = Arc::clone(&progress);
     let thread_path = path.clone();
     std::thread::Builder::new()
         .name("load-corpus".into())
         .spawn(move || {
-            let app = crate::cli::load_corpus_observed(
-                thread_path.as_deref(),
-                thread_progress,
-                crate::corpus::load::ReceivedText::Drop,
-            )
-            .map(|mut loaded| {
-                drop_received_text(&mut loaded);
-                let library = Library::new(loaded);
-                App::new(
-                    library.loaded,
-                    library.index,
-                    app_options(mouse, lang, ascii),
-                )
-            });
+            let app = prepare(thread_path.as_deref(), thread_progress, mouse, lang, ascii);
             // The receiver is gone only when the user quit meanwhile.
             let _ = send.send(app);
         })
         .context("cannot start loading the corpus")?;
-    let options = Options { mouse };
     match ready.recv_timeout(PROGRESS_DELAY) {
         Ok(app) => return tui::run(&mut Browser::interactive(app?), &options),
         Err(RecvTimeoutError::Timeout) => {}
@@ -109,6 +103,28 @@ pub fn run_loading(
     );
     let mut loading = Loading::new(&name, progress, started, lang, ready);
     tui::run_when_ready(&mut loading, &options)
+}
+
+/// Loads, checks and indexes the corpus (see [`run_loading`]) and makes the app on it.
+fn prepare(
+    path: Option<&Path>,
+    progress: Arc<LoadProgress>,
+    mouse: bool,
+    lang: Lang,
+    ascii: bool,
+) -> anyhow::Result<App> {
+    let mut loaded = crate::cli::load_corpus_observed(
+        path,
+        progress,
+        crate::corpus::load::ReceivedText::Drop,
+    )?;
+    drop_received_text(&mut loaded);
+    let library = Library::new(loaded);
+    Ok(App::new(
+        library.loaded,
+        library.index,
+        app_options(mouse, lang, ascii),
+    ))
 }
 
 /// Frees each source's text as received (`raw`) once the corpus is validated: the browser
@@ -141,6 +157,8 @@ pub struct Browser {
     scroll_hint: Option<ScrollHint>,
     /// The finder's matching thread, once started.
     finder: Option<FinderWorker>,
+    /// Start the finder's thread once the first frame is out ([`Browser::interactive`]).
+    worker_after_first_frame: bool,
 }
 
 impl Browser {
@@ -156,21 +174,25 @@ impl Browser {
             clipboard,
             scroll_hint: None,
             finder: None,
+            worker_after_first_frame: false,
         }
     }
 
-    /// Moves the finder's matching to a worker thread: typing redraws the query at once and
-    /// results follow when ready. Without it (tests), the app matches inline. If no thread
-    /// can be started, matching stays inline.
-    /// A browser for a person at the terminal: [`Browser::new`] with the finder matching on
-    /// its own thread.
+    /// A browser for a person at the terminal: [`Browser::new`] with the finder built and
+    /// matching on its own thread, started once the first frame is drawn (so that frame
+    /// waits for neither the thread nor the finder).
     pub fn interactive(app: App) -> Browser {
         let mut browser = Browser::new(app);
-        browser.match_in_background();
+        browser.worker_after_first_frame = true;
         browser
     }
 
+    /// Moves the finder's building and matching to a worker thread now: typing redraws the
+    /// query at once and results follow when ready. Without it (tests), the app builds the
+    /// finder on its first query and matches inline. If no thread can be started, matching
+    /// stays inline.
     pub fn match_in_background(&mut self) {
+        self.worker_after_first_frame = false;
         if self.finder.is_none()
             && let Some(worker) = FinderWorker::start(self.app.finder_shared())
         {
@@ -276,6 +298,12 @@ impl Program for Browser {
 
     fn scroll_hint(&mut self) -> Option<ScrollHint> {
         self.scroll_hint.take()
+    }
+
+    fn drawn(&mut self) {
+        if self.worker_after_first_frame {
+            self.match_in_background();
+        }
     }
 
     fn busy(&self) -> bool {

@@ -7,6 +7,8 @@
 //!   suspend and resume around a stop.
 //! - `bounded_write`: the restore's write, which gives up after a deadline.
 //! - `frame_writer`: holds a whole frame so that it leaves in one `write`.
+//! - `lean`: writes ratatui's cell updates in fewer bytes (gaps written over instead of
+//!   cursor moves, one SGR sequence per style change), the screen shown unchanged.
 //! - `hangup`: a signal thread (SIGHUP/SIGTERM/SIGINT/SIGQUIT, and SIGTSTP/SIGCONT for `job`)
 //!   and a watchdog that notices a terminal gone without a signal, because crossterm's reader
 //!   spins forever on a dead tty.
@@ -25,6 +27,7 @@ mod frame_writer;
 mod hangup;
 mod input;
 mod job;
+mod lean;
 mod program;
 mod session;
 mod sgr16;

@@ -18,6 +18,8 @@ const STEP: Duration = Duration::from_secs(120);
 const SYNC_END: &[u8] = b"\x1b[?2026l";
 const TYPED: &str = "european cyber";
 const SEARCHING: &str = "searching…";
+/// Shown instead while the finder is still being built (right after the first frame).
+const INDEXING: &str = "indexing…";
 const PROMPT: &str = entente::app::strings::FINDER_PROMPT;
 
 /// The query on one screen row, if it is the finder's query line: what follows the prompt,
@@ -111,8 +113,9 @@ fn typing_at_100k_candidates_draws_each_character_before_its_results() {
     pty.send(b"f");
     pty.wait_for(|s| query_line(s).is_some(), STEP)
         .unwrap_or_else(|e| panic!("the finder did not open: {e}"));
-    // Its first results (the empty query's) come before typing starts.
-    pty.wait_for(|s| !s.contains(SEARCHING), STEP)
+    // Its first results (the empty query's) come before typing starts: once the worker
+    // has built the finder, which it starts on after the first frame.
+    pty.wait_for(|s| !s.contains(SEARCHING) && !s.contains(INDEXING), STEP)
         .unwrap_or_else(|e| panic!("no results for the empty query: {e}"));
     replay.frames(pty.raw_bytes());
 

@@ -1,6 +1,11 @@
 //! The finder overlay's state: the query line, the ranked results, the selection and the
 //! recent picks; and [`FinderMatcher`], which answers queries.
 //!
+//! The finder (candidates and their index) is not built with the app: a [`LazyFinder`] is
+//! built by the browser's worker thread right after the first frame, or by the inline
+//! matcher on its first query. A query asked before it is built waits in the worker, and
+//! the overlay says "indexing…" meanwhile.
+//!
 //! The matcher answers in one of two ways. Inline (the default, and what tests drive): each
 //! edit of the query re-ranks at once. In the background (the browser's terminal loop turns
 //! it on): an edit only records a [`FinderRequest`] with a new generation and marks the
@@ -12,7 +17,7 @@
 //! newest query's first row once its results come (the browser holds the keys after Enter
 //! until then).
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::corpus::Corpus;
 use crate::search::fuzzy::{self, Candidate, Finder, Kind, Query, Session};
@@ -50,9 +55,54 @@ pub fn kind_name(t: &Strings, kind: Option<Kind>) -> &'static str {
     kind.map_or(t.all_kinds, |k| t.kind.bar_name(k))
 }
 
+/// The finder over a corpus, built once, the first time a thread needs it: the browser's
+/// worker builds it right after the first frame (so neither the first frame nor a keystroke
+/// waits for it), the inline matcher on its first query. It holds the corpus it was made
+/// from by reference count, not a copy.
+pub struct LazyFinder {
+    corpus: Option<Arc<Corpus>>,
+    finder: OnceLock<Finder>,
+}
+
+impl LazyFinder {
+    /// A finder over `corpus`'s candidates, not built yet.
+    pub fn of_corpus(corpus: Arc<Corpus>) -> LazyFinder {
+        LazyFinder {
+            corpus: Some(corpus),
+            finder: OnceLock::new(),
+        }
+    }
+
+    /// A finder built already (tests, benchmarks: candidates without a corpus).
+    pub fn ready(finder: Finder) -> LazyFinder {
+        LazyFinder {
+            corpus: None,
+            finder: OnceLock::from(finder),
+        }
+    }
+
+    /// The finder if it is built; never waits.
+    pub fn get(&self) -> Option<&Finder> {
+        self.finder.get()
+    }
+
+    /// The finder, built now if no thread has yet (a thread building it meanwhile is waited
+    /// for, not repeated).
+    pub fn force(&self) -> &Finder {
+        self.finder.get_or_init(|| {
+            let candidates = self
+                .corpus
+                .as_deref()
+                .map(fuzzy::candidates_from)
+                .unwrap_or_default();
+            Finder::new(candidates)
+        })
+    }
+}
+
 /// Answers finder queries over the corpus's candidates, inline or through a worker.
 pub struct FinderMatcher {
-    finder: Arc<Finder>,
+    finder: Arc<LazyFinder>,
     /// Re-scores only the previous matches while a query is being refined (inline only: a
     /// worker keeps its own).
     session: Session,
@@ -72,9 +122,10 @@ pub struct FinderRequest {
 }
 
 impl FinderMatcher {
-    pub fn new(corpus: &Corpus) -> FinderMatcher {
+    /// A matcher over `corpus`; its finder is built on first need (see [`LazyFinder`]).
+    pub fn new(corpus: Arc<Corpus>) -> FinderMatcher {
         FinderMatcher {
-            finder: Arc::new(Finder::new(fuzzy::candidates_from(corpus))),
+            finder: Arc::new(LazyFinder::of_corpus(corpus)),
             session: Session::new(),
             background: false,
             generation: 0,
@@ -82,13 +133,19 @@ impl FinderMatcher {
         }
     }
 
-    /// The candidates the matcher searches.
+    /// The candidates the matcher searches; none until the finder is built (no result can
+    /// name one before that).
     pub fn candidates(&self) -> &[Candidate] {
-        self.finder.candidates()
+        self.finder.get().map_or(&[], Finder::candidates)
     }
 
-    /// The finder, for a worker to search on another thread.
-    pub fn shared(&self) -> Arc<Finder> {
+    /// Whether the finder is still to be built (its first results wait for that).
+    pub fn indexing(&self) -> bool {
+        self.finder.get().is_none()
+    }
+
+    /// The finder, for a worker to build and search on another thread.
+    pub fn shared(&self) -> Arc<LazyFinder> {
         Arc::clone(&self.finder)
     }
 
@@ -98,7 +155,8 @@ impl FinderMatcher {
     }
 
     /// Asks for the best [`LIMIT`] matches of `query` (with its kind prefix, if any): the
-    /// results at once when inline, else `None` and a request for the worker.
+    /// results at once when inline (building the finder on the first query), else `None`
+    /// and a request for the worker.
     pub fn ask(&mut self, query: &str) -> Option<fuzzy::Results> {
         self.generation += 1;
         if self.background {
@@ -110,7 +168,7 @@ impl FinderMatcher {
         }
         Some(
             self.session
-                .search(&self.finder, &Query::parse(query), LIMIT),
+                .search(self.finder.force(), &Query::parse(query), LIMIT),
         )
     }
 
@@ -125,7 +183,6 @@ impl FinderMatcher {
     }
 }
 
-/// The matcher over `corpus`'s candidates, built the first time it is asked for.
 /// One row of the result list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FinderRow {
@@ -245,6 +302,38 @@ impl FinderState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_finder_is_built_on_the_first_inline_query_only() {
+        let loaded = crate::test_fixture::small();
+        let corpus = Arc::new(loaded.corpus);
+        let mut matcher = FinderMatcher::new(Arc::clone(&corpus));
+        assert!(matcher.indexing(), "not built with the matcher");
+        assert!(matcher.candidates().is_empty());
+        let results = matcher.ask("kdsa").expect("inline answers at once");
+        assert!(!matcher.indexing());
+        assert_eq!(
+            matcher.candidates(),
+            fuzzy::candidates_from(&corpus).as_slice(),
+            "the same candidates as built eagerly"
+        );
+        assert!(results.total > 0);
+    }
+
+    #[test]
+    fn a_query_asked_for_a_worker_does_not_build_the_finder() {
+        let loaded = crate::test_fixture::small();
+        let mut matcher = FinderMatcher::new(Arc::new(loaded.corpus));
+        matcher.answer_in_background();
+        assert_eq!(matcher.ask("k"), None);
+        assert!(
+            matcher.indexing(),
+            "the worker builds it, not the input path"
+        );
+        let shared = matcher.shared();
+        assert!(!shared.force().is_empty());
+        assert!(!matcher.indexing(), "built once, seen by the matcher");
+    }
 
     #[test]
     fn prefixes_name_kinds() {

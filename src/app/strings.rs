@@ -98,6 +98,9 @@ pub struct Strings {
     pub finder_no_results: &'static str,
     /// Shown in place of the count while a finder query is being matched.
     pub finder_searching: &'static str,
+    /// Shown instead of [`Strings::finder_searching`] while the finder itself is still being
+    /// built (right after start, on a big corpus).
+    pub finder_indexing: &'static str,
     pub finder_recent: &'static str,
     pub preview_title: &'static str,
     pub preview_nothing: &'static str,

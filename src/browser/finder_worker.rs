@@ -9,10 +9,13 @@
 //! them into [`Action::FinderResults`], which the app drops unless the generation is still
 //! its newest. So typing never waits for a match, and stale results are never shown.
 //!
-//! The worker keeps its own [`Session`], so refining a query re-scans only the previous
-//! matches, as inline matching does. It ends when the [`FinderWorker`] is dropped: the
-//! counter is moved past every generation (cancelling a scan in flight) and the request
-//! channel closes.
+//! The worker first builds the finder ([`LazyFinder::force`]): the browser starts it right
+//! after the first frame, so neither that frame nor a keystroke waits for the candidates and
+//! their index; a query asked meanwhile is answered once they are built. It keeps its own
+//! [`Session`], so refining a query re-scans only the previous matches, as inline matching
+//! does. It ends when the [`FinderWorker`] is dropped: the counter is moved past every
+//! generation (cancelling a scan in flight) and the request channel closes; a worker still
+//! building is not waited for (quitting must not wait for an index nobody will use).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -20,7 +23,7 @@ use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread::JoinHandle;
 
 use crate::app::Action;
-use crate::app::finder::{FinderRequest, LIMIT};
+use crate::app::finder::{FinderRequest, LIMIT, LazyFinder};
 use crate::search::fuzzy::{Cancel, Finder, Query, Results, Session};
 
 /// The browser's handle on the worker thread.
@@ -32,19 +35,22 @@ pub struct FinderWorker {
     /// A request was sent whose results (or a newer request's) have not been taken.
     waiting: bool,
     thread: Option<JoinHandle<()>>,
+    /// The finder the thread builds, to tell whether it has (see `Drop`).
+    built: Arc<LazyFinder>,
 }
 
 impl FinderWorker {
-    /// Starts the worker on `finder`; `None` if no thread can be started (the caller then
-    /// keeps matching inline).
-    pub fn start(finder: Arc<Finder>) -> Option<FinderWorker> {
+    /// Starts the worker on `finder`, which it builds first if no one has; `None` if no
+    /// thread can be started (the caller then keeps matching inline).
+    pub fn start(finder: Arc<LazyFinder>) -> Option<FinderWorker> {
         let (request_tx, request_rx) = mpsc::channel::<FinderRequest>();
         let (result_tx, result_rx) = mpsc::channel();
         let latest = Arc::new(AtomicU64::new(0));
         let shared = Arc::clone(&latest);
+        let built = Arc::clone(&finder);
         let thread = std::thread::Builder::new()
             .name("entente-finder".into())
-            .spawn(move || serve(&finder, &request_rx, &result_tx, &shared))
+            .spawn(move || serve(finder.force(), &request_rx, &result_tx, &shared))
             .ok()?;
         Some(FinderWorker {
             requests: Some(request_tx),
@@ -52,6 +58,7 @@ impl FinderWorker {
             latest,
             waiting: false,
             thread: Some(thread),
+            built,
         })
     }
 
@@ -114,7 +121,11 @@ impl Drop for FinderWorker {
     fn drop(&mut self) {
         self.latest.store(u64::MAX, Ordering::Relaxed);
         self.requests = None;
-        if let Some(thread) = self.thread.take() {
+        // A thread still building the finder is left to finish (or to end with the process);
+        // one serving queries stops at once now that the channel is closed.
+        if let Some(thread) = self.thread.take()
+            && self.built.get().is_some()
+        {
             let _ = thread.join();
         }
     }
@@ -156,8 +167,10 @@ mod tests {
     use super::*;
     use crate::search::fuzzy::FinderIndex;
 
-    fn worker(n: usize) -> (FinderWorker, Arc<Finder>) {
-        let finder = Arc::new(Finder::new(crate::synth::finder_candidates(n)));
+    fn worker(n: usize) -> (FinderWorker, Arc<LazyFinder>) {
+        let finder = Arc::new(LazyFinder::ready(Finder::new(
+            crate::synth::finder_candidates(n),
+        )));
         (FinderWorker::start(Arc::clone(&finder)).unwrap(), finder)
     }
 
@@ -181,7 +194,7 @@ mod tests {
         };
         assert_eq!(generation, 1);
         assert!(results.total > 0);
-        let inline: &FinderIndex = &finder;
+        let inline: &FinderIndex = finder.force();
         assert_eq!(results, inline.search(&Query::parse("cyb"), LIMIT));
         assert!(!w.busy());
     }
@@ -267,7 +280,8 @@ mod tests {
         app.update(Action::Insert('c'));
         let second = app.take_finder_request().unwrap();
         assert!(second.generation > first.generation);
-        let finder = app.finder_shared();
+        let shared = app.finder_shared();
+        let finder = shared.force();
         let old = finder.search(&Query::parse(&first.query), LIMIT);
         app.update(Action::FinderResults {
             generation: first.generation,

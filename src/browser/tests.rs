@@ -245,3 +245,33 @@ fn the_boundary_scan_sees_code_and_skips_prose() {
     assert_eq!(code[0].trim(), "use crate::tui::Flow;");
     assert_eq!(code[1], "let s = \"\"; let f: Frame;");
 }
+
+#[test]
+fn an_interactive_browser_builds_its_finder_only_after_the_first_frame() {
+    let mut browser = Browser::interactive(app_with(false));
+    assert!(browser.finder.is_none(), "no thread before the first frame");
+    assert!(
+        browser.app().finder_indexing(),
+        "no finder before the first frame"
+    );
+    assert_eq!(browser.app().finder_waiting_text(), "indexing…");
+    browser.drawn();
+    assert!(
+        browser.finder.is_some(),
+        "the worker starts once a frame is out"
+    );
+    // A query typed meanwhile is answered once the worker has built the finder.
+    browser.handle(Event::Key(KeyEvent::new(
+        KeyCode::Char('f'),
+        KeyModifiers::NONE,
+    )));
+    let worker = browser.finder.as_mut().unwrap();
+    let results = worker
+        .wait(std::time::Duration::from_secs(60))
+        .expect("the empty query is answered");
+    browser.app.update(results);
+    assert!(!browser.app().finder_indexing());
+    assert_eq!(browser.app().finder_waiting_text(), "searching…");
+    assert!(!browser.app().finder().searching);
+    assert!(!browser.app().finder().rows.is_empty());
+}

@@ -2,7 +2,9 @@
 //! (topics, heads, members, observers, places, roles) and by a whole-word scan of the accounts'
 //! text for organisation and person names; then one appearance per entry, citations merged.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Appearance, EntryRef, Index, Role};
 use crate::corpus::{Citation, Corpus, Event, Facet, Meeting, Place};
@@ -24,14 +26,19 @@ impl Index {
     }
 
     fn add(&mut self, facet: Facet, key: &str, entry: EntryRef, role: Role, cite: &[Citation]) {
-        self.appearances[facet.slot()]
-            .entry(key.to_string())
-            .or_default()
-            .push(Appearance {
-                entry,
-                role,
-                cite: cite.to_vec(),
-            });
+        let appearance = Appearance {
+            entry,
+            role,
+            cite: cite.to_vec(),
+        };
+        let map = &mut self.appearances[facet.slot()];
+        // Most keys are seen before: look up by `&str` first, copy the key only when new.
+        match map.get_mut(key) {
+            Some(list) => list.push(appearance),
+            None => {
+                map.insert(key.to_string(), vec![appearance]);
+            }
+        }
     }
 
     fn add_place(&mut self, entry: EntryRef, place: &Place) {
@@ -159,7 +166,6 @@ impl Index {
                     continue;
                 };
                 for (p, paragraph) in source.paragraphs.iter().enumerate() {
-                    let cite = Citation::at(source.id.clone(), (p + 1) as u32);
                     // Overlapping search: "National Intelligence Service" and "NCSC" may
                     // overlap other names; every whole-word occurrence counts.
                     for found in automaton.find_overlapping_iter(paragraph.as_str()) {
@@ -167,6 +173,8 @@ impl Index {
                             continue;
                         }
                         let (facet, id) = owners[found.pattern().as_usize()];
+                        // Made per mention, not per paragraph: most paragraphs name no one.
+                        let cite = Citation::at(source.id.clone(), (p + 1) as u32);
                         let cite = std::slice::from_ref(&cite);
                         self.add(facet, id, entry, Role::Mentioned, cite);
                     }

@@ -3,7 +3,7 @@
 //! sub-topics ("diplomatic responses"), unless the reader asks for the topic alone
 //! ([`TopicScope::Exact`]).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{Appearance, Index, Role, link};
 use crate::corpus::{Corpus, Facet};
@@ -30,7 +30,7 @@ impl Index {
             }
         }
         let slot = Facet::Topic.slot();
-        let mut rolled: HashMap<String, Vec<Appearance>> = HashMap::new();
+        let mut rolled: HashMap<String, Vec<Appearance>> = HashMap::default();
         for t in &corpus.topics {
             let below = self.descendants(&t.id);
             if below.is_empty() {
@@ -61,7 +61,7 @@ impl Index {
     /// Every topic below a topic (sub-topics, their sub-topics, …), depth first; a cycle (which
     /// `check` reports) is walked once.
     pub fn descendants(&self, topic: &str) -> Vec<String> {
-        let mut seen: HashSet<&str> = HashSet::from([topic]);
+        let mut seen: HashSet<&str> = std::iter::once(topic).collect();
         let mut out = Vec::new();
         let mut stack: Vec<&str> = self
             .subtopics(topic)

@@ -26,7 +26,7 @@ use signal_hook::consts::signal::SIGWINCH;
 use super::frame_writer::{Committer, FrameWriter};
 use super::program::{Flow, Options, Pending, Program, ScrollHint};
 use super::session::{self, Session, TerminalOut};
-use super::{area, hangup, input, job};
+use super::{area, hangup, input, job, lean};
 /// At most this many queued events are handled before a frame is drawn, so a flood of input
 /// cannot keep the screen from updating.
 const MAX_BATCH: usize = 64;
@@ -37,7 +37,7 @@ const WAIT_TICK: Duration = Duration::from_millis(100);
 /// so results are drawn at most this long after they are ready.
 pub const BUSY_POLL: Duration = Duration::from_millis(4);
 
-type Backend = area::Capped<CrosstermBackend<FrameWriter<TerminalOut>>>;
+type Backend = lean::Lean<area::Capped<CrosstermBackend<FrameWriter<TerminalOut>>>>;
 
 /// Run `program` full-screen until it returns [`Flow::Quit`].
 ///
@@ -144,6 +144,7 @@ fn event_loop<P: Program>(screen: &mut Screen, program: &mut P) -> anyhow::Resul
         if dirty || whole {
             screen.draw(program, hint, whole).context("cannot draw")?;
             dirty = false;
+            program.drawn();
         }
         match screen.handle_queued(program)? {
             Flow::Quit => return Ok(()),
@@ -176,7 +177,10 @@ impl Screen {
         // there, so that a failure shows before anything is drawn.
         event::poll(Duration::ZERO).context("cannot read terminal input")?;
         let (writer, committer) = FrameWriter::new(TerminalOut::new()?);
-        let terminal = Terminal::new(area::Capped(CrosstermBackend::new(writer)))?;
+        // Made right after the session entered the alternate screen, which is blank.
+        let terminal = Terminal::new(lean::Lean::on_blank_screen(area::Capped(
+            CrosstermBackend::new(writer),
+        )))?;
         let known_size = terminal.size()?;
         // Every resize, whether or not crossterm reports it (see `Screen::handle_queued`).
         let winched = Arc::new(AtomicBool::new(false));

@@ -36,6 +36,10 @@ pub trait Program {
         false
     }
 
+    /// Called after each frame has been written: work that must not delay a frame (the
+    /// first one above all) can start here.
+    fn drawn(&mut self) {}
+
     /// Takes what background work has finished. Returns what to do next, as `handle` does.
     fn poll_background(&mut self) -> Flow {
         Flow::Idle

@@ -71,7 +71,7 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
     }
     // While a background search runs, the rows are the previous query's: say so.
     let count = if state.searching {
-        format!(" {} ", app.text().finder_searching)
+        format!(" {} ", app.finder_waiting_text())
     } else {
         format!(
             " {} ",
@@ -103,7 +103,7 @@ fn list(app: &App, area: Rect, theme: &Theme, frame: &mut Frame) {
     if state.rows.is_empty() {
         // Not "no match" before the first results have come.
         let text = if state.searching {
-            app.text().finder_searching
+            app.finder_waiting_text()
         } else {
             app.text().finder_no_results
         };

@@ -32,6 +32,7 @@ pub static STRINGS: Strings = Strings {
     finder_title: "Find",
     finder_no_results: "No match.",
     finder_searching: "searching…",
+    finder_indexing: "indexing…",
     finder_recent: "recent",
     preview_title: "Appears in",
     preview_nothing: "Not linked to any meeting or event.",

@@ -32,6 +32,7 @@ pub static STRINGS: Strings = Strings {
     finder_title: "찾기",
     finder_no_results: "일치하는 항목이 없습니다.",
     finder_searching: "찾는 중…",
+    finder_indexing: "색인 중…",
     finder_recent: "최근",
     preview_title: "나오는 곳",
     preview_nothing: "연결된 회의나 행사가 없습니다.",
