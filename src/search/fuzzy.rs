@@ -215,6 +215,10 @@ pub const MATCHED_KEY_CHARS: usize = 1024;
 
 /// The part of `key` that is matched: its first [`MATCHED_KEY_CHARS`] characters.
 fn matched_part(key: &str) -> &str {
+    // A key of no more bytes than that has no more characters either (nearly every key).
+    if key.len() <= MATCHED_KEY_CHARS {
+        return key;
+    }
     match key.char_indices().nth(MATCHED_KEY_CHARS) {
         Some((end, _)) => &key[..end],
         None => key,
