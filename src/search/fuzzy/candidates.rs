@@ -17,13 +17,12 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 
-use super::{Candidate, Kind, matched_part};
+use super::{Candidate, Kind, fold_key_into};
 use crate::corpus::names::side_label;
 use crate::corpus::{
     Corpus, DateFact, Event, Meeting, MeetingFormat, Name, OrgKind, Organisation, Person, Source,
     Topic,
 };
-use crate::search::fold::fold_into;
 use crate::text::sanitize_line_cow;
 
 #[cfg(test)]
@@ -351,7 +350,7 @@ impl Folded {
     /// Whether `key` is not empty and folds unlike every key kept so far; if so it is kept.
     fn is_new(&mut self, key: &str) -> bool {
         let start = self.text.len();
-        push_folded(matched_part(key), &mut self.text);
+        fold_key_into(key, &mut self.text);
         let mut from = 0;
         let new = !key.is_empty()
             && self.ends.iter().all(|&end| {
@@ -365,15 +364,6 @@ impl Folded {
             self.text.truncate(start);
         }
         new
-    }
-}
-
-/// Appends the folded form of `text` (`search::fold`): ASCII folds to its lower case.
-fn push_folded(text: &str, out: &mut String) {
-    if text.is_ascii() {
-        out.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-    } else {
-        fold_into(text, out);
     }
 }
 
@@ -514,8 +504,12 @@ mod tests {
                 "{text:?}"
             );
             let mut folded = String::new();
-            push_folded(&text, &mut folded);
-            assert_eq!(folded, crate::search::fold::fold(&text), "{text:?}");
+            let identity = fold_key_into(&text, &mut folded);
+            let part = super::super::matched_part(&text);
+            assert_eq!(folded, crate::search::fold::fold(part), "{text:?}");
+            let mut general = String::new();
+            let general_identity = crate::search::fold::fold_into(part, &mut general);
+            assert_eq!(identity, general_identity, "{text:?}");
         }
         // The control between the letter and its accent goes, and they compose.
         assert_eq!(clean("e\u{7}\u{301}"), "é");
