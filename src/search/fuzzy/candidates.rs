@@ -37,31 +37,41 @@ struct Lookups<'a> {
 }
 
 impl<'a> Lookups<'a> {
+    /// The tables, built two at a time (each is a pass of cache misses over the corpus).
     fn of(corpus: &'a Corpus) -> Lookups<'a> {
-        let topic_labels = corpus
-            .topics
-            .iter()
-            .map(|t| (t.id.as_str(), t.label.as_str()))
-            .collect();
-        let meeting_dates = corpus
-            .meetings
-            .iter()
-            .map(|m| (m.id.as_str(), m.date.value.as_str()))
-            .collect();
-        // Sources by id, for the meetings' cited format text (a search of the list per
-        // citation was quadratic: minutes at 30,000 meetings).
-        let mut sources: FxHashMap<&str, &Source> = FxHashMap::default();
-        for source in &corpus.sources {
-            // The first of a repeated id, as a search of the list found it.
-            sources.entry(source.id.as_str()).or_insert(source);
-        }
-        // A series' names are keys of each of its meetings: no series is a candidate of its
-        // own.
-        let series_names = corpus
-            .series
-            .iter()
-            .map(|s| (s.id.as_str(), s.names.as_slice()))
-            .collect();
+        let ((topic_labels, meeting_dates), (sources, series_names)) = rayon::join(
+            || {
+                let topic_labels = corpus
+                    .topics
+                    .iter()
+                    .map(|t| (t.id.as_str(), t.label.as_str()))
+                    .collect();
+                let meeting_dates = corpus
+                    .meetings
+                    .iter()
+                    .map(|m| (m.id.as_str(), m.date.value.as_str()))
+                    .collect();
+                (topic_labels, meeting_dates)
+            },
+            || {
+                // Sources by id, for the meetings' cited format text (a search of the list
+                // per citation was quadratic: minutes at 30,000 meetings).
+                let mut sources: FxHashMap<&str, &Source> = FxHashMap::default();
+                sources.reserve(corpus.sources.len());
+                for source in &corpus.sources {
+                    // The first of a repeated id, as a search of the list found it.
+                    sources.entry(source.id.as_str()).or_insert(source);
+                }
+                // A series' names are keys of each of its meetings: no series is a
+                // candidate of its own.
+                let series_names = corpus
+                    .series
+                    .iter()
+                    .map(|s| (s.id.as_str(), s.names.as_slice()))
+                    .collect();
+                (sources, series_names)
+            },
+        );
         Lookups {
             topic_labels,
             meeting_dates,
@@ -293,10 +303,23 @@ fn format_clauses(sources: &FxHashMap<&str, &Source>, m: &Meeting) -> Vec<String
     });
     let texts = cited.chain(m.notes.iter().map(|n| n.text.as_str()));
     let mut out: Vec<String> = Vec::new();
+    let mut lower = String::new();
     for text in texts {
         for clause in text.split(['.', ',', ';', ':', '(', ')']) {
+            if out.len() >= CLAUSES_MAX {
+                return out;
+            }
             let clause = clause.trim();
-            let lower = clause.to_lowercase();
+            if clause.is_ascii() {
+                lower.clear();
+                lower.push_str(clause);
+                lower.make_ascii_lowercase();
+            } else if lowers_to_ascii_letters(clause) {
+                lower = clause.to_lowercase();
+            } else {
+                // Every word has ASCII letters, and its lower case none.
+                continue;
+            }
             if words.iter().any(|w| lower.contains(w))
                 && clause.chars().count() <= CLAUSE_CHARS
                 && !out.iter().any(|o| o == clause)
@@ -307,6 +330,13 @@ fn format_clauses(sources: &FxHashMap<&str, &Source>, m: &Meeting) -> Vec<String
         }
     }
     out
+}
+
+/// Whether the lower case of `text` may hold an ASCII letter: only ASCII letters, the
+/// capital I with a dot (İ → i̇) and the Kelvin sign (K → k) lower to one (a test checks
+/// every character).
+fn lowers_to_ascii_letters(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_alphabetic()) || text.contains(['\u{130}', '\u{212a}'])
 }
 
 fn candidate<'a>(
@@ -407,6 +437,7 @@ fn date_label(date: &DateFact) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::Statement;
     use crate::synth::{Spec, Style, generate, stress};
 
     /// Text that takes every path of `clean` and of the folding: escapes and controls, a
@@ -460,6 +491,24 @@ mod tests {
             if let Some(place) = &mut m.place {
                 place.city = awkward(i);
             }
+            // Format clauses: upper case, a Kelvin sign, a dotted I, Hangul, repeats, more
+            // than enough of them, and one too long.
+            m.notes = [
+                "Held VIRTUALLY (vIdeo link), online; 화상 회의. VIRTUALLY",
+                "held on\u{212a}ine: in-person later, İn person? face-to-face",
+                "virtual one; virtual two; virtual three; virtual four; virtual five",
+            ]
+            .iter()
+            .skip(i % 3)
+            .map(|text| Statement {
+                text: (*text).to_owned(),
+                cite: vec![],
+            })
+            .chain((i % 5 == 0).then(|| Statement {
+                text: format!("virtual {}", "x".repeat(300)),
+                cite: vec![],
+            }))
+            .collect();
         }
         corpus
     }
@@ -511,7 +560,21 @@ mod tests {
             let general_identity = crate::search::fold::fold_into(part, &mut general);
             assert_eq!(identity, general_identity, "{text:?}");
         }
+        assert!(lowers_to_ascii_letters("Kelvin \u{212a}"));
+        assert!(!lowers_to_ascii_letters("양측은 사이버 위협"));
         // The control between the letter and its accent goes, and they compose.
         assert_eq!(clean("e\u{7}\u{301}"), "é");
+    }
+
+    #[test]
+    fn only_ascii_letters_the_dotted_i_and_the_kelvin_sign_lower_to_ascii_letters() {
+        let odd: Vec<char> = (char::MIN..=char::MAX)
+            .filter(|c| !c.is_ascii_alphabetic())
+            .filter(|c| c.to_lowercase().any(|l| l.is_ascii_alphabetic()))
+            .collect();
+        assert_eq!(odd, ['\u{130}', '\u{212a}']);
+        for c in odd {
+            assert!(lowers_to_ascii_letters(&format!("가{c}")), "{c}");
+        }
     }
 }
