@@ -17,7 +17,8 @@
 //! the user and at most [`cap_for`] bytes long (a sparse or endless file is not read).
 //! Anything else is a miss, and the rebuilt entry replaces it. Writes go through
 //! [`crate::atomic::replace`]; temporary files that a killed writer left in the cache
-//! directory are removed at the next write.
+//! directory are removed at the next write. `find` writes a fresh entry on another thread
+//! while it searches and prints ([`with_index`]), and waits for that write before it ends.
 //!
 //! The entry is a [`FinderIndex`] file (see `search::fuzzy::index` for its format), keyed by
 //! the key above: it is mapped and searched in place, with no decoding step. A header of
@@ -59,26 +60,78 @@ struct Entry {
     cap: u64,
 }
 
+/// What becomes of the corpus and the candidates that a fresh build leaves behind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leftovers {
+    /// Freed as usual.
+    Free,
+    /// Never freed (`std::mem::forget`): for a process that ends once the index is used,
+    /// where the system takes the memory back at once. Freeing a 100k corpus record by
+    /// record took 130–170 ms of a cold `find` (BENCHMARKS.md).
+    LeaveToExit,
+}
+
 /// The finder index of the corpus at `path`, from the cache when it is fresh, else by
-/// loading and validating the corpus (every problem reported as by `load_path`).
+/// loading and validating the corpus (every problem reported as by `load_path`); a fresh
+/// index is written to the cache before this returns.
 pub fn index_for(path: &Path, access: Access) -> Result<(FinderIndex, Origin), Problems> {
+    let (index, origin, entry) = open_or_build(path, access, Leftovers::Free)?;
+    if let Some(entry) = entry {
+        // A cache that cannot be written (read-only home, full disk) only costs time.
+        let _ = write_entry(&entry, index.bytes());
+    }
+    Ok((index, origin))
+}
+
+/// As [`index_for`], handing the index to `use_index` and returning what it returns. A
+/// fresh index is written to the cache on another thread while `use_index` runs (the
+/// search and its output need not wait for the disk), and this returns only once that write
+/// has ended: the entry is then whole, or was never put in place (see
+/// [`crate::atomic::replace`]), whatever the process does next.
+pub fn with_index<R>(
+    path: &Path,
+    access: Access,
+    leftovers: Leftovers,
+    use_index: impl FnOnce(&FinderIndex, Origin) -> R,
+) -> Result<R, Problems> {
+    let (index, origin, entry) = open_or_build(path, access, leftovers)?;
+    Ok(std::thread::scope(|scope| {
+        if let Some(entry) = &entry {
+            let bytes = index.bytes();
+            // A cache that cannot be written (read-only home, full disk) only costs time.
+            scope.spawn(move || write_entry(entry, bytes));
+        }
+        use_index(&index, origin)
+    }))
+}
+
+/// The index from the cache entry when it is fresh, else built from the corpus together
+/// with the entry to write it to (`None` when the cache is off or the corpus's files cannot
+/// be listed).
+fn open_or_build(
+    path: &Path,
+    access: Access,
+    leftovers: Leftovers,
+) -> Result<(FinderIndex, Origin, Option<Entry>), Problems> {
     let disabled = std::env::var_os("ENTENTE_NO_CACHE").is_some_and(|v| !v.is_empty());
     let entry = if disabled { None } else { entry_for(path) };
     if let Some(entry) = &entry
         && let Some(store) = open_bounded(&entry.file, entry.cap, access)
         && let Ok(index) = FinderIndex::open(store, &entry.key)
     {
-        return Ok((index, Origin::Cache));
+        return Ok((index, Origin::Cache, None));
     }
     let loaded = load_path(path)?;
     let candidates = candidates_from(&loaded.corpus);
+    if leftovers == Leftovers::LeaveToExit {
+        std::mem::forget(loaded);
+    }
     let key = entry.as_ref().map_or(&[][..], |e| &e.key);
     let index = FinderIndex::build_keyed(&candidates, key);
-    if let Some(entry) = entry {
-        // A cache that cannot be written (read-only home, full disk) only costs time.
-        let _ = write_entry(&entry, index.bytes());
+    if leftovers == Leftovers::LeaveToExit {
+        std::mem::forget(candidates);
     }
-    Ok((index, Origin::Corpus))
+    Ok((index, Origin::Corpus, entry))
 }
 
 /// The most bytes a cache entry may have for a corpus of `corpus_bytes`: twice the corpus
