@@ -119,6 +119,29 @@ impl Summary {
 impl Tables {
     fn of(candidates: &[Candidate]) -> Tables {
         let mut t = Tables::default();
+        // Room for what is known ahead (growing a table copies it and faults in pages
+        // again), and a quarter more of folded text for the forms some keys add.
+        let n = candidates.len();
+        let keys: usize = candidates.iter().map(|c| c.keys.len()).sum();
+        let key_bytes: usize = candidates
+            .iter()
+            .flat_map(|c| &c.keys)
+            .map(String::len)
+            .sum();
+        let other_bytes: usize = candidates
+            .iter()
+            .map(|c| c.id.len() + c.label.len() + c.detail.len())
+            .sum();
+        t.kinds.reserve(n);
+        t.label_lens.reserve(n);
+        t.first_key.reserve(n);
+        t.first_string.reserve(n);
+        t.other_name.reserve(n);
+        t.string_ends.reserve(3 * n + keys);
+        t.strings.reserve(key_bytes + other_bytes);
+        t.keys.reserve(keys + keys / 4);
+        t.folded.reserve(key_bytes + key_bytes / 4);
+        t.bonuses.reserve(key_bytes + key_bytes / 4);
         for c in candidates {
             t.add(c);
         }
@@ -268,25 +291,88 @@ fn put_moved(out: &mut [u8], values: &[u32], by: usize) {
     }
 }
 
+/// Where a part's tables go in the whole: how much of each arena and table comes before it.
+#[derive(Clone, Copy, Default)]
+struct Before {
+    keys: usize,
+    strings: usize,
+    string_ends: usize,
+    folded: usize,
+    bonuses: usize,
+}
+
+/// The bytes each section of a part takes.
+fn section_lens(t: &Tables) -> [usize; SECTIONS] {
+    let n = t.kinds.len();
+    [
+        n,
+        4 * n,
+        4 * n,
+        64 * t.keys.len(),
+        t.folded.len(),
+        t.bonuses.len(),
+        4 * n,
+        4 * t.string_ends.len(),
+        t.strings.len(),
+        2 * n,
+    ]
+}
+
+/// Cuts `bytes` into consecutive pieces of `lens`, and what is left after them.
+fn cut<'a>(
+    mut bytes: &'a mut [u8],
+    lens: impl IntoIterator<Item = usize>,
+) -> (Vec<&'a mut [u8]>, &'a mut [u8]) {
+    let mut pieces = Vec::new();
+    for len in lens {
+        let len = len.min(bytes.len());
+        let (piece, rest) = std::mem::take(&mut bytes).split_at_mut(len);
+        pieces.push(piece);
+        bytes = rest;
+    }
+    (pieces, bytes)
+}
+
+/// Writes part `t` into its pieces of the sections, its offsets moved by `before`.
+fn put_part(t: &Tables, before: Before, out: &mut [&mut [u8]]) {
+    out[KINDS].copy_from_slice(&t.kinds);
+    out[LABEL_LENS].copy_from_slice(bytemuck::cast_slice(&t.label_lens));
+    out[FOLDED].copy_from_slice(t.folded.as_bytes());
+    out[BONUSES].copy_from_slice(bytemuck::cast_slice(&t.bonuses));
+    out[STRINGS].copy_from_slice(t.strings.as_bytes());
+    out[OTHER_NAME].copy_from_slice(bytemuck::cast_slice(&t.other_name));
+    put_moved(out[FIRST_KEY], &t.first_key, before.keys);
+    put_moved(out[FIRST_STRING], &t.first_string, before.string_ends);
+    put_moved(out[STRING_ENDS], &t.string_ends, before.strings);
+    // A key record's arena spans move with the arenas before it: the folded span's start
+    // and end (both halves of word 3), the bonuses' start (the low half of word 4).
+    let folded_by = before.folded as u64;
+    let bonuses_by = before.bonuses as u64;
+    for (slot, record) in out[KEYS].chunks_exact_mut(64).zip(&t.keys) {
+        let mut moved = *record;
+        moved[3] = moved[3].wrapping_add(folded_by | folded_by << 32);
+        moved[4] = moved[4].wrapping_add(bonuses_by);
+        slot.copy_from_slice(bytemuck::cast_slice(&moved));
+    }
+}
+
 /// Lays `parts` out in one index under `key`: the header, the key, then each section with
-/// the parts' tables one after another.
+/// the parts' tables one after another (the parts written on both cores, each into its own
+/// pieces of the sections).
 fn lay_out(parts: &[Tables], key: &[u8]) -> (Vec<u64>, usize) {
-    let total = |size: fn(&Tables) -> usize| -> usize { parts.iter().map(size).sum() };
-    let candidates = total(|t| t.kinds.len());
-    let keys = total(|t| t.keys.len());
-    let string_count = total(|t| t.string_ends.len());
-    let lens: [usize; SECTIONS] = [
-        candidates,
-        4 * candidates,
-        4 * (candidates + 1),
-        64 * keys,
-        total(|t| t.folded.len()),
-        total(|t| t.bonuses.len()),
-        4 * (candidates + 1),
-        4 * string_count,
-        total(|t| t.strings.len()),
-        2 * candidates,
-    ];
+    let part_lens: Vec<[usize; SECTIONS]> = parts.iter().map(section_lens).collect();
+    let candidates: usize = parts.iter().map(|t| t.kinds.len()).sum();
+    let keys: usize = parts.iter().map(|t| t.keys.len()).sum();
+    let string_count: usize = parts.iter().map(|t| t.string_ends.len()).sum();
+    let mut lens = [0usize; SECTIONS];
+    for part in &part_lens {
+        for (len, part_len) in lens.iter_mut().zip(part) {
+            *len += part_len;
+        }
+    }
+    // Each offset table ends with the total, one past its last entry.
+    lens[FIRST_KEY] += 4;
+    lens[FIRST_STRING] += 4;
     let mut at = HEADER_BYTES + padded(key.len());
     let mut header = [0u64; HEADER_WORDS];
     for (s, &len) in lens.iter().enumerate() {
@@ -311,67 +397,42 @@ fn lay_out(parts: &[Tables], key: &[u8]) -> (Vec<u64>, usize) {
     header[8] = if has_initials { FLAG_INITIALS } else { 0 };
     let mut words = vec![0u64; total_len / 8];
     let out: &mut [u8] = bytemuck::cast_slice_mut(&mut words);
-    out[HEADER_BYTES..HEADER_BYTES + key.len()].copy_from_slice(key);
-    let section = |s: usize| {
-        let start = header[FIXED_WORDS + 2 * s] as usize;
-        start..start + lens[s]
-    };
-    let mut before = [0usize; 5];
-    let [
-        keys_before,
-        strings_before,
-        ends_before,
-        folded_before,
-        bonuses_before,
-    ] = &mut before;
-    let mut at = [0usize; SECTIONS];
-    for t in parts {
-        let mut put = |s: usize, bytes: &[u8], at: &mut [usize; SECTIONS]| {
-            let start = section(s).start + at[s];
-            out[start..start + bytes.len()].copy_from_slice(bytes);
-            at[s] += bytes.len();
+    let (head, body) = out.split_at_mut(HEADER_BYTES + padded(key.len()));
+    head[HEADER_BYTES..HEADER_BYTES + key.len()].copy_from_slice(key);
+    // The sections, each cut into the parts' pieces; the padding between them stays zero.
+    let (sections, _) = cut(body, lens.iter().flat_map(|&len| [len, padded(len) - len]));
+    let mut pieces: Vec<Vec<&mut [u8]>> = (0..parts.len())
+        .map(|_| Vec::with_capacity(SECTIONS))
+        .collect();
+    for (s, section) in sections.into_iter().step_by(2).enumerate() {
+        let (cut_up, rest) = cut(section, part_lens.iter().map(|lens| lens[s]));
+        for (part, piece) in pieces.iter_mut().zip(cut_up) {
+            part.push(piece);
+        }
+        let end = match s {
+            FIRST_KEY => Some(keys),
+            FIRST_STRING => Some(string_count),
+            _ => None,
         };
-        put(KINDS, &t.kinds, &mut at);
-        put(LABEL_LENS, bytemuck::cast_slice(&t.label_lens), &mut at);
-        put(FOLDED, t.folded.as_bytes(), &mut at);
-        put(BONUSES, bytemuck::cast_slice(&t.bonuses), &mut at);
-        put(STRINGS, t.strings.as_bytes(), &mut at);
-        put(OTHER_NAME, bytemuck::cast_slice(&t.other_name), &mut at);
-        for (s, values, by) in [
-            (FIRST_KEY, &t.first_key, *keys_before),
-            (FIRST_STRING, &t.first_string, *ends_before),
-            (STRING_ENDS, &t.string_ends, *strings_before),
-        ] {
-            let start = section(s).start + at[s];
-            put_moved(&mut out[start..start + 4 * values.len()], values, by);
-            at[s] += 4 * values.len();
+        if let Some(end) = end {
+            rest.copy_from_slice(&cap32(end).to_ne_bytes());
         }
-        // A key record's arena spans move with the arenas before it: the folded span's
-        // start and end (both halves of word 3), the bonuses' start (the low half of word 4).
-        let folded_by = *folded_before as u64;
-        let bonuses_by = *bonuses_before as u64;
-        let start = section(KEYS).start + at[KEYS];
-        for (slot, record) in out[start..start + 64 * t.keys.len()]
-            .chunks_exact_mut(64)
-            .zip(&t.keys)
-        {
-            let mut moved = *record;
-            moved[3] = moved[3].wrapping_add(folded_by | folded_by << 32);
-            moved[4] = moved[4].wrapping_add(bonuses_by);
-            slot.copy_from_slice(bytemuck::cast_slice(&moved));
-        }
-        at[KEYS] += 64 * t.keys.len();
-        *keys_before += t.keys.len();
-        *strings_before += t.strings.len();
-        *ends_before += t.string_ends.len();
-        *folded_before += t.folded.len();
-        *bonuses_before += t.bonuses.len();
     }
-    // Each offset table ends with the total, one past its last entry.
-    for (s, end) in [(FIRST_KEY, keys), (FIRST_STRING, string_count)] {
-        let last = section(s).end - 4;
-        out[last..last + 4].copy_from_slice(&cap32(end).to_ne_bytes());
+    let mut before = Vec::with_capacity(parts.len());
+    let mut sum = Before::default();
+    for t in parts {
+        before.push(sum);
+        sum.keys += t.keys.len();
+        sum.strings += t.strings.len();
+        sum.string_ends += t.string_ends.len();
+        sum.folded += t.folded.len();
+        sum.bonuses += t.bonuses.len();
     }
+    parts
+        .par_iter()
+        .zip(before)
+        .zip(&mut pieces)
+        .for_each(|((t, before), out)| put_part(t, before, out));
     header[9] = checksum(&words[HEADER_WORDS..]);
     words[..HEADER_WORDS].copy_from_slice(&header);
     (words, total_len)
