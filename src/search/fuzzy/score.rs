@@ -231,6 +231,27 @@ pub(super) fn score_units<T: Unit>(
     Some(i64::from(best))
 }
 
+/// [`push_bonuses`] of ASCII `text`, returning its [`bonus_mask`], in one pass (the index
+/// build does this for nearly every key).
+pub(super) fn push_ascii_bonuses(text: &[u8], out: &mut Vec<i8>) -> u64 {
+    out.reserve(text.len());
+    let mut prev = CharType::Empty;
+    let mut heads = 0;
+    for (j, &b) in text.iter().enumerate() {
+        let cur = b.char_type();
+        let mut bonus = in_place_bonus(prev, cur);
+        if j == 0 {
+            bonus *= BONUS_FIRST_CHAR_MULTIPLIER;
+        } else if bonus > 0 {
+            heads |= char_bit(char::from(b));
+        }
+        // At most 16: fits.
+        out.push(i8::try_from(bonus).unwrap_or(i8::MAX));
+        prev = cur;
+    }
+    heads
+}
+
 /// The characters (as [`char_bit`]s) that occur with an in-place bonus after the key's first
 /// unit: word starts and the like. With the key's first character, that is all
 /// [`upper_bound`] needs to know of a key.
@@ -297,6 +318,19 @@ mod tests {
     use fuzzy_matcher::FuzzyMatcher;
     use fuzzy_matcher::skim::SkimMatcherV2;
     use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn one_pass_ascii_bonuses_are_the_bonuses_and_their_mask(text in "[ -~]{0,40}") {
+            let mut general = vec![7i8];
+            push_bonuses(text.as_bytes(), &mut general);
+            let mask = bonus_mask(text.as_bytes(), &general[1..]);
+            let mut fused = vec![7i8];
+            let heads = push_ascii_bonuses(text.as_bytes(), &mut fused);
+            prop_assert_eq!(fused, general);
+            prop_assert_eq!(heads, mask);
+        }
+    }
 
     /// What a brand-new matcher says (no state left over from earlier calls).
     fn crate_score(choice: &str, pattern: &str) -> Option<i64> {

@@ -162,8 +162,7 @@ impl Tables {
         let bonus_at = self.bonuses.len();
         let ascii = text.is_ascii();
         let heads = if ascii {
-            score::push_bonuses(text.as_bytes(), &mut self.bonuses);
-            score::bonus_mask(text.as_bytes(), &self.bonuses[bonus_at..])
+            score::push_ascii_bonuses(text.as_bytes(), &mut self.bonuses)
         } else {
             self.chars.clear();
             self.chars.extend(text.chars());
