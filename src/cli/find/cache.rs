@@ -75,7 +75,7 @@ pub enum Leftovers {
 /// loading and validating the corpus (every problem reported as by `load_path`); a fresh
 /// index is written to the cache before this returns.
 pub fn index_for(path: &Path, access: Access) -> Result<(FinderIndex, Origin), Problems> {
-    let (index, origin, entry) = open_or_build(path, access, Leftovers::Free)?;
+    let (index, origin, entry) = open_or_build(cache_in_use(), path, access, Leftovers::Free)?;
     if let Some(entry) = entry {
         // A cache that cannot be written (read-only home, full disk) only costs time.
         let _ = write_entry(&entry, index.bytes());
@@ -94,7 +94,18 @@ pub fn with_index<R>(
     leftovers: Leftovers,
     use_index: impl FnOnce(&FinderIndex, Origin) -> R,
 ) -> Result<R, Problems> {
-    let (index, origin, entry) = open_or_build(path, access, leftovers)?;
+    with_index_in(cache_in_use(), path, access, leftovers, use_index)
+}
+
+/// [`with_index`] with the cache in `cache` (`None`: no cache).
+fn with_index_in<R>(
+    cache: Option<PathBuf>,
+    path: &Path,
+    access: Access,
+    leftovers: Leftovers,
+    use_index: impl FnOnce(&FinderIndex, Origin) -> R,
+) -> Result<R, Problems> {
+    let (index, origin, entry) = open_or_build(cache, path, access, leftovers)?;
     Ok(std::thread::scope(|scope| {
         if let Some(entry) = &entry {
             let bytes = index.bytes();
@@ -109,12 +120,12 @@ pub fn with_index<R>(
 /// with the entry to write it to (`None` when the cache is off or the corpus's files cannot
 /// be listed).
 fn open_or_build(
+    cache: Option<PathBuf>,
     path: &Path,
     access: Access,
     leftovers: Leftovers,
 ) -> Result<(FinderIndex, Origin, Option<Entry>), Problems> {
-    let disabled = std::env::var_os("ENTENTE_NO_CACHE").is_some_and(|v| !v.is_empty());
-    let entry = if disabled { None } else { entry_for(path) };
+    let entry = cache.and_then(|dir| entry_for(&dir, path));
     if let Some(entry) = &entry
         && let Some(store) = open_bounded(&entry.file, entry.cap, access)
         && let Ok(index) = FinderIndex::open(store, &entry.key)
@@ -198,6 +209,12 @@ fn remove_leftovers(dir: &Path) {
     }
 }
 
+/// The cache directory, unless `ENTENTE_NO_CACHE` turns the cache off.
+fn cache_in_use() -> Option<PathBuf> {
+    let disabled = std::env::var_os("ENTENTE_NO_CACHE").is_some_and(|v| !v.is_empty());
+    if disabled { None } else { cache_dir() }
+}
+
 /// The cache directory: `$XDG_CACHE_HOME/entente`, else `$HOME/.cache/entente`.
 pub fn cache_dir() -> Option<PathBuf> {
     let base = match std::env::var_os("XDG_CACHE_HOME") {
@@ -207,9 +224,9 @@ pub fn cache_dir() -> Option<PathBuf> {
     Some(base.join("entente"))
 }
 
-/// The cache entry for the corpus at `path`; `None` when the corpus's files cannot be listed
-/// (the load will then report why).
-fn entry_for(path: &Path) -> Option<Entry> {
+/// The cache entry in `cache` for the corpus at `path`; `None` when the corpus's files
+/// cannot be listed (the load will then report why).
+fn entry_for(cache: &Path, path: &Path) -> Option<Entry> {
     let canonical = std::fs::canonicalize(path).ok()?;
     let mut key = Vec::new();
     // A new build of entente may build candidates differently: its own file is in the key.
@@ -236,7 +253,7 @@ fn entry_for(path: &Path) -> Option<Entry> {
         checksum(canonical.to_string_lossy().as_bytes())
     );
     Some(Entry {
-        file: cache_dir()?.join(name),
+        file: cache.join(name),
         key,
         cap: cap_for(corpus_bytes),
     })
@@ -378,6 +395,49 @@ mod tests {
             .collect();
         left.sort();
         assert_eq!(left, [".other.tmp", "candidates-00ab.bin", "notes.txt"]);
+    }
+
+    #[test]
+    fn a_fresh_index_is_searched_while_its_entry_is_written_and_the_entry_is_whole_after() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = crate::synth::generate(crate::synth::Spec::with_candidates(2_000));
+        let path = dir.path().join("corpus.json");
+        std::fs::write(&path, serde_json::to_string(&corpus).unwrap()).unwrap();
+        let cache = dir.path().join("cache");
+        let expected = FinderIndex::build(&candidates_from(&corpus));
+        let entry_file = || -> Vec<PathBuf> {
+            std::fs::read_dir(&cache)
+                .map(|d| d.flatten().map(|e| e.path()).collect())
+                .unwrap_or_default()
+        };
+        let mut written = Vec::new();
+        for (leftovers, origin) in [
+            (Leftovers::LeaveToExit, Origin::Corpus),
+            (Leftovers::Free, Origin::Cache),
+        ] {
+            let (len, seen) = with_index_in(
+                Some(cache.clone()),
+                &path,
+                Access::Read,
+                leftovers,
+                |index, seen| (index.len(), seen),
+            )
+            .unwrap();
+            assert_eq!((len, seen), (expected.len(), origin), "{leftovers:?}");
+            // Written before `with_index` returned, whole: the second run opens it.
+            let files = entry_file();
+            assert_eq!(files.len(), 1, "one entry and no temporary file: {files:?}");
+            written.push(std::fs::read(&files[0]).unwrap());
+        }
+        assert_eq!(written[0], written[1], "the cache was read, not rewritten");
+        let store = Store::from_bytes(&written[0]);
+        let key = entry_for(&cache, &path).unwrap().key;
+        let opened = FinderIndex::open(store, &key).unwrap();
+        assert_eq!(opened.len(), expected.len());
+        assert_eq!(
+            opened.candidate(9).unwrap().id,
+            expected.candidate(9).unwrap().id
+        );
     }
 
     #[test]

@@ -318,10 +318,7 @@ fn section_lens(t: &Tables) -> [usize; SECTIONS] {
 }
 
 /// Cuts `bytes` into consecutive pieces of `lens`, and what is left after them.
-fn cut(
-    mut bytes: &mut [u8],
-    lens: impl IntoIterator<Item = usize>,
-) -> (Vec<&mut [u8]>, &mut [u8]) {
+fn cut(mut bytes: &mut [u8], lens: impl IntoIterator<Item = usize>) -> (Vec<&mut [u8]>, &mut [u8]) {
     let mut pieces = Vec::new();
     for len in lens {
         let len = len.min(bytes.len());
