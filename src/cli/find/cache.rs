@@ -67,27 +67,16 @@ pub enum Leftovers {
     Free,
     /// Never freed (`std::mem::forget`): for a process that ends once the index is used,
     /// where the system takes the memory back at once. Freeing a 100k corpus record by
-    /// record took 130–170 ms of a cold `find` (BENCHMARKS.md).
+    /// record took 140–160 ms of a cold `find` (BENCHMARKS.md).
     LeaveToExit,
 }
 
 /// The finder index of the corpus at `path`, from the cache when it is fresh, else by
-/// loading and validating the corpus (every problem reported as by `load_path`); a fresh
-/// index is written to the cache before this returns.
-pub fn index_for(path: &Path, access: Access) -> Result<(FinderIndex, Origin), Problems> {
-    let (index, origin, entry) = open_or_build(cache_in_use(), path, access, Leftovers::Free)?;
-    if let Some(entry) = entry {
-        // A cache that cannot be written (read-only home, full disk) only costs time.
-        let _ = write_entry(&entry, index.bytes());
-    }
-    Ok((index, origin))
-}
-
-/// As [`index_for`], handing the index to `use_index` and returning what it returns. A
-/// fresh index is written to the cache on another thread while `use_index` runs (the
-/// search and its output need not wait for the disk), and this returns only once that write
-/// has ended: the entry is then whole, or was never put in place (see
-/// [`crate::atomic::replace`]), whatever the process does next.
+/// loading and validating the corpus (every problem reported as by `load_path`), handed to
+/// `use_index`; returns what that returns. A fresh index is written to the cache on another
+/// thread while `use_index` runs (the search and its output need not wait for the disk),
+/// and this returns only once that write has ended: the entry is then whole, or was never
+/// put in place (see [`crate::atomic::replace`]), whatever the process does next.
 pub fn with_index<R>(
     path: &Path,
     access: Access,
