@@ -406,9 +406,7 @@ fn rank(a: &Scored, b: &Scored) -> Ordering {
         .then(a.slot.cmp(&b.slot))
 }
 
-/// The [`query::char_bit`]s of the characters that start words of `text`: the definition
-/// that the index build's one-pass summary is tested against.
-#[cfg(test)]
+/// The [`query::char_bit`]s of the characters that start words of `text`.
 fn word_starts(text: &str) -> u64 {
     let mut prev_alnum = false;
     let mut mask = 0;
