@@ -28,20 +28,30 @@ fn kind(k: FindKind) -> Kind {
 }
 
 /// `entente [--corpus PATH] find …`: the finder index of the corpus at `corpus` (from the
-/// cache when fresh: mapped and searched in place) or of the built-in corpus, then the search.
+/// cache when fresh: mapped and searched in place; else built, and written to the cache
+/// while the search runs) or of the built-in corpus, then the search.
 pub fn run_command(
     corpus: Option<&Path>,
     args: &FindArgs,
     json: bool,
     out: &mut dyn Write,
 ) -> Result<Outcome> {
-    let index = match corpus {
-        Some(path) => cache::index_for(path, cache::Access::Map)
-            .map(|(index, _)| index)
-            .with_context(|| super::cannot_load(path))?,
-        None => FinderIndex::build(&candidates_from(&super::load_corpus(None)?.corpus)),
-    };
-    run_on(&index, args, json, out)
+    match corpus {
+        // `find` ends once it has answered: what the load leaves is not freed one by one.
+        Some(path) => cache::with_index(
+            path,
+            cache::Access::Map,
+            cache::Leftovers::LeaveToExit,
+            |index, _| run_on(index, args, json, out),
+        )
+        .with_context(|| super::cannot_load(path))?,
+        None => run_on(
+            &FinderIndex::build(&candidates_from(&super::load_corpus(None)?.corpus)),
+            args,
+            json,
+            out,
+        ),
+    }
 }
 
 pub fn run(library: &Library, args: &FindArgs, json: bool, out: &mut dyn Write) -> Result<Outcome> {

@@ -40,7 +40,7 @@ use std::cmp::Ordering;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::fold::fold_with_char_map;
+use super::fold::{fold_into, fold_with_char_map};
 use super::{hangul, roman};
 use crate::corpus::Facet;
 pub use candidates::candidates_from;
@@ -215,10 +215,28 @@ pub const MATCHED_KEY_CHARS: usize = 1024;
 
 /// The part of `key` that is matched: its first [`MATCHED_KEY_CHARS`] characters.
 fn matched_part(key: &str) -> &str {
+    // A key of no more bytes than that has no more characters either (nearly every key).
+    if key.len() <= MATCHED_KEY_CHARS {
+        return key;
+    }
     match key.char_indices().nth(MATCHED_KEY_CHARS) {
         Some((end, _)) => &key[..end],
         None => key,
     }
+}
+
+/// Appends the folded form (`search::fold`) of the matched part of `key` to `out`, returning
+/// what `fold_into` returns (whether folded char i came from char i). ASCII, nearly every
+/// key, folds to its lower case, one char for one.
+fn fold_key_into(key: &str, out: &mut String) -> bool {
+    let part = matched_part(key);
+    if part.is_ascii() {
+        let start = out.len();
+        out.push_str(part);
+        out[start..].make_ascii_lowercase();
+        return true;
+    }
+    fold_into(part, out)
 }
 
 /// The candidates and their [`FinderIndex`], built once; searched on every keystroke. It

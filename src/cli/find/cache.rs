@@ -17,7 +17,8 @@
 //! the user and at most [`cap_for`] bytes long (a sparse or endless file is not read).
 //! Anything else is a miss, and the rebuilt entry replaces it. Writes go through
 //! [`crate::atomic::replace`]; temporary files that a killed writer left in the cache
-//! directory are removed at the next write.
+//! directory are removed at the next write. `find` writes a fresh entry on another thread
+//! while it searches and prints ([`with_index`]), and waits for that write before it ends.
 //!
 //! The entry is a [`FinderIndex`] file (see `search::fuzzy::index` for its format), keyed by
 //! the key above: it is mapped and searched in place, with no decoding step. A header of
@@ -59,26 +60,78 @@ struct Entry {
     cap: u64,
 }
 
+/// What becomes of the corpus and the candidates that a fresh build leaves behind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leftovers {
+    /// Freed as usual.
+    Free,
+    /// Never freed (`std::mem::forget`): for a process that ends once the index is used,
+    /// where the system takes the memory back at once. Freeing a 100k corpus record by
+    /// record took 140–160 ms of a cold `find` (BENCHMARKS.md).
+    LeaveToExit,
+}
+
 /// The finder index of the corpus at `path`, from the cache when it is fresh, else by
-/// loading and validating the corpus (every problem reported as by `load_path`).
-pub fn index_for(path: &Path, access: Access) -> Result<(FinderIndex, Origin), Problems> {
-    let disabled = std::env::var_os("ENTENTE_NO_CACHE").is_some_and(|v| !v.is_empty());
-    let entry = if disabled { None } else { entry_for(path) };
+/// loading and validating the corpus (every problem reported as by `load_path`), handed to
+/// `use_index`; returns what that returns. A fresh index is written to the cache on another
+/// thread while `use_index` runs (the search and its output need not wait for the disk),
+/// and this returns only once that write has ended: the entry is then whole, or was never
+/// put in place (see [`crate::atomic::replace`]), whatever the process does next.
+pub fn with_index<R>(
+    path: &Path,
+    access: Access,
+    leftovers: Leftovers,
+    use_index: impl FnOnce(&FinderIndex, Origin) -> R,
+) -> Result<R, Problems> {
+    with_index_in(cache_in_use(), path, access, leftovers, use_index)
+}
+
+/// [`with_index`] with the cache in `cache` (`None`: no cache).
+fn with_index_in<R>(
+    cache: Option<PathBuf>,
+    path: &Path,
+    access: Access,
+    leftovers: Leftovers,
+    use_index: impl FnOnce(&FinderIndex, Origin) -> R,
+) -> Result<R, Problems> {
+    let (index, origin, entry) = open_or_build(cache, path, access, leftovers)?;
+    Ok(std::thread::scope(|scope| {
+        if let Some(entry) = &entry {
+            let bytes = index.bytes();
+            // A cache that cannot be written (read-only home, full disk) only costs time.
+            scope.spawn(move || write_entry(entry, bytes));
+        }
+        use_index(&index, origin)
+    }))
+}
+
+/// The index from the cache entry when it is fresh, else built from the corpus together
+/// with the entry to write it to (`None` when the cache is off or the corpus's files cannot
+/// be listed).
+fn open_or_build(
+    cache: Option<PathBuf>,
+    path: &Path,
+    access: Access,
+    leftovers: Leftovers,
+) -> Result<(FinderIndex, Origin, Option<Entry>), Problems> {
+    let entry = cache.and_then(|dir| entry_for(&dir, path));
     if let Some(entry) = &entry
         && let Some(store) = open_bounded(&entry.file, entry.cap, access)
         && let Ok(index) = FinderIndex::open(store, &entry.key)
     {
-        return Ok((index, Origin::Cache));
+        return Ok((index, Origin::Cache, None));
     }
     let loaded = load_path(path)?;
     let candidates = candidates_from(&loaded.corpus);
+    if leftovers == Leftovers::LeaveToExit {
+        std::mem::forget(loaded);
+    }
     let key = entry.as_ref().map_or(&[][..], |e| &e.key);
     let index = FinderIndex::build_keyed(&candidates, key);
-    if let Some(entry) = entry {
-        // A cache that cannot be written (read-only home, full disk) only costs time.
-        let _ = write_entry(&entry, index.bytes());
+    if leftovers == Leftovers::LeaveToExit {
+        std::mem::forget(candidates);
     }
-    Ok((index, Origin::Corpus))
+    Ok((index, Origin::Corpus, entry))
 }
 
 /// The most bytes a cache entry may have for a corpus of `corpus_bytes`: twice the corpus
@@ -145,6 +198,12 @@ fn remove_leftovers(dir: &Path) {
     }
 }
 
+/// The cache directory, unless `ENTENTE_NO_CACHE` turns the cache off.
+fn cache_in_use() -> Option<PathBuf> {
+    let disabled = std::env::var_os("ENTENTE_NO_CACHE").is_some_and(|v| !v.is_empty());
+    if disabled { None } else { cache_dir() }
+}
+
 /// The cache directory: `$XDG_CACHE_HOME/entente`, else `$HOME/.cache/entente`.
 pub fn cache_dir() -> Option<PathBuf> {
     let base = match std::env::var_os("XDG_CACHE_HOME") {
@@ -154,9 +213,9 @@ pub fn cache_dir() -> Option<PathBuf> {
     Some(base.join("entente"))
 }
 
-/// The cache entry for the corpus at `path`; `None` when the corpus's files cannot be listed
-/// (the load will then report why).
-fn entry_for(path: &Path) -> Option<Entry> {
+/// The cache entry in `cache` for the corpus at `path`; `None` when the corpus's files
+/// cannot be listed (the load will then report why).
+fn entry_for(cache: &Path, path: &Path) -> Option<Entry> {
     let canonical = std::fs::canonicalize(path).ok()?;
     let mut key = Vec::new();
     // A new build of entente may build candidates differently: its own file is in the key.
@@ -183,7 +242,7 @@ fn entry_for(path: &Path) -> Option<Entry> {
         checksum(canonical.to_string_lossy().as_bytes())
     );
     Some(Entry {
-        file: cache_dir()?.join(name),
+        file: cache.join(name),
         key,
         cap: cap_for(corpus_bytes),
     })
@@ -325,6 +384,49 @@ mod tests {
             .collect();
         left.sort();
         assert_eq!(left, [".other.tmp", "candidates-00ab.bin", "notes.txt"]);
+    }
+
+    #[test]
+    fn a_fresh_index_is_searched_while_its_entry_is_written_and_the_entry_is_whole_after() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = crate::synth::generate(crate::synth::Spec::with_candidates(2_000));
+        let path = dir.path().join("corpus.json");
+        std::fs::write(&path, serde_json::to_string(&corpus).unwrap()).unwrap();
+        let cache = dir.path().join("cache");
+        let expected = FinderIndex::build(&candidates_from(&corpus));
+        let entry_file = || -> Vec<PathBuf> {
+            std::fs::read_dir(&cache)
+                .map(|d| d.flatten().map(|e| e.path()).collect())
+                .unwrap_or_default()
+        };
+        let mut written = Vec::new();
+        for (leftovers, origin) in [
+            (Leftovers::LeaveToExit, Origin::Corpus),
+            (Leftovers::Free, Origin::Cache),
+        ] {
+            let (len, seen) = with_index_in(
+                Some(cache.clone()),
+                &path,
+                Access::Read,
+                leftovers,
+                |index, seen| (index.len(), seen),
+            )
+            .unwrap();
+            assert_eq!((len, seen), (expected.len(), origin), "{leftovers:?}");
+            // Written before `with_index` returned, whole: the second run opens it.
+            let files = entry_file();
+            assert_eq!(files.len(), 1, "one entry and no temporary file: {files:?}");
+            written.push(std::fs::read(&files[0]).unwrap());
+        }
+        assert_eq!(written[0], written[1], "the cache was read, not rewritten");
+        let store = Store::from_bytes(&written[0]);
+        let key = entry_for(&cache, &path).unwrap().key;
+        let opened = FinderIndex::open(store, &key).unwrap();
+        assert_eq!(opened.len(), expected.len());
+        assert_eq!(
+            opened.candidate(9).unwrap().id,
+            expected.candidate(9).unwrap().id
+        );
     }
 
     #[test]

@@ -42,7 +42,7 @@ pub(super) enum CharType {
 }
 
 impl CharType {
-    fn of(ch: char) -> Self {
+    const fn of(ch: char) -> Self {
         match ch {
             '\0' => CharType::Empty,
             ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}' => CharType::HardSep,
@@ -55,7 +55,7 @@ impl CharType {
 }
 
 /// The in-place bonus of a character given the type of the one before it.
-fn in_place_bonus(prev: CharType, cur: CharType) -> i32 {
+const fn in_place_bonus(prev: CharType, cur: CharType) -> i32 {
     match (prev, cur) {
         (CharType::Empty, _) | (CharType::HardSep, _) => BONUS_HEAD,
         (CharType::SoftSep, _) => BONUS_BREAK,
@@ -231,6 +231,62 @@ pub(super) fn score_units<T: Unit>(
     Some(i64::from(best))
 }
 
+/// The [`CharType`] of each ASCII byte.
+const ASCII_TYPES: [CharType; 128] = {
+    let mut types = [CharType::Empty; 128];
+    let mut b = 0;
+    while b < 128 {
+        types[b] = CharType::of(b as u8 as char);
+        b += 1;
+    }
+    types
+};
+
+/// [`in_place_bonus`] by the two types' places in [`CharType`]'s order (all fit an `i8`).
+const BONUSES: [[i8; 6]; 6] = {
+    const ALL: [CharType; 6] = [
+        CharType::Empty,
+        CharType::Upper,
+        CharType::Lower,
+        CharType::Number,
+        CharType::HardSep,
+        CharType::SoftSep,
+    ];
+    let mut table = [[0i8; 6]; 6];
+    let mut p = 0;
+    while p < 6 {
+        let mut c = 0;
+        while c < 6 {
+            table[p][c] = in_place_bonus(ALL[p], ALL[c]) as i8;
+            c += 1;
+        }
+        p += 1;
+    }
+    table
+};
+
+/// [`push_bonuses`] of ASCII `text`, returning its [`bonus_mask`], in one pass over tables
+/// (the index build does this for nearly every key).
+pub(super) fn push_ascii_bonuses(text: &[u8], out: &mut Vec<i8>) -> u64 {
+    let start = out.len();
+    out.resize(start + text.len(), 0);
+    let mut prev = CharType::Empty;
+    let mut heads = 0;
+    for (j, (&b, slot)) in text.iter().zip(&mut out[start..]).enumerate() {
+        let cur = ASCII_TYPES[usize::from(b & 0x7f)];
+        let mut bonus = BONUSES[prev as usize][cur as usize];
+        if j == 0 {
+            // At most 16: fits.
+            bonus *= BONUS_FIRST_CHAR_MULTIPLIER as i8;
+        } else if bonus > 0 {
+            heads |= char_bit(char::from(b));
+        }
+        *slot = bonus;
+        prev = cur;
+    }
+    heads
+}
+
 /// The characters (as [`char_bit`]s) that occur with an in-place bonus after the key's first
 /// unit: word starts and the like. With the key's first character, that is all
 /// [`upper_bound`] needs to know of a key.
@@ -297,6 +353,19 @@ mod tests {
     use fuzzy_matcher::FuzzyMatcher;
     use fuzzy_matcher::skim::SkimMatcherV2;
     use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn one_pass_ascii_bonuses_are_the_bonuses_and_their_mask(text in "[\\x00-\\x7f]{0,40}") {
+            let mut general = vec![7i8];
+            push_bonuses(text.as_bytes(), &mut general);
+            let mask = bonus_mask(text.as_bytes(), &general[1..]);
+            let mut fused = vec![7i8];
+            let heads = push_ascii_bonuses(text.as_bytes(), &mut fused);
+            prop_assert_eq!(fused, general);
+            prop_assert_eq!(heads, mask);
+        }
+    }
 
     /// What a brand-new matcher says (no state left over from earlier calls).
     fn crate_score(choice: &str, pattern: &str) -> Option<i64> {
