@@ -113,11 +113,8 @@ fn prepare(
     lang: Lang,
     ascii: bool,
 ) -> anyhow::Result<App> {
-    let mut loaded = crate::cli::load_corpus_observed(
-        path,
-        progress,
-        crate::corpus::load::ReceivedText::Drop,
-    )?;
+    let mut loaded =
+        crate::cli::load_corpus_observed(path, progress, crate::corpus::load::ReceivedText::Drop)?;
     drop_received_text(&mut loaded);
     let library = Library::new(loaded);
     Ok(App::new(
