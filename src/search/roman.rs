@@ -52,9 +52,23 @@ pub(crate) fn canonical_with_map(folded: &str) -> (String, Vec<usize>) {
     (out, map)
 }
 
-/// `folded` with every listed variant word replaced.
+/// `folded` with every listed variant word replaced: [`canonical_with_map`]'s text, built from
+/// slices of `folded` without the map, a char list or a string per word (the finder's index
+/// calls it for every key it holds).
 pub(crate) fn canonical(folded: &str) -> String {
-    canonical_with_map(folded).0
+    let mut out = String::with_capacity(folded.len());
+    let mut rest = folded;
+    while let Some(start) = rest.find(char::is_alphanumeric) {
+        out.push_str(&rest[..start]);
+        let word_on = &rest[start..];
+        let end = word_on
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(word_on.len());
+        out.push_str(canonical_word(&word_on[..end]));
+        rest = &word_on[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -73,5 +87,26 @@ mod tests {
         let (text, map) = canonical_with_map("yi x");
         assert_eq!(text, "lee x");
         assert_eq!(map, vec![0, 1, 1, 2, 3]);
+    }
+
+    proptest::proptest! {
+        /// The map-free form gives the text of the mapped one, on any text: words from the
+        /// list, Korean, punctuation, digits and accents among them.
+        #[test]
+        fn canonical_is_the_text_of_canonical_with_map(
+            words in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(vec![
+                        "yi", "youn", "gunn", "rhee", "pak", "국가정보원", "é", "-", " ", "3rd",
+                    ]),
+                    proptest::prelude::Just("x"),
+                ],
+                0..12,
+            ),
+            noise in "\\PC{0,8}",
+        ) {
+            let text = format!("{}{noise}", words.concat());
+            proptest::prop_assert_eq!(canonical(&text), canonical_with_map(&text).0);
+        }
     }
 }
