@@ -19,7 +19,8 @@ impl Index {
         for (i, event) in corpus.events.iter().enumerate() {
             self.link_event(EntryRef::Event(i), event);
         }
-        self.link_mentions(corpus);
+        let paragraphs: usize = corpus.sources.iter().map(|s| s.paragraphs.len()).sum();
+        self.link_mentions(corpus, paragraphs >= PARALLEL_PARAGRAPHS);
         for list in self.appearances.iter_mut().flat_map(|map| map.values_mut()) {
             merge_appearances(list);
         }
@@ -125,7 +126,9 @@ impl Index {
     /// One Aho-Corasick automaton over every name, acronym and alias scans each paragraph once,
     /// so the cost grows with the text, not with text × names (a ministry's corpus has tens of
     /// thousands of names).
-    fn link_mentions(&mut self, corpus: &Corpus) {
+    /// Every meeting's accounts are scanned apart (on both cores when `parallel`), then their
+    /// mentions added in meeting order, so the tables are the same either way.
+    fn link_mentions(&mut self, corpus: &Corpus, parallel: bool) {
         let mut terms: Vec<&str> = Vec::new();
         // The facet and id each term names.
         let mut owners: Vec<(Facet, &str)> = Vec::new();
@@ -159,29 +162,76 @@ impl Index {
         };
         let sources: HashMap<&str, &crate::corpus::Source> =
             corpus.sources.iter().map(|s| (s.id.as_str(), s)).collect();
-        for (i, meeting) in corpus.meetings.iter().enumerate() {
-            let entry = EntryRef::Meeting(i);
-            for account in &meeting.accounts {
-                let Some(source) = sources.get(account.source.as_str()) else {
-                    continue;
-                };
-                for (p, paragraph) in source.paragraphs.iter().enumerate() {
-                    // Overlapping search: "National Intelligence Service" and "NCSC" may
-                    // overlap other names; every whole-word occurrence counts.
-                    for found in automaton.find_overlapping_iter(paragraph.as_str()) {
-                        if !is_whole_word(paragraph, found.start(), found.end()) {
-                            continue;
-                        }
-                        let (facet, id) = owners[found.pattern().as_usize()];
-                        // Made per mention, not per paragraph: most paragraphs name no one.
-                        let cite = Citation::at(source.id.clone(), (p + 1) as u32);
-                        let cite = std::slice::from_ref(&cite);
-                        self.add(facet, id, entry, Role::Mentioned, cite);
-                    }
+        let scan = |meeting: &Meeting| mentions_in(meeting, &sources, &automaton);
+        let found: Vec<Vec<Mention>> = if parallel {
+            use rayon::prelude::*;
+            corpus
+                .meetings
+                .par_iter()
+                .with_min_len(64)
+                .map(scan)
+                .collect()
+        } else {
+            corpus.meetings.iter().map(scan).collect()
+        };
+        for (i, mentions) in found.into_iter().enumerate() {
+            for Mention {
+                term,
+                source,
+                paragraph,
+            } in mentions
+            {
+                let (facet, id) = owners[term];
+                let cite = Citation::at(source.to_string(), paragraph);
+                self.add(
+                    facet,
+                    id,
+                    EntryRef::Meeting(i),
+                    Role::Mentioned,
+                    std::slice::from_ref(&cite),
+                );
+            }
+        }
+    }
+}
+
+/// Below this many paragraphs in the corpus the mention scan runs on one core: starting the
+/// second would cost more than it saves (the built-in corpus has a few hundred).
+const PARALLEL_PARAGRAPHS: usize = 4096;
+
+/// One whole-word occurrence of a name in an account: the term's number, where it is.
+struct Mention<'c> {
+    term: usize,
+    source: &'c str,
+    paragraph: u32,
+}
+
+/// The names `automaton` finds as whole words in the accounts of `meeting`, in text order.
+fn mentions_in<'c>(
+    meeting: &Meeting,
+    sources: &HashMap<&str, &'c crate::corpus::Source>,
+    automaton: &aho_corasick::AhoCorasick,
+) -> Vec<Mention<'c>> {
+    let mut found = Vec::new();
+    for account in &meeting.accounts {
+        let Some(source) = sources.get(account.source.as_str()) else {
+            continue;
+        };
+        for (p, paragraph) in source.paragraphs.iter().enumerate() {
+            // Overlapping search: "National Intelligence Service" and "NCSC" may overlap
+            // other names; every whole-word occurrence counts.
+            for hit in automaton.find_overlapping_iter(paragraph.as_str()) {
+                if is_whole_word(paragraph, hit.start(), hit.end()) {
+                    found.push(Mention {
+                        term: hit.pattern().as_usize(),
+                        source: &source.id,
+                        paragraph: (p + 1) as u32,
+                    });
                 }
             }
         }
     }
+    found
 }
 
 /// One appearance per (entry, strongest role), citations merged and sorted. A mention in the
@@ -238,6 +288,35 @@ mod tests {
         assert!(!whole_word_in("SECURITY", "EC"));
         assert!(whole_word_in("the UN.", "UN"));
         assert!(!whole_word_in("UNDP", "UN"));
+    }
+
+    /// The scan on both cores links exactly what the scan on one does, in the same order.
+    #[test]
+    fn mentions_found_on_both_cores_are_those_found_on_one() {
+        let mut corpus = crate::synth::generate(crate::synth::Spec::with_candidates(3_000));
+        // The synthetic accounts name no one: give each a paragraph naming a person and an
+        // organisation, and one naming a person inside a longer word (not a mention).
+        let (people, organisations) = (corpus.people.clone(), corpus.organisations.clone());
+        for (i, source) in corpus.sources.iter_mut().enumerate() {
+            let person = &people[i % people.len()].name;
+            let organisation = &organisations[i % organisations.len()].name;
+            source
+                .paragraphs
+                .push(format!("{person} spoke for the {organisation}."));
+            source.paragraphs.push(format!("x{person}x"));
+        }
+        let tables = |parallel: bool| {
+            let mut index = Index::default();
+            index.link_mentions(&corpus, parallel);
+            index.appearances
+        };
+        let (one, both) = (tables(false), tables(true));
+        let mentions: usize = one.iter().flat_map(|m| m.values()).map(Vec::len).sum();
+        assert!(
+            mentions > 100,
+            "the synthetic text names people and organisations"
+        );
+        assert_eq!(one, both);
     }
 
     #[test]
