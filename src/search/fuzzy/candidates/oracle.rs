@@ -1,14 +1,16 @@
-//! The candidate builder as it was before its fast paths and its split across cores (kept
-//! verbatim but for these lines and the names), the oracle that `candidates_from` must
-//! equal exactly: the same candidates in the same order.
+//! The candidate builder as it was before its fast paths and its split across cores, the
+//! oracle that `candidates_from` must equal exactly: the same candidates in the same order.
+//! Kept verbatim but for these lines and the names; the helpers the fast paths left unchanged
+//! (places, name texts, date labels, the clause limits) are the live ones.
 
 use std::collections::HashMap;
 
 use unicode_normalization::UnicodeNormalization;
 
 use super::super::{Candidate, Kind, MATCHED_KEY_CHARS};
+use super::{CLAUSE_CHARS, CLAUSES_MAX, date_label, name_texts, places};
 use crate::corpus::names::side_label;
-use crate::corpus::{Corpus, DateFact, Meeting, MeetingFormat, Name, OrgKind, Source};
+use crate::corpus::{Corpus, Meeting, MeetingFormat, Name, OrgKind, Source};
 use crate::search::fold::fold;
 use crate::text::sanitize_line;
 
@@ -162,51 +164,6 @@ pub fn old_candidates_from(corpus: &Corpus) -> Vec<Candidate> {
     out
 }
 
-/// One place: its key, its city as first written, the first country given for it.
-struct PlaceRow<'a> {
-    key: String,
-    city: &'a str,
-    country: Option<&'a str>,
-}
-
-/// Distinct places (by [`Place::key`](crate::corpus::Place::key)), in order of first mention.
-fn places(corpus: &Corpus) -> Vec<PlaceRow<'_>> {
-    let mut out: Vec<PlaceRow> = Vec::new();
-    // Key → its row in `out`: a corpus mentions few places many times (every meeting has one),
-    // and searching `out` for each mention was quadratic (seconds at 30,000 meetings).
-    let mut rows: HashMap<String, usize> = HashMap::new();
-    for place in corpus.places() {
-        let key = place.key();
-        if key.is_empty() {
-            continue;
-        }
-        match rows.get(&key) {
-            Some(&row) => {
-                let known = &mut out[row];
-                known.country = known.country.or(place.country.as_deref());
-            }
-            None => {
-                rows.insert(key.clone(), out.len());
-                out.push(PlaceRow {
-                    key,
-                    city: place.city.as_str(),
-                    country: place.country.as_deref(),
-                });
-            }
-        }
-    }
-    out
-}
-
-/// The texts of names in other languages.
-fn name_texts(names: &[Name]) -> impl Iterator<Item = &str> {
-    names.iter().map(|n| n.text.as_str())
-}
-
-/// At most this many text-derived keys per meeting, each at most this many characters.
-const CLAUSES_MAX: usize = 4;
-const CLAUSE_CHARS: usize = 200;
-
 /// What the corpus says about how a meeting was held, as keys: the clauses of its format fact's
 /// cited paragraphs, and of its notes, that name its format ("held virtually during the
 /// COVID-19 pandemic in 2020"), so "covid" finds the meeting that was virtual because of it.
@@ -272,13 +229,6 @@ fn candidate<'a>(
         label,
         keys,
         detail: sanitize_line(&detail).nfc().collect(),
-    }
-}
-
-fn date_label(date: &DateFact) -> String {
-    match &date.end {
-        Some(end) => format!("{}–{}", date.value, end),
-        None => date.value.clone(),
     }
 }
 

@@ -6,6 +6,7 @@ use super::super::{
     ENDIAN_MARK, FIXED_WORDS, FLAG_INITIALS, FoldedKey, HEADER_BYTES, HEADER_WORDS, MAGIC,
     SECTIONS, VERSION, checksum, padded,
 };
+use super::{ARENA_MAX, cap16, cap32};
 use crate::search::fold::fold_into;
 use crate::search::fuzzy::{Candidate, Form, Kind, query, score, shortest_word, word_starts};
 use crate::search::{hangul, roman};
@@ -25,14 +26,6 @@ struct Tables {
     other_name: Vec<u16>,
     /// One key's chars, reused.
     chars: Vec<char>,
-}
-
-/// Offsets are 32-bit: an index stops taking keys and strings before its arenas pass 4 GiB
-/// (a corpus that large is refused by the loader long before).
-const ARENA_MAX: usize = u32::MAX as usize - (1 << 20);
-
-fn cap32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 impl Tables {
@@ -131,10 +124,6 @@ impl Tables {
             }
         }
     }
-}
-
-fn cap16(n: usize) -> u16 {
-    u16::try_from(n).unwrap_or(u16::MAX)
 }
 
 /// The index of `candidates` under `key`, as 8-byte words and its length in bytes.
