@@ -74,8 +74,7 @@ pub fn run_loading(
     let started = Instant::now();
     let progress = Arc::new(LoadProgress::default());
     let options = Options { mouse };
-    let user_corpus = || crate::corpus::layers::user_dir().is_some_and(|dir| dir.exists());
-    if path.is_none() && !user_corpus() {
+    if path.is_none() && crate::corpus::layers::existing_user_dir().is_none() {
         let app = prepare(None, progress, mouse, lang, ascii)?;
         return tui::run(&mut Browser::interactive(app), &options);
     }

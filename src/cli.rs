@@ -80,11 +80,11 @@ impl Library {
 pub fn load_corpus(path: Option<&Path>) -> Result<LoadedCorpus> {
     match path {
         Some(path) => load_path(path).with_context(|| cannot_load(path)),
-        None => match layers::user_dir() {
-            Some(dir) if dir.exists() => {
+        None => match layers::existing_user_dir() {
+            Some(dir) => {
                 layers::load_layered(Some(&dir)).with_context(|| cannot_load_layered(&dir))
             }
-            _ => {
+            None => {
                 builtin::load().context("the built-in corpus is invalid (a bug: please report it)")
             }
         },
@@ -103,11 +103,9 @@ pub fn load_corpus_observed(
         Some(path) => {
             load_path_observed(path, progress, received).with_context(|| cannot_load(path))
         }
-        None => match layers::user_dir() {
-            Some(dir) if dir.exists() => {
-                layers::load_layered_observed(Some(&dir), progress, received)
-                    .with_context(|| cannot_load_layered(&dir))
-            }
+        None => match layers::existing_user_dir() {
+            Some(dir) => layers::load_layered_observed(Some(&dir), progress, received)
+                .with_context(|| cannot_load_layered(&dir)),
             _ => load_corpus(None),
         },
     }

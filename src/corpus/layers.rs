@@ -36,6 +36,11 @@ pub fn user_dir() -> Option<PathBuf> {
     var("HOME").map(|home| PathBuf::from(home).join(".local/share/entente/corpus"))
 }
 
+/// [`user_dir`] when it exists: whether a start lays a user's corpus over the built-in one.
+pub fn existing_user_dir() -> Option<PathBuf> {
+    user_dir().filter(|dir| dir.exists())
+}
+
 /// The files of the user's corpus, parsed: none when the directory does not exist or holds no
 /// `*.json` file (a new user has no corpus yet).
 pub fn user_files(dir: &Path) -> Result<Vec<(String, Corpus)>, Problems> {
