@@ -2321,7 +2321,7 @@ fn places_and_series_carry_their_korean_names_cited_or_conventional() {
     }
 }
 
-/// Three of the full-text accounts are published at a URL found through their headline and
+/// All five full-text accounts are published at a URL found through their headline and
 /// quotes; what `y` copies from them ends with that URL, so a pasted sentence can be traced.
 #[test]
 fn the_accounts_found_online_carry_their_url_into_the_copy() {
@@ -2338,6 +2338,14 @@ fn the_accounts_found_online_carry_their_url_into_the_copy() {
         (
             "rok-7th-cyber-policy-consultation",
             "https://www.mofa.go.kr/eng/brd/m_5676/view.do?seq=322826",
+        ),
+        (
+            "eu-7th-cyber-dialogue",
+            "https://cadeproject.org/updates/eu-and-republic-of-korea-hold-7th-cyber-dialogue-in-seoul",
+        ),
+        (
+            "news-2nd-digital-partnership-council",
+            "https://wp.dig.watch/updates/eu-and-south-korea-strengthen-digital-cooperation",
         ),
     ] {
         let source = c.sources.iter().find(|s| s.id == id).expect(id);
