@@ -12,7 +12,8 @@ at a time. For each key it measures, from just before the key is written:
   answered); with a synchronous finder both are the same frame.
 
 The next key is sent once the results of the previous one are on screen, so each figure is
-one keystroke alone (typing faster only cancels more scans). Not part of CI.
+one keystroke alone (typing faster only cancels more scans). Last it prints the process's peak
+RSS (wait4's rusage), a run in which the finder was surely built and used. Not part of CI.
 
 Usage: scripts/finder-keys.py CORPUS [TEXT]
 """
@@ -94,12 +95,14 @@ def main():
     os.write(fd, b"\x1b")
     time.sleep(0.3)
     os.write(fd, b"q")
-    os.waitpid(pid, 0)
+    _, _, usage = os.wait4(pid, 0)
     print("key: " + " ".join(repr(c) for c in text))
     print("on screen ms: " + " ".join(f"{t:.1f}" for t in on_screen))
     print("results ms:   " + " ".join(f"{t:.1f}" for t in results))
     print(f"on screen: median {statistics.median(on_screen):.1f} ms, max {max(on_screen):.1f} ms; "
           f"results: median {statistics.median(results):.1f} ms, max {max(results):.1f} ms")
+    # ru_maxrss is in KiB on Linux: the whole run's peak, the finder built and searched.
+    print(f"peak RSS {usage.ru_maxrss / 1024:.1f} MiB")
 
 
 if __name__ == "__main__":
