@@ -13,7 +13,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
-use entente::search::fuzzy::{Finder, FinderIndex, Query, Session, Store};
+use entente::search::fuzzy::{FinderIndex, Query, Session, Store};
 use entente::synth::finder_candidates;
 
 const TYPED: &str = "european cyber";
@@ -30,7 +30,7 @@ fn keystrokes() -> Vec<String> {
 
 fn bench_keystrokes(c: &mut Criterion) {
     for n in SIZES {
-        let finder = Finder::new(finder_candidates(n));
+        let finder = FinderIndex::build(&finder_candidates(n));
         let typed = keystrokes();
 
         let mut fresh = c.benchmark_group(format!("fresh/{n}"));
@@ -68,7 +68,7 @@ fn bench_keystrokes(c: &mut Criterion) {
 fn bench_typing(c: &mut Criterion) {
     let mut group = c.benchmark_group("type-all-14-keys");
     for n in SIZES {
-        let finder = Finder::new(finder_candidates(n));
+        let finder = FinderIndex::build(&finder_candidates(n));
         let queries: Vec<Query> = keystrokes().iter().map(|t| Query::parse(t)).collect();
         group.bench_function(BenchmarkId::new("fresh", n), |b| {
             b.iter(|| {
@@ -94,7 +94,7 @@ fn bench_build(c: &mut Criterion) {
     c.bench_function("build/100000", |b| {
         b.iter_batched(
             || candidates.clone(),
-            |c| black_box(Finder::new(c)),
+            |c| black_box(FinderIndex::build(&c)),
             BatchSize::LargeInput,
         )
     });

@@ -104,7 +104,9 @@ pub fn run_loading(
     tui::run_when_ready(&mut loading, &options)
 }
 
-/// Loads, checks and indexes the corpus (see [`run_loading`]) and makes the app on it.
+/// Loads, checks and indexes the corpus (see [`run_loading`]) and makes the app on it; on a
+/// corpus read from a file, its finder is the `find` cache's entry for it when that is valid,
+/// and is written there when not (`cli::find::cache::for_browser`).
 fn prepare(
     path: Option<&Path>,
     progress: Arc<LoadProgress>,
@@ -112,15 +114,22 @@ fn prepare(
     lang: Lang,
     ascii: bool,
 ) -> anyhow::Result<App> {
+    // The finder's cache entry is keyed by the corpus's files as they are before the load.
+    let finder_cache = path.and_then(crate::cli::find::cache::for_browser);
     let mut loaded =
         crate::cli::load_corpus_observed(path, progress, crate::corpus::load::ReceivedText::Drop)?;
     drop_received_text(&mut loaded);
     let library = Library::new(loaded);
-    Ok(App::new(
+    let mut app = App::new(
         library.loaded,
         library.index,
         app_options(mouse, lang, ascii),
-    ))
+    );
+    if let Some(cache) = finder_cache {
+        // A new app's finder is neither made nor shared yet: the cache is always taken.
+        app.use_finder_cache(cache);
+    }
+    Ok(app)
 }
 
 /// Frees each source's text as received (`raw`) once the corpus is validated: the browser

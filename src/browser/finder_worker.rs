@@ -24,7 +24,7 @@ use std::thread::JoinHandle;
 
 use crate::app::Action;
 use crate::app::finder::{FinderRequest, LIMIT, LazyFinder};
-use crate::search::fuzzy::{Cancel, Finder, Query, Results, Session};
+use crate::search::fuzzy::{Cancel, FinderIndex, Query, Results, Session};
 
 /// The browser's handle on the worker thread.
 pub struct FinderWorker {
@@ -133,7 +133,7 @@ impl Drop for FinderWorker {
 
 /// The worker's loop: the newest request first, each answered unless a newer one came.
 fn serve(
-    finder: &Finder,
+    finder: &FinderIndex,
     requests: &Receiver<FinderRequest>,
     results: &Sender<(u64, Results)>,
     latest: &AtomicU64,
@@ -165,11 +165,10 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
-    use crate::search::fuzzy::FinderIndex;
 
     fn worker(n: usize) -> (FinderWorker, Arc<LazyFinder>) {
-        let finder = Arc::new(LazyFinder::ready(Finder::new(
-            crate::synth::finder_candidates(n),
+        let finder = Arc::new(LazyFinder::ready(FinderIndex::build(
+            &crate::synth::finder_candidates(n),
         )));
         (FinderWorker::start(Arc::clone(&finder)).unwrap(), finder)
     }
@@ -222,7 +221,7 @@ mod tests {
 
     #[test]
     fn a_stale_generation_stops_a_scan_and_gives_nothing() {
-        let finder = Finder::new(crate::synth::finder_candidates(20_000));
+        let finder = FinderIndex::build(&crate::synth::finder_candidates(20_000));
         let latest = AtomicU64::new(2);
         let stale = Cancel::new(&latest, 1);
         let q = Query::parse("e");

@@ -118,7 +118,7 @@ fn pasted_text_goes_into_the_finder_query_on_one_line() {
     let app = browser.app();
     assert_eq!(app.finder().input.text(), "cyber resilience");
     let first = app.finder().rows[0].candidate;
-    assert_eq!(app.finder_candidates()[first].id, "cyber-resilience");
+    assert_eq!(app.finder_candidate(first).unwrap().id, "cyber-resilience");
 }
 
 #[test]
