@@ -11,6 +11,10 @@ at a time. For each key it measures, from just before the key is written:
 - "results": until a completed frame no longer says "searching…" (the browser's worker
   answered); with a synchronous finder both are the same frame.
 
+Typing starts half a second after the finder's first frame, which on a big corpus may still
+say "indexing…" (the worker is making the finder): those keys are typed while it is made, and
+are marked "i" in the output (their "results" is the frame that took the key).
+
 The next key is sent once the results of the previous one are on screen, so each figure is
 one keystroke alone (typing faster only cancels more scans). Last it prints the process's peak
 RSS (wait4's rusage), a run in which the finder was surely built and used. Not part of CI.
@@ -23,6 +27,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.environ.get("ENTENTE_BIN", os.path.join(ROOT, "target", "release", "entente"))
 FRAME_END = b"\x1b[?2026l"
 SEARCHING = "searching…".encode()
+INDEXING = "indexing…".encode()
 COLS, ROWS = 100, 30
 
 
@@ -72,7 +77,7 @@ def main():
     time.sleep(0.5)
     while select.select([fd], [], [], 0.1)[0]:
         seen.extend(os.read(fd, 1 << 16))
-    on_screen, results = [], []
+    on_screen, results, indexing = [], [], []
     for c in text:
         mark = len(seen)
         start = time.perf_counter()
@@ -85,6 +90,8 @@ def main():
             return any(SEARCHING not in f for f in frames_after(s, mark))
 
         first = frames_after(seen, mark)
+        # The finder still being made: its results cannot come before it is.
+        indexing.append(INDEXING in first[0])
         if SEARCHING not in first[0]:
             results.append(on_screen[-1])
         else:
@@ -98,6 +105,8 @@ def main():
     _, _, usage = os.wait4(pid, 0)
     print("key: " + " ".join(repr(c) for c in text))
     print("on screen ms: " + " ".join(f"{t:.1f}" for t in on_screen))
+    print("indexing:     " + " ".join("i" if i else "-" for i in indexing)
+          + f"  ({sum(indexing)} keys typed while the finder was being made)")
     print("results ms:   " + " ".join(f"{t:.1f}" for t in results))
     print(f"on screen: median {statistics.median(on_screen):.1f} ms, max {max(on_screen):.1f} ms; "
           f"results: median {statistics.median(results):.1f} ms, max {max(results):.1f} ms")
