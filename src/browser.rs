@@ -164,6 +164,9 @@ pub struct Browser {
     finder: Option<FinderWorker>,
     /// Start the finder's thread once the first frame is out ([`Browser::interactive`]).
     worker_after_first_frame: bool,
+    /// The newest finder query, held until the frame that shows it is drawn (see
+    /// [`FinderWorker::cancel_older_than`]).
+    held_request: Option<crate::app::finder::FinderRequest>,
 }
 
 impl Browser {
@@ -180,6 +183,7 @@ impl Browser {
             scroll_hint: None,
             finder: None,
             worker_after_first_frame: false,
+            held_request: None,
         }
     }
 
@@ -211,6 +215,9 @@ impl Browser {
     /// for help) must not land in the query the pick is waiting on. Typing itself never
     /// waits; only Enter does, for one search.
     fn settle_pending_pick(&mut self) {
+        if self.app.finder().pick_when_ready {
+            self.send_finder_request();
+        }
         let Some(worker) = self.finder.as_mut() else {
             return;
         };
@@ -221,10 +228,22 @@ impl Browser {
         }
     }
 
-    /// Hands the app's newest finder query to the worker.
+    /// Takes the app's newest finder query, stopping the worker's older scans at once; it is
+    /// sent once the frame showing the edit is drawn ([`Browser::send_finder_request`]), so
+    /// that frame does not share the cores with its scan.
+    fn hold_finder_request(&mut self) {
+        if let Some(worker) = &self.finder
+            && let Some(request) = self.app.take_finder_request()
+        {
+            worker.cancel_older_than(request.generation);
+            self.held_request = Some(request);
+        }
+    }
+
+    /// Hands the held finder query to the worker.
     fn send_finder_request(&mut self) {
         if let Some(worker) = &mut self.finder
-            && let Some(request) = self.app.take_finder_request()
+            && let Some(request) = self.held_request.take()
         {
             worker.ask(request);
         }
@@ -288,11 +307,12 @@ impl Program for Browser {
         };
         self.send_copy();
         self.write_export();
-        self.send_finder_request();
+        self.hold_finder_request();
         self.settle_pending_pick();
         if self.app.quit {
             Flow::Quit
         } else {
+            // The held query goes to the worker in `drawn`, after this frame.
             Flow::Redraw
         }
     }
@@ -309,10 +329,11 @@ impl Program for Browser {
         if self.worker_after_first_frame {
             self.match_in_background();
         }
+        self.send_finder_request();
     }
 
     fn busy(&self) -> bool {
-        self.finder.as_ref().is_some_and(FinderWorker::busy)
+        self.held_request.is_some() || self.finder.as_ref().is_some_and(FinderWorker::busy)
     }
 
     fn poll_background(&mut self) -> Flow {
