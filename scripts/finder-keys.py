@@ -21,13 +21,27 @@ RSS (wait4's rusage), a run in which the finder was surely built and used. Not p
 
 Usage: scripts/finder-keys.py CORPUS [TEXT]
 """
-import fcntl, os, pty, select, statistics, struct, sys, termios, time
+import fcntl, os, pty, re, select, statistics, struct, sys, termios, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.environ.get("ENTENTE_BIN", os.path.join(ROOT, "target", "release", "entente"))
 FRAME_END = b"\x1b[?2026l"
 SEARCHING = "searching…".encode()
 INDEXING = "indexing…".encode()
+# What the finder's status corner says once results are in: "N of M".
+COUNT = re.compile(rb"\d+ of \d+")
+
+
+def indexing_at(seen, start, end):
+    """Whether the finder's status, as last drawn in seen[start:end], says "indexing…".
+
+    Frames carry only the cells that changed, so the status is the last of the three that
+    was written, not what the latest frame holds."""
+    text = bytes(seen[start:end])
+    last = {"indexing": text.rfind(INDEXING), "searching": text.rfind(SEARCHING)}
+    counts = [m.start() for m in COUNT.finditer(text)]
+    last["count"] = counts[-1] if counts else -1
+    return max(last, key=last.get) == "indexing" and last["indexing"] >= 0
 COLS, ROWS = 100, 30
 
 
@@ -71,6 +85,7 @@ def main():
     read_until(fd, seen, lambda s: b"quit" in s and FRAME_END in s[s.rfind(b"quit"):], 600)
     print(f"the app after {time.perf_counter() - t0:.1f} s")
     mark = len(seen)
+    opened = mark
     os.write(fd, b"f")
     # The finder's first results: a completed frame without the searching mark.
     read_until(fd, seen, lambda s: any(SEARCHING not in f for f in frames_after(s, mark)), 120)
@@ -91,7 +106,7 @@ def main():
 
         first = frames_after(seen, mark)
         # The finder still being made: its results cannot come before it is.
-        indexing.append(INDEXING in first[0])
+        indexing.append(indexing_at(seen, opened, seen.find(FRAME_END, mark)))
         if SEARCHING not in first[0]:
             results.append(on_screen[-1])
         else:

@@ -74,7 +74,8 @@ pub trait FinderCache: Send + Sync {
 /// waits for it), the inline matcher on its first query. It is the cache's index when the
 /// [`FinderCache`] holds a valid one; else it is built from the corpus (held by reference
 /// count, not a copy) and given to the cache. Either way the finder is its index alone: the
-/// candidates it is built from are dropped once their text is in it.
+/// candidates are made and folded into it a part at a time, never all held at once
+/// ([`FinderIndex::build_from_corpus`]).
 pub struct LazyFinder {
     corpus: Option<Arc<Corpus>>,
     cache: Option<Box<dyn FinderCache>>,
@@ -117,13 +118,10 @@ impl LazyFinder {
         if let Some(index) = cache.and_then(FinderCache::open) {
             return index;
         }
-        let index = {
-            let candidates = self
-                .corpus
-                .as_deref()
-                .map(fuzzy::candidates_from)
-                .unwrap_or_default();
-            FinderIndex::build_keyed(&candidates, cache.map_or(&[][..], FinderCache::key))
+        let key = cache.map_or(&[][..], FinderCache::key);
+        let index = match self.corpus.as_deref() {
+            Some(corpus) => FinderIndex::build_from_corpus(corpus, key),
+            None => FinderIndex::build_keyed(&[], key),
         };
         if let Some(cache) = cache {
             cache.keep(&index);

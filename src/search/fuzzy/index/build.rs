@@ -15,6 +15,8 @@ use super::{
     FoldedKey, HEADER_BYTES, HEADER_WORDS, KEYS, KINDS, LABEL_LENS, MAGIC, OTHER_NAME, SECTIONS,
     STRING_ENDS, STRINGS, Store, VERSION, checksum, padded,
 };
+use crate::corpus::Corpus;
+use crate::search::fuzzy::candidates::candidate_parts;
 use crate::search::fuzzy::{
     Candidate, Form, Kind, fold_key_into, query, score, shortest_word, word_starts,
 };
@@ -281,6 +283,19 @@ pub(super) fn encode(candidates: &[Candidate], key: &[u8]) -> (Vec<u64>, usize) 
     }
 }
 
+/// The index of `corpus`'s candidates under `key`, as [`encode`] of
+/// [`candidates_from`](super::super::candidates_from) gives it, without ever holding every
+/// candidate: each part's are folded into its tables and dropped.
+pub(super) fn encode_corpus(corpus: &Corpus, key: &[u8]) -> (Vec<u64>, usize) {
+    let parts: Vec<Tables> = candidate_parts(corpus, PART, |c| Tables::of(&c));
+    if fits(&parts) {
+        lay_out(&parts, key)
+    } else {
+        drop(parts);
+        encode(&super::super::candidates_from(corpus), key)
+    }
+}
+
 /// A table's values, each moved by `by`, as native-endian bytes into `out`.
 fn put_moved(out: &mut [u8], values: &[u32], by: usize) {
     // Within 32 bits: `fits` checked the totals (a single part is not moved).
@@ -441,6 +456,15 @@ impl FinderIndex {
         let (words, len) = encode(candidates, key);
         FinderIndex::open(Store::from_words(words, len), key).unwrap_or_else(|_| Self::empty())
     }
+
+    /// The index of `corpus`'s candidates ([`candidates_from`](super::super::candidates_from))
+    /// written under `key`, the same bytes as [`FinderIndex::build_keyed`] gives, made in
+    /// parts so that the candidates are never all held at once (the browser's finder: the
+    /// corpus is held already, and the candidates would be a third more).
+    pub fn build_from_corpus(corpus: &Corpus, key: &[u8]) -> FinderIndex {
+        let (words, len) = encode_corpus(corpus, key);
+        FinderIndex::open(Store::from_words(words, len), key).unwrap_or_else(|_| Self::empty())
+    }
 }
 
 #[cfg(test)]
@@ -486,6 +510,24 @@ mod tests {
         );
         same_bytes(&finder_candidates(100), "one part");
         same_bytes(&[], "nothing");
+    }
+
+    #[test]
+    fn a_corpus_built_in_parts_gives_the_bytes_of_its_candidates_list() {
+        for (corpus, what) in [
+            (generate(Spec::with_candidates(3 * PART + 100)), "generated"),
+            (stress(600, Style::Hostile).corpus, "hostile"),
+            (crate::corpus::Corpus::default(), "empty"),
+        ] {
+            let whole = encode(&candidates_from(&corpus), b"k");
+            let parts = encode_corpus(&corpus, b"k");
+            assert_eq!(whole.1, parts.1, "{what}");
+            assert!(whole.0 == parts.0, "{what}: the bytes differ");
+        }
+        let corpus = generate(Spec::with_candidates(PART + 5));
+        let parts = candidate_parts(&corpus, 100, |c| c.len());
+        assert!(parts.iter().all(|&n| n <= 100), "no part over its size");
+        assert_eq!(parts.iter().sum::<usize>(), candidates_from(&corpus).len());
     }
 
     #[test]
