@@ -272,14 +272,14 @@ fn fits(parts: &[Tables]) -> bool {
 /// The index of `candidates` under `key`, as 8-byte words and its length in bytes.
 pub(super) fn encode(candidates: &[Candidate], key: &[u8]) -> (Vec<u64>, usize) {
     if candidates.len() <= PART {
-        return lay_out(&[Tables::of(candidates)], key);
+        return lay_out(vec![Tables::of(candidates)], key);
     }
     let parts: Vec<Tables> = candidates.par_chunks(PART).map(Tables::of).collect();
     if fits(&parts) {
-        lay_out(&parts, key)
+        lay_out(parts, key)
     } else {
         drop(parts);
-        lay_out(&[Tables::of(candidates)], key)
+        lay_out(vec![Tables::of(candidates)], key)
     }
 }
 
@@ -289,7 +289,7 @@ pub(super) fn encode(candidates: &[Candidate], key: &[u8]) -> (Vec<u64>, usize) 
 pub(super) fn encode_corpus(corpus: &Corpus, key: &[u8]) -> (Vec<u64>, usize) {
     let parts: Vec<Tables> = candidate_parts(corpus, PART, |c| Tables::of(&c));
     if fits(&parts) {
-        lay_out(&parts, key)
+        lay_out(parts, key)
     } else {
         drop(parts);
         encode(&super::super::candidates_from(corpus), key)
@@ -369,8 +369,10 @@ fn put_part(t: &Tables, before: Before, out: &mut [&mut [u8]]) {
 
 /// Lays `parts` out in one index under `key`: the header, the key, then each section with
 /// the parts' tables one after another (the parts written on both cores, each into its own
-/// pieces of the sections).
-fn lay_out(parts: &[Tables], key: &[u8]) -> (Vec<u64>, usize) {
+/// pieces of the sections). Each part is dropped as soon as it is written, and the index's
+/// pages are taken (zeroed lazily by the system) only as they are written: the parts and the
+/// index are not both held whole at once.
+fn lay_out(parts: Vec<Tables>, key: &[u8]) -> (Vec<u64>, usize) {
     let part_lens: Vec<[usize; SECTIONS]> = parts.iter().map(section_lens).collect();
     let candidates: usize = parts.iter().map(|t| t.kinds.len()).sum();
     let keys: usize = parts.iter().map(|t| t.keys.len()).sum();
@@ -431,7 +433,7 @@ fn lay_out(parts: &[Tables], key: &[u8]) -> (Vec<u64>, usize) {
     }
     let mut before = Vec::with_capacity(parts.len());
     let mut sum = Before::default();
-    for t in parts {
+    for t in &parts {
         before.push(sum);
         sum.keys += t.keys.len();
         sum.strings += t.strings.len();
@@ -440,10 +442,10 @@ fn lay_out(parts: &[Tables], key: &[u8]) -> (Vec<u64>, usize) {
         sum.bonuses += t.bonuses.len();
     }
     parts
-        .par_iter()
+        .into_par_iter()
         .zip(before)
         .zip(&mut pieces)
-        .for_each(|((t, before), out)| put_part(t, before, out));
+        .for_each(|((t, before), out)| put_part(&t, before, out));
     header[9] = checksum(&words[HEADER_WORDS..]);
     words[..HEADER_WORDS].copy_from_slice(&header);
     (words, total_len)
