@@ -40,7 +40,7 @@ fn bench_search_all_hits(c: &mut Criterion) {
 fn bench_long_key(c: &mut Criterion) {
     let unit = "cyber dialogue policy council ";
     let alias = unit.repeat(1024 * 1024 / unit.len());
-    let finder = FinderIndex::build(&vec![Candidate {
+    let finder = FinderIndex::build(&[Candidate {
         kind: Kind::Organisation,
         id: "long".into(),
         label: "Long".into(),

@@ -173,7 +173,7 @@ impl FinderMatcher {
     pub fn candidates(&self) -> Candidates<'_> {
         self.finder
             .get()
-            .map_or_else(|| Candidates::none(), FinderIndex::candidates)
+            .map_or_else(Candidates::none, FinderIndex::candidates)
     }
 
     /// Makes the finder through `cache` (see [`LazyFinder`]); `false`, and nothing changes,

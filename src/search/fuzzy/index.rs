@@ -126,7 +126,7 @@ impl<'a> Candidates<'a> {
     }
 
     /// No candidates (a finder not built yet).
-    pub fn none() -> Candidates<'static> {
+    pub fn none() -> Candidates<'a> {
         Candidates(View::EMPTY)
     }
 

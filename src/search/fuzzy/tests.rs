@@ -31,7 +31,7 @@ fn fresh() -> SkimMatcherV2 {
 }
 
 fn sample() -> FinderIndex {
-    FinderIndex::build(&vec![
+    FinderIndex::build(&[
         cand(Kind::Topic, "Cybercrime", &["UN cybercrime convention"]),
         cand(
             Kind::Topic,
@@ -63,7 +63,7 @@ fn sample() -> FinderIndex {
 fn labels(f: &FinderIndex, r: &Results) -> Vec<String> {
     r.matches
         .iter()
-        .map(|m| cand_at(&f, m.candidate).label.clone())
+        .map(|m| cand_at(f, m.candidate).label.clone())
         .collect()
 }
 
@@ -113,7 +113,7 @@ fn positions_are_char_indices_of_the_original_key() {
     assert_eq!(r.matches[0].key, 0);
     assert_eq!(r.matches[0].positions, vec![0, 1]);
     // After Hangul (3 bytes a char) and an en dash, indices still count chars.
-    let f = FinderIndex::build(&vec![cand(Kind::Meeting, "한국–EU 대화 Straße", &[])]);
+    let f = FinderIndex::build(&[cand(Kind::Meeting, "한국–EU 대화 Straße", &[])]);
     let r = search(&f, "대화");
     assert_eq!(r.matches[0].positions, vec![6, 7]);
     // ß folds to "ss": both folded chars highlight the one original char.
@@ -198,7 +198,7 @@ fn limit_keeps_the_best_and_counts_all() {
 
 #[test]
 fn ties_go_to_the_shorter_key_then_candidate_order() {
-    let f = FinderIndex::build(&vec![
+    let f = FinderIndex::build(&[
         cand(Kind::Topic, "abc long tail", &[]),
         cand(Kind::Topic, "abc", &[]),
         cand(Kind::Topic, "abc mid", &[]),
@@ -212,7 +212,7 @@ fn ties_go_to_the_shorter_key_then_candidate_order() {
 
 #[test]
 fn better_scores_rank_first() {
-    let f = FinderIndex::build(&vec![
+    let f = FinderIndex::build(&[
         cand(Kind::Topic, "a_x_b_x_c", &[]),
         cand(Kind::Topic, "abc", &[]),
     ]);
@@ -614,7 +614,7 @@ mod korean {
     use unicode_normalization::UnicodeNormalization;
 
     fn korean() -> FinderIndex {
-        FinderIndex::build(&vec![
+        FinderIndex::build(&[
             cand(
                 Kind::Organisation,
                 "Ministry of Foreign Affairs",
@@ -646,7 +646,7 @@ mod korean {
         let r = search(f, q);
         r.matches
             .first()
-            .map(|m| cand_at(&f, m.candidate).label.clone())
+            .map(|m| cand_at(f, m.candidate).label.clone())
     }
 
     #[test]
@@ -736,7 +736,7 @@ mod korean {
         );
         assert_eq!(search(&f, "nis").matches[0].tier, Tier::Exact);
         // Without the acronym, the initials of the name still beat "Mi·nis·try".
-        let bare = FinderIndex::build(&vec![
+        let bare = FinderIndex::build(&[
             cand(Kind::Organisation, "Ministry of Foreign Affairs", &[]),
             cand(
                 Kind::Organisation,
