@@ -37,7 +37,7 @@ use std::path::{Path, PathBuf};
 
 use crate::app::finder::FinderCache;
 use crate::corpus::{Problems, load_path};
-use crate::search::fuzzy::{FinderIndex, Store, candidates_from};
+use crate::search::fuzzy::{FinderIndex, Store};
 
 /// Every cache entry's name starts with this (`candidates-HASH.bin`); its temporary files
 /// start with a dot and it (see [`crate::atomic`]).
@@ -68,7 +68,7 @@ struct Entry {
     cap: u64,
 }
 
-/// What becomes of the corpus and the candidates that a fresh build leaves behind.
+/// What becomes of the corpus that a fresh build leaves behind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Leftovers {
     /// Freed as usual.
@@ -127,14 +127,12 @@ fn open_or_build(
         return Ok((index, Origin::Cache, None));
     }
     let loaded = load_path(path)?;
-    let candidates = candidates_from(&loaded.corpus);
+    let key = entry.as_ref().map_or(&[][..], |e| &e.key);
+    // Made a part at a time: the candidates are never all held (each part's are freed as it
+    // is folded, on both cores).
+    let index = FinderIndex::build_from_corpus(&loaded.corpus, key);
     if leftovers == Leftovers::LeaveToExit {
         std::mem::forget(loaded);
-    }
-    let key = entry.as_ref().map_or(&[][..], |e| &e.key);
-    let index = FinderIndex::build_keyed(&candidates, key);
-    if leftovers == Leftovers::LeaveToExit {
-        std::mem::forget(candidates);
     }
     Ok((index, Origin::Corpus, entry))
 }
@@ -330,6 +328,7 @@ fn checksum(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::fuzzy::candidates_from;
 
     fn bytes_of(file: &Path, cap: u64, access: Access) -> Option<Vec<u8>> {
         open_bounded(file, cap, access).map(|s| s.bytes().to_vec())
