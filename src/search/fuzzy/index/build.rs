@@ -369,9 +369,9 @@ fn put_part(t: &Tables, before: Before, out: &mut [&mut [u8]]) {
 
 /// Lays `parts` out in one index under `key`: the header, the key, then each section with
 /// the parts' tables one after another (the parts written on both cores, each into its own
-/// pieces of the sections). Each part is dropped as soon as it is written, and the index's
-/// pages are taken (zeroed lazily by the system) only as they are written: the parts and the
-/// index are not both held whole at once.
+/// pieces of the sections). Each part is dropped as soon as it is written. (Its memory goes
+/// back to the allocator's arenas, not to the system: measured, the process's resident size
+/// still holds the parts and the index together at the end of a build; BENCHMARKS.md.)
 fn lay_out(parts: Vec<Tables>, key: &[u8]) -> (Vec<u64>, usize) {
     let part_lens: Vec<[usize; SECTIONS]> = parts.iter().map(section_lens).collect();
     let candidates: usize = parts.iter().map(|t| t.kinds.len()).sum();
