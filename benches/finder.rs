@@ -1,6 +1,7 @@
 //! Finder latency per keystroke: typing "european cyber" one character at a time over 1k, 10k
 //! and 100k synthetic candidates, with a fresh search per keystroke and with a `Session`.
-//! Also the finder index at 100k: building it, opening a cache file of it by reading it into
+//! Also the finder index at 100k: building it (from candidates, and from a corpus as the
+//! browser does, `build/`), opening a cache file of it by reading it into
 //! one buffer or by mapping it (`index/open-*`), and selective queries that the `memchr`
 //! prefilter answers without looking at most keys (`index/search`).
 //!
@@ -13,7 +14,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
-use entente::search::fuzzy::{Finder, FinderIndex, Query, Session, Store};
+use entente::search::fuzzy::{FinderIndex, Query, Session, Store, candidates_from};
 use entente::synth::finder_candidates;
 
 const TYPED: &str = "european cyber";
@@ -30,7 +31,7 @@ fn keystrokes() -> Vec<String> {
 
 fn bench_keystrokes(c: &mut Criterion) {
     for n in SIZES {
-        let finder = Finder::new(finder_candidates(n));
+        let finder = FinderIndex::build(&finder_candidates(n));
         let typed = keystrokes();
 
         let mut fresh = c.benchmark_group(format!("fresh/{n}"));
@@ -68,7 +69,7 @@ fn bench_keystrokes(c: &mut Criterion) {
 fn bench_typing(c: &mut Criterion) {
     let mut group = c.benchmark_group("type-all-14-keys");
     for n in SIZES {
-        let finder = Finder::new(finder_candidates(n));
+        let finder = FinderIndex::build(&finder_candidates(n));
         let queries: Vec<Query> = keystrokes().iter().map(|t| Query::parse(t)).collect();
         group.bench_function(BenchmarkId::new("fresh", n), |b| {
             b.iter(|| {
@@ -89,15 +90,19 @@ fn bench_typing(c: &mut Criterion) {
     group.finish();
 }
 
+/// The browser's finder made from a 100k corpus: the candidates listed, then indexed (as
+/// `find` does), beside the same index made a part at a time (`build_from_corpus`, which
+/// never holds every candidate).
 fn bench_build(c: &mut Criterion) {
-    let candidates = finder_candidates(100_000);
-    c.bench_function("build/100000", |b| {
-        b.iter_batched(
-            || candidates.clone(),
-            |c| black_box(Finder::new(c)),
-            BatchSize::LargeInput,
-        )
+    let corpus = entente::synth::generate(entente::synth::Spec::with_candidates(100_000));
+    let mut group = c.benchmark_group("build");
+    group.bench_function("candidates-then-index/100000", |b| {
+        b.iter(|| black_box(FinderIndex::build(&candidates_from(&corpus))))
     });
+    group.bench_function("from-corpus/100000", |b| {
+        b.iter(|| black_box(FinderIndex::build_from_corpus(&corpus, b"")))
+    });
+    group.finish();
 }
 
 fn bench_index(c: &mut Criterion) {

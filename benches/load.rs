@@ -14,7 +14,7 @@ use entente::corpus::builtin;
 use entente::corpus::load::{merge_and_validate, parse_str};
 use entente::index::Index;
 use entente::search::fulltext::TextIndex;
-use entente::search::fuzzy::{Finder, FinderIndex, Store, candidates_from};
+use entente::search::fuzzy::{FinderIndex, Store, candidates_from};
 use entente::synth::{Spec, generate};
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
@@ -72,7 +72,7 @@ fn bench_load(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("finder-build", n), |b| {
             b.iter_batched(
                 || candidates.clone(),
-                |c| black_box(Finder::new(c)),
+                |c| black_box(FinderIndex::build(&c)),
                 criterion::BatchSize::LargeInput,
             )
         });

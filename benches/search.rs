@@ -12,7 +12,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use entente::cli::{self, Command, Library};
 use entente::corpus::LoadedCorpus;
 use entente::search::fulltext::{TextSearch, find_in};
-use entente::search::fuzzy::{Candidate, Finder, Kind, Query};
+use entente::search::fuzzy::{Candidate, FinderIndex, Kind, Query};
 use entente::synth::{Spec, generate};
 
 fn bench_search_all_hits(c: &mut Criterion) {
@@ -40,7 +40,7 @@ fn bench_search_all_hits(c: &mut Criterion) {
 fn bench_long_key(c: &mut Criterion) {
     let unit = "cyber dialogue policy council ";
     let alias = unit.repeat(1024 * 1024 / unit.len());
-    let finder = Finder::new(vec![Candidate {
+    let finder = FinderIndex::build(&[Candidate {
         kind: Kind::Organisation,
         id: "long".into(),
         label: "Long".into(),

@@ -302,8 +302,20 @@ impl App {
         &self.finder
     }
 
-    pub fn finder_candidates(&self) -> &[crate::search::fuzzy::Candidate] {
+    /// The finder's candidates, as its index holds them (none before it is made).
+    pub fn finder_candidates(&self) -> crate::search::fuzzy::Candidates<'_> {
         self.matcher.candidates()
+    }
+
+    /// Finder candidate `i` as an owned copy, for a row on screen.
+    pub fn finder_candidate(&self, i: usize) -> Option<crate::search::fuzzy::Candidate> {
+        Some(self.matcher.candidates().get(i)?.to_candidate())
+    }
+
+    /// Makes the finder through `cache` (the browser's `find` cache entry for a corpus read
+    /// from a file); `false` once the finder is shared with a worker or made.
+    pub fn use_finder_cache(&mut self, cache: Box<dyn finder::FinderCache>) -> bool {
+        self.matcher.use_cache(cache)
     }
 
     /// Finder queries are answered by a worker from now on: edits leave requests

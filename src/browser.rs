@@ -104,7 +104,9 @@ pub fn run_loading(
     tui::run_when_ready(&mut loading, &options)
 }
 
-/// Loads, checks and indexes the corpus (see [`run_loading`]) and makes the app on it.
+/// Loads, checks and indexes the corpus (see [`run_loading`]) and makes the app on it; on a
+/// corpus read from a file, its finder is the `find` cache's entry for it when that is valid,
+/// and is written there when not (`cli::find::cache::for_browser`).
 fn prepare(
     path: Option<&Path>,
     progress: Arc<LoadProgress>,
@@ -112,15 +114,22 @@ fn prepare(
     lang: Lang,
     ascii: bool,
 ) -> anyhow::Result<App> {
+    // The finder's cache entry is keyed by the corpus's files as they are before the load.
+    let finder_cache = path.and_then(crate::cli::find::cache::for_browser);
     let mut loaded =
         crate::cli::load_corpus_observed(path, progress, crate::corpus::load::ReceivedText::Drop)?;
     drop_received_text(&mut loaded);
     let library = Library::new(loaded);
-    Ok(App::new(
+    let mut app = App::new(
         library.loaded,
         library.index,
         app_options(mouse, lang, ascii),
-    ))
+    );
+    if let Some(cache) = finder_cache {
+        // A new app's finder is neither made nor shared yet: the cache is always taken.
+        app.use_finder_cache(cache);
+    }
+    Ok(app)
 }
 
 /// Frees each source's text as received (`raw`) once the corpus is validated: the browser
@@ -155,6 +164,9 @@ pub struct Browser {
     finder: Option<FinderWorker>,
     /// Start the finder's thread once the first frame is out ([`Browser::interactive`]).
     worker_after_first_frame: bool,
+    /// The newest finder query, held until the frame that shows it is drawn (see
+    /// [`FinderWorker::cancel_older_than`]).
+    held_request: Option<crate::app::finder::FinderRequest>,
 }
 
 impl Browser {
@@ -171,6 +183,7 @@ impl Browser {
             scroll_hint: None,
             finder: None,
             worker_after_first_frame: false,
+            held_request: None,
         }
     }
 
@@ -202,6 +215,9 @@ impl Browser {
     /// for help) must not land in the query the pick is waiting on. Typing itself never
     /// waits; only Enter does, for one search.
     fn settle_pending_pick(&mut self) {
+        if self.app.finder().pick_when_ready {
+            self.send_finder_request();
+        }
         let Some(worker) = self.finder.as_mut() else {
             return;
         };
@@ -212,10 +228,22 @@ impl Browser {
         }
     }
 
-    /// Hands the app's newest finder query to the worker.
+    /// Takes the app's newest finder query, stopping the worker's older scans at once; it is
+    /// sent once the frame showing the edit is drawn ([`Browser::send_finder_request`]), so
+    /// that frame does not share the cores with its scan.
+    fn hold_finder_request(&mut self) {
+        if let Some(worker) = &self.finder
+            && let Some(request) = self.app.take_finder_request()
+        {
+            worker.cancel_older_than(request.generation);
+            self.held_request = Some(request);
+        }
+    }
+
+    /// Hands the held finder query to the worker.
     fn send_finder_request(&mut self) {
         if let Some(worker) = &mut self.finder
-            && let Some(request) = self.app.take_finder_request()
+            && let Some(request) = self.held_request.take()
         {
             worker.ask(request);
         }
@@ -279,11 +307,12 @@ impl Program for Browser {
         };
         self.send_copy();
         self.write_export();
-        self.send_finder_request();
+        self.hold_finder_request();
         self.settle_pending_pick();
         if self.app.quit {
             Flow::Quit
         } else {
+            // The held query goes to the worker in `drawn`, after this frame.
             Flow::Redraw
         }
     }
@@ -300,10 +329,11 @@ impl Program for Browser {
         if self.worker_after_first_frame {
             self.match_in_background();
         }
+        self.send_finder_request();
     }
 
     fn busy(&self) -> bool {
-        self.finder.as_ref().is_some_and(FinderWorker::busy)
+        self.held_request.is_some() || self.finder.as_ref().is_some_and(FinderWorker::busy)
     }
 
     fn poll_background(&mut self) -> Flow {

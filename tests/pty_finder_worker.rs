@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use entente::synth::{Spec, generate};
 
+use crate::support::fixture;
 use crate::support::pty::{Key, Pty};
 
 /// Loading 100k candidates in a debug build on a busy machine takes a while.
@@ -157,4 +158,75 @@ fn typing_at_100k_candidates_draws_each_character_before_its_results() {
     pty.send_key(Key::Esc);
     pty.send(b"q");
     assert!(pty.wait_exit(STEP).is_some(), "quits");
+}
+
+/// The cache entries in `cache`, with each one's inode (a rewrite replaces the file, so a new
+/// inode means it was written again).
+fn entries(cache: &std::path::Path) -> Vec<(String, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    let mut found: Vec<(String, u64)> = std::fs::read_dir(cache.join("entente"))
+        .map(|dir| {
+            dir.flatten()
+                .map(|e| {
+                    let inode = e.metadata().map(|m| m.ino()).unwrap_or(0);
+                    (e.file_name().to_string_lossy().into_owned(), inode)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort();
+    found
+}
+
+/// Opens the browser on the fixture with `cache` as the cache, finds `query` in the finder
+/// and quits; returns the screen with its results.
+fn find_in_browser(cache: &std::path::Path, query: &str) -> String {
+    let cache = cache.to_str().unwrap();
+    let env = [("XDG_CACHE_HOME", cache), ("ENTENTE_NO_CACHE", "")];
+    let mut pty = Pty::spawn(&["--corpus", fixture::DIR], &env, 100, 30);
+    pty.wait_for(|s| s.contains("Timeline"), STEP)
+        .unwrap_or_else(|e| panic!("no timeline: {e}"));
+    pty.send(b"f");
+    pty.wait_for(|s| query_line(s).is_some(), STEP)
+        .unwrap_or_else(|e| panic!("the finder did not open: {e}"));
+    pty.type_text(query);
+    let screen = pty
+        .wait_for(
+            |s| query_line(s) == Some(query) && !s.contains(SEARCHING) && !s.contains(INDEXING),
+            STEP,
+        )
+        .unwrap_or_else(|e| panic!("no results for {query:?}: {e}"));
+    pty.send_key(Key::Esc);
+    pty.send(b"q");
+    assert!(pty.wait_exit(STEP).is_some(), "quits");
+    screen
+}
+
+#[test]
+fn the_browser_writes_finds_cache_entry_and_both_read_it_after() {
+    let cache = tempfile::tempdir().unwrap();
+    // No entry yet: the browser builds its finder and writes the entry.
+    let first = find_in_browser(cache.path(), "data dialogue");
+    assert!(first.contains("Data Dialogue"), "{first}");
+    let written = entries(cache.path());
+    assert_eq!(written.len(), 1, "one entry: {written:?}");
+    assert!(written[0].0.starts_with("candidates-"), "{written:?}");
+    // `find` takes that entry as it is (a miss would write it again, as a new file).
+    let out = crate::support::bin::command()
+        .args(["--corpus", fixture::DIR, "find", "data dialogue"])
+        .env("XDG_CACHE_HOME", cache.path())
+        .env_remove("ENTENTE_NO_CACHE")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Data Dialogue"));
+    assert_eq!(
+        entries(cache.path()),
+        written,
+        "find read the browser's entry"
+    );
+    // And the browser, again: the same rows, from the entry it reads, not written again.
+    let again = find_in_browser(cache.path(), "data dialogue");
+    assert!(again.contains("Data Dialogue"), "{again}");
+    assert_eq!(entries(cache.path()), written, "the browser read its entry");
 }

@@ -215,7 +215,8 @@ fn y_inside_tmux_with_default_settings_fills_tmux_s_buffer() {
         socket: format!("entente-test-{}-{n}", std::process::id()),
     };
     let command = format!(
-        "ENTENTE_CORPUS_DIR='{}' LANG=C.UTF-8 '{BIN}' --corpus '{}'",
+        // No test writes to the user's cache (the browser keeps its finder index there).
+        "ENTENTE_CORPUS_DIR='{}' ENTENTE_NO_CACHE=1 LANG=C.UTF-8 '{BIN}' --corpus '{}'",
         no_user_corpus().display(),
         fixture::DIR
     );

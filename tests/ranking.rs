@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use entente::corpus::builtin;
 use entente::corpus::model::{Corpus, Name};
-use entente::search::fuzzy::{Finder, Query, candidates_from};
+use entente::search::fuzzy::{FinderIndex, Query, candidates_from};
 use unicode_normalization::UnicodeNormalization;
 
 /// (query, the expected first result as "BADGE id").
@@ -196,12 +196,14 @@ fn with_names() -> Corpus {
 
 /// Every row's failure, as a line: the query, what was expected, what came first.
 fn failures(corpus: &Corpus, rows: &[(&str, &str)]) -> Vec<String> {
-    let finder = Finder::new(candidates_from(corpus));
+    let finder = FinderIndex::build(&candidates_from(corpus));
     let first = |query: &str| -> Option<String> {
         let results = finder.search(&Query::parse(query), 1);
         results.matches.first().map(|m| {
-            let c = &finder.candidates()[m.candidate];
-            format!("{} {}", c.kind.badge(), c.id)
+            let c = finder
+                .candidate(m.candidate)
+                .expect("a candidate of the index");
+            format!("{} {}", c.kind.badge(), c.id.as_str().unwrap_or("?"))
         })
     };
     let mut out = Vec::new();
@@ -233,12 +235,9 @@ fn golden_ranking_table() {
 
 #[test]
 fn initials_over_a_corpus_without_hangul_find_nothing() {
-    let finder = Finder::new(candidates_from(&built_in()));
     // The built-in corpus may gain Korean names; strip every key with Hangul to be sure.
-    let latin: Vec<_> = finder
-        .candidates()
-        .iter()
-        .cloned()
+    let latin: Vec<_> = candidates_from(&built_in())
+        .into_iter()
         .map(|mut c| {
             c.keys
                 .retain(|k| !k.chars().any(|ch| ('가'..='힣').contains(&ch)));
@@ -246,7 +245,7 @@ fn initials_over_a_corpus_without_hangul_find_nothing() {
         })
         .filter(|c| !c.keys.is_empty())
         .collect();
-    let finder = Finder::new(latin);
+    let finder = FinderIndex::build(&latin);
     for q in ["ㄱㅈㅇ", "국ㅈ", "ㅎ"] {
         assert_eq!(finder.search(&Query::parse(q), 10).total, 0, "{q}");
     }

@@ -1,10 +1,11 @@
 //! The finder overlay's state: the query line, the ranked results, the selection and the
 //! recent picks; and [`FinderMatcher`], which answers queries.
 //!
-//! The finder (candidates and their index) is not built with the app: a [`LazyFinder`] is
-//! built by the browser's worker thread right after the first frame, or by the inline
-//! matcher on its first query. A query asked before it is built waits in the worker, and
-//! the overlay says "indexing…" meanwhile.
+//! The finder (its index, which holds the candidates' text too) is not made with the app: a
+//! [`LazyFinder`] is made by the browser's worker thread right after the first frame, or by
+//! the inline matcher on its first query — opened from a [`FinderCache`] when the browser
+//! gives one that holds it, else built from the corpus. A query asked before it is made
+//! waits in the worker, and the overlay says "indexing…" meanwhile.
 //!
 //! The matcher answers in one of two ways. Inline (the default, and what tests drive): each
 //! edit of the query re-ranks at once. In the background (the browser's terminal loop turns
@@ -20,7 +21,7 @@
 use std::sync::{Arc, OnceLock};
 
 use crate::corpus::Corpus;
-use crate::search::fuzzy::{self, Candidate, Finder, Kind, Query, Session};
+use crate::search::fuzzy::{self, Candidates, FinderIndex, Kind, Query, Session};
 
 use super::input::LineInput;
 use super::strings::Strings;
@@ -55,48 +56,77 @@ pub fn kind_name(t: &Strings, kind: Option<Kind>) -> &'static str {
     kind.map_or(t.all_kinds, |k| t.kind.bar_name(k))
 }
 
-/// The finder over a corpus, built once, the first time a thread needs it: the browser's
-/// worker builds it right after the first frame (so neither the first frame nor a keystroke
-/// waits for it), the inline matcher on its first query. It holds the corpus it was made
-/// from by reference count, not a copy.
+/// Where a built finder index is kept between runs and found again: for a corpus read from a
+/// file, the browser gives the `find` cache's entry for it (`cli::find::cache`), so the
+/// browser and `entente find` share one file. The app only asks; how the entry is found,
+/// checked and written is the cache's.
+pub trait FinderCache: Send + Sync {
+    /// The index kept for this corpus, if one is there and valid.
+    fn open(&self) -> Option<FinderIndex>;
+    /// The key an index must be built under to be kept.
+    fn key(&self) -> &[u8];
+    /// Keeps a freshly built index (a failure costs only the next run's build).
+    fn keep(&self, index: &FinderIndex);
+}
+
+/// The finder over a corpus, made once, the first time a thread needs it: the browser's
+/// worker makes it right after the first frame (so neither the first frame nor a keystroke
+/// waits for it), the inline matcher on its first query. It is the cache's index when the
+/// [`FinderCache`] holds a valid one; else it is built from the corpus (held by reference
+/// count, not a copy) and given to the cache. Either way the finder is its index alone: the
+/// candidates are made and folded into it a part at a time, never all held at once
+/// ([`FinderIndex::build_from_corpus`]).
 pub struct LazyFinder {
     corpus: Option<Arc<Corpus>>,
-    finder: OnceLock<Finder>,
+    cache: Option<Box<dyn FinderCache>>,
+    finder: OnceLock<FinderIndex>,
 }
 
 impl LazyFinder {
-    /// A finder over `corpus`'s candidates, not built yet.
+    /// A finder over `corpus`'s candidates, not made yet.
     pub fn of_corpus(corpus: Arc<Corpus>) -> LazyFinder {
         LazyFinder {
             corpus: Some(corpus),
+            cache: None,
             finder: OnceLock::new(),
         }
     }
 
-    /// A finder built already (tests, benchmarks: candidates without a corpus).
-    pub fn ready(finder: Finder) -> LazyFinder {
+    /// A finder made already (tests, benchmarks: candidates without a corpus).
+    pub fn ready(finder: FinderIndex) -> LazyFinder {
         LazyFinder {
             corpus: None,
+            cache: None,
             finder: OnceLock::from(finder),
         }
     }
 
-    /// The finder if it is built; never waits.
-    pub fn get(&self) -> Option<&Finder> {
+    /// The finder if it is made; never waits.
+    pub fn get(&self) -> Option<&FinderIndex> {
         self.finder.get()
     }
 
-    /// The finder, built now if no thread has yet (a thread building it meanwhile is waited
+    /// The finder, made now if no thread has yet (a thread making it meanwhile is waited
     /// for, not repeated).
-    pub fn force(&self) -> &Finder {
-        self.finder.get_or_init(|| {
-            let candidates = self
-                .corpus
-                .as_deref()
-                .map(fuzzy::candidates_from)
-                .unwrap_or_default();
-            Finder::new(candidates)
-        })
+    pub fn force(&self) -> &FinderIndex {
+        self.finder.get_or_init(|| self.open_or_build())
+    }
+
+    /// The cache's index, else one built from the corpus and handed to the cache.
+    fn open_or_build(&self) -> FinderIndex {
+        let cache = self.cache.as_deref();
+        if let Some(index) = cache.and_then(FinderCache::open) {
+            return index;
+        }
+        let key = cache.map_or(&[][..], FinderCache::key);
+        let index = match self.corpus.as_deref() {
+            Some(corpus) => FinderIndex::build_from_corpus(corpus, key),
+            None => FinderIndex::build_keyed(&[], key),
+        };
+        if let Some(cache) = cache {
+            cache.keep(&index);
+        }
+        index
     }
 }
 
@@ -124,8 +154,13 @@ pub struct FinderRequest {
 impl FinderMatcher {
     /// A matcher over `corpus`; its finder is built on first need (see [`LazyFinder`]).
     pub fn new(corpus: Arc<Corpus>) -> FinderMatcher {
+        FinderMatcher::with_finder(LazyFinder::of_corpus(corpus))
+    }
+
+    /// A matcher over `finder`.
+    pub fn with_finder(finder: LazyFinder) -> FinderMatcher {
         FinderMatcher {
-            finder: Arc::new(LazyFinder::of_corpus(corpus)),
+            finder: Arc::new(finder),
             session: Session::new(),
             background: false,
             generation: 0,
@@ -133,10 +168,24 @@ impl FinderMatcher {
         }
     }
 
-    /// The candidates the matcher searches; none until the finder is built (no result can
-    /// name one before that).
-    pub fn candidates(&self) -> &[Candidate] {
-        self.finder.get().map_or(&[], Finder::candidates)
+    /// The candidates the matcher searches, as its index holds them; none until the finder
+    /// is made (no result can name one before that).
+    pub fn candidates(&self) -> Candidates<'_> {
+        self.finder
+            .get()
+            .map_or_else(Candidates::none, FinderIndex::candidates)
+    }
+
+    /// Makes the finder through `cache` (see [`LazyFinder`]); `false`, and nothing changes,
+    /// once the finder is shared with a worker or made.
+    pub fn use_cache(&mut self, cache: Box<dyn FinderCache>) -> bool {
+        match Arc::get_mut(&mut self.finder) {
+            Some(lazy) if lazy.finder.get().is_none() => {
+                lazy.cache = Some(cache);
+                true
+            }
+            _ => false,
+        }
     }
 
     /// Whether the finder is still to be built (its first results wait for that).
@@ -217,7 +266,7 @@ pub struct FinderState {
 
 impl FinderState {
     /// Takes a query's results: recent picks first when the query (after its prefix) is empty.
-    pub fn accept_results(&mut self, results: fuzzy::Results, candidates: &[Candidate]) {
+    pub fn accept_results(&mut self, results: fuzzy::Results, candidates: Candidates<'_>) {
         let query = self.input.text();
         let kind = kind_of(query);
         let text_empty = query
@@ -301,7 +350,71 @@ impl FinderState {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Mutex;
+
     use super::*;
+    use crate::search::fuzzy::Candidate;
+
+    /// A cache in memory: what it was given, and how often it was asked.
+    #[derive(Default)]
+    struct Kept {
+        bytes: Mutex<Option<Vec<u8>>>,
+        opened: Mutex<usize>,
+    }
+
+    impl FinderCache for Arc<Kept> {
+        fn open(&self) -> Option<FinderIndex> {
+            *self.opened.lock().unwrap() += 1;
+            let bytes = self.bytes.lock().unwrap().clone()?;
+            FinderIndex::open(fuzzy::Store::from_bytes(&bytes), b"corpus key").ok()
+        }
+
+        fn key(&self) -> &[u8] {
+            b"corpus key"
+        }
+
+        fn keep(&self, index: &FinderIndex) {
+            *self.bytes.lock().unwrap() = Some(index.bytes().to_vec());
+        }
+    }
+
+    #[test]
+    fn a_finder_missing_from_its_cache_is_built_and_kept_then_opened_from_it() {
+        let loaded = crate::test_fixture::small();
+        let corpus = Arc::new(loaded.corpus);
+        let kept = Arc::new(Kept::default());
+        let mut first = FinderMatcher::new(Arc::clone(&corpus));
+        assert!(first.use_cache(Box::new(Arc::clone(&kept))));
+        let built = first.ask("kdsa").expect("inline");
+        assert!(
+            kept.bytes.lock().unwrap().is_some(),
+            "the built index is kept"
+        );
+        // A second app on the same corpus opens what was kept: the same rows, and a corpus
+        // that could not give them (here: none) is not needed.
+        let mut second = FinderMatcher::with_finder(LazyFinder {
+            corpus: None,
+            cache: None,
+            finder: OnceLock::new(),
+        });
+        assert!(second.use_cache(Box::new(Arc::clone(&kept))));
+        assert_eq!(second.ask("kdsa"), Some(built));
+        assert_eq!(second.candidates().len(), first.candidates().len());
+        assert_eq!(*kept.opened.lock().unwrap(), 2);
+    }
+
+    #[test]
+    fn a_cache_comes_too_late_once_the_finder_is_shared_or_made() {
+        let loaded = crate::test_fixture::small();
+        let corpus = Arc::new(loaded.corpus);
+        let mut shared = FinderMatcher::new(Arc::clone(&corpus));
+        let worker_side = shared.shared();
+        assert!(!shared.use_cache(Box::new(Arc::new(Kept::default()))));
+        drop(worker_side);
+        let mut made = FinderMatcher::new(corpus);
+        made.ask("k");
+        assert!(!made.use_cache(Box::new(Arc::new(Kept::default()))));
+    }
 
     #[test]
     fn the_finder_is_built_on_the_first_inline_query_only() {
@@ -312,10 +425,14 @@ mod tests {
         assert!(matcher.candidates().is_empty());
         let results = matcher.ask("kdsa").expect("inline answers at once");
         assert!(!matcher.indexing());
+        let candidates = matcher.candidates();
+        let held: Vec<Candidate> = (0..candidates.len())
+            .filter_map(|i| Some(candidates.get(i)?.to_candidate()))
+            .collect();
         assert_eq!(
-            matcher.candidates(),
-            fuzzy::candidates_from(&corpus).as_slice(),
-            "the same candidates as built eagerly"
+            held,
+            fuzzy::candidates_from(&corpus),
+            "the same candidates as built eagerly, from the index alone"
         );
         assert!(results.total > 0);
     }
@@ -387,17 +504,18 @@ mod tests {
                 .collect(),
             total: ids.len(),
         };
+        let index = FinderIndex::build(&cands);
         let mut f = FinderState::default();
         f.remember(2);
         f.remember(1);
         f.remember(2);
         assert_eq!(f.recent, vec![2, 1]);
-        f.accept_results(results(&[0, 1, 2]), &cands);
+        f.accept_results(results(&[0, 1, 2]), index.candidates());
         let order: Vec<usize> = f.rows.iter().map(|r| r.candidate).collect();
         assert_eq!(order, vec![2, 1, 0]);
         assert!(f.rows[0].recent && !f.rows[2].recent);
         f.input.set("t");
-        f.accept_results(results(&[0, 1, 2]), &cands);
+        f.accept_results(results(&[0, 1, 2]), index.candidates());
         assert!(f.rows.iter().all(|r| !r.recent));
         f.move_by(10, 2);
         assert_eq!((f.selected, f.scroll), (2, 1));

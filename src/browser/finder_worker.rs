@@ -9,13 +9,22 @@
 //! them into [`Action::FinderResults`], which the app drops unless the generation is still
 //! its newest. So typing never waits for a match, and stale results are never shown.
 //!
-//! The worker first builds the finder ([`LazyFinder::force`]): the browser starts it right
+//! The worker first makes the finder ([`LazyFinder::force`]): the browser starts it right
 //! after the first frame, so neither that frame nor a keystroke waits for the candidates and
-//! their index; a query asked meanwhile is answered once they are built. It keeps its own
-//! [`Session`], so refining a query re-scans only the previous matches, as inline matching
-//! does. It ends when the [`FinderWorker`] is dropped: the counter is moved past every
-//! generation (cancelling a scan in flight) and the request channel closes; a worker still
-//! building is not waited for (quitting must not wait for an index nobody will use).
+//! their index; a query asked meanwhile is answered once they are made. The making runs on
+//! threads of lower priority ([`BUILD_NICENESS`] more than the process's, a pool of their own
+//! that ends with it), so that on a busy machine the thread reading keys and drawing them is
+//! not kept waiting behind it; the worker's own thread stays at the process's priority, for
+//! the searches after. It keeps its own [`Session`], so refining a query re-scans only the
+//! previous matches, as inline matching does. It ends when the [`FinderWorker`] is dropped:
+//! the counter is moved past every generation (cancelling a scan in flight) and the request
+//! channel closes; a worker still building is not waited for (quitting must not wait for an
+//! index nobody will use).
+//!
+//! A scan takes both cores. So that the frame showing a typed character does not share them
+//! with the scan of the query it makes, the browser cancels any older scan at once
+//! ([`FinderWorker::cancel_older_than`]) but asks for the new query only after that frame
+//! is drawn.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -24,7 +33,12 @@ use std::thread::JoinHandle;
 
 use crate::app::Action;
 use crate::app::finder::{FinderRequest, LIMIT, LazyFinder};
-use crate::search::fuzzy::{Cancel, Finder, Query, Results, Session};
+use crate::search::fuzzy::{Cancel, FinderIndex, Query, Results, Session};
+
+/// How much lower than the process's the priority of the threads making the finder is (a
+/// nice value, capped at 19, the lowest): low enough that the thread drawing keys goes first
+/// on cores that are busy, while the making still gets a share.
+pub const BUILD_NICENESS: i32 = 10;
 
 /// The browser's handle on the worker thread.
 pub struct FinderWorker {
@@ -50,7 +64,10 @@ impl FinderWorker {
         let built = Arc::clone(&finder);
         let thread = std::thread::Builder::new()
             .name("entente-finder".into())
-            .spawn(move || serve(finder.force(), &request_rx, &result_tx, &shared))
+            .spawn(move || {
+                make_at_lower_priority(&finder);
+                serve(finder.force(), &request_rx, &result_tx, &shared);
+            })
             .ok()?;
         Some(FinderWorker {
             requests: Some(request_tx),
@@ -60,6 +77,12 @@ impl FinderWorker {
             thread: Some(thread),
             built,
         })
+    }
+
+    /// Stops the scans of queries older than `generation` now, before that query is asked
+    /// for (see the module documentation).
+    pub fn cancel_older_than(&self, generation: u64) {
+        self.latest.store(generation, Ordering::Relaxed);
     }
 
     /// Hands a query to the worker, cancelling any older one.
@@ -131,9 +154,37 @@ impl Drop for FinderWorker {
     }
 }
 
+/// Makes `finder` on a pool of threads of lower priority (see the module documentation),
+/// or on this thread if no such pool can be started.
+fn make_at_lower_priority(finder: &LazyFinder) {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("entente-finder-build-{i}"))
+        .start_handler(|_| lower_this_threads_priority(BUILD_NICENESS))
+        .build();
+    match pool {
+        // `install` runs the making on a thread of the pool, and its parallel parts on the
+        // others; the pool's threads end when it is dropped.
+        Ok(pool) => {
+            pool.install(|| finder.force());
+        }
+        Err(_) => {
+            finder.force();
+        }
+    }
+}
+
+/// Lowers the priority of the calling thread (alone: on Linux a thread's id names it to
+/// setpriority) by `by` nice steps, to at most 19. A failure leaves it as it was.
+fn lower_this_threads_priority(by: i32) {
+    let me = rustix::thread::gettid();
+    if let Ok(now) = rustix::process::getpriority_process(Some(me)) {
+        let _ = rustix::process::setpriority_process(Some(me), (now + by).min(19));
+    }
+}
+
 /// The worker's loop: the newest request first, each answered unless a newer one came.
 fn serve(
-    finder: &Finder,
+    finder: &FinderIndex,
     requests: &Receiver<FinderRequest>,
     results: &Sender<(u64, Results)>,
     latest: &AtomicU64,
@@ -165,11 +216,10 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
-    use crate::search::fuzzy::FinderIndex;
 
     fn worker(n: usize) -> (FinderWorker, Arc<LazyFinder>) {
-        let finder = Arc::new(LazyFinder::ready(Finder::new(
-            crate::synth::finder_candidates(n),
+        let finder = Arc::new(LazyFinder::ready(FinderIndex::build(
+            &crate::synth::finder_candidates(n),
         )));
         (FinderWorker::start(Arc::clone(&finder)).unwrap(), finder)
     }
@@ -220,9 +270,74 @@ mod tests {
         assert!(!w.busy());
     }
 
+    /// The niceness of the calling thread.
+    fn niceness() -> i32 {
+        rustix::process::getpriority_process(Some(rustix::thread::gettid())).unwrap()
+    }
+
+    /// A cache that holds nothing and notes the niceness of the thread that asks it: the
+    /// thread making the finder.
+    struct NotesPriority(Arc<std::sync::Mutex<Option<i32>>>);
+
+    impl crate::app::finder::FinderCache for NotesPriority {
+        fn open(&self) -> Option<FinderIndex> {
+            *self.0.lock().unwrap() = Some(niceness());
+            None
+        }
+        fn key(&self) -> &[u8] {
+            b""
+        }
+        fn keep(&self, _: &FinderIndex) {}
+    }
+
+    #[test]
+    fn the_finder_is_made_at_a_lower_priority_than_the_worker_searches_at() {
+        let loaded = crate::test_fixture::small();
+        let mut matcher = crate::app::finder::FinderMatcher::new(Arc::new(loaded.corpus));
+        let noted = Arc::new(std::sync::Mutex::new(None));
+        assert!(matcher.use_cache(Box::new(NotesPriority(Arc::clone(&noted)))));
+        let lazy = matcher.shared();
+        // On a thread of its own, as the worker's: the test's thread keeps its priority.
+        let (before, after) = std::thread::spawn(move || {
+            let before = niceness();
+            make_at_lower_priority(&lazy);
+            assert!(lazy.get().is_some(), "made");
+            (before, niceness())
+        })
+        .join()
+        .unwrap();
+        let during = noted.lock().unwrap().expect("the cache was asked");
+        assert_eq!(
+            during,
+            (before + BUILD_NICENESS).min(19),
+            "the making's thread"
+        );
+        assert_eq!(after, before, "the worker's own thread keeps its priority");
+    }
+
+    #[test]
+    fn cancelling_before_asking_stops_the_older_scans() {
+        let finder = FinderIndex::build(&crate::synth::finder_candidates(20_000));
+        let (mut w, _) = worker(100);
+        ask(&mut w, 1, "e");
+        w.cancel_older_than(2);
+        let q = Query::parse("e");
+        let stale = Cancel::new(&w.latest, 1);
+        assert_eq!(
+            Session::new().search_unless(&finder, &q, LIMIT, Some(stale)),
+            None
+        );
+        let asked = Cancel::new(&w.latest, 2);
+        assert!(
+            Session::new()
+                .search_unless(&finder, &q, LIMIT, Some(asked))
+                .is_some()
+        );
+    }
+
     #[test]
     fn a_stale_generation_stops_a_scan_and_gives_nothing() {
-        let finder = Finder::new(crate::synth::finder_candidates(20_000));
+        let finder = FinderIndex::build(&crate::synth::finder_candidates(20_000));
         let latest = AtomicU64::new(2);
         let stale = Cancel::new(&latest, 1);
         let q = Query::parse("e");
@@ -248,6 +363,7 @@ mod tests {
             .chain([Action::Accept])
         {
             browser.app.update(action);
+            browser.hold_finder_request();
             browser.send_finder_request();
         }
         assert_eq!(

@@ -118,7 +118,7 @@ fn pasted_text_goes_into_the_finder_query_on_one_line() {
     let app = browser.app();
     assert_eq!(app.finder().input.text(), "cyber resilience");
     let first = app.finder().rows[0].candidate;
-    assert_eq!(app.finder_candidates()[first].id, "cyber-resilience");
+    assert_eq!(app.finder_candidate(first).unwrap().id, "cyber-resilience");
 }
 
 #[test]
@@ -265,6 +265,16 @@ fn an_interactive_browser_builds_its_finder_only_after_the_first_frame() {
         KeyCode::Char('f'),
         KeyModifiers::NONE,
     )));
+    // The query is asked for once the frame that shows the finder is out, not before.
+    assert!(browser.held_request.is_some());
+    assert!(
+        !browser.finder.as_ref().unwrap().busy(),
+        "nothing asked yet"
+    );
+    assert!(browser.busy(), "but the loop must come back for it");
+    browser.drawn();
+    assert!(browser.held_request.is_none());
+    assert!(browser.finder.as_ref().unwrap().busy(), "asked once drawn");
     let worker = browser.finder.as_mut().unwrap();
     let results = worker
         .wait(std::time::Duration::from_secs(60))

@@ -14,7 +14,7 @@ use serde_json::json;
 use super::args::{FindArgs, FindKind};
 use super::output::write_json;
 use super::{Library, Outcome};
-use crate::search::fuzzy::{FinderIndex, Kind, Query, Text, candidates_from};
+use crate::search::fuzzy::{FinderIndex, Kind, Query, Text};
 use crate::text::sanitize_line_cow;
 
 fn kind(k: FindKind) -> Kind {
@@ -46,7 +46,7 @@ pub fn run_command(
         )
         .with_context(|| super::cannot_load(path))?,
         None => run_on(
-            &FinderIndex::build(&candidates_from(&super::load_corpus(None)?.corpus)),
+            &FinderIndex::build_from_corpus(&super::load_corpus(None)?.corpus, b""),
             args,
             json,
             out,
@@ -55,7 +55,7 @@ pub fn run_command(
 }
 
 pub fn run(library: &Library, args: &FindArgs, json: bool, out: &mut dyn Write) -> Result<Outcome> {
-    let index = FinderIndex::build(&candidates_from(&library.loaded.corpus));
+    let index = FinderIndex::build_from_corpus(&library.loaded.corpus, b"");
     run_on(&index, args, json, out)
 }
 

@@ -17,9 +17,10 @@
 //! key holding Hangul also in initial consonants (ㄱㅈㅇ for 국정원), searched when a query word
 //! holds a typed initial; a person's key with surname spellings made one (Yun → Yoon).
 //!
-//! Everything a search reads is one [`FinderIndex`]: fixed tables in one aligned buffer
-//! (`index`), built in memory by [`Finder::new`] or opened in place from a cache file
-//! (`store` maps it). A scan can be cancelled ([`Cancel`]): the browser's finder worker
+//! Everything a search reads, and every candidate's text shown, is one [`FinderIndex`]: fixed
+//! tables in one aligned buffer (`index`), built in memory by [`FinderIndex::build`] or opened
+//! in place from a cache file (`store` maps it). The candidates it was built from are not
+//! kept beside it: their text is in the index once, and [`CandidateRef`] reads it there. A scan can be cancelled ([`Cancel`]): the browser's finder worker
 //! stops a stale query's scan as soon as a newer one is asked.
 //!
 //! Only the first [`MATCHED_KEY_CHARS`] characters of a key are matched: scoring and
@@ -147,7 +148,7 @@ impl Candidate {
 /// One matching candidate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {
-    /// Index into [`Finder::candidates`].
+    /// Index into [`FinderIndex::candidates`].
     pub candidate: usize,
     /// How the query matched the key; ranks before `score`.
     pub tier: Tier,
@@ -237,40 +238,6 @@ fn fold_key_into(key: &str, out: &mut String) -> bool {
         return true;
     }
     fold_into(part, out)
-}
-
-/// The candidates and their [`FinderIndex`], built once; searched on every keystroke. It
-/// dereferences to its index, which does the searching.
-pub struct Finder {
-    index: FinderIndex,
-    candidates: Vec<Candidate>,
-}
-
-impl Finder {
-    /// Folds every key once. Candidate order is kept: it is the order of an empty query and
-    /// the last tie-break.
-    pub fn new(candidates: Vec<Candidate>) -> Self {
-        Finder {
-            index: FinderIndex::build(&candidates),
-            candidates,
-        }
-    }
-
-    pub fn candidates(&self) -> &[Candidate] {
-        &self.candidates
-    }
-
-    pub fn index(&self) -> &FinderIndex {
-        &self.index
-    }
-}
-
-impl std::ops::Deref for Finder {
-    type Target = FinderIndex;
-
-    fn deref(&self) -> &FinderIndex {
-        &self.index
-    }
 }
 
 impl FinderIndex {

@@ -92,8 +92,8 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
         let selected = state
             .rows
             .get(state.selected)
-            .and_then(|r| app.finder_candidates().get(r.candidate));
-        preview::draw(app, selected, p, theme, frame);
+            .and_then(|r| app.finder_candidate(r.candidate));
+        preview::draw(app, selected.as_ref(), p, theme, frame);
     }
 }
 
@@ -111,7 +111,6 @@ fn list(app: &App, area: Rect, theme: &Theme, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(line), area);
         return;
     }
-    let candidates = app.finder_candidates();
     let lines: Vec<Line> = state
         .rows
         .iter()
@@ -119,10 +118,10 @@ fn list(app: &App, area: Rect, theme: &Theme, frame: &mut Frame) {
         .skip(state.scroll)
         .take(usize::from(area.height))
         .map(|(i, row)| {
-            let Some(c) = candidates.get(row.candidate) else {
+            let Some(c) = app.finder_candidate(row.candidate) else {
                 return Line::default();
             };
-            let spans = fit(row_spans(app, c, row, theme), width);
+            let spans = fit(row_spans(app, &c, row, theme), width);
             if i == state.selected {
                 let style = theme.selected(true);
                 let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();

@@ -126,6 +126,9 @@ impl Pty {
         cmd.env("TERM", "xterm-256color");
         cmd.env("RUST_BACKTRACE", "0");
         cmd.env("ENTENTE_CORPUS_DIR", super::bin::no_user_corpus());
+        // No test writes to the user's cache (the browser keeps its finder index there on
+        // `--corpus PATH`); a test of the cache passes its own XDG_CACHE_HOME and turns it on.
+        cmd.env("ENTENTE_NO_CACHE", "1");
         // One locale for every run, whatever the caller's: UTF-8, English.
         cmd.env("LANG", "C.UTF-8");
         for inherited in [

@@ -101,7 +101,12 @@ impl App {
             return;
         };
         let index = row.candidate;
-        let Some(cand) = self.matcher.candidates().get(index).cloned() else {
+        let Some(cand) = self
+            .matcher
+            .candidates()
+            .get(index)
+            .map(|c| c.to_candidate())
+        else {
             return;
         };
         self.finder.remember(index);

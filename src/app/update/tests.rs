@@ -74,7 +74,7 @@ fn a_topic_pick_filters_the_timeline_and_esc_clears_it() {
     assert_eq!(a.mode(), Mode::Finder);
     typed(&mut a, "#resilience");
     let first = a.finder().rows.first().expect("a result").candidate;
-    assert_eq!(a.finder_candidates()[first].id, "cyber-resilience");
+    assert_eq!(a.finder_candidate(first).unwrap().id, "cyber-resilience");
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.mode(), Mode::Normal);
     assert_eq!(a.filter().facet(Facet::Topic), Some("cyber-resilience"));
@@ -127,7 +127,8 @@ fn tab_cycles_the_finder_kind_and_esc_closes() {
         a.finder()
             .rows
             .iter()
-            .all(|r| { cands[r.candidate].kind == crate::search::fuzzy::Kind::Organisation })
+            .all(|r| cands.get(r.candidate).unwrap().kind
+                == crate::search::fuzzy::Kind::Organisation)
     );
     key(&mut a, KeyCode::BackTab, KeyModifiers::SHIFT);
     assert_eq!(a.finder().input.text(), "#");

@@ -23,13 +23,21 @@
 //! The entry is a [`FinderIndex`] file (see `search::fuzzy::index` for its format), keyed by
 //! the key above: it is mapped and searched in place, with no decoding step. A header of
 //! another version, a length that is not the file's, or another key makes it a miss.
+//!
+//! The browser's finder uses the same entry ([`for_browser`]): on a corpus read from a file it
+//! opens the entry `find` wrote, or writes it after building the index itself, so either
+//! program finds what the other built. It reads the entry into memory ([`Access::Read`])
+//! rather than mapping it: it runs for as long as the user likes, in raw mode, and a file
+//! truncated under a mapping would end it with the terminal left raw (see
+//! `search::fuzzy::store`). The bytes in memory are the same either way.
 
 use std::fs::{File, OpenOptions};
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
+use crate::app::finder::FinderCache;
 use crate::corpus::{Problems, load_path};
-use crate::search::fuzzy::{FinderIndex, Store, candidates_from};
+use crate::search::fuzzy::{FinderIndex, Store};
 
 /// Every cache entry's name starts with this (`candidates-HASH.bin`); its temporary files
 /// start with a dot and it (see [`crate::atomic`]).
@@ -60,7 +68,7 @@ struct Entry {
     cap: u64,
 }
 
-/// What becomes of the corpus and the candidates that a fresh build leaves behind.
+/// What becomes of the corpus that a fresh build leaves behind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Leftovers {
     /// Freed as usual.
@@ -115,23 +123,50 @@ fn open_or_build(
     leftovers: Leftovers,
 ) -> Result<(FinderIndex, Origin, Option<Entry>), Problems> {
     let entry = cache.and_then(|dir| entry_for(&dir, path));
-    if let Some(entry) = &entry
-        && let Some(store) = open_bounded(&entry.file, entry.cap, access)
-        && let Ok(index) = FinderIndex::open(store, &entry.key)
-    {
+    if let Some(index) = entry.as_ref().and_then(|e| e.open(access)) {
         return Ok((index, Origin::Cache, None));
     }
     let loaded = load_path(path)?;
-    let candidates = candidates_from(&loaded.corpus);
+    let key = entry.as_ref().map_or(&[][..], |e| &e.key);
+    // Made a part at a time: the candidates are never all held (each part's are freed as it
+    // is folded, on both cores).
+    let index = FinderIndex::build_from_corpus(&loaded.corpus, key);
     if leftovers == Leftovers::LeaveToExit {
         std::mem::forget(loaded);
     }
-    let key = entry.as_ref().map_or(&[][..], |e| &e.key);
-    let index = FinderIndex::build_keyed(&candidates, key);
-    if leftovers == Leftovers::LeaveToExit {
-        std::mem::forget(candidates);
-    }
     Ok((index, Origin::Corpus, entry))
+}
+
+impl Entry {
+    /// The index the entry holds, when it is there, safe to take in and valid under its key.
+    fn open(&self, access: Access) -> Option<FinderIndex> {
+        let store = open_bounded(&self.file, self.cap, access)?;
+        FinderIndex::open(store, &self.key).ok()
+    }
+}
+
+/// The cache entry of the corpus at `path`, for the browser's finder (see the module
+/// documentation); `None` when the cache is off or the corpus's files cannot be listed. Made
+/// before the corpus is loaded, as `find` does: an index built from a corpus that changes
+/// while it loads is kept under the key of the corpus before the change, which no later run
+/// asks for.
+pub fn for_browser(path: &Path) -> Option<Box<dyn FinderCache>> {
+    Some(Box::new(entry_for(&cache_in_use()?, path)?))
+}
+
+impl FinderCache for Entry {
+    fn open(&self) -> Option<FinderIndex> {
+        Entry::open(self, Access::Read)
+    }
+
+    fn key(&self) -> &[u8] {
+        &self.key
+    }
+
+    fn keep(&self, index: &FinderIndex) {
+        // A cache that cannot be written (read-only home, full disk) only costs time.
+        let _ = write_entry(self, index.bytes());
+    }
 }
 
 /// The most bytes a cache entry may have for a corpus of `corpus_bytes`: twice the corpus
@@ -293,6 +328,7 @@ fn checksum(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::fuzzy::candidates_from;
 
     fn bytes_of(file: &Path, cap: u64, access: Access) -> Option<Vec<u8>> {
         open_bounded(file, cap, access).map(|s| s.bytes().to_vec())
@@ -426,6 +462,46 @@ mod tests {
         assert_eq!(
             opened.candidate(9).unwrap().id,
             expected.candidate(9).unwrap().id
+        );
+    }
+
+    #[test]
+    fn the_browser_and_find_share_one_entry() {
+        use crate::app::finder::{FinderMatcher, LazyFinder};
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = crate::synth::generate(crate::synth::Spec::with_candidates(1_500));
+        let path = dir.path().join("corpus.json");
+        std::fs::write(&path, serde_json::to_string(&corpus).unwrap()).unwrap();
+        let cache = dir.path().join("cache");
+        let corpus = std::sync::Arc::new(corpus);
+        let browse = |corpus: Option<std::sync::Arc<crate::corpus::Corpus>>| {
+            let lazy = LazyFinder::of_corpus(corpus.unwrap_or_default());
+            let mut matcher = FinderMatcher::with_finder(lazy);
+            assert!(matcher.use_cache(Box::new(entry_for(&cache, &path).unwrap())));
+            matcher.ask("dialogue").unwrap()
+        };
+        // No entry: the browser builds the index and writes it, whole, where `find` looks.
+        let built = browse(Some(std::sync::Arc::clone(&corpus)));
+        assert!(built.total > 0);
+        let (len, origin) = with_index_in(
+            Some(cache.clone()),
+            &path,
+            Access::Map,
+            Leftovers::Free,
+            |index, origin| (index.len(), origin),
+        )
+        .unwrap();
+        assert_eq!(origin, Origin::Cache, "find opens what the browser wrote");
+        assert_eq!(len, candidates_from(&corpus).len());
+        // Now the browser opens it too: the same results from an empty corpus show that
+        // nothing was built.
+        assert_eq!(browse(None), built);
+        // A corpus changed since makes the entry a miss: the browser builds again.
+        std::fs::write(&path, serde_json::to_string(&*corpus).unwrap() + " ").unwrap();
+        assert_eq!(
+            browse(None).total,
+            0,
+            "the stale entry is not used (the empty corpus is)"
         );
     }
 

@@ -115,6 +115,60 @@ pub fn candidates_from(corpus: &Corpus) -> Vec<Candidate> {
     out
 }
 
+/// The candidates of [`candidates_from`], in order, in parts of at most `part`, each handed to
+/// `each` (on both cores) and dropped after it: the whole list is never held at once. Returns
+/// what `each` made of every part, in order.
+pub fn candidate_parts<T: Send>(
+    corpus: &Corpus,
+    part: usize,
+    each: impl Fn(Vec<Candidate>) -> T + Sync,
+) -> Vec<T> {
+    let part = part.max(1);
+    let (mut out, places) = rayon::join(
+        || {
+            let look = Lookups::of(corpus);
+            let mut out: Vec<T> = Vec::new();
+            out.par_extend(
+                corpus
+                    .topics
+                    .par_chunks(part)
+                    .map(|c| each(c.iter().map(|t| topic(&look, t)).collect())),
+            );
+            out.par_extend(
+                corpus
+                    .organisations
+                    .par_chunks(part)
+                    .map(|c| each(c.iter().map(|o| organisation(corpus, o)).collect())),
+            );
+            out.par_extend(
+                corpus
+                    .people
+                    .par_chunks(part)
+                    .map(|c| each(c.iter().map(|p| person(&look, p)).collect())),
+            );
+            out.par_extend(
+                corpus
+                    .meetings
+                    .par_chunks(part)
+                    .map(|c| each(c.iter().map(|m| meeting(&look, m)).collect())),
+            );
+            out.par_extend(
+                corpus
+                    .events
+                    .par_chunks(part)
+                    .map(|c| each(c.iter().map(event).collect())),
+            );
+            out
+        },
+        // Few: one part (a place is a distinct city).
+        || place_candidates(corpus),
+    );
+    if !places.is_empty() {
+        out.push(each(places));
+    }
+    out
+}
+
 fn topic(look: &Lookups<'_>, t: &Topic) -> Candidate {
     let parent = t.parent.as_deref().and_then(|p| look.topic_labels.get(p));
     candidate(

@@ -124,6 +124,19 @@ impl<'a> Candidates<'a> {
     pub fn get(&self, i: usize) -> Option<CandidateRef<'a>> {
         self.0.candidate(i)
     }
+
+    /// No candidates (a finder not built yet).
+    pub fn none() -> Candidates<'a> {
+        Candidates(View::EMPTY)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.len() == 0
+    }
 }
 
 /// A string of the index as stored: bytes that should be UTF-8 (a cache file is not trusted
@@ -163,6 +176,23 @@ impl<'a> CandidateRef<'a> {
     pub fn keys(&self) -> impl Iterator<Item = &'a str> + 'a {
         let view = self.view;
         (self.first + FIXED_STRINGS..self.end).filter_map(move |at| view.text(at)?.as_str())
+    }
+
+    /// The candidate as built: an owned copy of its strings (for the few rows on screen; the
+    /// index keeps the text once). Bytes that are not UTF-8 (a damaged cache entry) become
+    /// replacement characters.
+    pub fn to_candidate(&self) -> Candidate {
+        let owned = |t: Text<'_>| String::from_utf8_lossy(t.bytes()).into_owned();
+        Candidate {
+            kind: self.kind,
+            id: owned(self.id),
+            label: owned(self.label),
+            detail: owned(self.detail),
+            keys: (self.first + FIXED_STRINGS..self.end)
+                .filter_map(|at| self.view.text(at))
+                .map(owned)
+                .collect(),
+        }
     }
 
     /// As [`Candidate::other_name`], found when the index was built.
@@ -309,18 +339,7 @@ impl FinderIndex {
     }
 
     pub(super) fn view(&self) -> View<'_> {
-        self.try_view().unwrap_or(View {
-            kinds: &[],
-            label_lens: &[],
-            first_key: &[],
-            keys: &[],
-            folded: &[],
-            bonuses: &[],
-            first_string: &[],
-            string_ends: &[],
-            strings: &[],
-            other_name: &[],
-        })
+        self.try_view().unwrap_or(View::EMPTY)
     }
 
     /// Candidate `i` for display, or `None` past the end (or in a damaged index).
@@ -336,6 +355,20 @@ impl FinderIndex {
 }
 
 impl<'a> View<'a> {
+    /// The tables of an index with nothing in it.
+    const EMPTY: View<'static> = View {
+        kinds: &[],
+        label_lens: &[],
+        first_key: &[],
+        keys: &[],
+        folded: &[],
+        bonuses: &[],
+        first_string: &[],
+        string_ends: &[],
+        strings: &[],
+        other_name: &[],
+    };
+
     pub fn len(&self) -> usize {
         self.kinds.len()
     }
@@ -578,6 +611,11 @@ mod tests {
             assert_eq!(r.kind, c.kind);
             assert_eq!(r.other_name().and_then(Text::as_str), c.other_name());
             assert_eq!(r.keys().collect::<Vec<_>>(), c.keys);
+            assert_eq!(
+                &r.to_candidate(),
+                c,
+                "the candidate as built, from the index alone"
+            );
         }
         assert!(opened.candidate(cands.len()).is_none());
         let key = FoldedKey::decode(&opened.view().keys[5]);

@@ -3,7 +3,7 @@
 //!
 //! Typing one more character (or another word) can only shrink the match set (see
 //! [`Query::refines`]), so the scan shrinks with it; any other edit falls back to a full
-//! scan. The results are exactly those of a fresh [`Finder::search`].
+//! scan. The results are exactly those of a fresh [`FinderIndex::search`].
 
 use super::{Cancel, FinderIndex, Query, Results};
 

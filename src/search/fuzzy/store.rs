@@ -9,8 +9,8 @@
 //! an index: it writes a new file and renames it over the old one (`crate::atomic::replace`),
 //! which leaves the mapped inode whole. Only a foreign process rewriting the file in place
 //! can cause it, in the user's own cache directory; the result is a killed `entente find`,
-//! never wrong output or a write anywhere. Callers that live long (the browser) read the file
-//! instead ([`Store::read`]), which has no such window.
+//! never wrong output or a write anywhere. Callers that live long (the browser's finder, in
+//! raw mode) read the file instead ([`Store::read`]), which has no such window.
 
 use std::fs::File;
 use std::io::Read;

@@ -5,6 +5,13 @@ use super::*;
 use crate::search::fold::fold;
 use proptest::prelude::*;
 
+/// Candidate `i` as the index gives it back.
+fn cand_at(f: &FinderIndex, i: usize) -> Candidate {
+    f.candidate(i)
+        .expect("a candidate of the index")
+        .to_candidate()
+}
+
 fn cand(kind: Kind, label: &str, others: &[&str]) -> Candidate {
     Candidate {
         kind,
@@ -23,8 +30,8 @@ fn fresh() -> SkimMatcherV2 {
     SkimMatcherV2::default().respect_case()
 }
 
-fn sample() -> Finder {
-    Finder::new(vec![
+fn sample() -> FinderIndex {
+    FinderIndex::build(&[
         cand(Kind::Topic, "Cybercrime", &["UN cybercrime convention"]),
         cand(
             Kind::Topic,
@@ -53,14 +60,14 @@ fn sample() -> Finder {
     ])
 }
 
-fn labels(f: &Finder, r: &Results) -> Vec<String> {
+fn labels(f: &FinderIndex, r: &Results) -> Vec<String> {
     r.matches
         .iter()
-        .map(|m| f.candidates()[m.candidate].label.clone())
+        .map(|m| cand_at(f, m.candidate).label.clone())
         .collect()
 }
 
-fn search(f: &Finder, q: &str) -> Results {
+fn search(f: &FinderIndex, q: &str) -> Results {
     f.search(&Query::parse(q), 100)
 }
 
@@ -106,13 +113,13 @@ fn positions_are_char_indices_of_the_original_key() {
     assert_eq!(r.matches[0].key, 0);
     assert_eq!(r.matches[0].positions, vec![0, 1]);
     // After Hangul (3 bytes a char) and an en dash, indices still count chars.
-    let f = Finder::new(vec![cand(Kind::Meeting, "한국–EU 대화 Straße", &[])]);
+    let f = FinderIndex::build(&[cand(Kind::Meeting, "한국–EU 대화 Straße", &[])]);
     let r = search(&f, "대화");
     assert_eq!(r.matches[0].positions, vec![6, 7]);
     // ß folds to "ss": both folded chars highlight the one original char.
     let r = search(&f, "strasse");
     assert_eq!(r.matches[0].positions, vec![9, 10, 11, 12, 13, 14]);
-    let key: Vec<char> = f.candidates()[0].keys[0].chars().collect();
+    let key: Vec<char> = cand_at(&f, 0).keys[0].chars().collect();
     let shown: String = r.matches[0].positions.iter().map(|&i| key[i]).collect();
     assert_eq!(shown, "Straße");
 }
@@ -151,7 +158,7 @@ fn prefixes_narrow_the_kind() {
     assert!(
         r.matches
             .iter()
-            .all(|m| f.candidates()[m.candidate].kind == Kind::Organisation)
+            .all(|m| cand_at(&f, m.candidate).kind == Kind::Organisation)
     );
     assert_eq!(labels(&f, &search(&f, "%")), vec!["Seoul", "Brussels"]);
     assert_eq!(search(&f, "#").total, 2);
@@ -191,7 +198,7 @@ fn limit_keeps_the_best_and_counts_all() {
 
 #[test]
 fn ties_go_to_the_shorter_key_then_candidate_order() {
-    let f = Finder::new(vec![
+    let f = FinderIndex::build(&[
         cand(Kind::Topic, "abc long tail", &[]),
         cand(Kind::Topic, "abc", &[]),
         cand(Kind::Topic, "abc mid", &[]),
@@ -205,7 +212,7 @@ fn ties_go_to_the_shorter_key_then_candidate_order() {
 
 #[test]
 fn better_scores_rank_first() {
-    let f = Finder::new(vec![
+    let f = FinderIndex::build(&[
         cand(Kind::Topic, "a_x_b_x_c", &[]),
         cand(Kind::Topic, "abc", &[]),
     ]);
@@ -320,7 +327,7 @@ fn synthetic(n: usize) -> Vec<Candidate> {
 #[test]
 fn agrees_with_the_reference_on_a_parallel_scan() {
     let cands = synthetic(scan::PARALLEL_MIN * 2 + 17);
-    let f = Finder::new(cands.clone());
+    let f = FinderIndex::build(&cands);
     let queries = [
         "c",
         "cy eu",
@@ -367,7 +374,7 @@ proptest! {
         ),
         limit in 0usize..20,
     ) {
-        let finder = Finder::new(synthetic(300));
+        let finder = FinderIndex::build(&synthetic(300));
         let mut session = Session::new();
         let mut typed = String::new();
         for edit in edits {
@@ -386,7 +393,7 @@ proptest! {
 #[test]
 fn session_is_not_fooled_by_another_finder() {
     let a = sample();
-    let b = Finder::new(synthetic(50));
+    let b = FinderIndex::build(&synthetic(50));
     let mut s = Session::new();
     let q = Query::parse("c");
     s.search(&a, &q, 10);
@@ -583,7 +590,7 @@ mod from_corpus {
 
 #[test]
 fn unhighlighted_search_ranks_exactly_as_search_does() {
-    for finder in [sample(), Finder::new(synthetic(5_000))] {
+    for finder in [sample(), FinderIndex::build(&synthetic(5_000))] {
         for text in ["cy", "cyber", "counter ransomware", "#cr", "zzqxj", ""] {
             let q = Query::parse(text);
             let full = finder.search(&q, 50);
@@ -606,8 +613,8 @@ mod korean {
     use super::*;
     use unicode_normalization::UnicodeNormalization;
 
-    fn korean() -> Finder {
-        Finder::new(vec![
+    fn korean() -> FinderIndex {
+        FinderIndex::build(&[
             cand(
                 Kind::Organisation,
                 "Ministry of Foreign Affairs",
@@ -635,11 +642,11 @@ mod korean {
         ])
     }
 
-    fn first(f: &Finder, q: &str) -> Option<String> {
+    fn first(f: &FinderIndex, q: &str) -> Option<String> {
         let r = search(f, q);
         r.matches
             .first()
-            .map(|m| f.candidates()[m.candidate].label.clone())
+            .map(|m| cand_at(f, m.candidate).label.clone())
     }
 
     #[test]
@@ -663,7 +670,7 @@ mod korean {
         assert_eq!(r.matches[0].tier, Tier::Exact);
         // The key that matched, with its characters.
         assert_eq!(
-            f.candidates()[r.matches[0].candidate].keys[r.matches[0].key],
+            cand_at(&f, r.matches[0].candidate).keys[r.matches[0].key],
             "국정원"
         );
         assert_eq!(r.matches[0].positions, vec![0, 1, 2]);
@@ -676,16 +683,16 @@ mod korean {
         assert_eq!(search(&f, "국ㅈ").total, 0);
     }
 
-    fn sample_latin() -> Finder {
-        Finder::new(
-            synthetic(2_000)
+    fn sample_latin() -> FinderIndex {
+        FinderIndex::build(
+            &synthetic(2_000)
                 .into_iter()
                 .filter(|c| {
                     c.keys
                         .iter()
                         .all(|k| !crate::search::hangul::has_syllable(k))
                 })
-                .collect(),
+                .collect::<Vec<_>>(),
         )
     }
 
@@ -729,7 +736,7 @@ mod korean {
         );
         assert_eq!(search(&f, "nis").matches[0].tier, Tier::Exact);
         // Without the acronym, the initials of the name still beat "Mi·nis·try".
-        let bare = Finder::new(vec![
+        let bare = FinderIndex::build(&[
             cand(Kind::Organisation, "Ministry of Foreign Affairs", &[]),
             cand(
                 Kind::Organisation,
@@ -772,7 +779,7 @@ mod korean {
         #[test]
         fn nfc_and_nfd_queries_rank_alike(pick in 0usize..8, take in 1usize..6) {
             let f = korean();
-            let c = &f.candidates()[pick];
+            let c = &cand_at(&f, pick);
             let key = c.keys.last().cloned().unwrap_or_default();
             let typed: String = key.chars().take(take).collect();
             let nfd: String = typed.nfd().collect();
@@ -784,7 +791,7 @@ mod korean {
         #[test]
         fn the_initials_of_a_name_find_it(pick in 0usize..7) {
             let f = korean();
-            let c = &f.candidates()[pick];
+            let c = &cand_at(&f, pick);
             let Some(name) = c.keys.iter().find(|k| crate::search::hangul::has_syllable(k)) else {
                 return Ok(());
             };

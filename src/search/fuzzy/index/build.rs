@@ -15,6 +15,8 @@ use super::{
     FoldedKey, HEADER_BYTES, HEADER_WORDS, KEYS, KINDS, LABEL_LENS, MAGIC, OTHER_NAME, SECTIONS,
     STRING_ENDS, STRINGS, Store, VERSION, checksum, padded,
 };
+use crate::corpus::Corpus;
+use crate::search::fuzzy::candidates::candidate_parts;
 use crate::search::fuzzy::{
     Candidate, Form, Kind, fold_key_into, query, score, shortest_word, word_starts,
 };
@@ -270,14 +272,27 @@ fn fits(parts: &[Tables]) -> bool {
 /// The index of `candidates` under `key`, as 8-byte words and its length in bytes.
 pub(super) fn encode(candidates: &[Candidate], key: &[u8]) -> (Vec<u64>, usize) {
     if candidates.len() <= PART {
-        return lay_out(&[Tables::of(candidates)], key);
+        return lay_out(vec![Tables::of(candidates)], key);
     }
     let parts: Vec<Tables> = candidates.par_chunks(PART).map(Tables::of).collect();
     if fits(&parts) {
-        lay_out(&parts, key)
+        lay_out(parts, key)
     } else {
         drop(parts);
-        lay_out(&[Tables::of(candidates)], key)
+        lay_out(vec![Tables::of(candidates)], key)
+    }
+}
+
+/// The index of `corpus`'s candidates under `key`, as [`encode`] of
+/// [`candidates_from`](super::super::candidates_from) gives it, without ever holding every
+/// candidate: each part's are folded into its tables and dropped.
+pub(super) fn encode_corpus(corpus: &Corpus, key: &[u8]) -> (Vec<u64>, usize) {
+    let parts: Vec<Tables> = candidate_parts(corpus, PART, |c| Tables::of(&c));
+    if fits(&parts) {
+        lay_out(parts, key)
+    } else {
+        drop(parts);
+        encode(&super::super::candidates_from(corpus), key)
     }
 }
 
@@ -354,8 +369,10 @@ fn put_part(t: &Tables, before: Before, out: &mut [&mut [u8]]) {
 
 /// Lays `parts` out in one index under `key`: the header, the key, then each section with
 /// the parts' tables one after another (the parts written on both cores, each into its own
-/// pieces of the sections).
-fn lay_out(parts: &[Tables], key: &[u8]) -> (Vec<u64>, usize) {
+/// pieces of the sections). Each part is dropped as soon as it is written. (Its memory goes
+/// back to the allocator's arenas, not to the system: measured, the process's resident size
+/// still holds the parts and the index together at the end of a build; BENCHMARKS.md.)
+fn lay_out(parts: Vec<Tables>, key: &[u8]) -> (Vec<u64>, usize) {
     let part_lens: Vec<[usize; SECTIONS]> = parts.iter().map(section_lens).collect();
     let candidates: usize = parts.iter().map(|t| t.kinds.len()).sum();
     let keys: usize = parts.iter().map(|t| t.keys.len()).sum();
@@ -416,7 +433,7 @@ fn lay_out(parts: &[Tables], key: &[u8]) -> (Vec<u64>, usize) {
     }
     let mut before = Vec::with_capacity(parts.len());
     let mut sum = Before::default();
-    for t in parts {
+    for t in &parts {
         before.push(sum);
         sum.keys += t.keys.len();
         sum.strings += t.strings.len();
@@ -425,10 +442,10 @@ fn lay_out(parts: &[Tables], key: &[u8]) -> (Vec<u64>, usize) {
         sum.bonuses += t.bonuses.len();
     }
     parts
-        .par_iter()
+        .into_par_iter()
         .zip(before)
         .zip(&mut pieces)
-        .for_each(|((t, before), out)| put_part(t, before, out));
+        .for_each(|((t, before), out)| put_part(&t, before, out));
     header[9] = checksum(&words[HEADER_WORDS..]);
     words[..HEADER_WORDS].copy_from_slice(&header);
     (words, total_len)
@@ -439,6 +456,15 @@ impl FinderIndex {
     /// [`FinderIndex::open`].
     pub fn build_keyed(candidates: &[Candidate], key: &[u8]) -> FinderIndex {
         let (words, len) = encode(candidates, key);
+        FinderIndex::open(Store::from_words(words, len), key).unwrap_or_else(|_| Self::empty())
+    }
+
+    /// The index of `corpus`'s candidates ([`candidates_from`](super::super::candidates_from))
+    /// written under `key`, the same bytes as [`FinderIndex::build_keyed`] gives, made in
+    /// parts so that the candidates are never all held at once (the browser's finder: the
+    /// corpus is held already, and the candidates would be a third more).
+    pub fn build_from_corpus(corpus: &Corpus, key: &[u8]) -> FinderIndex {
+        let (words, len) = encode_corpus(corpus, key);
         FinderIndex::open(Store::from_words(words, len), key).unwrap_or_else(|_| Self::empty())
     }
 }
@@ -486,6 +512,24 @@ mod tests {
         );
         same_bytes(&finder_candidates(100), "one part");
         same_bytes(&[], "nothing");
+    }
+
+    #[test]
+    fn a_corpus_built_in_parts_gives_the_bytes_of_its_candidates_list() {
+        for (corpus, what) in [
+            (generate(Spec::with_candidates(3 * PART + 100)), "generated"),
+            (stress(600, Style::Hostile).corpus, "hostile"),
+            (crate::corpus::Corpus::default(), "empty"),
+        ] {
+            let whole = encode(&candidates_from(&corpus), b"k");
+            let parts = encode_corpus(&corpus, b"k");
+            assert_eq!(whole.1, parts.1, "{what}");
+            assert!(whole.0 == parts.0, "{what}: the bytes differ");
+        }
+        let corpus = generate(Spec::with_candidates(PART + 5));
+        let parts = candidate_parts(&corpus, 100, |c| c.len());
+        assert!(parts.iter().all(|&n| n <= 100), "no part over its size");
+        assert_eq!(parts.iter().sum::<usize>(), candidates_from(&corpus).len());
     }
 
     #[test]
