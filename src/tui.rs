@@ -15,6 +15,8 @@
 //! - `job`: Ctrl-Z and SIGTSTP stop with the terminal restored; SIGCONT redraws it whole.
 //! - `input`: re-arms crossterm's reader when a resize made it miss pending keys.
 //! - `area`: the drawn area, the terminal's size capped ([`drawable_size`]).
+//! - `slice`: a short scheduler time slice for the loop once its first frame is out, so a
+//!   key is drawn soon after it arrives on a busy machine (Linux 6.12 and later).
 //! - `event_loop`: [`run`], which draws only when the program asks for it, and moves scrolled
 //!   rows with a terminal scroll region when the program says a full-width pane scrolled.
 //!
@@ -31,6 +33,7 @@ mod lean;
 mod program;
 mod session;
 mod sgr16;
+mod slice;
 
 pub use area::{MAX_COLUMNS, MAX_ROWS, drawable_size};
 pub use event_loop::{BUSY_POLL, run, run_when_ready};

@@ -26,7 +26,7 @@ use signal_hook::consts::signal::SIGWINCH;
 use super::frame_writer::{Committer, FrameWriter};
 use super::program::{Flow, Options, Pending, Program, ScrollHint};
 use super::session::{self, Session, TerminalOut};
-use super::{area, hangup, input, job, lean};
+use super::{area, hangup, input, job, lean, slice};
 /// At most this many queued events are handled before a frame is drawn, so a flood of input
 /// cannot keep the screen from updating.
 const MAX_BATCH: usize = 64;
@@ -138,6 +138,7 @@ impl<W: Pending> Program for Waiting<'_, W> {
 
 fn event_loop<P: Program>(screen: &mut Screen, program: &mut P) -> anyhow::Result<()> {
     let mut dirty = true;
+    let mut first_frame = true;
     loop {
         let hint = program.scroll_hint();
         let whole = session::take_redraw_request();
@@ -145,6 +146,12 @@ fn event_loop<P: Program>(screen: &mut Screen, program: &mut P) -> anyhow::Resul
             screen.draw(program, hint, whole).context("cannot draw")?;
             dirty = false;
             program.drawn();
+            if first_frame {
+                // After the hook, which starts the program's threads: they keep the default
+                // slice, only this loop (keys and frames) asks for a short one.
+                slice::prefer_short_slice();
+                first_frame = false;
+            }
         }
         match screen.handle_queued(program)? {
             Flow::Quit => return Ok(()),
