@@ -28,8 +28,8 @@ pub fn draft_warnings(corpus: &Corpus, origins: &HashMap<String, String>) -> Vec
         .filter(|m| m.draft)
         .map(|m| {
             Problem::in_field(
-                origins.get(&m.id).map(String::as_str),
-                &m.id,
+                origins.get(m.id.as_str()).map(String::as_str),
+                &*m.id,
                 "draft",
                 format!(
                     "meeting `{}` is a draft: its facts were detected by `entente import`; check \

@@ -166,7 +166,7 @@ fn with_names() -> Corpus {
         serde_json::from_value(value[kind].clone()).unwrap()
     };
     let name = |text: &String| Name {
-        text: text.clone(),
+        text: text.clone().into(),
         lang: if text.is_ascii() { "en" } else { "ko" }.into(),
         cite: Vec::new(),
         conventional: true,
@@ -186,10 +186,10 @@ fn with_names() -> Corpus {
             || corpus.people.iter().any(|p| &p.id == id)
     }));
     for o in &mut corpus.organisations {
-        add(&mut o.names, orgs.get(&o.id));
+        add(&mut o.names, orgs.get(o.id.as_str()));
     }
     for p in &mut corpus.people {
-        add(&mut p.names, people.get(&p.id));
+        add(&mut p.names, people.get(p.id.as_str()));
     }
     corpus
 }

@@ -302,7 +302,7 @@ pub const DEFAULT_PARTIES_FILE: &str = "<built-in>/parties.json";
 pub fn with_default_parties(mut files: Vec<(String, Corpus)>) -> Vec<(String, Corpus)> {
     if files.iter().all(|(_, c)| c.parties.is_empty()) {
         let defaults = Corpus {
-            format: FORMAT.to_string(),
+            format: FORMAT.to_string().into(),
             parties: super::builtin::parties(),
             ..Corpus::default()
         };
@@ -466,7 +466,7 @@ fn too_large(file: &str, len: u64) -> Problem {
 /// Moves the records of every file into one corpus.
 fn merge(files: Vec<(String, Corpus)>, origins: HashMap<String, String>) -> LoadedCorpus {
     let mut merged = Corpus {
-        format: FORMAT.to_string(),
+        format: FORMAT.to_string().into(),
         ..Corpus::default()
     };
     for (_, corpus) in files {

@@ -135,15 +135,15 @@ impl Index {
         for o in &corpus.organisations {
             let names = std::iter::once(o.name.as_str())
                 .chain(o.acronym.as_deref())
-                .chain(o.aliases.iter().map(String::as_str));
+                .chain(o.aliases.iter().map(crate::corpus::Text::as_str));
             for name in names.filter(|n| !n.is_empty()) {
                 terms.push(name);
                 owners.push((Facet::Organisation, &o.id));
             }
         }
         for p in &corpus.people {
-            let names =
-                std::iter::once(p.name.as_str()).chain(p.aliases.iter().map(String::as_str));
+            let names = std::iter::once(p.name.as_str())
+                .chain(p.aliases.iter().map(crate::corpus::Text::as_str));
             for name in names.filter(|n| !n.is_empty()) {
                 terms.push(name);
                 owners.push((Facet::Person, &p.id));
@@ -302,8 +302,8 @@ mod tests {
             let organisation = &organisations[i % organisations.len()].name;
             source
                 .paragraphs
-                .push(format!("{person} spoke for the {organisation}."));
-            source.paragraphs.push(format!("x{person}x"));
+                .push(format!("{person} spoke for the {organisation}.").into());
+            source.paragraphs.push(format!("x{person}x").into());
         }
         let tables = |parallel: bool| {
             let mut index = Index::default();

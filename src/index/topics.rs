@@ -24,9 +24,9 @@ impl Index {
         for t in &corpus.topics {
             if let Some(parent) = &t.parent {
                 self.subtopics
-                    .entry(parent.clone())
+                    .entry(parent.to_string())
                     .or_default()
-                    .push(t.id.clone());
+                    .push(t.id.to_string());
             }
         }
         let slot = Facet::Topic.slot();
@@ -37,7 +37,7 @@ impl Index {
                 continue;
             }
             let mut list: Vec<Appearance> = self.appearances[slot]
-                .get(&t.id)
+                .get(t.id.as_str())
                 .cloned()
                 .unwrap_or_default();
             for sub in &below {
@@ -48,7 +48,7 @@ impl Index {
                 }));
             }
             link::merge_appearances(&mut list);
-            rolled.insert(t.id.clone(), list);
+            rolled.insert(t.id.to_string(), list);
         }
         self.rolled_up = rolled;
     }

@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::corpus::RecordKind;
 use crate::corpus::model::{
-    Citation, Corpus, DateFact, Person, Place, Precision, Provenance, Topic, month_name,
+    Citation, Corpus, DateFact, Person, Place, Precision, Provenance, Text, Topic, month_name,
 };
 use crate::corpus::problem::Problem;
 use crate::text::display_width;
@@ -47,7 +47,7 @@ struct Linter<'a> {
     corpus: &'a Corpus,
     origins: &'a HashMap<String, String>,
     /// Source id → its cleaned paragraphs.
-    sources: HashMap<&'a str, &'a [String]>,
+    sources: HashMap<&'a str, &'a [Text]>,
     people: HashMap<&'a str, &'a Person>,
     topics: HashMap<&'a str, &'a Topic>,
     warnings: Vec<Problem>,
@@ -250,7 +250,7 @@ impl<'a> Linter<'a> {
         ];
         for (part, value) in parts {
             let Some(value) = value else { continue };
-            if !text.contains(&value.to_lowercase()) {
+            if !text.contains(&*value.to_lowercase()) {
                 self.warn(
                     kind,
                     id,
@@ -333,7 +333,7 @@ impl<'a> Linter<'a> {
         let id_words = t.id.replace('-', " ");
         let mentioned = std::iter::once(&t.label)
             .chain(&t.aliases)
-            .map(String::as_str)
+            .map(crate::corpus::Text::as_str)
             .chain(std::iter::once(id_words.as_str()))
             .any(|word| text.contains(&word.to_lowercase()));
         if !mentioned {
@@ -361,7 +361,7 @@ impl<'a> Linter<'a> {
             .chain(
                 c.events
                     .iter()
-                    .flat_map(|e| e.topics.iter().map(String::as_str)),
+                    .flat_map(|e| e.topics.iter().map(crate::corpus::Text::as_str)),
             )
             .chain(c.topics.iter().filter_map(|t| t.parent.as_deref()))
             .collect();
