@@ -6,7 +6,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{Appearance, Index, Role, link};
-use crate::corpus::{Corpus, Facet};
+use crate::corpus::{Corpus, Facet, Text};
 
 /// Whether a topic stands for itself and its sub-topics, or for itself alone.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -30,7 +30,7 @@ impl Index {
             }
         }
         let slot = Facet::Topic.slot();
-        let mut rolled: HashMap<String, Vec<Appearance>> = HashMap::default();
+        let mut rolled: HashMap<Text, Vec<Appearance>> = HashMap::default();
         for t in &corpus.topics {
             let below = self.descendants(&t.id);
             if below.is_empty() {
@@ -48,7 +48,7 @@ impl Index {
                 }));
             }
             link::merge_appearances(&mut list);
-            rolled.insert(t.id.to_string(), list);
+            rolled.insert(t.id.clone(), list);
         }
         self.rolled_up = rolled;
     }
