@@ -6,18 +6,20 @@
 //! value when serde knows it. After parsing, every string is brought to NFC (the `nfc` module)
 //! and the files go through [`super::validate`], so a [`LoadedCorpus`] is always a valid one.
 //!
-//! Memory: a file is read once into one buffer (its size known up front, so no regrowth), parsed
-//! from that buffer, and the buffer is dropped before the next file is read; a corpus file is
-//! thus held at most twice (its bytes and its parsed records), never more. A load for the
-//! browser drops each source's received text while parsing ([`ReceivedText`]), so the text is
-//! held once (as paragraphs), not twice. (Parsing from a buffered reader instead, which would
-//! not hold the bytes, took 2.4 s instead of 1.0 s on a 126 MiB corpus: serde_json's reader
-//! goes byte by byte.)
+//! Memory: a regular file is parsed record by record as it is read, from a window of a few MiB
+//! of its bytes (the `stream` module), so its bytes and its parsed records are never held
+//! together; a file with a problem, and a pipe, is read once into one buffer (its size known
+//! up front, so no regrowth) and parsed from that, the buffer dropped before the next file is
+//! read. A load for the browser drops each source's received text while parsing
+//! ([`ReceivedText`]), so the text is held once (as paragraphs), not twice. (Parsing from a
+//! buffered reader instead took 2.4 s instead of 1.0 s on a 126 MiB corpus: serde_json's
+//! reader goes byte by byte.)
 
 mod nfc;
 mod number;
 mod progress;
 pub(crate) mod received;
+mod stream;
 mod strict;
 
 use std::collections::HashMap;
@@ -272,15 +274,33 @@ fn parse_files(
     for (n, p) in paths.into_iter().enumerate() {
         let name = p.display().to_string();
         progress.file(n + 1, count);
-        match read_counted(&p, &name, Some(progress.shared()))
-            .and_then(|bytes| parse_bytes(&bytes, &name))
-        {
+        match parse_file(&p, &name, progress.shared()) {
             Ok(corpus) => files.push((name, corpus)),
             Err(problem) => problems.push(problem),
         }
     }
     progress.checking();
     (files, problems)
+}
+
+/// Reads and parses one corpus file, telling `progress` of the bytes read. A regular file is
+/// parsed record by record as it is read (`stream`), so it is never held whole; one that this
+/// refuses (it has a problem), and anything else (a pipe), is read whole and parsed by
+/// [`parse_bytes`], which words the problem.
+fn parse_file(path: &Path, name: &str, progress: &LoadProgress) -> Result<Corpus, Problem> {
+    let file = std::fs::File::open(path)
+        .and_then(|file| Ok((file.metadata()?, file)))
+        .ok()
+        .filter(|(meta, _)| meta.is_file() && meta.len() <= MAX_FILE_BYTES);
+    if let Some((_, file)) = file {
+        if let Some(mut corpus) = stream::parse(file, Some(progress)) {
+            normalise(&mut corpus);
+            return Ok(corpus);
+        }
+        // Read again whole, for the message; its bytes were counted once already.
+        return read_counted(path, name, None).and_then(|bytes| parse_bytes(&bytes, name));
+    }
+    read_counted(path, name, Some(progress)).and_then(|bytes| parse_bytes(&bytes, name))
 }
 
 /// [`parse_files`] for a caller that shows `progress` itself (nothing on stderr).
