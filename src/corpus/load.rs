@@ -17,12 +17,12 @@
 
 mod nfc;
 mod number;
+mod origins;
 mod progress;
 pub(crate) mod received;
 mod stream;
 mod strict;
 
-use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -32,6 +32,7 @@ use super::problem::{Problem, Problems};
 use super::validate::{self, Scope};
 use nfc::Normalise;
 use number::number_as_written;
+pub use origins::Origins;
 pub use progress::{DELAY as PROGRESS_DELAY, LoadProgress, LoadStep};
 pub use received::{DROPPED as DROPPED_RECEIVED_TEXT, ReceivedText};
 use serde::Deserialize;
@@ -53,7 +54,7 @@ const ONE_ERROR_PER_FILE: &str =
 pub struct LoadedCorpus {
     pub corpus: Corpus,
     /// Record id → the file that defined it (for messages that name files).
-    pub origins: HashMap<String, String>,
+    pub origins: Origins,
 }
 
 /// Parses one corpus file's text. `file` names it in messages. A leading byte-order mark is
@@ -197,10 +198,13 @@ pub fn merge_and_validate(files: Vec<(String, Corpus)>) -> Result<LoadedCorpus, 
     let (problems, origins) = if records >= PARALLEL_ITEMS {
         rayon::join(
             || validate::validate(&files, Scope::Complete),
-            || origins(&files),
+            || Origins::of_files(&files),
         )
     } else {
-        (validate::validate(&files, Scope::Complete), origins(&files))
+        (
+            validate::validate(&files, Scope::Complete),
+            Origins::of_files(&files),
+        )
     };
     if !problems.is_empty() {
         return Err(Problems(problems));
@@ -212,7 +216,7 @@ pub fn merge_and_validate(files: Vec<(String, Corpus)>) -> Result<LoadedCorpus, 
 /// the built-in corpus's tests (`the_built_in_corpus_is_valid`), not at every start.
 pub(crate) fn merge_unchecked(files: Vec<(String, Corpus)>) -> LoadedCorpus {
     let files = with_default_parties(files);
-    let origins = origins(&files);
+    let origins = Origins::of_files(&files);
     merge(files, origins)
 }
 
@@ -484,7 +488,7 @@ fn too_large(file: &str, len: u64) -> Problem {
 }
 
 /// Moves the records of every file into one corpus.
-fn merge(files: Vec<(String, Corpus)>, origins: HashMap<String, String>) -> LoadedCorpus {
+fn merge(files: Vec<(String, Corpus)>, origins: Origins) -> LoadedCorpus {
     let mut merged = Corpus {
         format: FORMAT.to_string().into(),
         ..Corpus::default()
@@ -513,19 +517,6 @@ fn merge(files: Vec<(String, Corpus)>, origins: HashMap<String, String>) -> Load
         corpus: merged,
         origins,
     }
-}
-
-/// Record id → the file that first defines it.
-fn origins(files: &[(String, Corpus)]) -> HashMap<String, String> {
-    let mut origins = HashMap::new();
-    for (file, corpus) in files {
-        for record in corpus.records() {
-            origins
-                .entry(record.id.to_string())
-                .or_insert_with(|| file.clone());
-        }
-    }
-    origins
 }
 
 /// Moves the items of `from` to the end of `to`; when `to` is empty, takes `from`'s list

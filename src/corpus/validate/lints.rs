@@ -10,6 +10,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::corpus::RecordKind;
+use crate::corpus::load::Origins;
 use crate::corpus::model::{
     Citation, Corpus, DateFact, Person, Place, Precision, Provenance, Text, Topic, month_name,
 };
@@ -22,7 +23,7 @@ pub const SHORT_TITLE_MAX_COLUMNS: usize = 28;
 
 /// Every lint warning of a loaded corpus. `origins` maps a record id to its file, as
 /// [`crate::corpus::LoadedCorpus`] records it.
-pub fn lint(corpus: &Corpus, origins: &HashMap<String, String>) -> Vec<Problem> {
+pub fn lint(corpus: &Corpus, origins: &Origins) -> Vec<Problem> {
     let mut linter = Linter {
         sources: corpus
             .sources
@@ -45,7 +46,7 @@ pub fn lint(corpus: &Corpus, origins: &HashMap<String, String>) -> Vec<Problem> 
 
 struct Linter<'a> {
     corpus: &'a Corpus,
-    origins: &'a HashMap<String, String>,
+    origins: &'a Origins,
     /// Source id → its cleaned paragraphs.
     sources: HashMap<&'a str, &'a [Text]>,
     people: HashMap<&'a str, &'a Person>,
@@ -56,7 +57,7 @@ struct Linter<'a> {
 impl<'a> Linter<'a> {
     fn warn(&mut self, kind: RecordKind, id: &str, field: String, message: String) {
         self.warnings.push(Problem::in_field(
-            self.origins.get(id).map(String::as_str),
+            self.origins.get(id),
             format!("{} {id}", kind.label()),
             field,
             message,
