@@ -2,8 +2,6 @@
 //! (topics, heads, members, observers, places, roles) and by a whole-word scan of the accounts'
 //! text for organisation and person names; then one appearance per entry, citations merged.
 
-use std::collections::BTreeMap;
-
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{Appearance, EntryRef, Index, Role};
@@ -261,26 +259,25 @@ fn mentions_in<'c>(
 /// One appearance per (entry, strongest role), citations merged and sorted. A mention in the
 /// text adds its citation to a structured role rather than listing the entry twice.
 pub(super) fn merge_appearances(list: &mut Vec<Appearance>) {
-    let mut by_entry: BTreeMap<EntryRef, Appearance> = BTreeMap::new();
-    for a in list.drain(..) {
-        match by_entry.get_mut(&a.entry) {
-            Some(existing) => {
-                existing.role = existing.role.min(a.role);
-                existing.cite.extend(a.cite);
-            }
-            None => {
-                by_entry.insert(a.entry, a);
-            }
+    // In place, in entry order (a stable sort, so an entry's appearances keep theirs), each
+    // entry's later appearances folded into its first: no map per list (there are ~70,000
+    // lists at 100k, most of one or two appearances).
+    list.sort_by_key(|a| a.entry);
+    list.dedup_by(|later, first| {
+        if later.entry != first.entry {
+            return false;
         }
-    }
-    for a in by_entry.values_mut() {
+        first.role = first.role.min(later.role);
+        first.cite.append(&mut later.cite);
+        true
+    });
+    for a in list.iter_mut() {
         a.cite.sort();
         a.cite.dedup();
         a.cite.shrink_to_fit();
     }
-    list.extend(by_entry.into_values());
-    // Lists grew by doubling as appearances were added: a 100k corpus has ~70,000 of them,
-    // most of one or two appearances, so the spare room would be a good part of the index.
+    // Lists grew by doubling as appearances were added: the spare room would be a good part
+    // of the index.
     list.shrink_to_fit();
 }
 
@@ -372,5 +369,43 @@ mod tests {
         assert_eq!(list[0].role, Role::Head);
         assert_eq!(list[0].cite, vec![c(1), c(3)]);
         assert_eq!(list[1].role, Role::Observer);
+    }
+
+    /// Appearances added out of entry order (the mentions come after every structured link):
+    /// one per entry, in entry order, whatever order they came in.
+    #[test]
+    fn merge_orders_by_entry_and_folds_each_entry_once() {
+        let c = |p| Citation::at("s", p);
+        let a = |entry, role, p| Appearance {
+            entry,
+            role,
+            cite: vec![c(p)],
+        };
+        let (m0, m1, e0) = (
+            EntryRef::Meeting(0),
+            EntryRef::Meeting(1),
+            EntryRef::Event(0),
+        );
+        let mut list = vec![
+            a(m1, Role::Mentioned, 4),
+            a(e0, Role::Discussed, 1),
+            a(m0, Role::Participant, 2),
+            a(m1, Role::Head, 2),
+            a(m0, Role::Mentioned, 2),
+            a(m1, Role::Mentioned, 4),
+        ];
+        merge_appearances(&mut list);
+        let merged: Vec<(EntryRef, Role, Vec<Citation>)> = list
+            .into_iter()
+            .map(|a| (a.entry, a.role, a.cite))
+            .collect();
+        assert_eq!(
+            merged,
+            vec![
+                (m0, Role::Participant, vec![c(2)]),
+                (m1, Role::Head, vec![c(2), c(4)]),
+                (e0, Role::Discussed, vec![c(1)]),
+            ]
+        );
     }
 }
