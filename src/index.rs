@@ -21,7 +21,7 @@ use std::collections::BTreeSet;
 // reach these maps in a way that matters, and SipHash was a tenth of a 100k-record build).
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::corpus::{Citation, Corpus, Facet, RecordKind, Text};
+use crate::corpus::{Citation, Corpus, Facet, RecordKind, Text, TextMap};
 pub use filter::{Filter, Years};
 pub use related::Related;
 pub use topics::TopicScope;
@@ -83,11 +83,12 @@ pub struct Index {
     timeline: Vec<EntryRef>,
     // Keys and names are `Text`s, like the model's: most are short enough to need no heap
     // block (a 100k corpus has some 400,000 of them).
-    ids: HashMap<Text, (RecordKind, usize)>,
+    // Built once and only read: sorted lists (`TextMap`), half the room of hash maps.
+    ids: TextMap<(RecordKind, usize)>,
     /// Facet key (a record id, or a [`place_key`](crate::corpus::place_key)) → where it appears.
     appearances: PerFacet<HashMap<Text, Vec<Appearance>>>,
     /// Ids, names (in any language), acronyms and aliases as [`crate::search::name_key`]s → facet key.
-    names: PerFacet<HashMap<Text, Text>>,
+    names: PerFacet<TextMap<Text>>,
     /// Place key → the city as first written in the corpus.
     place_names: HashMap<Text, Text>,
     /// Every series a meeting or event belongs to, sorted.
@@ -115,13 +116,15 @@ impl Index {
     pub fn build(corpus: &Corpus) -> Index {
         // First, while nothing else is built (see `Mentions::scan`).
         let mentions = link::Mentions::scan(corpus);
-        let mut index = Index::default();
-        for record in corpus.records() {
-            index
-                .ids
-                .entry(Text::from(record.id))
-                .or_insert((record.kind, record.pos));
-        }
+        let mut index = Index {
+            ids: TextMap::first_of(
+                corpus
+                    .records()
+                    .map(|record| (Text::from(record.id), (record.kind, record.pos)))
+                    .collect(),
+            ),
+            ..Index::default()
+        };
         index.build_timeline(corpus);
         index.register_names(corpus);
         index.series = corpus
@@ -156,10 +159,10 @@ impl Index {
 
     /// Every name a reader may type for a facet key: ids, names, acronyms, aliases, cities.
     fn register_names(&mut self, corpus: &Corpus) {
+        // (folded name, key) in the order above: the first key of a name is kept.
+        let mut given: PerFacet<Vec<(Text, Text)>> = Default::default();
         let mut add = |facet: Facet, key: &str, name: &str| {
-            self.names[facet.slot()]
-                .entry(fold(name))
-                .or_insert_with(|| Text::from(key));
+            given[facet.slot()].push((fold(name), Text::from(key)));
         };
         for t in &corpus.topics {
             let names = t.names.iter().map(|n| &n.text);
@@ -190,6 +193,7 @@ impl Index {
                 .entry(key.into())
                 .or_insert_with(|| Text::from(place.city.trim()));
         }
+        self.names = given.map(TextMap::first_of);
     }
 
     /// Meetings and events in date order (undated last).

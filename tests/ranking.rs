@@ -173,7 +173,7 @@ fn with_names() -> Corpus {
     };
     let add = |names: &mut Vec<Name>, texts: Option<&Vec<String>>| {
         for t in texts.into_iter().flatten() {
-            if !names.iter().any(|n| &n.text == t) {
+            if !names.iter().any(|n| n.text == t) {
                 names.push(name(t));
             }
         }
@@ -182,8 +182,7 @@ fn with_names() -> Corpus {
     let orgs = table("organisations");
     let people = table("people");
     assert!(orgs.keys().chain(people.keys()).all(|id| {
-        corpus.organisations.iter().any(|o| &o.id == id)
-            || corpus.people.iter().any(|p| &p.id == id)
+        corpus.organisations.iter().any(|o| o.id == id) || corpus.people.iter().any(|p| p.id == id)
     }));
     for o in &mut corpus.organisations {
         add(&mut o.names, orgs.get(o.id.as_str()));

@@ -17,7 +17,7 @@ pub fn person_name<'a>(corpus: &'a Corpus, id: &'a str) -> &'a str {
 pub fn org_name(corpus: &Corpus, id: &str) -> String {
     match corpus.organisations.iter().find(|o| o.id == id) {
         Some(o) => match &o.acronym {
-            Some(a) if a != &o.name => format!("{} ({a})", o.name),
+            Some(a) if a != o.name => format!("{} ({a})", o.name),
             _ => o.name.to_string(),
         },
         None => id.to_string(),

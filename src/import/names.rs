@@ -95,7 +95,7 @@ pub fn people_in(corpus: &Corpus, text: &str) -> Vec<(String, String)> {
                     .any(|name| romanisation_key(name) == key)
             });
             if let Some(p) = person
-                && !out.iter().any(|(id, _)| id == &p.id)
+                && !out.iter().any(|(id, _)| id == p.id)
             {
                 out.push((p.id.to_string(), run.join(" ")));
             }

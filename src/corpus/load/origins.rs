@@ -2,18 +2,18 @@
 //!
 //! A 100k corpus has some 130,000 records, and all of them usually come from one file: a map
 //! of id → file name held a copy of the name per record (about 23 MB at 100k). Here each file
-//! name is held once, and the records as a sorted list of (id, file number), looked up by
-//! binary search (lookups are few: a message, an import).
+//! name is held once, and the records as a [`TextMap`] of id → file number.
 
 use super::super::model::{Corpus, Text};
+use super::super::text_map::TextMap;
 
 /// Record id → the file that first defines it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Origins {
     /// The files, in load order.
     files: Vec<String>,
-    /// (record id, its file's place in `files`), sorted by id; one entry per id.
-    records: Vec<(Text, u32)>,
+    /// Record id → its file's place in `files`.
+    records: TextMap<u32>,
 }
 
 impl Origins {
@@ -26,22 +26,15 @@ impl Origins {
             let n = u32::try_from(n).unwrap_or(u32::MAX);
             records.extend(corpus.records().map(|r| (Text::from(r.id), n)));
         }
-        // By id, then file order: the first of a repeated id is its first file's.
-        records.sort_unstable();
-        records.dedup_by(|later, first| later.0 == first.0);
         Origins {
             files: files.iter().map(|(name, _)| name.clone()).collect(),
-            records,
+            records: TextMap::first_of(records),
         }
     }
 
     /// The file that defines the record with this id.
     pub fn get(&self, id: &str) -> Option<&str> {
-        let at = self
-            .records
-            .binary_search_by(|(record, _)| record.as_str().cmp(id))
-            .ok()?;
-        let file = self.records[at].1;
+        let file = *self.records.get(id)?;
         self.files.get(file as usize).map(String::as_str)
     }
 }
