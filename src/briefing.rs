@@ -199,10 +199,10 @@ pub fn topic_appearances(
 fn entry_title(corpus: &Corpus, entry: EntryRef) -> (String, Option<String>) {
     match entry {
         EntryRef::Meeting(i) => corpus.meetings.get(i).map_or((String::new(), None), |m| {
-            (m.title.clone(), Some(date::long(&m.date)))
+            (m.title.to_string(), Some(date::long(&m.date)))
         }),
         EntryRef::Event(i) => corpus.events.get(i).map_or((String::new(), None), |e| {
-            (e.title.clone(), e.date.as_ref().map(date::long))
+            (e.title.to_string(), e.date.as_ref().map(date::long))
         }),
     }
 }

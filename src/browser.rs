@@ -137,7 +137,7 @@ fn prepare(
 /// it while parsing, leaving a mark); this clears those marks, and the built-in corpus's text.
 fn drop_received_text(loaded: &mut LoadedCorpus) {
     for source in &mut loaded.corpus.sources {
-        source.raw = String::new();
+        source.raw = crate::corpus::Text::default();
     }
 }
 

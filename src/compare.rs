@@ -819,7 +819,12 @@ mod seventh {
                 .sources
                 .iter()
                 .find(|s| s.id == id)
-                .map(|s| s.paragraphs.clone())
+                .map(|s| {
+                    s.paragraphs
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<String>>()
+                })
                 .unwrap_or_else(|| panic!("{id} is in the built-in corpus"))
         };
         (

@@ -14,9 +14,11 @@ pub mod load;
 pub mod model;
 pub mod names;
 pub mod problem;
+pub mod text_map;
 pub mod validate;
 
 pub use kind::{Facet, RecordKind, RecordRef, place_key};
 pub use load::{LoadedCorpus, load_path, parse_str};
 pub use model::*;
 pub use problem::{Problem, Problems};
+pub use text_map::TextMap;

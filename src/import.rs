@@ -15,21 +15,19 @@ pub mod series;
 
 pub use plan::{Detection, Options, Plan, plan};
 
-use std::collections::HashMap;
-
 use crate::corpus::Problem;
 use crate::corpus::model::Corpus;
 
 /// The meetings still marked draft, one warning each, for `entente check --strict`.
-pub fn draft_warnings(corpus: &Corpus, origins: &HashMap<String, String>) -> Vec<Problem> {
+pub fn draft_warnings(corpus: &Corpus, origins: &crate::corpus::load::Origins) -> Vec<Problem> {
     corpus
         .meetings
         .iter()
         .filter(|m| m.draft)
         .map(|m| {
             Problem::in_field(
-                origins.get(&m.id).map(String::as_str),
-                &m.id,
+                origins.get(&m.id),
+                &*m.id,
                 "draft",
                 format!(
                     "meeting `{}` is a draft: its facts were detected by `entente import`; check \

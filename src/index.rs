@@ -21,7 +21,7 @@ use std::collections::BTreeSet;
 // reach these maps in a way that matters, and SipHash was a tenth of a 100k-record build).
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::corpus::{Citation, Corpus, Facet, RecordKind};
+use crate::corpus::{Citation, Corpus, Facet, RecordKind, Text, TextMap};
 pub use filter::{Filter, Years};
 pub use related::Related;
 pub use topics::TopicScope;
@@ -81,24 +81,27 @@ type PerFacet<T> = [T; Facet::ALL.len()];
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     timeline: Vec<EntryRef>,
-    ids: HashMap<String, (RecordKind, usize)>,
+    // Keys and names are `Text`s, like the model's: most are short enough to need no heap
+    // block (a 100k corpus has some 400,000 of them).
+    // Built once and only read: sorted lists (`TextMap`), half the room of hash maps.
+    ids: TextMap<(RecordKind, usize)>,
     /// Facet key (a record id, or a [`place_key`](crate::corpus::place_key)) → where it appears.
-    appearances: PerFacet<HashMap<String, Vec<Appearance>>>,
+    appearances: PerFacet<HashMap<Text, Vec<Appearance>>>,
     /// Ids, names (in any language), acronyms and aliases as [`crate::search::name_key`]s → facet key.
-    names: PerFacet<HashMap<String, String>>,
+    names: PerFacet<TextMap<Text>>,
     /// Place key → the city as first written in the corpus.
-    place_names: HashMap<String, String>,
+    place_names: HashMap<Text, Text>,
     /// Every series a meeting or event belongs to, sorted.
     series: Vec<String>,
     /// Topic id → its direct sub-topics, in corpus order.
     subtopics: HashMap<String, Vec<String>>,
     /// Topic id → where it or a sub-topic appears (only topics that have sub-topics).
-    rolled_up: HashMap<String, Vec<Appearance>>,
+    rolled_up: HashMap<Text, Vec<Appearance>>,
 }
 
 /// The form names are looked up in (see [`crate::search::name_key`]).
-fn fold(s: &str) -> String {
-    crate::search::name_key(s)
+fn fold(s: &str) -> Text {
+    crate::search::name_key(s).into()
 }
 
 /// The sortable date of an entry: its date value, or `None` when undated (sorted last).
@@ -111,13 +114,17 @@ fn entry_date(corpus: &Corpus, entry: EntryRef) -> Option<&str> {
 
 impl Index {
     pub fn build(corpus: &Corpus) -> Index {
-        let mut index = Index::default();
-        for record in corpus.records() {
-            index
-                .ids
-                .entry(record.id.to_string())
-                .or_insert((record.kind, record.pos));
-        }
+        // First, while nothing else is built (see `Mentions::scan`).
+        let mentions = link::Mentions::scan(corpus);
+        let mut index = Index {
+            ids: TextMap::first_of(
+                corpus
+                    .records()
+                    .map(|record| (Text::from(record.id), (record.kind, record.pos)))
+                    .collect(),
+            ),
+            ..Index::default()
+        };
         index.build_timeline(corpus);
         index.register_names(corpus);
         index.series = corpus
@@ -129,7 +136,7 @@ impl Index {
             .into_iter()
             .map(str::to_string)
             .collect();
-        index.link(corpus);
+        index.link(corpus, mentions);
         index.roll_up_topics(corpus);
         index
     }
@@ -152,10 +159,10 @@ impl Index {
 
     /// Every name a reader may type for a facet key: ids, names, acronyms, aliases, cities.
     fn register_names(&mut self, corpus: &Corpus) {
+        // (folded name, key) in the order above: the first key of a name is kept.
+        let mut given: PerFacet<Vec<(Text, Text)>> = Default::default();
         let mut add = |facet: Facet, key: &str, name: &str| {
-            self.names[facet.slot()]
-                .entry(fold(name))
-                .or_insert_with(|| key.to_string());
+            given[facet.slot()].push((fold(name), Text::from(key)));
         };
         for t in &corpus.topics {
             let names = t.names.iter().map(|n| &n.text);
@@ -183,9 +190,10 @@ impl Index {
             let key = place.key();
             add(Facet::Place, &key, &place.city);
             self.place_names
-                .entry(key)
-                .or_insert_with(|| place.city.trim().to_string());
+                .entry(key.into())
+                .or_insert_with(|| Text::from(place.city.trim()));
         }
+        self.names = given.map(TextMap::first_of);
     }
 
     /// Meetings and events in date order (undated last).
@@ -235,9 +243,7 @@ impl Index {
 
     /// The key of a facet value from an id, name, acronym, alias or city, in any case.
     pub fn resolve(&self, facet: Facet, name: &str) -> Option<&str> {
-        self.names[facet.slot()]
-            .get(&fold(name))
-            .map(String::as_str)
+        self.names[facet.slot()].get(&fold(name)).map(Text::as_str)
     }
 
     /// Where a facet value appears, by its key (a record id, or a [`place_key`](crate::corpus::place_key)).
@@ -249,7 +255,7 @@ impl Index {
 
     /// A place's city as the corpus first writes it, by its key.
     pub fn place_name(&self, key: &str) -> Option<&str> {
-        self.place_names.get(key).map(String::as_str)
+        self.place_names.get(key).map(Text::as_str)
     }
 
     /// Every series named by a meeting or event, sorted.

@@ -176,7 +176,9 @@ impl Matrix {
                 continue;
             };
             let meeting = &corpus.meetings[i];
-            let code = codes.get(&meeting.series).map_or("?", String::as_str);
+            let code = codes
+                .get(meeting.series.as_str())
+                .map_or("?", String::as_str);
             let column = Column {
                 meeting: i,
                 label: column_label(code, meeting),
@@ -264,8 +266,8 @@ fn credit_cells<'a>(
                 let cell = cells.entry(topic).or_default().entry(c).or_default();
                 if n == 0 {
                     cell.own = true;
-                } else if !cell.via.contains(&r.topic) {
-                    cell.via.push(r.topic.clone());
+                } else if !cell.via.iter().any(|v| *v == r.topic) {
+                    cell.via.push(r.topic.to_string());
                 }
                 cell.cite.extend(r.cite.iter().cloned());
                 if !credited_here.contains(&topic) {
@@ -324,9 +326,9 @@ fn topic_tree(corpus: &Corpus, index: &Index) -> Vec<(String, usize)> {
     }
     // Topics only reachable through a cycle have no root: list them last, flat.
     for t in &corpus.topics {
-        if !seen.contains(&t.id) {
-            seen.insert(t.id.clone());
-            out.push((t.id.clone(), 0));
+        if !seen.contains(t.id.as_str()) {
+            seen.insert(t.id.to_string());
+            out.push((t.id.to_string(), 0));
         }
     }
     out
@@ -572,7 +574,7 @@ mod tests {
                 let mut at = Some(r.topic.clone());
                 while let Some(topic) = at {
                     at = parent(&topic);
-                    credited.insert((topic, c.meeting));
+                    credited.insert((topic.to_string(), c.meeting));
                 }
             }
         }

@@ -451,6 +451,6 @@ fn builtin_first_frame_shows_every_entry_and_the_latest_meeting() {
         .iter()
         .max_by_key(|m| &m.date.value)
         .expect("the built-in corpus has meetings");
-    assert!(screen.contains(&latest.title), "{}:\n{screen}", latest.id);
+    assert!(screen.contains(&*latest.title), "{}:\n{screen}", latest.id);
     quit(&mut pty);
 }

@@ -500,7 +500,7 @@ fn builtin_show_prints_each_meeting_with_citations() {
         let o = entente(&["show", &meeting.id]);
         assert_eq!(o.status.code(), Some(0), "{}: {}", meeting.id, stderr(&o));
         let text = stdout(&o);
-        assert!(text.contains(&meeting.title), "{}: {text}", meeting.id);
+        assert!(text.contains(&*meeting.title), "{}: {text}", meeting.id);
         assert!(text.contains('¶'), "{}: {text}", meeting.id);
         assert_within_80_columns(&text);
     }

@@ -64,7 +64,7 @@ fn long_text(bytes: usize) -> String {
 fn find_with_a_64_character_query_on_a_1_mb_alias_runs_within_100_mib() {
     let dir = tempfile::tempdir().unwrap();
     let mut corpus = generate(Spec::with_candidates(200));
-    corpus.organisations[0].aliases = vec![long_text(1024 * 1024)];
+    corpus.organisations[0].aliases = vec![long_text(1024 * 1024).into()];
     let path = dir.path().join("corpus.json");
     write_corpus(&path, &corpus);
     let query: String = "cyberdialoguepolicycouncil"
@@ -90,7 +90,7 @@ fn find_on_a_16_mb_label_runs_within_200_mib() {
     let dir = tempfile::tempdir().unwrap();
     let mut corpus = generate(Spec::with_candidates(200));
     // 16 MB keeps the suite quick; BENCHMARKS.md has the 50 MB case measured.
-    corpus.topics[0].label = long_text(16 * 1024 * 1024);
+    corpus.topics[0].label = long_text(16 * 1024 * 1024).into();
     let path = dir.path().join("corpus.json");
     write_corpus(&path, &corpus);
     let mut cmd = entente();
@@ -116,8 +116,8 @@ fn big_output_corpus(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf, Str
     let paragraphs: Vec<String> = (1..=200)
         .map(|i| format!("{i}. {}", long_text(1_000).trim_end()))
         .collect();
-    corpus.sources[0].raw = paragraphs.join("\n\n");
-    corpus.sources[0].paragraphs = paragraphs;
+    corpus.sources[0].raw = paragraphs.join("\n\n").into();
+    corpus.sources[0].paragraphs = paragraphs.into_iter().map(Into::into).collect();
     let valid = dir.join("valid.json");
     write_corpus(&valid, &corpus);
     // Every meeting cites a source that is not there: a problem each.
@@ -128,7 +128,7 @@ fn big_output_corpus(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf, Str
     }
     let invalid = dir.join("invalid.json");
     write_corpus(&invalid, &corpus);
-    (valid, invalid, source)
+    (valid, invalid, source.to_string())
 }
 
 #[test]
@@ -274,7 +274,7 @@ fn ids_and_paths_with_controls_print_escaped_on_one_line() {
     let dir = tempfile::tempdir().unwrap();
     let mut corpus = generate(Spec::with_candidates(50));
     let twin = corpus.meetings[0].id.clone();
-    corpus.meetings[1].id = format!("{twin}\nentente: ok \x1b[2J");
+    corpus.meetings[1].id = format!("{twin}\nentente: ok \x1b[2J").into();
     corpus.meetings[2].id = corpus.meetings[1].id.clone();
     let path = dir.path().join("bad\x1b]0;title\x07.json");
     write_corpus(&path, &corpus);

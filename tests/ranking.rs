@@ -166,14 +166,14 @@ fn with_names() -> Corpus {
         serde_json::from_value(value[kind].clone()).unwrap()
     };
     let name = |text: &String| Name {
-        text: text.clone(),
+        text: text.clone().into(),
         lang: if text.is_ascii() { "en" } else { "ko" }.into(),
         cite: Vec::new(),
         conventional: true,
     };
     let add = |names: &mut Vec<Name>, texts: Option<&Vec<String>>| {
         for t in texts.into_iter().flatten() {
-            if !names.iter().any(|n| &n.text == t) {
+            if !names.iter().any(|n| n.text == t) {
                 names.push(name(t));
             }
         }
@@ -182,14 +182,13 @@ fn with_names() -> Corpus {
     let orgs = table("organisations");
     let people = table("people");
     assert!(orgs.keys().chain(people.keys()).all(|id| {
-        corpus.organisations.iter().any(|o| &o.id == id)
-            || corpus.people.iter().any(|p| &p.id == id)
+        corpus.organisations.iter().any(|o| o.id == id) || corpus.people.iter().any(|p| p.id == id)
     }));
     for o in &mut corpus.organisations {
-        add(&mut o.names, orgs.get(&o.id));
+        add(&mut o.names, orgs.get(o.id.as_str()));
     }
     for p in &mut corpus.people {
-        add(&mut p.names, people.get(&p.id));
+        add(&mut p.names, people.get(p.id.as_str()));
     }
     corpus
 }

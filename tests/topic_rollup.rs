@@ -66,8 +66,8 @@ fn the_browser_filter_and_the_finder_preview_roll_up() {
         .filtered()
         .iter()
         .map(|e| match e {
-            entente::index::EntryRef::Meeting(i) => app.corpus().meetings[*i].id.clone(),
-            entente::index::EntryRef::Event(i) => app.corpus().events[*i].id.clone(),
+            entente::index::EntryRef::Meeting(i) => app.corpus().meetings[*i].id.to_string(),
+            entente::index::EntryRef::Event(i) => app.corpus().events[*i].id.to_string(),
         })
         .collect();
     assert_eq!(

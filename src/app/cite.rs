@@ -175,7 +175,7 @@ mod tests {
             .sources
             .iter()
             .take(2)
-            .map(|s| s.id.clone())
+            .map(|s| s.id.to_string())
             .collect();
         let cites = [
             Citation::at(ids[0].clone(), 3),
@@ -236,7 +236,7 @@ mod tests {
         for (i, m) in corpus.meetings.iter().enumerate() {
             let facts = crate::facts::of_entry(&corpus, EntryRef::Meeting(i)).unwrap();
             let line = copy_entry(&corpus, &facts);
-            assert!(line.starts_with(&m.title), "{line}");
+            assert!(line.starts_with(&*m.title), "{line}");
             for note in [crate::facts::Field::Date, crate::facts::Field::Place]
                 .iter()
                 .filter_map(|f| facts.key(*f)?.note())

@@ -54,7 +54,7 @@ impl TextSearches {
                     .iter()
                     .map(|raw| TextSearch::new(&sanitize_line(raw)))
                     .collect();
-                self.sources.push((source.id.clone(), prepared));
+                self.sources.push((source.id.to_string(), prepared));
                 self.sources.len() - 1
             }
         };
@@ -231,8 +231,8 @@ mod tests {
         let huge = unit.repeat(2 * 1024 * 1024 / unit.len());
         Source {
             title: "t".into(),
-            raw: huge.clone(),
-            paragraphs: vec!["Short \u{1b}[31mfirst capacity.".into(), huge],
+            raw: huge.clone().into(),
+            paragraphs: vec!["Short \u{1b}[31mfirst capacity.".into(), huge.into()],
             ..crate::test_fixture::source("s")
         }
     }
@@ -273,7 +273,7 @@ mod tests {
         let mut source = big_source();
         source.paragraphs.truncate(1);
         for i in 0..KEPT_SOURCES + 3 {
-            source.id = format!("s{i}");
+            source.id = format!("s{i}").into();
             texts.find(&source, "cap");
         }
         assert_eq!(texts.sources.len(), KEPT_SOURCES);

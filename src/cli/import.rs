@@ -174,7 +174,7 @@ struct Write1 {
 
 fn one_file() -> Corpus {
     Corpus {
-        format: FORMAT.to_string(),
+        format: FORMAT.to_string().into(),
         ..Corpus::default()
     }
 }
@@ -183,7 +183,7 @@ fn files_to_write(
     plan: &Plan,
     dir: &Path,
     user: &[(String, Corpus)],
-    origins: &std::collections::HashMap<String, String>,
+    origins: &crate::corpus::load::Origins,
 ) -> Result<Vec<Write1>> {
     let mut writes = Vec::new();
     let source_path = dir.join(format!("source-{}.json", plan.source.id));

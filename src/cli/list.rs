@@ -60,26 +60,26 @@ fn row(library: &Library, entry: EntryRef) -> Row {
         EntryRef::Meeting(i) => {
             let m = &corpus.meetings[i];
             Row {
-                id: m.id.clone(),
+                id: m.id.to_string(),
                 kind: RowKind::Meeting,
                 date: Some(m.date.clone()),
-                title: m.short_title.clone(),
-                place: m.place.as_ref().map(|p| p.city.clone()),
+                title: m.short_title.to_string(),
+                place: m.place.as_ref().map(|p| p.city.to_string()),
                 format: m.format.as_ref().map(|f| f.value.label()),
-                series: Some(m.series.clone()),
+                series: Some(m.series.to_string()),
                 status,
             }
         }
         EntryRef::Event(i) => {
             let e = &corpus.events[i];
             Row {
-                id: e.id.clone(),
+                id: e.id.to_string(),
                 kind: RowKind::Event(e.kind),
                 date: e.date.clone(),
-                title: e.title.clone(),
-                place: e.place.as_ref().map(|p| p.city.clone()),
+                title: e.title.to_string(),
+                place: e.place.as_ref().map(|p| p.city.to_string()),
                 format: None,
-                series: e.series.clone(),
+                series: e.series.as_ref().map(ToString::to_string),
                 status,
             }
         }
@@ -185,7 +185,7 @@ pub fn run(library: &Library, args: &ListArgs, json: bool, out: &mut dyn Write) 
 fn format_row(r: &Row, id_width: usize) -> String {
     let date = match &r.date {
         Some(d) if d.provenance == Provenance::Inferred => format!("{}*", d.value),
-        Some(d) => d.value.clone(),
+        Some(d) => d.value.to_string(),
         None => "undated".to_string(),
     };
     let mut summary = marker(r.status);

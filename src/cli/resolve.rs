@@ -44,7 +44,7 @@ fn named(corpus: &Corpus, facet: Facet) -> Vec<(Candidate, Vec<&str>)> {
             .iter()
             .map(|t| {
                 let mut names = vec![t.id.as_str(), &t.label];
-                names.extend(t.aliases.iter().map(String::as_str));
+                names.extend(t.aliases.iter().map(crate::corpus::Text::as_str));
                 names.extend(t.names.iter().map(|n| n.text.as_str()));
                 (candidate(&t.id, &t.label), names)
             })
@@ -55,7 +55,7 @@ fn named(corpus: &Corpus, facet: Facet) -> Vec<(Candidate, Vec<&str>)> {
             .map(|o| {
                 let mut names = vec![o.id.as_str(), &o.name];
                 names.extend(o.acronym.as_deref());
-                names.extend(o.aliases.iter().map(String::as_str));
+                names.extend(o.aliases.iter().map(crate::corpus::Text::as_str));
                 names.extend(o.names.iter().map(|n| n.text.as_str()));
                 (candidate(&o.id, &o.name), names)
             })
@@ -65,7 +65,7 @@ fn named(corpus: &Corpus, facet: Facet) -> Vec<(Candidate, Vec<&str>)> {
             .iter()
             .map(|p| {
                 let mut names = vec![p.id.as_str(), &p.name];
-                names.extend(p.aliases.iter().map(String::as_str));
+                names.extend(p.aliases.iter().map(crate::corpus::Text::as_str));
                 names.extend(p.names.iter().map(|n| n.text.as_str()));
                 (candidate(&p.id, &p.name), names)
             })

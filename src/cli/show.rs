@@ -196,7 +196,7 @@ fn entry_title(corpus: &Corpus, entry: EntryRef) -> String {
     };
     match date {
         Some(d) => format!("{title} ({})", date::long(d)),
-        None => title.clone(),
+        None => title.to_string(),
     }
 }
 
@@ -205,7 +205,7 @@ fn person_name(corpus: &Corpus, id: &str) -> String {
     match corpus.people.iter().find(|p| p.id == id) {
         Some(p) => match &p.honorific {
             Some(h) => format!("{h} {}", p.name),
-            None => p.name.clone(),
+            None => p.name.to_string(),
         },
         None => id.to_string(),
     }

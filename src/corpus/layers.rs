@@ -142,10 +142,10 @@ fn apply_amendments(
                         .accounts
                         .iter()
                         .filter(|a| !replaced.accounts.iter().any(|b| b.source == a.source))
-                        .map(|a| a.source.clone())
+                        .map(|a| a.source.to_string())
                         .collect();
                     amendments.push(Amendment {
-                        meeting: meeting.id.clone(),
+                        meeting: meeting.id.to_string(),
                         file: file.clone(),
                         added_accounts,
                     });
@@ -155,7 +155,7 @@ fn apply_amendments(
             if !found {
                 problems.push(Problem::in_field(
                     Some(file),
-                    &meeting.id,
+                    &*meeting.id,
                     "amends",
                     format!(
                         "meeting `{}` says it amends a built-in meeting, but the built-in \

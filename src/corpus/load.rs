@@ -6,21 +6,23 @@
 //! value when serde knows it. After parsing, every string is brought to NFC (the `nfc` module)
 //! and the files go through [`super::validate`], so a [`LoadedCorpus`] is always a valid one.
 //!
-//! Memory: a file is read once into one buffer (its size known up front, so no regrowth), parsed
-//! from that buffer, and the buffer is dropped before the next file is read; a corpus file is
-//! thus held at most twice (its bytes and its parsed records), never more. A load for the
-//! browser drops each source's received text while parsing ([`ReceivedText`]), so the text is
-//! held once (as paragraphs), not twice. (Parsing from a buffered reader instead, which would
-//! not hold the bytes, took 2.4 s instead of 1.0 s on a 126 MiB corpus: serde_json's reader
-//! goes byte by byte.)
+//! Memory: a regular file is parsed record by record as it is read, from a window of a few MiB
+//! of its bytes (the `stream` module), so its bytes and its parsed records are never held
+//! together; a file with a problem, and a pipe, is read once into one buffer (its size known
+//! up front, so no regrowth) and parsed from that, the buffer dropped before the next file is
+//! read. A load for the browser drops each source's received text while parsing
+//! ([`ReceivedText`]), so the text is held once (as paragraphs), not twice. (Parsing from a
+//! buffered reader instead took 2.4 s instead of 1.0 s on a 126 MiB corpus: serde_json's
+//! reader goes byte by byte.)
 
 mod nfc;
 mod number;
+mod origins;
 mod progress;
 pub(crate) mod received;
+mod stream;
 mod strict;
 
-use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -30,6 +32,7 @@ use super::problem::{Problem, Problems};
 use super::validate::{self, Scope};
 use nfc::Normalise;
 use number::number_as_written;
+pub use origins::Origins;
 pub use progress::{DELAY as PROGRESS_DELAY, LoadProgress, LoadStep};
 pub use received::{DROPPED as DROPPED_RECEIVED_TEXT, ReceivedText};
 use serde::Deserialize;
@@ -51,7 +54,7 @@ const ONE_ERROR_PER_FILE: &str =
 pub struct LoadedCorpus {
     pub corpus: Corpus,
     /// Record id → the file that defined it (for messages that name files).
-    pub origins: HashMap<String, String>,
+    pub origins: Origins,
 }
 
 /// Parses one corpus file's text. `file` names it in messages. A leading byte-order mark is
@@ -195,10 +198,13 @@ pub fn merge_and_validate(files: Vec<(String, Corpus)>) -> Result<LoadedCorpus, 
     let (problems, origins) = if records >= PARALLEL_ITEMS {
         rayon::join(
             || validate::validate(&files, Scope::Complete),
-            || origins(&files),
+            || Origins::of_files(&files),
         )
     } else {
-        (validate::validate(&files, Scope::Complete), origins(&files))
+        (
+            validate::validate(&files, Scope::Complete),
+            Origins::of_files(&files),
+        )
     };
     if !problems.is_empty() {
         return Err(Problems(problems));
@@ -210,7 +216,7 @@ pub fn merge_and_validate(files: Vec<(String, Corpus)>) -> Result<LoadedCorpus, 
 /// the built-in corpus's tests (`the_built_in_corpus_is_valid`), not at every start.
 pub(crate) fn merge_unchecked(files: Vec<(String, Corpus)>) -> LoadedCorpus {
     let files = with_default_parties(files);
-    let origins = origins(&files);
+    let origins = Origins::of_files(&files);
     merge(files, origins)
 }
 
@@ -272,15 +278,33 @@ fn parse_files(
     for (n, p) in paths.into_iter().enumerate() {
         let name = p.display().to_string();
         progress.file(n + 1, count);
-        match read_counted(&p, &name, Some(progress.shared()))
-            .and_then(|bytes| parse_bytes(&bytes, &name))
-        {
+        match parse_file(&p, &name, progress.shared()) {
             Ok(corpus) => files.push((name, corpus)),
             Err(problem) => problems.push(problem),
         }
     }
     progress.checking();
     (files, problems)
+}
+
+/// Reads and parses one corpus file, telling `progress` of the bytes read. A regular file is
+/// parsed record by record as it is read (`stream`), so it is never held whole; one that this
+/// refuses (it has a problem), and anything else (a pipe), is read whole and parsed by
+/// [`parse_bytes`], which words the problem.
+fn parse_file(path: &Path, name: &str, progress: &LoadProgress) -> Result<Corpus, Problem> {
+    let file = std::fs::File::open(path)
+        .and_then(|file| Ok((file.metadata()?, file)))
+        .ok()
+        .filter(|(meta, _)| meta.is_file() && meta.len() <= MAX_FILE_BYTES);
+    if let Some((_, file)) = file {
+        if let Some(mut corpus) = stream::parse(file, Some(progress)) {
+            normalise(&mut corpus);
+            return Ok(corpus);
+        }
+        // Read again whole, for the message; its bytes were counted once already.
+        return read_counted(path, name, None).and_then(|bytes| parse_bytes(&bytes, name));
+    }
+    read_counted(path, name, Some(progress)).and_then(|bytes| parse_bytes(&bytes, name))
 }
 
 /// [`parse_files`] for a caller that shows `progress` itself (nothing on stderr).
@@ -302,7 +326,7 @@ pub const DEFAULT_PARTIES_FILE: &str = "<built-in>/parties.json";
 pub fn with_default_parties(mut files: Vec<(String, Corpus)>) -> Vec<(String, Corpus)> {
     if files.iter().all(|(_, c)| c.parties.is_empty()) {
         let defaults = Corpus {
-            format: FORMAT.to_string(),
+            format: FORMAT.to_string().into(),
             parties: super::builtin::parties(),
             ..Corpus::default()
         };
@@ -464,9 +488,9 @@ fn too_large(file: &str, len: u64) -> Problem {
 }
 
 /// Moves the records of every file into one corpus.
-fn merge(files: Vec<(String, Corpus)>, origins: HashMap<String, String>) -> LoadedCorpus {
+fn merge(files: Vec<(String, Corpus)>, origins: Origins) -> LoadedCorpus {
     let mut merged = Corpus {
-        format: FORMAT.to_string(),
+        format: FORMAT.to_string().into(),
         ..Corpus::default()
     };
     for (_, corpus) in files {
@@ -493,19 +517,6 @@ fn merge(files: Vec<(String, Corpus)>, origins: HashMap<String, String>) -> Load
         corpus: merged,
         origins,
     }
-}
-
-/// Record id → the file that first defines it.
-fn origins(files: &[(String, Corpus)]) -> HashMap<String, String> {
-    let mut origins = HashMap::new();
-    for (file, corpus) in files {
-        for record in corpus.records() {
-            origins
-                .entry(record.id.to_string())
-                .or_insert_with(|| file.clone());
-        }
-    }
-    origins
 }
 
 /// Moves the items of `from` to the end of `to`; when `to` is empty, takes `from`'s list

@@ -7,6 +7,11 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The model's one string type: inline up to 24 bytes (most ids, sides, dates, cities and short
+/// titles), on the heap beyond, so a big corpus's millions of short strings cost no heap block
+/// each. Reads and writes JSON as a `String` does.
+pub type Text = compact_str::CompactString;
+
 /// The format tag every corpus file carries, so a future format can be told apart.
 pub const FORMAT: &str = "entente-corpus/1";
 
@@ -16,10 +21,10 @@ pub const FORMAT: &str = "entente-corpus/1";
 #[serde(deny_unknown_fields)]
 pub struct Corpus {
     /// Must be [`FORMAT`].
-    pub format: String,
+    pub format: Text,
     /// A human name for the corpus, shown in the header.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    pub title: Option<Text>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -74,9 +79,9 @@ impl Corpus {
 #[serde(deny_unknown_fields)]
 pub struct Series {
     /// The series slug, e.g. `eu-rok-cyber-dialogue`.
-    pub id: String,
+    pub id: Text,
     /// Its English name, e.g. "EU–ROK Cyber Dialogue".
-    pub name: String,
+    pub name: Text,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub names: Vec<Name>,
 }
@@ -86,7 +91,7 @@ pub struct Series {
 #[serde(deny_unknown_fields)]
 pub struct PlaceNames {
     /// The place key, e.g. `seoul`.
-    pub key: String,
+    pub key: Text,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub names: Vec<Name>,
 }
@@ -96,14 +101,14 @@ pub struct PlaceNames {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
-    pub source: String,
+    pub source: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paragraph: Option<u32>,
 }
 
 impl Citation {
     /// Paragraph `paragraph` (1-based) of `source`.
-    pub fn at(source: impl Into<String>, paragraph: u32) -> Citation {
+    pub fn at(source: impl Into<Text>, paragraph: u32) -> Citation {
         Citation {
             source: source.into(),
             paragraph: Some(paragraph),
@@ -111,7 +116,7 @@ impl Citation {
     }
 
     /// A reference source as a whole.
-    pub fn whole(source: impl Into<String>) -> Citation {
+    pub fn whole(source: impl Into<Text>) -> Citation {
         Citation {
             source: source.into(),
             paragraph: None,
@@ -127,10 +132,10 @@ impl Citation {
 /// declared parties, and labels come from the party's record
 /// ([`crate::corpus::names::side_label`]).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(from = "String", into = "String")]
+#[serde(from = "Text", into = "Text")]
 pub enum Side {
     /// A party the corpus declares, by its id (e.g. `eu`, `rok`).
-    Party(String),
+    Party(Text),
     /// A multilateral body (UN, NATO, OSCE, ARF, …).
     Multilateral,
     /// Anything else (a project, a research institute of no stated side, …).
@@ -139,7 +144,7 @@ pub enum Side {
 
 impl Side {
     /// The side of the party with id `id`.
-    pub fn party(id: impl Into<String>) -> Side {
+    pub fn party(id: impl Into<Text>) -> Side {
         Side::Party(id.into())
     }
 
@@ -161,8 +166,8 @@ impl Side {
     }
 }
 
-impl From<String> for Side {
-    fn from(s: String) -> Side {
+impl From<Text> for Side {
+    fn from(s: Text) -> Side {
         match s.as_str() {
             "multilateral" => Side::Multilateral,
             "other" => Side::Other,
@@ -171,11 +176,11 @@ impl From<String> for Side {
     }
 }
 
-impl From<Side> for String {
-    fn from(side: Side) -> String {
+impl From<Side> for Text {
+    fn from(side: Side) -> Text {
         match side {
             Side::Party(id) => id,
-            other => other.as_str().to_string(),
+            other => Text::from(other.as_str()),
         }
     }
 }
@@ -187,11 +192,11 @@ impl From<Side> for String {
 #[serde(deny_unknown_fields)]
 pub struct Party {
     /// The id sides use, a slug: `eu`, `rok`.
-    pub id: String,
+    pub id: Text,
     /// The full English name: "Republic of Korea".
-    pub name: String,
+    pub name: Text,
     /// The short label every surface prints for the side: "ROK".
-    pub short: String,
+    pub short: Text,
     /// Names in other languages ("대한민국"); the Korean interface labels the side with its
     /// Korean name.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -232,18 +237,18 @@ impl SourceKind {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Short, stable slug, e.g. `eeas-2025-05-7th-cyber-dialogue`.
-    pub id: String,
+    pub id: Text,
     /// The short label citations use on every surface, e.g. "EU 2025" in `[EU 2025 ¶4]`;
     /// unique within a corpus. Without one, citations use the id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
+    pub label: Option<Text>,
     /// The document's own headline.
-    pub title: String,
+    pub title: Text,
     /// Who published it, only where the text itself shows it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub publisher: Option<String>,
+    pub publisher: Option<Text>,
     /// BCP 47 language tag of the text, e.g. `en`.
-    pub language: String,
+    pub language: Text,
     pub kind: SourceKind,
     /// Publication date, only where the text states it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -253,26 +258,26 @@ pub struct Source {
     pub side: Option<Side>,
     /// Remarks on the document itself, e.g. "unofficial translation".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
     /// Where the document is published, e.g. `https://www.eeas.europa.eu/…`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<Text>,
     /// When `url` was last read (`YYYY-MM-DD`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub accessed: Option<String>,
+    pub accessed: Option<Text>,
     /// The text exactly as received (menus, counters and contacts included); empty for a
     /// reference source. A load that drops received text (the browser's) holds only a mark
     /// here (`load::DROPPED_RECEIVED_TEXT`) when it was not empty.
     #[serde(
         default,
-        skip_serializing_if = "String::is_empty",
+        skip_serializing_if = "Text::is_empty",
         deserialize_with = "crate::corpus::load::received::raw"
     )]
-    pub raw: String,
+    pub raw: Text,
     /// The cleaned text, one entry per paragraph; citations use 1-based indices into this list.
     /// Empty for a reference source, whose text is not in the corpus: facts cite it as a whole.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub paragraphs: Vec<String>,
+    pub paragraphs: Vec<Text>,
 }
 
 impl Source {
@@ -327,15 +332,15 @@ pub enum Provenance {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DateFact {
-    pub value: String,
+    pub value: Text,
     /// Last day of a range (e.g. a session of 7–11 July), same format as `value`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub end: Option<String>,
+    pub end: Option<Text>,
     pub precision: Precision,
     pub provenance: Provenance,
     /// How an inferred date (or its year) is known. Required when `provenance` is `inferred`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub how: Option<String>,
+    pub how: Option<Text>,
     pub cite: Vec<Citation>,
     /// Other dates that sources give for the same thing, when they disagree; the value above
     /// is the one preferred by `rule`.
@@ -350,9 +355,9 @@ pub struct DateFact {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AlternativeDate {
-    pub value: String,
+    pub value: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub end: Option<String>,
+    pub end: Option<Text>,
     pub precision: Precision,
     pub cite: Vec<Citation>,
 }
@@ -382,9 +387,9 @@ impl PreferenceRule {
 #[serde(deny_unknown_fields)]
 pub struct Name {
     /// The name as written, e.g. "국가정보원" or "NIS".
-    pub text: String,
+    pub text: Text,
     /// BCP 47 language tag, e.g. `ko`.
-    pub lang: String,
+    pub lang: Text,
     /// Where a source uses it. Empty only for a conventional name.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cite: Vec<Citation>,
@@ -399,15 +404,15 @@ pub struct Name {
 #[serde(deny_unknown_fields)]
 pub struct Place {
     /// City (or "virtual" style description where no city applies).
-    pub city: String,
+    pub city: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
+    pub country: Option<Text>,
     /// Building or host institution, where stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub venue: Option<String>,
+    pub venue: Option<Text>,
     pub provenance: Provenance,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub how: Option<String>,
+    pub how: Option<Text>,
     pub cite: Vec<Citation>,
 }
 
@@ -441,7 +446,7 @@ pub struct FormatFact {
     pub value: MeetingFormat,
     pub provenance: Provenance,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub how: Option<String>,
+    pub how: Option<Text>,
     pub cite: Vec<Citation>,
 }
 
@@ -450,7 +455,7 @@ pub struct FormatFact {
 #[serde(deny_unknown_fields)]
 pub struct SideName {
     pub side: Side,
-    pub name: String,
+    pub name: Text,
     pub cite: Vec<Citation>,
 }
 
@@ -459,14 +464,14 @@ pub struct SideName {
 #[serde(deny_unknown_fields)]
 pub struct Head {
     /// A person id.
-    pub person: String,
+    pub person: Text,
     /// "head", "chair", "co-chair", as the source puts it.
-    pub role: String,
+    pub role: Text,
     /// Title as written in the source.
-    pub title: String,
+    pub title: Text,
     /// An organisation id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub organisation: Option<String>,
+    pub organisation: Option<Text>,
     pub cite: Vec<Citation>,
 }
 
@@ -474,9 +479,9 @@ pub struct Head {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OrgRef {
-    pub organisation: String,
+    pub organisation: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
     pub cite: Vec<Citation>,
 }
 
@@ -498,7 +503,7 @@ pub struct Delegation {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Statement {
-    pub text: String,
+    pub text: Text,
     pub cite: Vec<Citation>,
 }
 
@@ -507,10 +512,10 @@ pub struct Statement {
 #[serde(deny_unknown_fields)]
 pub struct TopicRef {
     /// A topic id.
-    pub topic: String,
+    pub topic: Text,
     /// What the meeting said of it, in a sentence.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub summary: Option<String>,
+    pub summary: Option<Text>,
     pub cite: Vec<Citation>,
 }
 
@@ -519,8 +524,8 @@ pub struct TopicRef {
 #[serde(deny_unknown_fields)]
 pub struct EventRef {
     /// An event id.
-    pub event: String,
-    pub text: String,
+    pub event: Text,
+    pub text: Text,
     pub cite: Vec<Citation>,
 }
 
@@ -529,7 +534,7 @@ pub struct EventRef {
 #[serde(deny_unknown_fields)]
 pub struct Account {
     /// A source id.
-    pub source: String,
+    pub source: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub side: Option<Side>,
 }
@@ -538,15 +543,15 @@ pub struct Account {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
-    pub id: String,
+    pub id: Text,
     /// Series slug, e.g. `eu-rok-cyber-dialogue`.
-    pub series: String,
+    pub series: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edition: Option<u32>,
     /// Display title, e.g. "7th EU–ROK Cyber Dialogue".
-    pub title: String,
+    pub title: Text,
     /// A short title for the timeline row, e.g. "7th Cyber Dialogue".
-    pub short_title: String,
+    pub short_title: Text,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub names: Vec<SideName>,
     pub date: DateFact,
@@ -629,11 +634,11 @@ impl EventKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
-    pub id: String,
+    pub id: Text,
     pub kind: EventKind,
-    pub title: String,
+    pub title: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub series: Option<String>,
+    pub series: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edition: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -641,11 +646,11 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<Place>,
     /// What the sources say of it.
-    pub description: String,
+    pub description: Text,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub organisations: Vec<String>,
+    pub organisations: Vec<Text>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub topics: Vec<String>,
+    pub topics: Vec<Text>,
     pub cite: Vec<Citation>,
 }
 
@@ -686,14 +691,14 @@ impl OrgKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
-    pub id: String,
+    pub id: Text,
     /// Canonical name.
-    pub name: String,
+    pub name: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub acronym: Option<String>,
+    pub acronym: Option<Text>,
     /// Other names the sources use.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Text>,
     /// Names in other languages (Korean) and conventional acronyms, each with its citation.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub names: Vec<Name>,
@@ -701,7 +706,7 @@ pub struct Organisation {
     pub kind: OrgKind,
     /// The id of the organisation this one belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent: Option<String>,
+    pub parent: Option<Text>,
     pub cite: Vec<Citation>,
 }
 
@@ -709,27 +714,27 @@ pub struct Organisation {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
-    pub title: String,
+    pub title: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub organisation: Option<String>,
+    pub organisation: Option<Text>,
     pub side: Side,
     /// The meeting at which the role is reported, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub meeting: Option<String>,
+    pub meeting: Option<Text>,
     pub cite: Vec<Citation>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
-    pub id: String,
+    pub id: Text,
     /// The name as written in the sources (family name first where the source does so).
-    pub name: String,
+    pub name: Text,
     /// Honorific as written ("Mr.", "Dr"), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub honorific: Option<String>,
+    pub honorific: Option<Text>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Text>,
     /// Names in other languages (Korean) with their citations.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub names: Vec<Name>,
@@ -739,14 +744,14 @@ pub struct Person {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Topic {
-    pub id: String,
-    pub label: String,
+    pub id: Text,
+    pub label: Text,
     /// Other words a reader might search for.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Text>,
     /// Names in other languages (Korean) with their citations.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub names: Vec<Name>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent: Option<String>,
+    pub parent: Option<Text>,
 }

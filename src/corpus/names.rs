@@ -17,8 +17,8 @@ pub fn person_name<'a>(corpus: &'a Corpus, id: &'a str) -> &'a str {
 pub fn org_name(corpus: &Corpus, id: &str) -> String {
     match corpus.organisations.iter().find(|o| o.id == id) {
         Some(o) => match &o.acronym {
-            Some(a) if a != &o.name => format!("{} ({a})", o.name),
-            _ => o.name.clone(),
+            Some(a) if a != o.name => format!("{} ({a})", o.name),
+            _ => o.name.to_string(),
         },
         None => id.to_string(),
     }
@@ -27,7 +27,11 @@ pub fn org_name(corpus: &Corpus, id: &str) -> String {
 /// The acronym if there is one, else the name (for tight spaces).
 pub fn org_short(corpus: &Corpus, id: &str) -> String {
     match corpus.organisations.iter().find(|o| o.id == id) {
-        Some(o) => o.acronym.clone().unwrap_or_else(|| o.name.clone()),
+        Some(o) => o
+            .acronym
+            .clone()
+            .unwrap_or_else(|| o.name.clone())
+            .to_string(),
         None => id.to_string(),
     }
 }

@@ -20,7 +20,7 @@ pub mod lints;
 use rustc_hash::FxHashMap;
 
 use super::kind::{RecordKind, RecordRef};
-use super::model::{Citation, Corpus, DateFact, FORMAT, Provenance, Source};
+use super::model::{Citation, Corpus, DateFact, FORMAT, Provenance, Source, Text};
 use super::problem::Problem;
 use at::At;
 
@@ -372,7 +372,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn texts(&mut self, rec: Rec<'_>, at: &At<'_>, values: &[String], what: &str) {
+    fn texts(&mut self, rec: Rec<'_>, at: &At<'_>, values: &[Text], what: &str) {
         for (i, v) in values.iter().enumerate() {
             self.text(rec, &at.index(i), v, what);
         }
@@ -616,11 +616,11 @@ mod tests {
     fn topics(n: usize) -> Corpus {
         let topics = (0..n)
             .map(|i| crate::corpus::Topic {
-                id: format!("t-{i}"),
-                label: format!("Topic {i}"),
+                id: format!("t-{i}").into(),
+                label: format!("Topic {i}").into(),
                 aliases: vec![],
                 names: vec![],
-                parent: i.checked_sub(1).map(|p| format!("t-{p}")),
+                parent: i.checked_sub(1).map(|p| format!("t-{p}").into()),
             })
             .collect();
         Corpus {
@@ -660,7 +660,7 @@ mod tests {
         let n = 3 * PARALLEL_RECORDS;
         let mut corpus = topics(n);
         corpus.topics[n - 10].parent = Some("t-missing".into());
-        corpus.topics[5].label = String::new();
+        corpus.topics[5].label = String::new().into();
         corpus.topics[2 * RECORDS_PER_TASK + 3].parent = Some("t-99999".into());
         let problems = validate(&[("big.json".to_string(), corpus)], Scope::Complete);
         let found = rendered(&problems);
@@ -703,7 +703,7 @@ mod tests {
             published: None,
             side: None,
             notes: vec![],
-            raw: String::new(),
+            raw: String::new().into(),
             paragraphs: vec!["p".into()],
         };
         let file = |sources| Corpus {
@@ -783,8 +783,8 @@ mod tests {
             published: None,
             side: None,
             notes: vec![],
-            raw: String::new(),
-            paragraphs,
+            raw: String::new().into(),
+            paragraphs: paragraphs.into_iter().map(Into::into).collect(),
         };
         let corpus = Corpus {
             format: crate::corpus::FORMAT.into(),

@@ -108,10 +108,10 @@ impl Reference {
         Reference {
             label: source_label(corpus, id).to_string(),
             id: id.to_string(),
-            title: source.map(|s| s.title.clone()),
-            publisher: source.and_then(|s| s.publisher.clone()),
+            title: source.map(|s| s.title.to_string()),
+            publisher: source.and_then(|s| s.publisher.as_ref().map(ToString::to_string)),
             published: source.and_then(|s| s.published.as_ref()).map(date::long),
-            url: source.and_then(|s| s.url.clone()),
+            url: source.and_then(|s| s.url.as_ref().map(ToString::to_string)),
             accessed: source.and_then(|s| s.accessed.as_deref()).map(date::value),
             has_text: source.is_some_and(|s| !s.is_reference()),
         }

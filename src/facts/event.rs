@@ -24,7 +24,7 @@ pub fn facts(corpus: &Corpus, e: &Event) -> Facts {
     b.section(Heading::Key, key);
     b.section(
         Heading::Description,
-        vec![Fact::new(Field::Description, &e.description, &e.cite)],
+        vec![Fact::new(Field::Description, &*e.description, &e.cite)],
     );
     let orgs = e
         .organisations
@@ -39,8 +39,8 @@ pub fn facts(corpus: &Corpus, e: &Event) -> Facts {
         .collect();
     b.section(Heading::Topics, topics);
     Facts {
-        id: e.id.clone(),
-        title: e.title.clone(),
+        id: e.id.to_string(),
+        title: e.title.to_string(),
         event_kind: Some(e.kind),
         sections: b.sections,
     }

@@ -39,7 +39,7 @@ pub fn facts(corpus: &Corpus, m: &Meeting) -> Facts {
     let co_located = m
         .co_located
         .iter()
-        .map(|e| Fact::new(Field::CoLocated, &e.text, &e.cite))
+        .map(|e| Fact::new(Field::CoLocated, &*e.text, &e.cite))
         .collect();
     b.section(Heading::CoLocated, co_located);
     let topics = m
@@ -55,7 +55,7 @@ pub fn facts(corpus: &Corpus, m: &Meeting) -> Facts {
     let next = m
         .next_meeting
         .iter()
-        .map(|n| Fact::new(Field::NextMeeting, &n.text, &n.cite))
+        .map(|n| Fact::new(Field::NextMeeting, &*n.text, &n.cite))
         .collect();
     b.section(Heading::NextMeeting, next);
     let mut notes = Vec::new();
@@ -74,8 +74,8 @@ pub fn facts(corpus: &Corpus, m: &Meeting) -> Facts {
     b.section(Heading::Notes, notes);
     b.section(Heading::Accounts, accounts(corpus, m));
     Facts {
-        id: m.id.clone(),
-        title: m.title.clone(),
+        id: m.id.to_string(),
+        title: m.title.to_string(),
         event_kind: None,
         sections: b.sections,
     }
@@ -130,7 +130,7 @@ fn key(corpus: &Corpus, m: &Meeting) -> Vec<Fact> {
     }
     out.push(Fact::new(Field::Series, series(&m.series, m.edition), &[]));
     for n in &m.names {
-        out.push(Fact::new(Field::Name, &n.name, &n.cite).on(n.side.clone()));
+        out.push(Fact::new(Field::Name, &*n.name, &n.cite).on(n.side.clone()));
     }
     out
 }
@@ -160,7 +160,7 @@ fn participants(corpus: &Corpus, m: &Meeting) -> Vec<Fact> {
             );
         }
         for n in &d.notes {
-            out.push(Fact::new(Field::DelegationNote, &n.text, &n.cite).on(d.side.clone()));
+            out.push(Fact::new(Field::DelegationNote, &*n.text, &n.cite).on(d.side.clone()));
         }
     }
     out
@@ -168,7 +168,7 @@ fn participants(corpus: &Corpus, m: &Meeting) -> Vec<Fact> {
 
 fn statements(field: Field, list: &[Statement]) -> Vec<Fact> {
     list.iter()
-        .map(|s| Fact::new(field, &s.text, &s.cite))
+        .map(|s| Fact::new(field, &*s.text, &s.cite))
         .collect()
 }
 
@@ -184,7 +184,7 @@ fn accounts(corpus: &Corpus, m: &Meeting) -> Vec<Fact> {
             let mut f =
                 Fact::new(Field::Account, title, &[]).about(cite::source_label(corpus, &a.source));
             f.side = a.side.clone();
-            f.source = Some(a.source.clone());
+            f.source = Some(a.source.to_string());
             f
         })
         .collect()

@@ -14,7 +14,7 @@ pub fn text(place: &Place, with_venue: bool) -> String {
         s.push_str(" — ");
         s.push_str(v);
     }
-    s
+    s.to_string()
 }
 
 #[cfg(test)]

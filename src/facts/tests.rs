@@ -24,7 +24,7 @@ fn said(text: &str, cite: Vec<Citation>) -> Statement {
 fn source(id: &str, label: Option<&str>) -> Source {
     Source {
         label: label.map(Into::into),
-        title: format!("Title of {id}"),
+        title: format!("Title of {id}").into(),
         paragraphs: vec!["p".into(); 9],
         ..crate::test_fixture::source(id)
     }

@@ -48,7 +48,7 @@ pub fn find(corpus: &Corpus, paragraphs: &[String]) -> Vec<Found> {
         for org in &corpus.organisations {
             let names = std::iter::once(org.name.as_str())
                 .chain(org.acronym.as_deref())
-                .chain(org.aliases.iter().map(String::as_str))
+                .chain(org.aliases.iter().map(crate::corpus::Text::as_str))
                 .chain(org.names.iter().map(|n| n.text.as_str()));
             if let Some(written) = names.into_iter().find(|name| contains_name(text, name)) {
                 add(Facet::Organisation, &org.id, written, paragraph);
@@ -56,7 +56,7 @@ pub fn find(corpus: &Corpus, paragraphs: &[String]) -> Vec<Found> {
         }
         for topic in &corpus.topics {
             let names = std::iter::once(topic.label.as_str())
-                .chain(topic.aliases.iter().map(String::as_str))
+                .chain(topic.aliases.iter().map(crate::corpus::Text::as_str))
                 .chain(topic.names.iter().map(|n| n.text.as_str()));
             if let Some(written) = names.into_iter().find(|name| contains_name(text, name)) {
                 add(Facet::Topic, &topic.id, written, paragraph);
@@ -91,13 +91,13 @@ pub fn people_in(corpus: &Corpus, text: &str) -> Vec<(String, String)> {
             let key = romanisation_key(&run.concat());
             let person = corpus.people.iter().find(|p| {
                 std::iter::once(p.name.as_str())
-                    .chain(p.aliases.iter().map(String::as_str))
+                    .chain(p.aliases.iter().map(crate::corpus::Text::as_str))
                     .any(|name| romanisation_key(name) == key)
             });
             if let Some(p) = person
-                && !out.iter().any(|(id, _)| id == &p.id)
+                && !out.iter().any(|(id, _)| id == p.id)
             {
-                out.push((p.id.clone(), run.join(" ")));
+                out.push((p.id.to_string(), run.join(" ")));
             }
         }
     }

@@ -137,14 +137,18 @@ pub fn plan(bytes: &[u8], options: &Options, corpus: &Corpus) -> Result<Plan, In
     };
     let cite = |p: usize| vec![Citation::at(&source_id, p as u32)];
     let source = Source {
-        id: source_id.clone(),
+        id: source_id.clone().into(),
         label: None,
-        title: title.clone(),
-        publisher: options.publisher.clone(),
-        language: options.language.clone().unwrap_or_else(|| "en".into()),
+        title: title.clone().into(),
+        publisher: options.publisher.as_deref().map(Into::into),
+        language: options
+            .language
+            .clone()
+            .unwrap_or_else(|| "en".into())
+            .into(),
         kind: options.kind.unwrap_or(SourceKind::PressRelease),
         published: published.map(|d| DateFact {
-            value: d.iso(),
+            value: d.iso().into(),
             end: None,
             precision: crate::corpus::Precision::Day,
             provenance: Provenance::Stated,
@@ -167,13 +171,13 @@ pub fn plan(bytes: &[u8], options: &Options, corpus: &Corpus) -> Result<Plan, In
                      confirmed."
                 .into(),
         ],
-        url: options.url.clone(),
+        url: options.url.as_deref().map(Into::into),
         accessed: None,
-        raw: text.raw.clone(),
-        paragraphs: text.paragraphs.clone(),
+        raw: text.raw.clone().into(),
+        paragraphs: text.paragraphs.iter().map(Into::into).collect(),
     };
     let date_fact = DateFact {
-        value: date.value.clone(),
+        value: date.value.clone().into(),
         end: None,
         precision: date.precision,
         provenance: if date.how.is_some() {
@@ -181,7 +185,7 @@ pub fn plan(bytes: &[u8], options: &Options, corpus: &Corpus) -> Result<Plan, In
         } else {
             Provenance::Stated
         },
-        how: date.how.clone(),
+        how: date.how.as_deref().map(Into::into),
         cite: cite(date_paragraph),
         alternatives: Vec::new(),
         rule: None,
@@ -196,7 +200,7 @@ pub fn plan(bytes: &[u8], options: &Options, corpus: &Corpus) -> Result<Plan, In
                 || (m.date.precision == date.precision && m.date.value == date.value))
     });
     let account = Account {
-        source: source_id.clone(),
+        source: source_id.clone().into(),
         side: Some(side),
     };
     if let Some(m) = existing {
@@ -206,7 +210,7 @@ pub fn plan(bytes: &[u8], options: &Options, corpus: &Corpus) -> Result<Plan, In
         meeting.draft = true;
         return Ok(Plan {
             source,
-            attached_to: Some(m.id.clone()),
+            attached_to: Some(m.id.to_string()),
             meeting,
             new_people: Vec::new(),
             detections,
@@ -215,8 +219,8 @@ pub fn plan(bytes: &[u8], options: &Options, corpus: &Corpus) -> Result<Plan, In
     let place = detect_place(corpus, &text.paragraphs, date_paragraph).map(|(city, country, p)| {
         detect("place", city.clone(), p);
         Place {
-            city,
-            country,
+            city: city.into(),
+            country: country.map(Into::into),
             venue: None,
             provenance: Provenance::Stated,
             how: None,
@@ -238,16 +242,16 @@ pub fn plan(bytes: &[u8], options: &Options, corpus: &Corpus) -> Result<Plan, In
                 let id = unused_id(corpus, &series::slug(&head.name));
                 if !new_people.iter().any(|p| p.id == id) {
                     new_people.push(Person {
-                        id: id.clone(),
-                        name: head.name.clone(),
+                        id: id.clone().into(),
+                        name: head.name.clone().into(),
                         honorific: None,
                         aliases: Vec::new(),
                         names: Vec::new(),
                         roles: vec![Role {
-                            title: head.title.clone(),
+                            title: head.title.clone().into(),
                             organisation: None,
                             side: Side::Other,
-                            meeting: Some(meeting_id.clone()),
+                            meeting: Some(meeting_id.clone().into()),
                             cite: cite(head.paragraph),
                         }],
                     });
@@ -270,9 +274,9 @@ pub fn plan(bytes: &[u8], options: &Options, corpus: &Corpus) -> Result<Plan, In
             head.paragraph,
         );
         delegation(&mut delegations, head_side).heads.push(Head {
-            person,
-            role: head.role.clone(),
-            title: head.title.clone(),
+            person: person.into(),
+            role: head.role.clone().into(),
+            title: head.title.clone().into(),
             organisation: None,
             cite: cite(head.paragraph),
         });
@@ -290,7 +294,7 @@ pub fn plan(bytes: &[u8], options: &Options, corpus: &Corpus) -> Result<Plan, In
         );
         match f.facet {
             Facet::Topic => topics.push(TopicRef {
-                topic: f.id,
+                topic: f.id.into(),
                 summary: None,
                 cite: cite(f.paragraph),
             }),
@@ -301,7 +305,7 @@ pub fn plan(bytes: &[u8], options: &Options, corpus: &Corpus) -> Result<Plan, In
                     delegation(&mut delegations, org.side.clone())
                         .members
                         .push(OrgRef {
-                            organisation: f.id,
+                            organisation: f.id.into(),
                             note: None,
                             cite: cite(f.paragraph),
                         });
@@ -316,16 +320,16 @@ pub fn plan(bytes: &[u8], options: &Options, corpus: &Corpus) -> Result<Plan, In
         .parties
         .iter()
         .find(|p| p.id == partner)
-        .map_or_else(|| capitalised(&partner), |p| p.short.clone());
+        .map_or_else(|| capitalised(&partner), |p| p.short.to_string());
     let ordinal = edition
         .map(|e| format!("{} ", ordinal_figure(e)))
         .unwrap_or_default();
     let meeting = Meeting {
-        id: meeting_id.clone(),
-        series: series_id,
+        id: meeting_id.clone().into(),
+        series: series_id.into(),
         edition,
-        title: format!("{ordinal}EU–{partner_label} {name}"),
-        short_title: format!("{ordinal}{name}"),
+        title: format!("{ordinal}EU–{partner_label} {name}").into(),
+        short_title: format!("{ordinal}{name}").into(),
         names: Vec::new(),
         date: date_fact,
         place,
@@ -441,7 +445,12 @@ fn detect_place(
         .meetings
         .iter()
         .filter_map(|m| m.place.as_ref())
-        .map(|p| (p.city.clone(), p.country.clone()))
+        .map(|p| {
+            (
+                p.city.to_string(),
+                p.country.as_ref().map(ToString::to_string),
+            )
+        })
         .collect();
     for (city, country) in [
         ("Brussels", "Belgium"),

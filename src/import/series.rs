@@ -123,7 +123,7 @@ fn series_names(corpus: &Corpus) -> Vec<(String, String)> {
             .filter(|n| n.split_whitespace().count() >= 2 && !n.contains('.'))
         {
             if !names.iter().any(|(n, _)| n.eq_ignore_ascii_case(name)) {
-                names.push((name.to_string(), m.series.clone()));
+                names.push((name.to_string(), m.series.to_string()));
             }
         }
     }

@@ -2,16 +2,15 @@
 //! (topics, heads, members, observers, places, roles) and by a whole-word scan of the accounts'
 //! text for organisation and person names; then one appearance per entry, citations merged.
 
-use std::collections::BTreeMap;
-
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{Appearance, EntryRef, Index, Role};
-use crate::corpus::{Citation, Corpus, Event, Facet, Meeting, Place};
+use crate::corpus::{Citation, Corpus, Event, Facet, Meeting, Place, Text};
 
 impl Index {
-    /// Fills the appearance tables of every facet.
-    pub(super) fn link(&mut self, corpus: &Corpus) {
+    /// Fills the appearance tables of every facet, with the names `mentions` found in the
+    /// accounts (see [`Mentions::scan`]).
+    pub(super) fn link(&mut self, corpus: &Corpus, mentions: Mentions<'_>) {
         for (i, meeting) in corpus.meetings.iter().enumerate() {
             self.link_meeting(EntryRef::Meeting(i), meeting);
         }
@@ -19,8 +18,7 @@ impl Index {
         for (i, event) in corpus.events.iter().enumerate() {
             self.link_event(EntryRef::Event(i), event);
         }
-        let paragraphs: usize = corpus.sources.iter().map(|s| s.paragraphs.len()).sum();
-        self.link_mentions(corpus, paragraphs >= PARALLEL_PARAGRAPHS);
+        self.link_mentions(mentions);
         for list in self.appearances.iter_mut().flat_map(|map| map.values_mut()) {
             merge_appearances(list);
         }
@@ -37,7 +35,7 @@ impl Index {
         match map.get_mut(key) {
             Some(list) => list.push(appearance),
             None => {
-                map.insert(key.to_string(), vec![appearance]);
+                map.insert(Text::from(key), vec![appearance]);
             }
         }
     }
@@ -121,36 +119,77 @@ impl Index {
         }
     }
 
-    /// Links organisations and people to the meetings whose accounts name them.
+    /// Links organisations and people to the meetings whose accounts name them, in meeting
+    /// order (so the tables are the same whether the scan ran on one core or both).
+    fn link_mentions(&mut self, mentions: Mentions<'_>) {
+        for (i, found) in mentions.found.into_iter().enumerate() {
+            for Mention {
+                term,
+                source,
+                paragraph,
+            } in found
+            {
+                let (facet, id) = mentions.owners[term];
+                let cite = Citation::at(source, paragraph);
+                self.add(
+                    facet,
+                    id,
+                    EntryRef::Meeting(i),
+                    Role::Mentioned,
+                    std::slice::from_ref(&cite),
+                );
+            }
+        }
+    }
+}
+
+/// The organisation and person names found in each meeting's accounts.
+pub(super) struct Mentions<'c> {
+    /// The facet and id each term names.
+    owners: Vec<(Facet, &'c str)>,
+    /// Per meeting, in corpus order: the names found, in text order.
+    found: Vec<Vec<Mention<'c>>>,
+}
+
+impl<'c> Mentions<'c> {
+    /// Scans every meeting's accounts for the names of organisations and people.
     ///
     /// One Aho-Corasick automaton over every name, acronym and alias scans each paragraph once,
     /// so the cost grows with the text, not with text × names (a ministry's corpus has tens of
-    /// thousands of names).
-    /// Every meeting's accounts are scanned apart (on both cores when `parallel`), then their
-    /// mentions added in meeting order, so the tables are the same either way.
-    fn link_mentions(&mut self, corpus: &Corpus, parallel: bool) {
+    /// thousands of names). Every meeting's accounts are scanned apart, on both cores when the
+    /// corpus is big. The index runs this before it builds its tables: the automaton is the
+    /// biggest thing the build holds for a while (some 40 MB for a 100k corpus's names), and
+    /// is dropped before the tables take their room, so the two never add up.
+    pub(super) fn scan(corpus: &'c Corpus) -> Mentions<'c> {
+        let paragraphs: usize = corpus.sources.iter().map(|s| s.paragraphs.len()).sum();
+        Mentions::scan_on(corpus, paragraphs >= PARALLEL_PARAGRAPHS)
+    }
+
+    fn scan_on(corpus: &'c Corpus, parallel: bool) -> Mentions<'c> {
         let mut terms: Vec<&str> = Vec::new();
-        // The facet and id each term names.
         let mut owners: Vec<(Facet, &str)> = Vec::new();
         for o in &corpus.organisations {
             let names = std::iter::once(o.name.as_str())
                 .chain(o.acronym.as_deref())
-                .chain(o.aliases.iter().map(String::as_str));
+                .chain(o.aliases.iter().map(Text::as_str));
             for name in names.filter(|n| !n.is_empty()) {
                 terms.push(name);
                 owners.push((Facet::Organisation, &o.id));
             }
         }
         for p in &corpus.people {
-            let names =
-                std::iter::once(p.name.as_str()).chain(p.aliases.iter().map(String::as_str));
+            let names = std::iter::once(p.name.as_str()).chain(p.aliases.iter().map(Text::as_str));
             for name in names.filter(|n| !n.is_empty()) {
                 terms.push(name);
                 owners.push((Facet::Person, &p.id));
             }
         }
+        let nothing = |owners| Mentions {
+            owners,
+            found: Vec::new(),
+        };
         if terms.is_empty() {
-            return;
+            return nothing(owners);
         }
         // A contiguous NFA builds in microseconds; the default may build a DFA, which costs a
         // millisecond at start-up for a scan that runs once.
@@ -158,7 +197,7 @@ impl Index {
             .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(&terms)
         else {
-            return;
+            return nothing(owners);
         };
         let sources: HashMap<&str, &crate::corpus::Source> =
             corpus.sources.iter().map(|s| (s.id.as_str(), s)).collect();
@@ -174,24 +213,7 @@ impl Index {
         } else {
             corpus.meetings.iter().map(scan).collect()
         };
-        for (i, mentions) in found.into_iter().enumerate() {
-            for Mention {
-                term,
-                source,
-                paragraph,
-            } in mentions
-            {
-                let (facet, id) = owners[term];
-                let cite = Citation::at(source.to_string(), paragraph);
-                self.add(
-                    facet,
-                    id,
-                    EntryRef::Meeting(i),
-                    Role::Mentioned,
-                    std::slice::from_ref(&cite),
-                );
-            }
-        }
+        Mentions { owners, found }
     }
 }
 
@@ -237,23 +259,26 @@ fn mentions_in<'c>(
 /// One appearance per (entry, strongest role), citations merged and sorted. A mention in the
 /// text adds its citation to a structured role rather than listing the entry twice.
 pub(super) fn merge_appearances(list: &mut Vec<Appearance>) {
-    let mut by_entry: BTreeMap<EntryRef, Appearance> = BTreeMap::new();
-    for a in list.drain(..) {
-        match by_entry.get_mut(&a.entry) {
-            Some(existing) => {
-                existing.role = existing.role.min(a.role);
-                existing.cite.extend(a.cite);
-            }
-            None => {
-                by_entry.insert(a.entry, a);
-            }
+    // In place, in entry order (a stable sort, so an entry's appearances keep theirs), each
+    // entry's later appearances folded into its first: no map per list (there are ~70,000
+    // lists at 100k, most of one or two appearances).
+    list.sort_by_key(|a| a.entry);
+    list.dedup_by(|later, first| {
+        if later.entry != first.entry {
+            return false;
         }
-    }
-    for a in by_entry.values_mut() {
+        first.role = first.role.min(later.role);
+        first.cite.append(&mut later.cite);
+        true
+    });
+    for a in list.iter_mut() {
         a.cite.sort();
         a.cite.dedup();
+        a.cite.shrink_to_fit();
     }
-    list.extend(by_entry.into_values());
+    // Lists grew by doubling as appearances were added: the spare room would be a good part
+    // of the index.
+    list.shrink_to_fit();
 }
 
 /// Whether `text[begin..end]` is a whole word (not inside a longer word). Acronyms of two or
@@ -302,12 +327,12 @@ mod tests {
             let organisation = &organisations[i % organisations.len()].name;
             source
                 .paragraphs
-                .push(format!("{person} spoke for the {organisation}."));
-            source.paragraphs.push(format!("x{person}x"));
+                .push(format!("{person} spoke for the {organisation}.").into());
+            source.paragraphs.push(format!("x{person}x").into());
         }
         let tables = |parallel: bool| {
             let mut index = Index::default();
-            index.link_mentions(&corpus, parallel);
+            index.link_mentions(Mentions::scan_on(&corpus, parallel));
             index.appearances
         };
         let (one, both) = (tables(false), tables(true));
@@ -344,5 +369,43 @@ mod tests {
         assert_eq!(list[0].role, Role::Head);
         assert_eq!(list[0].cite, vec![c(1), c(3)]);
         assert_eq!(list[1].role, Role::Observer);
+    }
+
+    /// Appearances added out of entry order (the mentions come after every structured link):
+    /// one per entry, in entry order, whatever order they came in.
+    #[test]
+    fn merge_orders_by_entry_and_folds_each_entry_once() {
+        let c = |p| Citation::at("s", p);
+        let a = |entry, role, p| Appearance {
+            entry,
+            role,
+            cite: vec![c(p)],
+        };
+        let (m0, m1, e0) = (
+            EntryRef::Meeting(0),
+            EntryRef::Meeting(1),
+            EntryRef::Event(0),
+        );
+        let mut list = vec![
+            a(m1, Role::Mentioned, 4),
+            a(e0, Role::Discussed, 1),
+            a(m0, Role::Participant, 2),
+            a(m1, Role::Head, 2),
+            a(m0, Role::Mentioned, 2),
+            a(m1, Role::Mentioned, 4),
+        ];
+        merge_appearances(&mut list);
+        let merged: Vec<(EntryRef, Role, Vec<Citation>)> = list
+            .into_iter()
+            .map(|a| (a.entry, a.role, a.cite))
+            .collect();
+        assert_eq!(
+            merged,
+            vec![
+                (m0, Role::Participant, vec![c(2)]),
+                (m1, Role::Head, vec![c(2), c(4)]),
+                (e0, Role::Discussed, vec![c(1)]),
+            ]
+        );
     }
 }

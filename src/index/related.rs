@@ -20,7 +20,7 @@ impl Index {
         let mut shared: BTreeMap<usize, Related> = BTreeMap::new();
         for facet in [Facet::Topic, Facet::Organisation, Facet::Person] {
             let map = &self.appearances[facet.slot()];
-            let mut keys: Vec<&String> = map.keys().collect();
+            let mut keys: Vec<&crate::corpus::Text> = map.keys().collect();
             keys.sort();
             for key in keys {
                 let list = &map[key];
@@ -42,7 +42,7 @@ impl Index {
                             shared: Vec::new(),
                         })
                         .shared
-                        .push((facet, key.clone()));
+                        .push((facet, key.to_string()));
                 }
             }
         }

@@ -6,7 +6,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{Appearance, Index, Role, link};
-use crate::corpus::{Corpus, Facet};
+use crate::corpus::{Corpus, Facet, Text};
 
 /// Whether a topic stands for itself and its sub-topics, or for itself alone.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -24,20 +24,20 @@ impl Index {
         for t in &corpus.topics {
             if let Some(parent) = &t.parent {
                 self.subtopics
-                    .entry(parent.clone())
+                    .entry(parent.to_string())
                     .or_default()
-                    .push(t.id.clone());
+                    .push(t.id.to_string());
             }
         }
         let slot = Facet::Topic.slot();
-        let mut rolled: HashMap<String, Vec<Appearance>> = HashMap::default();
+        let mut rolled: HashMap<Text, Vec<Appearance>> = HashMap::default();
         for t in &corpus.topics {
             let below = self.descendants(&t.id);
             if below.is_empty() {
                 continue;
             }
             let mut list: Vec<Appearance> = self.appearances[slot]
-                .get(&t.id)
+                .get(t.id.as_str())
                 .cloned()
                 .unwrap_or_default();
             for sub in &below {

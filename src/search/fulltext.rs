@@ -110,7 +110,7 @@ impl TextIndex {
         let mut source_at = HashMap::with_capacity(corpus.sources.len());
         for (source, s) in corpus.sources.iter().enumerate() {
             first_paragraph.push(paragraphs.len());
-            source_at.entry(s.id.clone()).or_insert(source);
+            source_at.entry(s.id.to_string()).or_insert(source);
             for (i, raw) in s.paragraphs.iter().enumerate() {
                 let text = sanitize_line(raw);
                 paragraphs.push(Paragraph {
@@ -123,7 +123,7 @@ impl TextIndex {
         }
         first_paragraph.push(paragraphs.len());
         TextIndex {
-            sources: corpus.sources.iter().map(|s| s.id.clone()).collect(),
+            sources: corpus.sources.iter().map(|s| s.id.to_string()).collect(),
             source_at,
             first_paragraph,
             paragraphs,

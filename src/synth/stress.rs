@@ -19,7 +19,7 @@ pub enum Style {
 
 fn cite(source: &str, paragraph: u32) -> Vec<Citation> {
     vec![Citation {
-        source: source.to_string(),
+        source: source.to_string().into(),
         paragraph: Some(paragraph),
     }]
 }
@@ -64,9 +64,9 @@ fn source(id: &str, side: Option<Side>, style: Style, i: usize) -> Source {
         paragraphs.push(String::new());
     }
     Source {
-        id: id.to_string(),
+        id: id.to_string().into(),
         label: None,
-        title: format!("Source {i}: {}", words(style, i, 5)),
+        title: format!("Source {i}: {}", words(style, i, 5)).into(),
         publisher: None,
         url: None,
         accessed: None,
@@ -74,9 +74,9 @@ fn source(id: &str, side: Option<Side>, style: Style, i: usize) -> Source {
         kind: SourceKind::PressRelease,
         published: None,
         side,
-        notes: vec![words(style, i, 20)],
-        raw: paragraphs.join("\n"),
-        paragraphs,
+        notes: vec![words(style, i, 20).into()],
+        raw: paragraphs.join("\n").into(),
+        paragraphs: paragraphs.into_iter().map(Into::into).collect(),
     }
 }
 
@@ -90,7 +90,7 @@ fn date(i: usize) -> DateFact {
         Precision::Year => format!("{year}"),
     };
     DateFact {
-        value,
+        value: value.into(),
         end: None,
         precision,
         provenance: if i.is_multiple_of(5) {
@@ -100,7 +100,7 @@ fn date(i: usize) -> DateFact {
         },
         how: i
             .is_multiple_of(5)
-            .then(|| "inferred from the page's date line".to_string()),
+            .then(|| "inferred from the page's date line".into()),
         cite: cite(&format!("s{i}a"), 1),
         alternatives: Vec::new(),
         rule: None,
@@ -112,18 +112,18 @@ fn date(i: usize) -> DateFact {
 pub fn stress(meetings: usize, style: Style) -> LoadedCorpus {
     let topics: Vec<Topic> = (0..40)
         .map(|t| Topic {
-            id: format!("t{t}"),
-            label: format!("Topic {t} {}", words(style, t, 2)),
-            aliases: vec![format!("alias{t}")],
+            id: format!("t{t}").into(),
+            label: format!("Topic {t} {}", words(style, t, 2)).into(),
+            aliases: vec![format!("alias{t}").into()],
             parent: None,
             names: Vec::new(),
         })
         .collect();
     let organisations: Vec<Organisation> = (0..40)
         .map(|o| Organisation {
-            id: format!("o{o}"),
-            name: format!("Organisation {o} {}", words(style, o, 3)),
-            acronym: Some(format!("ORG{o}")),
+            id: format!("o{o}").into(),
+            name: format!("Organisation {o} {}", words(style, o, 3)).into(),
+            acronym: Some(format!("ORG{o}").into()),
             aliases: vec![],
             side: if o % 2 == 0 {
                 Side::party("eu")
@@ -138,15 +138,15 @@ pub fn stress(meetings: usize, style: Style) -> LoadedCorpus {
         .collect();
     let people: Vec<Person> = (0..40)
         .map(|p| Person {
-            id: format!("p{p}"),
-            name: format!("Person {p} {}", words(style, p, 2)),
+            id: format!("p{p}").into(),
+            name: format!("Person {p} {}", words(style, p, 2)).into(),
             honorific: None,
             aliases: vec![],
             roles: vec![Role {
                 title: "Director".into(),
-                organisation: Some(format!("o{}", p % 40)),
+                organisation: Some(format!("o{}", p % 40).into()),
                 side: Side::party("eu"),
-                meeting: (p < meetings).then(|| format!("m{p}")),
+                meeting: (p < meetings).then(|| format!("m{p}").into()),
                 cite: cite(&format!("s{p}a"), 1),
             }],
             names: Vec::new(),
@@ -159,32 +159,34 @@ pub fn stress(meetings: usize, style: Style) -> LoadedCorpus {
         let b = format!("s{i}b");
         sources.push(source(&a, Some(Side::party("eu")), style, i));
         let mut accounts = vec![Account {
-            source: a.clone(),
+            source: a.clone().into(),
             side: Some(Side::party("eu")),
         }];
         if i % 3 == 0 {
             sources.push(source(&b, Some(Side::party("rok")), style, i + 1));
             accounts.push(Account {
-                source: b.clone(),
+                source: b.clone().into(),
                 side: Some(Side::party("rok")),
             });
         }
         list.push(Meeting {
-            id: format!("m{i}"),
-            series: format!("series-{}", i % 3),
+            id: format!("m{i}").into(),
+            series: format!("series-{}", i % 3).into(),
             edition: Some(u32::try_from(i + 1).unwrap_or(u32::MAX)),
-            title: format!("Meeting {i} {}", words(style, i, 8)),
-            short_title: format!("Meeting {i} {}", words(style, i, 3)),
+            title: format!("Meeting {i} {}", words(style, i, 8)).into(),
+            short_title: format!("Meeting {i} {}", words(style, i, 3)).into(),
             names: vec![SideName {
                 side: Side::party("eu"),
-                name: words(style, i, 2),
+                name: words(style, i, 2).into(),
                 cite: cite(&a, 1),
             }],
             date: date(i),
             place: Some(Place {
-                city: ["Seoul", "Brussels", "서울", "Paris"][i % 4].to_string(),
+                city: ["Seoul", "Brussels", "서울", "Paris"][i % 4]
+                    .to_string()
+                    .into(),
                 country: None,
-                venue: (i % 2 == 0).then(|| words(style, i, 4)),
+                venue: (i % 2 == 0).then(|| words(style, i, 4).into()),
                 provenance: Provenance::Stated,
                 how: None,
                 cite: cite(&a, 1),
@@ -203,14 +205,14 @@ pub fn stress(meetings: usize, style: Style) -> LoadedCorpus {
             delegations: vec![Delegation {
                 side: Side::party("eu"),
                 heads: vec![Head {
-                    person: format!("p{}", i % 40),
+                    person: format!("p{}", i % 40).into(),
                     role: "head".into(),
-                    title: words(style, i, 6),
-                    organisation: Some(format!("o{}", i % 40)),
+                    title: words(style, i, 6).into(),
+                    organisation: Some(format!("o{}", i % 40).into()),
                     cite: cite(&a, 1),
                 }],
                 members: vec![OrgRef {
-                    organisation: format!("o{}", (i + 1) % 40),
+                    organisation: format!("o{}", (i + 1) % 40).into(),
                     note: None,
                     cite: cite(&a, 2),
                 }],
@@ -219,13 +221,13 @@ pub fn stress(meetings: usize, style: Style) -> LoadedCorpus {
             observers: vec![],
             topics: (0..3)
                 .map(|k| TopicRef {
-                    topic: format!("t{}", (i + k * 7) % 40),
-                    summary: Some(words(style, i + k, 15)),
+                    topic: format!("t{}", (i + k * 7) % 40).into(),
+                    summary: Some(words(style, i + k, 15).into()),
                     cite: cite(&a, 3),
                 })
                 .collect(),
             outcomes: vec![Statement {
-                text: words(style, i, 25),
+                text: words(style, i, 25).into(),
                 cite: cite(&a, 4),
             }],
             next_meeting: None,
@@ -238,27 +240,27 @@ pub fn stress(meetings: usize, style: Style) -> LoadedCorpus {
     }
     let events = (0..meetings / 10 + usize::from(meetings > 0))
         .map(|e| Event {
-            id: format!("e{e}"),
+            id: format!("e{e}").into(),
             kind: if e % 2 == 0 {
                 EventKind::Planned
             } else {
                 EventKind::Mentioned
             },
-            title: format!("Event {e} {}", words(style, e, 4)),
+            title: format!("Event {e} {}", words(style, e, 4)).into(),
             series: None,
             edition: None,
             date: (e % 4 != 0).then(|| date(e * 7)),
             place: None,
-            description: words(style, e, 30),
-            organisations: vec![format!("o{}", e % 40)],
-            topics: vec![format!("t{}", e % 40)],
+            description: words(style, e, 30).into(),
+            organisations: vec![format!("o{}", e % 40).into()],
+            topics: vec![format!("t{}", e % 40).into()],
             cite: cite("s0a", 2),
         })
         .collect();
     LoadedCorpus {
         corpus: Corpus {
-            format: FORMAT.to_string(),
-            title: Some(format!("Generated {}", words(style, meetings, 6))),
+            format: FORMAT.to_string().into(),
+            title: Some(format!("Generated {}", words(style, meetings, 6)).into()),
             sources,
             meetings: list,
             events,

@@ -271,9 +271,9 @@ pub fn generate(spec: Spec) -> Corpus {
                 })
                 .collect();
             Source {
-                id: format!("src-{i}"),
+                id: format!("src-{i}").into(),
                 label: None,
-                title: format!("Press release on meeting {i}"),
+                title: format!("Press release on meeting {i}").into(),
                 publisher: None,
                 url: None,
                 accessed: None,
@@ -286,8 +286,8 @@ pub fn generate(spec: Spec) -> Corpus {
                     Side::party("rok")
                 }),
                 notes: Vec::new(),
-                raw: paras.join("\n\n"),
-                paragraphs: paras,
+                raw: paras.join("\n\n").into(),
+                paragraphs: paras.into_iter().map(Into::into).collect(),
             }
         })
         .collect();
@@ -312,17 +312,17 @@ pub fn generate(spec: Spec) -> Corpus {
                 .collect::<String>()
                 + &i.to_string();
             Organisation {
-                id: format!("org-{i}"),
-                name,
-                acronym: Some(acronym),
-                aliases: vec![format!("{country} {noun} {kind}")],
+                id: format!("org-{i}").into(),
+                name: name.into(),
+                acronym: Some(acronym.into()),
+                aliases: vec![format!("{country} {noun} {kind}").into()],
                 side: if i % 3 == 0 {
                     Side::party("eu")
                 } else {
                     Side::party("rok")
                 },
                 kind: OrgKind::Agency,
-                parent: (i > 10 && i % 7 == 0).then(|| format!("org-{}", i / 7)),
+                parent: (i > 10 && i % 7 == 0).then(|| format!("org-{}", i / 7).into()),
                 cite: cite_for(i),
                 names: Vec::new(),
             }
@@ -331,9 +331,9 @@ pub fn generate(spec: Spec) -> Corpus {
 
     let topics: Vec<Topic> = (0..n_topics)
         .map(|i| Topic {
-            id: format!("topic-{i}"),
-            label: format!("{} {} {i}", rng.pick(TOPIC_A), rng.pick(TOPIC_B)),
-            aliases: vec![format!("{} {}", rng.pick(TOPIC_B), rng.pick(TOPIC_A))],
+            id: format!("topic-{i}").into(),
+            label: format!("{} {} {i}", rng.pick(TOPIC_A), rng.pick(TOPIC_B)).into(),
+            aliases: vec![format!("{} {}", rng.pick(TOPIC_B), rng.pick(TOPIC_A)).into()],
             parent: None,
             names: Vec::new(),
         })
@@ -348,19 +348,19 @@ pub fn generate(spec: Spec) -> Corpus {
             };
             let meeting = i % n_meetings;
             Person {
-                id: format!("person-{i}"),
-                name,
+                id: format!("person-{i}").into(),
+                name: name.into(),
                 honorific: None,
                 aliases: Vec::new(),
                 roles: vec![Role {
-                    title: format!("Director for {}", rng.pick(ORG_NOUN)),
-                    organisation: Some(format!("org-{}", i % n_orgs)),
+                    title: format!("Director for {}", rng.pick(ORG_NOUN)).into(),
+                    organisation: Some(format!("org-{}", i % n_orgs).into()),
                     side: if i % 2 == 0 {
                         Side::party("eu")
                     } else {
                         Side::party("rok")
                     },
-                    meeting: Some(format!("meeting-{meeting}")),
+                    meeting: Some(format!("meeting-{meeting}").into()),
                     cite: vec![Citation::at(format!("src-{meeting}"), 1)],
                 }],
                 names: Vec::new(),
@@ -382,25 +382,25 @@ pub fn generate(spec: Spec) -> Corpus {
             };
             let series = format!("series-{}", i % 50);
             let head = |p: usize| Head {
-                person: format!("person-{}", p % n_people.max(1)),
+                person: format!("person-{}", p % n_people.max(1)).into(),
                 role: "head".into(),
                 title: "Director".into(),
-                organisation: Some(format!("org-{}", p % n_orgs)),
+                organisation: Some(format!("org-{}", p % n_orgs).into()),
                 cite: cite.clone(),
             };
             Meeting {
-                id: format!("meeting-{i}"),
-                series: series.clone(),
+                id: format!("meeting-{i}").into(),
+                series: series.clone().into(),
                 edition: Some(1 + (i / 50) as u32),
-                title: format!("{} {} Dialogue {i}", rng.pick(COUNTRIES), rng.pick(TOPIC_A)),
-                short_title: format!("Dialogue {i}"),
+                title: format!("{} {} Dialogue {i}", rng.pick(COUNTRIES), rng.pick(TOPIC_A)).into(),
+                short_title: format!("Dialogue {i}").into(),
                 names: vec![SideName {
                     side: Side::party("eu"),
                     name: "Dialogue".into(),
                     cite: cite.clone(),
                 }],
                 date: DateFact {
-                    value: format!("{year:04}-{month:02}-{day:02}"),
+                    value: format!("{year:04}-{month:02}-{day:02}").into(),
                     end: None,
                     precision: Precision::Day,
                     provenance: Provenance::Stated,
@@ -410,7 +410,7 @@ pub fn generate(spec: Spec) -> Corpus {
                     rule: None,
                 },
                 place: Some(Place {
-                    city,
+                    city: city.into(),
                     country: None,
                     venue: None,
                     provenance: Provenance::Stated,
@@ -436,7 +436,7 @@ pub fn generate(spec: Spec) -> Corpus {
                             side: Side::party("eu"),
                             heads: vec![head(i)],
                             members: vec![OrgRef {
-                                organisation: format!("org-{}", (i * 7) % n_orgs),
+                                organisation: format!("org-{}", (i * 7) % n_orgs).into(),
                                 note: None,
                                 cite: cite.clone(),
                             }],
@@ -453,7 +453,7 @@ pub fn generate(spec: Spec) -> Corpus {
                 observers: Vec::new(),
                 topics: (0..3)
                     .map(|k| TopicRef {
-                        topic: format!("topic-{}", (i * 3 + k) % n_topics),
+                        topic: format!("topic-{}", (i * 3 + k) % n_topics).into(),
                         summary: None,
                         cite: vec![Citation::at(
                             format!("src-{i}"),
@@ -465,7 +465,7 @@ pub fn generate(spec: Spec) -> Corpus {
                 next_meeting: None,
                 notes: Vec::new(),
                 accounts: vec![Account {
-                    source: format!("src-{i}"),
+                    source: format!("src-{i}").into(),
                     side: Some(Side::party("eu")),
                 }],
                 status: crate::corpus::MeetingStatus::Held,
@@ -476,8 +476,8 @@ pub fn generate(spec: Spec) -> Corpus {
         .collect();
 
     Corpus {
-        format: FORMAT.to_string(),
-        title: Some(format!("Synthetic corpus ({} candidates)", spec.candidates)),
+        format: FORMAT.to_string().into(),
+        title: Some(format!("Synthetic corpus ({} candidates)", spec.candidates).into()),
         sources,
         meetings,
         events: Vec::new(),

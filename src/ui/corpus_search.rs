@@ -101,7 +101,7 @@ fn place_spans(app: &App, hit: &CorpusHit, theme: &Theme) -> Vec<Span<'static>> 
         corpus,
         app.text(),
         &TextSource {
-            id: hit.cite.source.clone(),
+            id: hit.cite.source.to_string(),
             account: hit.account,
             side: hit.side.clone(),
         },

@@ -18,13 +18,9 @@ fn the_valid_fixture_loads_with_every_record_and_its_origin() {
     assert_eq!(c.people.len(), 2);
     assert_eq!(c.topics.len(), 3);
     assert_eq!(c.title.as_deref(), Some("Test corpus"));
-    let origin = loaded.origins.get("ncsc").map(String::as_str).unwrap_or("");
+    let origin = loaded.origins.get("ncsc").unwrap_or("");
     assert!(origin.ends_with("records.json"), "{origin}");
-    let origin = loaded
-        .origins
-        .get("mofa-7th")
-        .map(String::as_str)
-        .unwrap_or("");
+    let origin = loaded.origins.get("mofa-7th").unwrap_or("");
     assert!(origin.ends_with("sources.json"), "{origin}");
 }
 

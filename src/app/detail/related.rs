@@ -29,7 +29,7 @@ fn related_to_event(corpus: &Corpus, index: &Index, event: usize) -> Vec<Related
                     shared: Vec::new(),
                 });
                 if !r.shared.iter().any(|(k, s)| *k == kind && s == id) {
-                    r.shared.push((kind, id.clone()));
+                    r.shared.push((kind, id.to_string()));
                 }
             }
         }

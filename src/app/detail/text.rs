@@ -176,7 +176,7 @@ fn single(
     let Some(src) = source(corpus, &current.id) else {
         return out;
     };
-    out.layout.source = Some(src.id.clone());
+    out.layout.source = Some(src.id.to_string());
     let position = sources.iter().position(|s| s.id == current.id).unwrap_or(0);
     out.doc.push(
         DocLine::fixed(vec![

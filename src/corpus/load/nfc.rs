@@ -10,7 +10,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 use crate::corpus::model::{
     Account, AlternativeDate, Citation, Corpus, DateFact, Delegation, Event, EventRef, FormatFact,
     Head, Meeting, Name, OrgRef, Organisation, Party, Person, Place, PlaceNames, Role, Series,
-    SideName, Source, Statement, Topic, TopicRef,
+    SideName, Source, Statement, Text, Topic, TopicRef,
 };
 
 /// Something whose strings can be brought to NFC in place.
@@ -18,7 +18,7 @@ pub(crate) trait Normalise {
     fn normalise(&mut self);
 }
 
-impl Normalise for String {
+impl Normalise for Text {
     fn normalise(&mut self) {
         // ASCII is NFC, and checking for it is much cheaper than decoding characters (most
         // strings of a corpus are ids and English text); so is Latin and Korean text, checked
@@ -29,7 +29,7 @@ impl Normalise for String {
         {
             return;
         }
-        let nfc: String = self.nfc().collect();
+        let nfc: Text = self.nfc().collect();
         if nfc != *self {
             *self = nfc;
         }
@@ -152,12 +152,12 @@ mod tests {
             "cafe\u{301} 국가정보원",
         ];
         for sample in samples {
-            let mut s = sample.to_string();
+            let mut s = Text::from(sample);
             s.normalise();
             let full: String = sample.nfc().collect();
             assert_eq!(s, full, "{sample:?}");
         }
-        let mut jamo = "\u{1100}\u{1161}\u{11a8}".to_string();
+        let mut jamo = Text::from("\u{1100}\u{1161}\u{11a8}");
         jamo.normalise();
         assert_eq!(jamo, "각", "decomposed Hangul is composed");
     }

@@ -19,6 +19,8 @@ use std::fmt;
 use serde::Deserializer;
 use serde::de::{Error, Visitor};
 
+use crate::corpus::model::Text;
+
 /// What a dropped, non-empty `raw` holds: a mark that text was received, not the text.
 pub const DROPPED: &str = "(received text dropped on load)";
 
@@ -57,11 +59,11 @@ impl Drop for Dropping {
 
 /// The deserializer of `Source::raw`: the string as written, or, while this thread drops
 /// received text, only whether it was empty. Type errors read as for any string.
-pub fn raw<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+pub fn raw<'de, D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
     if DROPPING.with(Cell::get) {
         d.deserialize_str(EmptyOrDropped)
     } else {
-        <String as serde::Deserialize>::deserialize(d)
+        <Text as serde::Deserialize>::deserialize(d)
     }
 }
 
@@ -69,18 +71,18 @@ pub fn raw<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 struct EmptyOrDropped;
 
 impl Visitor<'_> for EmptyOrDropped {
-    type Value = String;
+    type Value = Text;
 
     // The same words as `String`'s visitor, so a type error's message does not change.
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a string")
     }
 
-    fn visit_str<E: Error>(self, v: &str) -> Result<String, E> {
+    fn visit_str<E: Error>(self, v: &str) -> Result<Text, E> {
         Ok(if v.is_empty() {
-            String::new()
+            Text::default()
         } else {
-            DROPPED.to_string()
+            Text::const_new(DROPPED)
         })
     }
 }
@@ -112,7 +114,7 @@ mod tests {
         let mut expected = kept.corpus.clone();
         for s in &mut expected.sources {
             if !s.raw.is_empty() {
-                s.raw = DROPPED.to_string();
+                s.raw = DROPPED.into();
             }
         }
         assert_eq!(expected, dropped.corpus);

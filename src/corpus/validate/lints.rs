@@ -10,8 +10,9 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::corpus::RecordKind;
+use crate::corpus::load::Origins;
 use crate::corpus::model::{
-    Citation, Corpus, DateFact, Person, Place, Precision, Provenance, Topic, month_name,
+    Citation, Corpus, DateFact, Person, Place, Precision, Provenance, Text, Topic, month_name,
 };
 use crate::corpus::problem::Problem;
 use crate::text::display_width;
@@ -22,7 +23,7 @@ pub const SHORT_TITLE_MAX_COLUMNS: usize = 28;
 
 /// Every lint warning of a loaded corpus. `origins` maps a record id to its file, as
 /// [`crate::corpus::LoadedCorpus`] records it.
-pub fn lint(corpus: &Corpus, origins: &HashMap<String, String>) -> Vec<Problem> {
+pub fn lint(corpus: &Corpus, origins: &Origins) -> Vec<Problem> {
     let mut linter = Linter {
         sources: corpus
             .sources
@@ -45,9 +46,9 @@ pub fn lint(corpus: &Corpus, origins: &HashMap<String, String>) -> Vec<Problem> 
 
 struct Linter<'a> {
     corpus: &'a Corpus,
-    origins: &'a HashMap<String, String>,
+    origins: &'a Origins,
     /// Source id → its cleaned paragraphs.
-    sources: HashMap<&'a str, &'a [String]>,
+    sources: HashMap<&'a str, &'a [Text]>,
     people: HashMap<&'a str, &'a Person>,
     topics: HashMap<&'a str, &'a Topic>,
     warnings: Vec<Problem>,
@@ -56,7 +57,7 @@ struct Linter<'a> {
 impl<'a> Linter<'a> {
     fn warn(&mut self, kind: RecordKind, id: &str, field: String, message: String) {
         self.warnings.push(Problem::in_field(
-            self.origins.get(id).map(String::as_str),
+            self.origins.get(id),
             format!("{} {id}", kind.label()),
             field,
             message,
@@ -250,7 +251,7 @@ impl<'a> Linter<'a> {
         ];
         for (part, value) in parts {
             let Some(value) = value else { continue };
-            if !text.contains(&value.to_lowercase()) {
+            if !text.contains(&*value.to_lowercase()) {
                 self.warn(
                     kind,
                     id,
@@ -333,7 +334,7 @@ impl<'a> Linter<'a> {
         let id_words = t.id.replace('-', " ");
         let mentioned = std::iter::once(&t.label)
             .chain(&t.aliases)
-            .map(String::as_str)
+            .map(crate::corpus::Text::as_str)
             .chain(std::iter::once(id_words.as_str()))
             .any(|word| text.contains(&word.to_lowercase()));
         if !mentioned {
@@ -361,7 +362,7 @@ impl<'a> Linter<'a> {
             .chain(
                 c.events
                     .iter()
-                    .flat_map(|e| e.topics.iter().map(String::as_str)),
+                    .flat_map(|e| e.topics.iter().map(crate::corpus::Text::as_str)),
             )
             .chain(c.topics.iter().filter_map(|t| t.parent.as_deref()))
             .collect();

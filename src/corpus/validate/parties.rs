@@ -20,12 +20,12 @@ const KINDS: [&str; 2] = ["multilateral", "other"];
 pub(super) fn declared(files: &[(String, Corpus)]) -> Vec<String> {
     let ids: Vec<String> = files
         .iter()
-        .flat_map(|(_, c)| c.parties.iter().map(|p| p.id.clone()))
+        .flat_map(|(_, c)| c.parties.iter().map(|p| p.id.to_string()))
         .collect();
     if ids.is_empty() {
         crate::corpus::builtin::parties()
             .into_iter()
-            .map(|p| p.id)
+            .map(|p| p.id.into())
             .collect()
     } else {
         ids
@@ -152,7 +152,7 @@ mod tests {
     fn party(id: &str, short: &str) -> Party {
         Party {
             id: id.into(),
-            name: format!("Party {id}"),
+            name: format!("Party {id}").into(),
             short: short.into(),
             names: Vec::new(),
         }

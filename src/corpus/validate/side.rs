@@ -63,7 +63,7 @@ impl Checker<'_> {
                     "the place is listed twice in this file",
                 );
             }
-            if complete && !p.key.trim().is_empty() && !used_places.contains(&p.key) {
+            if complete && !p.key.trim().is_empty() && !used_places.contains(p.key.as_str()) {
                 self.report(
                     rec,
                     &At::top("key"),

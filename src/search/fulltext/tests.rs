@@ -2,14 +2,14 @@
 //! even where folding changes byte lengths.
 
 use super::*;
-use crate::corpus::{FORMAT, Source, SourceKind};
+use crate::corpus::{FORMAT, Source, SourceKind, Text};
 use proptest::prelude::*;
 
 fn source(id: &str, paragraphs: &[&str]) -> Source {
     Source {
         kind: SourceKind::NewsItem,
-        raw: paragraphs.join("\n\n"),
-        paragraphs: paragraphs.iter().map(|p| (*p).to_owned()).collect(),
+        raw: paragraphs.join("\n\n").into(),
+        paragraphs: paragraphs.iter().map(|p| Text::from(*p)).collect(),
         ..crate::test_fixture::source(id)
     }
 }

@@ -177,7 +177,7 @@ fn topic(look: &Lookups<'_>, t: &Topic) -> Candidate {
         &t.label,
         t.aliases
             .iter()
-            .map(String::as_str)
+            .map(crate::corpus::Text::as_str)
             .chain(name_texts(&t.names)),
         parent.map(|p| format!("in {p}")).unwrap_or_default(),
     )
@@ -191,7 +191,7 @@ fn organisation(corpus: &Corpus, o: &Organisation) -> Candidate {
         o.acronym
             .iter()
             .chain(&o.aliases)
-            .map(String::as_str)
+            .map(crate::corpus::Text::as_str)
             .chain(name_texts(&o.names)),
         match o.kind {
             // "other" says nothing.
@@ -220,9 +220,9 @@ fn person(look: &Lookups<'_>, p: &Person) -> Candidate {
         &p.name,
         p.aliases
             .iter()
-            .map(String::as_str)
+            .map(crate::corpus::Text::as_str)
             .chain(name_texts(&p.names)),
-        latest,
+        latest.to_string(),
     )
 }
 
@@ -353,7 +353,10 @@ fn format_clauses(sources: &FxHashMap<&str, &Source>, m: &Meeting) -> Vec<String
     let cited = format.cite.iter().filter_map(|c| {
         let source = sources.get(c.source.as_str())?;
         let n = usize::try_from(c.paragraph?).ok()?;
-        source.paragraphs.get(n.checked_sub(1)?).map(String::as_str)
+        source
+            .paragraphs
+            .get(n.checked_sub(1)?)
+            .map(crate::corpus::Text::as_str)
     });
     let texts = cited.chain(m.notes.iter().map(|n| n.text.as_str()));
     let mut out: Vec<String> = Vec::new();
@@ -484,7 +487,7 @@ fn clean_owned(text: String) -> String {
 fn date_label(date: &DateFact) -> String {
     match &date.end {
         Some(end) => format!("{}–{}", date.value, end),
-        None => date.value.clone(),
+        None => date.value.to_string(),
     }
 }
 
@@ -528,22 +531,26 @@ mod tests {
     fn awkward_corpus() -> Corpus {
         let mut corpus = generate(Spec::with_candidates(3_000));
         for (i, t) in corpus.topics.iter_mut().enumerate() {
-            t.label = awkward(i);
-            t.aliases = vec![awkward(i + 1), awkward(i).to_uppercase(), awkward(i + 7)];
+            t.label = awkward(i).into();
+            t.aliases = vec![
+                awkward(i + 1).into(),
+                awkward(i).to_uppercase().into(),
+                awkward(i + 7).into(),
+            ];
         }
         for (i, o) in corpus.organisations.iter_mut().enumerate() {
-            o.name = awkward(i + 3);
-            o.acronym = Some(awkward(i + 5));
+            o.name = awkward(i + 3).into();
+            o.acronym = Some(awkward(i + 5).into());
         }
         for (i, p) in corpus.people.iter_mut().enumerate() {
-            p.name = awkward(i + 2);
-            p.aliases = vec![awkward(i + 4), awkward(i + 2)];
+            p.name = awkward(i + 2).into();
+            p.aliases = vec![awkward(i + 4).into(), awkward(i + 2).into()];
         }
         for (i, m) in corpus.meetings.iter_mut().enumerate() {
-            m.title = awkward(i + 1);
-            m.short_title = awkward(i + 6);
+            m.title = awkward(i + 1).into();
+            m.short_title = awkward(i + 6).into();
             if let Some(place) = &mut m.place {
-                place.city = awkward(i);
+                place.city = awkward(i).into();
             }
             // Format clauses: upper case, a Kelvin sign, a dotted I, Hangul, repeats, more
             // than enough of them, and one too long.
@@ -555,11 +562,11 @@ mod tests {
             .iter()
             .skip(i % 3)
             .map(|text| Statement {
-                text: (*text).to_owned(),
+                text: (*text).to_owned().into(),
                 cite: vec![],
             })
             .chain((i % 5 == 0).then(|| Statement {
-                text: format!("virtual {}", "x".repeat(300)),
+                text: format!("virtual {}", "x".repeat(300)).into(),
                 cite: vec![],
             }))
             .collect();

@@ -436,7 +436,7 @@ mod from_corpus {
             series: "s".into(),
             edition: None,
             title: title.into(),
-            short_title: format!("short {title}"),
+            short_title: format!("short {title}").into(),
             names: vec![SideName {
                 side: Side::party("rok"),
                 name: "Cyber Policy Consultation".into(),

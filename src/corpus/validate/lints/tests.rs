@@ -253,7 +253,7 @@ fn a_paragraph_does_not_repeat_the_title() {
 fn warnings_name_the_file_of_the_record() {
     let corpus = parse_str(&clean().to_string(), "dir/t.json").expect("parses");
     let mut loaded = merge_and_validate(vec![("dir/t.json".to_string(), corpus)]).expect("valid");
-    loaded.corpus.meetings[0].short_title = "x".repeat(40);
+    loaded.corpus.meetings[0].short_title = "x".repeat(40).into();
     let found = lint(&loaded.corpus, &loaded.origins);
     assert_eq!(found.len(), 1);
     assert!(

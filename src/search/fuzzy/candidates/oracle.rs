@@ -34,7 +34,7 @@ pub fn old_candidates_from(corpus: &Corpus) -> Vec<Candidate> {
             &t.label,
             t.aliases
                 .iter()
-                .map(String::as_str)
+                .map(crate::corpus::Text::as_str)
                 .chain(name_texts(&t.names)),
             parent.map(|p| format!("in {p}")).unwrap_or_default(),
         ));
@@ -47,7 +47,7 @@ pub fn old_candidates_from(corpus: &Corpus) -> Vec<Candidate> {
             o.acronym
                 .iter()
                 .chain(&o.aliases)
-                .map(String::as_str)
+                .map(crate::corpus::Text::as_str)
                 .chain(name_texts(&o.names)),
             match o.kind {
                 // "other" says nothing.
@@ -80,9 +80,9 @@ pub fn old_candidates_from(corpus: &Corpus) -> Vec<Candidate> {
             &p.name,
             p.aliases
                 .iter()
-                .map(String::as_str)
+                .map(crate::corpus::Text::as_str)
                 .chain(name_texts(&p.names)),
-            latest,
+            latest.to_string(),
         ));
     }
     // Sources by id, for the meetings' cited format text (a search of the list per citation
@@ -179,7 +179,10 @@ fn format_clauses(sources: &HashMap<&str, &Source>, m: &Meeting) -> Vec<String> 
     let cited = format.cite.iter().filter_map(|c| {
         let source = sources.get(c.source.as_str())?;
         let n = usize::try_from(c.paragraph?).ok()?;
-        source.paragraphs.get(n.checked_sub(1)?).map(String::as_str)
+        source
+            .paragraphs
+            .get(n.checked_sub(1)?)
+            .map(crate::corpus::Text::as_str)
     });
     let texts = cited.chain(m.notes.iter().map(|n| n.text.as_str()));
     let mut out: Vec<String> = Vec::new();
