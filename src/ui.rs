@@ -2,7 +2,8 @@
 //!
 //! One widget per file: [`header`], [`timeline`], [`detail`], [`footer`], and the overlays
 //! [`finder`], [`corpus_search`] and [`help`], and the full-screen [`matrix`]; [`position`] draws
-//! the scrollbar and "more below" on a pane's border; [`theme`] holds every style. Geometry comes from
+//! the scrollbar and "more below" on a pane's border; [`theme`] holds every style; [`lines`]
+//! paints rows already cut to width (cheaper than a `Paragraph`, the same cells). Geometry comes from
 //! [`crate::app::layout`], computed from the frame's own size so that drawing can never step
 //! outside the buffer, whatever size the app last heard of.
 
@@ -12,6 +13,7 @@ pub mod finder;
 pub mod footer;
 pub mod header;
 pub mod help;
+pub mod lines;
 pub mod matrix;
 pub mod position;
 pub mod theme;

@@ -8,7 +8,6 @@
 use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use crate::app::layout::{Focus, Geometry, inner};
 use crate::app::strings::Strings;
@@ -118,7 +117,7 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
             }
         }))
         .collect();
-    frame.render_widget(Paragraph::new(lines), area);
+    super::lines::put_lines(frame.buffer_mut(), area, lines);
     let extent = Extent {
         scroll: view.scroll,
         height: view.height.min(usize::from(area.height)),
