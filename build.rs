@@ -6,11 +6,14 @@
 //! a field added to the model flows through without a change here), with unknown fields
 //! refused, and every string brought to NFC (`src/corpus/load/nfc.rs`, included too) as a
 //! load at run time does. A file that does not parse fails the build, naming the file, line
-//! and column. The parsed files are encoded as MessagePack with field names
-//! (`rmp_serde::to_vec_named`: self-describing, so the model's skipped empty fields and its
-//! defaults read back as they do from JSON) into `$OUT_DIR/builtin-corpus.msgpack`.
-//! `$OUT_DIR/builtin-files.rs` holds the one list of the built-in files (`FILES`, their JSON
-//! text, for `entente fmt`, import and tests) that `src/corpus/builtin.rs` includes.
+//! and column. The parsed files are serialised as the model serialises (to a JSON value: the
+//! model's skipped empty fields and its defaults read back as they do from JSON) and packed
+//! (`src/corpus/builtin/pack.rs`, included) into a structure, `$OUT_DIR/builtin-corpus.bin`,
+//! and a table of its strings, `$OUT_DIR/builtin-strings.txt`, which the crate embeds with
+//! `include_str!` so that no string needs checking at run time (see
+//! `src/corpus/builtin/unpack.rs`). `$OUT_DIR/builtin-files.rs` holds the one list of the
+//! built-in files (`FILES`, their JSON text, for `entente fmt`, import and tests) that
+//! `src/corpus/builtin.rs` includes.
 //!
 //! The checks across records (ids, references, citations) are the validator's, which needs
 //! most of the crate and is not included here: they run in the built-in corpus's tests
@@ -55,6 +58,9 @@ mod corpus {
     }
 }
 
+#[path = "src/corpus/builtin/pack.rs"]
+mod pack;
+
 use nfc::Normalise;
 
 /// The built-in corpus files, in load order: (name in messages, path under the crate).
@@ -91,6 +97,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/corpus/model.rs");
     println!("cargo:rerun-if-changed=src/corpus/load/nfc.rs");
     println!("cargo:rerun-if-changed=src/corpus/load/received.rs");
+    println!("cargo:rerun-if-changed=src/corpus/builtin/pack.rs");
     println!("cargo:rerun-if-changed=assets/corpus");
     let mut parsed: Vec<(String, model::Corpus)> = Vec::new();
     let mut list = String::from(
@@ -121,10 +128,12 @@ fn main() {
         ));
     }
     list.push_str("];\n");
-    let encoded = rmp_serde::to_vec_named(&parsed)
+    let value = serde_json::to_value(&parsed)
         .unwrap_or_else(|e| fail(&format!("cannot encode the built-in corpus: {e}")));
+    let packed = pack::pack(&value);
     let out = Path::new(&out);
-    write(&out.join("builtin-corpus.msgpack"), &encoded);
+    write(&out.join("builtin-corpus.bin"), &packed.structure);
+    write(&out.join("builtin-strings.txt"), packed.strings.as_bytes());
     write(&out.join("builtin-files.rs"), list.as_bytes());
     packed_relocations(out);
 }
