@@ -3,7 +3,8 @@
 //! One widget per file: [`header`], [`timeline`], [`detail`], [`footer`], and the overlays
 //! [`finder`], [`corpus_search`] and [`help`], and the full-screen [`matrix`]; [`position`] draws
 //! the scrollbar and "more below" on a pane's border; [`theme`] holds every style; [`lines`]
-//! paints rows already cut to width (cheaper than a `Paragraph`, the same cells). Geometry comes from
+//! paints rows already cut to width and [`pane`] a pane's frame (cheaper than ratatui's
+//! `Paragraph` and `Block`, the same cells). Geometry comes from
 //! [`crate::app::layout`], computed from the frame's own size so that drawing can never step
 //! outside the buffer, whatever size the app last heard of.
 
@@ -15,6 +16,7 @@ pub mod header;
 pub mod help;
 pub mod lines;
 pub mod matrix;
+pub mod pane;
 pub mod position;
 pub mod theme;
 pub mod timeline;

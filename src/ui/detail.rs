@@ -21,8 +21,13 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
         .into_iter()
         .map(|(tab, title, _)| Span::styled(title, theme.tab(tab == app.tab())))
         .collect();
-    let block = theme.pane(focused).title(Line::from(tabs));
-    frame.render_widget(block, g.detail);
+    super::pane::draw(
+        frame.buffer_mut(),
+        g.detail,
+        theme,
+        focused,
+        Line::from(tabs),
+    );
     let area = g.detail_text();
     let gutter = inner(g.detail);
     let view = app.detail();

@@ -74,11 +74,14 @@ pub fn entry_spans(
 
 pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
     let focused = app.focus() == Focus::Timeline;
-    let block = theme.pane(focused).title(Span::styled(
-        format!(" {} ", app.text().timeline),
-        theme.title(focused),
-    ));
-    frame.render_widget(block, g.timeline);
+    let title = Span::styled(format!(" {} ", app.text().timeline), theme.title(focused));
+    super::pane::draw(
+        frame.buffer_mut(),
+        g.timeline,
+        theme,
+        focused,
+        Line::from(title),
+    );
     let area = inner(g.timeline);
     let width = usize::from(area.width);
     let view = app.timeline();

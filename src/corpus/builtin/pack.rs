@@ -97,8 +97,11 @@ impl Packer {
             }
         };
         self.out.structure.push(tag::STR);
-        self.varint(offset as u64);
-        self.varint(s.len() as u64);
+        // Fixed width: read with one load each, where a varint takes a loop.
+        for n in [offset, s.len()] {
+            let n = u32::try_from(n).expect("the built-in corpus's strings fit in 4 GiB");
+            self.out.structure.extend_from_slice(&n.to_le_bytes());
+        }
     }
 
     /// LEB128: seven bits a byte, low first, the high bit set on all but the last.

@@ -11,8 +11,8 @@
 //!
 //! - a tag byte (`pack::tag`): null, false, true, an unsigned or a signed integer (LEB128;
 //!   signed ones zigzagged), a float (8 bytes, little-endian), a string (its offset and length
-//!   in the table, LEB128), a sequence or a map (the count, LEB128, then the items; a map's
-//!   keys are strings);
+//!   in the table, 4 bytes each, little-endian), a sequence or a map (the count, LEB128, then
+//!   the items; a map's keys are strings);
 //! - enums as JSON has them: a unit variant is its name, any other a map of one entry.
 //!
 //! Every read is checked: data that is cut short, a tag that is not one, a string outside the
@@ -94,6 +94,13 @@ impl<'de> Unpacker<'de> {
     }
 
     fn varint(&mut self) -> Result<u64, UnpackError> {
+        // Most counts and numbers fit in one byte.
+        if let Some(&byte) = self.structure.get(self.at)
+            && byte < 0x80
+        {
+            self.at += 1;
+            return Ok(u64::from(byte));
+        }
         let mut n: u64 = 0;
         for shift in (0..64).step_by(7) {
             let byte = self.byte()?;
@@ -103,6 +110,18 @@ impl<'de> Unpacker<'de> {
             }
         }
         Err(self.error("a number longer than 64 bits"))
+    }
+
+    /// Four bytes, little-endian.
+    fn u32(&mut self) -> Result<usize, UnpackError> {
+        let end = self.at + 4;
+        let bytes: [u8; 4] = self
+            .structure
+            .get(self.at..end)
+            .and_then(|b| b.try_into().ok())
+            .ok_or_else(|| self.error("the data ends inside a string"))?;
+        self.at = end;
+        usize::try_from(u32::from_le_bytes(bytes)).map_err(|_| self.error("a string too long"))
     }
 
     fn count(&mut self) -> Result<usize, UnpackError> {
@@ -117,14 +136,11 @@ impl<'de> Unpacker<'de> {
 
     /// The string whose offset and length follow (its tag already read).
     fn string_body(&mut self) -> Result<&'de str, UnpackError> {
-        let offset = self.varint()?;
-        let len = self.varint()?;
-        let range = usize::try_from(offset)
-            .ok()
-            .zip(usize::try_from(len).ok())
-            .and_then(|(offset, len)| Some(offset..offset.checked_add(len)?));
-        range
-            .and_then(|range| self.strings.get(range))
+        let offset = self.u32()?;
+        let len = self.u32()?;
+        offset
+            .checked_add(len)
+            .and_then(|end| self.strings.get(offset..end))
             .ok_or_else(|| self.error("a string outside the string table"))
     }
 
