@@ -31,7 +31,6 @@ use ratatui::crossterm::event::Event;
 
 use crate::app::strings::Lang;
 use crate::app::{Action, App, AppOptions};
-use crate::cli::Library;
 use crate::corpus::LoadedCorpus;
 use crate::corpus::load::LoadProgress;
 use crate::index::Index;
@@ -104,7 +103,8 @@ pub fn run_loading(
     tui::run_when_ready(&mut loading, &options)
 }
 
-/// Loads, checks and indexes the corpus (see [`run_loading`]) and makes the app on it.
+/// Loads, checks and indexes the corpus (see [`run_loading`]) and makes the app on it; the
+/// index lacks the names in the text until the first frame is drawn ([`Browser`]'s `drawn`).
 fn prepare(
     path: Option<&Path>,
     progress: Arc<LoadProgress>,
@@ -115,12 +115,10 @@ fn prepare(
     let mut loaded =
         crate::cli::load_corpus_observed(path, progress, crate::corpus::load::ReceivedText::Drop)?;
     drop_received_text(&mut loaded);
-    let library = Library::new(loaded);
-    Ok(App::new(
-        library.loaded,
-        library.index,
-        app_options(mouse, lang, ascii),
-    ))
+    // The names in the accounts' text are linked once the first frame is out (`drawn`), which
+    // does not show them.
+    let index = Index::build_deferring_mentions(&loaded.corpus);
+    Ok(App::new(loaded, index, app_options(mouse, lang, ascii)))
 }
 
 /// Frees each source's text as received (`raw`) once the corpus is validated: the browser
@@ -297,6 +295,11 @@ impl Program for Browser {
     }
 
     fn drawn(&mut self) {
+        // Before any input is handled and before the finder's worker starts, the index is
+        // made whole (see `prepare`).
+        if self.app.index.mentions_deferred() {
+            self.app.index.link_deferred_mentions(&self.app.corpus);
+        }
         if self.worker_after_first_frame {
             self.match_in_background();
         }

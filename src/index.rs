@@ -94,6 +94,8 @@ pub struct Index {
     subtopics: HashMap<String, Vec<String>>,
     /// Topic id → where it or a sub-topic appears (only topics that have sub-topics).
     rolled_up: HashMap<String, Vec<Appearance>>,
+    /// Built by [`Index::build_deferring_mentions`], not yet completed.
+    mentions_deferred: bool,
 }
 
 /// The form names are looked up in (see [`crate::search::name_key`]).
@@ -111,6 +113,40 @@ fn entry_date(corpus: &Corpus, entry: EntryRef) -> Option<&str> {
 
 impl Index {
     pub fn build(corpus: &Corpus) -> Index {
+        Index::build_linking_mentions(corpus, true)
+    }
+
+    /// [`Index::build`] without the scan of the accounts' text for the names of organisations
+    /// and people (`Role::Mentioned`), which the browser's first frame does not show and which
+    /// is the most costly part of the build; [`Index::link_deferred_mentions`] completes it.
+    /// Until then, an organisation's or a person's appearances lack the meetings that only
+    /// name them in their text.
+    pub fn build_deferring_mentions(corpus: &Corpus) -> Index {
+        let mut index = Index::build_linking_mentions(corpus, false);
+        index.mentions_deferred = true;
+        index
+    }
+
+    /// Adds what [`Index::build_deferring_mentions`] left out, for the same `corpus`: the index
+    /// is then the one [`Index::build`] makes. Does nothing for an index that lacks nothing.
+    pub fn link_deferred_mentions(&mut self, corpus: &Corpus) {
+        if !std::mem::take(&mut self.mentions_deferred) {
+            return;
+        }
+        self.link_text_mentions(corpus);
+        for facet in [Facet::Organisation, Facet::Person] {
+            for list in self.appearances[facet.slot()].values_mut() {
+                link::merge_appearances(list);
+            }
+        }
+    }
+
+    /// Whether the mentions in the text are still to be linked.
+    pub fn mentions_deferred(&self) -> bool {
+        self.mentions_deferred
+    }
+
+    fn build_linking_mentions(corpus: &Corpus, mentions: bool) -> Index {
         let mut index = Index::default();
         for record in corpus.records() {
             index
@@ -129,7 +165,7 @@ impl Index {
             .into_iter()
             .map(str::to_string)
             .collect();
-        index.link(corpus);
+        index.link(corpus, mentions);
         index.roll_up_topics(corpus);
         index
     }

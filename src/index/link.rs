@@ -10,8 +10,9 @@ use super::{Appearance, EntryRef, Index, Role};
 use crate::corpus::{Citation, Corpus, Event, Facet, Meeting, Place};
 
 impl Index {
-    /// Fills the appearance tables of every facet.
-    pub(super) fn link(&mut self, corpus: &Corpus) {
+    /// Fills the appearance tables of every facet; the names in the accounts' text too unless
+    /// `mentions` is false (then [`Index::link_text_mentions`] adds them later).
+    pub(super) fn link(&mut self, corpus: &Corpus, mentions: bool) {
         for (i, meeting) in corpus.meetings.iter().enumerate() {
             self.link_meeting(EntryRef::Meeting(i), meeting);
         }
@@ -19,11 +20,20 @@ impl Index {
         for (i, event) in corpus.events.iter().enumerate() {
             self.link_event(EntryRef::Event(i), event);
         }
-        let paragraphs: usize = corpus.sources.iter().map(|s| s.paragraphs.len()).sum();
-        self.link_mentions(corpus, paragraphs >= PARALLEL_PARAGRAPHS);
+        if mentions {
+            self.link_text_mentions(corpus);
+        }
         for list in self.appearances.iter_mut().flat_map(|map| map.values_mut()) {
             merge_appearances(list);
         }
+    }
+
+    /// Adds the organisations and people named in the accounts' text. Merging appearances is
+    /// a union per entry, so merging again after this gives the tables a build with the
+    /// mentions gives.
+    pub(super) fn link_text_mentions(&mut self, corpus: &Corpus) {
+        let paragraphs: usize = corpus.sources.iter().map(|s| s.paragraphs.len()).sum();
+        self.link_mentions(corpus, paragraphs >= PARALLEL_PARAGRAPHS);
     }
 
     fn add(&mut self, facet: Facet, key: &str, entry: EntryRef, role: Role, cite: &[Citation]) {
