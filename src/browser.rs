@@ -104,7 +104,7 @@ pub fn run_loading(
 }
 
 /// Loads, checks and indexes the corpus (see [`run_loading`]) and makes the app on it; the
-/// index lacks the names in the text until the first frame is drawn ([`Browser`]'s `drawn`).
+/// index is completed once the first frame is drawn ([`Browser`]'s `drawn`).
 fn prepare(
     path: Option<&Path>,
     progress: Arc<LoadProgress>,
@@ -115,9 +115,9 @@ fn prepare(
     let mut loaded =
         crate::cli::load_corpus_observed(path, progress, crate::corpus::load::ReceivedText::Drop)?;
     drop_received_text(&mut loaded);
-    // The names in the accounts' text are linked once the first frame is out (`drawn`), which
-    // does not show them.
-    let index = Index::build_deferring_mentions(&loaded.corpus);
+    // What the first frame does not use (the names in the accounts' text, the table of
+    // names) is indexed once it is out (`drawn`).
+    let index = Index::build_for_first_frame(&loaded.corpus);
     Ok(App::new(loaded, index, app_options(mouse, lang, ascii)))
 }
 
@@ -297,8 +297,8 @@ impl Program for Browser {
     fn drawn(&mut self) {
         // Before any input is handled and before the finder's worker starts, the index is
         // made whole (see `prepare`).
-        if self.app.index.mentions_deferred() {
-            self.app.index.link_deferred_mentions(&self.app.corpus);
+        if self.app.index.is_incomplete() {
+            self.app.index.complete(&self.app.corpus);
         }
         if self.worker_after_first_frame {
             self.match_in_background();

@@ -94,8 +94,8 @@ pub struct Index {
     subtopics: HashMap<String, Vec<String>>,
     /// Topic id → where it or a sub-topic appears (only topics that have sub-topics).
     rolled_up: HashMap<String, Vec<Appearance>>,
-    /// Built by [`Index::build_deferring_mentions`], not yet completed.
-    mentions_deferred: bool,
+    /// Built by [`Index::build_for_first_frame`], not yet completed.
+    incomplete: bool,
 }
 
 /// The form names are looked up in (see [`crate::search::name_key`]).
@@ -113,27 +113,31 @@ fn entry_date(corpus: &Corpus, entry: EntryRef) -> Option<&str> {
 
 impl Index {
     pub fn build(corpus: &Corpus) -> Index {
-        Index::build_linking_mentions(corpus, true)
+        Index::build_parts(corpus, true)
     }
 
-    /// [`Index::build`] without the scan of the accounts' text for the names of organisations
-    /// and people (`Role::Mentioned`), which the browser's first frame does not show and which
-    /// is the most costly part of the build; [`Index::link_deferred_mentions`] completes it.
-    /// Until then, an organisation's or a person's appearances lack the meetings that only
-    /// name them in their text.
-    pub fn build_deferring_mentions(corpus: &Corpus) -> Index {
-        let mut index = Index::build_linking_mentions(corpus, false);
-        index.mentions_deferred = true;
+    /// [`Index::build`] without its two costliest parts, which the browser's first frame does
+    /// not use: the scan of the accounts' text for the names of organisations and people
+    /// (`Role::Mentioned` appearances), and the table of names (ids, names, acronyms and
+    /// aliases → keys, [`Index::resolve`]). [`Index::complete`] adds them. Until then, an
+    /// organisation's or a person's appearances lack the meetings that only name them in
+    /// their text, and no name resolves.
+    pub fn build_for_first_frame(corpus: &Corpus) -> Index {
+        let mut index = Index::build_parts(corpus, false);
+        index.incomplete = true;
         index
     }
 
-    /// Adds what [`Index::build_deferring_mentions`] left out, for the same `corpus`: the index
-    /// is then the one [`Index::build`] makes. Does nothing for an index that lacks nothing.
-    pub fn link_deferred_mentions(&mut self, corpus: &Corpus) {
-        if !std::mem::take(&mut self.mentions_deferred) {
+    /// Adds what [`Index::build_for_first_frame`] left out, for the same `corpus`: the index
+    /// is then the one [`Index::build`] makes. Does nothing to a complete index.
+    pub fn complete(&mut self, corpus: &Corpus) {
+        if !std::mem::take(&mut self.incomplete) {
             return;
         }
+        self.register_names(corpus);
         self.link_text_mentions(corpus);
+        // Merging appearances is a union per entry: merged again, the tables are the ones a
+        // build with the mentions makes.
         for facet in [Facet::Organisation, Facet::Person] {
             for list in self.appearances[facet.slot()].values_mut() {
                 link::merge_appearances(list);
@@ -141,12 +145,12 @@ impl Index {
         }
     }
 
-    /// Whether the mentions in the text are still to be linked.
-    pub fn mentions_deferred(&self) -> bool {
-        self.mentions_deferred
+    /// Whether [`Index::complete`] has yet to be called on this index.
+    pub fn is_incomplete(&self) -> bool {
+        self.incomplete
     }
 
-    fn build_linking_mentions(corpus: &Corpus, mentions: bool) -> Index {
+    fn build_parts(corpus: &Corpus, whole: bool) -> Index {
         let mut index = Index::default();
         for record in corpus.records() {
             index
@@ -155,7 +159,10 @@ impl Index {
                 .or_insert((record.kind, record.pos));
         }
         index.build_timeline(corpus);
-        index.register_names(corpus);
+        if whole {
+            index.register_names(corpus);
+        }
+        index.register_place_names(corpus);
         index.series = corpus
             .meetings
             .iter()
@@ -165,7 +172,7 @@ impl Index {
             .into_iter()
             .map(str::to_string)
             .collect();
-        index.link(corpus, mentions);
+        index.link(corpus, whole);
         index.roll_up_topics(corpus);
         index
     }
@@ -216,10 +223,15 @@ impl Index {
             }
         }
         for place in corpus.places() {
-            let key = place.key();
-            add(Facet::Place, &key, &place.city);
+            add(Facet::Place, &place.key(), &place.city);
+        }
+    }
+
+    /// Place key → the city as first written (the header names a place filter with it).
+    fn register_place_names(&mut self, corpus: &Corpus) {
+        for place in corpus.places() {
             self.place_names
-                .entry(key)
+                .entry(place.key())
                 .or_insert_with(|| place.city.trim().to_string());
         }
     }

@@ -1,6 +1,7 @@
-//! The browser's start: its index is built without the names in the accounts' text
-//! (`Index::build_deferring_mentions`), the first frame drawn, then the index completed. The
-//! first frame must be the one a whole index gives, and the completed index the whole one.
+//! The browser's start: its index is built without what the first frame does not use (the
+//! names in the accounts' text, the table of names: `Index::build_for_first_frame`), the first
+//! frame drawn, then the index completed. The first frame must be the one a whole index gives,
+//! and the completed index the whole one.
 
 use entente::app::strings::Lang;
 use entente::app::{App, AppOptions};
@@ -20,45 +21,72 @@ fn corpora() -> [(&'static str, LoadedCorpus); 2] {
     ]
 }
 
-/// Every organisation's and person's appearances (the facets the text's mentions add to).
+/// What the index says of every organisation, person and topic: where each appears (the
+/// facets the text's mentions add to, and one they do not), and what each of its names and
+/// its id resolve to; and of every place, its name.
 fn linked(index: &Index, corpus: &Corpus) -> Vec<String> {
-    let organisations = corpus
-        .organisations
-        .iter()
-        .map(|o| (Facet::Organisation, &o.id));
-    let people = corpus.people.iter().map(|p| (Facet::Person, &p.id));
-    let topics = corpus.topics.iter().map(|t| (Facet::Topic, &t.id));
+    let organisations = corpus.organisations.iter().map(|o| {
+        let names = [&o.id, &o.name]
+            .into_iter()
+            .chain(&o.acronym)
+            .chain(&o.aliases);
+        (
+            Facet::Organisation,
+            &o.id,
+            names.cloned().collect::<Vec<_>>(),
+        )
+    });
+    let people = corpus.people.iter().map(|p| {
+        let names = [&p.id, &p.name].into_iter().chain(&p.aliases);
+        (Facet::Person, &p.id, names.cloned().collect())
+    });
+    let topics = corpus.topics.iter().map(|t| {
+        let names = [&t.id, &t.label].into_iter().chain(&t.aliases);
+        (Facet::Topic, &t.id, names.cloned().collect())
+    });
+    let places = corpus
+        .places()
+        .map(|p| format!("{:?}", index.place_name(&p.key())));
     organisations
         .chain(people)
         .chain(topics)
-        .map(|(facet, id)| format!("{facet:?} {id}: {:?}", index.appearances(facet, id)))
+        .map(|(facet, id, names)| {
+            let resolved: Vec<Option<&str>> =
+                names.iter().map(|n| index.resolve(facet, n)).collect();
+            format!(
+                "{facet:?} {id}: {:?} {resolved:?}",
+                index.appearances(facet, id)
+            )
+        })
+        .chain(places)
         .collect()
 }
 
 #[test]
-fn a_deferred_index_completed_is_the_whole_index() {
+fn an_index_for_the_first_frame_completed_is_the_whole_index() {
     for (name, loaded) in corpora() {
         let corpus = &loaded.corpus;
         let whole = Index::build(corpus);
-        let mut deferred = Index::build_deferring_mentions(corpus);
-        assert!(deferred.mentions_deferred() && !whole.mentions_deferred());
+        let mut first = Index::build_for_first_frame(corpus);
+        assert!(first.is_incomplete() && !whole.is_incomplete());
         assert_ne!(
-            linked(&deferred, corpus),
+            linked(&first, corpus),
             linked(&whole, corpus),
-            "{name}: some record is linked by a mention only, so the two differ before"
+            "{name}: names resolve, and some record is linked by a mention only"
         );
-        deferred.link_deferred_mentions(corpus);
-        assert!(!deferred.mentions_deferred());
-        assert_eq!(linked(&deferred, corpus), linked(&whole, corpus), "{name}");
+        first.complete(corpus);
+        assert!(!first.is_incomplete());
+        assert_eq!(linked(&first, corpus), linked(&whole, corpus), "{name}");
         // Completing again changes nothing.
-        deferred.link_deferred_mentions(corpus);
-        assert_eq!(linked(&deferred, corpus), linked(&whole, corpus), "{name}");
-        assert_eq!(deferred.timeline(), whole.timeline(), "{name}");
+        first.complete(corpus);
+        assert_eq!(linked(&first, corpus), linked(&whole, corpus), "{name}");
+        assert_eq!(first.timeline(), whole.timeline(), "{name}");
+        assert_eq!(first.series(), whole.series(), "{name}");
     }
 }
 
 #[test]
-fn the_first_frame_is_the_same_without_the_mentions() {
+fn the_first_frame_is_the_same_on_an_index_for_it() {
     for (width, height) in [(80, 24), (200, 50), (120, 40)] {
         for monochrome in [false, true] {
             for (name, loaded) in corpora() {
@@ -69,9 +97,9 @@ fn the_first_frame_is_the_same_without_the_mentions() {
                     size: (width, height),
                     lang: Lang::En,
                 };
-                let deferred = Index::build_deferring_mentions(&loaded.corpus);
+                let first = Index::build_for_first_frame(&loaded.corpus);
                 let whole = Index::build(&loaded.corpus);
-                let first = App::new(loaded.clone(), deferred, options);
+                let first = App::new(loaded.clone(), first, options);
                 let reference = App::new(loaded, whole, options);
                 assert_eq!(
                     render(&first, width, height).buffer(),

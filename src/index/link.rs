@@ -11,7 +11,7 @@ use crate::corpus::{Citation, Corpus, Event, Facet, Meeting, Place};
 
 impl Index {
     /// Fills the appearance tables of every facet; the names in the accounts' text too unless
-    /// `mentions` is false (then [`Index::link_text_mentions`] adds them later).
+    /// `mentions` is false (then `link_text_mentions` adds them later).
     pub(super) fn link(&mut self, corpus: &Corpus, mentions: bool) {
         for (i, meeting) in corpus.meetings.iter().enumerate() {
             self.link_meeting(EntryRef::Meeting(i), meeting);
@@ -28,9 +28,7 @@ impl Index {
         }
     }
 
-    /// Adds the organisations and people named in the accounts' text. Merging appearances is
-    /// a union per entry, so merging again after this gives the tables a build with the
-    /// mentions gives.
+    /// Adds the organisations and people named in the accounts' text (unmerged).
     pub(super) fn link_text_mentions(&mut self, corpus: &Corpus) {
         let paragraphs: usize = corpus.sources.iter().map(|s| s.paragraphs.len()).sum();
         self.link_mentions(corpus, paragraphs >= PARALLEL_PARAGRAPHS);
