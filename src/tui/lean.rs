@@ -27,7 +27,6 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
-use compact_str::CompactString;
 use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
@@ -323,11 +322,10 @@ fn gap_text(
 /// The shortest sequence that puts the cursor at (x, y) from `cursor`: forward on the same row
 /// (`ESC[nC`), or to the row and column (`ESC[row;colH`, the column left out when it is the
 /// first). Rows and columns count from 1 on the terminal.
-fn cursor_move(cursor: Option<(u16, u16)>, x: u16, y: u16) -> CompactString {
+fn cursor_move(cursor: Option<(u16, u16)>, x: u16, y: u16) -> String {
     let row = u32::from(y) + 1;
     let column = u32::from(x) + 1;
-    // At most 13 bytes: inline, no allocation for the hundreds of moves in a frame.
-    let mut absolute = CompactString::default();
+    let mut absolute = String::with_capacity(16);
     absolute.push_str("\x1b[");
     if (row, column) != (1, 1) {
         push_decimal(&mut absolute, row);
@@ -339,7 +337,7 @@ fn cursor_move(cursor: Option<(u16, u16)>, x: u16, y: u16) -> CompactString {
     absolute.push('H');
     match cursor {
         Some((cx, cy)) if cy == y && cx < x => {
-            let mut forward = CompactString::default();
+            let mut forward = String::with_capacity(16);
             forward.push_str("\x1b[");
             if x - cx > 1 {
                 push_decimal(&mut forward, u32::from(x - cx));
@@ -356,11 +354,11 @@ fn cursor_move(cursor: Option<(u16, u16)>, x: u16, y: u16) -> CompactString {
 }
 
 /// Appends `n` in decimal (the `fmt` machinery costs more than the frame's own work here).
-fn push_decimal(out: &mut impl Extend<char>, n: u32) {
+fn push_decimal(out: &mut String, n: u32) {
     if n >= 10 {
         push_decimal(out, n / 10);
     }
-    out.extend([char::from_digit(n % 10, 10).unwrap_or('0')]);
+    out.push(char::from_digit(n % 10, 10).unwrap_or('0'));
 }
 
 /// How many columns the cursor moves on after `symbol`, where that is certain enough to
@@ -440,10 +438,9 @@ fn write_sgr(out: &mut String, from: Pen, to: Pen) {
     out.push('m');
 }
 
-/// SGR parameters, joined by `;`. Inline up to 24 bytes (most sequences: a frame writes
-/// hundreds, and two heap strings each were a tenth of the writer's work).
+/// SGR parameters, joined by `;`.
 #[derive(Default)]
-struct Params(CompactString);
+struct Params(String);
 
 impl Params {
     fn push(&mut self, param: &str) {
