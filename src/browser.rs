@@ -30,7 +30,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::Event;
 
 use crate::app::strings::Lang;
-use crate::app::{Action, App, AppOptions};
+use crate::app::{Action, App, AppOptions, Mode};
 use crate::corpus::LoadedCorpus;
 use crate::corpus::load::LoadProgress;
 use crate::index::Index;
@@ -292,6 +292,15 @@ impl Program for Browser {
 
     fn scroll_hint(&mut self) -> Option<ScrollHint> {
         self.scroll_hint.take()
+    }
+
+    fn places_cursor(&self) -> bool {
+        // The text fields that show the cursor: the search prompt, the finder's and the
+        // corpus search's queries (`ui::footer`, `ui::finder`, `ui::corpus_search`).
+        matches!(
+            self.app.mode(),
+            Mode::Search | Mode::Finder | Mode::CorpusSearch
+        )
     }
 
     fn drawn(&mut self) {

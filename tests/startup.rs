@@ -110,3 +110,46 @@ fn the_first_frame_is_the_same_on_an_index_for_it() {
         }
     }
 }
+
+/// The first frame is written without ratatui's diff only when the browser says it places no
+/// cursor, so the cursor is hidden then: in every mode where it says so, the screen must
+/// indeed show no cursor; in the modes with a text field, it shows one.
+#[test]
+fn the_browser_places_the_cursor_only_where_it_says_it_may() {
+    use entente::app::Mode;
+    use entente::browser::Browser;
+    use entente::tui::Program as _;
+
+    use crate::support::screen::{fixture_app, keys};
+
+    // (keys, mode): `⏎` Enter, `⎋` Esc.
+    let cases = [
+        ("", Mode::Normal),
+        ("l", Mode::Normal),
+        ("2", Mode::Normal),
+        ("?", Mode::Help),
+        ("m", Mode::Matrix),
+        ("f", Mode::Finder),
+        ("fkdsa", Mode::Finder),
+        ("l/aurora", Mode::Search),
+        ("/", Mode::CorpusSearch),
+        ("/resilience", Mode::CorpusSearch),
+        ("f#resilience⏎", Mode::Normal),
+    ];
+    for (width, height) in [(80, 24), (200, 50)] {
+        for (typed, mode) in cases {
+            let mut app = fixture_app(width, height);
+            keys(&mut app, typed);
+            assert_eq!(app.mode(), mode, "after {typed:?}");
+            let shown = render(&app, width, height).cursor_visible();
+            let says = Browser::new(app).places_cursor();
+            assert!(
+                says || !shown,
+                "{typed:?} at {width}x{height}: a cursor it did not announce"
+            );
+            if matches!(mode, Mode::Search | Mode::Finder | Mode::CorpusSearch) {
+                assert!(says && shown, "{typed:?}: the text field's cursor shows");
+            }
+        }
+    }
+}
