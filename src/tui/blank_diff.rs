@@ -167,7 +167,7 @@ mod tests {
         let mut cell = Cell::EMPTY;
         cell.set_symbol(symbols[usize::from(symbol) % symbols.len()]);
         match kind % 9 {
-            0 | 1 | 2 => {}
+            0..=2 => {}
             3 => {
                 cell.set_style(Style::default().fg(Color::Cyan));
             }
