@@ -153,3 +153,33 @@ fn the_browser_places_the_cursor_only_where_it_says_it_may() {
         }
     }
 }
+
+/// A plain `entente` skips clap (`Args::from_process`) and must behave as clap's parse of no
+/// arguments does: the browser, which without a terminal says so and exits 2, as it does with
+/// a flag given (clap's path).
+#[test]
+fn a_plain_start_without_a_terminal_is_refused_as_through_clap() {
+    use std::process::{Command, Stdio};
+
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_entente"))
+            .args(args)
+            .env("ENTENTE_CORPUS_DIR", "/nonexistent/entente-test")
+            .stdin(Stdio::null())
+            .output()
+            .expect("the binary runs");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (plain, plain_message) = run(&[]);
+    let (flagged, flagged_message) = run(&["--ascii"]);
+    assert_eq!(plain, Some(2));
+    assert_eq!(flagged, Some(2));
+    assert!(
+        plain_message.contains("needs a terminal") && plain_message.contains("entente list"),
+        "{plain_message}"
+    );
+    assert_eq!(plain_message, flagged_message);
+}
