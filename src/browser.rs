@@ -74,7 +74,7 @@ pub fn run_loading(
     let progress = Arc::new(LoadProgress::default());
     let options = Options { mouse };
     if path.is_none() && crate::corpus::layers::existing_user_dir().is_none() {
-        let app = prepare(None, progress, mouse, lang, ascii)?;
+        let app = prepare(None, progress, mouse, lang, ascii, IndexFirst::FrameFirst)?;
         return tui::run(&mut Browser::interactive(app), &options);
     }
     let (send, ready) = mpsc::channel();
@@ -83,7 +83,14 @@ pub fn run_loading(
     std::thread::Builder::new()
         .name("load-corpus".into())
         .spawn(move || {
-            let app = prepare(thread_path.as_deref(), thread_progress, mouse, lang, ascii);
+            let app = prepare(
+                thread_path.as_deref(),
+                thread_progress,
+                mouse,
+                lang,
+                ascii,
+                IndexFirst::Whole,
+            );
             // The receiver is gone only when the user quit meanwhile.
             let _ = send.send(app);
         })
@@ -103,22 +110,38 @@ pub fn run_loading(
     tui::run_when_ready(&mut loading, &options)
 }
 
-/// Loads, checks and indexes the corpus (see [`run_loading`]) and makes the app on it; the
-/// index is completed once the first frame is drawn ([`Browser`]'s `drawn`).
+/// Loads, checks and indexes the corpus (see [`run_loading`]) and makes the app on it; with
+/// [`IndexFirst::FrameFirst`], the index is completed once the first frame is drawn
+/// ([`Browser`]'s `drawn`).
 fn prepare(
     path: Option<&Path>,
     progress: Arc<LoadProgress>,
     mouse: bool,
     lang: Lang,
     ascii: bool,
+    index_first: IndexFirst,
 ) -> anyhow::Result<App> {
     let mut loaded =
         crate::cli::load_corpus_observed(path, progress, crate::corpus::load::ReceivedText::Drop)?;
     drop_received_text(&mut loaded);
-    // What the first frame does not use (the names in the accounts' text, the table of
-    // names) is indexed once it is out (`drawn`).
-    let index = Index::build_for_first_frame(&loaded.corpus);
+    let index = match index_first {
+        IndexFirst::FrameFirst => Index::build_for_first_frame(&loaded.corpus),
+        IndexFirst::Whole => Index::build(&loaded.corpus),
+    };
     Ok(App::new(loaded, index, app_options(mouse, lang, ascii)))
+}
+
+/// How much of the index is built before the first frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum IndexFirst {
+    /// What the first frame uses; the rest (the names in the accounts' text, the table of
+    /// names) once it is out, on the main thread before the first key (`Browser::drawn`).
+    /// For the built-in corpus, where that rest is a third of the start's work and a
+    /// fraction of a millisecond.
+    FrameFirst,
+    /// All of it, on the loading thread: a corpus read from files may be big, and its rest
+    /// would keep the first keys waiting after the first frame.
+    Whole,
 }
 
 /// Frees each source's text as received (`raw`) once the corpus is validated: the browser
