@@ -6,17 +6,23 @@
 //! a field added to the model flows through without a change here), with unknown fields
 //! refused, and every string brought to NFC (`src/corpus/load/nfc.rs`, included too) as a
 //! load at run time does. A file that does not parse fails the build, naming the file, line
-//! and column. The parsed files are encoded as MessagePack with field names
-//! (`rmp_serde::to_vec_named`: self-describing, so the model's skipped empty fields and its
-//! defaults read back as they do from JSON) into `$OUT_DIR/builtin-corpus.msgpack`.
-//! `$OUT_DIR/builtin-files.rs` holds the one list of the built-in files (`FILES`, their JSON
-//! text, for `entente fmt`, import and tests) that `src/corpus/builtin.rs` includes.
+//! and column. The parsed files are serialised as the model serialises (to a JSON value: the
+//! model's skipped empty fields and its defaults read back as they do from JSON) and packed
+//! (`src/corpus/builtin/pack.rs`, included) into a structure, `$OUT_DIR/builtin-corpus.bin`,
+//! and a table of its strings, `$OUT_DIR/builtin-strings.txt`, which the crate embeds with
+//! `include_str!` so that no string needs checking at run time (see
+//! `src/corpus/builtin/unpack.rs`). `$OUT_DIR/builtin-files.rs` holds the one list of the
+//! built-in files (`FILES`, their JSON text, for `entente fmt`, import and tests) that
+//! `src/corpus/builtin.rs` includes.
 //!
 //! The checks across records (ids, references, citations) are the validator's, which needs
 //! most of the crate and is not included here: they run in the built-in corpus's tests
 //! (`the_built_in_corpus_is_valid`), in `entente check`, and whenever a user's corpus is laid
 //! over the built-in one; a start on the built-in corpus alone does not repeat them (see
 //! `src/corpus/builtin.rs`).
+//!
+//! It also asks the linker for packed relative relocations (`DT_RELR`) in the `entente`
+//! binary when a probe shows they work: see [`packed_relocations`].
 
 use std::path::Path;
 
@@ -51,6 +57,9 @@ mod corpus {
         pub(crate) use super::super::received;
     }
 }
+
+#[path = "src/corpus/builtin/pack.rs"]
+mod pack;
 
 use nfc::Normalise;
 
@@ -88,6 +97,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/corpus/model.rs");
     println!("cargo:rerun-if-changed=src/corpus/load/nfc.rs");
     println!("cargo:rerun-if-changed=src/corpus/load/received.rs");
+    println!("cargo:rerun-if-changed=src/corpus/builtin/pack.rs");
     println!("cargo:rerun-if-changed=assets/corpus");
     let mut parsed: Vec<(String, model::Corpus)> = Vec::new();
     let mut list = String::from(
@@ -118,11 +128,81 @@ fn main() {
         ));
     }
     list.push_str("];\n");
-    let encoded = rmp_serde::to_vec_named(&parsed)
+    let value = serde_json::to_value(&parsed)
         .unwrap_or_else(|e| fail(&format!("cannot encode the built-in corpus: {e}")));
+    let packed = pack::pack(&value);
     let out = Path::new(&out);
-    write(&out.join("builtin-corpus.msgpack"), &encoded);
+    write(&out.join("builtin-corpus.bin"), &packed.structure);
+    write(&out.join("builtin-strings.txt"), packed.strings.as_bytes());
     write(&out.join("builtin-files.rs"), list.as_bytes());
+    packed_relocations(out);
+}
+
+/// The linker argument that packs relative relocations (`DT_RELR`).
+const PACK_RELATIVE_RELOCS: &str = "-Wl,-z,pack-relative-relocs";
+
+/// Links the binaries with packed relative relocations when a probe shows that this
+/// toolchain can link them and this machine can run them.
+///
+/// A position-independent Rust binary has one relative relocation per pointer in its
+/// read-only data (vtables, string tables): about 17,000 for `entente`, 411 KB of `.rela.dyn`
+/// that the dynamic loader reads at every start. Packed, they take about 6 KB. The loader
+/// must know the format: glibc 2.36 or later (a binary linked so needs the symbol version
+/// `GLIBC_ABI_DT_RELR`, and an older glibc refuses it by name instead of running it wrong).
+///
+/// Only for Linux on x86_64 or aarch64 with glibc, when the build is not a cross build: the
+/// probe links an empty program with the same `rustc`, linker and flags and runs it; if
+/// either step fails the binaries are linked as before. The build never fails because of
+/// it. `ENTENTE_NO_RELR=1` turns it off (a binary to be copied to a machine with an older
+/// glibc).
+fn packed_relocations(out: &Path) {
+    println!("cargo:rerun-if-env-changed=ENTENTE_NO_RELR");
+    println!("cargo:rerun-if-env-changed=RUSTC_LINKER");
+    let var = |name: &str| std::env::var(name).unwrap_or_default();
+    let supported = var("CARGO_CFG_TARGET_OS") == "linux"
+        && var("CARGO_CFG_TARGET_ENV") == "gnu"
+        && matches!(var("CARGO_CFG_TARGET_ARCH").as_str(), "x86_64" | "aarch64")
+        && var("HOST") == var("TARGET")
+        && var("ENTENTE_NO_RELR") != "1";
+    if supported && probe_links_and_runs(out) {
+        println!("cargo:rustc-link-arg-bins={PACK_RELATIVE_RELOCS}");
+    }
+}
+
+/// Whether an empty program linked with [`PACK_RELATIVE_RELOCS`] builds and runs here.
+fn probe_links_and_runs(out: &Path) -> bool {
+    use std::process::{Command, Stdio};
+    let dir = out.join("relr-probe");
+    let source = dir.join("probe.rs");
+    let program = dir.join("probe");
+    if std::fs::create_dir_all(&dir).is_err()
+        || std::fs::write(&source, "fn main() { println!(\"relr\"); }\n").is_err()
+    {
+        return false;
+    }
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_string());
+    let mut link = Command::new(rustc);
+    // The flags the crate is built with (a linker or target CPU chosen there applies here too).
+    let flags = std::env::var("CARGO_ENCODED_RUSTFLAGS").unwrap_or_default();
+    link.args(flags.split('\x1f').filter(|flag| !flag.is_empty()));
+    if let Ok(linker) = std::env::var("RUSTC_LINKER") {
+        link.arg("-C").arg(format!("linker={linker}"));
+    }
+    link.arg("--target")
+        .arg(std::env::var("TARGET").unwrap_or_default())
+        .args(["-C", "opt-level=0", "-C"])
+        .arg(format!("link-arg={PACK_RELATIVE_RELOCS}"))
+        .arg("-o")
+        .arg(&program)
+        .arg(&source)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let linked = link.status().is_ok_and(|status| status.success());
+    linked
+        && Command::new(&program)
+            .stderr(Stdio::null())
+            .output()
+            .is_ok_and(|run| run.status.success() && run.stdout == b"relr\n")
 }
 
 fn write(path: &Path, bytes: &[u8]) {

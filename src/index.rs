@@ -97,6 +97,8 @@ pub struct Index {
     subtopics: HashMap<String, Vec<String>>,
     /// Topic id → where it or a sub-topic appears (only topics that have sub-topics).
     rolled_up: HashMap<Text, Vec<Appearance>>,
+    /// Built by [`Index::build_for_first_frame`], not yet completed.
+    incomplete: bool,
 }
 
 /// The form names are looked up in (see [`crate::search::name_key`]).
@@ -116,6 +118,46 @@ impl Index {
     pub fn build(corpus: &Corpus) -> Index {
         // First, while nothing else is built (see `Mentions::scan`).
         let mentions = link::Mentions::scan(corpus);
+        Index::build_parts(corpus, Some(mentions))
+    }
+
+    /// [`Index::build`] without its two costliest parts, which the browser's first frame does
+    /// not use: the scan of the accounts' text for the names of organisations and people
+    /// (`Role::Mentioned` appearances), and the table of names (ids, names, acronyms and
+    /// aliases → keys, [`Index::resolve`]). [`Index::complete`] adds them. Until then, an
+    /// organisation's or a person's appearances lack the meetings that only name them in
+    /// their text, and no name resolves.
+    pub fn build_for_first_frame(corpus: &Corpus) -> Index {
+        let mut index = Index::build_parts(corpus, None);
+        index.incomplete = true;
+        index
+    }
+
+    /// Adds what [`Index::build_for_first_frame`] left out, for the same `corpus`: the index
+    /// is then the one [`Index::build`] makes. Does nothing to a complete index.
+    pub fn complete(&mut self, corpus: &Corpus) {
+        if !std::mem::take(&mut self.incomplete) {
+            return;
+        }
+        self.register_names(corpus);
+        self.link_mentions(link::Mentions::scan(corpus));
+        // Merging appearances is a union per entry: merged again, the tables are the ones a
+        // build with the mentions makes.
+        for facet in [Facet::Organisation, Facet::Person] {
+            for list in self.appearances[facet.slot()].values_mut() {
+                link::merge_appearances(list);
+            }
+        }
+    }
+
+    /// Whether [`Index::complete`] has yet to be called on this index.
+    pub fn is_incomplete(&self) -> bool {
+        self.incomplete
+    }
+
+    /// The index with the names the accounts mention (`mentions`), or without them and without
+    /// the table of names (`None`: [`Index::build_for_first_frame`]).
+    fn build_parts(corpus: &Corpus, mentions: Option<link::Mentions<'_>>) -> Index {
         let mut index = Index {
             ids: TextMap::first_of(
                 corpus
@@ -126,7 +168,10 @@ impl Index {
             ..Index::default()
         };
         index.build_timeline(corpus);
-        index.register_names(corpus);
+        if mentions.is_some() {
+            index.register_names(corpus);
+        }
+        index.register_place_names(corpus);
         index.series = corpus
             .meetings
             .iter()
@@ -187,13 +232,18 @@ impl Index {
             }
         }
         for place in corpus.places() {
-            let key = place.key();
-            add(Facet::Place, &key, &place.city);
-            self.place_names
-                .entry(key.into())
-                .or_insert_with(|| Text::from(place.city.trim()));
+            add(Facet::Place, &place.key(), &place.city);
         }
         self.names = given.map(TextMap::first_of);
+    }
+
+    /// Place key → the city as first written (the header names a place filter with it).
+    fn register_place_names(&mut self, corpus: &Corpus) {
+        for place in corpus.places() {
+            self.place_names
+                .entry(place.key().into())
+                .or_insert_with(|| Text::from(place.city.trim()));
+        }
     }
 
     /// Meetings and events in date order (undated last).

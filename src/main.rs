@@ -9,12 +9,10 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::Parser;
-
 use entente::cli::{self, Args, Command, Library};
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = Args::from_process();
     match run(&args) {
         Ok(code) => ExitCode::from(code),
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,

@@ -19,10 +19,13 @@
 //!   key is drawn soon after it arrives on a busy machine (Linux 6.12 and later).
 //! - `event_loop`: [`run`], which draws only when the program asks for it, and moves scrolled
 //!   rows with a terminal scroll region when the program says a full-width pane scrolled.
+//! - `blank_diff`: the cells of a frame drawn on a blank screen (the first frame), found more
+//!   cheaply than by ratatui's general diff.
 //!
 //! Nothing here knows about the corpus; the browser lives in its own modules.
 
 mod area;
+mod blank_diff;
 mod bounded_write;
 mod event_loop;
 mod frame_writer;

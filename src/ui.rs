@@ -2,7 +2,9 @@
 //!
 //! One widget per file: [`header`], [`timeline`], [`detail`], [`footer`], and the overlays
 //! [`finder`], [`corpus_search`] and [`help`], and the full-screen [`matrix`]; [`position`] draws
-//! the scrollbar and "more below" on a pane's border; [`theme`] holds every style. Geometry comes from
+//! the scrollbar and "more below" on a pane's border; [`theme`] holds every style; [`lines`]
+//! paints rows already cut to width and [`pane`] a pane's frame (cheaper than ratatui's
+//! `Paragraph` and `Block`, the same cells). Geometry comes from
 //! [`crate::app::layout`], computed from the frame's own size so that drawing can never step
 //! outside the buffer, whatever size the app last heard of.
 
@@ -12,7 +14,9 @@ pub mod finder;
 pub mod footer;
 pub mod header;
 pub mod help;
+pub mod lines;
 pub mod matrix;
+pub mod pane;
 pub mod position;
 pub mod theme;
 pub mod timeline;

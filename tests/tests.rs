@@ -30,6 +30,7 @@ mod pty_startup;
 mod ranking;
 mod scale;
 mod snapshots;
+mod startup;
 mod surfaces;
 mod terminal_bytes;
 mod terminals;

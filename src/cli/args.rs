@@ -77,6 +77,33 @@ pub enum LangArg {
 }
 
 impl Args {
+    /// The arguments of this process: clap's parse ([`Parser::parse`]: usage errors, `--help`
+    /// and `--version` exit there), except for a plain `entente` with no arguments at all,
+    /// which skips building clap's command (a tenth of a plain start's work before the
+    /// browser) and gives what clap gives for it, [`Args::none`].
+    pub fn from_process() -> Args {
+        if std::env::args_os().len() <= 1 {
+            Args::none()
+        } else {
+            Args::parse()
+        }
+    }
+
+    /// What clap parses from no arguments: every flag off or at its default, no subcommand
+    /// (the browser). A test holds it to clap's parse of `entente` alone.
+    pub fn none() -> Args {
+        Args {
+            corpus: None,
+            json: false,
+            color: ColorChoice::Auto,
+            markers: false,
+            mouse: false,
+            lang: None,
+            ascii: false,
+            command: None,
+        }
+    }
+
     /// The interface's language: `--lang`, else the locale's.
     pub fn language(&self) -> crate::app::strings::Lang {
         use crate::app::strings::Lang;
@@ -397,6 +424,19 @@ mod tests {
         assert_eq!(args.color, ColorChoice::Never);
         assert!(args.markers && args.json);
         assert_eq!(args.corpus.as_deref(), Some(std::path::Path::new("x")));
+    }
+
+    /// The fast path of a plain start ([`Args::from_process`]) equals clap's parse of no
+    /// arguments, field for field (a field added to `Args` must be given in `Args::none`, and
+    /// its value there must be clap's default).
+    #[test]
+    fn no_arguments_parse_to_the_plain_start() {
+        let parsed = Args::try_parse_from(["entente"]).expect("no arguments parse");
+        assert_eq!(format!("{parsed:?}"), format!("{:?}", Args::none()));
+        assert!(Args::none().command.is_none());
+        // An empty argument list (no program name either) is the same for clap.
+        let empty = Args::try_parse_from(std::iter::empty::<&str>()).expect("it parses");
+        assert_eq!(format!("{empty:?}"), format!("{:?}", Args::none()));
     }
 
     #[test]

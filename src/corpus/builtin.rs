@@ -1,8 +1,10 @@
 //! The built-in corpus, embedded in the binary so `entente` needs no files at run time.
 //!
 //! `build.rs` parses `assets/corpus/*.json` into the model at build time (a file that does not
-//! parse fails the build), brings its strings to NFC, and embeds the result as MessagePack:
-//! a start decodes it ([`files`]) instead of parsing JSON. [`FILES`] keeps the JSON text for
+//! parse fails the build), brings its strings to NFC, and embeds the result packed: a
+//! structure, and one table of its strings that the compiler checks as UTF-8 (`unpack`
+//! describes the format). A start decodes it ([`files`]) instead of parsing JSON, with no
+//! string to check and field names borrowed from the table. [`FILES`] keeps the JSON text for
 //! what works on the files themselves (`fmt`, import, tests); `decoded_files_equal_the_parsed_json`
 //! checks that the two agree.
 //!
@@ -17,14 +19,22 @@ use super::load::{LoadedCorpus, merge_unchecked};
 use super::model::{Corpus, Party};
 use super::problem::{Problem, Problems};
 
+// The encoder, which build.rs includes: here for the tags the decoder shares with it, and for
+// the decoder's tests.
+#[cfg_attr(not(test), allow(dead_code))]
+mod pack;
+mod unpack;
+
 include!(concat!(env!("OUT_DIR"), "/builtin-files.rs"));
 
-/// The built-in files as parsed at build time: (name, corpus) pairs, MessagePack.
-static ENCODED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-corpus.msgpack"));
+/// The built-in files as parsed at build time, (name, corpus) pairs: the structure…
+static STRUCTURE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-corpus.bin"));
+/// …and the strings it points into.
+static STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin-strings.txt"));
 
 /// The built-in corpus's files, parsed (at build time) and decoded.
 pub fn files() -> Result<Vec<(String, Corpus)>, Problems> {
-    rmp_serde::from_slice(ENCODED).map_err(|e| {
+    unpack::from_parts(STRUCTURE, STRINGS).map_err(|e| {
         Problems(vec![Problem::in_file(
             "<built-in>",
             format!("the embedded built-in corpus does not decode: {e} (a bug: please report it)"),

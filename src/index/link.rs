@@ -9,8 +9,8 @@ use crate::corpus::{Citation, Corpus, Event, Facet, Meeting, Place, Text};
 
 impl Index {
     /// Fills the appearance tables of every facet, with the names `mentions` found in the
-    /// accounts (see [`Mentions::scan`]).
-    pub(super) fn link(&mut self, corpus: &Corpus, mentions: Mentions<'_>) {
+    /// accounts (see [`Mentions::scan`]); without them, `Index::complete` adds them later.
+    pub(super) fn link(&mut self, corpus: &Corpus, mentions: Option<Mentions<'_>>) {
         for (i, meeting) in corpus.meetings.iter().enumerate() {
             self.link_meeting(EntryRef::Meeting(i), meeting);
         }
@@ -18,7 +18,9 @@ impl Index {
         for (i, event) in corpus.events.iter().enumerate() {
             self.link_event(EntryRef::Event(i), event);
         }
-        self.link_mentions(mentions);
+        if let Some(mentions) = mentions {
+            self.link_mentions(mentions);
+        }
         for list in self.appearances.iter_mut().flat_map(|map| map.values_mut()) {
             merge_appearances(list);
         }
@@ -121,7 +123,7 @@ impl Index {
 
     /// Links organisations and people to the meetings whose accounts name them, in meeting
     /// order (so the tables are the same whether the scan ran on one core or both).
-    fn link_mentions(&mut self, mentions: Mentions<'_>) {
+    pub(super) fn link_mentions(&mut self, mentions: Mentions<'_>) {
         for (i, found) in mentions.found.into_iter().enumerate() {
             for Mention {
                 term,

@@ -26,7 +26,7 @@ use signal_hook::consts::signal::SIGWINCH;
 use super::frame_writer::{Committer, FrameWriter};
 use super::program::{Flow, Options, Pending, Program, ScrollHint};
 use super::session::{self, Session, TerminalOut};
-use super::{area, hangup, input, job, lean, slice};
+use super::{area, blank_diff, hangup, input, job, lean, slice};
 /// At most this many queued events are handled before a frame is drawn, so a flood of input
 /// cannot keep the screen from updating.
 const MAX_BATCH: usize = 64;
@@ -175,6 +175,9 @@ struct Screen {
     /// The last frame drawn, for a scroll hint: shifted like the terminal's rows, it becomes
     /// what the next frame is compared against.
     last: Buffer,
+    /// The screen is blank and ratatui's last frame too (the session just started, or the
+    /// screen was cleared): the next frame can be written with `blank_diff`.
+    blank: bool,
 }
 
 impl Screen {
@@ -201,6 +204,7 @@ impl Screen {
             watch,
             triggers: TestTriggers::from_env(),
             last: Buffer::empty(Rect::ZERO),
+            blank: true,
         })
     }
 
@@ -282,6 +286,7 @@ impl Screen {
     fn refit(&mut self) -> std::io::Result<()> {
         refit(&mut self.terminal)?;
         self.last = Buffer::empty(Rect::ZERO);
+        self.blank = true;
         Ok(())
     }
 
@@ -299,14 +304,40 @@ impl Screen {
             // Clears the screen and forgets the last frame, so every cell is sent.
             let area = self.terminal.get_frame().area();
             self.terminal.resize(area)?;
+            self.blank = true;
         } else if let Some(hint) = hint {
             self.scroll(&hint)?;
         }
-        let completed = self.terminal.draw(|frame| program.draw(frame))?;
-        self.last.clone_from(completed.buffer);
+        if std::mem::take(&mut self.blank) && !program.places_cursor() {
+            self.draw_on_blank(program)?;
+        } else {
+            let completed = self.terminal.draw(|frame| program.draw(frame))?;
+            self.last.clone_from(completed.buffer);
+        }
         let backend = self.terminal.backend_mut();
         queue!(backend, EndSynchronizedUpdate)?;
         self.committer.commit(backend)
+    }
+
+    /// ratatui's `Terminal::draw` (resize if needed, render, send the cells that differ from
+    /// the last frame, hide the cursor, swap the buffers, flush) for a screen and a last frame
+    /// known to be blank: the cells to send are found by `blank_diff`. The program places no
+    /// cursor ([`Program::places_cursor`]), so the cursor is hidden.
+    fn draw_on_blank<P: Program>(&mut self, program: &P) -> std::io::Result<()> {
+        self.terminal.autoresize()?;
+        program.draw(&mut self.terminal.get_frame());
+        // Out of the terminal while its backend writes it; put back before any error returns.
+        let frame = std::mem::take(self.terminal.current_buffer_mut());
+        let written = self
+            .terminal
+            .backend_mut()
+            .draw(blank_diff::updates(&frame));
+        *self.terminal.current_buffer_mut() = frame;
+        written?;
+        self.terminal.hide_cursor()?;
+        self.last.clone_from(self.terminal.current_buffer_mut());
+        self.terminal.swap_buffers();
+        self.terminal.backend_mut().flush()
     }
 
     /// Moves the hinted rows on the terminal with a scroll region, and makes the shifted last

@@ -135,6 +135,7 @@ impl<B: Backend<Error = io::Error> + Write> Backend for Lean<B> {
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
         let mut out = String::with_capacity(4096);
+        let mut sgrs = SgrMemo::default();
         let mut pen = Pen::DEFAULT;
         // Where the terminal's cursor is, when known.
         let mut cursor: Option<(u16, u16)> = None;
@@ -153,7 +154,7 @@ impl<B: Backend<Error = io::Error> + Write> Backend for Lean<B> {
                         out.push_str(&text);
                         filled = true;
                     } else if let Some(text) = gap_text(shown, wanted, columns, y, jump.len()) {
-                        write_sgr(&mut out, pen, wanted);
+                        sgrs.write(&mut out, pen, wanted);
                         pen = wanted;
                         out.push_str(&text);
                         filled = true;
@@ -164,7 +165,7 @@ impl<B: Backend<Error = io::Error> + Write> Backend for Lean<B> {
                 }
             }
             if wanted != pen {
-                write_sgr(&mut out, pen, wanted);
+                sgrs.write(&mut out, pen, wanted);
                 pen = wanted;
             }
             let symbol = cell.symbol();
@@ -436,6 +437,29 @@ fn write_sgr(out: &mut String, from: Pen, to: Pen) {
     out.push_str("\x1b[");
     out.push_str(&params.0);
     out.push('m');
+}
+
+/// The SGR sequences a frame has written, by the change they make: a frame goes back and forth
+/// between a few styles (border, text, dim, selected) hundreds of times, and making a sequence
+/// costs far more than finding it among a few dozen.
+#[derive(Default)]
+struct SgrMemo(Vec<(Pen, Pen, String)>);
+
+impl SgrMemo {
+    /// Appends the sequence from `from` to `to` ([`write_sgr`]'s) to `out`.
+    fn write(&mut self, out: &mut String, from: Pen, to: Pen) {
+        if let Some((_, _, sgr)) = self.0.iter().find(|(f, t, _)| *f == from && *t == to) {
+            out.push_str(sgr);
+            return;
+        }
+        let mut sgr = String::new();
+        write_sgr(&mut sgr, from, to);
+        out.push_str(&sgr);
+        // Bounded: a frame with more distinct changes than this makes the rest anew.
+        if self.0.len() < 64 {
+            self.0.push((from, to, sgr));
+        }
+    }
 }
 
 /// SGR parameters, joined by `;`.

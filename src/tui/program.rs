@@ -19,6 +19,14 @@ pub trait Program {
     /// Draw the whole screen from state; must not change state.
     fn draw(&self, frame: &mut Frame);
 
+    /// Whether [`draw`](Program::draw) may place the terminal's cursor now
+    /// (`Frame::set_cursor_position`, for a text field). A frame on a blank screen (the first
+    /// one) is written without ratatui's diff only when the answer is no, since the cursor's
+    /// place cannot be read back from the frame. Saying yes is always correct.
+    fn places_cursor(&self) -> bool {
+        true
+    }
+
     /// Taken by the loop before each frame: the updates since the last frame scrolled the
     /// content of some full-width rows, so the terminal can move those rows itself (a scroll
     /// region) and only the rows that scrolled in are sent. A wrong hint costs bytes, never

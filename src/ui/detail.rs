@@ -5,7 +5,6 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use crate::app::App;
 use crate::app::layout::{Focus, Geometry, inner, tab_titles};
@@ -22,8 +21,13 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
         .into_iter()
         .map(|(tab, title, _)| Span::styled(title, theme.tab(tab == app.tab())))
         .collect();
-    let block = theme.pane(focused).title(Line::from(tabs));
-    frame.render_widget(block, g.detail);
+    super::pane::draw(
+        frame.buffer_mut(),
+        g.detail,
+        theme,
+        focused,
+        Line::from(tabs),
+    );
     let area = g.detail_text();
     let gutter = inner(g.detail);
     let view = app.detail();
@@ -38,7 +42,7 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
         .iter()
         .map(|segs| Line::from(seg_spans(segs, theme)))
         .collect();
-    frame.render_widget(Paragraph::new(lines), area);
+    super::lines::put_lines(frame.buffer_mut(), area, lines);
     if focused && gutter.width > 0 {
         let marks: Vec<Line> = rows
             .iter()
@@ -52,7 +56,7 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
             })
             .collect();
         let col = Rect::new(gutter.x, gutter.y, 1, gutter.height);
-        frame.render_widget(Paragraph::new(marks), col);
+        super::lines::put_lines(frame.buffer_mut(), col, marks);
     }
     position(app, g, theme, frame);
 }

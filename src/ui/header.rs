@@ -3,7 +3,6 @@
 
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use crate::app::layout::{Focus, Geometry};
 use crate::app::{App, format, strings};
@@ -81,5 +80,5 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
     let gap = width.saturating_sub(used + right_w);
     spans.push(Span::styled(" ".repeat(gap), theme.header()));
     spans.push(Span::styled(right, theme.header_filter()));
-    frame.render_widget(Paragraph::new(Line::from(spans)), g.header);
+    super::lines::put_lines(frame.buffer_mut(), g.header, vec![Line::from(spans)]);
 }

@@ -8,7 +8,6 @@
 use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use crate::app::layout::{Focus, Geometry, inner};
 use crate::app::strings::Strings;
@@ -75,11 +74,14 @@ pub fn entry_spans(
 
 pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
     let focused = app.focus() == Focus::Timeline;
-    let block = theme.pane(focused).title(Span::styled(
-        format!(" {} ", app.text().timeline),
-        theme.title(focused),
-    ));
-    frame.render_widget(block, g.timeline);
+    let title = Span::styled(format!(" {} ", app.text().timeline), theme.title(focused));
+    super::pane::draw(
+        frame.buffer_mut(),
+        g.timeline,
+        theme,
+        focused,
+        Line::from(title),
+    );
     let area = inner(g.timeline);
     let width = usize::from(area.width);
     let view = app.timeline();
@@ -118,7 +120,7 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
             }
         }))
         .collect();
-    frame.render_widget(Paragraph::new(lines), area);
+    super::lines::put_lines(frame.buffer_mut(), area, lines);
     let extent = Extent {
         scroll: view.scroll,
         height: view.height.min(usize::from(area.height)),

@@ -512,3 +512,48 @@ fn rows_shift_as_a_terminal_scrolls_a_region() {
         "past the bottom"
     );
 }
+
+/// A frame's remembered SGR sequences are the ones made anew, whether found in the memo or
+/// made after it filled up.
+#[test]
+fn remembered_sgr_sequences_are_the_ones_made_anew() {
+    let colours = [
+        Color::Reset,
+        Color::Cyan,
+        Color::DarkGray,
+        Color::Rgb(1, 2, 3),
+        Color::Indexed(200),
+    ];
+    let modifiers = [
+        Modifier::empty(),
+        Modifier::BOLD,
+        Modifier::REVERSED | Modifier::DIM,
+    ];
+    let mut pens = Vec::new();
+    for fg in colours {
+        for bg in colours {
+            for modifier in modifiers {
+                pens.push(Pen {
+                    fg,
+                    bg,
+                    underline: Color::Reset,
+                    modifier,
+                });
+            }
+        }
+    }
+    let mut memo = SgrMemo::default();
+    let (mut remembered, mut made) = (String::new(), String::new());
+    // Back and forth among a few pens, then across all of them (more changes than the memo
+    // keeps), then the first few again.
+    let steps = (0..40usize)
+        .map(|i| (i % 3, (i + 1) % 3))
+        .chain((0..pens.len()).map(|i| (i, (i * 7 + 1) % pens.len())))
+        .chain((0..40usize).map(|i| (i % 3, (i + 1) % 3)));
+    for (from, to) in steps {
+        memo.write(&mut remembered, pens[from], pens[to]);
+        write_sgr(&mut made, pens[from], pens[to]);
+        assert_eq!(remembered, made);
+    }
+    assert_eq!(memo.0.len(), 64, "the memo is bounded");
+}
