@@ -42,7 +42,7 @@ pub(crate) fn source(id: &str) -> Source {
         published: None,
         side: None,
         notes: vec![],
-        raw: String::new().into(),
+        raw: Default::default(),
         paragraphs: vec![],
     }
 }

@@ -174,7 +174,7 @@ struct Write1 {
 
 fn one_file() -> Corpus {
     Corpus {
-        format: FORMAT.to_string().into(),
+        format: FORMAT.into(),
         ..Corpus::default()
     }
 }

@@ -401,8 +401,8 @@ mod tests {
     #[test]
     fn typed_values_come_out_in_declared_field_order() {
         let corpus = crate::corpus::Corpus {
-            format: FORMAT.to_string().into(),
-            title: Some("T".to_string().into()),
+            format: FORMAT.into(),
+            title: Some("T".into()),
             ..Default::default()
         };
         let out = to_canonical(&corpus).expect("serialises");

@@ -326,7 +326,7 @@ pub const DEFAULT_PARTIES_FILE: &str = "<built-in>/parties.json";
 pub fn with_default_parties(mut files: Vec<(String, Corpus)>) -> Vec<(String, Corpus)> {
     if files.iter().all(|(_, c)| c.parties.is_empty()) {
         let defaults = Corpus {
-            format: FORMAT.to_string().into(),
+            format: FORMAT.into(),
             parties: super::builtin::parties(),
             ..Corpus::default()
         };
@@ -490,7 +490,7 @@ fn too_large(file: &str, len: u64) -> Problem {
 /// Moves the records of every file into one corpus.
 fn merge(files: Vec<(String, Corpus)>, origins: Origins) -> LoadedCorpus {
     let mut merged = Corpus {
-        format: FORMAT.to_string().into(),
+        format: FORMAT.into(),
         ..Corpus::default()
     };
     for (_, corpus) in files {

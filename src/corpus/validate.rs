@@ -660,7 +660,7 @@ mod tests {
         let n = 3 * PARALLEL_RECORDS;
         let mut corpus = topics(n);
         corpus.topics[n - 10].parent = Some("t-missing".into());
-        corpus.topics[5].label = String::new().into();
+        corpus.topics[5].label = Default::default();
         corpus.topics[2 * RECORDS_PER_TASK + 3].parent = Some("t-99999".into());
         let problems = validate(&[("big.json".to_string(), corpus)], Scope::Complete);
         let found = rendered(&problems);
@@ -703,7 +703,7 @@ mod tests {
             published: None,
             side: None,
             notes: vec![],
-            raw: String::new().into(),
+            raw: Default::default(),
             paragraphs: vec!["p".into()],
         };
         let file = |sources| Corpus {
@@ -783,7 +783,7 @@ mod tests {
             published: None,
             side: None,
             notes: vec![],
-            raw: String::new().into(),
+            raw: Default::default(),
             paragraphs: paragraphs.into_iter().map(Into::into).collect(),
         };
         let corpus = Corpus {

@@ -137,9 +137,9 @@ pub fn plan(bytes: &[u8], options: &Options, corpus: &Corpus) -> Result<Plan, In
     };
     let cite = |p: usize| vec![Citation::at(&source_id, p as u32)];
     let source = Source {
-        id: source_id.clone().into(),
+        id: source_id.as_str().into(),
         label: None,
-        title: title.clone().into(),
+        title: title.as_str().into(),
         publisher: options.publisher.as_deref().map(Into::into),
         language: options
             .language
@@ -173,11 +173,11 @@ pub fn plan(bytes: &[u8], options: &Options, corpus: &Corpus) -> Result<Plan, In
         ],
         url: options.url.as_deref().map(Into::into),
         accessed: None,
-        raw: text.raw.clone().into(),
+        raw: text.raw.as_str().into(),
         paragraphs: text.paragraphs.iter().map(Into::into).collect(),
     };
     let date_fact = DateFact {
-        value: date.value.clone().into(),
+        value: date.value.as_str().into(),
         end: None,
         precision: date.precision,
         provenance: if date.how.is_some() {
@@ -200,7 +200,7 @@ pub fn plan(bytes: &[u8], options: &Options, corpus: &Corpus) -> Result<Plan, In
                 || (m.date.precision == date.precision && m.date.value == date.value))
     });
     let account = Account {
-        source: source_id.clone().into(),
+        source: source_id.as_str().into(),
         side: Some(side),
     };
     if let Some(m) = existing {
@@ -242,16 +242,16 @@ pub fn plan(bytes: &[u8], options: &Options, corpus: &Corpus) -> Result<Plan, In
                 let id = unused_id(corpus, &series::slug(&head.name));
                 if !new_people.iter().any(|p| p.id == id) {
                     new_people.push(Person {
-                        id: id.clone().into(),
-                        name: head.name.clone().into(),
+                        id: id.as_str().into(),
+                        name: head.name.as_str().into(),
                         honorific: None,
                         aliases: Vec::new(),
                         names: Vec::new(),
                         roles: vec![Role {
-                            title: head.title.clone().into(),
+                            title: head.title.as_str().into(),
                             organisation: None,
                             side: Side::Other,
-                            meeting: Some(meeting_id.clone().into()),
+                            meeting: Some(meeting_id.as_str().into()),
                             cite: cite(head.paragraph),
                         }],
                     });
@@ -275,8 +275,8 @@ pub fn plan(bytes: &[u8], options: &Options, corpus: &Corpus) -> Result<Plan, In
         );
         delegation(&mut delegations, head_side).heads.push(Head {
             person: person.into(),
-            role: head.role.clone().into(),
-            title: head.title.clone().into(),
+            role: head.role.as_str().into(),
+            title: head.title.as_str().into(),
             organisation: None,
             cite: cite(head.paragraph),
         });
@@ -325,7 +325,7 @@ pub fn plan(bytes: &[u8], options: &Options, corpus: &Corpus) -> Result<Plan, In
         .map(|e| format!("{} ", ordinal_figure(e)))
         .unwrap_or_default();
     let meeting = Meeting {
-        id: meeting_id.clone().into(),
+        id: meeting_id.as_str().into(),
         series: series_id.into(),
         edition,
         title: format!("{ordinal}EU–{partner_label} {name}").into(),

@@ -19,7 +19,7 @@ pub enum Style {
 
 fn cite(source: &str, paragraph: u32) -> Vec<Citation> {
     vec![Citation {
-        source: source.to_string().into(),
+        source: source.into(),
         paragraph: Some(paragraph),
     }]
 }
@@ -64,7 +64,7 @@ fn source(id: &str, side: Option<Side>, style: Style, i: usize) -> Source {
         paragraphs.push(String::new());
     }
     Source {
-        id: id.to_string().into(),
+        id: id.into(),
         label: None,
         title: format!("Source {i}: {}", words(style, i, 5)).into(),
         publisher: None,
@@ -159,13 +159,13 @@ pub fn stress(meetings: usize, style: Style) -> LoadedCorpus {
         let b = format!("s{i}b");
         sources.push(source(&a, Some(Side::party("eu")), style, i));
         let mut accounts = vec![Account {
-            source: a.clone().into(),
+            source: a.as_str().into(),
             side: Some(Side::party("eu")),
         }];
         if i % 3 == 0 {
             sources.push(source(&b, Some(Side::party("rok")), style, i + 1));
             accounts.push(Account {
-                source: b.clone().into(),
+                source: b.as_str().into(),
                 side: Some(Side::party("rok")),
             });
         }
@@ -259,7 +259,7 @@ pub fn stress(meetings: usize, style: Style) -> LoadedCorpus {
         .collect();
     LoadedCorpus {
         corpus: Corpus {
-            format: FORMAT.to_string().into(),
+            format: FORMAT.into(),
             title: Some(format!("Generated {}", words(style, meetings, 6)).into()),
             sources,
             meetings: list,

@@ -390,7 +390,7 @@ pub fn generate(spec: Spec) -> Corpus {
             };
             Meeting {
                 id: format!("meeting-{i}").into(),
-                series: series.clone().into(),
+                series: series.as_str().into(),
                 edition: Some(1 + (i / 50) as u32),
                 title: format!("{} {} Dialogue {i}", rng.pick(COUNTRIES), rng.pick(TOPIC_A)).into(),
                 short_title: format!("Dialogue {i}").into(),
@@ -476,7 +476,7 @@ pub fn generate(spec: Spec) -> Corpus {
         .collect();
 
     Corpus {
-        format: FORMAT.to_string().into(),
+        format: FORMAT.into(),
         title: Some(format!("Synthetic corpus ({} candidates)", spec.candidates).into()),
         sources,
         meetings,

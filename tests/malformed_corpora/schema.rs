@@ -332,7 +332,7 @@ fn the_schema_objects_match_the_serde_model() {
                 published: None,
                 side: None,
                 notes: Vec::new(),
-                raw: String::new().into(),
+                raw: Default::default(),
                 paragraphs: Vec::new(),
                 ..full.sources[0].clone()
             }),

@@ -562,7 +562,7 @@ mod tests {
             .iter()
             .skip(i % 3)
             .map(|text| Statement {
-                text: (*text).to_owned().into(),
+                text: (*text).into(),
                 cite: vec![],
             })
             .chain((i % 5 == 0).then(|| Statement {
