@@ -68,9 +68,43 @@ pub fn sanitize_line(s: &str) -> String {
     sanitize_line_cow(s).into_owned()
 }
 
+/// Whether `s` is already what [`sanitize_line`] makes of it: no character that needs
+/// attention, and NFC. Printable ASCII passes byte by byte; only the runs of other characters
+/// are scanned and checked for NFC, each with the ASCII character before it (a combining mark
+/// may compose with it: `e` + U+0301). That is the same as checking the whole text: the check
+/// carries nothing past an ASCII character but its combining class, 0. Most of the start's
+/// text is ASCII with a few other characters.
+fn is_clean(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if (b' '..=b'~').contains(&byte) {
+            at += 1;
+            continue;
+        }
+        if byte.is_ascii() {
+            // A control or DEL.
+            return false;
+        }
+        // UTF-8 continuation and lead bytes are all ≥ 0x80, so the run ends on a boundary.
+        let end = bytes[at..]
+            .iter()
+            .position(u8::is_ascii)
+            .map_or(bytes.len(), |n| at + n);
+        // The ASCII character before the run, if any, is one byte and a boundary.
+        let run = &s[at.saturating_sub(1)..end];
+        if run.chars().any(needs_attention) || !is_nfc(run) {
+            return false;
+        }
+        at = end;
+    }
+    true
+}
+
 /// [`sanitize_line`] without a copy when the text is already clean (the common case).
 pub fn sanitize_line_cow(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(needs_attention) && is_nfc(s) {
+    if is_clean(s) {
         return Cow::Borrowed(s);
     }
     let stripped = strip_controls(s);
@@ -321,6 +355,12 @@ mod tests {
     }
 
     proptest! {
+        /// The run-by-run check decides as the whole-text one does.
+        #[test]
+        fn is_clean_is_the_whole_text_check(s in prop_oneof![hostile_string(), any::<String>(), "[ -~\u{300}\u{301}\u{e9}\u{1100}\u{1161}\u{ac00}]{0,40}"]) {
+            prop_assert_eq!(is_clean(&s), !s.chars().any(needs_attention) && is_nfc(&s));
+        }
+
         #[test]
         fn output_is_safe_and_idempotent(s in prop_oneof![hostile_string(), any::<String>()]) {
             let once = sanitize_line(&s);

@@ -169,7 +169,11 @@ impl<B: Backend<Error = io::Error> + Write> Backend for Lean<B> {
                 pen = wanted;
             }
             let symbol = cell.symbol();
-            out.push_str(symbol);
+            // Most cells hold one ASCII byte: pushed as such, not copied as a string.
+            match symbol.as_bytes() {
+                &[byte] if byte.is_ascii() => out.push(char::from(byte)),
+                _ => out.push_str(symbol),
+            }
             let advance = advance(symbol);
             cursor = advance.map(|columns| (x.saturating_add(columns), y));
             self.remember(x, y, cell, advance.unwrap_or(2));
