@@ -139,10 +139,11 @@ impl<B: Backend<Error = io::Error> + Write> Backend for Lean<B> {
         let mut pen = Pen::DEFAULT;
         // Where the terminal's cursor is, when known.
         let mut cursor: Option<(u16, u16)> = None;
+        let mut jump = String::with_capacity(16);
         for (x, y, cell) in content {
             let wanted = Pen::of(cell);
             if cursor != Some((x, y)) {
-                let jump = cursor_move(cursor, x, y);
+                cursor_move(cursor, x, y, &mut jump);
                 let gap = cursor
                     .filter(|&(cx, cy)| cy == y && cx < x)
                     .map(|(cx, _)| cx..x);
@@ -150,13 +151,13 @@ impl<B: Backend<Error = io::Error> + Write> Backend for Lean<B> {
                 let mut filled = false;
                 if let Some(columns) = gap {
                     // In the style in force, or in the next cell's, which is set anyway.
-                    if let Some(text) = gap_text(shown, pen, columns.clone(), y, jump.len()) {
-                        out.push_str(&text);
+                    if gap_fits(shown, pen, columns.clone(), y, jump.len()) {
+                        push_gap(&mut out, shown, columns, y);
                         filled = true;
-                    } else if let Some(text) = gap_text(shown, wanted, columns, y, jump.len()) {
+                    } else if gap_fits(shown, wanted, columns.clone(), y, jump.len()) {
                         sgrs.write(&mut out, pen, wanted);
                         pen = wanted;
-                        out.push_str(&text);
+                        push_gap(&mut out, shown, columns, y);
                         filled = true;
                     }
                 }
@@ -174,7 +175,12 @@ impl<B: Backend<Error = io::Error> + Write> Backend for Lean<B> {
                 &[byte] if byte.is_ascii() => out.push(char::from(byte)),
                 _ => out.push_str(symbol),
             }
-            let advance = advance(symbol);
+            // A one-byte symbol is ASCII: one column, without the general measure.
+            let advance = if symbol.len() == 1 {
+                Some(1)
+            } else {
+                advance(symbol)
+            };
             cursor = advance.map(|columns| (x.saturating_add(columns), y));
             self.remember(x, y, cell, advance.unwrap_or(2));
         }
@@ -299,63 +305,82 @@ impl<B> Lean<B> {
     }
 }
 
-/// The cells of row `y` in `columns` as the terminal shows them, if all are printable ASCII
-/// in `pen`'s style and no more than `budget` bytes (the cursor move they would replace).
-fn gap_text(
-    shown: Option<&Shown>,
-    pen: Pen,
-    columns: Range<u16>,
-    y: u16,
-    budget: usize,
-) -> Option<String> {
-    let shown = shown?;
-    let width = usize::from(columns.end - columns.start);
-    if width > budget {
-        return None;
-    }
-    let mut text = String::with_capacity(width);
-    for x in columns {
-        let cell = shown.at(x, y)?;
-        if cell.ascii == 0 || cell.pen != pen {
-            return None;
-        }
-        text.push(char::from(cell.ascii));
-    }
-    Some(text)
+/// Whether the cells of row `y` in `columns` as the terminal shows them are all printable
+/// ASCII in `pen`'s style and no more than `budget` bytes (the cursor move they would
+/// replace): then [`push_gap`] may write them instead of the move.
+fn gap_fits(shown: Option<&Shown>, pen: Pen, columns: Range<u16>, y: u16, budget: usize) -> bool {
+    let Some(shown) = shown else {
+        return false;
+    };
+    usize::from(columns.end - columns.start) <= budget
+        && columns
+            .into_iter()
+            .all(|x| shown.at(x, y).is_some_and(|c| c.ascii != 0 && c.pen == pen))
 }
 
-/// The shortest sequence that puts the cursor at (x, y) from `cursor`: forward on the same row
-/// (`ESC[nC`), or to the row and column (`ESC[row;colH`, the column left out when it is the
-/// first). Rows and columns count from 1 on the terminal.
-fn cursor_move(cursor: Option<(u16, u16)>, x: u16, y: u16) -> String {
+/// Writes the cells of row `y` in `columns` as shown (checked by [`gap_fits`]).
+fn push_gap(out: &mut String, shown: Option<&Shown>, columns: Range<u16>, y: u16) {
+    let Some(shown) = shown else {
+        return;
+    };
+    for x in columns {
+        if let Some(cell) = shown.at(x, y) {
+            out.push(char::from(cell.ascii));
+        }
+    }
+}
+
+/// The shortest sequence that puts the cursor at (x, y) from `cursor`, written into `into`
+/// (cleared first; a buffer reused across the frame, not a string per move): forward on the
+/// same row (`ESC[nC`), or to the row and column (`ESC[row;colH`, the column left out when
+/// it is the first). Rows and columns count from 1 on the terminal.
+fn cursor_move(cursor: Option<(u16, u16)>, x: u16, y: u16, into: &mut String) {
+    into.clear();
+    into.push_str("\x1b[");
     let row = u32::from(y) + 1;
     let column = u32::from(x) + 1;
-    let mut absolute = String::with_capacity(16);
-    absolute.push_str("\x1b[");
+    let absolute_len =
+        3 + if (row, column) != (1, 1) {
+            decimal_len(row)
+        } else {
+            0
+        } + if column != 1 {
+            1 + decimal_len(column)
+        } else {
+            0
+        };
+    if let Some((cx, cy)) = cursor
+        && cy == y
+        && cx < x
+    {
+        let by = u32::from(x - cx);
+        let forward_len = 3 + if by > 1 { decimal_len(by) } else { 0 };
+        if forward_len < absolute_len {
+            if by > 1 {
+                push_decimal(into, by);
+            }
+            into.push('C');
+            return;
+        }
+    }
     if (row, column) != (1, 1) {
-        push_decimal(&mut absolute, row);
+        push_decimal(into, row);
     }
     if column != 1 {
-        absolute.push(';');
-        push_decimal(&mut absolute, column);
+        into.push(';');
+        push_decimal(into, column);
     }
-    absolute.push('H');
-    match cursor {
-        Some((cx, cy)) if cy == y && cx < x => {
-            let mut forward = String::with_capacity(16);
-            forward.push_str("\x1b[");
-            if x - cx > 1 {
-                push_decimal(&mut forward, u32::from(x - cx));
-            }
-            forward.push('C');
-            if forward.len() < absolute.len() {
-                forward
-            } else {
-                absolute
-            }
-        }
-        _ => absolute,
+    into.push('H');
+}
+
+/// How many digits [`push_decimal`] writes for `n`.
+fn decimal_len(mut n: u32) -> usize {
+    let mut digits = 1;
+    while n >= 10 {
+        n /= 10;
+        digits += 1;
     }
+    digits
 }
 
 /// Appends `n` in decimal (the `fmt` machinery costs more than the frame's own work here).

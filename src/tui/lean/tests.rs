@@ -486,18 +486,21 @@ proptest! {
     }
 }
 
+/// [`cursor_move`] into a string of its own.
+fn moved(cursor: Option<(u16, u16)>, x: u16, y: u16) -> String {
+    let mut into = String::from("left over from the last move");
+    cursor_move(cursor, x, y, &mut into);
+    into
+}
+
 #[test]
 fn moves_are_the_shortest_sequence() {
-    assert_eq!(cursor_move(None, 0, 0), "\x1b[H");
-    assert_eq!(cursor_move(Some((79, 2)), 0, 3), "\x1b[4H");
-    assert_eq!(cursor_move(Some((5, 2)), 79, 2), "\x1b[74C");
-    assert_eq!(cursor_move(Some((5, 2)), 6, 2), "\x1b[C");
-    assert_eq!(
-        cursor_move(Some((9, 2)), 5, 2),
-        "\x1b[3;6H",
-        "never backwards"
-    );
-    assert_eq!(cursor_move(Some((1, 0)), 4, 1), "\x1b[2;5H");
+    assert_eq!(moved(None, 0, 0), "\x1b[H");
+    assert_eq!(moved(Some((79, 2)), 0, 3), "\x1b[4H");
+    assert_eq!(moved(Some((5, 2)), 79, 2), "\x1b[74C");
+    assert_eq!(moved(Some((5, 2)), 6, 2), "\x1b[C");
+    assert_eq!(moved(Some((9, 2)), 5, 2), "\x1b[3;6H", "never backwards");
+    assert_eq!(moved(Some((1, 0)), 4, 1), "\x1b[2;5H");
 }
 
 #[test]
