@@ -112,7 +112,11 @@ impl DocLine {
     }
 
     pub fn with_copy(mut self, copy: String) -> DocLine {
-        self.copy = Some(text::sanitize_line(&copy));
+        // Most copy lines come sanitised already (`cite::copy_line`): kept, not copied again.
+        self.copy = Some(match text::sanitize_line_cow(&copy) {
+            std::borrow::Cow::Borrowed(_) => copy,
+            std::borrow::Cow::Owned(clean) => clean,
+        });
         self
     }
 

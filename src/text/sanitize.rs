@@ -69,37 +69,55 @@ pub fn sanitize_line(s: &str) -> String {
 }
 
 /// Whether `s` is already what [`sanitize_line`] makes of it: no character that needs
-/// attention, and NFC. Printable ASCII passes byte by byte; only the runs of other characters
-/// are scanned and checked for NFC, each with the ASCII character before it (a combining mark
-/// may compose with it: `e` + U+0301). That is the same as checking the whole text: the check
-/// carries nothing past an ASCII character but its combining class, 0. Most of the start's
-/// text is ASCII with a few other characters.
+/// attention, and NFC. Plain characters (printable ASCII, Hangul syllables) pass at a glance;
+/// only the runs of other characters are scanned and checked for NFC, each with the plain
+/// character before it (a combining mark may compose with it: `e` + U+0301, a syllable + a
+/// final jamo). That decides as checking the whole text does: a plain character is a starter
+/// that never composes with what precedes it, so nothing on one side of it changes the
+/// normal form of the other. Most of the start's text is plain with a few other characters.
 fn is_clean(s: &str) -> bool {
     let bytes = s.as_bytes();
     let mut at = 0;
+    // The run still to be checked: where it starts, its plain character before it included.
+    let mut run: Option<usize> = None;
+    let mut last_plain: Option<usize> = None;
     while at < bytes.len() {
         let byte = bytes[at];
-        if (b' '..=b'~').contains(&byte) {
-            at += 1;
-            continue;
-        }
-        if byte.is_ascii() {
+        let (plain, len) = if (b' '..=b'~').contains(&byte) {
+            (true, 1)
+        } else if byte.is_ascii() {
             // A control or DEL.
             return false;
+        } else {
+            let Some(c) = s[at..].chars().next() else {
+                break;
+            };
+            (is_hangul_syllable(c), c.len_utf8())
+        };
+        if plain {
+            if let Some(start) = run.take()
+                && !run_is_clean(&s[start..at])
+            {
+                return false;
+            }
+            last_plain = Some(at);
+        } else if run.is_none() {
+            run = Some(last_plain.unwrap_or(at));
         }
-        // UTF-8 continuation and lead bytes are all ≥ 0x80, so the run ends on a boundary.
-        let end = bytes[at..]
-            .iter()
-            .position(u8::is_ascii)
-            .map_or(bytes.len(), |n| at + n);
-        // The ASCII character before the run, if any, is one byte and a boundary.
-        let run = &s[at.saturating_sub(1)..end];
-        if run.chars().any(needs_attention) || !is_nfc(run) {
-            return false;
-        }
-        at = end;
+        at += len;
     }
-    true
+    run.is_none_or(|start| run_is_clean(&s[start..]))
+}
+
+/// The whole check, on a run of [`is_clean`].
+fn run_is_clean(run: &str) -> bool {
+    !run.chars().any(needs_attention) && is_nfc(run)
+}
+
+/// A precomposed Hangul syllable (U+AC00–U+D7A3): in NFC, and never composed with what
+/// precedes it.
+fn is_hangul_syllable(c: char) -> bool {
+    ('\u{ac00}'..='\u{d7a3}').contains(&c)
 }
 
 /// [`sanitize_line`] without a copy when the text is already clean (the common case).
@@ -357,7 +375,7 @@ mod tests {
     proptest! {
         /// The run-by-run check decides as the whole-text one does.
         #[test]
-        fn is_clean_is_the_whole_text_check(s in prop_oneof![hostile_string(), any::<String>(), "[ -~\u{300}\u{301}\u{e9}\u{1100}\u{1161}\u{ac00}]{0,40}"]) {
+        fn is_clean_is_the_whole_text_check(s in prop_oneof![hostile_string(), any::<String>(), "[ -~\u{300}\u{301}\u{e9}\u{1100}\u{1161}\u{11a8}\u{ac00}\u{d7a3}]{0,40}"]) {
             prop_assert_eq!(is_clean(&s), !s.chars().any(needs_attention) && is_nfc(&s));
         }
 
