@@ -133,6 +133,12 @@ fn prepare(
         IndexFirst::Whole => Index::build(&loaded.corpus),
     };
     let mut app = App::new(loaded, index, app_options(mouse, lang, ascii));
+    if index_first == IndexFirst::Whole {
+        // What the load and the index freed (their temporaries, the name scan's automaton)
+        // goes back to the system before the finder is built on top of it. Not for the small
+        // built-in corpus, where there is nothing worth the walk.
+        crate::corpus::load::heap::release_free_memory();
+    }
     if let Some(cache) = finder_cache {
         // A new app's finder is neither made nor shared yet: the cache is always taken.
         app.use_finder_cache(cache);
