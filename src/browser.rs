@@ -345,10 +345,14 @@ impl Browser {
 
 impl Program for Browser {
     fn handle(&mut self, event: Event) -> Flow {
-        self.wait_for_index();
         let Some(action) = action_for(&self.app, &event) else {
             return Flow::Idle;
         };
+        // Quitting needs no index (and must not start the finder's worker for nothing); the
+        // first key is the only one that can find it incomplete, in the first frame's view.
+        if action != Action::Quit {
+            self.wait_for_index();
+        }
         if action == Action::Suspend {
             return Flow::Suspend;
         }

@@ -347,6 +347,9 @@ fn a_big_corpus_index_is_completed_on_a_thread_before_any_key() {
     assert!(browser.index_rest.is_some(), "made on a thread");
     assert!(browser.busy(), "the loop must come back for it");
     assert!(browser.finder.is_none(), "the finder waits for the index");
+    // An event that is no action (a key bound to nothing) does not wait for it.
+    browser.handle(Event::FocusGained);
+    assert!(browser.finder.is_none());
     browser.handle(Event::Key(KeyEvent::new(
         KeyCode::Char('j'),
         KeyModifiers::NONE,
@@ -377,4 +380,24 @@ fn a_small_corpus_index_is_completed_at_once() {
     browser.drawn();
     assert!(browser.index_rest.is_none());
     assert!(!browser.app().index.is_incomplete());
+}
+
+/// Quitting as the first key needs no index: it neither waits for the rest nor starts the
+/// finder's worker.
+#[test]
+fn quitting_before_the_index_is_whole_does_not_wait_for_it() {
+    let loaded = LoadedCorpus {
+        corpus: big_corpus_naming_people(),
+        origins: Default::default(),
+    };
+    let first = Index::build_for_first_frame(&loaded.corpus);
+    let mut browser = Browser::interactive(App::new(loaded, first, AppOptions::default()));
+    browser.drawn();
+    let flow = browser.handle(Event::Key(KeyEvent::new(
+        KeyCode::Char('q'),
+        KeyModifiers::NONE,
+    )));
+    assert_eq!(flow, Flow::Quit);
+    assert!(browser.index_rest.is_some(), "not waited for");
+    assert!(browser.finder.is_none(), "no finder for a quitting browser");
 }
