@@ -33,7 +33,7 @@ use crate::app::strings::Lang;
 use crate::app::{Action, App, AppOptions, Mode};
 use crate::corpus::LoadedCorpus;
 use crate::corpus::load::LoadProgress;
-use crate::index::Index;
+use crate::index::{Index, IndexRest};
 use crate::tui::{self, Flow, Options, Program, ScrollHint};
 
 pub use clipboard::{ClipboardSink, Terminal, write_new_file};
@@ -74,7 +74,7 @@ pub fn run_loading(
     let progress = Arc::new(LoadProgress::default());
     let options = Options { mouse };
     if path.is_none() && crate::corpus::layers::existing_user_dir().is_none() {
-        let app = prepare(None, progress, mouse, lang, ascii, IndexFirst::FrameFirst)?;
+        let app = prepare(None, progress, mouse, lang, ascii)?;
         return tui::run(&mut Browser::interactive(app), &options);
     }
     let (send, ready) = mpsc::channel();
@@ -83,14 +83,7 @@ pub fn run_loading(
     std::thread::Builder::new()
         .name("load-corpus".into())
         .spawn(move || {
-            let app = prepare(
-                thread_path.as_deref(),
-                thread_progress,
-                mouse,
-                lang,
-                ascii,
-                IndexFirst::Whole,
-            );
+            let app = prepare(thread_path.as_deref(), thread_progress, mouse, lang, ascii);
             // The receiver is gone only when the user quit meanwhile.
             let _ = send.send(app);
         })
@@ -110,47 +103,36 @@ pub fn run_loading(
     tui::run_when_ready(&mut loading, &options)
 }
 
-/// Loads, checks and indexes the corpus (see [`run_loading`]) and makes the app on it; with
-/// [`IndexFirst::FrameFirst`], the index is completed once the first frame is drawn
-/// ([`Browser`]'s `drawn`). On a corpus read from a file, its finder is the `find` cache's
-/// entry for it when that is valid, and is written there when not
-/// (`cli::find::cache::for_browser`).
+/// Loads, checks and indexes the corpus (see [`run_loading`]) and makes the app on it. The
+/// index is what the first frame uses ([`Index::build_for_first_frame`]); the browser
+/// completes it once that frame is drawn (`Browser::drawn`). On a corpus read from a file,
+/// its finder is the `find` cache's entry for it when that is valid, and is written there
+/// when not (`cli::find::cache::for_browser`).
 fn prepare(
     path: Option<&Path>,
     progress: Arc<LoadProgress>,
     mouse: bool,
     lang: Lang,
     ascii: bool,
-    index_first: IndexFirst,
 ) -> anyhow::Result<App> {
     // The finder's cache entry is keyed by the corpus's files as they are before the load.
     let finder_cache = path.and_then(crate::cli::find::cache::for_browser);
     let mut loaded =
         crate::cli::load_corpus_observed(path, progress, crate::corpus::load::ReceivedText::Drop)?;
     drop_received_text(&mut loaded);
-    let index = match index_first {
-        IndexFirst::FrameFirst => Index::build_for_first_frame(&loaded.corpus),
-        IndexFirst::Whole => Index::build(&loaded.corpus),
-    };
+    let index = Index::build_for_first_frame(&loaded.corpus);
     let mut app = App::new(loaded, index, app_options(mouse, lang, ascii));
+    if IndexRest::worth_a_thread(&app.corpus) {
+        // What the load and the index freed (their temporaries, the parse's window) goes
+        // back to the system before the rest of the index and the finder are built on top
+        // of it. Not for a small corpus, where there is nothing worth the walk.
+        crate::corpus::load::heap::release_free_memory();
+    }
     if let Some(cache) = finder_cache {
         // A new app's finder is neither made nor shared yet: the cache is always taken.
         app.use_finder_cache(cache);
     }
     Ok(app)
-}
-
-/// How much of the index is built before the first frame.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum IndexFirst {
-    /// What the first frame uses; the rest (the names in the accounts' text, the table of
-    /// names) once it is out, on the main thread before the first key (`Browser::drawn`).
-    /// For the built-in corpus, where that rest is a third of the start's work and a
-    /// fraction of a millisecond.
-    FrameFirst,
-    /// All of it, on the loading thread: a corpus read from files may be big, and its rest
-    /// would keep the first keys waiting after the first frame.
-    Whole,
 }
 
 /// Frees each source's text as received (`raw`) once the corpus is validated: the browser
@@ -188,6 +170,11 @@ pub struct Browser {
     /// The newest finder query, held until the frame that shows it is drawn (see
     /// [`FinderWorker::cancel_older_than`]).
     held_request: Option<crate::app::finder::FinderRequest>,
+    /// The rest of the index ([`IndexRest`]), being made on a thread of its own after the
+    /// first frame of a big corpus. Until it comes, no input is handled (`handle` waits for
+    /// it), so no key ever sees a partial index; the finder's worker starts after it, so the
+    /// two builds' memory never adds up.
+    index_rest: Option<mpsc::Receiver<IndexRest>>,
 }
 
 impl Browser {
@@ -205,6 +192,7 @@ impl Browser {
             finder: None,
             worker_after_first_frame: false,
             held_request: None,
+            index_rest: None,
         }
     }
 
@@ -270,6 +258,50 @@ impl Browser {
         }
     }
 
+    /// Completes the index after the first frame: at once for a small corpus, else on a
+    /// thread of its own ([`Browser::finish_index`] takes its work), or at once if no thread
+    /// can be started.
+    fn complete_index_apart(&mut self) {
+        if IndexRest::worth_a_thread(&self.app.corpus) {
+            let corpus = Arc::clone(&self.app.corpus);
+            let (send, receive) = mpsc::channel();
+            let started = std::thread::Builder::new()
+                .name("index-rest".into())
+                .spawn(move || {
+                    // The receiver is gone only when the browser quit meanwhile.
+                    let _ = send.send(IndexRest::build(&corpus));
+                });
+            if started.is_ok() {
+                self.index_rest = Some(receive);
+                return;
+            }
+        }
+        self.app.index.complete(&self.app.corpus);
+    }
+
+    /// Waits for the rest of the index being made on its thread, if it is: a key is handled
+    /// only on a whole index.
+    fn wait_for_index(&mut self) {
+        if let Some(rest) = &self.index_rest {
+            // The thread gone without a result (it panicked) leaves the work to this one.
+            self.finish_index(rest.recv().ok());
+        }
+    }
+
+    /// Adds the rest of the index (made here if `rest` is `None`), hands back the memory
+    /// its making freed, and starts the finder's worker if it waited for this.
+    fn finish_index(&mut self, rest: Option<IndexRest>) {
+        self.index_rest = None;
+        match rest {
+            Some(rest) => self.app.index.finish(rest),
+            None => self.app.index.complete(&self.app.corpus),
+        }
+        crate::corpus::load::heap::release_free_memory();
+        if self.worker_after_first_frame {
+            self.match_in_background();
+        }
+    }
+
     pub fn app(&self) -> &App {
         &self.app
     }
@@ -316,6 +348,11 @@ impl Program for Browser {
         let Some(action) = action_for(&self.app, &event) else {
             return Flow::Idle;
         };
+        // Quitting needs no index (and must not start the finder's worker for nothing); the
+        // first key is the only one that can find it incomplete, in the first frame's view.
+        if action != Action::Quit {
+            self.wait_for_index();
+        }
         if action == Action::Suspend {
             return Flow::Suspend;
         }
@@ -357,21 +394,29 @@ impl Program for Browser {
 
     fn drawn(&mut self) {
         // Before any input is handled and before the finder's worker starts, the index is
-        // made whole (see `prepare`).
-        if self.app.index.is_incomplete() {
-            self.app.index.complete(&self.app.corpus);
+        // made whole (see `prepare`): here for a small corpus, on a thread for a big one.
+        if self.app.index.is_incomplete() && self.index_rest.is_none() {
+            self.complete_index_apart();
         }
-        if self.worker_after_first_frame {
+        if self.worker_after_first_frame && self.index_rest.is_none() {
             self.match_in_background();
         }
         self.send_finder_request();
     }
 
     fn busy(&self) -> bool {
-        self.held_request.is_some() || self.finder.as_ref().is_some_and(FinderWorker::busy)
+        self.index_rest.is_some()
+            || self.held_request.is_some()
+            || self.finder.as_ref().is_some_and(FinderWorker::busy)
     }
 
     fn poll_background(&mut self) -> Flow {
+        if let Some(rest) = &self.index_rest
+            && let Ok(rest) = rest.try_recv()
+        {
+            self.finish_index(Some(rest));
+            return Flow::Redraw;
+        }
         match self.finder.as_mut().and_then(FinderWorker::take) {
             Some(results) => {
                 self.app.update(results);

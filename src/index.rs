@@ -106,6 +106,70 @@ fn fold(s: &str) -> Text {
     crate::search::name_key(s).into()
 }
 
+/// Every name a reader may type for a facet key: ids, names, acronyms, aliases, cities.
+fn names_of(corpus: &Corpus) -> PerFacet<TextMap<Text>> {
+    // (folded name, key) in the order above: the first key of a name is kept.
+    let mut given: PerFacet<Vec<(Text, Text)>> = Default::default();
+    let mut add = |facet: Facet, key: &str, name: &str| {
+        given[facet.slot()].push((fold(name), Text::from(key)));
+    };
+    for t in &corpus.topics {
+        let names = t.names.iter().map(|n| &n.text);
+        for name in [&t.id, &t.label].into_iter().chain(&t.aliases).chain(names) {
+            add(Facet::Topic, &t.id, name);
+        }
+    }
+    for o in &corpus.organisations {
+        let names = [&o.id, &o.name]
+            .into_iter()
+            .chain(&o.acronym)
+            .chain(&o.aliases)
+            .chain(o.names.iter().map(|n| &n.text));
+        for name in names {
+            add(Facet::Organisation, &o.id, name);
+        }
+    }
+    for p in &corpus.people {
+        let names = p.names.iter().map(|n| &n.text);
+        for name in [&p.id, &p.name].into_iter().chain(&p.aliases).chain(names) {
+            add(Facet::Person, &p.id, name);
+        }
+    }
+    for place in corpus.places() {
+        add(Facet::Place, &place.key(), &place.city);
+    }
+    given.map(TextMap::first_of)
+}
+
+/// What [`Index::build_for_first_frame`] leaves out, made apart from the index so that it can
+/// be made on another thread while the first frame is on the screen: the table of names and
+/// the names the accounts mention. [`Index::finish`] adds it.
+#[derive(Debug)]
+pub struct IndexRest {
+    names: PerFacet<TextMap<Text>>,
+    mentioned: Vec<link::Mentioned>,
+}
+
+impl IndexRest {
+    /// Whether making the rest of `corpus`'s index takes long enough to be worth a thread
+    /// (a big corpus: tenths of a second at 100k records) rather than a moment on the one
+    /// that asks (the built-in corpus: a fraction of a millisecond).
+    pub fn worth_a_thread(corpus: &Corpus) -> bool {
+        let names = corpus.organisations.len() + corpus.people.len() + corpus.topics.len();
+        names >= link::PARALLEL_PARAGRAPHS || link::paragraphs(corpus) >= link::PARALLEL_PARAGRAPHS
+    }
+
+    pub fn build(corpus: &Corpus) -> IndexRest {
+        // The scan first, as in `Index::build`: its automaton is gone before the names' table
+        // takes its room.
+        let mentioned = link::Mentions::scan(corpus).into_owned();
+        IndexRest {
+            names: names_of(corpus),
+            mentioned,
+        }
+    }
+}
+
 /// The sortable date of an entry: its date value, or `None` when undated (sorted last).
 fn entry_date(corpus: &Corpus, entry: EntryRef) -> Option<&str> {
     match entry {
@@ -136,11 +200,19 @@ impl Index {
     /// Adds what [`Index::build_for_first_frame`] left out, for the same `corpus`: the index
     /// is then the one [`Index::build`] makes. Does nothing to a complete index.
     pub fn complete(&mut self, corpus: &Corpus) {
+        if self.incomplete {
+            self.finish(IndexRest::build(corpus));
+        }
+    }
+
+    /// [`Index::complete`] with its work done apart ([`IndexRest::build`], on another thread
+    /// if need be), for the same corpus. Does nothing to a complete index.
+    pub fn finish(&mut self, rest: IndexRest) {
         if !std::mem::take(&mut self.incomplete) {
             return;
         }
-        self.register_names(corpus);
-        self.link_mentions(link::Mentions::scan(corpus));
+        self.names = rest.names;
+        self.link_mentioned(rest.mentioned);
         // Merging appearances is a union per entry: merged again, the tables are the ones a
         // build with the mentions makes.
         for facet in [Facet::Organisation, Facet::Person] {
@@ -169,7 +241,7 @@ impl Index {
         };
         index.build_timeline(corpus);
         if mentions.is_some() {
-            index.register_names(corpus);
+            index.names = names_of(corpus);
         }
         index.register_place_names(corpus);
         index.series = corpus
@@ -200,41 +272,6 @@ impl Index {
                 .then(a.cmp(b))
         });
         self.timeline = entries;
-    }
-
-    /// Every name a reader may type for a facet key: ids, names, acronyms, aliases, cities.
-    fn register_names(&mut self, corpus: &Corpus) {
-        // (folded name, key) in the order above: the first key of a name is kept.
-        let mut given: PerFacet<Vec<(Text, Text)>> = Default::default();
-        let mut add = |facet: Facet, key: &str, name: &str| {
-            given[facet.slot()].push((fold(name), Text::from(key)));
-        };
-        for t in &corpus.topics {
-            let names = t.names.iter().map(|n| &n.text);
-            for name in [&t.id, &t.label].into_iter().chain(&t.aliases).chain(names) {
-                add(Facet::Topic, &t.id, name);
-            }
-        }
-        for o in &corpus.organisations {
-            let names = [&o.id, &o.name]
-                .into_iter()
-                .chain(&o.acronym)
-                .chain(&o.aliases)
-                .chain(o.names.iter().map(|n| &n.text));
-            for name in names {
-                add(Facet::Organisation, &o.id, name);
-            }
-        }
-        for p in &corpus.people {
-            let names = p.names.iter().map(|n| &n.text);
-            for name in [&p.id, &p.name].into_iter().chain(&p.aliases).chain(names) {
-                add(Facet::Person, &p.id, name);
-            }
-        }
-        for place in corpus.places() {
-            add(Facet::Place, &place.key(), &place.city);
-        }
-        self.names = given.map(TextMap::first_of);
     }
 
     /// Place key → the city as first written (the header names a place filter with it).

@@ -6,7 +6,7 @@
 use entente::app::strings::Lang;
 use entente::app::{App, AppOptions};
 use entente::corpus::{Corpus, Facet, LoadedCorpus, builtin};
-use entente::index::Index;
+use entente::index::{Index, IndexRest};
 
 use crate::support::fixture;
 use crate::support::screen::render;
@@ -82,6 +82,25 @@ fn an_index_for_the_first_frame_completed_is_the_whole_index() {
         assert_eq!(linked(&first, corpus), linked(&whole, corpus), "{name}");
         assert_eq!(first.timeline(), whole.timeline(), "{name}");
         assert_eq!(first.series(), whole.series(), "{name}");
+    }
+}
+
+/// The rest of the index made on another thread, as the browser makes it for a big corpus,
+/// then added: the whole index.
+#[test]
+fn the_rest_of_an_index_made_on_another_thread_completes_it() {
+    for (name, loaded) in corpora() {
+        let corpus = &loaded.corpus;
+        let whole = Index::build(corpus);
+        let mut first = Index::build_for_first_frame(corpus);
+        let rest = std::thread::scope(|s| s.spawn(|| IndexRest::build(corpus)).join())
+            .expect("the rest is made");
+        first.finish(rest);
+        assert!(!first.is_incomplete());
+        assert_eq!(linked(&first, corpus), linked(&whole, corpus), "{name}");
+        // Finishing a whole index again changes nothing.
+        first.finish(IndexRest::build(corpus));
+        assert_eq!(linked(&first, corpus), linked(&whole, corpus), "{name}");
     }
 }
 

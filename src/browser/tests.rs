@@ -285,3 +285,119 @@ fn an_interactive_browser_builds_its_finder_only_after_the_first_frame() {
     assert!(!browser.app().finder().searching);
     assert!(!browser.app().finder().rows.is_empty());
 }
+
+/// A corpus big enough for the rest of its index to be made on a thread, whose accounts name
+/// people and organisations (the synthetic text names no one).
+fn big_corpus_naming_people() -> crate::corpus::Corpus {
+    let mut corpus = crate::synth::generate(crate::synth::Spec::with_candidates(12_000));
+    let (people, organisations) = (corpus.people.clone(), corpus.organisations.clone());
+    for (i, source) in corpus.sources.iter_mut().enumerate() {
+        let person = &people[i % people.len()].name;
+        let organisation = &organisations[i % organisations.len()].name;
+        source
+            .paragraphs
+            .push(format!("{person} spoke for the {organisation}.").into());
+    }
+    corpus
+}
+
+/// What an index says of every organisation and person: where each appears, and what its
+/// name resolves to.
+fn people_and_organisations(index: &Index, corpus: &crate::corpus::Corpus) -> Vec<String> {
+    use crate::corpus::Facet;
+    let organisations = corpus
+        .organisations
+        .iter()
+        .map(|o| (Facet::Organisation, &o.id, &o.name));
+    let people = corpus
+        .people
+        .iter()
+        .map(|p| (Facet::Person, &p.id, &p.name));
+    organisations
+        .chain(people)
+        .map(|(facet, id, name)| {
+            format!(
+                "{facet:?} {id} {:?} {:?}",
+                index.resolve(facet, name),
+                index.appearances(facet, id)
+            )
+        })
+        .collect()
+}
+
+/// On a big corpus the index is completed on a thread after the first frame; the first key
+/// is handled only once it is whole (never on a partial index), and the finder's worker
+/// starts only then (the two builds' memory must not add up).
+#[test]
+fn a_big_corpus_index_is_completed_on_a_thread_before_any_key() {
+    let corpus = big_corpus_naming_people();
+    assert!(IndexRest::worth_a_thread(&corpus));
+    let whole = Index::build(&corpus);
+    let loaded = LoadedCorpus {
+        corpus,
+        origins: Default::default(),
+    };
+    let first = Index::build_for_first_frame(&loaded.corpus);
+    let options = AppOptions {
+        size: (80, 24),
+        ..AppOptions::default()
+    };
+    let mut browser = Browser::interactive(App::new(loaded, first, options));
+    browser.drawn();
+    assert!(browser.index_rest.is_some(), "made on a thread");
+    assert!(browser.busy(), "the loop must come back for it");
+    assert!(browser.finder.is_none(), "the finder waits for the index");
+    // An event that is no action (a key bound to nothing) does not wait for it.
+    browser.handle(Event::FocusGained);
+    assert!(browser.finder.is_none());
+    browser.handle(Event::Key(KeyEvent::new(
+        KeyCode::Char('j'),
+        KeyModifiers::NONE,
+    )));
+    assert!(browser.index_rest.is_none());
+    assert!(!browser.app().index.is_incomplete(), "whole before the key");
+    assert!(
+        browser.finder.is_some(),
+        "the finder's worker started after it"
+    );
+    let corpus = &browser.app().corpus;
+    let linked = people_and_organisations(&browser.app().index, corpus);
+    assert_ne!(
+        linked,
+        people_and_organisations(&Index::build_for_first_frame(corpus), corpus),
+        "names resolve, and the accounts' names add citations"
+    );
+    assert_eq!(linked, people_and_organisations(&whole, corpus));
+}
+
+/// A small corpus's index is completed at once after the first frame, on the same thread.
+#[test]
+fn a_small_corpus_index_is_completed_at_once() {
+    let loaded = crate::test_fixture::small();
+    assert!(!IndexRest::worth_a_thread(&loaded.corpus));
+    let first = Index::build_for_first_frame(&loaded.corpus);
+    let mut browser = Browser::interactive(App::new(loaded, first, AppOptions::default()));
+    browser.drawn();
+    assert!(browser.index_rest.is_none());
+    assert!(!browser.app().index.is_incomplete());
+}
+
+/// Quitting as the first key needs no index: it neither waits for the rest nor starts the
+/// finder's worker.
+#[test]
+fn quitting_before_the_index_is_whole_does_not_wait_for_it() {
+    let loaded = LoadedCorpus {
+        corpus: big_corpus_naming_people(),
+        origins: Default::default(),
+    };
+    let first = Index::build_for_first_frame(&loaded.corpus);
+    let mut browser = Browser::interactive(App::new(loaded, first, AppOptions::default()));
+    browser.drawn();
+    let flow = browser.handle(Event::Key(KeyEvent::new(
+        KeyCode::Char('q'),
+        KeyModifiers::NONE,
+    )));
+    assert_eq!(flow, Flow::Quit);
+    assert!(browser.index_rest.is_some(), "not waited for");
+    assert!(browser.finder.is_none(), "no finder for a quitting browser");
+}

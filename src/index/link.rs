@@ -124,25 +124,37 @@ impl Index {
     /// Links organisations and people to the meetings whose accounts name them, in meeting
     /// order (so the tables are the same whether the scan ran on one core or both).
     pub(super) fn link_mentions(&mut self, mentions: Mentions<'_>) {
-        for (i, found) in mentions.found.into_iter().enumerate() {
-            for Mention {
-                term,
-                source,
-                paragraph,
-            } in found
-            {
-                let (facet, id) = mentions.owners[term];
-                let cite = Citation::at(source, paragraph);
-                self.add(
-                    facet,
-                    id,
-                    EntryRef::Meeting(i),
-                    Role::Mentioned,
-                    std::slice::from_ref(&cite),
-                );
-            }
+        self.link_mentioned(mentions.into_owned());
+    }
+
+    /// [`Index::link_mentions`] from names found earlier, in the order found.
+    pub(super) fn link_mentioned(&mut self, mentioned: Vec<Mentioned>) {
+        for Mentioned {
+            facet,
+            id,
+            meeting,
+            cite,
+        } in mentioned
+        {
+            self.add(
+                facet,
+                &id,
+                EntryRef::Meeting(meeting),
+                Role::Mentioned,
+                std::slice::from_ref(&cite),
+            );
         }
     }
+}
+
+/// A name found in a meeting's account, owning what it holds, so that it can be found on
+/// another thread than the index's (`IndexRest`).
+#[derive(Debug)]
+pub(super) struct Mentioned {
+    facet: Facet,
+    id: Text,
+    meeting: usize,
+    cite: Citation,
 }
 
 /// The organisation and person names found in each meeting's accounts.
@@ -163,8 +175,7 @@ impl<'c> Mentions<'c> {
     /// biggest thing the build holds for a while (some 40 MB for a 100k corpus's names), and
     /// is dropped before the tables take their room, so the two never add up.
     pub(super) fn scan(corpus: &'c Corpus) -> Mentions<'c> {
-        let paragraphs: usize = corpus.sources.iter().map(|s| s.paragraphs.len()).sum();
-        Mentions::scan_on(corpus, paragraphs >= PARALLEL_PARAGRAPHS)
+        Mentions::scan_on(corpus, paragraphs(corpus) >= PARALLEL_PARAGRAPHS)
     }
 
     fn scan_on(corpus: &'c Corpus, parallel: bool) -> Mentions<'c> {
@@ -217,11 +228,35 @@ impl<'c> Mentions<'c> {
         };
         Mentions { owners, found }
     }
+
+    /// The names found, in meeting order, then in text order.
+    pub(super) fn into_owned(self) -> Vec<Mentioned> {
+        let owners = self.owners;
+        self.found
+            .into_iter()
+            .enumerate()
+            .flat_map(|(meeting, found)| found.into_iter().map(move |m| (meeting, m)))
+            .map(|(meeting, mention)| {
+                let (facet, id) = owners[mention.term];
+                Mentioned {
+                    facet,
+                    id: id.into(),
+                    meeting,
+                    cite: Citation::at(mention.source, mention.paragraph),
+                }
+            })
+            .collect()
+    }
 }
 
 /// Below this many paragraphs in the corpus the mention scan runs on one core: starting the
 /// second would cost more than it saves (the built-in corpus has a few hundred).
-const PARALLEL_PARAGRAPHS: usize = 4096;
+pub(super) const PARALLEL_PARAGRAPHS: usize = 4096;
+
+/// How many paragraphs the corpus's sources hold.
+pub(super) fn paragraphs(corpus: &Corpus) -> usize {
+    corpus.sources.iter().map(|s| s.paragraphs.len()).sum()
+}
 
 /// One whole-word occurrence of a name in an account: the term's number, where it is.
 struct Mention<'c> {
