@@ -137,6 +137,9 @@ pub struct App {
     /// A briefing note to write (file name, Markdown); the browser takes it and writes it.
     pub pending_export: Option<(String, String)>,
     pub(crate) quit: bool,
+    /// The index's rest (names in the accounts, the table of names) is still being made
+    /// apart; the footer says so until it is added (see `Index::build_for_first_frame`).
+    indexing: bool,
     // Navigation: where the reader has been, and where each tab was left.
     pub(crate) history: history::History<history::Place>,
     pub(crate) tab_views: [Option<history::TabView>; 3],
@@ -174,6 +177,7 @@ impl App {
             last_copy: String::new(),
             pending_export: None,
             quit: false,
+            indexing: false,
             history: history::History::default(),
             tab_views: [None, None, None],
         };
@@ -276,6 +280,17 @@ impl App {
 
     pub fn status(&self) -> Option<&str> {
         self.status.as_deref()
+    }
+
+    /// Whether the footer says the index is still being completed.
+    pub fn indexing(&self) -> bool {
+        self.indexing
+    }
+
+    /// Says (or stops saying) that the index is still being completed apart: set by whoever
+    /// completes it off the drawing thread, cleared when the rest is added.
+    pub fn set_indexing(&mut self, indexing: bool) {
+        self.indexing = indexing;
     }
 
     pub fn comparing(&self) -> bool {

@@ -184,7 +184,12 @@ impl Browser {
     }
 
     /// A browser whose copied text goes to `clipboard`.
-    pub fn with_clipboard(app: App, clipboard: Box<dyn ClipboardSink>) -> Browser {
+    pub fn with_clipboard(mut app: App, clipboard: Box<dyn ClipboardSink>) -> Browser {
+        // A big corpus's index is completed on a thread after the first frame
+        // (`complete_index_apart`): that frame, and any until the rest is added, say so.
+        if app.index.is_incomplete() && IndexRest::worth_a_thread(&app.corpus) {
+            app.set_indexing(true);
+        }
         Browser {
             app,
             clipboard,
@@ -277,6 +282,7 @@ impl Browser {
             }
         }
         self.app.index.complete(&self.app.corpus);
+        self.app.set_indexing(false);
     }
 
     /// Waits for the rest of the index being made on its thread, if it is: a key is handled
@@ -296,6 +302,7 @@ impl Browser {
             Some(rest) => self.app.index.finish(rest),
             None => self.app.index.complete(&self.app.corpus),
         }
+        self.app.set_indexing(false);
         crate::corpus::load::heap::release_free_memory();
         if self.worker_after_first_frame {
             self.match_in_background();

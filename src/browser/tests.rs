@@ -343,6 +343,11 @@ fn a_big_corpus_index_is_completed_on_a_thread_before_any_key() {
         ..AppOptions::default()
     };
     let mut browser = Browser::interactive(App::new(loaded, first, options));
+    assert!(
+        browser.app().indexing(),
+        "the first frame says the index is being made"
+    );
+    assert!(footer_of(&browser).contains("indexing…"));
     browser.drawn();
     assert!(browser.index_rest.is_some(), "made on a thread");
     assert!(browser.busy(), "the loop must come back for it");
@@ -356,6 +361,8 @@ fn a_big_corpus_index_is_completed_on_a_thread_before_any_key() {
     )));
     assert!(browser.index_rest.is_none());
     assert!(!browser.app().index.is_incomplete(), "whole before the key");
+    assert!(!browser.app().indexing());
+    assert!(!footer_of(&browser).contains("indexing…"));
     assert!(
         browser.finder.is_some(),
         "the finder's worker started after it"
@@ -370,6 +377,17 @@ fn a_big_corpus_index_is_completed_on_a_thread_before_any_key() {
     assert_eq!(linked, people_and_organisations(&whole, corpus));
 }
 
+/// The bottom row of the browser's screen, drawn at 80x24.
+fn footer_of(browser: &Browser) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24))
+        .expect("a test terminal");
+    terminal
+        .draw(|frame| browser.draw(frame))
+        .expect("it draws");
+    let buffer = terminal.backend().buffer();
+    (0..80).map(|x| buffer[(x, 23)].symbol()).collect()
+}
+
 /// A small corpus's index is completed at once after the first frame, on the same thread.
 #[test]
 fn a_small_corpus_index_is_completed_at_once() {
@@ -377,6 +395,10 @@ fn a_small_corpus_index_is_completed_at_once() {
     assert!(!IndexRest::worth_a_thread(&loaded.corpus));
     let first = Index::build_for_first_frame(&loaded.corpus);
     let mut browser = Browser::interactive(App::new(loaded, first, AppOptions::default()));
+    assert!(
+        !browser.app().indexing(),
+        "no frame says so: it is made before the first key, with no frame between"
+    );
     browser.drawn();
     assert!(browser.index_rest.is_none());
     assert!(!browser.app().index.is_incomplete());

@@ -167,6 +167,11 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
             format!(" /{} {s} ", super::clean(app.search().query())),
             theme.status(),
         ));
+    } else if app.indexing() {
+        spans.push(Span::styled(
+            format!(" {} ", app.text().finder_indexing),
+            theme.status(),
+        ));
     }
     let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
     let mut line = fit(spans, width);
