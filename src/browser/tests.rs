@@ -290,14 +290,7 @@ fn an_interactive_browser_builds_its_finder_only_after_the_first_frame() {
 /// people and organisations (the synthetic text names no one).
 fn big_corpus_naming_people() -> crate::corpus::Corpus {
     let mut corpus = crate::synth::generate(crate::synth::Spec::with_candidates(12_000));
-    let (people, organisations) = (corpus.people.clone(), corpus.organisations.clone());
-    for (i, source) in corpus.sources.iter_mut().enumerate() {
-        let person = &people[i % people.len()].name;
-        let organisation = &organisations[i % organisations.len()].name;
-        source
-            .paragraphs
-            .push(format!("{person} spoke for the {organisation}.").into());
-    }
+    crate::synth::name_people_in_accounts(&mut corpus);
     corpus
 }
 

@@ -358,13 +358,10 @@ mod tests {
         let mut corpus = crate::synth::generate(crate::synth::Spec::with_candidates(3_000));
         // The synthetic accounts name no one: give each a paragraph naming a person and an
         // organisation, and one naming a person inside a longer word (not a mention).
-        let (people, organisations) = (corpus.people.clone(), corpus.organisations.clone());
+        crate::synth::name_people_in_accounts(&mut corpus);
+        let people = corpus.people.clone();
         for (i, source) in corpus.sources.iter_mut().enumerate() {
             let person = &people[i % people.len()].name;
-            let organisation = &organisations[i % organisations.len()].name;
-            source
-                .paragraphs
-                .push(format!("{person} spoke for the {organisation}.").into());
             source.paragraphs.push(format!("x{person}x").into());
         }
         let tables = |parallel: bool| {
