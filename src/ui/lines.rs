@@ -6,9 +6,9 @@
 //! style, collected each row's graphemes into a vector and measured each twice; on the first
 //! frame at 200x50 that was a fifth of the work between `main` and the frame leaving. Here a
 //! row's spans go straight to the cells, and ASCII text (most of the corpus) skips grapheme
-//! segmentation: a printable ASCII character followed by another is a one-column grapheme. The cells come out
-//! exactly as a `Paragraph` leaves them (a test compares the two on every kind of text), so
-//! what is sent to the terminal does not change.
+//! segmentation: a printable ASCII character followed by another is a one-column grapheme.
+//! The cells come out exactly as a `Paragraph` leaves them (a test compares the two on every
+//! kind of text), so what is sent to the terminal does not change.
 
 use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::{Alignment, Rect};

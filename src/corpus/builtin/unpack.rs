@@ -6,7 +6,7 @@
 //! another part matching tags of a general format. Here the string table is embedded with
 //! `include_str!`, so the compiler has checked it once; each string is a slice of it (an
 //! offset and a length), handed to serde borrowed, so a field name costs no copy and a value
-//! one copy into its `String`. The format is self-describing (the model leaves out empty
+//! one copy into its `Text` (inline up to 24 bytes, else on the heap). The format is self-describing (the model leaves out empty
 //! fields and has defaults), as JSON is, and encodes what `serde_json::Value` holds:
 //!
 //! - a tag byte (`pack::tag`): null, false, true, an unsigned or a signed integer (LEB128;
