@@ -62,11 +62,17 @@ pub fn side_label<'a>(corpus: &'a Corpus, side: &'a Side) -> &'a str {
 }
 
 /// A side's label in the interface language `lang` (`en`, `ko`): the party's name in that
-/// language where the corpus gives one ("대한민국"), else its short label.
+/// language where the corpus gives one ("대한민국"), else its short label. The two kinds that
+/// are not parties are interface words, not corpus data: in Korean "다자기구" (a multilateral
+/// body) and "기타".
 pub fn side_label_in<'a>(corpus: &'a Corpus, side: &'a Side, lang: &str) -> &'a str {
-    party(corpus, side)
-        .and_then(|p| p.names.iter().find(|n| n.lang == lang))
-        .map_or_else(|| side_label(corpus, side), |n| n.text.as_str())
+    match (side, lang) {
+        (Side::Multilateral, "ko") => "다자기구",
+        (Side::Other, "ko") => "기타",
+        _ => party(corpus, side)
+            .and_then(|p| p.names.iter().find(|n| n.lang == lang))
+            .map_or_else(|| side_label(corpus, side), |n| n.text.as_str()),
+    }
 }
 
 #[cfg(test)]
@@ -105,7 +111,12 @@ mod tests {
         let corpus = with_parties();
         assert_eq!(side_label_in(&corpus, &Side::party("jp"), "ko"), "일본");
         assert_eq!(side_label_in(&corpus, &Side::party("jp"), "en"), "JP");
-        assert_eq!(side_label_in(&corpus, &Side::Other, "ko"), "Other");
+        assert_eq!(side_label_in(&corpus, &Side::Other, "ko"), "기타");
+        assert_eq!(
+            side_label_in(&corpus, &Side::Multilateral, "ko"),
+            "다자기구"
+        );
+        assert_eq!(side_label_in(&corpus, &Side::Other, "en"), "Other");
     }
 
     #[test]
