@@ -7,6 +7,7 @@
 //! is derived here by a word-boundary scan of the cleaned paragraphs, so "which meetings
 //! mentioned NATO?" is answered with the paragraph that names it.
 
+mod cites;
 mod filter;
 mod link;
 mod related;
@@ -21,7 +22,8 @@ use std::collections::BTreeSet;
 // reach these maps in a way that matters, and SipHash was a tenth of a 100k-record build).
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::corpus::{Citation, Corpus, Facet, RecordKind, Text, TextMap};
+use crate::corpus::{Corpus, Facet, RecordKind, Text, TextMap};
+pub use cites::Cites;
 pub use filter::{Filter, Years};
 pub use related::Related;
 pub use topics::TopicScope;
@@ -71,7 +73,8 @@ impl Role {
 pub struct Appearance {
     pub entry: EntryRef,
     pub role: Role,
-    pub cite: Vec<Citation>,
+    /// Read as a `&[Citation]`.
+    pub cite: Cites,
 }
 
 /// Per-facet tables, indexed by [`Facet::slot`].
