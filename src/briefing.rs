@@ -184,7 +184,7 @@ pub fn topic_appearances(
     for a in index.appearances_within(Facet::Topic, topic, scope) {
         match out.iter_mut().find(|(e, _)| *e == a.entry) {
             Some((_, cites)) => cites.extend(a.cite.iter().cloned()),
-            None => out.push((a.entry, a.cite.clone())),
+            None => out.push((a.entry, a.cite.to_vec())),
         }
     }
     let order = |e: &EntryRef| index.timeline().iter().position(|t| t == e);

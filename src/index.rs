@@ -7,6 +7,7 @@
 //! is derived here by a word-boundary scan of the cleaned paragraphs, so "which meetings
 //! mentioned NATO?" is answered with the paragraph that names it.
 
+mod cites;
 mod filter;
 mod link;
 mod related;
@@ -21,7 +22,8 @@ use std::collections::BTreeSet;
 // reach these maps in a way that matters, and SipHash was a tenth of a 100k-record build).
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::corpus::{Citation, Corpus, Facet, RecordKind, Text, TextMap};
+use crate::corpus::{Corpus, Facet, RecordKind, Text, TextMap};
+pub use cites::Cites;
 pub use filter::{Filter, Years};
 pub use related::Related;
 pub use topics::TopicScope;
@@ -71,7 +73,8 @@ impl Role {
 pub struct Appearance {
     pub entry: EntryRef,
     pub role: Role,
-    pub cite: Vec<Citation>,
+    /// Read as a `&[Citation]`.
+    pub cite: Cites,
 }
 
 /// Per-facet tables, indexed by [`Facet::slot`].
@@ -88,7 +91,7 @@ pub struct Index {
     /// Facet key (a record id, or a [`place_key`](crate::corpus::place_key)) → where it appears.
     appearances: PerFacet<HashMap<Text, Vec<Appearance>>>,
     /// Ids, names (in any language), acronyms and aliases as [`crate::search::name_key`]s → facet key.
-    names: PerFacet<TextMap<Text>>,
+    names: PerFacet<Names>,
     /// Place key → the city as first written in the corpus.
     place_names: HashMap<Text, Text>,
     /// Every series a meeting or event belongs to, sorted.
@@ -106,12 +109,71 @@ fn fold(s: &str) -> Text {
     crate::search::name_key(s).into()
 }
 
+/// One facet's table of names: each folded name → the position of its key in `keys`, so that
+/// a key named several ways (id, name, acronym, aliases) is held once, not beside each name.
+#[derive(Debug, Clone, Default)]
+struct Names {
+    by_name: TextMap<u32>,
+    keys: Vec<Text>,
+}
+
+impl Names {
+    /// The key of a folded name.
+    fn get(&self, folded: &str) -> Option<&str> {
+        let at = *self.by_name.get(folded)?;
+        self.keys.get(at as usize).map(Text::as_str)
+    }
+}
+
+/// [`Names`] as it is gathered: (folded name, key position) in the order given, and the keys.
+#[derive(Default)]
+struct NamesGiven {
+    given: Vec<(Text, u32)>,
+    keys: Vec<Text>,
+}
+
+impl NamesGiven {
+    /// Adds `name` for `key`, taking `key` once when the same key comes in a row (a record's
+    /// names do) or when `seen` holds it (places, which repeat across entries).
+    fn add(&mut self, key: &str, name: &str, seen: Option<&mut HashMap<Text, u32>>) {
+        let at = match (self.keys.last(), seen) {
+            (Some(last), _) if last == key => self.keys.len() - 1,
+            (_, Some(seen)) => match seen.get(key) {
+                Some(&at) => at as usize,
+                None => {
+                    seen.insert(
+                        Text::from(key),
+                        u32::try_from(self.keys.len()).unwrap_or(u32::MAX),
+                    );
+                    self.keys.push(Text::from(key));
+                    self.keys.len() - 1
+                }
+            },
+            (_, None) => {
+                self.keys.push(Text::from(key));
+                self.keys.len() - 1
+            }
+        };
+        // Past u32::MAX keys (more than memory holds) a name finds no key rather than a wrong one.
+        self.given
+            .push((fold(name), u32::try_from(at).unwrap_or(u32::MAX)));
+    }
+
+    fn into_names(mut self) -> Names {
+        self.keys.shrink_to_fit();
+        Names {
+            by_name: TextMap::first_of(self.given),
+            keys: self.keys,
+        }
+    }
+}
+
 /// Every name a reader may type for a facet key: ids, names, acronyms, aliases, cities.
-fn names_of(corpus: &Corpus) -> PerFacet<TextMap<Text>> {
+fn names_of(corpus: &Corpus) -> PerFacet<Names> {
     // (folded name, key) in the order above: the first key of a name is kept.
-    let mut given: PerFacet<Vec<(Text, Text)>> = Default::default();
+    let mut given: PerFacet<NamesGiven> = Default::default();
     let mut add = |facet: Facet, key: &str, name: &str| {
-        given[facet.slot()].push((fold(name), Text::from(key)));
+        given[facet.slot()].add(key, name, None);
     };
     for t in &corpus.topics {
         let names = t.names.iter().map(|n| &n.text);
@@ -135,10 +197,11 @@ fn names_of(corpus: &Corpus) -> PerFacet<TextMap<Text>> {
             add(Facet::Person, &p.id, name);
         }
     }
+    let mut seen = HashMap::default();
     for place in corpus.places() {
-        add(Facet::Place, &place.key(), &place.city);
+        given[Facet::Place.slot()].add(&place.key(), &place.city, Some(&mut seen));
     }
-    given.map(TextMap::first_of)
+    given.map(NamesGiven::into_names)
 }
 
 /// What [`Index::build_for_first_frame`] leaves out, made apart from the index so that it can
@@ -146,7 +209,7 @@ fn names_of(corpus: &Corpus) -> PerFacet<TextMap<Text>> {
 /// the names the accounts mention. [`Index::finish`] adds it.
 #[derive(Debug)]
 pub struct IndexRest {
-    names: PerFacet<TextMap<Text>>,
+    names: PerFacet<Names>,
     mentioned: Vec<link::Mentioned>,
 }
 
@@ -330,7 +393,7 @@ impl Index {
 
     /// The key of a facet value from an id, name, acronym, alias or city, in any case.
     pub fn resolve(&self, facet: Facet, name: &str) -> Option<&str> {
-        self.names[facet.slot()].get(&fold(name)).map(Text::as_str)
+        self.names[facet.slot()].get(&fold(name))
     }
 
     /// Where a facet value appears, by its key (a record id, or a [`place_key`](crate::corpus::place_key)).

@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{Appearance, EntryRef, Index, Role};
+use super::{Appearance, Cites, EntryRef, Index, Role};
 use crate::corpus::{Citation, Corpus, Event, Facet, Meeting, Place, Text};
 
 impl Index {
@@ -30,7 +30,7 @@ impl Index {
         let appearance = Appearance {
             entry,
             role,
-            cite: cite.to_vec(),
+            cite: Cites::from(cite),
         };
         let map = &mut self.appearances[facet.slot()];
         // Most keys are seen before: look up by `&str` first, copy the key only when new.
@@ -305,13 +305,11 @@ pub(super) fn merge_appearances(list: &mut Vec<Appearance>) {
             return false;
         }
         first.role = first.role.min(later.role);
-        first.cite.append(&mut later.cite);
+        first.cite.append(std::mem::take(&mut later.cite));
         true
     });
     for a in list.iter_mut() {
-        a.cite.sort();
-        a.cite.dedup();
-        a.cite.shrink_to_fit();
+        a.cite.sort_dedup();
     }
     // Lists grew by doubling as appearances were added: the spare room would be a good part
     // of the index.
@@ -385,17 +383,17 @@ mod tests {
             Appearance {
                 entry: EntryRef::Meeting(0),
                 role: Role::Mentioned,
-                cite: vec![c(3)],
+                cite: vec![c(3)].into(),
             },
             Appearance {
                 entry: EntryRef::Meeting(0),
                 role: Role::Head,
-                cite: vec![c(1), c(3)],
+                cite: vec![c(1), c(3)].into(),
             },
             Appearance {
                 entry: EntryRef::Meeting(1),
                 role: Role::Observer,
-                cite: vec![c(2)],
+                cite: vec![c(2)].into(),
             },
         ];
         merge_appearances(&mut list);
@@ -413,7 +411,7 @@ mod tests {
         let a = |entry, role, p| Appearance {
             entry,
             role,
-            cite: vec![c(p)],
+            cite: vec![c(p)].into(),
         };
         let (m0, m1, e0) = (
             EntryRef::Meeting(0),
@@ -431,7 +429,7 @@ mod tests {
         merge_appearances(&mut list);
         let merged: Vec<(EntryRef, Role, Vec<Citation>)> = list
             .into_iter()
-            .map(|a| (a.entry, a.role, a.cite))
+            .map(|a| (a.entry, a.role, a.cite.to_vec()))
             .collect();
         assert_eq!(
             merged,

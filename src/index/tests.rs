@@ -159,3 +159,63 @@ fn folding_is_beyond_ascii() {
     assert_eq!(fold("  ÉLYSÉE "), "elysee");
     assert_eq!(fold("Yoon Jong-kwon"), fold("youn jong kwon"));
 }
+
+/// The table of names as it was before keys were held once: (folded name, key) pairs, the
+/// first key of a name kept. The held-once table resolves every name to the same key.
+#[test]
+fn names_held_once_resolve_as_the_table_of_pairs() {
+    let builtin = crate::corpus::layers::load_layered(None)
+        .expect("the built-in corpus loads")
+        .corpus;
+    for corpus in [corpus(), builtin] {
+        let mut pairs: PerFacet<Vec<(Text, Text)>> = Default::default();
+        // The old table, built from the corpus the old way.
+        for t in &corpus.topics {
+            let names = t.names.iter().map(|n| &n.text);
+            for name in [&t.id, &t.label].into_iter().chain(&t.aliases).chain(names) {
+                pairs[Facet::Topic.slot()].push((fold(name), t.id.clone()));
+            }
+        }
+        for o in &corpus.organisations {
+            let names = [&o.id, &o.name]
+                .into_iter()
+                .chain(&o.acronym)
+                .chain(&o.aliases)
+                .chain(o.names.iter().map(|n| &n.text));
+            for name in names {
+                pairs[Facet::Organisation.slot()].push((fold(name), o.id.clone()));
+            }
+        }
+        for p in &corpus.people {
+            let names = p.names.iter().map(|n| &n.text);
+            for name in [&p.id, &p.name].into_iter().chain(&p.aliases).chain(names) {
+                pairs[Facet::Person.slot()].push((fold(name), p.id.clone()));
+            }
+        }
+        for place in corpus.places() {
+            pairs[Facet::Place.slot()].push((fold(&place.city), Text::from(place.key())));
+        }
+        let index = Index::build(&corpus);
+        for facet in Facet::ALL {
+            let given = std::mem::take(&mut pairs[facet.slot()]);
+            assert!(
+                !given.is_empty(),
+                "{facet:?} has names in {}",
+                corpus.meetings.len()
+            );
+            let names: Vec<Text> = given.iter().map(|(name, _)| name.clone()).collect();
+            let old = TextMap::first_of(given);
+            for name in &names {
+                assert_eq!(
+                    index.resolve(facet, name),
+                    old.get(name).map(Text::as_str),
+                    "{facet:?} {name}"
+                );
+            }
+            // Places repeat across entries: each key is held once.
+            let held = &index.names[facet.slot()].keys;
+            let distinct: BTreeSet<&Text> = held.iter().collect();
+            assert_eq!(distinct.len(), held.len(), "{facet:?} keys held once");
+        }
+    }
+}
