@@ -453,4 +453,90 @@ mod tests {
             "{whole}"
         );
     }
+
+    /// The sources of the fixture repeated `times` over, as a corpus file's text: a list of
+    /// many batches, parsed on both threads.
+    fn many_sources(times: usize) -> String {
+        let mut file: serde_json::Value =
+            serde_json::from_str(&fixture("sources.json")).expect("the fixture is JSON");
+        let sources = file["sources"].as_array().expect("a list").clone();
+        let repeated: Vec<_> = sources
+            .iter()
+            .cycle()
+            .take(sources.len() * times)
+            .cloned()
+            .collect();
+        file["sources"] = serde_json::Value::Array(repeated);
+        serde_json::to_string_pretty(&file).expect("JSON")
+    }
+
+    /// The parse on two threads gives the corpus of the whole-file parse, in the file's order,
+    /// with records that fill many batches, a record longer than a batch among them, and the
+    /// helper thread parsing as the reading thread does (received text dropped, records counted
+    /// for the progress report).
+    #[test]
+    fn records_parsed_on_two_threads_come_in_the_files_order() {
+        use super::super::received::{DROPPED, Dropping, ReceivedText};
+        let mut topics = String::new();
+        for i in 0..3000 {
+            let label = if i == 1500 {
+                "long ".repeat(200_000)
+            } else {
+                format!("Topic {i}")
+            };
+            topics.push_str(&format!(r#"{{"id": "t-{i}", "label": "{label}"}},"#));
+        }
+        let text = format!(
+            r#"{{"format": "entente-corpus/1", "topics": [{}]}}"#,
+            topics.trim_end_matches(',')
+        );
+        let (streamed, whole) = both(&text);
+        let streamed = streamed.expect("accepted");
+        assert_eq!(streamed, whole.expect("valid"));
+        let ids: Vec<String> = (0..3000).map(|i| format!("t-{i}")).collect();
+        let got: Vec<&str> = streamed.topics.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(got, ids);
+
+        let text = many_sources(400);
+        let progress = std::sync::Arc::new(LoadProgress::default());
+        super::super::progress::count_into(Some(std::sync::Arc::clone(&progress)));
+        let dropping = Dropping::start(ReceivedText::Drop);
+        let streamed = parse(text.as_bytes(), None).expect("accepted");
+        let whole = parse_str(&text, "t.json").expect("valid");
+        drop(dropping);
+        super::super::progress::count_into(None);
+        assert!(streamed.sources.len() >= 400);
+        assert_eq!(streamed.sources, whole.sources);
+        assert!(streamed.sources.iter().any(|s| s.raw == DROPPED));
+        assert!(
+            streamed
+                .sources
+                .iter()
+                .all(|s| s.raw.is_empty() || s.raw == DROPPED)
+        );
+        // Counted by both parses: the streamed one (on two threads) and the whole one.
+        assert_eq!(progress.records(), 2 * streamed.sources.len());
+    }
+
+    /// A record that is not accepted, first, in the middle or last of a list of many batches
+    /// (so parsed on either thread): the streamed parse gives up, leaving the message to the
+    /// whole-file parse.
+    #[test]
+    fn a_problem_in_any_batch_gives_up() {
+        let count = 5000;
+        for bad in [0, 2500, count - 1] {
+            let mut text = String::from(r#"{"format": "entente-corpus/1", "topics": ["#);
+            for i in 0..count {
+                let parent = if i == bad { "7" } else { "\"t-0\"" };
+                let comma = if i + 1 < count { "," } else { "" };
+                text.push_str(&format!(
+                    r#"{{"id": "t-{i}", "label": "x", "parent": {parent}}}{comma}"#
+                ));
+            }
+            text.push_str("]}");
+            let (streamed, whole) = both(&text);
+            assert_eq!(streamed, None, "record {bad}");
+            assert!(whole.is_err(), "record {bad}");
+        }
+    }
 }
