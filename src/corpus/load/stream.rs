@@ -8,6 +8,8 @@
 //! where each value ends, and each record of the top-level lists (and each other top-level
 //! value) is parsed by serde_json from its own bytes, exactly as the whole-file parse would
 //! parse it (the same deserializer, the same strict wrapper, the same received-text setting).
+//! The records of a list are gathered in batches, and a helper thread parses some of them
+//! while this one reads on and parses the others (`helper`); they are put back in order.
 //!
 //! This path only ever accepts: anything it does not expect (a syntax or type error, an
 //! unknown, escaped or repeated top-level field, bytes that are not UTF-8, a read error, a file
