@@ -89,7 +89,8 @@ impl<'scope, 'env, 'items, T: DeserializeOwned + Send + 'scope> Parallel<'scope,
     /// record is not what the whole-file parse accepts.
     pub(super) fn hand_on(&mut self, batch: Batch, last: bool) -> Option<()> {
         if self.helper.is_none() && !last {
-            self.helper = Some(self.start_helper());
+            // No thread to be had (the system's limit): every batch is parsed here.
+            self.helper = self.start_helper();
         }
         let batch = match &self.helper {
             Some(helper) => match helper.batches.try_send(batch) {
@@ -135,25 +136,28 @@ impl<'scope, 'env, 'items, T: DeserializeOwned + Send + 'scope> Parallel<'scope,
         Some(())
     }
 
-    fn start_helper(&self) -> Helper<'scope, T> {
+    fn start_helper(&self) -> Option<Helper<'scope, T>> {
         let (batches, to_parse) = mpsc::sync_channel::<Batch>(1);
         let (answer, parsed) = mpsc::channel();
         let keeping = received::on_this_thread();
         let counting = progress::counted_into();
-        let thread = self.scope.spawn(move || {
-            let _dropping = Dropping::start(keeping);
-            progress::count_into(counting);
-            // Ends when the reading thread lets go of its sender (done, or given up).
-            for batch in to_parse {
-                if answer.send(batch.parse::<T>()).is_err() {
-                    break;
+        let thread = std::thread::Builder::new()
+            .name("load-helper".to_string())
+            .spawn_scoped(self.scope, move || {
+                let _dropping = Dropping::start(keeping);
+                progress::count_into(counting);
+                // Ends when the reading thread lets go of its sender (done, or given up).
+                for batch in to_parse {
+                    if answer.send(batch.parse::<T>()).is_err() {
+                        break;
+                    }
                 }
-            }
-        });
-        Helper {
+            })
+            .ok()?;
+        Some(Helper {
             batches,
             parsed,
             _thread: thread,
-        }
+        })
     }
 }
