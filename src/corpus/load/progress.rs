@@ -119,6 +119,16 @@ pub(super) fn count_record(struct_name: &str) {
     }
 }
 
+/// The progress that records parsed on this thread count into, if any.
+pub(super) fn counted_into() -> Option<Arc<LoadProgress>> {
+    COUNTING.with(|c| c.borrow().clone())
+}
+
+/// Makes records parsed on this thread (a helper of a load) count into `progress`.
+pub(super) fn count_into(progress: Option<Arc<LoadProgress>>) {
+    COUNTING.with(|c| *c.borrow_mut() = progress);
+}
+
 /// A running report; ends (erasing its line, and the record count) when dropped.
 pub(super) struct Progress {
     shared: Arc<LoadProgress>,

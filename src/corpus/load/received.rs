@@ -51,6 +51,15 @@ impl Dropping {
     }
 }
 
+/// What parses on this thread keep of `raw` now (to have a helper thread's parses do the same).
+pub fn on_this_thread() -> ReceivedText {
+    if DROPPING.with(Cell::get) {
+        ReceivedText::Drop
+    } else {
+        ReceivedText::Keep
+    }
+}
+
 impl Drop for Dropping {
     fn drop(&mut self) {
         DROPPING.with(|d| d.set(self.before));

@@ -8,6 +8,8 @@
 //! where each value ends, and each record of the top-level lists (and each other top-level
 //! value) is parsed by serde_json from its own bytes, exactly as the whole-file parse would
 //! parse it (the same deserializer, the same strict wrapper, the same received-text setting).
+//! The records of a list are gathered in batches, and a helper thread parses some of them
+//! while this one reads on and parses the others (`helper`); they are put back in order.
 //!
 //! This path only ever accepts: anything it does not expect (a syntax or type error, an
 //! unknown, escaped or repeated top-level field, bytes that are not UTF-8, a read error, a file
@@ -17,8 +19,11 @@
 //! problem. It accepts exactly what the whole-file parse accepts: the top-level grammar here
 //! is JSON's, and every byte not checked here is inside a value serde_json parses in full.
 
+mod helper;
+
 use std::io::Read;
 
+use helper::{Batch, Parallel};
 use serde::de::DeserializeOwned;
 
 use super::strict::Strict;
@@ -188,16 +193,13 @@ impl<R: Read> Window<'_, R> {
     /// where it ends.
     fn value<T: DeserializeOwned>(&mut self, at: usize) -> Option<(T, usize)> {
         let end = self.value_end(at)?;
-        let text = std::str::from_utf8(&self.bytes[at..end]).ok()?;
-        let mut de = serde_json::Deserializer::from_str(text);
-        let value = T::deserialize(Strict(&mut de)).ok()?;
-        de.end().ok()?;
-        Some((value, end))
+        Some((parse_value(&self.bytes[at..end])?, end))
     }
 
-    /// The items of the list that starts at `at`, one by one, letting go of the bytes of
-    /// each once parsed; where the list ends.
-    fn list<T: DeserializeOwned>(&mut self, at: usize, items: &mut Vec<T>) -> Option<usize> {
+    /// The items of the list that starts at `at`, gathered in batches parsed on two threads
+    /// (`helper`), letting go of the bytes of each record once copied into its batch; where
+    /// the list ends.
+    fn list<T: DeserializeOwned + Send>(&mut self, at: usize, items: &mut Vec<T>) -> Option<usize> {
         if self.byte(at)? != b'[' {
             return None;
         }
@@ -205,17 +207,29 @@ impl<R: Read> Window<'_, R> {
         if self.byte(at)? == b']' {
             return Some(at + 1);
         }
-        loop {
-            let (item, end) = self.value(at)?;
-            items.push(item);
-            let end = self.release(end);
-            at = self.skip_whitespace(end)?;
-            match self.byte(at)? {
-                b',' => at = self.skip_whitespace(at + 1)?,
-                b']' => return Some(at + 1),
-                _ => return None,
+        std::thread::scope(|scope| {
+            let mut parallel = Parallel::new(scope, items);
+            let mut batch = Batch::default();
+            loop {
+                let end = self.value_end(at)?;
+                batch.push(&self.bytes[at..end]);
+                let end = self.release(end);
+                at = self.skip_whitespace(end)?;
+                let last = match self.byte(at)? {
+                    b',' => false,
+                    b']' => true,
+                    _ => return None,
+                };
+                if last || batch.is_full() {
+                    parallel.hand_on(std::mem::take(&mut batch), last)?;
+                }
+                if last {
+                    parallel.collect(true)?;
+                    return Some(at + 1);
+                }
+                at = self.skip_whitespace(at + 1)?;
             }
-        }
+        })
     }
 
     /// The whole file: one object of the corpus's fields, then only whitespace.
@@ -289,6 +303,16 @@ impl<R: Read> Window<'_, R> {
         corpus.format = format?;
         Some(corpus)
     }
+}
+
+/// One value's bytes parsed as serde_json parses it in a whole file; `None` if they are not
+/// one value the model accepts.
+fn parse_value<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = T::deserialize(Strict(&mut de)).ok()?;
+    de.end().ok()?;
+    Some(value)
 }
 
 #[cfg(test)]
@@ -430,5 +454,91 @@ mod tests {
                 .starts_with("topics[140000].parent: invalid type: integer `7`, expected a string"),
             "{whole}"
         );
+    }
+
+    /// The sources of the fixture repeated `times` over, as a corpus file's text: a list of
+    /// many batches, parsed on both threads.
+    fn many_sources(times: usize) -> String {
+        let mut file: serde_json::Value =
+            serde_json::from_str(&fixture("sources.json")).expect("the fixture is JSON");
+        let sources = file["sources"].as_array().expect("a list").clone();
+        let repeated: Vec<_> = sources
+            .iter()
+            .cycle()
+            .take(sources.len() * times)
+            .cloned()
+            .collect();
+        file["sources"] = serde_json::Value::Array(repeated);
+        serde_json::to_string_pretty(&file).expect("JSON")
+    }
+
+    /// The parse on two threads gives the corpus of the whole-file parse, in the file's order,
+    /// with records that fill many batches, a record longer than a batch among them, and the
+    /// helper thread parsing as the reading thread does (received text dropped, records counted
+    /// for the progress report).
+    #[test]
+    fn records_parsed_on_two_threads_come_in_the_files_order() {
+        use super::super::received::{DROPPED, Dropping, ReceivedText};
+        let mut topics = String::new();
+        for i in 0..3000 {
+            let label = if i == 1500 {
+                "long ".repeat(200_000)
+            } else {
+                format!("Topic {i}")
+            };
+            topics.push_str(&format!(r#"{{"id": "t-{i}", "label": "{label}"}},"#));
+        }
+        let text = format!(
+            r#"{{"format": "entente-corpus/1", "topics": [{}]}}"#,
+            topics.trim_end_matches(',')
+        );
+        let (streamed, whole) = both(&text);
+        let streamed = streamed.expect("accepted");
+        assert_eq!(streamed, whole.expect("valid"));
+        let ids: Vec<String> = (0..3000).map(|i| format!("t-{i}")).collect();
+        let got: Vec<&str> = streamed.topics.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(got, ids);
+
+        let text = many_sources(400);
+        let progress = std::sync::Arc::new(LoadProgress::default());
+        super::super::progress::count_into(Some(std::sync::Arc::clone(&progress)));
+        let dropping = Dropping::start(ReceivedText::Drop);
+        let streamed = parse(text.as_bytes(), None).expect("accepted");
+        let whole = parse_str(&text, "t.json").expect("valid");
+        drop(dropping);
+        super::super::progress::count_into(None);
+        assert!(streamed.sources.len() >= 400);
+        assert_eq!(streamed.sources, whole.sources);
+        assert!(streamed.sources.iter().any(|s| s.raw == DROPPED));
+        assert!(
+            streamed
+                .sources
+                .iter()
+                .all(|s| s.raw.is_empty() || s.raw == DROPPED)
+        );
+        // Counted by both parses: the streamed one (on two threads) and the whole one.
+        assert_eq!(progress.records(), 2 * streamed.sources.len());
+    }
+
+    /// A record that is not accepted, first, in the middle or last of a list of many batches
+    /// (so parsed on either thread): the streamed parse gives up, leaving the message to the
+    /// whole-file parse.
+    #[test]
+    fn a_problem_in_any_batch_gives_up() {
+        let count = 5000;
+        for bad in [0, 2500, count - 1] {
+            let mut text = String::from(r#"{"format": "entente-corpus/1", "topics": ["#);
+            for i in 0..count {
+                let parent = if i == bad { "7" } else { "\"t-0\"" };
+                let comma = if i + 1 < count { "," } else { "" };
+                text.push_str(&format!(
+                    r#"{{"id": "t-{i}", "label": "x", "parent": {parent}}}{comma}"#
+                ));
+            }
+            text.push_str("]}");
+            let (streamed, whole) = both(&text);
+            assert_eq!(streamed, None, "record {bad}");
+            assert!(whole.is_err(), "record {bad}");
+        }
     }
 }
