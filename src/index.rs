@@ -170,15 +170,26 @@ impl NamesGiven {
 
 /// Every name a reader may type for a facet key: ids, names, acronyms, aliases, cities.
 fn names_of(corpus: &Corpus) -> PerFacet<Names> {
-    // (folded name, key) in the order above: the first key of a name is kept.
+    // (folded name, key) in the order given: the first key of a name is kept.
     let mut given: PerFacet<NamesGiven> = Default::default();
-    let mut add = |facet: Facet, key: &str, name: &str| {
+    each_record_name(corpus, |facet, key, name| {
         given[facet.slot()].add(key, name, None);
-    };
+    });
+    let mut seen = HashMap::default();
+    for place in corpus.places() {
+        given[Facet::Place.slot()].add(&place.key(), &place.city, Some(&mut seen));
+    }
+    given.map(NamesGiven::into_names)
+}
+
+/// Calls `name` with (facet, key, name) for every name of a topic, organisation or person, in
+/// corpus order: its id, its label or name, acronym, aliases, then its names in other
+/// languages. (Places are named by their city, added apart.)
+fn each_record_name(corpus: &Corpus, mut name: impl FnMut(Facet, &str, &str)) {
     for t in &corpus.topics {
         let names = t.names.iter().map(|n| &n.text);
-        for name in [&t.id, &t.label].into_iter().chain(&t.aliases).chain(names) {
-            add(Facet::Topic, &t.id, name);
+        for given in [&t.id, &t.label].into_iter().chain(&t.aliases).chain(names) {
+            name(Facet::Topic, &t.id, given);
         }
     }
     for o in &corpus.organisations {
@@ -187,21 +198,16 @@ fn names_of(corpus: &Corpus) -> PerFacet<Names> {
             .chain(&o.acronym)
             .chain(&o.aliases)
             .chain(o.names.iter().map(|n| &n.text));
-        for name in names {
-            add(Facet::Organisation, &o.id, name);
+        for given in names {
+            name(Facet::Organisation, &o.id, given);
         }
     }
     for p in &corpus.people {
         let names = p.names.iter().map(|n| &n.text);
-        for name in [&p.id, &p.name].into_iter().chain(&p.aliases).chain(names) {
-            add(Facet::Person, &p.id, name);
+        for given in [&p.id, &p.name].into_iter().chain(&p.aliases).chain(names) {
+            name(Facet::Person, &p.id, given);
         }
     }
-    let mut seen = HashMap::default();
-    for place in corpus.places() {
-        given[Facet::Place.slot()].add(&place.key(), &place.city, Some(&mut seen));
-    }
-    given.map(NamesGiven::into_names)
 }
 
 /// What [`Index::build_for_first_frame`] leaves out, made apart from the index so that it can

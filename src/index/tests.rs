@@ -169,29 +169,10 @@ fn names_held_once_resolve_as_the_table_of_pairs() {
         .corpus;
     for corpus in [corpus(), builtin] {
         let mut pairs: PerFacet<Vec<(Text, Text)>> = Default::default();
-        // The old table, built from the corpus the old way.
-        for t in &corpus.topics {
-            let names = t.names.iter().map(|n| &n.text);
-            for name in [&t.id, &t.label].into_iter().chain(&t.aliases).chain(names) {
-                pairs[Facet::Topic.slot()].push((fold(name), t.id.clone()));
-            }
-        }
-        for o in &corpus.organisations {
-            let names = [&o.id, &o.name]
-                .into_iter()
-                .chain(&o.acronym)
-                .chain(&o.aliases)
-                .chain(o.names.iter().map(|n| &n.text));
-            for name in names {
-                pairs[Facet::Organisation.slot()].push((fold(name), o.id.clone()));
-            }
-        }
-        for p in &corpus.people {
-            let names = p.names.iter().map(|n| &n.text);
-            for name in [&p.id, &p.name].into_iter().chain(&p.aliases).chain(names) {
-                pairs[Facet::Person.slot()].push((fold(name), p.id.clone()));
-            }
-        }
+        // The old table: a (folded name, key) pair per name given.
+        super::each_record_name(&corpus, |facet, key, name| {
+            pairs[facet.slot()].push((fold(name), Text::from(key)));
+        });
         for place in corpus.places() {
             pairs[Facet::Place.slot()].push((fold(&place.city), Text::from(place.key())));
         }
