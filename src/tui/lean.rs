@@ -240,42 +240,36 @@ impl<B: Backend<Error = io::Error> + Write> Backend for Lean<B> {
 
     fn scroll_region_up(&mut self, region: Range<u16>, lines: u16) -> io::Result<()> {
         self.inner.scroll_region_up(region.clone(), lines)?;
-        self.shown = self.shown.take().and_then(|mut shown| {
-            let (width, height) = (shown.width, shown.height);
-            shift_rows(
-                &mut shown.cells,
-                width,
-                height,
-                &region,
-                lines,
-                true,
-                ShownCell::BLANK,
-            )
-            .then_some(shown)
-        });
+        self.shift_shown(&region, lines, true);
         Ok(())
     }
 
     fn scroll_region_down(&mut self, region: Range<u16>, lines: u16) -> io::Result<()> {
         self.inner.scroll_region_down(region.clone(), lines)?;
+        self.shift_shown(&region, lines, false);
+        Ok(())
+    }
+}
+
+impl<B> Lean<B> {
+    /// Moves the remembered screen's rows as the terminal moved them (`up`: towards the top),
+    /// the rows scrolled in blank; after a move it cannot follow, it remembers nothing.
+    fn shift_shown(&mut self, region: &Range<u16>, lines: u16, up: bool) {
         self.shown = self.shown.take().and_then(|mut shown| {
             let (width, height) = (shown.width, shown.height);
             shift_rows(
                 &mut shown.cells,
                 width,
                 height,
-                &region,
+                region,
                 lines,
-                false,
+                up,
                 ShownCell::BLANK,
             )
             .then_some(shown)
         });
-        Ok(())
     }
-}
 
-impl<B> Lean<B> {
     /// Notes that the terminal now shows `cell` at (x, y), covering `width` columns.
     fn remember(&mut self, x: u16, y: u16, cell: &Cell, width: u16) {
         let Some(shown) = self.shown.as_mut() else {
