@@ -26,7 +26,6 @@ use std::time::Instant;
 
 use anyhow::Context as _;
 
-use ratatui::Frame;
 use ratatui::crossterm::event::Event;
 
 use crate::app::strings::Lang;
@@ -34,7 +33,7 @@ use crate::app::{Action, App, AppOptions, Mode};
 use crate::corpus::LoadedCorpus;
 use crate::corpus::load::LoadProgress;
 use crate::index::{Index, IndexRest};
-use crate::tui::{self, Flow, Options, Program, ScrollHint};
+use crate::tui::{self, Canvas, Flow, Options, Program, ScrollHint};
 
 pub use clipboard::{ClipboardSink, Terminal, write_new_file};
 pub use events::action_for;
@@ -382,8 +381,8 @@ impl Program for Browser {
         }
     }
 
-    fn draw(&self, frame: &mut Frame) {
-        crate::ui::draw(&self.app, frame);
+    fn draw(&self, canvas: &mut Canvas) {
+        crate::ui::draw(&self.app, canvas);
     }
 
     fn scroll_hint(&mut self) -> Option<ScrollHint> {

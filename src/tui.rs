@@ -2,6 +2,8 @@
 //! the real terminal.
 //!
 //! - `program`: the interface a screen plugs into ([`Program`], [`Flow`], [`Options`]).
+//! - `canvas`: what a screen is drawn on ([`Canvas`]), a ratatui `Frame` or, for the first
+//!   frame, a buffer of the loop's own (ratatui's `Terminal` is made after that frame).
 //! - `session`: raw mode, alternate screen, bracketed paste, mouse capture; the one restore
 //!   path used on normal exit, error exit, panic, signals and hang-ups (idempotent, fallible);
 //!   suspend and resume around a stop.
@@ -27,6 +29,7 @@
 mod area;
 mod blank_diff;
 mod bounded_write;
+mod canvas;
 mod event_loop;
 mod frame_writer;
 mod hangup;
@@ -39,6 +42,7 @@ mod sgr16;
 mod slice;
 
 pub use area::{MAX_COLUMNS, MAX_ROWS, drawable_size};
+pub use canvas::{Canvas, draw_in_frame};
 pub use event_loop::{BUSY_POLL, run, run_when_ready};
 pub use program::{Flow, Options, Pending, Program, ScrollHint};
 pub use session::restore;

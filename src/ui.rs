@@ -21,7 +21,7 @@ pub mod position;
 pub mod theme;
 pub mod timeline;
 
-use ratatui::Frame;
+use crate::tui::Canvas;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -34,38 +34,38 @@ use crate::text::{display_width, sanitize_line, truncate, wrap};
 use theme::Theme;
 
 /// Draws the whole screen.
-pub fn draw(app: &App, frame: &mut Frame) {
-    let area = frame.area();
+pub fn draw(app: &App, canvas: &mut Canvas) {
+    let area = canvas.area();
     let g = Geometry::new(area.width, area.height, app.focus());
     let theme = Theme::new(app.options().monochrome);
     if g.too_small {
-        too_small(app, frame, area);
+        too_small(app, canvas, area);
         return;
     }
     if app.mode() == Mode::Matrix {
         // The matrix covers the whole screen: nothing of the panes shows through.
-        matrix::draw(app, &theme, frame);
+        matrix::draw(app, &theme, canvas);
         if app.options().ascii {
-            to_ascii(frame.buffer_mut());
+            to_ascii(canvas.buffer_mut());
         }
         return;
     }
-    header::draw(app, &g, &theme, frame);
+    header::draw(app, &g, &theme, canvas);
     if g.show_timeline {
-        timeline::draw(app, &g, &theme, frame);
+        timeline::draw(app, &g, &theme, canvas);
     }
     if g.show_detail {
-        detail::draw(app, &g, &theme, frame);
+        detail::draw(app, &g, &theme, canvas);
     }
-    footer::draw(app, &g, &theme, frame);
+    footer::draw(app, &g, &theme, canvas);
     match app.mode() {
-        Mode::Finder => finder::draw(app, &g, &theme, frame),
-        Mode::Help => help::draw(app, &g, &theme, frame),
-        Mode::CorpusSearch => corpus_search::draw(app, &g, &theme, frame),
+        Mode::Finder => finder::draw(app, &g, &theme, canvas),
+        Mode::Help => help::draw(app, &g, &theme, canvas),
+        Mode::CorpusSearch => corpus_search::draw(app, &g, &theme, canvas),
         Mode::Normal | Mode::Search | Mode::Matrix => {}
     }
     if app.options().ascii {
-        to_ascii(frame.buffer_mut());
+        to_ascii(canvas.buffer_mut());
     }
 }
 
@@ -82,7 +82,7 @@ fn to_ascii(buffer: &mut ratatui::buffer::Buffer) {
 }
 
 /// "terminal too small: need at least 40x8, have 30x5", wrapped, centred and cut to fit.
-fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+fn too_small(app: &App, canvas: &mut Canvas, area: Rect) {
     let msg = (app.text().too_small)(MIN_WIDTH, MIN_HEIGHT, area.width, area.height);
     let width = usize::from(area.width);
     let lines: Vec<Line> = wrap(&msg, width)
@@ -99,7 +99,7 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
         area.width,
         n.min(area.height),
     );
-    frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), rect);
+    canvas.render_widget(Paragraph::new(lines).alignment(Alignment::Center), rect);
 }
 
 /// Spans of document segments, styled by the theme.

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use ratatui::Frame;
+use crate::tui::Canvas;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
@@ -73,9 +73,9 @@ impl Loading {
 impl Pending for Loading {
     type Program = Browser;
 
-    fn draw(&self, frame: &mut Frame) {
+    fn draw(&self, canvas: &mut Canvas) {
         let lines: Vec<Line> = self.lines().into_iter().map(Line::from).collect();
-        frame.render_widget(Paragraph::new(lines), frame.area());
+        canvas.render_widget(Paragraph::new(lines), canvas.area());
     }
 
     fn wait(&mut self, timeout: Duration) -> Option<anyhow::Result<Browser>> {

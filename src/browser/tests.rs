@@ -162,6 +162,7 @@ const FORBIDDEN_IN_APP: &[&str] = &[
     "clipboard",
     "Clipboard",
     "Frame",
+    "Canvas",
     "Terminal",
     "event::read",
     "event::poll",
@@ -375,7 +376,7 @@ fn footer_of(browser: &Browser) -> String {
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24))
         .expect("a test terminal");
     terminal
-        .draw(|frame| browser.draw(frame))
+        .draw(|frame| crate::tui::draw_in_frame(frame, |canvas| browser.draw(canvas)))
         .expect("it draws");
     let buffer = terminal.backend().buffer();
     (0..80).map(|x| buffer[(x, 23)].symbol()).collect()

@@ -23,6 +23,7 @@ use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdat
 use ratatui::layout::{Rect, Size};
 use signal_hook::consts::signal::SIGWINCH;
 
+use super::canvas::{Canvas, draw_in_frame};
 use super::frame_writer::{Committer, FrameWriter};
 use super::program::{Flow, Options, Pending, Program, ScrollHint};
 use super::session::{self, Session, TerminalOut};
@@ -58,7 +59,8 @@ pub fn run_when_ready<W: Pending>(pending: &mut W, options: &Options) -> anyhow:
             return Ok(());
         };
         let size = screen
-            .terminal
+            .surface
+            .backend_mut()?
             .size()
             .context("cannot read the terminal size")?;
         screen.known_size = size;
@@ -131,8 +133,8 @@ impl<W: Pending> Program for Waiting<'_, W> {
         Flow::Idle
     }
 
-    fn draw(&self, frame: &mut ratatui::Frame) {
-        self.0.draw(frame);
+    fn draw(&self, canvas: &mut Canvas) {
+        self.0.draw(canvas);
     }
 }
 
@@ -163,7 +165,7 @@ fn event_loop<P: Program>(screen: &mut Screen, program: &mut P) -> anyhow::Resul
 
 /// The terminal as the loop drives it.
 struct Screen {
-    terminal: Terminal<Backend>,
+    surface: Surface,
     committer: Committer,
     /// The size the program was last told about (by a resize event), capped as drawn.
     known_size: Size,
@@ -180,6 +182,39 @@ struct Screen {
     blank: bool,
 }
 
+/// ratatui's terminal, made on first use, after the first frame (see
+/// [`Screen::draw_on_blank`]): making it allocates and fills two buffers of the screen's size,
+/// which on a large terminal costs more than drawing the frame. Until then `unmade` holds its
+/// backend.
+struct Surface {
+    terminal: Option<Terminal<Backend>>,
+    unmade: Option<Backend>,
+}
+
+impl Surface {
+    /// The backend, whether or not the terminal is made yet.
+    fn backend_mut(&mut self) -> std::io::Result<&mut Backend> {
+        match (&mut self.terminal, &mut self.unmade) {
+            (Some(terminal), _) => Ok(terminal.backend_mut()),
+            (None, Some(backend)) => Ok(backend),
+            // Only a failed `Terminal::new`, which consumed the backend, leaves neither.
+            (None, None) => Err(lost()),
+        }
+    }
+
+    /// ratatui's terminal, made now if it was not yet.
+    fn terminal(&mut self) -> std::io::Result<&mut Terminal<Backend>> {
+        if let Some(backend) = self.unmade.take() {
+            self.terminal = Some(Terminal::new(backend)?);
+        }
+        self.terminal.as_mut().ok_or_else(lost)
+    }
+}
+
+fn lost() -> std::io::Error {
+    std::io::Error::other("the terminal could not be set up for drawing")
+}
+
 impl Screen {
     /// The terminal of a session just set up, with input being read.
     fn new() -> anyhow::Result<Screen> {
@@ -188,16 +223,17 @@ impl Screen {
         event::poll(Duration::ZERO).context("cannot read terminal input")?;
         let (writer, committer) = FrameWriter::new(TerminalOut::new()?);
         // Made right after the session entered the alternate screen, which is blank.
-        let terminal = Terminal::new(lean::Lean::on_blank_screen(area::Capped(
-            CrosstermBackend::new(writer),
-        )))?;
-        let known_size = terminal.size()?;
+        let backend = lean::Lean::on_blank_screen(area::Capped(CrosstermBackend::new(writer)));
+        let known_size = backend.size()?;
         // Every resize, whether or not crossterm reports it (see `Screen::handle_queued`).
         let winched = Arc::new(AtomicBool::new(false));
         let watch = signal_hook::flag::register(SIGWINCH, Arc::clone(&winched))
             .context("cannot watch for resizes")?;
         Ok(Screen {
-            terminal,
+            surface: Surface {
+                terminal: None,
+                unmade: Some(backend),
+            },
             committer,
             known_size,
             winched,
@@ -264,7 +300,8 @@ impl Screen {
     /// the size changed without an event, tell the program as if one had come.
     fn unreported_resize<P: Program>(&mut self, program: &mut P) -> anyhow::Result<Flow> {
         let size = self
-            .terminal
+            .surface
+            .backend_mut()?
             .size()
             .context("cannot read the terminal size")?;
         if size == self.known_size {
@@ -284,7 +321,7 @@ impl Screen {
     /// [`refit`]); the last frame no longer describes the screen, so no scroll hint applies
     /// to it.
     fn refit(&mut self) -> std::io::Result<()> {
-        refit(&mut self.terminal)?;
+        refit(self.surface.terminal()?)?;
         self.last = Buffer::empty(Rect::ZERO);
         self.blank = true;
         Ok(())
@@ -298,23 +335,30 @@ impl Screen {
         hint: Option<ScrollHint>,
         whole: bool,
     ) -> std::io::Result<()> {
-        let backend = self.terminal.backend_mut();
-        queue!(backend, BeginSynchronizedUpdate)?;
+        queue!(self.surface.backend_mut()?, BeginSynchronizedUpdate)?;
         if whole {
             // Clears the screen and forgets the last frame, so every cell is sent.
-            let area = self.terminal.get_frame().area();
-            self.terminal.resize(area)?;
+            let terminal = self.surface.terminal()?;
+            let area = terminal.get_frame().area();
+            terminal.resize(area)?;
             self.blank = true;
         } else if let Some(hint) = hint {
             self.scroll(&hint)?;
         }
         if std::mem::take(&mut self.blank) && !program.places_cursor() {
-            self.draw_on_blank(program)?;
-        } else {
-            let completed = self.terminal.draw(|frame| program.draw(frame))?;
-            self.last.clone_from(completed.buffer);
+            return self.draw_on_blank(program);
         }
-        let backend = self.terminal.backend_mut();
+        let completed = self
+            .surface
+            .terminal()?
+            .draw(|frame| draw_in_frame(frame, |canvas| program.draw(canvas)))?;
+        self.last.clone_from(completed.buffer);
+        self.commit()
+    }
+
+    /// Ends the frame's synchronized update and sends the frame in one write.
+    fn commit(&mut self) -> std::io::Result<()> {
+        let backend = self.surface.backend_mut()?;
         queue!(backend, EndSynchronizedUpdate)?;
         self.committer.commit(backend)
     }
@@ -323,21 +367,41 @@ impl Screen {
     /// the last frame, hide the cursor, swap the buffers, flush) for a screen and a last frame
     /// known to be blank: the cells to send are found by `blank_diff`. The program places no
     /// cursor ([`Program::places_cursor`]), so the cursor is hidden.
+    ///
+    /// The frame leaves before the bookkeeping that only the next frame needs (the copy kept
+    /// for scroll hints, the swap of ratatui's buffers). The first frame of a session is
+    /// drawn into a buffer of its own, and ratatui's terminal is made only after it has left.
     fn draw_on_blank<P: Program>(&mut self, program: &P) -> std::io::Result<()> {
-        self.terminal.autoresize()?;
-        program.draw(&mut self.terminal.get_frame());
-        // Out of the terminal while its backend writes it; put back before any error returns.
-        let frame = std::mem::take(self.terminal.current_buffer_mut());
-        let written = self
-            .terminal
-            .backend_mut()
-            .draw(blank_diff::updates(&frame));
-        *self.terminal.current_buffer_mut() = frame;
+        let mut frame = match self.surface.terminal.as_mut() {
+            Some(terminal) => {
+                terminal.autoresize()?;
+                // Out of the terminal while its backend writes it; put back below.
+                std::mem::take(terminal.current_buffer_mut())
+            }
+            None => {
+                let size = self.surface.backend_mut()?.size()?;
+                Buffer::empty(Rect::from((ratatui::layout::Position::ORIGIN, size)))
+            }
+        };
+        let area = frame.area;
+        program.draw(&mut Canvas::new(area, &mut frame));
+        let written = self.write_whole(&frame);
+        let terminal = self.surface.terminal()?;
+        *terminal.current_buffer_mut() = frame;
         written?;
-        self.terminal.hide_cursor()?;
-        self.last.clone_from(self.terminal.current_buffer_mut());
-        self.terminal.swap_buffers();
-        self.terminal.backend_mut().flush()
+        // The cursor was hidden through the backend: ratatui hides it again with every frame
+        // that places none, so the terminal need not be told.
+        self.last.clone_from(terminal.current_buffer_mut());
+        terminal.swap_buffers();
+        Ok(())
+    }
+
+    /// Sends every cell of `frame`, drawn for a blank screen, hides the cursor and commits.
+    fn write_whole(&mut self, frame: &Buffer) -> std::io::Result<()> {
+        let backend = self.surface.backend_mut()?;
+        backend.draw(blank_diff::updates(frame))?;
+        backend.hide_cursor()?;
+        self.commit()
     }
 
     /// Moves the hinted rows on the terminal with a scroll region, and makes the shifted last
@@ -348,7 +412,8 @@ impl Screen {
         let rows = hint.rows.clone();
         let n = hint.lines.unsigned_abs();
         let height = u32::from(rows.end.saturating_sub(rows.start));
-        if area != self.terminal.get_frame().area()
+        let terminal = self.surface.terminal()?;
+        if area != terminal.get_frame().area()
             || area.x != 0
             || area.y != 0
             || rows.end > area.height
@@ -360,7 +425,7 @@ impl Screen {
         let Some(shifted) = shifted(&self.last, &rows, hint.lines) else {
             return Ok(());
         };
-        let backend = self.terminal.backend_mut();
+        let backend = terminal.backend_mut();
         // The rows that scroll in are blanked in the current colours: make them the defaults.
         queue!(backend, SetAttribute(Attribute::Reset), ResetColor)?;
         let amount = u16::try_from(n).unwrap_or(u16::MAX);
@@ -369,8 +434,8 @@ impl Screen {
         } else {
             backend.scroll_region_down(rows, amount)?;
         }
-        *self.terminal.current_buffer_mut() = shifted;
-        self.terminal.swap_buffers();
+        *terminal.current_buffer_mut() = shifted;
+        terminal.swap_buffers();
         Ok(())
     }
 }

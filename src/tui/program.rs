@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use ratatui::Frame;
+use super::canvas::Canvas;
 use ratatui::crossterm::event::Event;
 
 /// A full-screen program driven by [`run`](crate::tui::run).
@@ -17,10 +17,10 @@ pub trait Program {
     fn handle(&mut self, event: Event) -> Flow;
 
     /// Draw the whole screen from state; must not change state.
-    fn draw(&self, frame: &mut Frame);
+    fn draw(&self, canvas: &mut Canvas);
 
     /// Whether [`draw`](Program::draw) may place the terminal's cursor now
-    /// (`Frame::set_cursor_position`, for a text field). A frame on a blank screen (the first
+    /// (`Canvas::set_cursor_position`, for a text field). A frame on a blank screen (the first
     /// one) is written without ratatui's diff only when the answer is no, since the cursor's
     /// place cannot be read back from the frame. Saying yes is always correct.
     fn places_cursor(&self) -> bool {
@@ -62,7 +62,7 @@ pub trait Pending {
     type Program: Program;
 
     /// Draw the waiting screen from state; must not change state.
-    fn draw(&self, frame: &mut Frame);
+    fn draw(&self, canvas: &mut Canvas);
 
     /// Waits up to `timeout` for the program: `None` while it is still being prepared, then
     /// the program or the error that stopped its preparation.

@@ -3,7 +3,7 @@
 //! hits, two rows each — the meeting's date and title, the account and ¶; then the matched
 //! words in context, highlighted.
 
-use ratatui::Frame;
+use crate::tui::Canvas;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
@@ -20,9 +20,9 @@ use crate::text::display_width;
 use super::theme::Theme;
 use super::{clean, fit};
 
-pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
+pub fn draw(app: &App, g: &Geometry, theme: &Theme, canvas: &mut Canvas) {
     let f = g.finder();
-    frame.render_widget(Clear, f.popup);
+    canvas.render_widget(Clear, f.popup);
     let words = &app.text().across;
     let block = Block::default()
         .borders(Borders::ALL)
@@ -31,7 +31,7 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
             format!(" {} ", words.title),
             theme.title(true),
         ));
-    frame.render_widget(block, f.popup);
+    canvas.render_widget(block, f.popup);
     let state = app.corpus_search();
 
     // The query line, with the terminal cursor in it.
@@ -42,7 +42,7 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
         ],
         usize::from(f.input.width),
     );
-    frame.render_widget(Paragraph::new(Line::from(line)), f.input);
+    canvas.render_widget(Paragraph::new(Line::from(line)), f.input);
     if f.input.width > 0 && f.input.height > 0 {
         let column = display_width(SEARCH_PROMPT) + state.input.cursor_column();
         let x = f
@@ -50,7 +50,7 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
             .x
             .saturating_add(u16::try_from(column).unwrap_or(u16::MAX))
             .min(f.input.right().saturating_sub(1));
-        frame.set_cursor_position(Position::new(x, f.input.y));
+        canvas.set_cursor_position(Position::new(x, f.input.y));
     }
 
     // The count, or what to do when nothing is typed yet.
@@ -62,7 +62,7 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
         (words.hits)(state.hits.len(), state.capped())
     };
     let width = usize::from(f.kinds.width);
-    frame.render_widget(
+    canvas.render_widget(
         Paragraph::new(Line::from(fit(
             vec![Span::styled(count, theme.dim())],
             width,
@@ -88,7 +88,7 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
         }
         lines.push(Line::from(fit(context_spans(hit, theme), width)));
     }
-    frame.render_widget(Paragraph::new(lines), area);
+    canvas.render_widget(Paragraph::new(lines), area);
 }
 
 /// "20 May 2025  7th EU–ROK Cyber Dialogue · EU account ¶3".

@@ -2,7 +2,7 @@
 //! with the search matches in view painted over it, and a gutter mark on the rows of the
 //! cursor line.
 
-use ratatui::Frame;
+use crate::tui::Canvas;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
@@ -15,14 +15,14 @@ use super::theme::Theme;
 /// The gutter mark of the cursor line (a glyph, so it shows without colour).
 const CURSOR_MARK: &str = "▌";
 
-pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
+pub fn draw(app: &App, g: &Geometry, theme: &Theme, canvas: &mut Canvas) {
     let focused = app.focus() == Focus::Detail;
     let tabs: Vec<Span> = tab_titles(g.detail, app.text().tab_names)
         .into_iter()
         .map(|(tab, title, _)| Span::styled(title, theme.tab(tab == app.tab())))
         .collect();
     super::pane::draw(
-        frame.buffer_mut(),
+        canvas.buffer_mut(),
         g.detail,
         theme,
         focused,
@@ -42,7 +42,7 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
         .iter()
         .map(|segs| Line::from(seg_spans(segs, theme)))
         .collect();
-    super::lines::put_lines(frame.buffer_mut(), area, lines);
+    super::lines::put_lines(canvas.buffer_mut(), area, lines);
     if focused && gutter.width > 0 {
         let marks: Vec<Line> = rows
             .iter()
@@ -56,13 +56,13 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
             })
             .collect();
         let col = Rect::new(gutter.x, gutter.y, 1, gutter.height);
-        super::lines::put_lines(frame.buffer_mut(), col, marks);
+        super::lines::put_lines(canvas.buffer_mut(), col, marks);
     }
-    position(app, g, theme, frame);
+    position(app, g, theme, canvas);
 }
 
 /// The scrollbar and "more below ↓ 1-20/45" (rows shown, of all) on the pane's border.
-fn position(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
+fn position(app: &App, g: &Geometry, theme: &Theme, canvas: &mut Canvas) {
     let view = app.detail();
     let extent = super::position::Extent {
         scroll: view.scroll,
@@ -77,5 +77,5 @@ fn position(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
         .min(extent.scroll.saturating_add(extent.height));
     let at = format!("{}-{last}/{}", extent.scroll + 1, extent.total);
     let text = super::position::label(&at, extent, app.text().more_below);
-    super::position::draw(g.detail, extent, text, theme, frame);
+    super::position::draw(g.detail, extent, text, theme, canvas);
 }

@@ -3,7 +3,7 @@
 //! characters highlighted, and — when the popup is wide enough — a preview of where the
 //! selected item appears.
 
-use ratatui::Frame;
+use crate::tui::Canvas;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -20,9 +20,9 @@ use super::{clean, fit};
 
 mod preview;
 
-pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
+pub fn draw(app: &App, g: &Geometry, theme: &Theme, canvas: &mut Canvas) {
     let f = g.finder();
-    frame.render_widget(Clear, f.popup);
+    canvas.render_widget(Clear, f.popup);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(true))
@@ -30,7 +30,7 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
             format!(" {} ", app.text().finder_title),
             theme.title(true),
         ));
-    frame.render_widget(block, f.popup);
+    canvas.render_widget(block, f.popup);
     let state = app.finder();
 
     // The query line, with the terminal cursor in it.
@@ -44,7 +44,7 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
         ],
         usize::from(f.input.width),
     );
-    frame.render_widget(Paragraph::new(Line::from(line)), f.input);
+    canvas.render_widget(Paragraph::new(Line::from(line)), f.input);
     if f.input.width > 0 && f.input.height > 0 {
         let column = display_width(prompt) + cursor;
         let x = f
@@ -52,7 +52,7 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
             .x
             .saturating_add(u16::try_from(column).unwrap_or(u16::MAX))
             .min(f.input.right().saturating_sub(1));
-        frame.set_cursor_position(Position::new(x, f.input.y));
+        canvas.set_cursor_position(Position::new(x, f.input.y));
     }
 
     // The kind bar and the count.
@@ -85,19 +85,19 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
         " ".repeat(width.saturating_sub(used + display_width(&count))),
     ));
     bar.push(Span::styled(count, theme.dim()));
-    frame.render_widget(Paragraph::new(Line::from(fit(bar, width))), f.kinds);
+    canvas.render_widget(Paragraph::new(Line::from(fit(bar, width))), f.kinds);
 
-    list(app, f.list, theme, frame);
+    list(app, f.list, theme, canvas);
     if let Some(p) = f.preview {
         let selected = state
             .rows
             .get(state.selected)
             .and_then(|r| app.finder_candidate(r.candidate));
-        preview::draw(app, selected.as_ref(), p, theme, frame);
+        preview::draw(app, selected.as_ref(), p, theme, canvas);
     }
 }
 
-fn list(app: &App, area: Rect, theme: &Theme, frame: &mut Frame) {
+fn list(app: &App, area: Rect, theme: &Theme, canvas: &mut Canvas) {
     let state = app.finder();
     let width = usize::from(area.width);
     if state.rows.is_empty() {
@@ -108,7 +108,7 @@ fn list(app: &App, area: Rect, theme: &Theme, frame: &mut Frame) {
             app.text().finder_no_results
         };
         let line = Line::from(Span::styled(text, theme.dim()));
-        frame.render_widget(Paragraph::new(line), area);
+        canvas.render_widget(Paragraph::new(line), area);
         return;
     }
     let lines: Vec<Line> = state
@@ -133,7 +133,7 @@ fn list(app: &App, area: Rect, theme: &Theme, frame: &mut Frame) {
             }
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), area);
+    canvas.render_widget(Paragraph::new(lines), area);
 }
 
 /// "topic   Counter ransomware (via CRI)  detail"; a name in another script follows the label:

@@ -3,7 +3,7 @@
 //! hints do not fit, the last place goes to "? more", so a narrow terminal still says where
 //! the other keys are.
 
-use ratatui::Frame;
+use crate::tui::Canvas;
 use ratatui::layout::Position;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -124,7 +124,7 @@ fn more_hint(mode: Mode, hint: &Hints, theme: &Theme) -> Vec<Span<'static>> {
         .unwrap_or_default()
 }
 
-pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
+pub fn draw(app: &App, g: &Geometry, theme: &Theme, canvas: &mut Canvas) {
     let width = usize::from(g.footer.width);
     if app.mode() == Mode::Search {
         let input = &app.search().input;
@@ -146,14 +146,14 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
         if !status.is_empty() {
             spans.push(Span::styled(status, theme.status()));
         }
-        frame.render_widget(Paragraph::new(Line::from(fit(spans, width))), g.footer);
+        canvas.render_widget(Paragraph::new(Line::from(fit(spans, width))), g.footer);
         let column = display_width(strings::SEARCH_PROMPT) + cursor;
         let x = g
             .footer
             .x
             .saturating_add(u16::try_from(column).unwrap_or(u16::MAX))
             .min(g.footer.right().saturating_sub(1));
-        frame.set_cursor_position(Position::new(x, g.footer.y));
+        canvas.set_cursor_position(Position::new(x, g.footer.y));
         return;
     }
     let mut spans = Vec::new();
@@ -203,7 +203,7 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
             )
         },
     );
-    frame.render_widget(
+    canvas.render_widget(
         Paragraph::new(Line::from(line)).style(theme.footer()),
         g.footer,
     );

@@ -1,7 +1,7 @@
 //! The header: corpus title, the active filters by name, the pane shown (narrow terminals) and
 //! the count "3 of 11", which is kept when the line must be cut.
 
-use ratatui::Frame;
+use crate::tui::Canvas;
 use ratatui::text::{Line, Span};
 
 use crate::app::layout::{Focus, Geometry};
@@ -37,7 +37,7 @@ pub fn filter_parts(app: &App) -> Vec<String> {
     parts.into_iter().map(|p| clean(&p)).collect()
 }
 
-pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
+pub fn draw(app: &App, g: &Geometry, theme: &Theme, canvas: &mut Canvas) {
     let width = usize::from(g.header.width);
     let (shown, total) = app.counts();
     let right = format!(" {} ", (app.text().counts)(shown, total));
@@ -80,5 +80,5 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
     let gap = width.saturating_sub(used + right_w);
     spans.push(Span::styled(" ".repeat(gap), theme.header()));
     spans.push(Span::styled(right, theme.header_filter()));
-    super::lines::put_lines(frame.buffer_mut(), g.header, vec![Line::from(spans)]);
+    super::lines::put_lines(canvas.buffer_mut(), g.header, vec![Line::from(spans)]);
 }

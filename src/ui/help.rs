@@ -1,6 +1,6 @@
 //! The help overlay: every key of the key map, grouped by context, scrollable.
 
-use ratatui::Frame;
+use crate::tui::Canvas;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
@@ -15,9 +15,9 @@ use super::theme::Theme;
 /// Columns of the keys column.
 const KEYS_W: usize = 22;
 
-pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
+pub fn draw(app: &App, g: &Geometry, theme: &Theme, canvas: &mut Canvas) {
     let area = g.help();
-    frame.render_widget(Clear, area);
+    canvas.render_widget(Clear, area);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(true))
@@ -29,7 +29,7 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
             format!(" {} ", app.text().help_footer),
             theme.dim(),
         ));
-    frame.render_widget(block, area);
+    canvas.render_widget(block, area);
     let body = inner(area);
     let width = usize::from(body.width);
     let keys_w = KEYS_W.min(width / 2);
@@ -53,5 +53,5 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
             }
         })
         .collect();
-    frame.render_widget(Paragraph::new(rows), body);
+    canvas.render_widget(Paragraph::new(rows), body);
 }

@@ -2,7 +2,7 @@
 //! position, the meeting labels (frozen), a row per topic whose name stays in place while the
 //! cells scroll on both axes, the cursor cell's accounts and citations, and the legend.
 
-use ratatui::Frame;
+use crate::tui::Canvas;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -20,9 +20,9 @@ use crate::text::{display_width, pad, truncate};
 use super::theme::Theme;
 use super::{clean, fit};
 
-pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
-    let area = frame.area();
-    frame.render_widget(Clear, area);
+pub fn draw(app: &App, theme: &Theme, canvas: &mut Canvas) {
+    let area = canvas.area();
+    canvas.render_widget(Clear, area);
     let layout = app.matrix_layout();
     let width = usize::from(area.width);
     let view = app.matrix();
@@ -67,15 +67,15 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         area.width,
         area.height.saturating_sub(below),
     );
-    frame.render_widget(Paragraph::new(lines), body);
+    canvas.render_widget(Paragraph::new(lines), body);
     if area.height >= 2 {
         let info = Rect::new(area.x, area.bottom() - 2, area.width, 1);
-        frame.render_widget(
+        canvas.render_widget(
             Paragraph::new(Line::from(cell_info(app, theme, width))),
             info,
         );
         let legend = Rect::new(area.x, area.bottom() - 1, area.width, 1);
-        frame.render_widget(
+        canvas.render_widget(
             Paragraph::new(Line::from(legend_spans(app, theme, width))).style(theme.footer()),
             legend,
         );

@@ -3,7 +3,7 @@
 //! below the view, "more below ↓", so a reader knows there is more without scrolling to find
 //! out.
 
-use ratatui::Frame;
+use crate::tui::Canvas;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
@@ -42,7 +42,7 @@ pub fn label(position: &str, extent: Extent, more_below: &str) -> String {
 
 /// Draws the scrollbar and the label on the border of `pane` (the pane's whole rect, border
 /// included).
-pub fn draw(pane: Rect, extent: Extent, label: String, theme: &Theme, frame: &mut Frame) {
+pub fn draw(pane: Rect, extent: Extent, label: String, theme: &Theme, canvas: &mut Canvas) {
     if pane.width < 4 || pane.height < 3 {
         return;
     }
@@ -62,7 +62,7 @@ pub fn draw(pane: Rect, extent: Extent, label: String, theme: &Theme, frame: &mu
             .end_symbol(None)
             .track_symbol(None)
             .thumb_style(theme.dim());
-        frame.render_stateful_widget(bar, track, &mut state);
+        canvas.render_stateful_widget(bar, track, &mut state);
     }
     let bottom = Rect::new(
         pane.x.saturating_add(1),
@@ -71,7 +71,7 @@ pub fn draw(pane: Rect, extent: Extent, label: String, theme: &Theme, frame: &mu
         1,
     );
     let line = Line::from(Span::styled(label, theme.dim()));
-    frame.render_widget(Paragraph::new(line).alignment(Alignment::Right), bottom);
+    canvas.render_widget(Paragraph::new(line).alignment(Alignment::Right), bottom);
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! the top row stays in view (a sticky heading), and the borders say where the selection is
 //! and whether more rows follow below ([`super::position`]).
 
-use ratatui::Frame;
+use crate::tui::Canvas;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -72,11 +72,11 @@ pub fn entry_spans(
     spans
 }
 
-pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
+pub fn draw(app: &App, g: &Geometry, theme: &Theme, canvas: &mut Canvas) {
     let focused = app.focus() == Focus::Timeline;
     let title = Span::styled(format!(" {} ", app.text().timeline), theme.title(focused));
     super::pane::draw(
-        frame.buffer_mut(),
+        canvas.buffer_mut(),
         g.timeline,
         theme,
         focused,
@@ -120,7 +120,7 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
             }
         }))
         .collect();
-    super::lines::put_lines(frame.buffer_mut(), area, lines);
+    super::lines::put_lines(canvas.buffer_mut(), area, lines);
     let extent = Extent {
         scroll: view.scroll,
         height: view.height.min(usize::from(area.height)),
@@ -129,7 +129,7 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, frame: &mut Frame) {
     if !filtered.is_empty() {
         let at = format!("{}/{}", view.selected + 1, filtered.len());
         let text = label(&at, extent, app.text().more_below);
-        super::position::draw(g.timeline, extent, text, theme, frame);
+        super::position::draw(g.timeline, extent, text, theme, canvas);
     }
 }
 

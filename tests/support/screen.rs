@@ -78,7 +78,9 @@ pub fn keys(app: &mut App, text: &str) {
 /// Draws the app on a fresh `TestBackend` of its size; returns the backend.
 pub fn render(app: &App, width: u16, height: u16) -> TestBackend {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|f| ui::draw(app, f)).expect("draw");
+    terminal
+        .draw(|f| entente::tui::draw_in_frame(f, |c| ui::draw(app, c)))
+        .expect("draw");
     terminal.backend().clone()
 }
 

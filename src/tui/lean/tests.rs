@@ -319,7 +319,7 @@ fn the_browser_shows_the_same_screens_in_fewer_bytes() {
             let mut pair = Pair::new(width, height);
             let label = format!("{width}x{height} {lang:?}");
             let (lean, plain, _) = pair.draw(&format!("first frame {label}"), |f| {
-                crate::ui::draw(&app, f)
+                crate::tui::draw_in_frame(f, |c| crate::ui::draw(&app, c))
             });
             println!("{label} first frame: {lean} bytes, crossterm's backend {plain}");
             assert!(
@@ -340,7 +340,9 @@ fn the_browser_shows_the_same_screens_in_fewer_bytes() {
             for action in steps {
                 let step = format!("{label} after {action:?}");
                 app.update(action);
-                let (lean, plain, drawn) = pair.draw(&step, |f| crate::ui::draw(&app, f));
+                let (lean, plain, drawn) = pair.draw(&step, |f| {
+                    crate::tui::draw_in_frame(f, |c| crate::ui::draw(&app, c))
+                });
                 println!("{step}: {lean} bytes, crossterm's backend {plain}");
                 assert!(lean <= plain, "{step}: {lean} bytes, crossterm {plain}");
                 if lang == Lang::En {

@@ -1,7 +1,7 @@
 //! The finder's preview panel: where the selected topic, organisation, person or place appears
 //! (meeting, role, short citations), or the facts of the selected meeting.
 
-use ratatui::Frame;
+use crate::tui::Canvas;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
@@ -14,12 +14,18 @@ use crate::search::fuzzy::{Candidate, Kind};
 use super::super::theme::Theme;
 use super::super::{clean, fit};
 
-pub fn draw(app: &App, selected: Option<&Candidate>, area: Rect, theme: &Theme, frame: &mut Frame) {
+pub fn draw(
+    app: &App,
+    selected: Option<&Candidate>,
+    area: Rect,
+    theme: &Theme,
+    canvas: &mut Canvas,
+) {
     let block = Block::default()
         .borders(Borders::LEFT)
         .border_style(theme.border(false));
     let inner = block.inner(area);
-    frame.render_widget(block, area);
+    canvas.render_widget(block, area);
     let Some(c) = selected else {
         return;
     };
@@ -53,7 +59,7 @@ pub fn draw(app: &App, selected: Option<&Candidate>, area: Rect, theme: &Theme, 
         }
     }
     let lines: Vec<Line> = lines.into_iter().take(usize::from(inner.height)).collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    canvas.render_widget(Paragraph::new(lines), inner);
 }
 
 fn appearance_lines(
