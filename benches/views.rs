@@ -58,7 +58,9 @@ fn bench_views(c: &mut Criterion) {
         group.bench_function(*name, |b| {
             b.iter(|| {
                 terminal
-                    .draw(|frame| entente::ui::draw(&app, frame))
+                    .draw(|frame| {
+                        entente::tui::draw_in_frame(frame, |canvas| entente::ui::draw(&app, canvas))
+                    })
                     .expect("draw");
                 black_box(&terminal);
             })
