@@ -20,7 +20,8 @@
 //!   full-screen [`tui::Program`] plugs into.
 //! - [`app`]: the browser's state, its [`app::Action`] vocabulary, the key map table and
 //!   `App::update`, the only place that state changes. It touches no terminal.
-//! - [`ui`]: rendering — `ui::draw(&App, frame)` reads the state and never changes it.
+//! - [`ui`]: rendering — `ui::draw(&App, canvas)` reads the state and never changes it (the
+//!   [`tui::Canvas`] is a ratatui buffer and the cursor's place).
 //! - [`browser`]: the app wired to the terminal — the [`tui::Program`] that turns events into
 //!   actions, draws with `ui`, and sends copied text and notes where they go.
 //! - [`compare`]: which sentences of one account of a meeting the other does not report.
