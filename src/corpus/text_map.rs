@@ -10,6 +10,9 @@ use rayon::slice::ParallelSliceMut;
 
 use super::model::Text;
 
+/// From this many entries a map is sorted on all cores.
+const PARALLEL_FROM: usize = 10_000;
+
 /// Text → value, sorted by text; for a text given more than once, its first value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TextMap<V> {
@@ -28,8 +31,14 @@ impl<V: Send> TextMap<V> {
     /// The map of `entries`, in the order given: where a text repeats, its first entry is
     /// kept (as `entry(key).or_insert(value)` over them would).
     pub fn first_of(mut entries: Vec<(Text, V)>) -> TextMap<V> {
-        // Stable, so that among equal texts the first given stays first.
-        entries.par_sort_by(|a, b| a.0.cmp(&b.0));
+        // Stable, so that among equal texts the first given stays first. Small maps (the
+        // built-in corpus's, made before the first frame) are sorted on this thread: rayon's
+        // merge sort costs more than the standard one below a few thousand entries.
+        if entries.len() < PARALLEL_FROM {
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+        } else {
+            entries.par_sort_by(|a, b| a.0.cmp(&b.0));
+        }
         entries.dedup_by(|later, first| later.0 == first.0);
         entries.shrink_to_fit();
         TextMap { entries }
