@@ -96,6 +96,11 @@ impl LoadProgress {
         self.bytes_read.fetch_add(bytes, Ordering::Relaxed);
     }
 
+    /// Counts `n` records read at once (from a cache entry, not by the parser).
+    pub(super) fn add_records(&self, n: usize) {
+        self.records.fetch_add(n, Ordering::Relaxed);
+    }
+
     fn set_step(&self, step: usize, files: usize) {
         self.files.store(files, Ordering::Relaxed);
         self.step.store(step, Ordering::Relaxed);
