@@ -18,7 +18,8 @@
 //!   ([`cap_for`]) long (a sparse or endless file is not read). Anything else is a miss.
 //! - Writing ([`Entry::write`], [`Entry::write_with`]): through [`crate::atomic`], so a
 //!   reader sees a whole entry or none; temporary files a killed writer left are removed at
-//!   the next write. Failing to write costs only time.
+//!   the next write of the same kind (when they are old enough not to be another writer's
+//!   at work: the browser writes both kinds at once). Failing to write costs only time.
 //!
 //! The cache is never the only truth: a missing, stale, truncated or corrupt entry is
 //! ignored and the corpus is read instead.
@@ -28,9 +29,6 @@ use std::io::Write;
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
-/// The name prefixes of the entries, one per kind (their temporary files start with a dot and
-/// the prefix: see [`crate::atomic`]).
-pub const PREFIXES: [&str; 2] = [FINDER_PREFIX, CORPUS_PREFIX];
 /// The finder index's entries: `candidates-HASH.bin`.
 pub const FINDER_PREFIX: &str = "candidates-";
 /// The loaded corpus's entries: `corpus-HASH.bin`.
@@ -127,12 +125,27 @@ impl Entry {
             .parent()
             .ok_or_else(|| anyhow::anyhow!("the cache file has no directory"))?;
         std::fs::create_dir_all(dir)?;
-        remove_leftovers(dir);
+        remove_leftovers(dir, &self.prefix());
         let cap = self.cap;
         crate::atomic::replace_with(&self.file, |out| {
             let mut capped = Capped { out, left: cap };
             write(&mut capped)
         })
+    }
+}
+
+impl Entry {
+    /// The prefix of the entry's name (its kind), up to and with its `-`.
+    fn prefix(&self) -> String {
+        let name = self
+            .file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match name.find('-') {
+            Some(dash) => name[..=dash].to_string(),
+            None => name,
+        }
     }
 }
 
@@ -175,21 +188,33 @@ pub fn open_bounded(file: &Path, cap: u64) -> Option<(File, u64)> {
     Some((handle, meta.len()))
 }
 
-/// Removes the temporary files of cache writes that never finished (a process killed while
-/// writing). A concurrent writer whose file is removed only fails to cache, which is harmless.
-pub fn remove_leftovers(dir: &Path) {
+/// How old a temporary file must be to be taken for a killed writer's: a writer still at
+/// work (this process's other kind of entry, or another process) keeps its file fresh.
+const LEFTOVER_AGE: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// Removes the temporary files of cache writes of entries named `prefix` that never
+/// finished (a process killed while writing): those not written to for [`LEFTOVER_AGE`].
+/// A concurrent writer whose file is removed all the same only fails to cache, which is
+/// harmless.
+pub fn remove_leftovers(dir: &Path, prefix: &str) {
     let Ok(listing) = std::fs::read_dir(dir) else {
         return;
     };
+    let now = std::time::SystemTime::now();
     for item in listing.flatten() {
         let name = item.file_name();
         let name = name.to_string_lossy();
         let temporary = name.strip_prefix('.').is_some_and(|rest| {
-            PREFIXES.iter().any(|prefix| rest.starts_with(prefix))
+            rest.starts_with(prefix)
                 // Ours, and those of versions that named them `.NAME.tmp-PID`.
                 && (rest.ends_with(crate::atomic::TEMPORARY_SUFFIX) || rest.contains(".tmp-"))
         });
-        if temporary {
+        let stale = || {
+            item.metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|at| now.duration_since(at).is_ok_and(|age| age >= LEFTOVER_AGE))
+        };
+        if temporary && stale() {
             let _ = std::fs::remove_file(item.path());
         }
     }
@@ -276,20 +301,25 @@ mod tests {
     }
 
     #[test]
-    fn leftovers_of_cache_writes_are_removed_and_nothing_else() {
+    fn old_leftovers_of_one_kinds_writes_are_removed_and_nothing_else() {
         let dir = tempfile::tempdir().unwrap();
-        for name in [
-            ".candidates-00ab.bin.x1Y2z3.tmp",
-            ".candidates-00ab.bin.tmp-4242",
-            ".corpus-00ab.bin.q9W8e7.tmp",
-            "candidates-00ab.bin",
-            "corpus-00ab.bin",
-            "notes.txt",
-            ".other.tmp",
+        let long_ago = std::time::SystemTime::now() - LEFTOVER_AGE * 2;
+        for (name, old) in [
+            (".candidates-00ab.bin.x1Y2z3.tmp", true),
+            (".candidates-00ab.bin.tmp-4242", true),
+            (".candidates-00cd.bin.a1B2c3.tmp", false),
+            (".corpus-00ab.bin.q9W8e7.tmp", true),
+            ("candidates-00ab.bin", true),
+            ("corpus-00ab.bin", true),
+            ("notes.txt", true),
+            (".other.tmp", true),
         ] {
-            std::fs::write(dir.path().join(name), "x").unwrap();
+            let file = std::fs::File::create(dir.path().join(name)).unwrap();
+            if old {
+                file.set_modified(long_ago).unwrap();
+            }
         }
-        remove_leftovers(dir.path());
+        remove_leftovers(dir.path(), FINDER_PREFIX);
         let mut left: Vec<String> = std::fs::read_dir(dir.path())
             .unwrap()
             .flatten()
@@ -299,12 +329,21 @@ mod tests {
         assert_eq!(
             left,
             [
+                ".candidates-00cd.bin.a1B2c3.tmp",
+                ".corpus-00ab.bin.q9W8e7.tmp",
                 ".other.tmp",
                 "candidates-00ab.bin",
                 "corpus-00ab.bin",
                 "notes.txt"
-            ]
+            ],
+            "a fresh temporary file (a writer at work) and the other kind's are left"
         );
+        let entry = Entry {
+            file: dir.path().join("corpus-00ab.bin"),
+            key: Vec::new(),
+            cap: 8,
+        };
+        assert_eq!(entry.prefix(), CORPUS_PREFIX);
     }
 
     #[test]

@@ -25,9 +25,10 @@
 //! [`FRAME_RECORDS`] records or about [`FRAME_BYTES`] of text; then an end frame, and nothing
 //! after it.
 //!
-//! Reading is bounded in memory: the file is read a frame at a time into one window (about a
-//! megabyte; as large as the largest record, if one is larger), decoded, and the window
-//! reused, so the entry is never held whole beside the corpus. Every read is checked: a frame
+//! Reading is bounded in memory: the file is read [`GROUP`] frames at a time into a window
+//! (about a megabyte each; as large as the largest record, if one is larger), they are
+//! decoded on every core and put in order, and the window is reused, so the entry is never
+//! held whole beside the corpus. Every read is checked: a frame
 //! whose checksum, part, count or packed value is not what it must be, a file cut short or
 //! with bytes after its end frame, a head that does not add up, is a miss, and the caller
 //! parses the corpus instead. Nothing in it can panic.
@@ -233,22 +234,52 @@ fn write_frame(out: &mut dyn Write, part: u8, count: usize, value: &Value) -> an
     Ok(())
 }
 
-/// Reads an entry a frame at a time through one window.
+/// Reads an entry a few frames at a time through a window of [`GROUP`] frames.
 struct Reader<'p, R> {
     input: std::io::Take<R>,
     /// Bytes of the entry not yet read.
     left: u64,
-    /// The frame being decoded.
-    window: Vec<u8>,
+    /// The frames read and not yet decoded (their buffers are reused).
+    window: Vec<RawFrame>,
     progress: &'p LoadProgress,
 }
 
-/// A frame's payload, split.
-struct Frame<'w> {
-    part: u8,
-    count: usize,
-    structure: &'w [u8],
-    strings: &'w str,
+/// How many frames are read before they are decoded together, on every core: the window
+/// holds about this many megabytes.
+const GROUP: usize = 8;
+
+/// A frame as read: its checksum and payload, neither checked yet.
+#[derive(Default)]
+struct RawFrame {
+    sum: u64,
+    payload: Vec<u8>,
+}
+
+impl RawFrame {
+    /// The frame's part and record count as its payload says (checked by [`RawFrame::decode`]).
+    fn claims(&self) -> Option<(u8, usize)> {
+        let part = *self.payload.first()?;
+        let count = u32::from_le_bytes(self.payload.get(1..5)?.try_into().ok()?);
+        Some((part, count as usize))
+    }
+
+    /// The frame's value and count, when its checksum holds, it is of `part`, and its
+    /// structure and strings decode to a `T`.
+    fn decode<T: DeserializeOwned>(&self, part: u8) -> Option<(T, usize)> {
+        if cache::checksum(&self.payload) != self.sum {
+            return None;
+        }
+        let (found, count) = self.claims()?;
+        let structure_len = u32::from_le_bytes(self.payload.get(5..9)?.try_into().ok()?);
+        let rest = self.payload.get(9..)?;
+        let (structure, strings) = rest.split_at_checked(structure_len as usize)?;
+        let strings = std::str::from_utf8(strings).ok()?;
+        if found != part {
+            return None;
+        }
+        let value = unpack::from_parts(structure, strings).ok()?;
+        Some((value, count))
+    }
 }
 
 impl<R: Read> Reader<'_, R> {
@@ -270,7 +301,7 @@ impl<R: Read> Reader<'_, R> {
         if found != key {
             return None;
         }
-        let head: Head = self.frame(HEAD, 1)?;
+        let head: Head = self.single(HEAD, 1)?;
         let mut corpus = head.corpus;
         let [sources, meetings, events, organisations, people, topics] = head.counts;
         // Records already in the head would be added to: an entry holds them in frames only.
@@ -283,7 +314,7 @@ impl<R: Read> Reader<'_, R> {
         corpus.organisations = self.list(ORGANISATIONS, organisations)?;
         corpus.people = self.list(PEOPLE, people)?;
         corpus.topics = self.list(TOPICS, topics)?;
-        let () = self.frame(END, 0)?;
+        let () = self.single(END, 0)?;
         // Nothing after the end frame (`take` stops at the length measured on opening).
         if self.left != 0 || self.input.read(&mut [0]).ok()? != 0 {
             return None;
@@ -296,80 +327,81 @@ impl<R: Read> Reader<'_, R> {
         Some(LoadedCorpus { corpus, origins })
     }
 
-    /// The `count` records of one list, from as many frames of `part` as they fill.
-    fn list<T: DeserializeOwned>(&mut self, part: u8, count: u64) -> Option<Vec<T>> {
+    /// The `count` records of one list, from as many frames of `part` as they fill, read
+    /// [`GROUP`] frames at a time and decoded on every core, then put in order.
+    fn list<T: DeserializeOwned + Send>(&mut self, part: u8, count: u64) -> Option<Vec<T>> {
+        use rayon::prelude::*;
         // Every record takes more than a byte: a count beyond the bytes left is false (and
         // would be a vast allocation).
         let count = usize::try_from(count)
             .ok()
             .filter(|&n| n as u64 <= self.left)?;
         let mut records = Vec::with_capacity(count);
+        if self.window.len() < GROUP {
+            self.window.resize_with(GROUP, RawFrame::default);
+        }
         while records.len() < count {
-            let left = count - records.len();
-            let (batch, n): (Vec<T>, usize) = self.frame_of(part, |n| n > 0 && n <= left)?;
-            // A batch holds what its frame says, so the list adds up to its count.
-            if batch.len() != n {
+            // Read frames until they promise the rest of the list, or the window is full.
+            let mut promised = records.len();
+            let mut read = 0;
+            while read < GROUP && promised < count {
+                self.read_frame(read)?;
+                let (_, n) = self.window[read].claims()?;
+                if n == 0 {
+                    return None;
+                }
+                promised = promised.saturating_add(n);
+                read += 1;
+            }
+            if promised > count {
                 return None;
             }
-            self.progress.add_records(n);
-            records.extend(batch);
+            let batches: Vec<Option<Vec<T>>> = self.window[..read]
+                .par_iter()
+                .map(|frame| {
+                    let (batch, n): (Vec<T>, usize) = frame.decode(part)?;
+                    // A batch holds what its frame says, so the list adds up to its count.
+                    (batch.len() == n).then_some(batch)
+                })
+                .collect();
+            for batch in batches {
+                let batch = batch?;
+                self.progress.add_records(batch.len());
+                records.extend(batch);
+            }
         }
         Some(records)
     }
 
     /// The value of the next frame, which must hold `part` and `count` records.
-    fn frame<T: DeserializeOwned>(&mut self, part: u8, count: usize) -> Option<T> {
-        self.frame_of(part, |n| n == count).map(|(value, _)| value)
-    }
-
-    /// The value of the next frame and its count, when it holds `part` and a count that
-    /// `count_ok` accepts.
-    fn frame_of<T: DeserializeOwned>(
-        &mut self,
-        part: u8,
-        count_ok: impl Fn(usize) -> bool,
-    ) -> Option<(T, usize)> {
-        let frame = self.next_frame()?;
-        if frame.part != part || !count_ok(frame.count) {
-            return None;
+    fn single<T: DeserializeOwned>(&mut self, part: u8, count: usize) -> Option<T> {
+        if self.window.is_empty() {
+            self.window.push(RawFrame::default());
         }
-        let count = frame.count;
-        let value: T = unpack::from_parts(frame.structure, frame.strings).ok()?;
-        self.progress.add_read(self.window.len() as u64 + 12);
-        Some((value, count))
+        self.read_frame(0)?;
+        let (value, n) = self.window[0].decode(part)?;
+        (n == count).then_some(value)
     }
 
-    /// Reads the next frame into the window and splits it, or `None` if it is cut short,
-    /// damaged or malformed.
-    fn next_frame(&mut self) -> Option<Frame<'_>> {
+    /// Reads the next frame into the window's place `at`, or `None` if the entry is cut short
+    /// or the frame's length is impossible.
+    fn read_frame(&mut self, at: usize) -> Option<()> {
         let mut head = [0; 12];
         self.exact(&mut head)?;
         let len = u64::from(u32::from_le_bytes(head[..4].try_into().ok()?));
-        let sum = u64::from_le_bytes(head[4..].try_into().ok()?);
         if len < 9 || len > self.left {
             return None;
         }
-        self.window.clear();
+        let frame = self.window.get_mut(at)?;
+        frame.sum = u64::from_le_bytes(head[4..].try_into().ok()?);
+        frame.payload.clear();
         let read = (&mut self.input)
             .take(len)
-            .read_to_end(&mut self.window)
+            .read_to_end(&mut frame.payload)
             .ok()?;
         self.left -= read as u64;
-        if read as u64 != len || cache::checksum(&self.window) != sum {
-            return None;
-        }
-        let part = self.window[0];
-        let count = u32::from_le_bytes(self.window[1..5].try_into().ok()?) as usize;
-        let structure_len = u32::from_le_bytes(self.window[5..9].try_into().ok()?) as usize;
-        let rest = &self.window[9..];
-        let structure = rest.get(..structure_len)?;
-        let strings = std::str::from_utf8(rest.get(structure_len..)?).ok()?;
-        Some(Frame {
-            part,
-            count,
-            structure,
-            strings,
-        })
+        self.progress.add_read(read as u64 + 12);
+        (read as u64 == len).then_some(())
     }
 
     /// Fills `bytes` from the entry, or `None` if it ends first.
