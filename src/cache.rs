@@ -193,7 +193,7 @@ pub fn open_bounded(file: &Path, cap: u64) -> Option<(File, u64)> {
 const LEFTOVER_AGE: std::time::Duration = std::time::Duration::from_secs(120);
 
 /// Removes the temporary files of cache writes of entries named `prefix` that never
-/// finished (a process killed while writing): those not written to for [`LEFTOVER_AGE`].
+/// finished (a process killed while writing): those not written to for `LEFTOVER_AGE` (two minutes).
 /// A concurrent writer whose file is removed all the same only fails to cache, which is
 /// harmless.
 pub fn remove_leftovers(dir: &Path, prefix: &str) {

@@ -17,16 +17,16 @@
 //! (8 bytes) and the key; then frames, each its payload's length (4 bytes), the payload's
 //! [`crate::cache::checksum`] (8 bytes) and the payload: which part it holds (1 byte), how many
 //! records (4 bytes), the length of its structure (4 bytes), then a value packed as the
-//! built-in corpus is ([`crate::corpus::builtin::pack`]: a structure of tagged values and a
+//! built-in corpus is (`corpus::builtin::pack`: a structure of tagged values and a
 //! table of the strings, each distinct one once, so a field name is held once per frame). The
 //! first frame is the head: the corpus with its record lists left empty (format, title, side
 //! tables), how many records each list has, the files read and the file of each record (for
 //! [`Origins`]). Then each record list in the model's order, in frames of at most
-//! [`FRAME_RECORDS`] records or about [`FRAME_BYTES`] of text; then an end frame, and nothing
+//! `FRAME_RECORDS` records or about `FRAME_BYTES` of text; then an end frame, and nothing
 //! after it.
 //!
-//! Reading is bounded in memory: the file is read [`GROUP`] frames at a time into a window
-//! (about a megabyte each; as large as the largest record, if one is larger), they are
+//! Reading is bounded in memory: the file is read `GROUP` frames at a time into a window
+//! (about 256 KiB each; as large as the largest record, if one is larger), they are
 //! decoded on every core and put in order, and the window is reused, so the entry is never
 //! held whole beside the corpus. Every read is checked: a frame
 //! whose checksum, part, count or packed value is not what it must be, a file cut short or
@@ -50,9 +50,12 @@ use crate::corpus::model::Corpus;
 pub const MAGIC: &[u8; 16] = b"entente-corpus\x00\x01";
 
 /// A frame holds at most this many records…
-const FRAME_RECORDS: usize = 1024;
-/// …and is closed once its strings reach about this many bytes (1 MiB).
-const FRAME_BYTES: usize = 1 << 20;
+const FRAME_RECORDS: usize = 512;
+/// …and is closed once its strings reach about this many bytes (256 KiB): small enough that
+/// the writer's batch (a tree of values a few times its size) and the reader's window of
+/// [`GROUP`] frames cost a few MiB, large enough that a frame's field names, held once in
+/// it, are a small part of it.
+const FRAME_BYTES: usize = 256 << 10;
 /// The longest key read (a key names a few files; a directory's, one per file).
 const MAX_KEY: u64 = 16 << 20;
 
@@ -244,8 +247,8 @@ struct Reader<'p, R> {
     progress: &'p LoadProgress,
 }
 
-/// How many frames are read before they are decoded together, on every core: the window
-/// holds about this many megabytes.
+/// How many frames are read before they are decoded together, on every core (the window
+/// holds about this many times [`FRAME_BYTES`]).
 const GROUP: usize = 8;
 
 /// A frame as read: its checksum and payload, neither checked yet.
