@@ -111,9 +111,12 @@ impl CorpusEntry {
 
     /// The corpus the entry holds, when it is there, safe to open, under the corpus's key and
     /// whole; `None` (a miss) otherwise. Tells `progress` of the bytes and records read.
+    /// A miss leaves `progress` as it found it, for the parse that follows.
     pub fn read(&self, progress: &Arc<LoadProgress>) -> Option<LoadedCorpus> {
         let (file, len) = cache::open_bounded(&self.entry.file, self.entry.cap)?;
         let steps = progress::Progress::observed(Arc::clone(progress));
+        let (read_before, _) = progress.bytes();
+        let records_before = progress.records();
         steps.shared().add_total(len);
         steps.file(1, 1);
         let mut reader = Reader {
@@ -123,7 +126,14 @@ impl CorpusEntry {
             progress: steps.shared(),
         };
         let loaded = reader.corpus(&self.entry.key);
-        steps.checking();
+        match loaded {
+            Some(_) => steps.checking(),
+            None => progress.take_back(
+                progress.bytes().0 - read_before,
+                len,
+                progress.records() - records_before,
+            ),
+        }
         loaded
     }
 
@@ -548,6 +558,11 @@ mod tests {
             put(&damaged);
             assert!(entry.read(&progress()).is_none(), "flipped at {at}");
         }
+        // A miss part way leaves the progress as it found it, for the parse that follows.
+        put(&whole[..whole.len() - 1]);
+        let seen = progress();
+        assert!(entry.read(&seen).is_none());
+        assert_eq!((seen.bytes(), seen.records()), ((0, 0), 0));
         // Another kind of file altogether.
         put(b"{\"format\": \"entente-corpus/1\"}");
         assert!(entry.read(&progress()).is_none());

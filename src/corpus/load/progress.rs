@@ -101,6 +101,14 @@ impl LoadProgress {
         self.records.fetch_add(n, Ordering::Relaxed);
     }
 
+    /// Takes back what a read that was given up added (a cache entry found damaged part way:
+    /// the parse that replaces it counts afresh).
+    pub(super) fn take_back(&self, read: u64, total: u64, records: usize) {
+        self.bytes_read.fetch_sub(read, Ordering::Relaxed);
+        self.bytes_total.fetch_sub(total, Ordering::Relaxed);
+        self.records.fetch_sub(records, Ordering::Relaxed);
+    }
+
     fn set_step(&self, step: usize, files: usize) {
         self.files.store(files, Ordering::Relaxed);
         self.step.store(step, Ordering::Relaxed);
