@@ -6,8 +6,11 @@
 //! to the system before it, as the browser does for a big corpus. Peak memory: run it under `/usr/bin/time -v`.
 //!
 //! `cargo run --release --example startup_phases -- [--load-only] [--keep-received]
-//! [CORPUS.json]` (no corpus: the built-in corpus, with the user's corpus directory over it
-//! unless `ENTENTE_CORPUS_DIR` points elsewhere). The load is the browser's: it drops each
+//! [--cache DIR] [CORPUS.json]` (no corpus: the built-in corpus, with the user's corpus
+//! directory over it unless `ENTENTE_CORPUS_DIR` points elsewhere). With `--cache DIR` the
+//! load is the browser's with the corpus's cache entry in `DIR` (`corpus::load::cache`): read
+//! from the entry when there is a valid one, else parsed and the entry then written (its
+//! time printed, not counted in the start). The load is the browser's: it drops each
 //! source's received text while parsing, unless `--keep-received` asks for the load of the
 //! other commands. `--load-only` stops after the load (to measure its time and peak memory
 //! alone). After each phase it prints the process's resident memory and its peak so far
@@ -19,23 +22,49 @@ use std::time::Instant;
 
 use entente::app::strings::Lang;
 use entente::app::{App, AppOptions};
+use entente::corpus::load::cache::CorpusEntry;
 use entente::corpus::load::{LoadProgress, ReceivedText};
 
 fn main() -> anyhow::Result<()> {
     let mut load_only = false;
     let mut received = ReceivedText::Drop;
     let mut path = None;
-    for arg in std::env::args().skip(1) {
+    let mut cache = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--load-only" => load_only = true,
             "--keep-received" => received = ReceivedText::Keep,
+            "--cache" => cache = args.next().map(std::path::PathBuf::from),
             _ => path = Some(std::path::PathBuf::from(arg)),
         }
     }
     let start = Instant::now();
     let progress = Arc::new(LoadProgress::default());
-    let loaded = entente::cli::load_corpus_observed(path.as_deref(), progress, received)?;
+    let entry = cache
+        .as_deref()
+        .zip(path.as_deref())
+        .and_then(|(dir, path)| CorpusEntry::in_dir(dir, path));
+    let (loaded, from_cache) = match entry.as_ref().and_then(|e| e.read(&progress)) {
+        Some(loaded) => (loaded, true),
+        None => (
+            entente::cli::load_corpus_observed(path.as_deref(), progress, received)?,
+            false,
+        ),
+    };
     let loaded_at = start.elapsed();
+    if let Some(entry) = entry.filter(|_| !from_cache) {
+        let writing = Instant::now();
+        entry.write(&loaded.corpus, &loaded.origins)?;
+        println!(
+            "the cache entry written in {:.2} ms (not counted below): {}",
+            writing.elapsed().as_secs_f64() * 1e3,
+            entry.file().display()
+        );
+    } else if from_cache {
+        println!("the corpus was read from its cache entry");
+    }
+    let start = Instant::now() - loaded_at;
     let after_load = memory();
     if load_only {
         println!(
@@ -60,7 +89,9 @@ fn main() -> anyhow::Result<()> {
     let app = App::new(loaded, index, options);
     let ready_at = start.elapsed();
     let after_app = memory();
+    let trimming = Instant::now();
     entente::corpus::load::heap::release_free_memory();
+    let trim_took = trimming.elapsed();
     let after_trim = memory();
     let rest_from = Instant::now();
     let rest = entente::index::IndexRest::build(app.corpus());
@@ -74,7 +105,8 @@ fn main() -> anyhow::Result<()> {
         rest_took.as_secs_f64() * 1e3,
     );
     println!(
-        "memory after load: {after_load}; after index: {after_index}; after app: {after_app}; trimmed: {after_trim}; with the index's rest: {}",
+        "memory after load: {after_load}; after index: {after_index}; after app: {after_app}; trimmed ({:.2} ms): {after_trim}; with the index's rest: {}",
+        trim_took.as_secs_f64() * 1e3,
         memory()
     );
     drop(rest);

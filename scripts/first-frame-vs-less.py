@@ -62,8 +62,10 @@ def sample_file(directory):
 
 
 def clean_env(home):
-    """One environment for both programs: no user settings, no input preprocessor."""
-    return {
+    """One environment for both programs: no user settings, no input preprocessor. The
+    caller's XDG_CACHE_HOME is kept when set, so that runs can share entente's cache
+    entries (without it each call has a fresh HOME, so an empty cache)."""
+    env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": home,
         "TERM": "xterm-256color",
@@ -71,6 +73,9 @@ def clean_env(home):
         "LESSHISTFILE": "-",
         "ENTENTE_CORPUS_DIR": os.path.join(home, "no-user-corpus"),
     }
+    if os.environ.get("XDG_CACHE_HOME"):
+        env["XDG_CACHE_HOME"] = os.environ["XDG_CACHE_HOME"]
+    return env
 
 
 def own_terminal():

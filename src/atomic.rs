@@ -89,6 +89,22 @@ pub fn replace(path: &Path, bytes: &[u8]) -> Result<()> {
     write_new_file(path, bytes, None)
 }
 
+/// [`replace`], with the new file's content streamed by `write` (buffered), so it is never
+/// held whole: the file is put in place only if `write` succeeds, and the temporary file is
+/// removed if it fails.
+pub fn replace_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    temporary_streamed(path, None, |file| {
+        let mut buffered = std::io::BufWriter::new(file);
+        write(&mut buffered)?;
+        buffered.flush()?;
+        Ok(())
+    })?
+    .persist(path)
+    .map_err(|e| e.error)
+    .with_context(|| format!("cannot move the new {} into place", path.display()))?;
+    Ok(())
+}
+
 /// A FIFO or a character device: a stream to write into, never a file to replace.
 fn is_stream(meta: &Metadata) -> bool {
     let kind = meta.file_type();
@@ -233,6 +249,15 @@ fn temporary_with(
     bytes: &[u8],
     existing: Option<&Metadata>,
 ) -> Result<tempfile::NamedTempFile> {
+    temporary_streamed(path, existing, |file| Ok(file.write_all(bytes)?))
+}
+
+/// [`temporary_with`], its content written by `write`.
+fn temporary_streamed(
+    path: &Path,
+    existing: Option<&Metadata>,
+    write: impl FnOnce(&mut File) -> Result<()>,
+) -> Result<tempfile::NamedTempFile> {
     let shown = path.display();
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -256,10 +281,9 @@ fn temporary_with(
         keep_owner_and_mode(temporary.as_file(), old)
             .with_context(|| format!("cannot give the new {shown} the old one's permissions"))?;
     }
-    temporary
-        .write_all(bytes)
-        .and_then(|()| temporary.as_file().sync_all())
-        .with_context(|| format!("cannot write {}", temporary.path().display()))?;
+    let written =
+        write(temporary.as_file_mut()).and_then(|()| Ok(temporary.as_file().sync_all()?));
+    written.with_context(|| format!("cannot write {}", temporary.path().display()))?;
     Ok(temporary)
 }
 

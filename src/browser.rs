@@ -10,10 +10,12 @@
 //! - `scroll`: noticing that an update only scrolled the detail pane, so the loop can move
 //!   rows with a scroll region instead of redrawing them.
 //! - `finder_worker`: the thread the finder's matching runs on ([`FinderWorker`]).
+//! - `keep_corpus`: writing the loaded corpus's cache entry after the first frame.
 
 mod clipboard;
 mod events;
 mod finder_worker;
+mod keep_corpus;
 mod loading;
 mod scroll;
 #[cfg(test)]
@@ -32,12 +34,14 @@ use crate::app::strings::Lang;
 use crate::app::{Action, App, AppOptions, Mode};
 use crate::corpus::LoadedCorpus;
 use crate::corpus::load::LoadProgress;
+use crate::corpus::load::cache::CorpusEntry;
 use crate::index::{Index, IndexRest};
 use crate::tui::{self, Canvas, Flow, Options, Program, ScrollHint};
 
 pub use clipboard::{ClipboardSink, Terminal, write_new_file};
 pub use events::action_for;
 pub use finder_worker::FinderWorker;
+pub use keep_corpus::KeepCorpus;
 pub use loading::{Loading, PROGRESS_DELAY};
 
 /// Runs the browser on a loaded corpus until the user quits: what `entente` without a
@@ -73,8 +77,8 @@ pub fn run_loading(
     let progress = Arc::new(LoadProgress::default());
     let options = Options { mouse };
     if path.is_none() && crate::corpus::layers::existing_user_dir().is_none() {
-        let app = prepare(None, progress, mouse, lang, ascii)?;
-        return tui::run(&mut Browser::interactive(app), &options);
+        let prepared = prepare(None, progress, mouse, lang, ascii)?;
+        return tui::run(&mut Browser::prepared(prepared), &options);
     }
     let (send, ready) = mpsc::channel();
     let thread_progress = Arc::clone(&progress);
@@ -88,7 +92,7 @@ pub fn run_loading(
         })
         .context("cannot start loading the corpus")?;
     match ready.recv_timeout(PROGRESS_DELAY) {
-        Ok(app) => return tui::run(&mut Browser::interactive(app?), &options),
+        Ok(prepared) => return tui::run(&mut Browser::prepared(prepared?), &options),
         Err(RecvTimeoutError::Timeout) => {}
         Err(RecvTimeoutError::Disconnected) => {
             anyhow::bail!("loading the corpus stopped without a result (the loading thread failed)")
@@ -102,23 +106,47 @@ pub fn run_loading(
     tui::run_when_ready(&mut loading, &options)
 }
 
+/// An app made by a load, and the corpus's cache entry to write once its first frame is
+/// drawn (when the corpus was parsed, not read from that entry).
+pub struct Prepared {
+    pub app: App,
+    pub keep: Option<KeepCorpus>,
+}
+
 /// Loads, checks and indexes the corpus (see [`run_loading`]) and makes the app on it. The
 /// index is what the first frame uses ([`Index::build_for_first_frame`]); the browser
-/// completes it once that frame is drawn (`Browser::drawn`). On a corpus read from a file,
-/// its finder is the `find` cache's entry for it when that is valid, and is written there
-/// when not (`cli::find::cache::for_browser`).
+/// completes it once that frame is drawn (`Browser::drawn`). A corpus read from a file is
+/// decoded from its cache entry when that is valid (`corpus::load::cache`), else parsed and
+/// checked, its entry then written after the first frame ([`KeepCorpus`]). Its finder is the
+/// `find` cache's entry for it when that is valid, and is written there when not
+/// (`cli::find::cache::for_browser`).
 fn prepare(
     path: Option<&Path>,
     progress: Arc<LoadProgress>,
     mouse: bool,
     lang: Lang,
     ascii: bool,
-) -> anyhow::Result<App> {
-    // The finder's cache entry is keyed by the corpus's files as they are before the load.
+) -> anyhow::Result<Prepared> {
+    // The cache entries are keyed by the corpus's files as they are before the load.
     let finder_cache = path.and_then(crate::cli::find::cache::for_browser);
-    let mut loaded =
-        crate::cli::load_corpus_observed(path, progress, crate::corpus::load::ReceivedText::Drop)?;
+    let corpus_entry = path.and_then(CorpusEntry::for_path);
+    let (mut loaded, entry_to_write) = match corpus_entry.as_ref().and_then(|e| e.read(&progress)) {
+        Some(loaded) => (loaded, None),
+        None => (
+            crate::cli::load_corpus_observed(
+                path,
+                progress,
+                crate::corpus::load::ReceivedText::Drop,
+            )?,
+            corpus_entry,
+        ),
+    };
     drop_received_text(&mut loaded);
+    // The app keeps no origins: they go with the entry to write, if any.
+    let keep = entry_to_write.map(|entry| KeepCorpus {
+        entry,
+        origins: std::mem::take(&mut loaded.origins),
+    });
     let index = Index::build_for_first_frame(&loaded.corpus);
     let mut app = App::new(loaded, index, app_options(mouse, lang, ascii));
     if IndexRest::worth_a_thread(&app.corpus) {
@@ -131,7 +159,7 @@ fn prepare(
         // A new app's finder is neither made nor shared yet: the cache is always taken.
         app.use_finder_cache(cache);
     }
-    Ok(app)
+    Ok(Prepared { app, keep })
 }
 
 /// Frees each source's text as received (`raw`) once the corpus is validated: the browser
@@ -174,6 +202,8 @@ pub struct Browser {
     /// it), so no key ever sees a partial index; the finder's worker starts after it, so the
     /// two builds' memory never adds up.
     index_rest: Option<mpsc::Receiver<IndexRest>>,
+    /// The corpus's cache entry, written once the first frame is drawn.
+    keep_corpus: Option<KeepCorpus>,
 }
 
 impl Browser {
@@ -197,6 +227,7 @@ impl Browser {
             worker_after_first_frame: false,
             held_request: None,
             index_rest: None,
+            keep_corpus: None,
         }
     }
 
@@ -206,6 +237,14 @@ impl Browser {
     pub fn interactive(app: App) -> Browser {
         let mut browser = Browser::new(app);
         browser.worker_after_first_frame = true;
+        browser
+    }
+
+    /// [`Browser::interactive`] on a load's app, writing the corpus's cache entry, if the
+    /// load left one to write, once the first frame is drawn.
+    pub fn prepared(prepared: Prepared) -> Browser {
+        let mut browser = Browser::interactive(prepared.app);
+        browser.keep_corpus = prepared.keep;
         browser
     }
 
@@ -403,6 +442,9 @@ impl Program for Browser {
         // made whole (see `prepare`): here for a small corpus, on a thread for a big one.
         if self.app.index.is_incomplete() && self.index_rest.is_none() {
             self.complete_index_apart();
+        }
+        if let Some(keep) = self.keep_corpus.take() {
+            keep.start(Arc::clone(&self.app.corpus));
         }
         if self.worker_after_first_frame && self.index_rest.is_none() {
             self.match_in_background();

@@ -14,6 +14,8 @@
 //! - [`briefing`]: the Markdown briefing note of a meeting (export).
 //! - [`atomic`]: safe file writes (temporary file + rename, never through a planted link)
 //!   for exports and the find cache.
+//! - [`cache`]: the user's cache directory and the rules its entries follow (key, bounded
+//!   no-follow open, atomic write), shared by `find`'s index and the loaded corpus's entry.
 //! - [`cli`]: the non-interactive subcommands and their text / JSON output; `find`'s
 //!   cache of finder indexes lives in `cli::find::cache`.
 //! - [`tui`]: the terminal layer — setup and restore, signals and hang-ups, the event loop a
@@ -35,6 +37,7 @@ pub mod app;
 pub mod atomic;
 pub mod briefing;
 pub mod browser;
+pub mod cache;
 pub mod cli;
 pub mod compare;
 pub mod corpus;

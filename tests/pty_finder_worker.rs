@@ -160,13 +160,15 @@ fn typing_at_100k_candidates_draws_each_character_before_its_results() {
     assert!(pty.wait_exit(STEP).is_some(), "quits");
 }
 
-/// The cache entries in `cache`, with each one's inode (a rewrite replaces the file, so a new
-/// inode means it was written again).
+/// The finder's cache entries in `cache`, with each one's inode (a rewrite replaces the file,
+/// so a new inode means it was written again). The browser's entry of the loaded corpus,
+/// written beside them after its first frame, is not one.
 fn entries(cache: &std::path::Path) -> Vec<(String, u64)> {
     use std::os::unix::fs::MetadataExt;
     let mut found: Vec<(String, u64)> = std::fs::read_dir(cache.join("entente"))
         .map(|dir| {
             dir.flatten()
+                .filter(|e| e.file_name().to_string_lossy().starts_with("candidates-"))
                 .map(|e| {
                     let inode = e.metadata().map(|m| m.ino()).unwrap_or(0);
                     (e.file_name().to_string_lossy().into_owned(), inode)

@@ -21,6 +21,7 @@ mod malformed_corpora;
 mod matrix_view;
 mod parties;
 mod pty;
+mod pty_corpus_cache;
 mod pty_finder_worker;
 mod pty_history;
 mod pty_matrix;

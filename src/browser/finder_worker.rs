@@ -175,7 +175,7 @@ fn make_at_lower_priority(finder: &LazyFinder) {
 
 /// Lowers the priority of the calling thread (alone: on Linux a thread's id names it to
 /// setpriority) by `by` nice steps, to at most 19. A failure leaves it as it was.
-fn lower_this_threads_priority(by: i32) {
+pub(super) fn lower_this_threads_priority(by: i32) {
     let me = rustix::thread::gettid();
     if let Ok(now) = rustix::process::getpriority_process(Some(me)) {
         let _ = rustix::process::setpriority_process(Some(me), (now + by).min(19));

@@ -13,13 +13,12 @@ use crate::tui::Canvas;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use crate::app::App;
 use crate::app::strings::Lang;
 use crate::corpus::load::LoadProgress;
 pub use crate::corpus::load::PROGRESS_DELAY;
 use crate::tui::Pending;
 
-use super::Browser;
+use super::{Browser, Prepared};
 
 const MIB: f64 = 1024.0 * 1024.0;
 
@@ -30,7 +29,7 @@ pub struct Loading {
     progress: Arc<LoadProgress>,
     started: Instant,
     lang: Lang,
-    ready: Receiver<anyhow::Result<App>>,
+    ready: Receiver<anyhow::Result<Prepared>>,
 }
 
 impl Loading {
@@ -41,7 +40,7 @@ impl Loading {
         progress: Arc<LoadProgress>,
         started: Instant,
         lang: Lang,
-        ready: Receiver<anyhow::Result<App>>,
+        ready: Receiver<anyhow::Result<Prepared>>,
     ) -> Loading {
         Loading {
             name: crate::text::sanitize_line(name),
@@ -80,7 +79,7 @@ impl Pending for Loading {
 
     fn wait(&mut self, timeout: Duration) -> Option<anyhow::Result<Browser>> {
         match self.ready.recv_timeout(timeout) {
-            Ok(app) => Some(app.map(Browser::interactive)),
+            Ok(prepared) => Some(prepared.map(Browser::prepared)),
             Err(RecvTimeoutError::Timeout) => None,
             Err(RecvTimeoutError::Disconnected) => Some(Err(anyhow::anyhow!(
                 "loading the corpus stopped without a result (the loading thread failed)"

@@ -19,11 +19,11 @@ use super::load::{LoadedCorpus, merge_unchecked};
 use super::model::{Corpus, Party};
 use super::problem::{Problem, Problems};
 
-// The encoder, which build.rs includes: here for the tags the decoder shares with it, and for
-// the decoder's tests.
-#[cfg_attr(not(test), allow(dead_code))]
-mod pack;
-mod unpack;
+// The encoder, which build.rs includes: here for the tags the decoder shares with it, for the
+// decoder's tests, and for the loaded corpus's cache entry (`load::cache`), which is made of
+// packed batches of records.
+pub(crate) mod pack;
+pub(crate) mod unpack;
 
 include!(concat!(env!("OUT_DIR"), "/builtin-files.rs"));
 

@@ -37,6 +37,39 @@ impl Origins {
         let file = *self.records.get(id)?;
         self.files.get(file as usize).map(String::as_str)
     }
+
+    /// The files, in load order.
+    pub fn files(&self) -> &[String] {
+        &self.files
+    }
+
+    /// The place in [`Origins::files`] of the file that defines the record with this id.
+    pub fn file_number(&self, id: &str) -> Option<u32> {
+        self.records.get(id).copied()
+    }
+
+    /// The origins of `corpus`'s records read from `files` and each record's file number
+    /// (its place in `files`), given in the order of [`Corpus::records`]; `None` unless there
+    /// is a number for each record, and each names one of `files`.
+    pub fn of_numbers(
+        files: Vec<String>,
+        corpus: &Corpus,
+        mut numbers: impl Iterator<Item = u32>,
+    ) -> Option<Origins> {
+        let count = corpus.records().count();
+        let mut records: Vec<(Text, u32)> = Vec::with_capacity(count);
+        for record in corpus.records() {
+            let n = numbers.next().filter(|&n| (n as usize) < files.len())?;
+            records.push((Text::from(record.id), n));
+        }
+        if numbers.next().is_some() {
+            return None;
+        }
+        Some(Origins {
+            files,
+            records: TextMap::first_of(records),
+        })
+    }
 }
 
 #[cfg(test)]
@@ -65,5 +98,33 @@ mod tests {
         assert_eq!(origins.get("t4"), None);
         assert_eq!(origins.get(""), None);
         assert_eq!(Origins::default().get("t1"), None);
+    }
+
+    #[test]
+    fn origins_rebuilt_from_file_numbers_equal_those_of_the_files() {
+        let files = vec![
+            ("b.json".to_string(), corpus(&["t2"])),
+            ("a.json".to_string(), corpus(&["t3", "t1"])),
+        ];
+        let origins = Origins::of_files(&files);
+        let mut merged = files[0].1.clone();
+        merged.topics.extend(files[1].1.topics.clone());
+        let numbers: Vec<u32> = merged
+            .records()
+            .map(|r| origins.file_number(r.id).unwrap())
+            .collect();
+        assert_eq!(numbers, [0, 1, 1]);
+        let names = origins.files().to_vec();
+        let rebuilt = Origins::of_numbers(names.clone(), &merged, numbers.iter().copied());
+        assert_eq!(rebuilt.as_ref(), Some(&origins));
+        // A number short, one too many, or one naming no file: no origins.
+        let short = Origins::of_numbers(names.clone(), &merged, [0, 1].into_iter());
+        assert_eq!(short, None);
+        let long = Origins::of_numbers(names.clone(), &merged, [0, 1, 1, 1].into_iter());
+        assert_eq!(long, None);
+        assert_eq!(
+            Origins::of_numbers(names, &merged, [0, 1, 2].into_iter()),
+            None
+        );
     }
 }

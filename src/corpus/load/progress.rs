@@ -96,6 +96,19 @@ impl LoadProgress {
         self.bytes_read.fetch_add(bytes, Ordering::Relaxed);
     }
 
+    /// Counts `n` records read at once (from a cache entry, not by the parser).
+    pub(super) fn add_records(&self, n: usize) {
+        self.records.fetch_add(n, Ordering::Relaxed);
+    }
+
+    /// Takes back what a read that was given up added (a cache entry found damaged part way:
+    /// the parse that replaces it counts afresh).
+    pub(super) fn take_back(&self, read: u64, total: u64, records: usize) {
+        self.bytes_read.fetch_sub(read, Ordering::Relaxed);
+        self.bytes_total.fetch_sub(total, Ordering::Relaxed);
+        self.records.fetch_sub(records, Ordering::Relaxed);
+    }
+
     fn set_step(&self, step: usize, files: usize) {
         self.files.store(files, Ordering::Relaxed);
         self.step.store(step, Ordering::Relaxed);
