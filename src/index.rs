@@ -10,6 +10,7 @@
 mod cites;
 mod filter;
 mod link;
+mod packed;
 mod related;
 pub mod status;
 #[cfg(test)]
@@ -22,9 +23,10 @@ use std::collections::BTreeSet;
 // reach these maps in a way that matters, and SipHash was a tenth of a 100k-record build).
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::corpus::{Corpus, Facet, RecordKind, Text, TextMap};
+use crate::corpus::{Corpus, Facet, RecordKind, Text};
 pub use cites::Cites;
 pub use filter::{Filter, Years};
+use packed::{Lists, PackedMap};
 pub use related::Related;
 pub use topics::TopicScope;
 
@@ -84,12 +86,16 @@ type PerFacet<T> = [T; Facet::ALL.len()];
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     timeline: Vec<EntryRef>,
-    // Keys and names are `Text`s, like the model's: most are short enough to need no heap
-    // block (a 100k corpus has some 400,000 of them).
-    // Built once and only read: sorted lists (`TextMap`), half the room of hash maps.
-    ids: TextMap<(RecordKind, usize)>,
+    // Ids, names and facet keys (over 400,000 at 100k records) are built once and only read:
+    // packed, sorted keys end to end (`packed`), not a `Text` and a hash slot each.
+    /// Record id → its kind and position (positions past `u32::MAX` are not held: no corpus
+    /// in memory has that many records of a kind).
+    ids: PackedMap<(RecordKind, u32)>,
     /// Facet key (a record id, or a [`place_key`](crate::corpus::place_key)) → where it appears.
-    appearances: PerFacet<HashMap<Text, Vec<Appearance>>>,
+    appearances: PerFacet<Lists<Appearance>>,
+    /// The appearance tables while they are gathered ([`Index::link`]); empty once packed
+    /// into `appearances`.
+    gathering: PerFacet<HashMap<Text, Vec<Appearance>>>,
     /// Ids, names (in any language), acronyms and aliases as [`crate::search::name_key`]s → facet key.
     names: PerFacet<Names>,
     /// Place key → the city as first written in the corpus.
@@ -99,7 +105,7 @@ pub struct Index {
     /// Topic id → its direct sub-topics, in corpus order.
     subtopics: HashMap<String, Vec<String>>,
     /// Topic id → where it or a sub-topic appears (only topics that have sub-topics).
-    rolled_up: HashMap<Text, Vec<Appearance>>,
+    rolled_up: Lists<Appearance>,
     /// Built by [`Index::build_for_first_frame`], not yet completed.
     incomplete: bool,
 }
@@ -113,14 +119,14 @@ fn fold(s: &str) -> Text {
 /// a key named several ways (id, name, acronym, aliases) is held once, not beside each name.
 #[derive(Debug, Clone, Default)]
 struct Names {
-    by_name: TextMap<u32>,
+    by_name: PackedMap<u32>,
     keys: Vec<Text>,
 }
 
 impl Names {
     /// The key of a folded name.
     fn get(&self, folded: &str) -> Option<&str> {
-        let at = *self.by_name.get(folded)?;
+        let at = self.by_name.get(folded)?;
         self.keys.get(at as usize).map(Text::as_str)
     }
 }
@@ -162,7 +168,7 @@ impl NamesGiven {
     fn into_names(mut self) -> Names {
         self.keys.shrink_to_fit();
         Names {
-            by_name: TextMap::first_of(self.given),
+            by_name: PackedMap::first_of(self.given),
             keys: self.keys,
         }
     }
@@ -281,14 +287,21 @@ impl Index {
             return;
         }
         self.names = rest.names;
+        // Only organisations and people are mentioned; a facet no account names stays packed.
+        for facet in [Facet::Organisation, Facet::Person] {
+            if rest.mentioned.iter().any(|m| m.facet() == facet) {
+                let packed = std::mem::take(&mut self.appearances[facet.slot()]);
+                self.gathering[facet.slot()] = packed
+                    .into_lists()
+                    .into_iter()
+                    .map(|(key, list)| (Text::from(key), list))
+                    .collect();
+            }
+        }
         self.link_mentioned(rest.mentioned);
         // Merging appearances is a union per entry: merged again, the tables are the ones a
         // build with the mentions makes.
-        for facet in [Facet::Organisation, Facet::Person] {
-            for list in self.appearances[facet.slot()].values_mut() {
-                link::merge_appearances(list);
-            }
-        }
+        self.pack_appearances();
     }
 
     /// Whether [`Index::complete`] has yet to be called on this index.
@@ -300,10 +313,13 @@ impl Index {
     /// the table of names (`None`: [`Index::build_for_first_frame`]).
     fn build_parts(corpus: &Corpus, mentions: Option<link::Mentions<'_>>) -> Index {
         let mut index = Index {
-            ids: TextMap::first_of(
+            ids: PackedMap::first_of(
                 corpus
                     .records()
-                    .map(|record| (Text::from(record.id), (record.kind, record.pos)))
+                    .filter_map(|record| {
+                        let pos = u32::try_from(record.pos).ok()?;
+                        Some((record.id, (record.kind, pos)))
+                    })
                     .collect(),
             ),
             ..Index::default()
@@ -385,7 +401,7 @@ impl Index {
 
     /// The kind and position of the record with this id.
     pub fn record(&self, id: &str) -> Option<(RecordKind, usize)> {
-        self.ids.get(id).copied()
+        self.ids.get(id).map(|(kind, pos)| (kind, pos as usize))
     }
 
     /// The meeting or event with this id (`None` for other kinds of record).
@@ -404,9 +420,7 @@ impl Index {
 
     /// Where a facet value appears, by its key (a record id, or a [`place_key`](crate::corpus::place_key)).
     pub fn appearances(&self, facet: Facet, key: &str) -> &[Appearance] {
-        self.appearances[facet.slot()]
-            .get(key)
-            .map_or(&[], Vec::as_slice)
+        self.appearances[facet.slot()].get(key).unwrap_or_default()
     }
 
     /// A place's city as the corpus first writes it, by its key.

@@ -4,6 +4,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::packed::Lists;
 use super::{Appearance, Cites, EntryRef, Index, Role};
 use crate::corpus::{Citation, Corpus, Event, Facet, Meeting, Place, Text};
 
@@ -21,8 +22,22 @@ impl Index {
         if let Some(mentions) = mentions {
             self.link_mentions(mentions);
         }
-        for list in self.appearances.iter_mut().flat_map(|map| map.values_mut()) {
-            merge_appearances(list);
+        self.pack_appearances();
+    }
+
+    /// Merges every list gathered (see [`merge_appearances`]) and packs each facet's lists
+    /// into its table, a facet at a time (so a facet's lists are held twice at most, never
+    /// the whole index's).
+    pub(super) fn pack_appearances(&mut self) {
+        for slot in 0..self.gathering.len() {
+            let mut gathered = std::mem::take(&mut self.gathering[slot]);
+            if gathered.is_empty() {
+                continue;
+            }
+            for list in gathered.values_mut() {
+                merge_appearances(list);
+            }
+            self.appearances[slot] = Lists::of(gathered);
         }
     }
 
@@ -32,7 +47,7 @@ impl Index {
             role,
             cite: Cites::from(cite),
         };
-        let map = &mut self.appearances[facet.slot()];
+        let map = &mut self.gathering[facet.slot()];
         // Most keys are seen before: look up by `&str` first, copy the key only when new.
         match map.get_mut(key) {
             Some(list) => list.push(appearance),
@@ -155,6 +170,12 @@ pub(super) struct Mentioned {
     id: Text,
     meeting: usize,
     cite: Citation,
+}
+
+impl Mentioned {
+    pub(super) fn facet(&self) -> Facet {
+        self.facet
+    }
 }
 
 /// The organisation and person names found in each meeting's accounts.
@@ -365,10 +386,15 @@ mod tests {
         let tables = |parallel: bool| {
             let mut index = Index::default();
             index.link_mentions(Mentions::scan_on(&corpus, parallel));
+            index.pack_appearances();
             index.appearances
         };
         let (one, both) = (tables(false), tables(true));
-        let mentions: usize = one.iter().flat_map(|m| m.values()).map(Vec::len).sum();
+        let mentions: usize = one
+            .iter()
+            .flat_map(Lists::iter)
+            .map(|(_, list)| list.len())
+            .sum();
         assert!(
             mentions > 100,
             "the synthetic text names people and organisations"

@@ -185,7 +185,7 @@ fn names_held_once_resolve_as_the_table_of_pairs() {
                 corpus.meetings.len()
             );
             let names: Vec<Text> = given.iter().map(|(name, _)| name.clone()).collect();
-            let old = TextMap::first_of(given);
+            let old = crate::corpus::TextMap::first_of(given);
             for name in &names {
                 assert_eq!(
                     index.resolve(facet, name),

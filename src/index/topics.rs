@@ -5,6 +5,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::packed::Lists;
 use super::{Appearance, Index, Role, link};
 use crate::corpus::{Corpus, Facet, Text};
 
@@ -38,7 +39,7 @@ impl Index {
             }
             let mut list: Vec<Appearance> = self.appearances[slot]
                 .get(t.id.as_str())
-                .cloned()
+                .map(<[Appearance]>::to_vec)
                 .unwrap_or_default();
             for sub in &below {
                 let inherited = self.appearances[slot].get(sub.as_str()).into_iter();
@@ -50,7 +51,7 @@ impl Index {
             link::merge_appearances(&mut list);
             rolled.insert(t.id.clone(), list);
         }
-        self.rolled_up = rolled;
+        self.rolled_up = Lists::of(rolled);
     }
 
     /// The direct sub-topics of a topic, in corpus order.
