@@ -93,8 +93,10 @@ pub struct Index {
     ids: PackedMap<(RecordKind, u32)>,
     /// Facet key (a record id, or a [`place_key`](crate::corpus::place_key)) → where it appears.
     appearances: PerFacet<Lists<Appearance>>,
-    /// The appearance tables while they are gathered ([`Index::link`]); empty once packed
-    /// into `appearances`.
+    /// The same tables as gathered, a list per key, until they are packed into
+    /// `appearances`: the first frame's index keeps them so (packing costs tens of
+    /// milliseconds at 100k records, which [`Index::finish`] spends after the first frame);
+    /// empty in a complete index.
     gathering: PerFacet<HashMap<Text, Vec<Appearance>>>,
     /// Ids, names (in any language), acronyms and aliases as [`crate::search::name_key`]s → facet key.
     names: PerFacet<Names>,
@@ -287,20 +289,10 @@ impl Index {
             return;
         }
         self.names = rest.names;
-        // Only organisations and people are mentioned; a facet no account names stays packed.
-        for facet in [Facet::Organisation, Facet::Person] {
-            if rest.mentioned.iter().any(|m| m.facet() == facet) {
-                let packed = std::mem::take(&mut self.appearances[facet.slot()]);
-                self.gathering[facet.slot()] = packed
-                    .into_lists()
-                    .into_iter()
-                    .map(|(key, list)| (Text::from(key), list))
-                    .collect();
-            }
-        }
         self.link_mentioned(rest.mentioned);
         // Merging appearances is a union per entry: merged again, the tables are the ones a
         // build with the mentions makes.
+        self.merge_gathered(&[Facet::Organisation, Facet::Person]);
         self.pack_appearances();
     }
 
@@ -338,8 +330,12 @@ impl Index {
             .into_iter()
             .map(str::to_string)
             .collect();
+        let complete = mentions.is_some();
         index.link(corpus, mentions);
         index.roll_up_topics(corpus);
+        if complete {
+            index.pack_appearances();
+        }
         index
     }
 
@@ -420,7 +416,24 @@ impl Index {
 
     /// Where a facet value appears, by its key (a record id, or a [`place_key`](crate::corpus::place_key)).
     pub fn appearances(&self, facet: Facet, key: &str) -> &[Appearance] {
-        self.appearances[facet.slot()].get(key).unwrap_or_default()
+        let slot = facet.slot();
+        self.appearances[slot]
+            .get(key)
+            .or_else(|| self.gathering[slot].get(key).map(Vec::as_slice))
+            .unwrap_or_default()
+    }
+
+    /// Every key of `facet` with where it appears, in key order.
+    fn appearance_lists(&self, facet: Facet) -> Vec<(&str, &[Appearance])> {
+        let slot = facet.slot();
+        let gathered = self.gathering[slot]
+            .iter()
+            .map(|(key, list)| (key.as_str(), list.as_slice()));
+        let mut lists: Vec<(&str, &[Appearance])> =
+            self.appearances[slot].iter().chain(gathered).collect();
+        // Packed lists come sorted already; gathered ones do not.
+        lists.sort_by_key(|&(key, _)| key);
+        lists
     }
 
     /// A place's city as the corpus first writes it, by its key.

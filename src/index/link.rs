@@ -22,22 +22,26 @@ impl Index {
         if let Some(mentions) = mentions {
             self.link_mentions(mentions);
         }
-        self.pack_appearances();
+        self.merge_gathered(&Facet::ALL);
     }
 
-    /// Merges every list gathered (see [`merge_appearances`]) and packs each facet's lists
-    /// into its table, a facet at a time (so a facet's lists are held twice at most, never
-    /// the whole index's).
-    pub(super) fn pack_appearances(&mut self) {
-        for slot in 0..self.gathering.len() {
-            let mut gathered = std::mem::take(&mut self.gathering[slot]);
-            if gathered.is_empty() {
-                continue;
-            }
-            for list in gathered.values_mut() {
+    /// Merges every list gathered for `facets` (see [`merge_appearances`]).
+    pub(super) fn merge_gathered(&mut self, facets: &[Facet]) {
+        for facet in facets {
+            for list in self.gathering[facet.slot()].values_mut() {
                 merge_appearances(list);
             }
-            self.appearances[slot] = Lists::of(gathered);
+        }
+    }
+
+    /// Packs each facet's gathered (and merged) lists into its table, a facet at a time (so
+    /// a facet's lists are held twice at most, never the whole index's).
+    pub(super) fn pack_appearances(&mut self) {
+        for slot in 0..self.gathering.len() {
+            let gathered = std::mem::take(&mut self.gathering[slot]);
+            if !gathered.is_empty() {
+                self.appearances[slot] = Lists::of(gathered);
+            }
         }
     }
 
@@ -170,12 +174,6 @@ pub(super) struct Mentioned {
     id: Text,
     meeting: usize,
     cite: Citation,
-}
-
-impl Mentioned {
-    pub(super) fn facet(&self) -> Facet {
-        self.facet
-    }
 }
 
 /// The organisation and person names found in each meeting's accounts.
@@ -386,6 +384,7 @@ mod tests {
         let tables = |parallel: bool| {
             let mut index = Index::default();
             index.link_mentions(Mentions::scan_on(&corpus, parallel));
+            index.merge_gathered(&Facet::ALL);
             index.pack_appearances();
             index.appearances
         };

@@ -130,9 +130,13 @@ impl<T> Default for Lists<T> {
 impl<T> Lists<T> {
     /// The lists of `map`, moved (each `Vec` is freed as its items move, so the two are never
     /// both whole). Empty if the keys' bytes or the items pass `u32::MAX`.
-    pub(super) fn of<K: AsRef<str>>(map: impl IntoIterator<Item = (K, Vec<T>)>) -> Lists<T> {
+    pub(super) fn of<K: AsRef<str> + Send>(map: impl IntoIterator<Item = (K, Vec<T>)>) -> Lists<T>
+    where
+        T: Send,
+    {
         let mut lists: Vec<(K, Vec<T>)> = map.into_iter().collect();
-        lists.sort_unstable_by(|a, b| a.0.as_ref().cmp(b.0.as_ref()));
+        // On both cores, as `PackedMap::first_of`: the index is built before the first frame.
+        lists.par_sort_unstable_by(|a, b| a.0.as_ref().cmp(b.0.as_ref()));
         let total: usize = lists.iter().map(|(_, list)| list.len()).sum();
         let Some(keys) = PackedKeys::of(lists.iter().map(|(key, _)| key.as_ref())) else {
             return Lists::default();
@@ -168,24 +172,6 @@ impl<T> Lists<T> {
     /// Every key and its list, keys in sorted order.
     pub(super) fn iter(&self) -> impl Iterator<Item = (&str, &[T])> {
         (0..self.keys.len()).map(|at| (self.keys.key(at), &self.items[self.range(at)]))
-    }
-
-    /// The lists, taken apart again (to add to them): each key and its list, in key order.
-    /// The shared list is freed a list at a time from its end, as they are copied out.
-    pub(super) fn into_lists(self) -> Vec<(String, Vec<T>)> {
-        let Lists {
-            keys,
-            starts,
-            mut items,
-        } = self;
-        let mut lists = Vec::with_capacity(keys.len());
-        for at in (0..keys.len()).rev() {
-            let list = items.split_off(starts[at] as usize);
-            items.shrink_to_fit();
-            lists.push((keys.key(at).to_string(), list));
-        }
-        lists.reverse();
-        lists
     }
 
     #[cfg(test)]
@@ -235,7 +221,7 @@ mod tests {
     }
 
     #[test]
-    fn lists_hold_each_keys_list_in_key_order_and_come_apart_again() {
+    fn lists_hold_each_keys_list_in_key_order() {
         let mut map: HashMap<Text, Vec<u32>> = HashMap::new();
         for (key, value) in entries() {
             map.entry(key).or_default().push(value);
@@ -255,12 +241,6 @@ mod tests {
             .map(|(key, list)| (key.as_str(), list.as_slice()))
             .collect();
         assert_eq!(iterated, expected);
-        let apart: HashMap<Text, Vec<u32>> = lists
-            .into_lists()
-            .into_iter()
-            .map(|(key, list)| (Text::from(key), list))
-            .collect();
-        assert_eq!(apart, map);
         let none: Lists<u32> = Lists::default();
         assert_eq!(none.get(""), None);
         assert_eq!(none.iter().count(), 0);

@@ -19,8 +19,7 @@ impl Index {
         let me = EntryRef::Meeting(meeting);
         let mut shared: BTreeMap<usize, Related> = BTreeMap::new();
         for facet in [Facet::Topic, Facet::Organisation, Facet::Person] {
-            // In key order, as before.
-            for (key, list) in self.appearances[facet.slot()].iter() {
+            for (key, list) in self.appearance_lists(facet) {
                 if !list.iter().any(|a| a.entry == me) {
                     continue;
                 }
