@@ -10,8 +10,8 @@
 //! Trimming returns whole free pages only. What stays is the free room inside each arena, and
 //! with one arena per thread there is one such remainder per thread that allocated much: the
 //! browser loads on one thread, parses on a second, indexes on a third and reads the finder on
-//! a fourth. [`share_one_arena`] keeps them in one (measured at 100k records: 13 MiB less at
-//! the peak of a session that uses the finder, the load no slower; BENCHMARKS.md).
+//! a fourth. [`share_two_arenas`] keeps them in two, one a core (measured at 100k records:
+//! 12–16 MiB less at the peak of a session that uses the finder; BENCHMARKS.md).
 //!
 //! This is the one place outside the terminal layer that calls libc unsafely (Cargo.toml's
 //! lint comment lists it): calls with no pointer, no buffer and no state of ours.
@@ -31,19 +31,20 @@ pub fn release_free_memory() {
     }
 }
 
-/// Makes every thread allocate from glibc's main arena (`mallopt(M_ARENA_MAX, 1)`) instead
-/// of one arena per thread. Call it first thing, before any thread allocates: it limits the
-/// arenas made after it, and an arena made before stays. The browser calls it: its threads
-/// hand over what they build (the corpus parsed on two threads, the index's rest, the
-/// finder's index), so their arenas' free room added up, while they allocate too little at
-/// the same moments for one lock to cost time. `false` when the limit was not taken (another
-/// C library, or glibc refused it).
-pub fn share_one_arena() -> bool {
+/// Makes every thread allocate from one of two glibc arenas (`mallopt(M_ARENA_MAX, 2)`)
+/// instead of one arena per thread. Call it first thing, before any thread allocates: it
+/// limits the arenas made after it, and an arena made before stays. The browser calls it: its
+/// threads hand over what they build (the corpus parsed on two threads, the index's rest, the
+/// finder's index), so their arenas' free room added up. Two, not one: the load parses on two
+/// threads at once, and with one arena they wait for each other's lock (measured: 7% more CPU
+/// for the load with one, none with two). `false` when the limit was not taken (another C
+/// library, or glibc refused it).
+pub fn share_two_arenas() -> bool {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
         // SAFETY: mallopt takes two integers and sets a parameter of the allocator under its
         // own lock; it is safe to call from any thread at any time.
-        unsafe { libc::mallopt(libc::M_ARENA_MAX, 1) == 1 }
+        unsafe { libc::mallopt(libc::M_ARENA_MAX, 2) == 1 }
     }
     #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
     {
@@ -69,12 +70,12 @@ mod tests {
         }
     }
 
-    /// The limit is taken, and allocations made on another thread afterwards (from the one
-    /// arena now shared) stay intact across threads.
+    /// The limit is taken, and allocations made on other threads afterwards (from the arenas
+    /// now shared) stay intact across threads.
     #[test]
-    fn one_arena_is_taken_and_other_threads_still_allocate() {
+    fn two_arenas_are_taken_and_other_threads_still_allocate() {
         assert_eq!(
-            share_one_arena(),
+            share_two_arenas(),
             cfg!(all(target_os = "linux", target_env = "gnu"))
         );
         let made: Vec<Vec<u64>> = std::thread::scope(|scope| {
