@@ -283,7 +283,9 @@ impl Index {
     }
 
     /// [`Index::complete`] with its work done apart ([`IndexRest::build`], on another thread
-    /// if need be), for the same corpus. Does nothing to a complete index.
+    /// if need be), for the same corpus. Does nothing to a complete index. Packs the
+    /// appearance tables, which the first frame's index keeps as gathered (tens of
+    /// milliseconds at 100k records, spent here rather than before the first frame).
     pub fn finish(&mut self, rest: IndexRest) {
         if !std::mem::take(&mut self.incomplete) {
             return;

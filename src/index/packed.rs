@@ -1,14 +1,16 @@
 //! The index's tables keyed by text, packed for a corpus of 100,000 records: the keys sorted
 //! and laid end to end in one string, found by binary search.
 //!
-//! A key held as a [`Text`] costs 24 bytes beside its entry (and a heap block when longer than
+//! A key held as a [`Text`](crate::corpus::Text) costs 24 bytes beside its entry (and a heap block when longer than
 //! 24 bytes); the index's ids (one per record), folded names (several per record) and facet
 //! keys (one per appearance list) were over 400,000 of them at 100k records, with ids of ten
 //! bytes or so. Packed, a key costs its bytes and a 4-byte end. [`PackedMap`] gives each key a
 //! value; [`Lists`] gives each a slice of one shared list (the appearances: one list per facet
 //! instead of a `Vec` and its heap block per key, with a hash table over them).
 //!
-//! Both are built once from what the index gathered and then only read. Keys are compared as
+//! Both are built once from what the index gathered and then only read (the first frame's
+//! index keeps its appearance lists as gathered, and `Index::finish` packs them after that
+//! frame: packing a 100k corpus's takes tens of milliseconds). Keys are compared as
 //! bytes, as `str`'s `Ord` does, so the order of [`Lists::iter`] is the order a sorted list
 //! of the keys has.
 

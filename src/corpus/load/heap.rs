@@ -11,7 +11,7 @@
 //! with one arena per thread there is one such remainder per thread that allocated much: the
 //! browser loads on one thread, parses on a second, indexes on a third and reads the finder on
 //! a fourth. [`share_two_arenas`] keeps them in two, one a core (measured at 100k records:
-//! 12–16 MiB less at the peak of a session that uses the finder; BENCHMARKS.md).
+//! 11–16 MiB less at the peak of a session that uses the finder; BENCHMARKS.md).
 //!
 //! This is the one place outside the terminal layer that calls libc unsafely (Cargo.toml's
 //! lint comment lists it): calls with no pointer, no buffer and no state of ours.
