@@ -10,6 +10,7 @@
 mod cites;
 mod filter;
 mod link;
+mod packed;
 mod related;
 pub mod status;
 #[cfg(test)]
@@ -22,9 +23,10 @@ use std::collections::BTreeSet;
 // reach these maps in a way that matters, and SipHash was a tenth of a 100k-record build).
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::corpus::{Corpus, Facet, RecordKind, Text, TextMap};
+use crate::corpus::{Corpus, Facet, RecordKind, Text};
 pub use cites::Cites;
 pub use filter::{Filter, Years};
+use packed::{Lists, PackedMap};
 pub use related::Related;
 pub use topics::TopicScope;
 
@@ -84,12 +86,18 @@ type PerFacet<T> = [T; Facet::ALL.len()];
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     timeline: Vec<EntryRef>,
-    // Keys and names are `Text`s, like the model's: most are short enough to need no heap
-    // block (a 100k corpus has some 400,000 of them).
-    // Built once and only read: sorted lists (`TextMap`), half the room of hash maps.
-    ids: TextMap<(RecordKind, usize)>,
+    // Ids, names and facet keys (over 400,000 at 100k records) are built once and only read:
+    // packed, sorted keys end to end (`packed`), not a `Text` and a hash slot each.
+    /// Record id → its kind and position (positions past `u32::MAX` are not held: no corpus
+    /// in memory has that many records of a kind).
+    ids: PackedMap<(RecordKind, u32)>,
     /// Facet key (a record id, or a [`place_key`](crate::corpus::place_key)) → where it appears.
-    appearances: PerFacet<HashMap<Text, Vec<Appearance>>>,
+    appearances: PerFacet<Lists<Appearance>>,
+    /// The same tables as gathered, a list per key, until they are packed into
+    /// `appearances`: the first frame's index keeps them so (packing costs tens of
+    /// milliseconds at 100k records, which [`Index::finish`] spends after the first frame);
+    /// empty in a complete index.
+    gathering: PerFacet<HashMap<Text, Vec<Appearance>>>,
     /// Ids, names (in any language), acronyms and aliases as [`crate::search::name_key`]s → facet key.
     names: PerFacet<Names>,
     /// Place key → the city as first written in the corpus.
@@ -99,7 +107,7 @@ pub struct Index {
     /// Topic id → its direct sub-topics, in corpus order.
     subtopics: HashMap<String, Vec<String>>,
     /// Topic id → where it or a sub-topic appears (only topics that have sub-topics).
-    rolled_up: HashMap<Text, Vec<Appearance>>,
+    rolled_up: Lists<Appearance>,
     /// Built by [`Index::build_for_first_frame`], not yet completed.
     incomplete: bool,
 }
@@ -113,14 +121,14 @@ fn fold(s: &str) -> Text {
 /// a key named several ways (id, name, acronym, aliases) is held once, not beside each name.
 #[derive(Debug, Clone, Default)]
 struct Names {
-    by_name: TextMap<u32>,
+    by_name: PackedMap<u32>,
     keys: Vec<Text>,
 }
 
 impl Names {
     /// The key of a folded name.
     fn get(&self, folded: &str) -> Option<&str> {
-        let at = *self.by_name.get(folded)?;
+        let at = self.by_name.get(folded)?;
         self.keys.get(at as usize).map(Text::as_str)
     }
 }
@@ -162,7 +170,7 @@ impl NamesGiven {
     fn into_names(mut self) -> Names {
         self.keys.shrink_to_fit();
         Names {
-            by_name: TextMap::first_of(self.given),
+            by_name: PackedMap::first_of(self.given),
             keys: self.keys,
         }
     }
@@ -275,7 +283,9 @@ impl Index {
     }
 
     /// [`Index::complete`] with its work done apart ([`IndexRest::build`], on another thread
-    /// if need be), for the same corpus. Does nothing to a complete index.
+    /// if need be), for the same corpus. Does nothing to a complete index. Packs the
+    /// appearance tables, which the first frame's index keeps as gathered (tens of
+    /// milliseconds at 100k records, spent here rather than before the first frame).
     pub fn finish(&mut self, rest: IndexRest) {
         if !std::mem::take(&mut self.incomplete) {
             return;
@@ -284,11 +294,8 @@ impl Index {
         self.link_mentioned(rest.mentioned);
         // Merging appearances is a union per entry: merged again, the tables are the ones a
         // build with the mentions makes.
-        for facet in [Facet::Organisation, Facet::Person] {
-            for list in self.appearances[facet.slot()].values_mut() {
-                link::merge_appearances(list);
-            }
-        }
+        self.merge_gathered(&[Facet::Organisation, Facet::Person]);
+        self.pack_appearances();
     }
 
     /// Whether [`Index::complete`] has yet to be called on this index.
@@ -300,10 +307,13 @@ impl Index {
     /// the table of names (`None`: [`Index::build_for_first_frame`]).
     fn build_parts(corpus: &Corpus, mentions: Option<link::Mentions<'_>>) -> Index {
         let mut index = Index {
-            ids: TextMap::first_of(
+            ids: PackedMap::first_of(
                 corpus
                     .records()
-                    .map(|record| (Text::from(record.id), (record.kind, record.pos)))
+                    .filter_map(|record| {
+                        let pos = u32::try_from(record.pos).ok()?;
+                        Some((record.id, (record.kind, pos)))
+                    })
                     .collect(),
             ),
             ..Index::default()
@@ -322,8 +332,12 @@ impl Index {
             .into_iter()
             .map(str::to_string)
             .collect();
+        let complete = mentions.is_some();
         index.link(corpus, mentions);
         index.roll_up_topics(corpus);
+        if complete {
+            index.pack_appearances();
+        }
         index
     }
 
@@ -385,7 +399,7 @@ impl Index {
 
     /// The kind and position of the record with this id.
     pub fn record(&self, id: &str) -> Option<(RecordKind, usize)> {
-        self.ids.get(id).copied()
+        self.ids.get(id).map(|(kind, pos)| (kind, pos as usize))
     }
 
     /// The meeting or event with this id (`None` for other kinds of record).
@@ -404,9 +418,24 @@ impl Index {
 
     /// Where a facet value appears, by its key (a record id, or a [`place_key`](crate::corpus::place_key)).
     pub fn appearances(&self, facet: Facet, key: &str) -> &[Appearance] {
-        self.appearances[facet.slot()]
+        let slot = facet.slot();
+        self.appearances[slot]
             .get(key)
-            .map_or(&[], Vec::as_slice)
+            .or_else(|| self.gathering[slot].get(key).map(Vec::as_slice))
+            .unwrap_or_default()
+    }
+
+    /// Every key of `facet` with where it appears, in key order.
+    fn appearance_lists(&self, facet: Facet) -> Vec<(&str, &[Appearance])> {
+        let slot = facet.slot();
+        let gathered = self.gathering[slot]
+            .iter()
+            .map(|(key, list)| (key.as_str(), list.as_slice()));
+        let mut lists: Vec<(&str, &[Appearance])> =
+            self.appearances[slot].iter().chain(gathered).collect();
+        // Packed lists come sorted already; gathered ones do not.
+        lists.sort_by_key(|&(key, _)| key);
+        lists
     }
 
     /// A place's city as the corpus first writes it, by its key.

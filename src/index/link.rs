@@ -4,6 +4,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::packed::Lists;
 use super::{Appearance, Cites, EntryRef, Index, Role};
 use crate::corpus::{Citation, Corpus, Event, Facet, Meeting, Place, Text};
 
@@ -21,8 +22,26 @@ impl Index {
         if let Some(mentions) = mentions {
             self.link_mentions(mentions);
         }
-        for list in self.appearances.iter_mut().flat_map(|map| map.values_mut()) {
-            merge_appearances(list);
+        self.merge_gathered(&Facet::ALL);
+    }
+
+    /// Merges every list gathered for `facets` (see [`merge_appearances`]).
+    pub(super) fn merge_gathered(&mut self, facets: &[Facet]) {
+        for facet in facets {
+            for list in self.gathering[facet.slot()].values_mut() {
+                merge_appearances(list);
+            }
+        }
+    }
+
+    /// Packs each facet's gathered (and merged) lists into its table, a facet at a time (so
+    /// a facet's lists are held twice at most, never the whole index's).
+    pub(super) fn pack_appearances(&mut self) {
+        for slot in 0..self.gathering.len() {
+            let gathered = std::mem::take(&mut self.gathering[slot]);
+            if !gathered.is_empty() {
+                self.appearances[slot] = Lists::of(gathered);
+            }
         }
     }
 
@@ -32,7 +51,7 @@ impl Index {
             role,
             cite: Cites::from(cite),
         };
-        let map = &mut self.appearances[facet.slot()];
+        let map = &mut self.gathering[facet.slot()];
         // Most keys are seen before: look up by `&str` first, copy the key only when new.
         match map.get_mut(key) {
             Some(list) => list.push(appearance),
@@ -365,7 +384,8 @@ mod tests {
         let tables = |parallel: bool| {
             let mut index = Index::default();
             index.link_mentions(Mentions::scan_on(&corpus, parallel));
-            index.appearances
+            // As gathered, before merging: in the order the names were found.
+            index.gathering
         };
         let (one, both) = (tables(false), tables(true));
         let mentions: usize = one.iter().flat_map(|m| m.values()).map(Vec::len).sum();

@@ -19,11 +19,7 @@ impl Index {
         let me = EntryRef::Meeting(meeting);
         let mut shared: BTreeMap<usize, Related> = BTreeMap::new();
         for facet in [Facet::Topic, Facet::Organisation, Facet::Person] {
-            let map = &self.appearances[facet.slot()];
-            let mut keys: Vec<&crate::corpus::Text> = map.keys().collect();
-            keys.sort();
-            for key in keys {
-                let list = &map[key];
+            for (key, list) in self.appearance_lists(facet) {
                 if !list.iter().any(|a| a.entry == me) {
                     continue;
                 }

@@ -185,7 +185,7 @@ fn names_held_once_resolve_as_the_table_of_pairs() {
                 corpus.meetings.len()
             );
             let names: Vec<Text> = given.iter().map(|(name, _)| name.clone()).collect();
-            let old = TextMap::first_of(given);
+            let old = crate::corpus::TextMap::first_of(given);
             for name in &names {
                 assert_eq!(
                     index.resolve(facet, name),
@@ -199,4 +199,57 @@ fn names_held_once_resolve_as_the_table_of_pairs() {
             assert_eq!(distinct.len(), held.len(), "{facet:?} keys held once");
         }
     }
+}
+
+/// The packed tables of a whole index hold what the lists gathered per key (the tables as
+/// they were before packing: a hash map of `Vec`s, which the first frame's index still
+/// uses) hold, key for key, for a corpus whose accounts name people and organisations; and
+/// the first frame's index completed answers the same as the whole one.
+#[test]
+fn packed_tables_hold_the_gathered_lists() {
+    let mut corpus = crate::synth::generate(crate::synth::Spec::with_candidates(3_000));
+    crate::synth::name_people_in_accounts(&mut corpus);
+    let whole = Index::build(&corpus);
+    // The old form of the whole tables: gathered with the mentions, merged, not packed.
+    let mut gathered = Index::build_for_first_frame(&corpus);
+    let mentioned = IndexRest::build(&corpus).mentioned;
+    assert!(mentioned.len() > 100, "the accounts name people");
+    gathered.link_mentioned(mentioned);
+    gathered.merge_gathered(&[Facet::Organisation, Facet::Person]);
+    assert_ne!(
+        gathered.gathering[Facet::Person.slot()],
+        Index::build_for_first_frame(&corpus).gathering[Facet::Person.slot()],
+        "the names in the accounts add to the people's lists"
+    );
+    let mut completed = Index::build_for_first_frame(&corpus);
+    completed.complete(&corpus);
+    for facet in Facet::ALL {
+        let slot = facet.slot();
+        let mut old: Vec<(&str, &[Appearance])> = gathered.gathering[slot]
+            .iter()
+            .map(|(key, list)| (key.as_str(), list.as_slice()))
+            .collect();
+        old.sort_by_key(|&(key, _)| key);
+        assert!(!old.is_empty(), "{facet:?} has appearances");
+        for index in [&whole, &completed] {
+            assert!(index.gathering[slot].is_empty(), "{facet:?} packed");
+            let packed: Vec<(&str, &[Appearance])> = index.appearances[slot].iter().collect();
+            assert_eq!(packed, old, "{facet:?}");
+            for &(key, list) in &old {
+                assert_eq!(index.appearances(facet, key), list, "{facet:?} {key}");
+            }
+            assert!(index.appearances(facet, "no such key").is_empty());
+        }
+    }
+    for meeting in 0..corpus.meetings.len() {
+        assert_eq!(
+            completed.related(&corpus, meeting),
+            gathered.related(&corpus, meeting),
+            "meeting {meeting}"
+        );
+    }
+    for record in corpus.records() {
+        assert_eq!(whole.record(record.id), Some((record.kind, record.pos)));
+    }
+    assert_eq!(whole.record("no such id"), None);
 }

@@ -5,6 +5,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::packed::Lists;
 use super::{Appearance, Index, Role, link};
 use crate::corpus::{Corpus, Facet, Text};
 
@@ -29,20 +30,16 @@ impl Index {
                     .push(t.id.to_string());
             }
         }
-        let slot = Facet::Topic.slot();
         let mut rolled: HashMap<Text, Vec<Appearance>> = HashMap::default();
         for t in &corpus.topics {
             let below = self.descendants(&t.id);
             if below.is_empty() {
                 continue;
             }
-            let mut list: Vec<Appearance> = self.appearances[slot]
-                .get(t.id.as_str())
-                .cloned()
-                .unwrap_or_default();
+            let mut list: Vec<Appearance> = self.appearances(Facet::Topic, &t.id).to_vec();
             for sub in &below {
-                let inherited = self.appearances[slot].get(sub.as_str()).into_iter();
-                list.extend(inherited.flatten().map(|a| Appearance {
+                let inherited = self.appearances(Facet::Topic, sub);
+                list.extend(inherited.iter().map(|a| Appearance {
                     role: Role::SubTopic,
                     ..a.clone()
                 }));
@@ -50,7 +47,7 @@ impl Index {
             link::merge_appearances(&mut list);
             rolled.insert(t.id.clone(), list);
         }
-        self.rolled_up = rolled;
+        self.rolled_up = Lists::of(rolled);
     }
 
     /// The direct sub-topics of a topic, in corpus order.
