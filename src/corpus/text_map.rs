@@ -2,9 +2,10 @@
 //! list sorted by text, looked up by binary search.
 //!
 //! A hash map of ~100,000 short keys holds twice as many slots as keys (its table doubles, and
-//! keeps an eighth free), and the index and the origins of a 100k corpus hold over 300,000
-//! such keys; a sorted list holds exactly its entries. Lookups take a few more comparisons;
-//! these maps are built at every start, and looked up per screen, not per byte.
+//! keeps an eighth free); the origins of a 100k corpus (record id → file) hold 100,000 such
+//! keys, and a sorted list holds exactly its entries. Lookups take a few more comparisons;
+//! the map is built at every start, and looked up per screen, not per byte. (The index packs
+//! its own tables tighter still: `index::packed`, whose tests hold it to this map.)
 
 use rayon::slice::ParallelSliceMut;
 
