@@ -18,11 +18,12 @@
 //! [`crate::cache::checksum`] (8 bytes) and the payload: which part it holds (1 byte), how many
 //! records (4 bytes), the length of its structure (4 bytes), then a value packed as the
 //! built-in corpus is (`corpus::builtin::pack`: a structure of tagged values and a
-//! table of the strings, each distinct one once, so a field name is held once per frame). The
+//! table of the strings, each distinct one once, so a field name is held once per frame),
+//! written straight from the model's `Serialize` impls (`packer`). The
 //! first frame is the head: the corpus with its record lists left empty (format, title, side
 //! tables), how many records each list has, the files read and the file of each record (for
 //! [`Origins`]). Then each record list in the model's order, in frames of at most
-//! `FRAME_RECORDS` records or about `FRAME_BYTES` of text; then an end frame, and nothing
+//! `FRAME_RECORDS` records or about `FRAME_BYTES` packed; then an end frame, and nothing
 //! after it.
 //!
 //! Reading is bounded in memory: the file is read `GROUP` frames at a time into a window
@@ -37,24 +38,26 @@ use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::Arc;
 
+mod packer;
+
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::{LoadProgress, LoadedCorpus, Origins, progress};
 use crate::cache::{self, CORPUS_PREFIX, Entry};
-use crate::corpus::builtin::{pack, unpack};
+use crate::corpus::builtin::pack::Packed;
+use crate::corpus::builtin::unpack;
 use crate::corpus::model::Corpus;
+use packer::FramePacker;
 
 /// What every entry starts with: its kind and the version of this format.
 pub const MAGIC: &[u8; 16] = b"entente-corpus\x00\x01";
 
 /// A frame holds at most this many records…
 const FRAME_RECORDS: usize = 512;
-/// …and is closed once its strings reach about this many bytes (256 KiB): small enough that
-/// the writer's batch (a tree of values a few times its size) and the reader's window of
-/// [`GROUP`] frames cost a few MiB, large enough that a frame's field names, held once in
-/// it, are a small part of it.
+/// …and is closed once it is about this many bytes packed (256 KiB): small enough that the
+/// writer's frame and the reader's window of [`GROUP`] frames cost a few MiB, large enough
+/// that a frame's field names, held once in it, are a small part of it.
 const FRAME_BYTES: usize = 256 << 10;
 /// The longest key read (a key names a few files; a directory's, one per file).
 const MAX_KEY: u64 = 16 << 20;
@@ -190,51 +193,36 @@ fn encode(out: &mut dyn Write, key: &[u8], head: &Head, corpus: &Corpus) -> anyh
     out.write_all(MAGIC)?;
     out.write_all(&(key.len() as u64).to_le_bytes())?;
     out.write_all(key)?;
-    write_frame(out, HEAD, 1, &serde_json::to_value(head)?)?;
+    write_frame(out, HEAD, 1, &FramePacker::single(head)?)?;
     write_list(out, SOURCES, &corpus.sources)?;
     write_list(out, MEETINGS, &corpus.meetings)?;
     write_list(out, EVENTS, &corpus.events)?;
     write_list(out, ORGANISATIONS, &corpus.organisations)?;
     write_list(out, PEOPLE, &corpus.people)?;
     write_list(out, TOPICS, &corpus.topics)?;
-    write_frame(out, END, 0, &Value::Null)
+    write_frame(out, END, 0, &FramePacker::single(&())?)
 }
 
 /// Writes `records` in frames of at most [`FRAME_RECORDS`] records or about [`FRAME_BYTES`]
-/// of strings.
+/// packed.
 fn write_list<T: Serialize>(out: &mut dyn Write, part: u8, records: &[T]) -> anyhow::Result<()> {
-    let mut batch = Vec::new();
-    let mut weight = 0;
+    let mut packer = FramePacker::default();
     for record in records {
-        let value = serde_json::to_value(record)?;
-        weight += string_bytes(&value);
-        batch.push(value);
-        if batch.len() >= FRAME_RECORDS || weight >= FRAME_BYTES {
-            let count = batch.len();
-            write_frame(out, part, count, &Value::Array(std::mem::take(&mut batch)))?;
-            weight = 0;
+        packer.push(record)?;
+        if packer.len() >= FRAME_RECORDS || packer.bytes() >= FRAME_BYTES {
+            let count = packer.len();
+            write_frame(out, part, count, &packer.finish())?;
         }
     }
-    if batch.is_empty() {
+    if packer.len() == 0 {
         return Ok(());
     }
-    let count = batch.len();
-    write_frame(out, part, count, &Value::Array(batch))
-}
-
-/// The bytes of a value's strings (what its packed form mostly is).
-fn string_bytes(value: &Value) -> usize {
-    match value {
-        Value::String(s) => s.len(),
-        Value::Array(items) => items.iter().map(string_bytes).sum(),
-        Value::Object(map) => map.iter().map(|(k, v)| k.len() + string_bytes(v)).sum(),
-        Value::Null | Value::Bool(_) | Value::Number(_) => 1,
-    }
+    let count = packer.len();
+    write_frame(out, part, count, &packer.finish())
 }
 
 /// Writes one frame: length, checksum, then the part, the count and the packed value.
-fn write_frame(out: &mut dyn Write, part: u8, count: usize, value: &Value) -> anyhow::Result<()> {
-    let packed = pack::pack(value);
+fn write_frame(out: &mut dyn Write, part: u8, count: usize, packed: &Packed) -> anyhow::Result<()> {
     let mut payload = Vec::with_capacity(9 + packed.structure.len() + packed.strings.len());
     payload.push(part);
     payload.extend_from_slice(&u32::try_from(count)?.to_le_bytes());
