@@ -10,7 +10,7 @@ use std::fmt;
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
-use serde::ser::{self, SerializeMap, SerializeSeq, SerializeStruct};
+use serde::ser;
 
 use crate::corpus::builtin::pack::{Packed, tag};
 
@@ -289,89 +289,63 @@ impl<'a> ser::Serializer for &'a mut FramePacker {
     }
 }
 
-impl SerializeSeq for &mut FramePacker {
-    type Ok = ();
-    type Error = PackError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), PackError> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), PackError> {
-        Ok(())
-    }
+/// The parts of sequences, tuples and their variants: each item is packed in turn (the count
+/// and any variant's name were written when the part began).
+macro_rules! items {
+    ($($part:path, $method:ident;)*) => {$(
+        impl $part for &mut FramePacker {
+            type Ok = ();
+            type Error = PackError;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), PackError> {
+                value.serialize(&mut **self)
+            }
+            fn end(self) -> Result<(), PackError> {
+                Ok(())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for &mut FramePacker {
-    type Ok = ();
-    type Error = PackError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), PackError> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), PackError> {
-        Ok(())
-    }
+items! {
+    ser::SerializeSeq, serialize_element;
+    ser::SerializeTuple, serialize_element;
+    ser::SerializeTupleStruct, serialize_field;
+    ser::SerializeTupleVariant, serialize_field;
 }
 
-impl ser::SerializeTupleStruct for &mut FramePacker {
-    type Ok = ();
-    type Error = PackError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), PackError> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), PackError> {
-        Ok(())
-    }
+/// The parts of structs and struct variants: each field is its name, then its value.
+macro_rules! fields {
+    ($($part:path;)*) => {$(
+        impl $part for &mut FramePacker {
+            type Ok = ();
+            type Error = PackError;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), PackError> {
+                self.string(key)?;
+                value.serialize(&mut **self)
+            }
+            fn end(self) -> Result<(), PackError> {
+                Ok(())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTupleVariant for &mut FramePacker {
-    type Ok = ();
-    type Error = PackError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), PackError> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), PackError> {
-        Ok(())
-    }
+fields! {
+    ser::SerializeStruct;
+    ser::SerializeStructVariant;
 }
 
-impl SerializeMap for &mut FramePacker {
+impl ser::SerializeMap for &mut FramePacker {
     type Ok = ();
     type Error = PackError;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), PackError> {
         key.serialize(&mut **self)
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), PackError> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), PackError> {
-        Ok(())
-    }
-}
-
-impl SerializeStruct for &mut FramePacker {
-    type Ok = ();
-    type Error = PackError;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), PackError> {
-        self.string(key)?;
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), PackError> {
-        Ok(())
-    }
-}
-
-impl ser::SerializeStructVariant for &mut FramePacker {
-    type Ok = ();
-    type Error = PackError;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), PackError> {
-        self.string(key)?;
         value.serialize(&mut **self)
     }
     fn end(self) -> Result<(), PackError> {
