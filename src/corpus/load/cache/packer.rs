@@ -146,6 +146,17 @@ fn varint(out: &mut Vec<u8>, mut n: u64) {
     }
 }
 
+/// Integers: unsigned ones, and signed ones that are not negative, as unsigned (as JSON's
+/// numbers are packed); negative ones zigzagged.
+macro_rules! numbers {
+    ($($method:ident: $ty:ty => $how:ident;)*) => {$(
+        fn $method(self, v: $ty) -> Result<(), PackError> {
+            self.$how(v.into());
+            Ok(())
+        }
+    )*};
+}
+
 impl<'a> ser::Serializer for &'a mut FramePacker {
     type Ok = ();
     type Error = PackError;
@@ -161,37 +172,15 @@ impl<'a> ser::Serializer for &'a mut FramePacker {
         self.items.push(if v { tag::TRUE } else { tag::FALSE });
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Result<(), PackError> {
-        self.signed(v.into());
-        Ok(())
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), PackError> {
-        self.signed(v.into());
-        Ok(())
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), PackError> {
-        self.signed(v.into());
-        Ok(())
-    }
-    fn serialize_i64(self, v: i64) -> Result<(), PackError> {
-        self.signed(v);
-        Ok(())
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), PackError> {
-        self.unsigned(v.into());
-        Ok(())
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), PackError> {
-        self.unsigned(v.into());
-        Ok(())
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), PackError> {
-        self.unsigned(v.into());
-        Ok(())
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), PackError> {
-        self.unsigned(v);
-        Ok(())
+    numbers! {
+        serialize_i8: i8 => signed;
+        serialize_i16: i16 => signed;
+        serialize_i32: i32 => signed;
+        serialize_i64: i64 => signed;
+        serialize_u8: u8 => unsigned;
+        serialize_u16: u16 => unsigned;
+        serialize_u32: u32 => unsigned;
+        serialize_u64: u64 => unsigned;
     }
     fn serialize_f32(self, v: f32) -> Result<(), PackError> {
         self.serialize_f64(v.into())
