@@ -332,12 +332,16 @@ impl<R: Read> Reader<'_, R> {
     /// [`GROUP`] frames at a time and decoded on every core, then put in order.
     fn list<T: DeserializeOwned + Send>(&mut self, part: u8, count: u64) -> Option<Vec<T>> {
         use rayon::prelude::*;
-        // Every record takes more than a byte: a count beyond the bytes left is false (and
-        // would be a vast allocation).
+        // Every record takes more than a byte: a count beyond the bytes left is false.
         let count = usize::try_from(count)
             .ok()
             .filter(|&n| n as u64 <= self.left)?;
-        let mut records = Vec::with_capacity(count);
+        // Room for them all at once (no regrowth), but never more than the entry's bytes left
+        // (a list of a real entry's records takes less memory than that; a false count in a
+        // crafted one must not be a vast allocation): past that, the list grows as it fills.
+        let bytes_left = usize::try_from(self.left).unwrap_or(usize::MAX);
+        let room = bytes_left / std::mem::size_of::<T>().max(1);
+        let mut records = Vec::with_capacity(count.min(room));
         if self.window.len() < GROUP {
             self.window.resize_with(GROUP, RawFrame::default);
         }
