@@ -116,6 +116,17 @@ impl CorpusEntry {
     /// whole; `None` (a miss) otherwise. Tells `progress` of the bytes and records read.
     /// A miss leaves `progress` as it found it, for the parse that follows.
     pub fn read(&self, progress: &Arc<LoadProgress>) -> Option<LoadedCorpus> {
+        self.read_with(progress, true)
+    }
+
+    /// [`CorpusEntry::read`] without the file of each record (the origins are left empty):
+    /// for the browser, which names no file, so its start does not map 130,000 ids to their
+    /// file at 100k records only to drop the map.
+    pub fn read_corpus(&self, progress: &Arc<LoadProgress>) -> Option<Corpus> {
+        self.read_with(progress, false).map(|loaded| loaded.corpus)
+    }
+
+    fn read_with(&self, progress: &Arc<LoadProgress>, origins: bool) -> Option<LoadedCorpus> {
         let (file, len) = cache::open_bounded(&self.entry.file, self.entry.cap)?;
         let steps = progress::Progress::observed(Arc::clone(progress));
         let (read_before, _) = progress.bytes();
@@ -128,7 +139,7 @@ impl CorpusEntry {
             window: Vec::new(),
             progress: steps.shared(),
         };
-        let loaded = reader.corpus(&self.entry.key);
+        let loaded = reader.corpus(&self.entry.key, origins);
         match loaded {
             Some(_) => steps.checking(),
             None => progress.take_back(
@@ -284,8 +295,8 @@ impl RawFrame {
 }
 
 impl<R: Read> Reader<'_, R> {
-    /// The corpus of an entry under `key`, or `None`.
-    fn corpus(&mut self, key: &[u8]) -> Option<LoadedCorpus> {
+    /// The corpus of an entry under `key`, with its origins if `origins` says so, or `None`.
+    fn corpus(&mut self, key: &[u8], origins: bool) -> Option<LoadedCorpus> {
         let mut magic = [0; MAGIC.len()];
         self.exact(&mut magic)?;
         if &magic != MAGIC {
@@ -319,6 +330,12 @@ impl<R: Read> Reader<'_, R> {
         // Nothing after the end frame (`take` stops at the length measured on opening).
         if self.left != 0 || self.input.read(&mut [0]).ok()? != 0 {
             return None;
+        }
+        if !origins {
+            return Some(LoadedCorpus {
+                corpus,
+                origins: Origins::default(),
+            });
         }
         let numbers = head
             .origins
@@ -472,6 +489,8 @@ mod tests {
         let read = entry.read(&seen).expect("the entry reads");
         assert_eq!(read.corpus, parsed.corpus);
         assert_eq!(read.origins, parsed.origins);
+        let corpus_only = entry.read_corpus(&progress()).expect("the entry reads");
+        assert_eq!(corpus_only, parsed.corpus);
         assert_eq!(seen.records(), parsed.corpus.records().count());
         let (bytes, total) = seen.bytes();
         assert_eq!(
