@@ -23,6 +23,7 @@ use std::time::Instant;
 
 use entente::app::strings::Lang;
 use entente::app::{App, AppOptions};
+use entente::corpus::LoadedCorpus;
 use entente::corpus::load::cache::CorpusEntry;
 use entente::corpus::load::{LoadProgress, ReceivedText};
 
@@ -48,8 +49,15 @@ fn main() -> anyhow::Result<()> {
         .as_deref()
         .zip(path.as_deref())
         .and_then(|(dir, path)| CorpusEntry::in_dir(dir, path));
-    let (loaded, from_cache) = match entry.as_ref().and_then(|e| e.read(&progress)) {
-        Some(loaded) => (loaded, true),
+    // As the browser reads it: without the origins, which it does not use.
+    let (loaded, from_cache) = match entry.as_ref().and_then(|e| e.read_corpus(&progress)) {
+        Some(corpus) => (
+            LoadedCorpus {
+                corpus,
+                origins: Default::default(),
+            },
+            true,
+        ),
         None => (
             entente::cli::load_corpus_observed(path.as_deref(), progress, received)?,
             false,

@@ -130,8 +130,16 @@ fn prepare(
     // The cache entries are keyed by the corpus's files as they are before the load.
     let finder_cache = path.and_then(crate::cli::find::cache::for_browser);
     let corpus_entry = path.and_then(CorpusEntry::for_path);
-    let (mut loaded, entry_to_write) = match corpus_entry.as_ref().and_then(|e| e.read(&progress)) {
-        Some(loaded) => (loaded, None),
+    let cached = corpus_entry.as_ref().and_then(|e| e.read_corpus(&progress));
+    let (mut loaded, entry_to_write) = match cached {
+        // The browser names no file: the origins are not read.
+        Some(corpus) => (
+            LoadedCorpus {
+                corpus,
+                origins: crate::corpus::load::Origins::default(),
+            },
+            None,
+        ),
         None => (
             crate::cli::load_corpus_observed(
                 path,

@@ -18,8 +18,8 @@
 //!   ([`cap_for`]) long (a sparse or endless file is not read). Anything else is a miss.
 //! - Writing ([`Entry::write`], [`Entry::write_with`]): through [`crate::atomic`], so a
 //!   reader sees a whole entry or none; temporary files a killed writer left are removed at
-//!   the next write of the same kind (when they are old enough not to be another writer's
-//!   at work: the browser writes both kinds at once). Failing to write costs only time.
+//!   the next write of the same kind (only of that kind: the browser writes both at once).
+//!   Failing to write costs only time.
 //!
 //! The cache is never the only truth: a missing, stale, truncated or corrupt entry is
 //! ignored and the corpus is read instead.
@@ -188,19 +188,15 @@ pub fn open_bounded(file: &Path, cap: u64) -> Option<(File, u64)> {
     Some((handle, meta.len()))
 }
 
-/// How old a temporary file must be to be taken for a killed writer's: a writer still at
-/// work (this process's other kind of entry, or another process) keeps its file fresh.
-const LEFTOVER_AGE: std::time::Duration = std::time::Duration::from_secs(120);
-
 /// Removes the temporary files of cache writes of entries named `prefix` that never
-/// finished (a process killed while writing): those not written to for `LEFTOVER_AGE` (two minutes).
-/// A concurrent writer whose file is removed all the same only fails to cache, which is
+/// finished (a process killed while writing). Only the same kind's: the browser writes both
+/// kinds at once, each removing the other's file at work would lose it. A concurrent writer
+/// of the same kind (another process) whose file is removed only fails to cache, which is
 /// harmless.
 pub fn remove_leftovers(dir: &Path, prefix: &str) {
     let Ok(listing) = std::fs::read_dir(dir) else {
         return;
     };
-    let now = std::time::SystemTime::now();
     for item in listing.flatten() {
         let name = item.file_name();
         let name = name.to_string_lossy();
@@ -209,12 +205,7 @@ pub fn remove_leftovers(dir: &Path, prefix: &str) {
                 // Ours, and those of versions that named them `.NAME.tmp-PID`.
                 && (rest.ends_with(crate::atomic::TEMPORARY_SUFFIX) || rest.contains(".tmp-"))
         });
-        let stale = || {
-            item.metadata()
-                .and_then(|m| m.modified())
-                .is_ok_and(|at| now.duration_since(at).is_ok_and(|age| age >= LEFTOVER_AGE))
-        };
-        if temporary && stale() {
+        if temporary {
             let _ = std::fs::remove_file(item.path());
         }
     }
@@ -301,23 +292,18 @@ mod tests {
     }
 
     #[test]
-    fn old_leftovers_of_one_kinds_writes_are_removed_and_nothing_else() {
+    fn leftovers_of_one_kinds_writes_are_removed_and_nothing_else() {
         let dir = tempfile::tempdir().unwrap();
-        let long_ago = std::time::SystemTime::now() - LEFTOVER_AGE * 2;
-        for (name, old) in [
-            (".candidates-00ab.bin.x1Y2z3.tmp", true),
-            (".candidates-00ab.bin.tmp-4242", true),
-            (".candidates-00cd.bin.a1B2c3.tmp", false),
-            (".corpus-00ab.bin.q9W8e7.tmp", true),
-            ("candidates-00ab.bin", true),
-            ("corpus-00ab.bin", true),
-            ("notes.txt", true),
-            (".other.tmp", true),
+        for name in [
+            ".candidates-00ab.bin.x1Y2z3.tmp",
+            ".candidates-00ab.bin.tmp-4242",
+            ".corpus-00ab.bin.q9W8e7.tmp",
+            "candidates-00ab.bin",
+            "corpus-00ab.bin",
+            "notes.txt",
+            ".other.tmp",
         ] {
-            let file = std::fs::File::create(dir.path().join(name)).unwrap();
-            if old {
-                file.set_modified(long_ago).unwrap();
-            }
+            std::fs::write(dir.path().join(name), "x").unwrap();
         }
         remove_leftovers(dir.path(), FINDER_PREFIX);
         let mut left: Vec<String> = std::fs::read_dir(dir.path())
@@ -329,14 +315,13 @@ mod tests {
         assert_eq!(
             left,
             [
-                ".candidates-00cd.bin.a1B2c3.tmp",
                 ".corpus-00ab.bin.q9W8e7.tmp",
                 ".other.tmp",
                 "candidates-00ab.bin",
                 "corpus-00ab.bin",
                 "notes.txt"
             ],
-            "a fresh temporary file (a writer at work) and the other kind's are left"
+            "the other kind's temporary file (a writer at work in the same browser) is left"
         );
         let entry = Entry {
             file: dir.path().join("corpus-00ab.bin"),

@@ -19,9 +19,10 @@ use super::load::{LoadedCorpus, merge_unchecked};
 use super::model::{Corpus, Party};
 use super::problem::{Problem, Problems};
 
-// The encoder, which build.rs includes: here for the tags the decoder shares with it, for the
-// decoder's tests, and for the loaded corpus's cache entry (`load::cache`), which is made of
-// packed batches of records.
+// The encoder, which build.rs includes: here for the tags and the packed form the decoder
+// shares with it (the loaded corpus's cache entry, `load::cache`, is made of packed frames of
+// records, written by a packer of its own), and for the decoder's tests.
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) mod pack;
 pub(crate) mod unpack;
 

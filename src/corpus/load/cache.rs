@@ -18,11 +18,12 @@
 //! [`crate::cache::checksum`] (8 bytes) and the payload: which part it holds (1 byte), how many
 //! records (4 bytes), the length of its structure (4 bytes), then a value packed as the
 //! built-in corpus is (`corpus::builtin::pack`: a structure of tagged values and a
-//! table of the strings, each distinct one once, so a field name is held once per frame). The
+//! table of the strings, each distinct one once, so a field name is held once per frame),
+//! written straight from the model's `Serialize` impls (`packer`). The
 //! first frame is the head: the corpus with its record lists left empty (format, title, side
 //! tables), how many records each list has, the files read and the file of each record (for
 //! [`Origins`]). Then each record list in the model's order, in frames of at most
-//! `FRAME_RECORDS` records or about `FRAME_BYTES` of text; then an end frame, and nothing
+//! `FRAME_RECORDS` records or about `FRAME_BYTES` packed; then an end frame, and nothing
 //! after it.
 //!
 //! Reading is bounded in memory: the file is read `GROUP` frames at a time into a window
@@ -37,24 +38,26 @@ use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::Arc;
 
+mod packer;
+
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::{LoadProgress, LoadedCorpus, Origins, progress};
 use crate::cache::{self, CORPUS_PREFIX, Entry};
-use crate::corpus::builtin::{pack, unpack};
+use crate::corpus::builtin::pack::Packed;
+use crate::corpus::builtin::unpack;
 use crate::corpus::model::Corpus;
+use packer::FramePacker;
 
 /// What every entry starts with: its kind and the version of this format.
 pub const MAGIC: &[u8; 16] = b"entente-corpus\x00\x01";
 
 /// A frame holds at most this many records…
 const FRAME_RECORDS: usize = 512;
-/// …and is closed once its strings reach about this many bytes (256 KiB): small enough that
-/// the writer's batch (a tree of values a few times its size) and the reader's window of
-/// [`GROUP`] frames cost a few MiB, large enough that a frame's field names, held once in
-/// it, are a small part of it.
+/// …and is closed once it is about this many bytes packed (256 KiB): small enough that the
+/// writer's frame and the reader's window of [`GROUP`] frames cost a few MiB, large enough
+/// that a frame's field names, held once in it, are a small part of it.
 const FRAME_BYTES: usize = 256 << 10;
 /// The longest key read (a key names a few files; a directory's, one per file).
 const MAX_KEY: u64 = 16 << 20;
@@ -113,6 +116,17 @@ impl CorpusEntry {
     /// whole; `None` (a miss) otherwise. Tells `progress` of the bytes and records read.
     /// A miss leaves `progress` as it found it, for the parse that follows.
     pub fn read(&self, progress: &Arc<LoadProgress>) -> Option<LoadedCorpus> {
+        self.read_with(progress, true)
+    }
+
+    /// [`CorpusEntry::read`] without the file of each record (the origins are left empty):
+    /// for the browser, which names no file, so its start does not map 130,000 ids to their
+    /// file at 100k records only to drop the map.
+    pub fn read_corpus(&self, progress: &Arc<LoadProgress>) -> Option<Corpus> {
+        self.read_with(progress, false).map(|loaded| loaded.corpus)
+    }
+
+    fn read_with(&self, progress: &Arc<LoadProgress>, origins: bool) -> Option<LoadedCorpus> {
         let (file, len) = cache::open_bounded(&self.entry.file, self.entry.cap)?;
         let steps = progress::Progress::observed(Arc::clone(progress));
         let (read_before, _) = progress.bytes();
@@ -125,7 +139,7 @@ impl CorpusEntry {
             window: Vec::new(),
             progress: steps.shared(),
         };
-        let loaded = reader.corpus(&self.entry.key);
+        let loaded = reader.corpus(&self.entry.key, origins);
         match loaded {
             Some(_) => steps.checking(),
             None => progress.take_back(
@@ -190,51 +204,36 @@ fn encode(out: &mut dyn Write, key: &[u8], head: &Head, corpus: &Corpus) -> anyh
     out.write_all(MAGIC)?;
     out.write_all(&(key.len() as u64).to_le_bytes())?;
     out.write_all(key)?;
-    write_frame(out, HEAD, 1, &serde_json::to_value(head)?)?;
+    write_frame(out, HEAD, 1, &FramePacker::single(head)?)?;
     write_list(out, SOURCES, &corpus.sources)?;
     write_list(out, MEETINGS, &corpus.meetings)?;
     write_list(out, EVENTS, &corpus.events)?;
     write_list(out, ORGANISATIONS, &corpus.organisations)?;
     write_list(out, PEOPLE, &corpus.people)?;
     write_list(out, TOPICS, &corpus.topics)?;
-    write_frame(out, END, 0, &Value::Null)
+    write_frame(out, END, 0, &FramePacker::single(&())?)
 }
 
 /// Writes `records` in frames of at most [`FRAME_RECORDS`] records or about [`FRAME_BYTES`]
-/// of strings.
+/// packed.
 fn write_list<T: Serialize>(out: &mut dyn Write, part: u8, records: &[T]) -> anyhow::Result<()> {
-    let mut batch = Vec::new();
-    let mut weight = 0;
+    let mut packer = FramePacker::default();
     for record in records {
-        let value = serde_json::to_value(record)?;
-        weight += string_bytes(&value);
-        batch.push(value);
-        if batch.len() >= FRAME_RECORDS || weight >= FRAME_BYTES {
-            let count = batch.len();
-            write_frame(out, part, count, &Value::Array(std::mem::take(&mut batch)))?;
-            weight = 0;
+        packer.push(record)?;
+        if packer.len() >= FRAME_RECORDS || packer.bytes() >= FRAME_BYTES {
+            let count = packer.len();
+            write_frame(out, part, count, &packer.finish())?;
         }
     }
-    if batch.is_empty() {
+    if packer.len() == 0 {
         return Ok(());
     }
-    let count = batch.len();
-    write_frame(out, part, count, &Value::Array(batch))
-}
-
-/// The bytes of a value's strings (what its packed form mostly is).
-fn string_bytes(value: &Value) -> usize {
-    match value {
-        Value::String(s) => s.len(),
-        Value::Array(items) => items.iter().map(string_bytes).sum(),
-        Value::Object(map) => map.iter().map(|(k, v)| k.len() + string_bytes(v)).sum(),
-        Value::Null | Value::Bool(_) | Value::Number(_) => 1,
-    }
+    let count = packer.len();
+    write_frame(out, part, count, &packer.finish())
 }
 
 /// Writes one frame: length, checksum, then the part, the count and the packed value.
-fn write_frame(out: &mut dyn Write, part: u8, count: usize, value: &Value) -> anyhow::Result<()> {
-    let packed = pack::pack(value);
+fn write_frame(out: &mut dyn Write, part: u8, count: usize, packed: &Packed) -> anyhow::Result<()> {
     let mut payload = Vec::with_capacity(9 + packed.structure.len() + packed.strings.len());
     payload.push(part);
     payload.extend_from_slice(&u32::try_from(count)?.to_le_bytes());
@@ -296,8 +295,8 @@ impl RawFrame {
 }
 
 impl<R: Read> Reader<'_, R> {
-    /// The corpus of an entry under `key`, or `None`.
-    fn corpus(&mut self, key: &[u8]) -> Option<LoadedCorpus> {
+    /// The corpus of an entry under `key`, with its origins if `origins` says so, or `None`.
+    fn corpus(&mut self, key: &[u8], origins: bool) -> Option<LoadedCorpus> {
         let mut magic = [0; MAGIC.len()];
         self.exact(&mut magic)?;
         if &magic != MAGIC {
@@ -332,6 +331,12 @@ impl<R: Read> Reader<'_, R> {
         if self.left != 0 || self.input.read(&mut [0]).ok()? != 0 {
             return None;
         }
+        if !origins {
+            return Some(LoadedCorpus {
+                corpus,
+                origins: Origins::default(),
+            });
+        }
         let numbers = head
             .origins
             .iter()
@@ -344,12 +349,16 @@ impl<R: Read> Reader<'_, R> {
     /// [`GROUP`] frames at a time and decoded on every core, then put in order.
     fn list<T: DeserializeOwned + Send>(&mut self, part: u8, count: u64) -> Option<Vec<T>> {
         use rayon::prelude::*;
-        // Every record takes more than a byte: a count beyond the bytes left is false (and
-        // would be a vast allocation).
+        // Every record takes more than a byte: a count beyond the bytes left is false.
         let count = usize::try_from(count)
             .ok()
             .filter(|&n| n as u64 <= self.left)?;
-        let mut records = Vec::with_capacity(count);
+        // Room for them all at once (no regrowth), but never more than the entry's bytes left
+        // (a list of a real entry's records takes less memory than that; a false count in a
+        // crafted one must not be a vast allocation): past that, the list grows as it fills.
+        let bytes_left = usize::try_from(self.left).unwrap_or(usize::MAX);
+        let room = bytes_left / std::mem::size_of::<T>().max(1);
+        let mut records = Vec::with_capacity(count.min(room));
         if self.window.len() < GROUP {
             self.window.resize_with(GROUP, RawFrame::default);
         }
@@ -480,6 +489,8 @@ mod tests {
         let read = entry.read(&seen).expect("the entry reads");
         assert_eq!(read.corpus, parsed.corpus);
         assert_eq!(read.origins, parsed.origins);
+        let corpus_only = entry.read_corpus(&progress()).expect("the entry reads");
+        assert_eq!(corpus_only, parsed.corpus);
         assert_eq!(seen.records(), parsed.corpus.records().count());
         let (bytes, total) = seen.bytes();
         assert_eq!(
