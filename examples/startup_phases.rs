@@ -16,7 +16,7 @@
 //! alone). After each phase it prints the process's resident memory and its peak so far
 //! (`VmRSS` / `VmHWM` of `/proc/self/status`, where there is one), to see which phase sets
 //! the peak. Used to find what limits the first frame (BENCHMARKS.md). Like the browser, it
-//! limits glibc to two malloc arenas first.
+//! limits glibc to a few malloc arenas first (`heap::ARENAS`).
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -28,8 +28,8 @@ use entente::corpus::load::cache::CorpusEntry;
 use entente::corpus::load::{LoadProgress, ReceivedText};
 
 fn main() -> anyhow::Result<()> {
-    // As the browser does before its first thread (`heap::share_two_arenas`).
-    entente::corpus::load::heap::share_two_arenas();
+    // As the browser does before its first thread (`heap::limit_arenas`).
+    entente::corpus::load::heap::limit_arenas();
     let mut load_only = false;
     let mut received = ReceivedText::Drop;
     let mut path = None;

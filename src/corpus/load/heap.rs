@@ -10,8 +10,9 @@
 //! Trimming returns whole free pages only. What stays is the free room inside each arena, and
 //! with one arena per thread there is one such remainder per thread that allocated much: the
 //! browser loads on one thread, parses on a second, indexes on a third and reads the finder on
-//! a fourth. [`share_two_arenas`] keeps them in two, one a core (measured at 100k records:
-//! 11–16 MiB less at the peak of a session that uses the finder; BENCHMARKS.md).
+//! a fourth, besides the main thread and the finder's pool. [`limit_arenas`] keeps them in
+//! [`ARENAS`] (measured at 100k records: about 30 MiB less at the peak of a session that uses
+//! the finder, with the index's tables packed; BENCHMARKS.md).
 //!
 //! This is the one place outside the terminal layer that calls libc unsafely (Cargo.toml's
 //! lint comment lists it): calls with no pointer, no buffer and no state of ours.
@@ -31,20 +32,26 @@ pub fn release_free_memory() {
     }
 }
 
-/// Makes every thread allocate from one of two glibc arenas (`mallopt(M_ARENA_MAX, 2)`)
-/// instead of one arena per thread. Call it first thing, before any thread allocates: it
-/// limits the arenas made after it, and an arena made before stays. The browser calls it: its
-/// threads hand over what they build (the corpus parsed on two threads, the index's rest, the
-/// finder's index), so their arenas' free room added up. Two, not one: the load parses on two
-/// threads at once, and with one arena they wait for each other's lock (measured: 7% more CPU
-/// for the load with one, none with two). `false` when the limit was not taken (another C
-/// library, or glibc refused it).
-pub fn share_two_arenas() -> bool {
+/// How many glibc arenas the browser's threads share: one for each thread that allocates
+/// while the corpus loads (the main thread drawing the loading screen, the loading thread, its
+/// parsing helper) and one more. With two, the two parsing threads shared one arena and waited
+/// for its lock: ~4,300 context switches against ~500, and a first frame at 100k records
+/// without a cache entry 100–180 ms later; with four the session's peak is 3 MiB above two's
+/// (BENCHMARKS.md, "Issue 13 after the fifth stop").
+pub const ARENAS: i32 = 4;
+
+/// Makes every thread allocate from one of [`ARENAS`] glibc arenas (`mallopt(M_ARENA_MAX)`)
+/// instead of up to eight a core. Call it first thing, before any thread allocates: it limits
+/// the arenas made after it, and an arena made before stays. The browser calls it: its threads
+/// hand over what they build (the corpus parsed on two threads, the index's rest, the finder's
+/// index), so the free room of one arena per thread added up. `false` when the limit was not
+/// taken (another C library, or glibc refused it).
+pub fn limit_arenas() -> bool {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
         // SAFETY: mallopt takes two integers and sets a parameter of the allocator under its
         // own lock; it is safe to call from any thread at any time.
-        unsafe { libc::mallopt(libc::M_ARENA_MAX, 2) == 1 }
+        unsafe { libc::mallopt(libc::M_ARENA_MAX, ARENAS) == 1 }
     }
     #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
     {
@@ -70,16 +77,16 @@ mod tests {
         }
     }
 
-    /// The limit is taken, and allocations made on other threads afterwards (from the arenas
-    /// now shared) stay intact across threads.
+    /// The limit is taken, and allocations made on more threads than arenas afterwards (from
+    /// the arenas now shared) stay intact across threads.
     #[test]
-    fn two_arenas_are_taken_and_other_threads_still_allocate() {
+    fn the_arena_limit_is_taken_and_more_threads_than_arenas_still_allocate() {
         assert_eq!(
-            share_two_arenas(),
+            limit_arenas(),
             cfg!(all(target_os = "linux", target_env = "gnu"))
         );
         let made: Vec<Vec<u64>> = std::thread::scope(|scope| {
-            let workers: Vec<_> = (0..4u64)
+            let workers: Vec<_> = (0..2 * ARENAS as u64)
                 .map(|t| {
                     scope.spawn(move || {
                         (0..1000)
