@@ -288,6 +288,9 @@ pub(super) fn encode(candidates: &[Candidate], key: &[u8]) -> (Vec<u64>, usize) 
 /// candidate: each part's are folded into its tables and dropped.
 pub(super) fn encode_corpus(corpus: &Corpus, key: &[u8]) -> (Vec<u64>, usize) {
     let parts: Vec<Tables> = candidate_parts(corpus, PART, |c| Tables::of(&c));
+    // What made the parts (each part's candidates, freed) goes back before the index is
+    // laid out on top of it.
+    crate::corpus::load::heap::release_free_memory();
     if fits(&parts) {
         lay_out(parts, key)
     } else {
@@ -369,9 +372,11 @@ fn put_part(t: &Tables, before: Before, out: &mut [&mut [u8]]) {
 
 /// Lays `parts` out in one index under `key`: the header, the key, then each section with
 /// the parts' tables one after another (the parts written on both cores, each into its own
-/// pieces of the sections). Each part is dropped as soon as it is written. (Its memory goes
-/// back to the allocator's arenas, not to the system: measured, the process's resident size
-/// still holds the parts and the index together at the end of a build; BENCHMARKS.md.)
+/// pieces of the sections). Each part is dropped as soon as it is written, and the heap's
+/// free pages handed back to the system then: a freed part otherwise stays in the
+/// allocator's arenas, and the process's resident size held the parts and the index together
+/// at the end of a build (BENCHMARKS.md). The index's own pages are touched only as they are
+/// written, so resident memory grows by about what the parts give back.
 fn lay_out(parts: Vec<Tables>, key: &[u8]) -> (Vec<u64>, usize) {
     let part_lens: Vec<[usize; SECTIONS]> = parts.iter().map(section_lens).collect();
     let candidates: usize = parts.iter().map(|t| t.kinds.len()).sum();
@@ -445,7 +450,13 @@ fn lay_out(parts: Vec<Tables>, key: &[u8]) -> (Vec<u64>, usize) {
         .into_par_iter()
         .zip(before)
         .zip(&mut pieces)
-        .for_each(|((t, before), out)| put_part(&t, before, out));
+        .for_each(|((t, before), out)| {
+            put_part(&t, before, out);
+            drop(t);
+            // The part's memory goes back to the system as its place in the index is
+            // written, so the two are not resident together (see the function's doc).
+            crate::corpus::load::heap::release_free_memory();
+        });
     header[9] = checksum(&words[HEADER_WORDS..]);
     words[..HEADER_WORDS].copy_from_slice(&header);
     (words, total_len)
