@@ -29,7 +29,7 @@ use entente::corpus::load::{LoadProgress, ReceivedText};
 
 fn main() -> anyhow::Result<()> {
     // As the browser does before its first thread (`heap::limit_arenas`).
-    entente::corpus::load::heap::limit_arenas();
+    entente::heap::limit_arenas();
     let mut load_only = false;
     let mut received = ReceivedText::Drop;
     let mut path = None;
@@ -101,7 +101,7 @@ fn main() -> anyhow::Result<()> {
     let ready_at = start.elapsed();
     let after_app = memory();
     let trimming = Instant::now();
-    entente::corpus::load::heap::release_free_memory();
+    entente::heap::release_free_memory();
     let trim_took = trimming.elapsed();
     let after_trim = memory();
     let rest_from = Instant::now();

@@ -161,7 +161,7 @@ fn prepare(
         // What the load and the index freed (their temporaries, the parse's window) goes
         // back to the system before the rest of the index and the finder are built on top
         // of it. Not for a small corpus, where there is nothing worth the walk.
-        crate::corpus::load::heap::release_free_memory();
+        crate::heap::release_free_memory();
     }
     if let Some(cache) = finder_cache {
         // A new app's finder is neither made nor shared yet: the cache is always taken.
@@ -349,7 +349,7 @@ impl Browser {
             None => self.app.index.complete(&self.app.corpus),
         }
         self.app.set_indexing(false);
-        crate::corpus::load::heap::release_free_memory();
+        crate::heap::release_free_memory();
         if self.worker_after_first_frame {
             self.match_in_background();
         }

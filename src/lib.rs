@@ -14,6 +14,7 @@
 //! - [`briefing`]: the Markdown briefing note of a meeting (export).
 //! - [`atomic`]: safe file writes (temporary file + rename, never through a planted link)
 //!   for exports and the find cache.
+//! - [`heap`]: the malloc arena limit and `malloc_trim`, after big loads and builds.
 //! - [`cache`]: the user's cache directory and the rules its entries follow (key, bounded
 //!   no-follow open, atomic write), shared by `find`'s index and the loaded corpus's entry.
 //! - [`cli`]: the non-interactive subcommands and their text / JSON output; `find`'s
@@ -42,6 +43,7 @@ pub mod cli;
 pub mod compare;
 pub mod corpus;
 pub mod facts;
+pub mod heap;
 pub mod import;
 pub mod index;
 pub mod matrix;

@@ -139,8 +139,8 @@ fn browse(args: &Args) -> Result<u8> {
              for output to a pipe or file use `entente list` (see `entente --help`)"
         );
     }
-    // Before any thread: the browser's threads share a few malloc arenas (corpus::load::heap).
-    entente::corpus::load::heap::limit_arenas();
+    // Before any thread: the browser's threads share a few malloc arenas (heap).
+    entente::heap::limit_arenas();
     // The corpus loads on a thread of its own; a load that takes long shows its progress.
     match entente::browser::run_loading(
         args.corpus.clone(),

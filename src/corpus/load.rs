@@ -20,7 +20,6 @@
 //! and validating the JSON again.
 
 pub mod cache;
-pub mod heap;
 mod nfc;
 mod number;
 mod origins;

@@ -290,7 +290,7 @@ pub(super) fn encode_corpus(corpus: &Corpus, key: &[u8]) -> (Vec<u64>, usize) {
     let parts: Vec<Tables> = candidate_parts(corpus, PART, |c| Tables::of(&c));
     // What made the parts (each part's candidates, freed) goes back before the index is
     // laid out on top of it.
-    crate::corpus::load::heap::release_free_memory();
+    crate::heap::release_free_memory();
     if fits(&parts) {
         lay_out(parts, key)
     } else {
@@ -455,7 +455,7 @@ fn lay_out(parts: Vec<Tables>, key: &[u8]) -> (Vec<u64>, usize) {
             drop(t);
             // The part's memory goes back to the system as its place in the index is
             // written, so the two are not resident together (see the function's doc).
-            crate::corpus::load::heap::release_free_memory();
+            crate::heap::release_free_memory();
         });
     header[9] = checksum(&words[HEADER_WORDS..]);
     words[..HEADER_WORDS].copy_from_slice(&header);

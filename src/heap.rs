@@ -1,4 +1,5 @@
-//! Handing the heap's free memory back to the system after a big load.
+//! The process's heap: how many allocator arenas its threads share, and handing free memory
+//! back to the system after a big load, an index's rest, or each part of a finder index built.
 //!
 //! A load and an index allocate and free far more than they keep (serde's temporaries, the
 //! streaming window, the name scan's automaton of ~40 MB at 100k records). glibc keeps what is
