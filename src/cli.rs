@@ -84,16 +84,17 @@ pub fn load_corpus(path: Option<&Path>) -> Result<LoadedCorpus> {
             Some(dir) => {
                 layers::load_layered(Some(&dir)).with_context(|| cannot_load_layered(&dir))
             }
-            None => {
-                builtin::load().context("the built-in corpus is invalid (a bug: please report it)")
-            }
+            None => builtin::load().context(BUILT_IN_BROKEN),
         },
     }
 }
 
+/// What a built-in corpus that does not load is reported under.
+const BUILT_IN_BROKEN: &str = "the built-in corpus is invalid (a bug: please report it)";
+
 /// [`load_corpus`], telling `progress` how far reading `path` has got (the browser shows it
 /// on its loading screen) instead of reporting on stderr, and keeping of the sources' received
-/// text what `received` says.
+/// text what `received` says. The built-in corpus alone comes without its origins.
 pub fn load_corpus_observed(
     path: Option<&Path>,
     progress: std::sync::Arc<LoadProgress>,
@@ -106,7 +107,8 @@ pub fn load_corpus_observed(
         None => match layers::existing_user_dir() {
             Some(dir) => layers::load_layered_observed(Some(&dir), progress, received)
                 .with_context(|| cannot_load_layered(&dir)),
-            _ => load_corpus(None),
+            // The browser, its only caller, uses no origins (see `builtin::load_without_origins`).
+            None => builtin::load_without_origins().context(BUILT_IN_BROKEN),
         },
     }
 }

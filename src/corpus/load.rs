@@ -225,6 +225,11 @@ pub(crate) fn merge_unchecked(files: Vec<(String, Corpus)>) -> LoadedCorpus {
     merge(files, origins)
 }
 
+/// [`merge_unchecked`] without the origins (left empty).
+pub(crate) fn merge_unchecked_without_origins(files: Vec<(String, Corpus)>) -> LoadedCorpus {
+    merge(with_default_parties(files), Origins::default())
+}
+
 /// Loads a corpus from a JSON file, or from every `*.json` file in a directory (merged, in
 /// file-name order; subdirectories are not searched).
 ///
