@@ -34,76 +34,13 @@ static STRUCTURE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-corp
 static STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin-strings.txt"));
 
 /// The built-in corpus's files, parsed (at build time) and decoded.
-///
-/// The files are decoded in two halves of about equal size, the second on a thread of its
-/// own: the decode is a third of the work before a start's first frame, and the machine has a
-/// second core idle then. If no thread can be started, both halves are decoded here.
 pub fn files() -> Result<Vec<(String, Corpus)>, Problems> {
-    let parts = parts(STRUCTURE, PART_STARTS).ok_or_else(|| undecodable("its parts overlap"))?;
-    let split = halfway(&parts);
-    let (mine, theirs) = parts.split_at(split);
-    let (first, second) = std::thread::scope(|scope| {
-        let helper = std::thread::Builder::new()
-            .name("decode-corpus".into())
-            .stack_size(DECODE_STACK)
-            .spawn_scoped(scope, || decode(theirs))
-            .ok();
-        let first = decode(mine);
-        let second = match helper {
-            Some(helper) => helper.join().unwrap_or_else(|_| decode(theirs)),
-            None => decode(theirs),
-        };
-        (first, second)
-    });
-    let mut files = first.map_err(|e| undecodable(&e.to_string()))?;
-    files.extend(second.map_err(|e| undecodable(&e.to_string()))?);
-    Ok(files)
-}
-
-/// The decoding thread's stack: the decoder recurses at most `unpack::MAX_DEPTH` levels of a
-/// few hundred bytes each.
-const DECODE_STACK: usize = 256 * 1024;
-
-/// Each file's part of `structure`, given where each starts; `None` if the starts are not in
-/// order inside it.
-fn parts<'a>(structure: &'a [u8], starts: &[usize]) -> Option<Vec<&'a [u8]>> {
-    let ends = starts.iter().skip(1).copied().chain([structure.len()]);
-    starts
-        .iter()
-        .zip(ends)
-        .map(|(&start, end)| structure.get(start..end))
-        .collect()
-}
-
-/// How many of `parts`, from the first, hold the nearest to half of their bytes.
-fn halfway(parts: &[&[u8]]) -> usize {
-    let total: usize = parts.iter().map(|p| p.len()).sum();
-    let mut before = 0;
-    let distance_from_half = |bytes: usize| (bytes * 2).abs_diff(total);
-    (0..=parts.len())
-        .map(|count| {
-            if count > 0 {
-                before += parts[count - 1].len();
-            }
-            (distance_from_half(before), count)
-        })
-        .min()
-        .map_or(0, |(_, count)| count)
-}
-
-/// Decodes each part as a (file name, corpus) pair, in order.
-fn decode(parts: &[&[u8]]) -> Result<Vec<(String, Corpus)>, unpack::UnpackError> {
-    parts
-        .iter()
-        .map(|part| unpack::from_parts(part, STRINGS))
-        .collect()
-}
-
-fn undecodable(why: &str) -> Problems {
-    Problems(vec![Problem::in_file(
-        "<built-in>",
-        format!("the embedded built-in corpus does not decode: {why} (a bug: please report it)"),
-    )])
+    unpack::from_parts(STRUCTURE, STRINGS).map_err(|e| {
+        Problems(vec![Problem::in_file(
+            "<built-in>",
+            format!("the embedded built-in corpus does not decode: {e} (a bug: please report it)"),
+        )])
+    })
 }
 
 /// The parties the built-in corpus declares (EU, ROK), for corpora built in code (synthetic
@@ -149,34 +86,6 @@ mod tests {
         assert!(without.origins.files().is_empty());
         assert!(!loaded.origins.files().is_empty());
         assert!(loaded.corpus.meetings.len() > 5);
-    }
-
-    #[test]
-    fn parts_are_cut_where_each_starts() {
-        let structure = b"aabbbc";
-        let parts = parts(structure, &[0, 2, 5]).expect("the starts are in order");
-        assert_eq!(parts, vec![&b"aa"[..], &b"bbb"[..], &b"c"[..]]);
-        assert_eq!(super::parts(structure, &[0, 4, 2]), None);
-        assert_eq!(super::parts(structure, &[0, 7]), None);
-    }
-
-    #[test]
-    fn halfway_is_the_cut_nearest_to_half_the_bytes() {
-        let sized =
-            |sizes: &[usize]| -> Vec<Vec<u8>> { sizes.iter().map(|&n| vec![0; n]).collect() };
-        let cut = |sizes: &[usize]| {
-            let parts = sized(sizes);
-            halfway(&parts.iter().map(Vec::as_slice).collect::<Vec<_>>())
-        };
-        assert_eq!(cut(&[1, 1, 1, 1]), 2);
-        assert_eq!(cut(&[10, 1, 1, 1]), 1);
-        assert_eq!(cut(&[1, 1, 1, 10]), 3);
-        assert_eq!(cut(&[3, 4, 3]), 1);
-        assert_eq!(cut(&[]), 0);
-        // The built-in corpus's own parts: neither half is empty.
-        let built_in = super::parts(STRUCTURE, PART_STARTS).expect("the parts are in order");
-        let at = halfway(&built_in);
-        assert!(at > 0 && at < built_in.len(), "{at} of {}", built_in.len());
     }
 
     #[test]

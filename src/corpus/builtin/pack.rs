@@ -23,7 +23,6 @@ pub mod tag {
 }
 
 /// An encoded value: its structure, and the string table its strings point into.
-#[derive(Default)]
 pub struct Packed {
     pub structure: Vec<u8>,
     pub strings: String,
@@ -31,28 +30,17 @@ pub struct Packed {
 
 /// Encodes `value`. Each distinct string (values and keys alike) is stored once.
 pub fn pack(value: &Value) -> Packed {
-    let mut packer = Packer::default();
+    let mut packer = Packer {
+        out: Packed {
+            structure: Vec::new(),
+            strings: String::new(),
+        },
+        seen: HashMap::new(),
+    };
     packer.value(value);
     packer.out
 }
 
-/// Encodes each of `values` one after the other, over one string table, and returns where
-/// each value's structure starts: each part decodes on its own (the built-in corpus's files
-/// are decoded on two threads).
-pub fn pack_each(values: &[Value]) -> (Packed, Vec<usize>) {
-    let mut packer = Packer::default();
-    let starts = values
-        .iter()
-        .map(|value| {
-            let start = packer.out.structure.len();
-            packer.value(value);
-            start
-        })
-        .collect();
-    (packer.out, starts)
-}
-
-#[derive(Default)]
 struct Packer {
     out: Packed,
     /// Each string already in the table → its offset.

@@ -339,7 +339,7 @@ mod tests {
 
     use serde::{Deserialize, Serialize};
 
-    use super::super::pack::{pack, pack_each};
+    use super::super::pack::pack;
     use super::*;
 
     #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -373,30 +373,6 @@ mod tests {
     fn round_trip<T: Serialize + for<'de> Deserialize<'de>>(value: &T) -> T {
         let packed = pack(&serde_json::to_value(value).expect("it serialises"));
         from_parts(&packed.structure, &packed.strings).expect("it decodes")
-    }
-
-    #[test]
-    fn values_packed_each_decode_each_from_its_part() {
-        let values = [
-            serde_json::json!(["first", {"id": "eu-rok", "n": 1}]),
-            serde_json::json!(["second", {"id": "eu-rok", "n": 2}]),
-            serde_json::json!([]),
-        ];
-        let (packed, starts) = pack_each(&values);
-        assert_eq!(starts.len(), values.len());
-        assert_eq!(starts[0], 0);
-        // One string table: "eu-rok" and the keys are stored once for all three.
-        assert_eq!(packed.strings.matches("eu-rok").count(), 1);
-        let ends = starts
-            .iter()
-            .skip(1)
-            .copied()
-            .chain([packed.structure.len()]);
-        for ((value, &start), end) in values.iter().zip(&starts).zip(ends) {
-            let decoded: serde_json::Value =
-                from_parts(&packed.structure[start..end], &packed.strings).expect("it decodes");
-            assert_eq!(&decoded, value);
-        }
     }
 
     fn record() -> Record {
