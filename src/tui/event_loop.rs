@@ -76,7 +76,7 @@ fn in_session(
     options: &Options,
     body: impl FnOnce(&mut Screen) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
-    hangup::install().context("cannot watch for signals and hang-ups")?;
+    hangup::arm().context("cannot watch for signals and hang-ups")?;
     let session = Session::enter(options)
         .context("cannot set up the terminal (raw mode, alternate screen)")?;
     let outcome = Screen::new().and_then(|mut screen| {
@@ -102,6 +102,7 @@ fn wait_for<W: Pending>(
         screen
             .draw(&Waiting(&*pending), None, whole)
             .context("cannot draw")?;
+        start_watchers()?;
         if let Some(ready) = pending.wait(WAIT_TICK) {
             return ready.map(Some);
         }
@@ -113,6 +114,12 @@ fn wait_for<W: Pending>(
             }
         }
     }
+}
+
+/// Starts the threads that end the process on a signal or a lost terminal, once a frame is
+/// out (see `hangup`; their handlers were installed before the session began).
+fn start_watchers() -> anyhow::Result<()> {
+    hangup::start_watchers().context("cannot watch for signals and hang-ups")
 }
 
 /// `q`, Esc and Ctrl-C leave a waiting screen.
@@ -149,7 +156,8 @@ fn event_loop<P: Program>(screen: &mut Screen, program: &mut P) -> anyhow::Resul
             dirty = false;
             program.drawn();
             if first_frame {
-                // After the hook, which starts the program's threads: they keep the default
+                start_watchers()?;
+                // After the hook and the watchers, which start threads: they keep the default
                 // slice, only this loop (keys and frames) asks for a short one.
                 slice::prefer_short_slice();
                 first_frame = false;

@@ -14,6 +14,11 @@
 //!   POLLHUP/POLLERR/POLLNVAL, and every interval also checks that they are still terminals
 //!   (`isatty` fails with EIO on a hung-up tty). It then exits with 129, as a hang-up would.
 //!
+//! The signal handlers are installed before the terminal is set up ([`arm`]); the two threads
+//! start after the session's first frame ([`start_watchers`]): starting a thread before it
+//! delayed the first frame by about 0.1 ms each. A signal that comes in between waits in
+//! signal-hook's pipe for the signal thread, a millisecond or so.
+//!
 //! If the event loop fails first (crossterm cannot even start its reader on a dead terminal),
 //! `run` asks [`end_if_hung_up`], so the status is 129 whichever thread notices first.
 //!
@@ -46,15 +51,33 @@ const WATCH_INTERVAL: Duration = Duration::from_millis(150);
 /// Exit status after a hang-up noticed by the watchdog: the same as after SIGHUP.
 const EXIT_HANGUP: i32 = 128 + SIGHUP;
 
-/// Start the signal thread and the watchdog, once per process.
-pub(super) fn install() -> io::Result<()> {
+/// The signals armed by [`arm`], waiting for the signal thread to take them.
+static ARMED: Mutex<Option<Signals>> = Mutex::new(None);
+
+/// Installs the handlers of the signals that end the program (and of job control), once per
+/// process, and notes whether stdin and stdout are terminals: before the terminal is set up,
+/// so that no signal finds it changed and unwatched.
+pub(super) fn arm() -> io::Result<()> {
+    static ARMED_ONCE: Mutex<bool> = Mutex::new(false);
+    once(&ARMED_ONCE, || {
+        let _ = WERE_TERMINALS.set((io::stdin().is_terminal(), io::stdout().is_terminal()));
+        let signals = Signals::new(wanted_signals())?;
+        *ARMED.lock().unwrap_or_else(PoisonError::into_inner) = Some(signals);
+        Ok(())
+    })
+}
+
+/// Starts the signal thread and the watchdog, once per process (arming first if [`arm`] was
+/// not called).
+pub(super) fn start_watchers() -> io::Result<()> {
     static SIGNALS: Mutex<bool> = Mutex::new(false);
     static WATCHDOG: Mutex<bool> = Mutex::new(false);
+    arm()?;
     once(&SIGNALS, watch_signals)?;
     once(&WATCHDOG, watch_terminal)
 }
 
-fn once(done: &Mutex<bool>, start: fn() -> io::Result<()>) -> io::Result<()> {
+fn once(done: &Mutex<bool>, start: impl FnOnce() -> io::Result<()>) -> io::Result<()> {
     let mut done = done.lock().unwrap_or_else(PoisonError::into_inner);
     if !*done {
         start()?;
@@ -65,7 +88,7 @@ fn once(done: &Mutex<bool>, start: fn() -> io::Result<()>) -> io::Result<()> {
 
 /// Set by the first thread that starts ending the process.
 static ENDING: AtomicBool = AtomicBool::new(false);
-/// Whether stdin and stdout were terminals when the watchers started.
+/// Whether stdin and stdout were terminals when the signals were armed.
 static WERE_TERMINALS: OnceLock<(bool, bool)> = OnceLock::new();
 
 /// Restore the terminal and exit with `code`. Only the first caller does it (its status is
@@ -96,13 +119,22 @@ fn terminal_gone() -> bool {
     (stdin && !io::stdin().is_terminal()) || (stdout && !io::stdout().is_terminal())
 }
 
-fn watch_signals() -> io::Result<()> {
-    let wanted: Vec<c_int> = TERMINATING
+/// The signals to handle: those that end the program and those of job control, less any
+/// ignored when entente started.
+fn wanted_signals() -> Vec<c_int> {
+    TERMINATING
         .into_iter()
         .chain(job::SIGNALS)
         .filter(|&signal| !ignored_on_entry(signal))
-        .collect();
-    let mut signals = Signals::new(&wanted)?;
+        .collect()
+}
+
+fn watch_signals() -> io::Result<()> {
+    let armed = ARMED.lock().unwrap_or_else(PoisonError::into_inner).take();
+    let mut signals = match armed {
+        Some(signals) => signals,
+        None => Signals::new(wanted_signals())?,
+    };
     thread::Builder::new()
         .name("entente-signals".into())
         .spawn(move || {
@@ -129,7 +161,6 @@ fn ignored_on_entry(signal: c_int) -> bool {
 }
 
 fn watch_terminal() -> io::Result<()> {
-    let _ = WERE_TERMINALS.set((io::stdin().is_terminal(), io::stdout().is_terminal()));
     let mut watched: Vec<Box<dyn AsFd + Send>> = Vec::new();
     if io::stdin().is_terminal() {
         watched.push(Box::new(io::stdin()));
