@@ -115,6 +115,14 @@ impl Pen {
         }
     }
 
+    /// Whether this is `cell`'s pen.
+    fn is_of(&self, cell: &Cell) -> bool {
+        self.fg == cell.fg
+            && self.bg == cell.bg
+            && self.underline == cell.underline_color
+            && self.modifier == cell.modifier
+    }
+
     /// The pen as one number, equal for equal pens only: each colour in 25 bits
     /// ([`colour_key`]), then the modifier's bits.
     fn key(self) -> u128 {
@@ -178,8 +186,8 @@ impl<B: Backend<Error = io::Error> + Write> Backend for Lean<B> {
         let mut jump = String::with_capacity(16);
         let mut advances = SymbolMemo::new();
         for (x, y, cell) in content {
-            let wanted = Pen::of(cell);
             if cursor != Some((x, y)) {
+                let wanted = Pen::of(cell);
                 cursor_move(cursor, x, y, &mut jump);
                 let gap = cursor
                     .filter(|&(cx, cy)| cy == y && cx < x)
@@ -202,7 +210,10 @@ impl<B: Backend<Error = io::Error> + Write> Backend for Lean<B> {
                     out.push_str(&jump);
                 }
             }
-            if wanted != pen {
+            // The cell's style is compared field by field where it is; a pen is made only for
+            // a change (a few hundred a frame, against thousands of cells).
+            if !pen.is_of(cell) {
+                let wanted = Pen::of(cell);
                 sgrs.write(&mut out, pen, wanted);
                 pen = wanted;
             }
@@ -228,7 +239,7 @@ impl<B: Backend<Error = io::Error> + Write> Backend for Lean<B> {
                 }
             };
             cursor = advance.map(|columns| (x.saturating_add(columns), y));
-            let shows = ShownCell { ascii, pen: wanted };
+            let shows = ShownCell { ascii, pen };
             self.remember(x, y, shows, advance.unwrap_or(2));
         }
         if pen != Pen::DEFAULT {
@@ -318,6 +329,8 @@ impl<B> Lean<B> {
     }
 
     /// Notes that the terminal now shows `shows` at (x, y), covering `width` columns.
+    // Inlined into the draw loop: it runs for every cell sent.
+    #[inline]
     fn remember(&mut self, x: u16, y: u16, shows: ShownCell, width: u16) {
         let Some(shown) = self.shown.as_mut() else {
             return;
