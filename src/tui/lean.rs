@@ -178,7 +178,8 @@ impl<B: Backend<Error = io::Error> + Write> Backend for Lean<B> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        let mut out = String::with_capacity(4096);
+        // Bytes, not a String: a cell's byte is pushed as it is, not encoded as a char.
+        let mut out: Vec<u8> = Vec::with_capacity(4096);
         let mut sgrs = SgrMemo::default();
         let mut pen = Pen::DEFAULT;
         // Where the terminal's cursor is, when known.
@@ -207,7 +208,7 @@ impl<B: Backend<Error = io::Error> + Write> Backend for Lean<B> {
                     }
                 }
                 if !filled {
-                    out.push_str(&jump);
+                    out.extend_from_slice(jump.as_bytes());
                 }
             }
             // The cell's style is compared field by field where it is; a pen is made only for
@@ -223,7 +224,7 @@ impl<B: Backend<Error = io::Error> + Write> Backend for Lean<B> {
             // remembered as something a gap may write over again.
             let (ascii, advance) = match symbol.as_bytes() {
                 &[byte] => {
-                    out.push(char::from(byte));
+                    out.push(byte);
                     (
                         if (b' '..=b'~').contains(&byte) {
                             byte
@@ -234,7 +235,7 @@ impl<B: Backend<Error = io::Error> + Write> Backend for Lean<B> {
                     )
                 }
                 _ => {
-                    out.push_str(symbol);
+                    out.extend_from_slice(symbol.as_bytes());
                     (0, advances.get(symbol, advance))
                 }
             };
@@ -243,9 +244,9 @@ impl<B: Backend<Error = io::Error> + Write> Backend for Lean<B> {
             self.remember(x, y, shows, advance.unwrap_or(2));
         }
         if pen != Pen::DEFAULT {
-            out.push_str("\x1b[0m");
+            out.extend_from_slice(b"\x1b[0m");
         }
-        self.inner.write_all(out.as_bytes())
+        self.inner.write_all(&out)
     }
 
     fn append_lines(&mut self, n: u16) -> io::Result<()> {
@@ -364,13 +365,13 @@ fn gap_fits(shown: Option<&Shown>, pen: Pen, columns: Range<u16>, y: u16, budget
 }
 
 /// Writes the cells of row `y` in `columns` as shown (checked by [`gap_fits`]).
-fn push_gap(out: &mut String, shown: Option<&Shown>, columns: Range<u16>, y: u16) {
+fn push_gap(out: &mut Vec<u8>, shown: Option<&Shown>, columns: Range<u16>, y: u16) {
     let Some(shown) = shown else {
         return;
     };
     for x in columns {
         if let Some(cell) = shown.at(x, y) {
-            out.push(char::from(cell.ascii));
+            out.push(cell.ascii);
         }
     }
 }
@@ -526,19 +527,19 @@ impl SgrMemo {
     const SLOTS: usize = 256;
 
     /// Appends the sequence from `from` to `to` ([`write_sgr`]'s) to `out`.
-    fn write(&mut self, out: &mut String, from: Pen, to: Pen) {
+    fn write(&mut self, out: &mut Vec<u8>, from: Pen, to: Pen) {
         let change = (from.key(), to.key());
         let slot =
             usize::try_from(mix(mix(0, change.0), change.1) >> 56).unwrap_or(0) % Self::SLOTS;
         if let Some(Some((known, sgr))) = self.0.get(slot)
             && *known == change
         {
-            out.push_str(sgr);
+            out.extend_from_slice(sgr.as_bytes());
             return;
         }
         let mut sgr = String::new();
         write_sgr(&mut sgr, from, to);
-        out.push_str(&sgr);
+        out.extend_from_slice(sgr.as_bytes());
         if self.0.is_empty() {
             self.0.resize(Self::SLOTS, None);
         }

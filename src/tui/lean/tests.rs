@@ -548,7 +548,7 @@ fn remembered_sgr_sequences_are_the_ones_made_anew() {
         }
     }
     let mut memo = SgrMemo::default();
-    let (mut remembered, mut made) = (String::new(), String::new());
+    let (mut remembered, mut made) = (Vec::new(), String::new());
     // Back and forth among a few pens, then across all of them (more changes than the memo
     // keeps), then the first few again.
     let steps = (0..40usize)
@@ -558,7 +558,7 @@ fn remembered_sgr_sequences_are_the_ones_made_anew() {
     for (from, to) in steps {
         memo.write(&mut remembered, pens[from], pens[to]);
         write_sgr(&mut made, pens[from], pens[to]);
-        assert_eq!(remembered, made);
+        assert_eq!(remembered, made.as_bytes());
     }
     assert_eq!(memo.0.len(), SgrMemo::SLOTS, "the memo is bounded");
 }
