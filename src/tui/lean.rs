@@ -518,7 +518,7 @@ fn write_sgr(out: &mut String, from: Pen, to: Pen) {
 /// between a few styles (border, text, dim, selected) hundreds of times, and making a sequence
 /// costs far more than finding it. A change has one place in a table of 256, chosen from its
 /// pens' [`Pen::key`]s, so a look-up compares two numbers once (a list searched entry by
-/// entry, comparing colours field by field, cost 470 instructions a change at 200x50); a
+/// entry, comparing colours field by field, cost about 480 instructions a change at 200x50); a
 /// change whose place another took is made anew.
 #[derive(Default)]
 struct SgrMemo(Vec<Option<((u128, u128), String)>>);
