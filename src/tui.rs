@@ -40,6 +40,7 @@ mod program;
 mod session;
 mod sgr16;
 mod slice;
+mod symbol_memo;
 
 pub use area::{MAX_COLUMNS, MAX_ROWS, drawable_size};
 pub use canvas::{Canvas, draw_in_frame};

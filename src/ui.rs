@@ -21,6 +21,8 @@ pub mod position;
 pub mod theme;
 pub mod timeline;
 
+use std::borrow::Cow;
+
 use crate::tui::Canvas;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
@@ -110,24 +112,25 @@ pub fn seg_spans<'a>(segs: &'a [Seg], theme: &Theme) -> Vec<Span<'a>> {
 }
 
 /// Cuts a row of spans to `width` display columns (the span that overflows is truncated with
-/// an ellipsis; the rest are dropped).
-pub fn fit(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
-    let mut out = Vec::new();
+/// an ellipsis; the rest are dropped), in place: the row's vector is kept, not copied.
+pub fn fit<'a>(mut spans: Vec<Span<'a>>, width: usize) -> Vec<Span<'a>> {
     let mut used = 0;
-    for span in spans {
-        let w = display_width(&span.content);
+    for i in 0..spans.len() {
+        let w = display_width(&spans[i].content);
         if used + w <= width {
             used += w;
-            out.push(span);
-        } else {
-            let room = width.saturating_sub(used);
-            if room > 0 {
-                out.push(Span::styled(truncate(&span.content, room), span.style));
-            }
-            break;
+            continue;
         }
+        let room = width.saturating_sub(used);
+        if room > 0 {
+            spans[i].content = Cow::Owned(truncate(&spans[i].content, room));
+            spans.truncate(i + 1);
+        } else {
+            spans.truncate(i);
+        }
+        break;
     }
-    out
+    spans
 }
 
 /// Corpus text made safe for a span (escape sequences and controls removed).

@@ -11,7 +11,17 @@ const ELLIPSIS: char = '…';
 
 /// Columns the text takes on a terminal (Hangul and CJK count two).
 pub fn display_width(s: &str) -> usize {
+    // Printable ASCII, most of the corpus and of the interface, is one column a byte: counted
+    // without the Unicode tables (a frame measures a few thousand characters).
+    if printable_ascii(s) {
+        return s.len();
+    }
     s.width()
+}
+
+/// Whether every character of `s` is printable ASCII (one column each).
+fn printable_ascii(s: &str) -> bool {
+    s.bytes().all(|b| (b' '..=b'~').contains(&b))
 }
 
 /// Where a line may break: spaces, but not the no-break ones.
@@ -177,16 +187,22 @@ pub fn truncate(s: &str, width: usize) -> String {
         return String::new();
     }
     let budget = width - ELLIPSIS.width().unwrap_or(1);
-    let mut used = 0;
-    let mut end = 0;
-    for (start, unit_end) in units(s) {
-        let w = display_width(&s[start..unit_end]);
-        if used + w > budget {
-            break;
+    let end = if printable_ascii(s) {
+        // One column a byte, no zero-width characters: the first `budget` bytes.
+        budget
+    } else {
+        let mut used = 0;
+        let mut end = 0;
+        for (start, unit_end) in units(s) {
+            let w = display_width(&s[start..unit_end]);
+            if used + w > budget {
+                break;
+            }
+            used += w;
+            end = unit_end;
         }
-        used += w;
-        end = unit_end;
-    }
+        end
+    };
     let mut out = String::with_capacity(end + ELLIPSIS.len_utf8());
     out.push_str(s[..end].trim_end());
     out.push(ELLIPSIS);
@@ -267,6 +283,33 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn measures_and_cuts_of_ascii_are_the_general_ones(
+            s in prop_oneof!["[ -~]{0,40}", "[ -~\t\u{7f}é가]{0,40}"],
+            width in 0usize..45,
+        ) {
+            prop_assert_eq!(display_width(&s), s.width());
+            // The general cut, as it was before printable ASCII was cut by bytes.
+            let general = if s.width() <= width {
+                s.clone()
+            } else if width == 0 {
+                String::new()
+            } else {
+                let budget = width - 1;
+                let (mut used, mut end) = (0, 0);
+                for (start, unit_end) in units(&s) {
+                    let w = s[start..unit_end].width();
+                    if used + w > budget {
+                        break;
+                    }
+                    used += w;
+                    end = unit_end;
+                }
+                format!("{}{ELLIPSIS}", s[..end].trim_end())
+            };
+            prop_assert_eq!(truncate(&s, width), general);
+        }
+
         #[test]
         fn fit_is_exactly_the_width(s in any::<String>(), width in 1usize..30) {
             let s = sanitize_line(&s);

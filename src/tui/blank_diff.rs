@@ -12,15 +12,21 @@
 use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::style::{Color, Modifier};
 
+use super::symbol_memo::SymbolMemo;
+
 /// The updates that draw `buffer` on a blank screen, in `BufferDiff`'s order.
 pub(super) fn updates(buffer: &Buffer) -> Updates<'_> {
+    let width = usize::from(buffer.area.width).max(1);
     Updates {
         cells: &buffer.content,
         x0: buffer.area.x,
         y0: buffer.area.y,
-        width: usize::from(buffer.area.width).max(1),
+        width,
+        row: 0,
+        row_end: width,
         pos: 0,
         covered: None,
+        widths: SymbolMemo::new(),
     }
 }
 
@@ -30,27 +36,66 @@ pub(super) struct Updates<'b> {
     x0: u16,
     y0: u16,
     width: usize,
+    /// The row of the last cell yielded, and the index where that row ends: positions are
+    /// found by counting rows as the walk (which only goes forward) passes them, not by
+    /// dividing each index by the width.
+    row: u16,
+    row_end: usize,
     pos: usize,
     /// The columns an emoji with a variation selector covers, still to look at: (next, end).
     covered: Option<(usize, usize)>,
+    /// The widths of the border and separator symbols, measured once.
+    widths: SymbolMemo<u16>,
 }
 
 impl<'b> Updates<'b> {
-    fn at(&self, i: usize) -> (u16, u16, &'b Cell) {
+    /// Cell `i`, at or after the last one yielded, with its position.
+    #[inline]
+    fn at(&mut self, i: usize) -> (u16, u16, &'b Cell) {
+        while i >= self.row_end {
+            self.row_end += self.width;
+            self.row = self.row.saturating_add(1);
+        }
         // Positions fit in u16: the buffer's area does.
-        let x = u16::try_from(i % self.width).unwrap_or(u16::MAX);
-        let y = u16::try_from(i / self.width).unwrap_or(u16::MAX);
+        let x = u16::try_from(i + self.width - self.row_end).unwrap_or(u16::MAX);
         (
             self.x0.saturating_add(x),
-            self.y0.saturating_add(y),
+            self.y0.saturating_add(self.row),
             &self.cells[i],
         )
+    }
+}
+
+impl<'b> Updates<'b> {
+    /// Cell `i`, sent as `BufferDiff` sends a cell that is neither skipped nor of a forced
+    /// width: the columns a wide symbol covers are passed over, or looked at one by one after
+    /// an emoji with a variation selector.
+    #[inline]
+    fn sent(&mut self, i: usize) -> (u16, u16, &'b Cell) {
+        let cell = &self.cells[i];
+        let symbol = cell.symbol();
+        // One byte is one column (ratatui's own rule); only longer symbols are measured (the
+        // cell's width is its symbol's: no forced width here).
+        let columns = if symbol.len() == 1 {
+            1
+        } else {
+            usize::from(self.widths.get(symbol, str::cell_width))
+        };
+        if columns > 1 && symbol.contains('\u{fe0f}') {
+            self.covered = Some((i + 1, (i + columns).min(self.cells.len())));
+        } else if columns > 1 {
+            self.pos += columns - 1;
+        }
+        self.at(i)
     }
 }
 
 impl<'b> Iterator for Updates<'b> {
     type Item = (u16, u16, &'b Cell);
 
+    // Inlined into the backend's loop: a call per cell sent (3,836 at 200x50) cost as much
+    // as the work of finding it.
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         let len = self.cells.len();
         if let Some((next, end)) = &mut self.covered {
@@ -70,6 +115,15 @@ impl<'b> Iterator for Updates<'b> {
             let i = self.pos;
             self.pos += 1;
             let cell = &self.cells[i];
+            #[allow(deprecated)]
+            let skip = cell.skip;
+            // Nearly every cell has no diff option: blank, or sent with its symbol's width.
+            if cell.diff_option == CellDiffOption::None && !skip {
+                if blank_content(cell) {
+                    continue;
+                }
+                return Some(self.sent(i));
+            }
             match cell.diff_option {
                 CellDiffOption::Skip => {}
                 _ if skipped(cell) => {}
@@ -85,20 +139,7 @@ impl<'b> Iterator for Updates<'b> {
                     if cell.diff_option == CellDiffOption::None && blank(cell) {
                         continue;
                     }
-                    let symbol = cell.symbol();
-                    // One byte is one column (ratatui's own rule); only longer symbols are
-                    // measured.
-                    let columns = if symbol.len() == 1 {
-                        1
-                    } else {
-                        usize::from(cell.cell_width())
-                    };
-                    if columns > 1 && symbol.contains('\u{fe0f}') {
-                        self.covered = Some((i + 1, (i + columns).min(len)));
-                    } else if columns > 1 {
-                        self.pos += columns - 1;
-                    }
-                    return Some(self.at(i));
+                    return Some(self.sent(i));
                 }
             }
         }
@@ -111,12 +152,15 @@ impl<'b> Iterator for Updates<'b> {
 fn blank(cell: &Cell) -> bool {
     #[allow(deprecated)]
     let skip = cell.skip;
+    !skip && cell.diff_option == CellDiffOption::None && blank_content(cell)
+}
+
+/// A space with no style: with no diff option and no skip flag, a blank cell.
+fn blank_content(cell: &Cell) -> bool {
     cell.fg == Color::Reset
         && cell.bg == Color::Reset
         && cell.underline_color == Color::Reset
         && cell.modifier == Modifier::empty()
-        && !skip
-        && cell.diff_option == CellDiffOption::None
         && cell.symbol() == " "
 }
 

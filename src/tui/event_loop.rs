@@ -388,7 +388,7 @@ impl Screen {
             }
             None => {
                 let size = self.surface.backend_mut()?.size()?;
-                Buffer::empty(Rect::from((ratatui::layout::Position::ORIGIN, size)))
+                blank_buffer(Rect::from((ratatui::layout::Position::ORIGIN, size)))
             }
         };
         let area = frame.area;
@@ -445,6 +445,17 @@ impl Screen {
         *terminal.current_buffer_mut() = shifted;
         terminal.swap_buffers();
         Ok(())
+    }
+}
+
+/// The buffer `Buffer::empty(area)` makes, made by writing the blank cell into each place:
+/// `Buffer::empty` clones it into each (`vec![cell; n]`), which cost 26 instructions a cell,
+/// 0.26 M at 200x50, before anything was drawn.
+fn blank_buffer(area: Rect) -> Buffer {
+    let cells = usize::from(area.width) * usize::from(area.height);
+    Buffer {
+        area,
+        content: (0..cells).map(|_| Cell::EMPTY).collect(),
     }
 }
 
@@ -575,5 +586,12 @@ mod tests {
             "ratatui's size check alone leaves the cut row as it is"
         );
         assert!(burst(true).starts_with("entente title"));
+    }
+
+    #[test]
+    fn a_blank_buffer_is_the_empty_buffer() {
+        for area in [Rect::new(0, 0, 200, 50), Rect::new(3, 2, 7, 1), Rect::ZERO] {
+            assert_eq!(blank_buffer(area), Buffer::empty(area));
+        }
     }
 }

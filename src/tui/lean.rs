@@ -32,6 +32,8 @@ use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
 
+use super::symbol_memo::SymbolMemo;
+
 /// One cell of the terminal's screen, as far as writing it over again is concerned: its
 /// character when that is printable ASCII (0 otherwise), and its style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,6 +114,48 @@ impl Pen {
             modifier: cell.modifier,
         }
     }
+
+    /// Whether this is `cell`'s pen.
+    fn is_of(&self, cell: &Cell) -> bool {
+        self.fg == cell.fg
+            && self.bg == cell.bg
+            && self.underline == cell.underline_color
+            && self.modifier == cell.modifier
+    }
+
+    /// The pen as one number, equal for equal pens only: each colour in 25 bits
+    /// ([`colour_key`]), then the modifier's bits.
+    fn key(self) -> u128 {
+        u128::from(colour_key(self.fg))
+            | u128::from(colour_key(self.bg)) << 25
+            | u128::from(colour_key(self.underline)) << 50
+            | u128::from(self.modifier.bits()) << 75
+    }
+}
+
+/// A colour as a number under 2^25, different for different colours.
+fn colour_key(colour: Color) -> u32 {
+    match colour {
+        Color::Reset => 0,
+        Color::Indexed(n) => 1 << 8 | u32::from(n),
+        named @ (Color::Black
+        | Color::Red
+        | Color::Green
+        | Color::Yellow
+        | Color::Blue
+        | Color::Magenta
+        | Color::Cyan
+        | Color::Gray
+        | Color::DarkGray
+        | Color::LightRed
+        | Color::LightGreen
+        | Color::LightYellow
+        | Color::LightBlue
+        | Color::LightMagenta
+        | Color::LightCyan
+        | Color::White) => 2 << 8 | u32::from(named_index(named)),
+        Color::Rgb(r, g, b) => 1 << 24 | u32::from(r) << 16 | u32::from(g) << 8 | u32::from(b),
+    }
 }
 
 impl<B: Backend<Error = io::Error> + Write> Lean<B> {
@@ -134,15 +178,17 @@ impl<B: Backend<Error = io::Error> + Write> Backend for Lean<B> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        let mut out = String::with_capacity(4096);
+        // Bytes, not a String: a cell's byte is pushed as it is, not encoded as a char.
+        let mut out: Vec<u8> = Vec::with_capacity(4096);
         let mut sgrs = SgrMemo::default();
         let mut pen = Pen::DEFAULT;
         // Where the terminal's cursor is, when known.
         let mut cursor: Option<(u16, u16)> = None;
         let mut jump = String::with_capacity(16);
+        let mut advances = SymbolMemo::new();
         for (x, y, cell) in content {
-            let wanted = Pen::of(cell);
             if cursor != Some((x, y)) {
+                let wanted = Pen::of(cell);
                 cursor_move(cursor, x, y, &mut jump);
                 let gap = cursor
                     .filter(|&(cx, cy)| cy == y && cx < x)
@@ -162,32 +208,45 @@ impl<B: Backend<Error = io::Error> + Write> Backend for Lean<B> {
                     }
                 }
                 if !filled {
-                    out.push_str(&jump);
+                    out.extend_from_slice(jump.as_bytes());
                 }
             }
-            if wanted != pen {
+            // The cell's style is compared field by field where it is; a pen is made only for
+            // a change (a few hundred a frame, against thousands of cells).
+            if !pen.is_of(cell) {
+                let wanted = Pen::of(cell);
                 sgrs.write(&mut out, pen, wanted);
                 pen = wanted;
             }
             let symbol = cell.symbol();
-            // Most cells hold one ASCII byte: pushed as such, not copied as a string.
-            match symbol.as_bytes() {
-                &[byte] if byte.is_ascii() => out.push(char::from(byte)),
-                _ => out.push_str(symbol),
-            }
-            // A one-byte symbol is ASCII: one column, without the general measure.
-            let advance = if symbol.len() == 1 {
-                Some(1)
-            } else {
-                advance(symbol)
+            // Most cells hold one byte, which is ASCII: pushed as such, not copied as a
+            // string, and one column without the general measure. Only printable ASCII is
+            // remembered as something a gap may write over again.
+            let (ascii, advance) = match symbol.as_bytes() {
+                &[byte] => {
+                    out.push(byte);
+                    (
+                        if (b' '..=b'~').contains(&byte) {
+                            byte
+                        } else {
+                            0
+                        },
+                        Some(1),
+                    )
+                }
+                _ => {
+                    out.extend_from_slice(symbol.as_bytes());
+                    (0, advances.get(symbol, advance))
+                }
             };
             cursor = advance.map(|columns| (x.saturating_add(columns), y));
-            self.remember(x, y, cell, advance.unwrap_or(2));
+            let shows = ShownCell { ascii, pen };
+            self.remember(x, y, shows, advance.unwrap_or(2));
         }
         if pen != Pen::DEFAULT {
-            out.push_str("\x1b[0m");
+            out.extend_from_slice(b"\x1b[0m");
         }
-        self.inner.write_all(out.as_bytes())
+        self.inner.write_all(&out)
     }
 
     fn append_lines(&mut self, n: u16) -> io::Result<()> {
@@ -270,28 +329,21 @@ impl<B> Lean<B> {
         });
     }
 
-    /// Notes that the terminal now shows `cell` at (x, y), covering `width` columns.
-    fn remember(&mut self, x: u16, y: u16, cell: &Cell, width: u16) {
+    /// Notes that the terminal now shows `shows` at (x, y), covering `width` columns.
+    // Inlined into the draw loop: it runs for every cell sent.
+    #[inline]
+    fn remember(&mut self, x: u16, y: u16, shows: ShownCell, width: u16) {
         let Some(shown) = self.shown.as_mut() else {
             return;
-        };
-        let symbol = cell.symbol().as_bytes();
-        let ascii = match symbol {
-            [b] if (b' '..=b'~').contains(b) => *b,
-            _ => 0,
         };
         let Some(at) = shown.at_mut(x, y) else {
             self.shown = None;
             return;
         };
-        *at = ShownCell {
-            ascii,
-            pen: Pen::of(cell),
-        };
+        *at = shows;
         // The column after a wide character (or after a symbol of uncertain width, given as
         // two) is never written over as a gap.
-        let covered = width.saturating_sub(1);
-        for dx in 1..=covered {
+        for dx in 1..width {
             if let Some(c) = shown.at_mut(x.saturating_add(dx), y) {
                 *c = ShownCell::OTHER;
             }
@@ -313,13 +365,13 @@ fn gap_fits(shown: Option<&Shown>, pen: Pen, columns: Range<u16>, y: u16, budget
 }
 
 /// Writes the cells of row `y` in `columns` as shown (checked by [`gap_fits`]).
-fn push_gap(out: &mut String, shown: Option<&Shown>, columns: Range<u16>, y: u16) {
+fn push_gap(out: &mut Vec<u8>, shown: Option<&Shown>, columns: Range<u16>, y: u16) {
     let Some(shown) = shown else {
         return;
     };
     for x in columns {
         if let Some(cell) = shown.at(x, y) {
-            out.push(char::from(cell.ascii));
+            out.push(cell.ascii);
         }
     }
 }
@@ -464,25 +516,45 @@ fn write_sgr(out: &mut String, from: Pen, to: Pen) {
 
 /// The SGR sequences a frame has written, by the change they make: a frame goes back and forth
 /// between a few styles (border, text, dim, selected) hundreds of times, and making a sequence
-/// costs far more than finding it among a few dozen.
+/// costs far more than finding it. A change has one place in a table of 256, chosen from its
+/// pens' [`Pen::key`]s, so a look-up compares two numbers once (a list searched entry by
+/// entry, comparing colours field by field, cost about 480 instructions a change at 200x50); a
+/// change whose place another took is made anew.
 #[derive(Default)]
-struct SgrMemo(Vec<(Pen, Pen, String)>);
+struct SgrMemo(Vec<Option<((u128, u128), String)>>);
 
 impl SgrMemo {
+    const SLOTS: usize = 256;
+
     /// Appends the sequence from `from` to `to` ([`write_sgr`]'s) to `out`.
-    fn write(&mut self, out: &mut String, from: Pen, to: Pen) {
-        if let Some((_, _, sgr)) = self.0.iter().find(|(f, t, _)| *f == from && *t == to) {
-            out.push_str(sgr);
+    fn write(&mut self, out: &mut Vec<u8>, from: Pen, to: Pen) {
+        let change = (from.key(), to.key());
+        let slot =
+            usize::try_from(mix(mix(0, change.0), change.1) >> 56).unwrap_or(0) % Self::SLOTS;
+        if let Some(Some((known, sgr))) = self.0.get(slot)
+            && *known == change
+        {
+            out.extend_from_slice(sgr.as_bytes());
             return;
         }
         let mut sgr = String::new();
         write_sgr(&mut sgr, from, to);
-        out.push_str(&sgr);
-        // Bounded: a frame with more distinct changes than this makes the rest anew.
-        if self.0.len() < 64 {
-            self.0.push((from, to, sgr));
+        out.extend_from_slice(sgr.as_bytes());
+        if self.0.is_empty() {
+            self.0.resize(Self::SLOTS, None);
         }
+        self.0[slot] = Some((change, sgr));
     }
+}
+
+/// `hash` with `key` mixed in: multiplying by 2^64 / φ (Fibonacci hashing) spreads every bit
+/// of the key over the top bits, and the order of keys matters (a change back and forth
+/// between two pens is two changes, with two places).
+fn mix(hash: u64, key: u128) -> u64 {
+    const PHI: u64 = 0x9e37_79b9_7f4a_7c15;
+    let low = u64::try_from(key & u128::from(u64::MAX)).unwrap_or(0);
+    let high = u64::try_from(key >> 64).unwrap_or(0);
+    ((hash ^ low).wrapping_mul(PHI) ^ high).wrapping_mul(PHI)
 }
 
 /// SGR parameters, joined by `;`.

@@ -203,8 +203,10 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, canvas: &mut Canvas) {
             )
         },
     );
-    canvas.render_widget(
-        Paragraph::new(Line::from(line)).style(theme.footer()),
+    super::lines::put_styled_lines(
+        canvas.buffer_mut(),
         g.footer,
+        theme.footer(),
+        vec![Line::from(line)],
     );
 }

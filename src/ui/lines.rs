@@ -10,7 +10,7 @@
 //! The cells come out exactly as a `Paragraph` leaves them (a test compares the two on every
 //! kind of text), so what is sent to the terminal does not change.
 
-use ratatui::buffer::{Buffer, CellWidth};
+use ratatui::buffer::{Buffer, Cell, CellWidth};
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
@@ -33,19 +33,29 @@ pub fn put_lines(buffer: &mut Buffer, area: Rect, lines: Vec<Line<'_>>) {
         return;
     }
     for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
-        put_line(buffer, area.x, y, area.width, line);
+        // The row's cells as one slice: each cell is then found by its column alone, not
+        // by the buffer's index of a position, checked and multiplied out for every cell.
+        let start = buffer.index_of(area.x, y);
+        let cells = &mut buffer.content[start..start + usize::from(area.width)];
+        put_line(cells, line);
     }
 }
 
-/// One row: the spans' graphemes from column `left`, in their styles, up to `width` columns.
-/// As `Paragraph` does: control characters are dropped, a grapheme wider than the whole row is
-/// skipped, the first one that does not fit ends the row, zero-width ones take no cell.
-fn put_line(buffer: &mut Buffer, left: u16, y: u16, width: u16, line: &Line<'_>) {
+/// Draws `lines` as [`put_lines`] does over `area` first given `style`: the cells
+/// `Paragraph::new(lines).style(style)` leaves there.
+pub fn put_styled_lines(buffer: &mut Buffer, area: Rect, style: Style, lines: Vec<Line<'_>>) {
+    buffer.set_style(area, style);
+    put_lines(buffer, area, lines);
+}
+
+/// One row: the spans' graphemes from the first of `cells`, in their styles, up to as many
+/// columns as there are cells. As `Paragraph` does: control characters are dropped, a
+/// grapheme wider than the whole row is skipped, the first one that does not fit ends the
+/// row, zero-width ones take no cell.
+fn put_line(cells: &mut [Cell], line: &Line<'_>) {
     let mut row = Row {
-        buffer,
-        left,
-        y,
-        width,
+        width: u16::try_from(cells.len()).unwrap_or(u16::MAX),
+        cells,
         used: 0,
     };
     for span in &line.spans {
@@ -55,11 +65,9 @@ fn put_line(buffer: &mut Buffer, left: u16, y: u16, width: u16, line: &Line<'_>)
     }
 }
 
-/// A row being painted: where it starts, how wide it is, how much of it is used.
+/// A row being painted: its cells, how wide it is, how much of it is used.
 struct Row<'b> {
-    buffer: &'b mut Buffer,
-    left: u16,
-    y: u16,
+    cells: &'b mut [Cell],
     width: u16,
     used: u16,
 }
@@ -110,9 +118,9 @@ impl Row<'_> {
             return false;
         }
         if columns > 0 {
-            self.buffer[(self.left + self.used, self.y)]
-                .set_symbol(grapheme)
-                .set_style(style);
+            if let Some(cell) = self.cells.get_mut(usize::from(self.used)) {
+                cell.set_symbol(grapheme).set_style(style);
+            }
             self.used += columns;
         }
         true
@@ -171,6 +179,25 @@ mod tests {
         ] {
             let (paragraph, painted) = both(lines.clone(), area);
             assert_eq!(painted, paragraph, "in {area:?}");
+        }
+    }
+
+    #[test]
+    fn styled_rows_are_the_cells_a_styled_paragraph_leaves() {
+        let style = Style::default().fg(Color::Gray).bg(Color::Black);
+        let lines = vec![Line::from(vec![
+            " q".yellow(),
+            " quit ".into(),
+            Span::styled("?", Style::default().bg(Color::Red)),
+        ])];
+        for area in [Rect::new(0, 4, 14, 1), Rect::new(2, 1, 5, 2)] {
+            let (mut paragraph, mut painted) = both(Vec::new(), area);
+            Paragraph::new(lines.clone())
+                .style(style)
+                .render(area, &mut paragraph);
+            put_styled_lines(&mut painted, area, style, lines.clone());
+            assert_eq!(painted, paragraph, "in {area:?}");
+            assert_eq!(painted[(area.x, area.y)].bg, Color::Black);
         }
     }
 

@@ -16,7 +16,7 @@ use crate::app::{App, format};
 use crate::corpus::Corpus;
 use crate::index::EntryRef;
 use crate::index::status::{self, Day};
-use crate::text::display_width;
+use crate::text::{display_width, sanitize_line_cow};
 
 use super::position::{Extent, label};
 use super::theme::Theme;
@@ -25,25 +25,28 @@ use super::{clean, fit};
 /// Columns of the date column ("28 Jun").
 const DATE_W: usize = 6;
 
-/// The spans of one entry row, before fitting.
-pub fn entry_spans(
-    corpus: &Corpus,
+/// The spans of one entry row, before fitting. The corpus's text is borrowed when it is
+/// clean already (nearly always), not copied for each row of each frame.
+pub fn entry_spans<'a>(
+    corpus: &'a Corpus,
     entry: EntryRef,
     today: Day,
     t: &Strings,
     theme: &Theme,
-) -> Vec<Span<'static>> {
+) -> Vec<Span<'a>> {
     let marker = status::of_entry(corpus, entry, today).and_then(|s| format::status_marker(t, s));
     let date = format::short_date(format::entry_date(corpus, entry));
-    let mut spans = vec![Span::styled(format!(" {date:>DATE_W$}  "), theme.date())];
-    let place = format::entry_place(corpus, entry).map(|p| clean(&p.city));
+    let mut spans = Vec::with_capacity(4);
+    spans.push(Span::styled(date_cell(&date), theme.date()));
+    let place = format::entry_place(corpus, entry).map(|p| sanitize_line_cow(&p.city));
+    let title = sanitize_line_cow(format::entry_short_title(corpus, entry));
     match entry {
         EntryRef::Meeting(i) => {
             let m = corpus.meetings.get(i);
             if let Some(marker) = marker {
-                spans.push(Span::styled(format!("{marker}  "), theme.dim()));
+                spans.push(Span::styled(with_gap(marker), theme.dim()));
             }
-            spans.push(Span::raw(clean(format::entry_short_title(corpus, entry))));
+            spans.push(Span::raw(title));
             let mut rest = String::new();
             if let Some(p) = place {
                 rest.push_str(" · ");
@@ -58,18 +61,38 @@ pub fn entry_spans(
         EntryRef::Event(_) => {
             let style = theme.event_row();
             if let Some(marker) = marker {
-                spans.push(Span::styled(format!("{marker}  "), style));
+                spans.push(Span::styled(with_gap(marker), style));
             }
-            spans.push(Span::styled(
-                clean(format::entry_short_title(corpus, entry)),
-                style,
-            ));
+            spans.push(Span::styled(title, style));
             if let Some(p) = place {
-                spans.push(Span::styled(format!(" · {p}"), style));
+                let mut text = String::with_capacity(p.len() + 4);
+                text.push_str(" · ");
+                text.push_str(&p);
+                spans.push(Span::styled(text, style));
             }
         }
     }
     spans
+}
+
+/// The date column: " {date:>DATE_W$}  " (right-aligned by characters, as `format!` pads),
+/// made without the formatting machinery, once per row.
+fn date_cell(date: &str) -> String {
+    let pad = DATE_W.saturating_sub(date.chars().count());
+    let mut cell = String::with_capacity(1 + pad + date.len() + 2);
+    cell.push(' ');
+    cell.extend(std::iter::repeat_n(' ', pad));
+    cell.push_str(date);
+    cell.push_str("  ");
+    cell
+}
+
+/// A status marker and the two spaces after it.
+fn with_gap(marker: &str) -> String {
+    let mut text = String::with_capacity(marker.len() + 2);
+    text.push_str(marker);
+    text.push_str("  ");
+    text
 }
 
 pub fn draw(app: &App, g: &Geometry, theme: &Theme, canvas: &mut Canvas) {
@@ -134,9 +157,21 @@ pub fn draw(app: &App, g: &Geometry, theme: &Theme, canvas: &mut Canvas) {
 }
 
 /// A row drawn as selected: reverse across the whole width.
-fn selected(spans: Vec<Span<'static>>, width: usize, style: Style) -> Line<'static> {
+fn selected(spans: Vec<Span<'_>>, width: usize, style: Style) -> Line<'_> {
     let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
     let mut out: Vec<Span> = spans.into_iter().map(|s| s.patch_style(style)).collect();
     out.push(Span::styled(" ".repeat(width.saturating_sub(used)), style));
     Line::from(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_date_column_is_padded_as_format_pads_it() {
+        for date in ["28 Nov", "Apr", "—", "1 May", "", "toolongdate"] {
+            assert_eq!(date_cell(date), format!(" {date:>DATE_W$}  "));
+        }
+    }
 }

@@ -548,7 +548,7 @@ fn remembered_sgr_sequences_are_the_ones_made_anew() {
         }
     }
     let mut memo = SgrMemo::default();
-    let (mut remembered, mut made) = (String::new(), String::new());
+    let (mut remembered, mut made) = (Vec::new(), String::new());
     // Back and forth among a few pens, then across all of them (more changes than the memo
     // keeps), then the first few again.
     let steps = (0..40usize)
@@ -558,7 +558,56 @@ fn remembered_sgr_sequences_are_the_ones_made_anew() {
     for (from, to) in steps {
         memo.write(&mut remembered, pens[from], pens[to]);
         write_sgr(&mut made, pens[from], pens[to]);
-        assert_eq!(remembered, made);
+        assert_eq!(remembered, made.as_bytes());
     }
-    assert_eq!(memo.0.len(), 64, "the memo is bounded");
+    assert_eq!(memo.0.len(), SgrMemo::SLOTS, "the memo is bounded");
+}
+
+/// The memo of SGR sequences tells pens apart by their keys: different pens, different keys.
+#[test]
+fn different_pens_have_different_keys() {
+    let mut colours = vec![
+        Color::Reset,
+        Color::Black,
+        Color::Red,
+        Color::Green,
+        Color::Yellow,
+        Color::Blue,
+        Color::Magenta,
+        Color::Cyan,
+        Color::Gray,
+        Color::DarkGray,
+        Color::LightRed,
+        Color::LightGreen,
+        Color::LightYellow,
+        Color::LightBlue,
+        Color::LightMagenta,
+        Color::LightCyan,
+        Color::White,
+    ];
+    colours.extend((0..=255).map(Color::Indexed));
+    colours.extend([
+        Color::Rgb(0, 0, 0),
+        Color::Rgb(255, 255, 255),
+        Color::Rgb(0, 2, 15),
+    ]);
+    let keys: std::collections::HashSet<u32> = colours.iter().map(|&c| colour_key(c)).collect();
+    assert_eq!(keys.len(), colours.len());
+    assert!(keys.iter().all(|&k| k < 1 << 25));
+    let pen = |fg, bg, underline, modifier| Pen {
+        fg,
+        bg,
+        underline,
+        modifier,
+    };
+    let pens = [
+        pen(Color::Red, Color::Reset, Color::Reset, Modifier::empty()),
+        pen(Color::Reset, Color::Red, Color::Reset, Modifier::empty()),
+        pen(Color::Reset, Color::Reset, Color::Red, Modifier::empty()),
+        pen(Color::Reset, Color::Reset, Color::Reset, Modifier::all()),
+        pen(Color::Reset, Color::Reset, Color::Reset, Modifier::BOLD),
+        Pen::DEFAULT,
+    ];
+    let keys: std::collections::HashSet<u128> = pens.iter().map(|p| p.key()).collect();
+    assert_eq!(keys.len(), pens.len());
 }
