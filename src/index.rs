@@ -93,10 +93,8 @@ pub struct Index {
     ids: PackedMap<(RecordKind, u32)>,
     /// Facet key (a record id, or a [`place_key`](crate::corpus::place_key)) → where it appears.
     appearances: PerFacet<Lists<Appearance>>,
-    /// The same tables as gathered, a list per key, until they are packed into
-    /// `appearances`: the first frame's index keeps them so (packing costs tens of
-    /// milliseconds at 100k records, which [`Index::finish`] spends after the first frame);
-    /// empty in a complete index.
+    /// The same tables as gathered, a list per key, while they are built; packed into
+    /// `appearances` when they are done (`Index::link_done`), and empty after.
     gathering: PerFacet<HashMap<Text, Vec<Appearance>>>,
     /// Ids, names (in any language), acronyms and aliases as [`crate::search::name_key`]s → facet key.
     names: PerFacet<Names>,
@@ -220,11 +218,14 @@ fn each_record_name(corpus: &Corpus, mut name: impl FnMut(Facet, &str, &str)) {
 
 /// What [`Index::build_for_first_frame`] leaves out, made apart from the index so that it can
 /// be made on another thread while the first frame is on the screen: the table of names and
-/// the names the accounts mention. [`Index::finish`] adds it.
+/// every appearance table (the records' links, the names the accounts mention, the topics
+/// rolled up), packed. [`Index::finish`] moves them in.
 #[derive(Debug)]
 pub struct IndexRest {
     names: PerFacet<Names>,
-    mentioned: Vec<link::Mentioned>,
+    appearances: PerFacet<Lists<Appearance>>,
+    subtopics: HashMap<String, Vec<String>>,
+    rolled_up: Lists<Appearance>,
 }
 
 impl IndexRest {
@@ -238,13 +239,38 @@ impl IndexRest {
 
     pub fn build(corpus: &Corpus) -> IndexRest {
         // The scan first, as in `Index::build`: its automaton is gone before the names' table
-        // takes its room.
+        // and the appearance tables take their room.
         let mentioned = link::Mentions::scan(corpus).into_owned();
+        let names = names_of(corpus);
+        // The tables are built as `Index::build` builds them, in an index of their own that
+        // holds only what linking reads besides the corpus (the ids, for people's roles).
+        let mut linked = Index {
+            ids: ids_of(corpus),
+            ..Index::default()
+        };
+        linked.link_records(corpus);
+        linked.link_mentioned(mentioned);
+        linked.link_done(corpus);
         IndexRest {
-            names: names_of(corpus),
-            mentioned,
+            names,
+            appearances: linked.appearances,
+            subtopics: linked.subtopics,
+            rolled_up: linked.rolled_up,
         }
     }
+}
+
+/// Record id → its kind and position.
+fn ids_of(corpus: &Corpus) -> PackedMap<(RecordKind, u32)> {
+    PackedMap::first_of(
+        corpus
+            .records()
+            .filter_map(|record| {
+                let pos = u32::try_from(record.pos).ok()?;
+                Some((record.id, (record.kind, pos)))
+            })
+            .collect(),
+    )
 }
 
 /// The sortable date of an entry: its date value, or `None` when undated (sorted last).
@@ -259,17 +285,23 @@ impl Index {
     pub fn build(corpus: &Corpus) -> Index {
         // First, while nothing else is built (see `Mentions::scan`).
         let mentions = link::Mentions::scan(corpus);
-        Index::build_parts(corpus, Some(mentions))
+        let names = names_of(corpus);
+        let mut index = Index::build_parts(corpus);
+        index.names = names;
+        index.link_records(corpus);
+        index.link_mentions(mentions);
+        index.link_done(corpus);
+        index
     }
 
-    /// [`Index::build`] without its two costliest parts, which the browser's first frame does
-    /// not use: the scan of the accounts' text for the names of organisations and people
-    /// (`Role::Mentioned` appearances), and the table of names (ids, names, acronyms and
-    /// aliases → keys, [`Index::resolve`]). [`Index::complete`] adds them. Until then, an
-    /// organisation's or a person's appearances lack the meetings that only name them in
-    /// their text, and no name resolves.
+    /// [`Index::build`] without its costliest parts, which the browser's first frame does not
+    /// use: the table of names (ids, names, acronyms and aliases → keys, [`Index::resolve`])
+    /// and every appearance table (where a topic, organisation, person or place appears, with
+    /// the scan of the accounts' text for names). [`Index::complete`] adds them. Until then no
+    /// name resolves and nothing appears anywhere: the timeline, the ids, the places' names and
+    /// the series are all there is, which is what the first frame's timeline and overview use.
     pub fn build_for_first_frame(corpus: &Corpus) -> Index {
-        let mut index = Index::build_parts(corpus, None);
+        let mut index = Index::build_parts(corpus);
         index.incomplete = true;
         index
     }
@@ -283,19 +315,16 @@ impl Index {
     }
 
     /// [`Index::complete`] with its work done apart ([`IndexRest::build`], on another thread
-    /// if need be), for the same corpus. Does nothing to a complete index. Packs the
-    /// appearance tables, which the first frame's index keeps as gathered (tens of
-    /// milliseconds at 100k records, spent here rather than before the first frame).
+    /// if need be), for the same corpus: its tables are moved in, built and packed already.
+    /// Does nothing to a complete index.
     pub fn finish(&mut self, rest: IndexRest) {
         if !std::mem::take(&mut self.incomplete) {
             return;
         }
         self.names = rest.names;
-        self.link_mentioned(rest.mentioned);
-        // Merging appearances is a union per entry: merged again, the tables are the ones a
-        // build with the mentions makes.
-        self.merge_gathered(&[Facet::Organisation, Facet::Person]);
-        self.pack_appearances();
+        self.appearances = rest.appearances;
+        self.subtopics = rest.subtopics;
+        self.rolled_up = rest.rolled_up;
     }
 
     /// Whether [`Index::complete`] has yet to be called on this index.
@@ -303,25 +332,13 @@ impl Index {
         self.incomplete
     }
 
-    /// The index with the names the accounts mention (`mentions`), or without them and without
-    /// the table of names (`None`: [`Index::build_for_first_frame`]).
-    fn build_parts(corpus: &Corpus, mentions: Option<link::Mentions<'_>>) -> Index {
+    /// What every index holds: ids, timeline, places' names and series.
+    fn build_parts(corpus: &Corpus) -> Index {
         let mut index = Index {
-            ids: PackedMap::first_of(
-                corpus
-                    .records()
-                    .filter_map(|record| {
-                        let pos = u32::try_from(record.pos).ok()?;
-                        Some((record.id, (record.kind, pos)))
-                    })
-                    .collect(),
-            ),
+            ids: ids_of(corpus),
             ..Index::default()
         };
         index.build_timeline(corpus);
-        if mentions.is_some() {
-            index.names = names_of(corpus);
-        }
         index.register_place_names(corpus);
         index.series = corpus
             .meetings
@@ -332,12 +349,6 @@ impl Index {
             .into_iter()
             .map(str::to_string)
             .collect();
-        let complete = mentions.is_some();
-        index.link(corpus, mentions);
-        index.roll_up_topics(corpus);
-        if complete {
-            index.pack_appearances();
-        }
         index
     }
 

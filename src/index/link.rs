@@ -9,9 +9,10 @@ use super::{Appearance, Cites, EntryRef, Index, Role};
 use crate::corpus::{Citation, Corpus, Event, Facet, Meeting, Place, Text};
 
 impl Index {
-    /// Fills the appearance tables of every facet, with the names `mentions` found in the
-    /// accounts (see [`Mentions::scan`]); without them, `Index::complete` adds them later.
-    pub(super) fn link(&mut self, corpus: &Corpus, mentions: Option<Mentions<'_>>) {
+    /// Gathers the appearances the records name (topics, heads, members, observers, places,
+    /// roles); the names the accounts mention come after ([`Index::link_mentions`]), then
+    /// [`Index::link_done`].
+    pub(super) fn link_records(&mut self, corpus: &Corpus) {
         for (i, meeting) in corpus.meetings.iter().enumerate() {
             self.link_meeting(EntryRef::Meeting(i), meeting);
         }
@@ -19,10 +20,14 @@ impl Index {
         for (i, event) in corpus.events.iter().enumerate() {
             self.link_event(EntryRef::Event(i), event);
         }
-        if let Some(mentions) = mentions {
-            self.link_mentions(mentions);
-        }
+    }
+
+    /// Once everything is gathered: one appearance per entry in each list, the topics rolled
+    /// up, the tables packed.
+    pub(super) fn link_done(&mut self, corpus: &Corpus) {
         self.merge_gathered(&Facet::ALL);
+        self.roll_up_topics(corpus);
+        self.pack_appearances();
     }
 
     /// Merges every list gathered for `facets` (see [`merge_appearances`]).

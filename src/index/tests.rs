@@ -201,28 +201,41 @@ fn names_held_once_resolve_as_the_table_of_pairs() {
     }
 }
 
-/// The packed tables of a whole index hold what the lists gathered per key (the tables as
-/// they were before packing: a hash map of `Vec`s, which the first frame's index still
-/// uses) hold, key for key, for a corpus whose accounts name people and organisations; and
-/// the first frame's index completed answers the same as the whole one.
+/// The lists gathered per key, merged, not packed (the form the tables are built in, a hash
+/// map of `Vec`s), with or without the names the accounts mention.
+fn gathered(corpus: &Corpus, with_mentions: bool) -> Index {
+    let mut index = Index::build_parts(corpus);
+    index.link_records(corpus);
+    if with_mentions {
+        let mentioned = link::Mentions::scan(corpus).into_owned();
+        assert!(mentioned.len() > 100, "the accounts name people");
+        index.link_mentioned(mentioned);
+    }
+    index.merge_gathered(&Facet::ALL);
+    index
+}
+
+/// The packed tables of a whole index hold what the lists gathered per key hold, key for
+/// key, for a corpus whose accounts name people and organisations; the first frame's index
+/// holds none, and completed it answers the same as the whole one.
 #[test]
 fn packed_tables_hold_the_gathered_lists() {
     let mut corpus = crate::synth::generate(crate::synth::Spec::with_candidates(3_000));
     crate::synth::name_people_in_accounts(&mut corpus);
     let whole = Index::build(&corpus);
-    // The old form of the whole tables: gathered with the mentions, merged, not packed.
-    let mut gathered = Index::build_for_first_frame(&corpus);
-    let mentioned = IndexRest::build(&corpus).mentioned;
-    assert!(mentioned.len() > 100, "the accounts name people");
-    gathered.link_mentioned(mentioned);
-    gathered.merge_gathered(&[Facet::Organisation, Facet::Person]);
+    let gathered = gathered(&corpus, true);
     assert_ne!(
         gathered.gathering[Facet::Person.slot()],
-        Index::build_for_first_frame(&corpus).gathering[Facet::Person.slot()],
+        self::gathered(&corpus, false).gathering[Facet::Person.slot()],
         "the names in the accounts add to the people's lists"
     );
     let mut completed = Index::build_for_first_frame(&corpus);
+    for facet in Facet::ALL {
+        assert!(completed.appearance_lists(facet).is_empty(), "{facet:?}");
+    }
+    assert_eq!(completed.timeline(), whole.timeline());
     completed.complete(&corpus);
+    assert!(!completed.is_incomplete());
     for facet in Facet::ALL {
         let slot = facet.slot();
         let mut old: Vec<(&str, &[Appearance])> = gathered.gathering[slot]
