@@ -137,8 +137,9 @@ pub struct App {
     /// A briefing note to write (file name, Markdown); the browser takes it and writes it.
     pub pending_export: Option<(String, String)>,
     pub(crate) quit: bool,
-    /// The index's rest (names in the accounts, the table of names) is still being made
-    /// apart; the footer says so until it is added (see `Index::build_for_first_frame`).
+    /// The index's rest (its appearance tables, the names in the accounts, the table of
+    /// names) is still being made apart; the footer says so until it is added (see
+    /// `Index::build_for_first_frame`).
     indexing: bool,
     // Navigation: where the reader has been, and where each tab was left.
     pub(crate) history: history::History<history::Place>,
