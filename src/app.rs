@@ -144,6 +144,9 @@ pub struct App {
     // Navigation: where the reader has been, and where each tab was left.
     pub(crate) history: history::History<history::Place>,
     pub(crate) tab_views: [Option<history::TabView>; 3],
+    /// The detail pane's document is still to be made for the selected entry (see
+    /// [`App::new`]); the next [`App::update`] makes it first.
+    detail_stale: bool,
 }
 
 impl App {
@@ -181,6 +184,7 @@ impl App {
             indexing: false,
             history: history::History::default(),
             tab_views: [None, None, None],
+            detail_stale: false,
         };
         app.refilter();
         // Start on the latest reported meeting: "when did we last meet?" is the first question.
@@ -192,7 +196,14 @@ impl App {
             app.timeline.select(last);
         }
         app.keep_upcoming_in_view();
-        app.refresh_detail(true);
+        if app.geometry().show_detail {
+            app.refresh_detail(true);
+        } else {
+            // A narrow terminal shows the timeline alone at start: the detail pane's document
+            // (its overview, with each fact's copy line, laid out) was a tenth of the work
+            // before the first frame at 80x24. It is made before the first action.
+            app.detail_stale = true;
+        }
         app
     }
 

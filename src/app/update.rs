@@ -21,6 +21,9 @@ use crate::index::{EntryRef, Filter};
 impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        if std::mem::take(&mut self.detail_stale) {
+            self.refresh_detail(true);
+        }
         if !matches!(
             action,
             Action::Resize(..) | Action::Suspend | Action::FinderResults { .. }

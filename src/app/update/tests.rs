@@ -793,3 +793,27 @@ fn each_tab_keeps_its_scroll_and_a_new_entry_starts_at_the_top() {
     typed(&mut a, "hkl2");
     assert_eq!(a.detail().scroll, 0);
 }
+
+/// At 80x24 the timeline shows alone at start, so the detail pane's document is left to the
+/// first action; that action (here Tab, which shows the pane) finds it made as a wide start
+/// makes it at once.
+#[test]
+fn a_narrow_start_makes_the_detail_document_before_its_first_action() {
+    let mut narrow = app_sized(80, 24);
+    assert!(!narrow.geometry().show_detail);
+    assert!(
+        narrow.detail().doc.lines.is_empty(),
+        "not made before the first frame"
+    );
+    let mut wide = app_sized(120, 40);
+    assert!(
+        !wide.detail().doc.lines.is_empty(),
+        "made at once when shown"
+    );
+    key(&mut narrow, KeyCode::Tab, KeyModifiers::NONE);
+    assert!(narrow.geometry().show_detail);
+    wide.update(Action::Resize(80, 24));
+    key(&mut wide, KeyCode::Tab, KeyModifiers::NONE);
+    assert_eq!(narrow.detail().doc, wide.detail().doc);
+    assert_eq!(narrow.detail().visible_rows(), wide.detail().visible_rows());
+}
