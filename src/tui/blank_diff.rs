@@ -64,9 +64,7 @@ impl<'b> Updates<'b> {
             &self.cells[i],
         )
     }
-}
 
-impl<'b> Updates<'b> {
     /// Cell `i`, sent as `BufferDiff` sends a cell that is neither skipped nor of a forced
     /// width: the columns a wide symbol covers are passed over, or looked at one by one after
     /// an emoji with a variation selector.
