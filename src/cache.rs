@@ -253,6 +253,34 @@ pub fn checksum(bytes: &[u8]) -> u64 {
     h ^ (h >> 31)
 }
 
+/// The rules of [`open_bounded`] as seen through a reader of an entry (`read(file, cap)`, its
+/// bytes or `None`): the entry within the cap is read whole; one over the cap, a symbolic
+/// link, a FIFO (not waited on) and a directory are not. For the tests of each kind of entry.
+#[cfg(test)]
+pub(crate) fn assert_only_regular_files_within_the_cap_are_read(
+    read: impl Fn(&Path, u64) -> Option<Vec<u8>>,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("entry.bin");
+    std::fs::write(&file, b"0123456789").unwrap();
+    assert_eq!(read(&file, 10).as_deref(), Some(&b"0123456789"[..]));
+    assert!(read(&file, 9).is_none(), "over the cap");
+    let link = dir.path().join("link.bin");
+    std::os::unix::fs::symlink(&file, &link).unwrap();
+    assert!(read(&link, 10).is_none(), "a link is not followed");
+    let fifo = dir.path().join("fifo.bin");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    assert!(
+        read(&fifo, 10).is_none(),
+        "a FIFO is not read, nor waited on"
+    );
+    assert!(read(dir.path(), 10).is_none(), "a directory is not read");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -267,28 +295,7 @@ mod tests {
 
     #[test]
     fn only_the_users_regular_file_within_the_cap_is_opened() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("entry.bin");
-        std::fs::write(&file, b"0123456789").unwrap();
-        assert_eq!(bytes_of(&file, 10).as_deref(), Some(&b"0123456789"[..]));
-        assert!(bytes_of(&file, 9).is_none(), "over the cap");
-        let link = dir.path().join("link.bin");
-        std::os::unix::fs::symlink(&file, &link).unwrap();
-        assert!(bytes_of(&link, 10).is_none(), "a link is not followed");
-        let fifo = dir.path().join("fifo.bin");
-        let made = std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap();
-        assert!(made.success());
-        assert!(
-            bytes_of(&fifo, 10).is_none(),
-            "a FIFO is not read, nor waited on"
-        );
-        assert!(
-            bytes_of(dir.path(), 10).is_none(),
-            "a directory is not read"
-        );
+        assert_only_regular_files_within_the_cap_are_read(bytes_of);
     }
 
     #[test]
