@@ -1,9 +1,10 @@
 //! Times the phases of the browser's start-up on a corpus, outside a terminal, in the
 //! browser's order: load (read, parse, check), the first frame's index
 //! (`Index::build_for_first_frame`), the app's state (`App::new`); then what the browser does
-//! after its first frame, the rest of the index (`IndexRest::build`; adding it, a merge on
-//! the app's index, is not reachable from outside the crate), with the free heap handed back
-//! to the system before it, as the browser does for a big corpus. Peak memory: run it under `/usr/bin/time -v`.
+//! after its first frame, the rest of the index (`IndexRest::build`; adding it moves its
+//! tables into the app's index, which is not reachable from outside the crate), with the free
+//! heap handed back to the system before it, as the browser does for a big corpus. Peak
+//! memory: run it under `/usr/bin/time -v`.
 //!
 //! `cargo run --release --example startup_phases -- [--load-only] [--keep-received]
 //! [--cache DIR] [CORPUS.json]` (no corpus: the built-in corpus, with the user's corpus
@@ -97,6 +98,7 @@ fn main() -> anyhow::Result<()> {
         mouse: false,
         size: (80, 24),
     };
+    let seed = index.rest_seed();
     let app = App::new(loaded, index, options);
     let ready_at = start.elapsed();
     let after_app = memory();
@@ -105,7 +107,7 @@ fn main() -> anyhow::Result<()> {
     let trim_took = trimming.elapsed();
     let after_trim = memory();
     let rest_from = Instant::now();
-    let rest = entente::index::IndexRest::build(app.corpus());
+    let rest = entente::index::IndexRest::build(app.corpus(), seed);
     let rest_took = rest_from.elapsed();
     println!(
         "load {:.2} ms, index {:.2} ms, app {:.2} ms, total {:.2} ms; after the first frame: the index's rest {:.2} ms",

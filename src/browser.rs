@@ -315,12 +315,13 @@ impl Browser {
     fn complete_index_apart(&mut self) {
         if IndexRest::worth_a_thread(&self.app.corpus) {
             let corpus = Arc::clone(&self.app.corpus);
+            let seed = self.app.index.rest_seed();
             let (send, receive) = mpsc::channel();
             let started = std::thread::Builder::new()
                 .name("index-rest".into())
                 .spawn(move || {
                     // The receiver is gone only when the browser quit meanwhile.
-                    let _ = send.send(IndexRest::build(&corpus));
+                    let _ = send.send(IndexRest::build(&corpus, seed));
                 });
             if started.is_ok() {
                 self.index_rest = Some(receive);

@@ -18,6 +18,7 @@ mod tests;
 mod topics;
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 // Built at every start from the corpus: FxHash, not SipHash (no keys chosen by an attacker
 // reach these maps in a way that matters, and SipHash was a tenth of a 100k-record build).
@@ -90,7 +91,7 @@ pub struct Index {
     // packed, sorted keys end to end (`packed`), not a `Text` and a hash slot each.
     /// Record id → its kind and position (positions past `u32::MAX` are not held: no corpus
     /// in memory has that many records of a kind).
-    ids: PackedMap<(RecordKind, u32)>,
+    ids: Ids,
     /// Facet key (a record id, or a [`place_key`](crate::corpus::place_key)) → where it appears.
     appearances: PerFacet<Lists<Appearance>>,
     /// The same tables as gathered, a list per key, while they are built; packed into
@@ -237,7 +238,8 @@ impl IndexRest {
         names >= link::PARALLEL_PARAGRAPHS || link::paragraphs(corpus) >= link::PARALLEL_PARAGRAPHS
     }
 
-    pub fn build(corpus: &Corpus) -> IndexRest {
+    /// The rest of the index `seed` was taken from ([`Index::rest_seed`]), for its corpus.
+    pub fn build(corpus: &Corpus, seed: RestSeed) -> IndexRest {
         // The scan first, as in `Index::build`: its automaton is gone before the names' table
         // and the appearance tables take their room.
         let mentioned = link::Mentions::scan(corpus).into_owned();
@@ -245,7 +247,7 @@ impl IndexRest {
         // The tables are built as `Index::build` builds them, in an index of their own that
         // holds only what linking reads besides the corpus (the ids, for people's roles).
         let mut linked = Index {
-            ids: ids_of(corpus),
+            ids: seed.ids,
             ..Index::default()
         };
         linked.link_records(corpus);
@@ -260,9 +262,11 @@ impl IndexRest {
     }
 }
 
-/// Record id → its kind and position.
-fn ids_of(corpus: &Corpus) -> PackedMap<(RecordKind, u32)> {
-    PackedMap::first_of(
+/// Record id → its kind and position; shared with the thread that makes the index's rest.
+type Ids = Arc<PackedMap<(RecordKind, u32)>>;
+
+fn ids_of(corpus: &Corpus) -> Ids {
+    Arc::new(PackedMap::first_of(
         corpus
             .records()
             .filter_map(|record| {
@@ -270,7 +274,14 @@ fn ids_of(corpus: &Corpus) -> PackedMap<(RecordKind, u32)> {
                 Some((record.id, (record.kind, pos)))
             })
             .collect(),
-    )
+    ))
+}
+
+/// What [`IndexRest::build`] takes from the first frame's index, so as not to make it again:
+/// its ids (people's roles name their meetings by id).
+#[derive(Debug, Clone)]
+pub struct RestSeed {
+    ids: Ids,
 }
 
 /// The sortable date of an entry: its date value, or `None` when undated (sorted last).
@@ -310,7 +321,7 @@ impl Index {
     /// is then the one [`Index::build`] makes. Does nothing to a complete index.
     pub fn complete(&mut self, corpus: &Corpus) {
         if self.incomplete {
-            self.finish(IndexRest::build(corpus));
+            self.finish(IndexRest::build(corpus, self.rest_seed()));
         }
     }
 
@@ -325,6 +336,13 @@ impl Index {
         self.appearances = rest.appearances;
         self.subtopics = rest.subtopics;
         self.rolled_up = rest.rolled_up;
+    }
+
+    /// What [`IndexRest::build`] needs of this index, to take to another thread.
+    pub fn rest_seed(&self) -> RestSeed {
+        RestSeed {
+            ids: Arc::clone(&self.ids),
+        }
     }
 
     /// Whether [`Index::complete`] has yet to be called on this index.

@@ -93,13 +93,14 @@ fn the_rest_of_an_index_made_on_another_thread_completes_it() {
         let corpus = &loaded.corpus;
         let whole = Index::build(corpus);
         let mut first = Index::build_for_first_frame(corpus);
-        let rest = std::thread::scope(|s| s.spawn(|| IndexRest::build(corpus)).join())
+        let seed = first.rest_seed();
+        let rest = std::thread::scope(|s| s.spawn(|| IndexRest::build(corpus, seed)).join())
             .expect("the rest is made");
         first.finish(rest);
         assert!(!first.is_incomplete());
         assert_eq!(linked(&first, corpus), linked(&whole, corpus), "{name}");
         // Finishing a whole index again changes nothing.
-        first.finish(IndexRest::build(corpus));
+        first.finish(IndexRest::build(corpus, first.rest_seed()));
         assert_eq!(linked(&first, corpus), linked(&whole, corpus), "{name}");
     }
 }
